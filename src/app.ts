@@ -1,0 +1,170 @@
+import { readFileSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import { type Config, databaseUrl } from "./config.js";
+import { buildServer } from "./http/index.js";
+import { apiKeysRoutes } from "./identity/api-keys.routes.js";
+import { authRoutes } from "./identity/auth.routes.js";
+import { directionsRoutes } from "./identity/directions.routes.js";
+import {
+  ApiKeysRepository,
+  ApiKeysService,
+  AuthService,
+  BootstrapService,
+  DirectionsRepository,
+  DirectionsService,
+  SessionsRepository,
+  UsersRepository,
+  UsersService,
+} from "./identity/index.js";
+import { oidcRoutes } from "./identity/oidc.routes.js";
+import { OidcService } from "./identity/oidc.service.js";
+import { usersRoutes } from "./identity/users.routes.js";
+import { identifyStage, Pipeline } from "./pipeline/index.js";
+import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
+import {
+  Counters,
+  ensureSchema,
+  migrateToLatest,
+  openStore,
+  pendingMigrations,
+  ping,
+  type Store,
+  type StoreOptions,
+} from "./store/index.js";
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).version;
+
+export interface AppOptions {
+  clock?: Clock;
+  ids?: Ids;
+  store?: StoreOptions;
+}
+
+/** The services every entry point (server, CLI) shares, wired once from the configuration. */
+export function createServices(config: Config, store: Store, clock: Clock, ids: Ids) {
+  const counters = new Counters(store.db);
+  const directionsRepository = new DirectionsRepository(store.db);
+  const usersRepository = new UsersRepository(store.db);
+  const directions = new DirectionsService({ directions: directionsRepository, clock, ids });
+  const users = new UsersService({
+    users: usersRepository,
+    directions: directionsRepository,
+    clock,
+    ids,
+  });
+  const auth = new AuthService({
+    users: usersRepository,
+    sessions: new SessionsRepository(store.db),
+    counters,
+    clock,
+    ids,
+    settings: { ...config.session, ...config.login },
+  });
+  const apiKeys = new ApiKeysService({
+    apiKeys: new ApiKeysRepository(store.db),
+    users: usersRepository,
+    clock,
+    ids,
+    settings: config.apiKeys,
+  });
+  const bootstrap = new BootstrapService({
+    db: store.db,
+    users: usersRepository,
+    usersService: users,
+    clock,
+    ids,
+  });
+  const oidc = config.oidc
+    ? new OidcService({
+        config: config.oidc,
+        publicUrl: config.server.publicUrl,
+        db: store.db,
+        users,
+        usersRepository,
+        directions,
+        auth,
+        clock,
+        ids,
+      })
+    : undefined;
+  const pipeline = new Pipeline(
+    {
+      identify: identifyStage((credential) =>
+        credential.kind === "api-key"
+          ? apiKeys.authenticate(credential.token)
+          : auth.authenticateSession(credential.token),
+      ),
+    },
+    clock,
+  );
+  return { counters, directions, users, auth, apiKeys, bootstrap, oidc, pipeline };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface App {
+  config: Config;
+  store: Store;
+  services: Services;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Opens the store, applies migrations and assembles the HTTP server. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const store = openStore(databaseUrl(config), options.store);
+  try {
+    await ensureSchema(store, options.store?.schema);
+    await migrateToLatest(store);
+    const services = createServices(config, store, clock, ids);
+    const server = await buildServer({
+      routes: [
+        ...authRoutes({
+          auth: services.auth,
+          users: services.users,
+          bootstrap: services.bootstrap,
+          oidcLabel: config.oidc?.label ?? null,
+        }),
+        ...(services.oidc ? oidcRoutes({ oidc: services.oidc }) : []),
+        ...usersRoutes({ users: services.users, auth: services.auth }),
+        ...directionsRoutes({ directions: services.directions }),
+        ...apiKeysRoutes({ apiKeys: services.apiKeys }),
+      ],
+      authenticator: {
+        session: (token) => services.auth.authenticateSession(token),
+        apiKey: (token) => services.apiKeys.authenticate(token),
+      },
+      counters: services.counters,
+      clock,
+      requestsPerMinute: config.rateLimit.requestsPerMinute,
+      trustedOrigins: config.server.publicUrl ? [new URL(config.server.publicUrl).origin] : [],
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      trustProxy: config.server.trustProxy,
+      logLevel: config.log.level,
+      version: VERSION,
+      readiness: async () => {
+        await ping(store).catch(() => {
+          throw new Error("base de données injoignable");
+        });
+        if ((await pendingMigrations(store)).length > 0) throw new Error("migrations en attente");
+      },
+    });
+    return {
+      config,
+      store,
+      services,
+      server,
+      close: async () => {
+        await server.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

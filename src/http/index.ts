@@ -1,0 +1,10 @@
+export type { Authenticator, GateDeps } from "./gate.js";
+export {
+  type Access,
+  type HttpMethod,
+  type RouteContext,
+  type RouteDefinition,
+  route,
+} from "./route.js";
+export { buildServer, type ServerOptions } from "./server.js";
+export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./session-cookie.js";

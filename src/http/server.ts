@@ -1,0 +1,73 @@
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import { t } from "../i18n/index.js";
+import { AppError } from "../shared/errors.js";
+import { errorHandler } from "./errors.js";
+import { type GateDeps, registerRoutes } from "./gate.js";
+import { openApiDocument } from "./openapi.js";
+import type { RouteDefinition } from "./route.js";
+import { requestId, securityHeaders } from "./security.js";
+
+export interface ServerOptions extends GateDeps {
+  routes: RouteDefinition[];
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  logLevel: string;
+  version: string;
+  /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
+  readiness(): Promise<void>;
+}
+
+/**
+ * Assembles the HTTP server. Request logging is our own single line per
+ * request (method, route pattern, status, duration, principal id): never a
+ * query string, a body or a header value, which may carry personal data.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    genReqId: requestId,
+    requestIdLogLabel: "requestId",
+  });
+  await app.register(cookie);
+  app.addHook("onRequest", securityHeaders);
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? "(none)",
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+      },
+      "request-completed",
+    );
+  });
+  app.setErrorHandler(errorHandler(options.bodyLimitBytes));
+  app.setNotFoundHandler(async (request) => {
+    throw new AppError("route_not_found", 404, {
+      method: request.method,
+      url: request.url.split("?")[0] ?? "",
+    });
+  });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/readyz", async (_request, reply) => {
+    try {
+      await options.readiness();
+      return { status: "ready" };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return reply
+        .status(503)
+        .send({ error: { code: "not_ready", message: t("error.not_ready", { reason }) } });
+    }
+  });
+  const document = openApiDocument(options.routes, options.version);
+  app.get("/api/openapi.json", async () => document);
+
+  registerRoutes(app, options.routes, options);
+  return app;
+}

@@ -1,0 +1,98 @@
+/**
+ * The French message catalogue: every sentence a user reads (API errors,
+ * CLI output, and later the web page) comes from here, keyed by a stable id.
+ * Placeholders are written `{name}` and filled by `t()`.
+ */
+export const fr = {
+  // API errors, keyed by their stable code.
+  "error.invalid_request": "La requête est invalide : {details}",
+  "error.invalid_json": "Le corps de la requête n'est pas un JSON valide.",
+  "error.unsupported_media_type":
+    "Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).",
+  "error.payload_too_large": "La requête est trop volumineuse (limite : {limit} octets).",
+  "error.route_not_found": "Cette adresse n'existe pas : {method} {url}.",
+  "error.method_not_allowed": "Méthode non autorisée.",
+  "error.unauthenticated": "Vous devez vous connecter pour accéder à cette ressource.",
+  "error.session_expired": "Votre session a expiré. Reconnectez-vous.",
+  "error.invalid_api_key": "Clé d'API inconnue, expirée ou révoquée.",
+  "error.api_key_scope": "Cette clé d'API n'a pas la portée « {scope} » requise.",
+  "error.forbidden": "Vous n'avez pas les droits nécessaires pour cette action.",
+  "error.csrf_failed":
+    "Jeton anti-falsification (CSRF) absent ou invalide. Rechargez la page et réessayez.",
+  "error.invalid_credentials": "Adresse électronique ou mot de passe incorrect.",
+  "error.account_disabled": "Ce compte est désactivé. Contactez votre administrateur.",
+  "error.too_many_attempts": "Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).",
+  "error.rate_limited": "Trop de requêtes. Réessayez dans {seconds} seconde(s).",
+  "error.password_length": "Le mot de passe doit compter entre 8 et 128 caractères.",
+  "error.user_not_found": "Utilisateur introuvable.",
+  "error.user_exists": "Un compte existe déjà avec cette adresse électronique.",
+  "error.direction_not_found": "Direction introuvable : {direction}.",
+  "error.direction_exists": "Cette direction existe déjà : {direction}.",
+  "error.direction_has_members":
+    "Cette direction ne peut pas être supprimée : elle contient des sous-directions ou des agents.",
+  "error.api_key_not_found": "Clé d'API introuvable.",
+  "error.api_key_scope_not_allowed":
+    "Vous ne pouvez pas créer une clé avec la portée « {scope} » : votre rôle ne la permet pas.",
+  "error.api_key_lifetime":
+    "La durée de validité d'une clé doit être comprise entre 1 et {max} jours.",
+  "error.bootstrap_invalid": "Jeton d'initialisation invalide ou déjà utilisé.",
+  "error.bootstrap_done": "Beffroi est déjà initialisé : un administrateur existe.",
+  "error.oidc_not_configured": "La connexion par fournisseur d'identité n'est pas configurée.",
+  "error.oidc_failed":
+    "La connexion via {provider} a échoué. Réessayez ou contactez votre administrateur.",
+  "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
+  "error.not_ready": "Service indisponible : {reason}.",
+  "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
+
+  // Configuration.
+  "config.invalid": "Configuration invalide ({count} problème(s)) :",
+  "config.yaml_invalid": "Le fichier {file} n'est pas un YAML valide : {reason}",
+  "config.secret_missing": "Secret introuvable pour {path} : {reason}",
+
+  // CLI.
+  "cli.usage": `Usage : beffroi <commande> [options]
+
+Commandes :
+  serve                         démarre le serveur (applique les migrations)
+  migrate                       applique les migrations de la base
+  user add --email E --name N [--role R]... [--admin] [--direction CHEMIN] [--password-stdin]
+  user list [--json]
+  user disable --email E
+  direction add "Pôle solidarités > CCAS > Accueil"
+  direction list [--json]
+  apikey create --email E --name N --scope S... [--days J]
+  apikey revoke --id ID
+  doctor                        affiche la configuration résolue et vérifie l'installation
+
+Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
+  "cli.unknown_command": "Commande inconnue : {command}. Tapez « beffroi help ».",
+  "cli.missing_option": "Option obligatoire manquante : --{option}.",
+  "cli.bad_option": "Option invalide : {reason}",
+  "cli.migrated": "Base à jour ({count} migration(s) appliquée(s)).",
+  "cli.user_added": "Utilisateur créé : {email} ({roles}).",
+  "cli.user_disabled": "Utilisateur désactivé : {email}.",
+  "cli.password_prompt": "Mot de passe (8 à 128 caractères) : ",
+  "cli.direction_added": "Direction créée : {path}.",
+  "cli.apikey_created":
+    "Clé d'API créée (identifiant {id}). Copiez-la maintenant, elle ne sera plus jamais affichée :",
+  "cli.apikey_revoked": "Clé d'API révoquée : {id}.",
+  "cli.none": "(aucun)",
+  "cli.listening": "Beffroi écoute sur {url}",
+  "cli.bootstrap_token": `Aucun administrateur n'existe encore. Jeton d'initialisation à usage unique :
+
+    {token}
+
+Créez le premier administrateur avec POST /api/bootstrap, ou avec :
+    npx beffroi user add --admin --email ADRESSE --name "Prénom Nom"`,
+  "cli.doctor_config": "Configuration résolue (secrets masqués) :",
+  "cli.doctor_check_ok": "[ok] {check}",
+  "cli.doctor_check_fail": "[échec] {check} : {reason}",
+  "cli.doctor.database": "base de données joignable ({dialect})",
+  "cli.doctor.migrations": "migrations à jour",
+  "cli.doctor.migrations_pending": "{count} migration(s) en attente : lancez « beffroi migrate »",
+  "cli.doctor.admin": "au moins un administrateur actif",
+  "cli.doctor.no_admin": "aucun administrateur : créez-en un avec « beffroi user add --admin »",
+  "cli.error": "Erreur : {message}",
+} as const;
+
+export type MessageKey = keyof typeof fr;

@@ -1,0 +1,118 @@
+import type { Clock, Ids } from "../shared/clock.js";
+import { DAY, MINUTE } from "../shared/clock.js";
+import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
+import type { ApiKeyTable } from "../store/index.js";
+import type { ApiKeysRepository } from "./api-keys.repository.js";
+import { type Permission, permissionsOf } from "./permissions.js";
+import type { Authentication, Principal } from "./principal.js";
+import { principalOf } from "./principals.js";
+import { digest } from "./secrets.js";
+import type { UsersRepository } from "./users.repository.js";
+
+/** Every key starts with this, so that secret scanners and people recognise a leaked one. */
+export const API_KEY_PREFIX = "bfr_";
+
+export interface ApiKey {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  scopes: Permission[];
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+const present = (row: ApiKeyTable): ApiKey => ({
+  id: row.id,
+  userId: row.user_id,
+  name: row.name,
+  prefix: row.token_prefix,
+  scopes: row.scopes.split(" ").filter(Boolean) as Permission[],
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+  lastUsedAt: row.last_used_at,
+});
+
+/** API keys for scripts and third-party tools: shown once, stored as a digest, scoped, expiring, revocable. */
+export class ApiKeysService {
+  constructor(
+    private readonly deps: {
+      apiKeys: ApiKeysRepository;
+      users: UsersRepository;
+      clock: Clock;
+      ids: Ids;
+      settings: { defaultLifetimeDays: number; maxLifetimeDays: number };
+    },
+  ) {}
+
+  /** Creates a key for `userId`; the returned `token` is the only copy there will ever be. */
+  async create(
+    userId: string,
+    input: { name: string; scopes: Permission[]; expiresInDays?: number },
+  ): Promise<{ key: ApiKey; token: string }> {
+    const user = await this.deps.users.byId(userId);
+    if (!user) throw notFound("user_not_found");
+    const allowed = permissionsOf(user.roles);
+    const refused = input.scopes.find((scope) => !allowed.includes(scope));
+    if (refused) throw forbidden("api_key_scope_not_allowed", { scope: refused });
+    const { defaultLifetimeDays, maxLifetimeDays } = this.deps.settings;
+    const days = input.expiresInDays ?? defaultLifetimeDays;
+    if (!Number.isInteger(days) || days < 1 || days > maxLifetimeDays) {
+      throw badRequest("api_key_lifetime", { max: maxLifetimeDays });
+    }
+    const now = this.deps.clock.now();
+    const token = `${API_KEY_PREFIX}${this.deps.ids.secret(32)}`;
+    const row: ApiKeyTable = {
+      id: this.deps.ids.id(),
+      user_id: userId,
+      name: input.name.trim(),
+      token_hash: digest(token),
+      token_prefix: token.slice(0, API_KEY_PREFIX.length + 6),
+      scopes: [...new Set(input.scopes)].sort().join(" "),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + days * DAY).toISOString(),
+      revoked_at: null,
+      last_used_at: null,
+    };
+    await this.deps.apiKeys.insert(row);
+    return { key: present(row), token };
+  }
+
+  /** The principal's own keys; every key for those who manage the directory. */
+  async list(principal: Principal, all: boolean): Promise<ApiKey[]> {
+    const manager = principal.permissions.includes("directory:read");
+    return (await this.deps.apiKeys.list(all && manager ? undefined : principal.userId)).map(
+      present,
+    );
+  }
+
+  /** Revokes a key of one's own, or anyone's for an administrator. Revoking twice is harmless. */
+  async revoke(principal: Principal | "cli", id: string): Promise<ApiKey> {
+    const row = await this.deps.apiKeys.byId(id);
+    const mayManage = principal === "cli" || principal.permissions.includes("directory:write");
+    if (!row || (!mayManage && row.user_id !== principal.userId))
+      throw notFound("api_key_not_found");
+    await this.deps.apiKeys.revoke(id, this.deps.clock.now().toISOString());
+    return present((await this.deps.apiKeys.byId(id)) as ApiKeyTable);
+  }
+
+  /** Resolves a bearer token; unknown, expired, revoked keys and disabled owners all get `invalid_api_key`. */
+  async authenticate(token: string): Promise<Authentication> {
+    const invalid = new AppError("invalid_api_key", 401);
+    if (!token.startsWith(API_KEY_PREFIX)) throw invalid;
+    const row = await this.deps.apiKeys.byHash(digest(token));
+    const now = this.deps.clock.now();
+    if (!row || row.revoked_at !== null || row.expires_at <= now.toISOString()) throw invalid;
+    const user = await this.deps.users.byId(row.user_id);
+    if (!user || user.disabled_at !== null) throw invalid;
+    const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0;
+    if (now.getTime() - lastUsed >= MINUTE)
+      await this.deps.apiKeys.touch(row.id, now.toISOString());
+    return {
+      principal: principalOf(user, "api-key", { id: row.id, scopes: row.scopes.split(" ") }),
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import type { Clock, Ids } from "../shared/clock.js";
+import { conflict, notFound } from "../shared/errors.js";
+import { isUniqueViolation } from "../store/index.js";
+import type { DirectionsRepository } from "./directions.repository.js";
+import type { Role } from "./permissions.js";
+import { hashPassword } from "./secrets.js";
+import type { UserRow, UsersRepository } from "./users.repository.js";
+
+/** A user as the API and the CLI present it: never a password hash. */
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  direction: { id: string; path: string } | null;
+  hasPassword: boolean;
+  oidcLinked: boolean;
+  disabledAt: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export function presentUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles,
+    direction: row.direction_id ? { id: row.direction_id, path: row.direction_path ?? "" } : null,
+    hasPassword: row.password_hash !== null,
+    oidcLinked: row.oidc_subject !== null,
+    disabledAt: row.disabled_at,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  directionId?: string | null;
+  password?: string;
+  oidc?: { issuer: string; subject: string };
+}
+
+export interface UserChanges {
+  displayName?: string;
+  roles?: Role[];
+  directionId?: string | null;
+  disabled?: boolean;
+  password?: string;
+}
+
+export class UsersService {
+  constructor(
+    private readonly deps: {
+      users: UsersRepository;
+      directions: DirectionsRepository;
+      clock: Clock;
+      ids: Ids;
+    },
+  ) {}
+
+  async list(): Promise<User[]> {
+    return (await this.deps.users.list()).map(presentUser);
+  }
+
+  async get(id: string): Promise<User> {
+    return presentUser(await this.row(id));
+  }
+
+  async findByEmail(email: string): Promise<User | undefined> {
+    const row = await this.deps.users.byEmail(normaliseEmail(email));
+    return row ? presentUser(row) : undefined;
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const email = normaliseEmail(input.email);
+    if (input.directionId) await this.checkDirection(input.directionId);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+    const now = this.deps.clock.now().toISOString();
+    const id = this.deps.ids.id();
+    const roles = [...new Set(input.roles)].sort();
+    try {
+      await this.deps.users.insert(
+        {
+          id,
+          email,
+          display_name: input.displayName.trim(),
+          password_hash: passwordHash,
+          direction_id: input.directionId ?? null,
+          oidc_issuer: input.oidc?.issuer ?? null,
+          oidc_subject: input.oidc?.subject ?? null,
+          disabled_at: null,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        },
+        roles,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("user_exists");
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async update(id: string, changes: UserChanges): Promise<User> {
+    const current = await this.row(id);
+    const roles = changes.roles ? [...new Set(changes.roles)].sort() : undefined;
+    const losesAdmin =
+      current.roles.includes("admin") &&
+      current.disabled_at === null &&
+      (changes.disabled === true || (roles !== undefined && !roles.includes("admin")));
+    if (losesAdmin && (await this.deps.users.countActiveAdmins()) <= 1)
+      throw conflict("last_admin");
+    if (changes.directionId) await this.checkDirection(changes.directionId);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.users.update(
+      id,
+      {
+        updated_at: now,
+        ...(changes.displayName !== undefined && { display_name: changes.displayName.trim() }),
+        ...(changes.directionId !== undefined && { direction_id: changes.directionId }),
+        ...(changes.disabled !== undefined && {
+          disabled_at: changes.disabled ? (current.disabled_at ?? now) : null,
+        }),
+        ...(changes.password !== undefined && {
+          password_hash: await hashPassword(changes.password),
+        }),
+      },
+      roles,
+    );
+    return this.get(id);
+  }
+
+  /** Links an OIDC identity to an existing account (first ProConnect login of a pre-created user). */
+  async linkOidc(id: string, oidc: { issuer: string; subject: string }): Promise<void> {
+    await this.deps.users.update(id, {
+      oidc_issuer: oidc.issuer,
+      oidc_subject: oidc.subject,
+      updated_at: this.deps.clock.now().toISOString(),
+    });
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.deps.users.update(id, { last_login_at: this.deps.clock.now().toISOString() });
+  }
+
+  private async row(id: string): Promise<UserRow> {
+    const row = await this.deps.users.byId(id);
+    if (!row) throw notFound("user_not_found");
+    return row;
+  }
+
+  private async checkDirection(id: string): Promise<void> {
+    if (!(await this.deps.directions.byId(id)))
+      throw notFound("direction_not_found", { direction: id });
+  }
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe } from "node:test";
+import pg from "pg";
+import { type Config, loadConfig } from "../../src/config.js";
+import {
+  type Dialect,
+  ensureSchema,
+  migrateToLatest,
+  openStore,
+  type Store,
+} from "../../src/store/index.js";
+
+export const DIALECTS: Dialect[] = ["sqlite", "postgres"];
+
+/** The PostgreSQL server the suite runs against (the machine's, on loopback). */
+export const POSTGRES_URL =
+  process.env.BEFFROI_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+let postgresReachable: Promise<boolean> | undefined;
+function isPostgresReachable(): Promise<boolean> {
+  postgresReachable ??= (async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query("select 1");
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => {});
+    }
+  })();
+  return postgresReachable;
+}
+
+/**
+ * Whether to skip the PostgreSQL half of a suite. In CI (CI=true) PostgreSQL is
+ * required: its absence fails the run instead of skipping it.
+ */
+export async function postgresSkip(dialect: Dialect): Promise<string | false> {
+  if (dialect !== "postgres" || (await isPostgresReachable())) return false;
+  if (process.env.CI === "true")
+    throw new Error(`PostgreSQL is required in CI and is unreachable at ${POSTGRES_URL}`);
+  return `PostgreSQL unreachable at ${POSTGRES_URL}`;
+}
+
+let counter = 0;
+/** A fresh, isolated place for one suite: a temporary SQLite file, or a new PostgreSQL schema. */
+export function freshLocation(dialect: Dialect): {
+  url: string;
+  schema?: string;
+  dataDir: string;
+  cleanup(): Promise<void>;
+} {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "beffroi-test-"));
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (dialect === "sqlite") {
+    return { url: `sqlite:${path.join(dataDir, "beffroi.db")}`, dataDir, cleanup: removeDir };
+  }
+  counter += 1;
+  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  return {
+    url: POSTGRES_URL,
+    schema,
+    dataDir,
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+      await removeDir();
+    },
+  };
+}
+
+/** Opens and migrates a store in a fresh location. */
+export async function freshStore(
+  dialect: Dialect,
+): Promise<{ store: Store; cleanup(): Promise<void> }> {
+  const location = freshLocation(dialect);
+  const store = openStore(location.url, { schema: location.schema, poolSize: 4 });
+  await ensureSchema(store, location.schema);
+  await migrateToLatest(store);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await location.cleanup();
+    },
+  };
+}
+
+/** A configuration for tests: quiet logs, the given database, overrides through BEFFROI_* names. */
+export function testConfig(
+  location: { url: string; dataDir: string },
+  env: Record<string, string> = {},
+): Config {
+  return loadConfig({
+    env: {
+      BEFFROI_DATA_DIR: location.dataDir,
+      BEFFROI_DATABASE_URL: location.url,
+      BEFFROI_LOG_LEVEL: "silent",
+      ...env,
+    },
+    file: null,
+  });
+}
+
+/**
+ * Runs `suite` once per dialect: the store contract. `get()` gives the suite's
+ * store inside tests.
+ */
+export function describeStores(
+  name: string,
+  suite: (get: () => Store, dialect: Dialect) => void,
+): void {
+  for (const dialect of DIALECTS) {
+    describe(`${name} [${dialect}]`, async () => {
+      const skip = await postgresSkip(dialect);
+      if (skip) {
+        describe("skipped", { skip }, () => {});
+        return;
+      }
+      let current: Awaited<ReturnType<typeof freshStore>> | undefined;
+      before(async () => {
+        current = await freshStore(dialect);
+      });
+      after(async () => {
+        await current?.cleanup();
+      });
+      suite(() => {
+        if (!current) throw new Error("store not ready");
+        return current.store;
+      }, dialect);
+    });
+  }
+}
