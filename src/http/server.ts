@@ -1,5 +1,5 @@
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { t } from "../i18n/index.js";
 import { AppError } from "../shared/errors.js";
 import { errorHandler } from "./errors.js";
@@ -26,13 +26,17 @@ export interface ServerOptions extends GateDeps {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel },
-    disableRequestLogging: true,
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: "requestId",
+    }),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
     genReqId: requestId,
-    requestIdLogLabel: "requestId",
   });
   await app.register(cookie);
+  // The API speaks JSON only: anything else is refused with 415 rather than half-understood.
+  app.removeContentTypeParser("text/plain");
   app.addHook("onRequest", securityHeaders);
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(

@@ -1,0 +1,110 @@
+import { apikeyCommand } from "./cli/apikey.command.js";
+import { cliConfig } from "./cli/context.js";
+import { directionCommand } from "./cli/directions.command.js";
+import { doctorCommand } from "./cli/doctor.command.js";
+import { type CliIo, processIo, say, UsageError } from "./cli/io.js";
+import { serveCommand } from "./cli/serve.command.js";
+import { userCommand } from "./cli/users.command.js";
+import { ConfigError, databaseUrl } from "./config.js";
+import { t } from "./i18n/index.js";
+import { AppError } from "./shared/errors.js";
+import { migrateToLatest, openStore } from "./store/index.js";
+
+/**
+ * The `beffroi` command. Returns the exit code: 0 done, 1 failure
+ * (configuration, database, refused operation), 2 usage mistake.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const { options, rest } = globalOptions(argv);
+  const [command, ...args] = rest;
+  if (options.help || command === undefined || command === "help") {
+    say(io, "cli.usage");
+    return command === undefined && !options.help ? 2 : 0;
+  }
+  try {
+    const config = cliConfig(io, options.config);
+    switch (command) {
+      case "serve":
+        return await serveCommand(config, io);
+      case "migrate": {
+        const store = openStore(databaseUrl(config), { poolSize: 1 });
+        try {
+          say(io, "cli.migrated", { count: (await migrateToLatest(store)).length });
+        } finally {
+          await store.close();
+        }
+        return 0;
+      }
+      case "user":
+        return await userCommand(config, io, args);
+      case "direction":
+        return await directionCommand(config, io, args);
+      case "apikey":
+        return await apikeyCommand(config, io, args);
+      case "doctor":
+        return await doctorCommand(config, io);
+      default:
+        throw new UsageError(t("cli.unknown_command", { command }));
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`${t("cli.error", { message: error.message })}\n`);
+      return 2;
+    }
+    const parseProblem = argumentProblem(error);
+    if (parseProblem) {
+      io.stderr.write(
+        `${t("cli.error", { message: t("cli.bad_option", { reason: parseProblem }) })}\n`,
+      );
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.stderr.write(`${t("cli.error", { message: error.message })}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr.write(
+      `${t("cli.error", { message: code ? `${code} ${(error as Error).message}` : (error as Error).message })}\n`,
+    );
+    return 1;
+  }
+}
+
+/** --config FILE (or --config=FILE) and --help may stand anywhere; everything else goes to the command. */
+function globalOptions(argv: string[]): {
+  options: { config?: string; help: boolean };
+  rest: string[];
+} {
+  const options: { config?: string; help: boolean } = { help: false };
+  const rest: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    if (arg === "--help" || arg === "-h") options.help = true;
+    else if (arg === "--config") {
+      options.config = argv[index + 1];
+      index += 1;
+    } else if (arg.startsWith("--config=")) options.config = arg.slice("--config=".length);
+    else rest.push(arg);
+  }
+  return { options, rest };
+}
+
+/** node:util parseArgs speaks English; say the same in French. */
+function argumentProblem(error: unknown): string | undefined {
+  const { code, message } = error as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(message ?? "")?.[1] ?? "";
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `option inconnue « ${quoted} »`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `valeur manquante ou invalide pour « ${quoted} »`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `argument inattendu « ${quoted} »`;
+    default:
+      return undefined;
+  }
+}

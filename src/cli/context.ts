@@ -1,0 +1,28 @@
+import { createServices, type Services } from "../app.js";
+import { type Config, databaseUrl, loadConfig } from "../config.js";
+import { randomIds, systemClock } from "../shared/clock.js";
+import { migrateToLatest, openStore, type Store } from "../store/index.js";
+import type { CliIo } from "./io.js";
+
+/** Loads the configuration the way `serve` does: --config, then $BEFFROI_CONFIG, then ./beffroi.yaml. */
+export function cliConfig(io: CliIo, configFile: string | undefined): Config {
+  return loadConfig({
+    env: io.env,
+    cwd: io.cwd,
+    ...(configFile !== undefined && { file: configFile }),
+  });
+}
+
+/** Opens the store (migrating it, as `serve` would) and the shared services, for one command. */
+export async function withServices<T>(
+  config: Config,
+  run: (services: Services, store: Store) => Promise<T>,
+): Promise<T> {
+  const store = openStore(databaseUrl(config), { poolSize: 2 });
+  try {
+    await migrateToLatest(store);
+    return await run(createServices(config, store, systemClock, randomIds), store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { stringify } from "yaml";
+import { type Config, databaseUrl, maskConfig } from "../config.js";
+import { t } from "../i18n/index.js";
+import { UsersRepository } from "../identity/index.js";
+import { openStore, pendingMigrations, ping } from "../store/index.js";
+import { type CliIo, say } from "./io.js";
+
+/** Prints the resolved configuration (secrets masked) and checks the installation; exit 1 if a check fails. */
+export async function doctorCommand(config: Config, io: CliIo): Promise<number> {
+  say(io, "cli.doctor_config");
+  io.stdout.write(`${stringify(maskConfig(config))}\n`);
+  const store = openStore(databaseUrl(config), { poolSize: 1 });
+  let failed = 0;
+  const check = async (label: string, run: () => Promise<string | undefined>) => {
+    try {
+      const problem = await run();
+      if (problem === undefined) say(io, "cli.doctor_check_ok", { check: label });
+      else {
+        failed += 1;
+        say(io, "cli.doctor_check_fail", { check: label, reason: problem });
+      }
+    } catch (error) {
+      failed += 1;
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      say(io, "cli.doctor_check_fail", { check: label, reason });
+    }
+  };
+  try {
+    await check(t("cli.doctor.database", { dialect: store.dialect }), async () => {
+      await ping(store);
+      return undefined;
+    });
+    await check(t("cli.doctor.migrations"), async () => {
+      const pending = await pendingMigrations(store);
+      return pending.length === 0
+        ? undefined
+        : t("cli.doctor.migrations_pending", { count: pending.length });
+    });
+    await check(t("cli.doctor.admin"), async () =>
+      (await new UsersRepository(store.db).countActiveAdmins()) > 0
+        ? undefined
+        : t("cli.doctor.no_admin"),
+    );
+  } finally {
+    await store.close();
+  }
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,110 @@
+import { after, before, describe } from "node:test";
+import type { LightMyRequestResponse } from "fastify";
+import { type App, createApp } from "../../src/app.js";
+import type { Role } from "../../src/identity/index.js";
+import { ManualClock } from "../../src/shared/clock.js";
+import type { Dialect } from "../../src/store/index.js";
+import { DIALECTS, freshLocation, postgresSkip, testConfig } from "./stores.js";
+
+export const PASSWORD = "mot de passe de test";
+
+export interface TestApp {
+  app: App;
+  clock: ManualClock;
+  dialect: Dialect;
+}
+
+/** Runs `suite` once per dialect against a whole Beffroi app (real store, HTTP through inject()). */
+export function describeApps(
+  name: string,
+  suite: (get: () => TestApp) => void,
+  env: Record<string, string> = {},
+): void {
+  for (const dialect of DIALECTS) {
+    describe(`${name} [${dialect}]`, async () => {
+      const skip = await postgresSkip(dialect);
+      if (skip) {
+        describe("skipped", { skip }, () => {});
+        return;
+      }
+      const location = freshLocation(dialect);
+      let current: TestApp | undefined;
+      before(async () => {
+        const clock = new ManualClock();
+        const app = await createApp(testConfig(location, env), {
+          clock,
+          store: { schema: location.schema, poolSize: 4 },
+        });
+        current = { app, clock, dialect };
+      });
+      after(async () => {
+        await current?.app.close();
+        await location.cleanup();
+      });
+      suite(() => {
+        if (!current) throw new Error("app not ready");
+        return current;
+      });
+    });
+  }
+}
+
+/** Creates a user directly through the service, as an administrator would. */
+export async function seedUser(app: App, email: string, roles: Role[], directionPath?: string) {
+  const direction = directionPath
+    ? ((await app.services.directions.find(directionPath)) ??
+      (await app.services.directions.add(directionPath)))
+    : undefined;
+  return app.services.users.create({
+    email,
+    displayName: email.split("@")[0] ?? email,
+    roles,
+    password: PASSWORD,
+    directionId: direction?.id ?? null,
+  });
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Logs in through the API and keeps the cookie and CSRF token a browser would. */
+export async function login(app: App, email: string, password = PASSWORD): Promise<Session> {
+  const response = await app.server.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const cookie = sessionCookie(response);
+  return { cookie, csrf: response.json().csrfToken };
+}
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const header = response.headers["set-cookie"];
+  const value = (Array.isArray(header) ? header : [header]).find((c) =>
+    c?.startsWith("beffroi_session="),
+  );
+  if (!value) throw new Error("no session cookie");
+  return value.split(";")[0] as string;
+}
+
+type Auth = Session | { apiKey: string } | undefined;
+
+/** A request as a signed-in browser (cookie + CSRF header) or a script (bearer key) sends it. */
+export function call(app: App, method: string, url: string, auth?: Auth, payload?: unknown) {
+  const headers: Record<string, string> = {};
+  if (auth && "cookie" in auth) {
+    headers.cookie = auth.cookie;
+    headers["x-csrf-token"] = auth.csrf;
+  }
+  if (auth && "apiKey" in auth) headers.authorization = `Bearer ${auth.apiKey}`;
+  return app.server.inject({
+    method: method as "GET",
+    url,
+    headers,
+    ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
+  });
+}
