@@ -89,17 +89,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
         ids,
       })
     : undefined;
-  const pipeline = new Pipeline(
-    {
-      identify: identifyStage((credential) =>
-        credential.kind === "api-key"
-          ? apiKeys.authenticate(credential.token)
-          : auth.authenticateSession(credential.token),
-      ),
-    },
-    clock,
+  const identify = identifyStage((credential) =>
+    credential.kind === "api-key"
+      ? apiKeys.authenticate(credential.token)
+      : auth.authenticateSession(credential.token),
   );
-  return { counters, directions, users, auth, apiKeys, bootstrap, oidc, pipeline };
+  // Each capability adds its stage here as it lands; the order is fixed by STAGES.
+  const pipeline = new Pipeline({ identify }, clock);
+  return { counters, directions, users, auth, apiKeys, bootstrap, oidc, identify, pipeline };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -162,7 +162,8 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const explicit = options.file === null ? undefined : (options.file ?? env.BEFFROI_CONFIG);
+  const explicit =
+    options.file === null ? undefined : options.file || env.BEFFROI_CONFIG || undefined;
   const file = path.resolve(cwd, explicit ?? "beffroi.yaml");
   const problems: string[] = [];
   let fromFile: unknown = {};

@@ -1,0 +1,315 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { after, before, describe, it } from "node:test";
+import pg from "pg";
+import type { CliIo } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli.js";
+import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe("beffroi CLI", () => {
+  for (const dialect of DIALECTS) {
+    describe(`[${dialect}]`, async () => {
+      const skip = await postgresSkip(dialect);
+      if (skip) {
+        describe("skipped", { skip }, () => {});
+        return;
+      }
+      const location = freshLocation(dialect);
+      const env: NodeJS.ProcessEnv = {
+        BEFFROI_DATA_DIR: location.dataDir,
+        BEFFROI_LOG_LEVEL: "silent",
+      };
+      before(async () => {
+        if (location.schema) {
+          const client = new pg.Client({ connectionString: POSTGRES_URL });
+          await client.connect();
+          await client.query(`create schema ${location.schema}`);
+          await client.end();
+          env.BEFFROI_DATABASE_URL = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${location.schema}`)}`;
+        }
+      });
+      after(() => location.cleanup());
+
+      const cli = async (args: string[], input = ""): Promise<Run> => {
+        const stdout = new PassThrough();
+        const stderr = new PassThrough();
+        const chunks = { stdout: "", stderr: "" };
+        stdout.on("data", (c) => {
+          chunks.stdout += c;
+        });
+        stderr.on("data", (c) => {
+          chunks.stderr += c;
+        });
+        const stdin = new PassThrough();
+        stdin.end(input);
+        const io: CliIo = { stdout, stderr, stdin, env, cwd: location.dataDir };
+        const code = await runCli(args, io);
+        return { code, ...chunks };
+      };
+
+      it("reports pending migrations in doctor, then applies them with migrate", async () => {
+        const before = await cli(["doctor"]);
+        assert.equal(before.code, 1);
+        assert.match(before.stdout, /\[ok\] base de données joignable/);
+        assert.match(before.stdout, /\[échec\] migrations à jour : 1 migration\(s\) en attente/);
+        const migrated = await cli(["migrate"]);
+        assert.equal(migrated.code, 0, migrated.stderr);
+        assert.match(migrated.stdout, /Base à jour \(1 migration/);
+        assert.match((await cli(["migrate"])).stdout, /Base à jour \(0 migration/);
+      });
+
+      it("adds directions and users, with the password read from standard input", async () => {
+        assert.equal(
+          (await cli(["direction", "add", "Pôle solidarités > CCAS > Accueil"])).code,
+          0,
+        );
+        const added = await cli(
+          [
+            "user",
+            "add",
+            "--admin",
+            "--email",
+            "DSI@ville.example",
+            "--name",
+            "Service informatique",
+            "--password-stdin",
+          ],
+          "un mot de passe solide\n",
+        );
+        assert.equal(added.code, 0, added.stderr);
+        assert.match(added.stdout, /Utilisateur créé : dsi@ville\.example \(admin\)/);
+        const agent = await cli([
+          "user",
+          "add",
+          "--email",
+          "agent@ville.example",
+          "--name",
+          "Agent",
+          "--role",
+          "agent",
+          "--role",
+          "referent",
+          "--direction",
+          "Pôle solidarités > CCAS",
+          "--no-password",
+        ]);
+        assert.equal(agent.code, 0, agent.stderr);
+        const list = JSON.parse((await cli(["user", "list", "--json"])).stdout);
+        assert.deepEqual(
+          list.map((u: { email: string; roles: string[]; direction: { path: string } | null }) => [
+            u.email,
+            u.roles,
+            u.direction?.path ?? null,
+          ]),
+          [
+            ["agent@ville.example", ["agent", "referent"], "Pôle solidarités > CCAS"],
+            ["dsi@ville.example", ["admin"], null],
+          ],
+        );
+        const directions = await cli(["direction", "list"]);
+        assert.equal(
+          directions.stdout,
+          "Pôle solidarités\nPôle solidarités > CCAS\nPôle solidarités > CCAS > Accueil\n",
+        );
+        assert.match((await cli(["doctor"])).stdout, /\[ok\] au moins un administrateur actif/);
+      });
+
+      it("refuses bad input with a French message and the right exit code, changing nothing", async () => {
+        const short = await cli(
+          ["user", "add", "--email", "x@ville.example", "--name", "X", "--password-stdin"],
+          "court\n",
+        );
+        assert.equal(short.code, 1);
+        assert.match(
+          short.stderr,
+          /Erreur : Le mot de passe doit compter entre 8 et 128 caractères/,
+        );
+        const badRole = await cli([
+          "user",
+          "add",
+          "--email",
+          "x@ville.example",
+          "--name",
+          "X",
+          "--role",
+          "chef",
+          "--no-password",
+        ]);
+        assert.equal(badRole.code, 2);
+        assert.match(badRole.stderr, /rôle inconnu « chef »/);
+        const unknownOption = await cli(["user", "list", "--verbose"]);
+        assert.equal(unknownOption.code, 2);
+        assert.match(unknownOption.stderr, /option inconnue « --verbose »/);
+        const unknown = await cli(["fly"]);
+        assert.equal(unknown.code, 2);
+        assert.match(unknown.stderr, /Commande inconnue : fly/);
+        const missingDirection = await cli([
+          "user",
+          "add",
+          "--email",
+          "y@ville.example",
+          "--name",
+          "Y",
+          "--direction",
+          "Nulle part",
+          "--no-password",
+        ]);
+        assert.equal(missingDirection.code, 1);
+        assert.match(missingDirection.stderr, /Direction introuvable : Nulle part/);
+        const emails = JSON.parse((await cli(["user", "list", "--json"])).stdout).map(
+          (u: { email: string }) => u.email,
+        );
+        assert.deepEqual(emails, ["agent@ville.example", "dsi@ville.example"]);
+      });
+
+      it("creates an API key shown once, then revokes it", async () => {
+        const created = await cli([
+          "apikey",
+          "create",
+          "--email",
+          "agent@ville.example",
+          "--name",
+          "import",
+          "--scope",
+          "knowledge:write,chat",
+          "--days",
+          "30",
+        ]);
+        assert.equal(created.code, 0, created.stderr);
+        const [notice, token] = created.stdout.trim().split("\n");
+        assert.match(token ?? "", /^bfr_/);
+        const id = /identifiant ([0-9a-f-]+)/.exec(notice ?? "")?.[1];
+        assert.ok(id);
+        const tooMuch = await cli([
+          "apikey",
+          "create",
+          "--email",
+          "agent@ville.example",
+          "--name",
+          "x",
+          "--scope",
+          "directory:write",
+        ]);
+        assert.equal(tooMuch.code, 1);
+        assert.match(tooMuch.stderr, /portée « directory:write »/);
+        const revoked = await cli(["apikey", "revoke", "--id", id]);
+        assert.equal(revoked.code, 0);
+        assert.match(
+          (await cli(["apikey", "revoke", "--id", "inconnue"])).stderr,
+          /Clé d'API introuvable/,
+        );
+      });
+
+      it("disables a user", async () => {
+        const disabled = await cli(["user", "disable", "--email", "agent@ville.example"]);
+        assert.equal(disabled.code, 0);
+        assert.match((await cli(["user", "list"])).stdout, /agent@ville\.example.*\[désactivé\]/);
+      });
+
+      it("masks secrets in doctor's resolved configuration", async () => {
+        const file = path.join(location.dataDir, "beffroi.yaml");
+        writeFileSync(
+          file,
+          "oidc:\n  issuer: https://sso.ville.example/realms/agents\n  clientId: beffroi\n  clientSecret: tres-secret\n  redirectUri: https://ia.ville.example/api/auth/oidc/callback\n",
+        );
+        const doctor = await cli(["doctor", "--config", file]);
+        assert.ok(!doctor.stdout.includes("tres-secret"));
+        assert.match(doctor.stdout, /clientSecret: "?\*{8}/);
+      });
+    });
+  }
+
+  it("lists every configuration problem and exits 1", async () => {
+    const stderr = new PassThrough();
+    let text = "";
+    stderr.on("data", (c) => {
+      text += c;
+    });
+    const code = await runCli(["doctor"], {
+      stdout: new PassThrough(),
+      stderr,
+      stdin: new PassThrough(),
+      env: { BEFFROI_PORT: "http", BEFFROI_LOG_LEVEL: "bavard" },
+      cwd: "/tmp",
+    });
+    assert.equal(code, 1);
+    assert.match(text, /Configuration invalide \(2 problème\(s\)\)/);
+    assert.match(text, /server\.port/);
+    assert.match(text, /log\.level/);
+  });
+
+  it("serves over real HTTP, prints a one-time bootstrap token, and stops on SIGTERM", async () => {
+    const location = freshLocation("sqlite");
+    try {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "test/support/cli-main.ts", "serve"],
+        {
+          env: {
+            ...process.env,
+            BEFFROI_DATA_DIR: location.dataDir,
+            BEFFROI_PORT: "0",
+            BEFFROI_LOG_LEVEL: "warn",
+            BEFFROI_CONFIG: "",
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let output = "";
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+      });
+      let errors = "";
+      child.stderr.on("data", (chunk) => {
+        errors += chunk;
+      });
+      const exited = once(child, "exit");
+      while (!/Créez le premier administrateur/.test(output)) {
+        const event = await Promise.race([
+          once(child.stdout, "data").then(() => "data"),
+          exited.then(() => "exit"),
+        ]);
+        if (event === "exit") assert.fail(`serve exited early: ${output} ${errors}`);
+      }
+      const base = /Beffroi écoute sur (http:\/\/[^\s]+)/.exec(output)?.[1];
+      const token = /usage unique :\s+(\S+)/.exec(output)?.[1];
+      assert.ok(base && token);
+      const bootstrap = await fetch(`${base}/api/bootstrap`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          token,
+          email: "dsi@ville.example",
+          displayName: "DSI",
+          password: "un mot de passe solide",
+        }),
+      });
+      assert.equal(bootstrap.status, 201);
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "dsi@ville.example", password: "un mot de passe solide" }),
+      });
+      assert.equal(login.status, 200);
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const users = await fetch(`${base}/api/users`, { headers: { cookie } });
+      assert.equal(users.status, 200);
+      assert.equal(((await users.json()) as unknown[]).length, 1);
+      child.kill("SIGTERM");
+      const [code] = await exited;
+      assert.equal(code, 0);
+    } finally {
+      await location.cleanup();
+    }
+  });
+});
