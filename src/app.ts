@@ -2,23 +2,23 @@ import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { type Config, databaseUrl } from "./config.js";
 import { buildServer } from "./http/index.js";
-import { apiKeysRoutes } from "./identity/api-keys.routes.js";
-import { authRoutes } from "./identity/auth.routes.js";
-import { directionsRoutes } from "./identity/directions.routes.js";
 import {
   ApiKeysRepository,
   ApiKeysService,
   AuthService,
+  apiKeysRoutes,
+  authRoutes,
   BootstrapService,
   DirectionsRepository,
   DirectionsService,
+  directionsRoutes,
+  OidcService,
+  oidcRoutes,
   SessionsRepository,
   UsersRepository,
   UsersService,
+  usersRoutes,
 } from "./identity/index.js";
-import { oidcRoutes } from "./identity/oidc.routes.js";
-import { OidcService } from "./identity/oidc.service.js";
-import { usersRoutes } from "./identity/users.routes.js";
 import { identifyStage, Pipeline } from "./pipeline/index.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
@@ -40,6 +40,7 @@ export interface AppOptions {
   clock?: Clock;
   ids?: Ids;
   store?: StoreOptions;
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The services every entry point (server, CLI) shares, wired once from the configuration. */
@@ -142,6 +143,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       bodyLimitBytes: config.server.bodyLimitBytes,
       trustProxy: config.server.trustProxy,
       logLevel: config.log.level,
+      ...(options.logStream && { logStream: options.logStream }),
       version: VERSION,
       readiness: async () => {
         await ping(store).catch(() => {

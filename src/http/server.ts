@@ -13,6 +13,8 @@ export interface ServerOptions extends GateDeps {
   bodyLimitBytes: number;
   trustProxy: boolean;
   logLevel: string;
+  /** Where logs go (standard output by default); tests read them to check what is never logged. */
+  logStream?: NodeJS.WritableStream;
   version: string;
   /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
   readiness(): Promise<void>;
@@ -25,7 +27,7 @@ export interface ServerOptions extends GateDeps {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
+    logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
     logController: new LogController({
       disableRequestLogging: true,
       requestIdLogLabel: "requestId",
