@@ -5,7 +5,7 @@ import { isPermission, type Permission } from "../identity/index.js";
 import { withServices } from "./context.js";
 import { type CliIo, say, UsageError } from "./io.js";
 
-/** beffroi apikey create|revoke */
+/** beffroi apikey create|list|revoke */
 export async function apikeyCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values } = parseArgs({
@@ -16,6 +16,7 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
       scope: { type: "string", multiple: true },
       days: { type: "string" },
       id: { type: "string" },
+      json: { type: "boolean" },
     },
     strict: true,
   });
@@ -42,6 +43,23 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
         return 0;
       });
     }
+    case "list":
+      return withServices(config, async ({ users, apiKeys }) => {
+        const owner = values.email ? await users.findByEmail(values.email) : undefined;
+        if (values.email && !owner) throw new UsageError(t("error.user_not_found"));
+        const keys = await apiKeys.list(owner ? { userId: owner.id } : "all");
+        if (values.json) io.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
+        else if (keys.length === 0) say(io, "cli.none");
+        else {
+          for (const key of keys) {
+            const state = key.revokedAt ? "révoquée" : `expire le ${key.expiresAt.slice(0, 10)}`;
+            io.stdout.write(
+              `${key.id}\t${key.prefix}…\t${key.name}\t${key.scopes.join(",")}\t${state}\n`,
+            );
+          }
+        }
+        return 0;
+      });
     case "revoke": {
       const { id } = values;
       if (!id) throw new UsageError(t("cli.missing_option", { option: "id" }));

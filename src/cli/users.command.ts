@@ -23,7 +23,7 @@ async function readPassword(
   );
 }
 
-/** beffroi user add|list|disable */
+/** beffroi user add|list|disable|enable */
 export async function userCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values } = parseArgs({
@@ -87,14 +87,16 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
         }
         return 0;
       });
-    case "disable": {
+    case "disable":
+    case "enable": {
       const email = required(values.email, "email");
+      const disabled = action === "disable";
       return withServices(config, async ({ users, auth }) => {
         const user = await users.findByEmail(email);
         if (!user) throw new UsageError(t("error.user_not_found"));
-        await users.update(user.id, { disabled: true });
-        await auth.endSessions(user.id);
-        say(io, "cli.user_disabled", { email: user.email });
+        await users.update(user.id, { disabled });
+        if (disabled) await auth.endSessions(user.id);
+        say(io, disabled ? "cli.user_disabled" : "cli.user_enabled", { email: user.email });
         return 0;
       });
     }

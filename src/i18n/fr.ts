@@ -57,10 +57,11 @@ Commandes :
   migrate                       applique les migrations de la base
   user add --email E --name N [--role R]... [--admin] [--direction CHEMIN] [--password-stdin]
   user list [--json]
-  user disable --email E
+  user disable|enable --email E
   direction add "Pôle solidarités > CCAS > Accueil"
   direction list [--json]
   apikey create --email E --name N --scope S... [--days J]
+  apikey list [--email E] [--json]
   apikey revoke --id ID
   doctor                        affiche la configuration résolue et vérifie l'installation
 
@@ -71,6 +72,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.migrated": "Base à jour ({count} migration(s) appliquée(s)).",
   "cli.user_added": "Utilisateur créé : {email} ({roles}).",
   "cli.user_disabled": "Utilisateur désactivé : {email}.",
+  "cli.user_enabled": "Utilisateur réactivé : {email}.",
   "cli.password_prompt": "Mot de passe (8 à 128 caractères) : ",
   "cli.direction_added": "Direction créée : {path}.",
   "cli.apikey_created":

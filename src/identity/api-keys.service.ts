@@ -81,12 +81,17 @@ export class ApiKeysService {
     return { key: present(row), token };
   }
 
-  /** The principal's own keys; every key for those who manage the directory. */
-  async list(principal: Principal, all: boolean): Promise<ApiKey[]> {
-    const manager = principal.permissions.includes("directory:read");
-    return (await this.deps.apiKeys.list(all && manager ? undefined : principal.userId)).map(
-      present,
-    );
+  /**
+   * Keys of one user, or every key ("all", for the CLI). A principal sees their
+   * own keys, or everyone's with `all` when they may read the directory.
+   */
+  async list(scope: Principal | { userId: string } | "all", all = false): Promise<ApiKey[]> {
+    let userId: string | undefined;
+    if (scope === "all") userId = undefined;
+    else if ("permissions" in scope)
+      userId = all && scope.permissions.includes("directory:read") ? undefined : scope.userId;
+    else userId = scope.userId;
+    return (await this.deps.apiKeys.list(userId)).map(present);
   }
 
   /** Revokes a key of one's own, or anyone's for an administrator. Revoking twice is harmless. */

@@ -202,18 +202,34 @@ describe("beffroi CLI", () => {
         ]);
         assert.equal(tooMuch.code, 1);
         assert.match(tooMuch.stderr, /portée « directory:write »/);
+        const listed = await cli(["apikey", "list", "--email", "agent@ville.example"]);
+        assert.match(
+          listed.stdout,
+          new RegExp(`^${id}\tbfr_.{6}…\timport\tchat,knowledge:write\texpire le `, "m"),
+        );
+        assert.ok(!listed.stdout.includes(token ?? "-"), "a key is never shown again");
         const revoked = await cli(["apikey", "revoke", "--id", id]);
         assert.equal(revoked.code, 0);
+        const [after] = JSON.parse((await cli(["apikey", "list", "--json"])).stdout);
+        assert.ok(after.revokedAt);
         assert.match(
           (await cli(["apikey", "revoke", "--id", "inconnue"])).stderr,
           /Clé d'API introuvable/,
         );
       });
 
-      it("disables a user", async () => {
+      it("disables and enables a user", async () => {
         const disabled = await cli(["user", "disable", "--email", "agent@ville.example"]);
         assert.equal(disabled.code, 0);
         assert.match((await cli(["user", "list"])).stdout, /agent@ville\.example.*\[désactivé\]/);
+        assert.equal(
+          (await cli(["user", "disable", "--email", "dsi@ville.example"])).code,
+          1,
+          "the last admin stays",
+        );
+        const enabled = await cli(["user", "enable", "--email", "agent@ville.example"]);
+        assert.match(enabled.stdout, /Utilisateur réactivé/);
+        assert.doesNotMatch((await cli(["user", "list"])).stdout, /désactivé/);
       });
 
       it("masks secrets in doctor's resolved configuration", async () => {
