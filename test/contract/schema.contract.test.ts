@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { sql } from "kysely";
+import { pendingMigrations, type Store } from "../../src/store/index.js";
+import { freshStore, postgresSkip } from "../support/stores.js";
+
+/** Tables and their columns as each dialect reports them, so the two can be compared. */
+async function columns(store: Store): Promise<Record<string, string[]>> {
+  const tables = await store.db.introspection.getTables();
+  return Object.fromEntries(
+    tables
+      .filter((table) => !table.name.startsWith("beffroi_migrations"))
+      .map((table) => [
+        table.name,
+        table.columns.map((column) => `${column.name}${column.isNullable ? "?" : ""}`).sort(),
+      ])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+}
+
+describe("one schema for both stores", async () => {
+  const skip = await postgresSkip("postgres");
+  let sqlite: Awaited<ReturnType<typeof freshStore>>;
+  let postgres: Awaited<ReturnType<typeof freshStore>> | undefined;
+  before(async () => {
+    sqlite = await freshStore("sqlite");
+    if (!skip) postgres = await freshStore("postgres");
+  });
+  after(async () => {
+    await sqlite?.cleanup();
+    await postgres?.cleanup();
+  });
+
+  it("has no pending migration once migrated", async () => {
+    assert.deepEqual(await pendingMigrations(sqlite.store), []);
+  });
+
+  it("gives SQLite and PostgreSQL the same tables, columns and nullability", { skip }, async () => {
+    const left = await columns(sqlite.store);
+    const right = await columns((postgres as { store: Store }).store);
+    assert.ok(Object.keys(left).includes("users"));
+    assert.deepEqual(left, right);
+  });
+
+  it("enforces foreign keys on SQLite too", async () => {
+    await assert.rejects(
+      sql`insert into user_roles (user_id, role) values ('nobody', 'agent')`.execute(
+        sqlite.store.db,
+      ),
+      /FOREIGN KEY/,
+    );
+  });
+});
