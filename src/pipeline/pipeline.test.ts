@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { describeStores, testConfig } from "../../test/support/stores.js";
-import { createServices } from "../app.js";
+import { describeStores, servicesFor } from "../../test/support/stores.js";
 import type { Principal } from "../identity/index.js";
-import { ManualClock, randomIds } from "../shared/clock.js";
+import { ManualClock } from "../shared/clock.js";
 import { AppError } from "../shared/errors.js";
 import { type Credential, Pipeline, STAGES, type Stage, type Turn } from "./index.js";
 
@@ -35,13 +34,7 @@ const noting =
 
 describeStores("pipeline frame", (getStore) => {
   const clock = new ManualClock();
-  const services = () =>
-    createServices(
-      testConfig({ url: "sqlite::memory:", dataDir: "/tmp" }),
-      getStore(),
-      clock,
-      randomIds,
-    );
+  const services = () => servicesFor(getStore(), clock);
 
   const withAll = (
     identify: Stage,

@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createServices } from "../../src/app.js";
-import { ManualClock, MINUTE, randomIds } from "../../src/shared/clock.js";
+import { ManualClock, MINUTE } from "../../src/shared/clock.js";
 import { AppError } from "../../src/shared/errors.js";
-import { describeStores, testConfig } from "../support/stores.js";
+import { describeStores, servicesFor } from "../support/stores.js";
 
 const rejectsWith = (promise: Promise<unknown>, code: string) =>
   assert.rejects(promise, (error: unknown) => error instanceof AppError && error.code === code);
 
 describeStores("identity store contract", (getStore) => {
   const clock = new ManualClock();
-  const services = () =>
-    createServices(
-      testConfig({ url: "sqlite::memory:", dataDir: "/tmp" }),
-      getStore(),
-      clock,
-      randomIds,
-    );
+  const services = () => servicesFor(getStore(), clock);
 
   it("keeps directions as a tree addressed by path, creating missing parents", async () => {
     const { directions } = services();

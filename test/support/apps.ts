@@ -1,10 +1,10 @@
-import { after, before, describe } from "node:test";
+import { after, before } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import { type App, createApp } from "../../src/app.js";
 import type { Role } from "../../src/identity/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import type { Dialect } from "../../src/store/index.js";
-import { DIALECTS, freshLocation, postgresSkip, testConfig } from "./stores.js";
+import { describeEachDialect, freshLocation, testConfig } from "./stores.js";
 
 export const PASSWORD = "mot de passe de test";
 
@@ -20,33 +20,26 @@ export function describeApps(
   suite: (get: () => TestApp) => void,
   env: Record<string, string> = {},
 ): void {
-  for (const dialect of DIALECTS) {
-    describe(`${name} [${dialect}]`, async () => {
-      const skip = await postgresSkip(dialect);
-      if (skip) {
-        describe("skipped", { skip }, () => {});
-        return;
-      }
-      const location = freshLocation(dialect);
-      let current: TestApp | undefined;
-      before(async () => {
-        const clock = new ManualClock();
-        const app = await createApp(testConfig(location, env), {
-          clock,
-          store: { schema: location.schema, poolSize: 4 },
-        });
-        current = { app, clock, dialect };
+  describeEachDialect(name, (dialect) => {
+    const location = freshLocation(dialect);
+    let current: TestApp | undefined;
+    before(async () => {
+      const clock = new ManualClock();
+      const app = await createApp(testConfig(location, env), {
+        clock,
+        store: { schema: location.schema, poolSize: 4 },
       });
-      after(async () => {
-        await current?.app.close();
-        await location.cleanup();
-      });
-      suite(() => {
-        if (!current) throw new Error("app not ready");
-        return current;
-      });
+      current = { app, clock, dialect };
     });
-  }
+    after(async () => {
+      await current?.app.close();
+      await location.cleanup();
+    });
+    suite(() => {
+      if (!current) throw new Error("app not ready");
+      return current;
+    });
+  });
 }
 
 /** Creates a user directly through the service, as an administrator would. */

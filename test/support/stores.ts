@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe } from "node:test";
 import pg from "pg";
+import { createServices } from "../../src/app.js";
 import { type Config, loadConfig } from "../../src/config.js";
+import { type Clock, randomIds } from "../../src/shared/clock.js";
 import {
   type Dialect,
   ensureSchema,
@@ -109,13 +111,10 @@ export function testConfig(
 }
 
 /**
- * Runs `suite` once per dialect: the store contract. `get()` gives the suite's
- * store inside tests.
+ * Declares one `describe` per dialect, named "NAME [dialect]"; the PostgreSQL
+ * one is skipped (or, in CI, failed) when the server is unreachable.
  */
-export function describeStores(
-  name: string,
-  suite: (get: () => Store, dialect: Dialect) => void,
-): void {
+export function describeEachDialect(name: string, body: (dialect: Dialect) => void): void {
   for (const dialect of DIALECTS) {
     describe(`${name} [${dialect}]`, async () => {
       const skip = await postgresSkip(dialect);
@@ -123,17 +122,40 @@ export function describeStores(
         describe("skipped", { skip }, () => {});
         return;
       }
-      let current: Awaited<ReturnType<typeof freshStore>> | undefined;
-      before(async () => {
-        current = await freshStore(dialect);
-      });
-      after(async () => {
-        await current?.cleanup();
-      });
-      suite(() => {
-        if (!current) throw new Error("store not ready");
-        return current.store;
-      }, dialect);
+      body(dialect);
     });
   }
+}
+
+/**
+ * Runs `suite` once per dialect against a fresh, migrated store: the store
+ * contract. `get()` gives the suite's store inside tests.
+ */
+export function describeStores(
+  name: string,
+  suite: (get: () => Store, dialect: Dialect) => void,
+): void {
+  describeEachDialect(name, (dialect) => {
+    let current: Awaited<ReturnType<typeof freshStore>> | undefined;
+    before(async () => {
+      current = await freshStore(dialect);
+    });
+    after(async () => {
+      await current?.cleanup();
+    });
+    suite(() => {
+      if (!current) throw new Error("store not ready");
+      return current.store;
+    }, dialect);
+  });
+}
+
+/** The app's services over a test store, with a clock the test moves. */
+export function servicesFor(store: Store, clock: Clock) {
+  return createServices(
+    testConfig({ url: "sqlite::memory:", dataDir: tmpdir() }),
+    store,
+    clock,
+    randomIds,
+  );
 }
