@@ -1,7 +1,9 @@
 import { stringify } from "yaml";
+import { createServices } from "../app.js";
 import { type Config, databaseUrl, maskConfig } from "../config.js";
 import { t } from "../i18n/index.js";
 import { UsersRepository } from "../identity/index.js";
+import { randomIds, systemClock } from "../shared/clock.js";
 import { openStore, pendingMigrations, ping } from "../store/index.js";
 import { type CliIo, say } from "./io.js";
 
@@ -41,6 +43,13 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         ? undefined
         : t("cli.doctor.no_admin"),
     );
+    const { oidc } = createServices(config, store, systemClock, randomIds);
+    if (oidc && config.oidc) {
+      await check(t("cli.doctor.oidc", { issuer: config.oidc.issuer }), async () => {
+        await oidc.checkProvider();
+        return undefined;
+      });
+    }
   } finally {
     await store.close();
   }

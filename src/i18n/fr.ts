@@ -38,6 +38,12 @@ export const fr = {
   "error.bootstrap_invalid": "Jeton d'initialisation invalide ou déjà utilisé.",
   "error.bootstrap_done": "Beffroi est déjà initialisé : un administrateur existe.",
   "error.oidc_not_configured": "La connexion par fournisseur d'identité n'est pas configurée.",
+  "error.oidc_unavailable":
+    "Le service de connexion {provider} est momentanément injoignable. Réessayez dans quelques instants.",
+  "error.oidc_state_invalid":
+    "Cette tentative de connexion a expiré ou a déjà été utilisée. Recommencez la connexion.",
+  "error.oidc_account_refused":
+    "Votre compte ne peut pas se connecter à Beffroi par ce moyen. Contactez votre administrateur.",
   "error.oidc_failed":
     "La connexion via {provider} a échoué. Réessayez ou contactez votre administrateur.",
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
@@ -93,6 +99,7 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor.migrations": "migrations à jour",
   "cli.doctor.migrations_pending": "{count} migration(s) en attente : lancez « beffroi migrate »",
   "cli.doctor.admin": "au moins un administrateur actif",
+  "cli.doctor.oidc": "fournisseur d'identité joignable ({issuer})",
   "cli.doctor.no_admin": "aucun administrateur : créez-en un avec « beffroi user add --admin »",
   "cli.error": "Erreur : {message}",
 } as const;

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import type { Store } from "./database.js";
 import * as identity from "./migrations/0001-identity.js";
 
@@ -9,24 +9,35 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-function migrator(store: Store): Migrator {
+/**
+ * On PostgreSQL the migration tables are pinned to the current schema: left
+ * unqualified, Kysely would take a table of the same name in any other schema
+ * of the database (another Beffroi, a test run) as ours.
+ */
+async function migrator(store: Store): Promise<Migrator> {
+  const schema =
+    store.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined;
   return new Migrator({
     db: store.db,
     provider,
     migrationTableName: "beffroi_migrations",
     migrationLockTableName: "beffroi_migrations_lock",
+    ...(schema && { migrationTableSchema: schema }),
   });
 }
 
 /** Applies pending migrations; returns the names applied. Safe to run from several processes. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const { error, results } = await migrator(store).migrateToLatest();
+  const { error, results } = await (await migrator(store)).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(store: Store): Promise<string[]> {
-  const all = await migrator(store).getMigrations();
+  const all = await (await migrator(store)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

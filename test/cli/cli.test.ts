@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli.js";
+import { startIssuer } from "../support/oidc-issuer.js";
 import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
 
 interface Run {
@@ -241,6 +242,31 @@ describe("beffroi CLI", () => {
         const doctor = await cli(["doctor", "--config", file]);
         assert.ok(!doctor.stdout.includes("tres-secret"));
         assert.match(doctor.stdout, /clientSecret: "?\*{8}/);
+        assert.match(
+          doctor.stdout,
+          /\[échec\] fournisseur d'identité joignable \(https:\/\/sso\.ville\.example/,
+        );
+        assert.equal(doctor.code, 1);
+      });
+
+      it("checks that the identity provider answers", async () => {
+        const issuer = await startIssuer({
+          clientId: "beffroi",
+          signedUserinfo: true,
+          path: "/api/v2",
+        });
+        try {
+          const file = path.join(location.dataDir, "proconnect.yaml");
+          writeFileSync(
+            file,
+            `oidc:\n  provider: proconnect\n  issuer: ${issuer.issuer}\n  clientId: beffroi\n  clientSecret: s\n  redirectUri: https://ia.ville.example/api/auth/oidc/callback\n`,
+          );
+          const doctor = await cli(["doctor", "--config", file]);
+          assert.match(doctor.stdout, /\[ok\] fournisseur d'identité joignable/);
+          assert.equal(doctor.code, 0, doctor.stdout);
+        } finally {
+          await issuer.close();
+        }
       });
     });
   }

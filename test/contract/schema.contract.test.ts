@@ -6,10 +6,15 @@ import { freshStore, postgresSkip } from "../support/stores.js";
 
 /** Tables and their columns as each dialect reports them, so the two can be compared. */
 async function columns(store: Store): Promise<Record<string, string[]>> {
+  const current =
+    store.dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]
+          ?.schema
+      : undefined;
   const tables = await store.db.introspection.getTables();
   return Object.fromEntries(
     tables
-      .filter((table) => !table.name.startsWith("beffroi_migrations"))
+      .filter((table) => table.schema === current && !table.name.startsWith("beffroi_migrations"))
       .map((table) => [
         table.name,
         table.columns.map((column) => `${column.name}${column.isNullable ? "?" : ""}`).sort(),
