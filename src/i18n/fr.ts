@@ -50,6 +50,19 @@ export const fr = {
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
 
+  // Knowledge: why a document could not be ingested.
+  "knowledge.rejected.unsupported_type":
+    "Format non pris en charge : Beffroi accepte les fichiers PDF, DOCX, ODT, HTML, Markdown et texte.",
+  "knowledge.rejected.too_large": "Fichier trop volumineux (limite : {limit} Mo).",
+  "knowledge.rejected.archive_bomb":
+    "Fichier refusé : son contenu décompressé serait anormalement volumineux (archive piégée ?).",
+  "knowledge.rejected.encrypted_pdf":
+    "PDF protégé par un mot de passe ou chiffré : enregistrez-le sans protection puis déposez-le à nouveau.",
+  "knowledge.rejected.no_text_layer":
+    "Ce PDF ne contient que des images (document scanné, sans couche texte) : faites-le passer par une reconnaissance de caractères (OCR) puis déposez-le à nouveau.",
+  "knowledge.rejected.corrupt_file": "Fichier illisible ou endommagé.",
+  "knowledge.rejected.empty_document": "Le document ne contient aucun texte exploitable.",
+
   // Configuration.
   "config.invalid": "Configuration invalide ({count} problème(s)) :",
   "config.yaml_invalid": "Le fichier {file} n'est pas un YAML valide : {reason}",
