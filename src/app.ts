@@ -19,11 +19,24 @@ import {
   UsersService,
   usersRoutes,
 } from "./identity/index.js";
-import { identifyStage, Pipeline } from "./pipeline/index.js";
+import {
+  askRoutes,
+  DEFAULT_PARSE_LIMITS,
+  DocumentsRepository,
+  extractiveAnswer,
+  IngestionWorker,
+  KnowledgeBasesRepository,
+  KnowledgeService,
+  knowledgeRoutes,
+  type ParseLimits,
+  RetrievalService,
+} from "./knowledge/index.js";
+import { generateStage, groundStage, identifyStage, Pipeline } from "./pipeline/index.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
   Counters,
   ensureSchema,
+  lexicalIndex,
   migrateToLatest,
   openStore,
   pendingMigrations,
@@ -95,9 +108,61 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
       ? apiKeys.authenticate(credential.token)
       : auth.authenticateSession(credential.token),
   );
+  const index = lexicalIndex(store.db, store.dialect);
+  const documents = new DocumentsRepository(store.db, index);
+  const limits: ParseLimits = {
+    ...DEFAULT_PARSE_LIMITS,
+    maxFileBytes: config.knowledge.maxFileMegabytes * 1024 * 1024,
+  };
+  const worker = new IngestionWorker({
+    db: store.db,
+    dialect: store.dialect,
+    documents,
+    clock,
+    ids,
+    settings: {
+      leaseMs: config.knowledge.jobLeaseSeconds * 1000,
+      pollMs: config.knowledge.pollSeconds * 1000,
+      limits,
+    },
+  });
+  const knowledge = new KnowledgeService({
+    bases: new KnowledgeBasesRepository(store.db),
+    documents,
+    directions,
+    clock,
+    ids,
+    limits,
+    onQueued: () => worker.kick(),
+  });
+  const retrieval = new RetrievalService({ knowledge, documents, index });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
-  const pipeline = new Pipeline({ identify }, clock);
-  return { counters, directions, users, auth, apiKeys, bootstrap, oidc, identify, pipeline };
+  const pipeline = new Pipeline(
+    {
+      identify,
+      ground: groundStage((principal, question, bases) =>
+        retrieval.ground(principal, question, bases),
+      ),
+      generate: generateStage(async (question, grounding) => extractiveAnswer(question, grounding)),
+    },
+    clock,
+  );
+  return {
+    counters,
+    directions,
+    users,
+    auth,
+    apiKeys,
+    bootstrap,
+    oidc,
+    identify,
+    pipeline,
+    knowledge,
+    documents,
+    retrieval,
+    worker,
+    limits,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -131,7 +196,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ...usersRoutes({ users: services.users, auth: services.auth }),
         ...directionsRoutes({ directions: services.directions }),
         ...apiKeysRoutes({ apiKeys: services.apiKeys }),
+        ...knowledgeRoutes({
+          knowledge: services.knowledge,
+          retrieval: services.retrieval,
+          maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
+        }),
+        ...askRoutes({ pipeline: services.pipeline, clock, ids }),
       ],
+      uploads: {
+        maxFileBytes: services.limits.maxFileBytes,
+        maxFiles: config.knowledge.maxFilesPerUpload,
+      },
       authenticator: {
         session: (token) => services.auth.authenticateSession(token),
         apiKey: (token) => services.apiKeys.authenticate(token),
@@ -152,12 +227,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if ((await pendingMigrations(store)).length > 0) throw new Error("migrations en attente");
       },
     });
+    services.worker.useLog(server.log);
     return {
       config,
       store,
       services,
       server,
       close: async () => {
+        await services.worker.stop();
         await server.close();
         await store.close();
       },

@@ -3,6 +3,7 @@ import { cliConfig } from "./cli/context.js";
 import { directionCommand } from "./cli/directions.command.js";
 import { doctorCommand } from "./cli/doctor.command.js";
 import { type CliIo, processIo, say, UsageError } from "./cli/io.js";
+import { askCommand, ingestCommand, kbCommand, searchCommand } from "./cli/knowledge.command.js";
 import { serveCommand } from "./cli/serve.command.js";
 import { userCommand } from "./cli/users.command.js";
 import { ConfigError, databaseUrl } from "./config.js";
@@ -41,6 +42,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await directionCommand(config, io, args);
       case "apikey":
         return await apikeyCommand(config, io, args);
+      case "kb":
+        return await kbCommand(config, io, args);
+      case "ingest":
+        return await ingestCommand(config, io, args);
+      case "search":
+        return await searchCommand(config, io, args);
+      case "ask":
+        return await askCommand(config, io, args);
       case "doctor":
         return await doctorCommand(config, io);
       default:

@@ -96,6 +96,17 @@ export const ConfigSchema = z.object({
       maxLifetimeDays: positiveInt.default(365),
     })
     .prefault({}),
+  knowledge: z
+    .object({
+      maxFileMegabytes: positiveInt.default(20),
+      maxFilesPerUpload: positiveInt.default(50),
+      /** How long a worker holds an ingestion job without renewing it; a dead worker's jobs resume after this. */
+      jobLeaseSeconds: positiveInt.default(60),
+      pollSeconds: positiveInt.default(2),
+      /** Load the demo base (a fictional commune's reception desk) on first start, when no base exists. */
+      demo: boolish.default(true),
+    })
+    .prefault({}),
   oidc: OidcSchema.optional(),
 });
 

@@ -1,6 +1,7 @@
 import { createApp } from "../app.js";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
+import { loadDemoBase } from "../knowledge/index.js";
 import { type CliIo, say } from "./io.js";
 
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -11,6 +12,17 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const { host, port } = config.server;
   const address = await app.server.listen({ host, port });
   say(io, "cli.listening", { url: address });
+  if (config.knowledge.demo) {
+    const demo = await loadDemoBase(app.services);
+    if (demo) {
+      const base = await app.services.knowledge.get("cli", demo);
+      say(io, "cli.demo_loaded", {
+        name: base.name,
+        count: (await app.services.knowledge.documents("cli", demo)).length,
+      });
+    }
+  }
+  app.services.worker.start();
   const token = await app.services.bootstrap.issueToken();
   if (token) io.stdout.write(`\n${t("cli.bootstrap_token", { token })}\n\n`);
 

@@ -1,4 +1,5 @@
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { t } from "../i18n/index.js";
 import { AppError } from "../shared/errors.js";
@@ -16,6 +17,8 @@ export interface ServerOptions extends GateDeps {
   /** Where logs go (standard output by default); tests read them to check what is never logged. */
   logStream?: NodeJS.WritableStream;
   version: string;
+  /** Multipart uploads (knowledge documents): per-file size and file count limits. */
+  uploads: { maxFileBytes: number; maxFiles: number };
   /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
   readiness(): Promise<void>;
 }
@@ -37,6 +40,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     genReqId: requestId,
   });
   await app.register(cookie);
+  // A file over the limit is cut there and refused by name; the rest of the batch goes on.
+  await app.register(multipart, {
+    limits: {
+      fileSize: options.uploads.maxFileBytes,
+      files: options.uploads.maxFiles,
+      fields: 20,
+      parts: options.uploads.maxFiles + 20,
+    },
+    throwFileSizeLimit: false,
+  });
   // The API speaks JSON only: anything else is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");
   app.addHook("onRequest", securityHeaders);

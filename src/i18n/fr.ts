@@ -46,6 +46,16 @@ export const fr = {
     "Votre compte ne peut pas se connecter à Beffroi par ce moyen. Contactez votre administrateur.",
   "error.oidc_failed":
     "La connexion via {provider} a échoué. Réessayez ou contactez votre administrateur.",
+  "error.knowledge_base_not_found": "Base de connaissances introuvable : {name}.",
+  "error.knowledge_base_exists": "Une base de connaissances porte déjà ce nom : {name}.",
+  "error.document_not_found": "Document introuvable.",
+  "error.passage_not_found": "Passage introuvable.",
+  "error.no_files":
+    "Aucun fichier reçu : envoyez un ou plusieurs fichiers (multipart/form-data, champ « files »).",
+  "error.too_many_files": "Trop de fichiers dans un seul envoi (limite : {limit}).",
+  "error.owner_direction_required":
+    "Précisez la direction propriétaire de la base (un référent ne peut créer une base que pour sa direction ou une direction en dessous).",
+  "error.turn_denied": "Demande refusée : {reason}",
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
@@ -62,6 +72,31 @@ export const fr = {
     "Ce PDF ne contient que des images (document scanné, sans couche texte) : faites-le passer par une reconnaissance de caractères (OCR) puis déposez-le à nouveau.",
   "knowledge.rejected.corrupt_file": "Fichier illisible ou endommagé.",
   "knowledge.rejected.empty_document": "Le document ne contient aucun texte exploitable.",
+  "knowledge.rejected.processing_failed":
+    "Le traitement du document a échoué à plusieurs reprises : vérifiez le fichier ou contactez votre administrateur.",
+  "knowledge.answer.intro": "Voici ce que disent les documents de référence :",
+  "knowledge.answer.abstain":
+    "Je n'ai trouvé aucun passage des bases de connaissances qui réponde à cette question. Je préfère ne pas inventer de réponse : reformulez la question, vérifiez que la bonne base est choisie, ou adressez-vous au service concerné.",
+  "knowledge.answer.no_base":
+    "Aucune base de connaissances ne vous est ouverte : demandez à votre référent l'accès à une base.",
+  "knowledge.answer.sources": "Sources :",
+  "knowledge.audit.failed": "« {file} » n'a pas pu être intégré : {reason}",
+  "knowledge.audit.too_long":
+    "« {file} » est long ({words} mots, au-delà de {max}) : découpez-le en fiches courtes, une par sujet.",
+  "knowledge.audit.no_structure":
+    "« {file} » ({words} mots) n'a aucun intertitre : ajoutez des titres de section pour que les citations soient précises.",
+  "knowledge.audit.near_duplicate":
+    "« {first} » et « {second} » contiennent des passages presque identiques ({percent} % de recouvrement) : gardez une seule version.",
+  "knowledge.audit.conflict":
+    "Conflit probable entre « {first} » ({firstValue}) et « {second} » ({secondValue}) à propos de « {subject} » : vérifiez lequel fait foi.",
+  "knowledge.audit.stale":
+    "« {file} » ne mentionne aucune date postérieure à {date} : vérifiez qu'il est encore à jour.",
+  "knowledge.audit.personal_data":
+    "« {file} » contient des données personnelles ({entities}) : retirez-les ou pseudonymisez-les avant de garder ce document dans la base.",
+  "knowledge.audit.personal_data_unchecked":
+    "Données personnelles : non vérifiées (le module de détection n'est pas encore installé).",
+  "knowledge.reader.everyone": "tous les agents",
+  "knowledge.reader.role": "rôle {role}",
 
   // Configuration.
   "config.invalid": "Configuration invalide ({count} problème(s)) :",
@@ -82,6 +117,13 @@ Commandes :
   apikey create --email E --name N --scope S... [--days J]
   apikey list [--email E] [--json]
   apikey revoke --id ID
+  kb create NOM --direction CHEMIN [--description TEXTE] [--reader everyone|role:R|direction:CHEMIN]...
+  kb list [--json]
+  kb delete NOM
+  kb audit NOM [--json]
+  ingest CHEMIN... --kb NOM     dépose des fichiers (dossiers parcourus récursivement)
+  search "question" --kb NOM [--limit N] [--json]
+  ask "question" [--kb NOM]... [--json]
   doctor                        affiche la configuration résolue et vérifie l'installation
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
@@ -115,6 +157,22 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor.oidc": "fournisseur d'identité joignable ({issuer})",
   "cli.doctor.no_admin": "aucun administrateur : créez-en un avec « beffroi user add --admin »",
   "cli.error": "Erreur : {message}",
+  "cli.demo_loaded":
+    "Base de démonstration « {name} » chargée ({count} documents en cours d'ingestion).",
+  "cli.kb_created": "Base créée : {name} (direction {direction}).",
+  "cli.kb_deleted": "Base supprimée : {name}.",
+  "cli.ingest_file": "{status}\t{file}{reason}",
+  "cli.ingest_summary":
+    "{queued} fichier(s) ingéré(s), {unchanged} inchangé(s), {failed} en échec ; {passages} passage(s) dans la base.",
+  "cli.ingest_status.queued": "[ok]",
+  "cli.ingest_status.unchanged": "[inchangé]",
+  "cli.ingest_status.failed": "[échec]",
+  "cli.no_results": "Aucun passage trouvé.",
+  "cli.audit_summary":
+    "Audit de « {name} » : {total} document(s), {ready} intégré(s), {failed} en échec, {words} mots ; {findings} constat(s).",
+  "cli.audit_severity.info": "info",
+  "cli.audit_severity.warning": "attention",
+  "cli.audit_severity.error": "à corriger",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -28,6 +28,9 @@ export interface NewSession {
 /** How long a session's last-seen time may lag, to spare a write per request. */
 const TOUCH_EVERY_MS = MINUTE;
 
+/** The per-account limit, across all addresses, is this many times the per-(account, address) one. */
+const ACCOUNT_LIMIT_FACTOR = 4;
+
 /** Password login with throttling, and server-side sessions with idle and absolute timeouts. */
 export class AuthService {
   constructor(
@@ -67,7 +70,19 @@ export class AuthService {
     );
   }
 
-  /** Runs a credential check unless the account or the address failed too often; counts failures. */
+  /**
+   * Runs a credential check unless too many failed recently. Every attempt is
+   * counted before the check, atomically, so that parallel attempts cannot all
+   * slip under the limit; an attempt refused is given back, so that it does
+   * not count towards any other limit. Three limits hold:
+   * - per (account, address), the strict one (`maxFailures`): an attacker
+   *   locks the account only for themselves;
+   * - per account across all addresses (`maxFailures × 4`): a guess spread
+   *   over many addresses stops there;
+   * - per address (`maxFailuresPerAddress`): one address guessing many
+   *   accounts. A success gives its hit back, so that a town hall's shared
+   *   NAT address is not blocked by its agents' logins.
+   */
   private async attempt(
     email: string,
     clientAddress: string,
@@ -76,25 +91,29 @@ export class AuthService {
     const { counters, clock, settings } = this.deps;
     const now = clock.now();
     const windowMs = settings.windowMinutes * MINUTE;
-    const accountKey = `login:account:${digest(normaliseEmail(email))}`;
+    const account = digest(normaliseEmail(email));
+    const pairKey = `login:pair:${digest(`${account}|${clientAddress}`)}`;
+    const accountKey = `login:account:${account}`;
     const addressKey = `login:address:${clientAddress}`;
-    const [account, address] = await Promise.all([
-      counters.peek(accountKey, windowMs, now),
-      counters.peek(addressKey, windowMs, now),
-    ]);
-    if (account.count >= settings.maxFailures || address.count >= settings.maxFailuresPerAddress) {
-      const resetAt = Math.max(account.resetAt.getTime(), address.resetAt.getTime());
+    const limits: Array<[key: string, max: number]> = [
+      [pairKey, settings.maxFailures],
+      [accountKey, settings.maxFailures * ACCOUNT_LIMIT_FACTOR],
+      [addressKey, settings.maxFailuresPerAddress],
+    ];
+    const counts = await Promise.all(limits.map(([key]) => counters.hit(key, windowMs, now)));
+    const over = counts.filter((count, index) => count.count > (limits[index]?.[1] ?? 0));
+    if (over.length > 0) {
+      await Promise.all(limits.map(([key]) => counters.add(key, windowMs, now, -1)));
+      const resetAt = Math.max(...over.map((count) => count.resetAt.getTime()));
       const seconds = Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000));
       throw tooManyRequests("too_many_attempts", seconds, { minutes: Math.ceil(seconds / 60) });
     }
-    if (!(await check())) {
-      await Promise.all([
-        counters.hit(accountKey, windowMs, now),
-        counters.hit(addressKey, windowMs, now),
-      ]);
-      throw new AppError("invalid_credentials", 401);
-    }
-    await counters.reset(accountKey, windowMs, now);
+    if (!(await check())) throw new AppError("invalid_credentials", 401);
+    await Promise.all([
+      counters.reset(pairKey, windowMs, now),
+      counters.reset(accountKey, windowMs, now),
+      counters.add(addressKey, windowMs, now, -1),
+    ]);
   }
 
   async startSession(userId: string, method: "password" | "oidc"): Promise<NewSession> {

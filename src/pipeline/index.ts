@@ -1,4 +1,14 @@
 export { type Decision, STAGES, type StageName } from "./decision.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
+export { type Generate, generateStage } from "./stages/generate.stage.js";
+export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
 export { identifyStage, type ResolveCredential } from "./stages/identify.stage.js";
-export type { ChatMessage, Credential, Turn } from "./turn.js";
+export type {
+  ChatMessage,
+  Credential,
+  Grounding,
+  GroundingPassage,
+  Turn,
+  TurnCitation,
+  TurnOutput,
+} from "./turn.js";

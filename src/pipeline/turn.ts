@@ -13,6 +13,51 @@ export type Credential =
   /** Already authenticated by the HTTP gate or the local CLI. */
   | { kind: "principal"; principal: Principal };
 
+/** What the ground stage found for the question, in the knowledge bases the principal may read. */
+export interface Grounding {
+  knowledgeBaseIds: string[];
+  /** Passages, best first, with what a citation needs. */
+  passages: GroundingPassage[];
+  /** Share of the question the best passage covers (0 to 1). */
+  confidence: number;
+  /** Nothing relevant enough: the answer must say so and not invent one. */
+  abstained: boolean;
+}
+
+export interface GroundingPassage {
+  passageId: string;
+  documentId: string;
+  knowledgeBaseId: string;
+  knowledgeBaseName: string;
+  fileName: string;
+  title: string;
+  section: string;
+  page: number | null;
+  score: number;
+  text: string;
+}
+
+export interface TurnCitation {
+  number: number;
+  passageId: string;
+  documentId: string;
+  knowledgeBaseId: string;
+  knowledgeBaseName: string;
+  fileName: string;
+  title: string;
+  section: string;
+  page: number | null;
+  url: string;
+}
+
+/** What the generate stage produced. */
+export interface TurnOutput {
+  text: string;
+  mode: "extractive";
+  citations: TurnCitation[];
+  abstained: boolean;
+}
+
 /**
  * One request walking the pipeline. Stages read it, add what they learn and
  * append their decisions; none calls the next.
@@ -22,7 +67,9 @@ export interface Turn {
   startedAt: string;
   credential: Credential;
   principal?: Principal;
-  input: { assistantId?: string; messages: ChatMessage[] };
+  input: { assistantId?: string; messages: ChatMessage[]; knowledgeBaseIds?: string[] };
+  grounding?: Grounding;
+  output?: TurnOutput;
   decisions: Decision[];
   status: "walking" | "completed" | "denied" | "failed";
   /** The stage that ended the walk early, if any. */

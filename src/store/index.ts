@@ -9,5 +9,12 @@ export {
   type Store,
   type StoreOptions,
 } from "./database.js";
+export { claimJob } from "./job-queue.js";
+export {
+  type IndexedPassage,
+  type LexicalHit,
+  type LexicalIndex,
+  lexicalIndex,
+} from "./lexical-index.js";
 export { migrateToLatest, pendingMigrations } from "./migrator.js";
 export type * from "./schema.js";

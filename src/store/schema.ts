@@ -74,6 +74,81 @@ export interface OidcTransactionTable {
   expires_at: string;
 }
 
+export interface KnowledgeBaseTable {
+  id: string;
+  name: string;
+  description: string;
+  owner_direction_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who may read a base besides its owner direction: `direction` (and its sub-directions), `role`, or `everyone`. */
+export interface KnowledgeBaseReaderTable {
+  knowledge_base_id: string;
+  kind: string;
+  value: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  knowledge_base_id: string;
+  file_name: string;
+  title: string | null;
+  media_type: string | null;
+  sha256: string;
+  size_bytes: number;
+  /** queued, processing, ready or failed. */
+  status: string;
+  failure_code: string | null;
+  page_count: number | null;
+  passage_count: number;
+  word_count: number;
+  uploaded_by: string | null;
+  created_at: string;
+  updated_at: string;
+  ingested_at: string | null;
+}
+
+export interface DocumentContentTable {
+  document_id: string;
+  bytes: Uint8Array;
+}
+
+export interface PassageTable {
+  id: string;
+  document_id: string;
+  knowledge_base_id: string;
+  ordinal: number;
+  text: string;
+  section_path: string;
+  page: number | null;
+  word_count: number;
+  /** The analysed terms (title, section and text), space-separated: what the lexical index holds. */
+  terms: string;
+  term_count: number;
+}
+
+export interface IngestionJobTable {
+  id: string;
+  document_id: string;
+  /** queued, running, done or failed. */
+  status: string;
+  attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** PostgreSQL only: one row per (term, passage) with the term's frequency, for BM25. */
+export interface PassageTermTable {
+  term: string;
+  knowledge_base_id: string;
+  passage_id: string;
+  tf: number;
+}
+
 export interface Tables {
   directions: DirectionTable;
   users: UserTable;
@@ -83,4 +158,11 @@ export interface Tables {
   counters: CounterTable;
   bootstrap_tokens: BootstrapTokenTable;
   oidc_transactions: OidcTransactionTable;
+  knowledge_bases: KnowledgeBaseTable;
+  knowledge_base_readers: KnowledgeBaseReaderTable;
+  documents: DocumentTable;
+  document_contents: DocumentContentTable;
+  passages: PassageTable;
+  ingestion_jobs: IngestionJobTable;
+  passage_terms: PassageTermTable;
 }

@@ -62,10 +62,10 @@ describe("beffroi CLI", () => {
         const before = await cli(["doctor"]);
         assert.equal(before.code, 1);
         assert.match(before.stdout, /\[ok\] base de données joignable/);
-        assert.match(before.stdout, /\[échec\] migrations à jour : 1 migration\(s\) en attente/);
+        assert.match(before.stdout, /\[échec\] migrations à jour : 2 migration\(s\) en attente/);
         const migrated = await cli(["migrate"]);
         assert.equal(migrated.code, 0, migrated.stderr);
-        assert.match(migrated.stdout, /Base à jour \(1 migration/);
+        assert.match(migrated.stdout, /Base à jour \(2 migration/);
         assert.match((await cli(["migrate"])).stdout, /Base à jour \(0 migration/);
       });
 

@@ -77,6 +77,15 @@ export function freshLocation(dialect: Dialect): {
   };
 }
 
+/** Creates a fresh location's PostgreSQL schema (nothing to do for SQLite). */
+export async function ensureSchemaFor(location: { schema?: string }): Promise<void> {
+  if (!location.schema) return;
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  await client.query(`create schema if not exists ${location.schema}`);
+  await client.end();
+}
+
 /** Opens and migrates a store in a fresh location. */
 export async function freshStore(
   dialect: Dialect,

@@ -1,0 +1,351 @@
+/**
+ * npm run bench:retrieval -- --docs DIR [--queries FILE | --title-queries] [--dialect sqlite|postgres]
+ * npm run bench:retrieval -- --synthetic 100000 [--dialect sqlite|postgres]
+ *
+ * Ingests a folder through the real path (submit, jobs, parsing, chunking,
+ * French analysis, the store's lexical index), runs the queries and prints
+ * hit@1, hit@5, hit@10, MRR@10, ingestion throughput and query latency p50/p95.
+ * The baseline, measured in the same run on the same documents, is plain BM25
+ * (k1 1.2, b 0.75) over accent-folded words without stop words, without
+ * stemming, in memory. With --title-queries, each document's first "# " line
+ * is taken out of it and becomes its query (the aides-jeunes task).
+ * --synthetic N measures query latency at N passages of generated French text.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Services } from "../src/app.js";
+import { FRENCH_STOP_WORDS, foldAccents } from "../src/knowledge/analysis/index.js";
+import { passageTerms } from "../src/knowledge/index.js";
+import { ManualClock } from "../src/shared/clock.js";
+import { ensureSchema, migrateToLatest, openStore, type Store } from "../src/store/index.js";
+import { freshLocation, servicesFor } from "../test/support/stores.js";
+
+interface Query {
+  query: string;
+  relevant: string[];
+}
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: "string" },
+    queries: { type: "string" },
+    "title-queries": { type: "boolean" },
+    synthetic: { type: "string" },
+    dialect: { type: "string", default: "sqlite" },
+    limit: { type: "string" },
+  },
+});
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+function metrics(rankings: string[][], queries: Query[]) {
+  let hit1 = 0;
+  let hit5 = 0;
+  let hit10 = 0;
+  let mrr = 0;
+  rankings.forEach((ranking, index) => {
+    const relevant = new Set(queries[index]?.relevant ?? []);
+    const rank = ranking.slice(0, 10).findIndex((id) => relevant.has(id));
+    if (rank === 0) hit1 += 1;
+    if (rank >= 0 && rank < 5) hit5 += 1;
+    if (rank >= 0) {
+      hit10 += 1;
+      mrr += 1 / (rank + 1);
+    }
+  });
+  const n = rankings.length || 1;
+  return { hit1: hit1 / n, hit5: hit5 / n, hit10: hit10 / n, mrr: mrr / n };
+}
+
+/** Plain BM25 over folded words minus stop words, no stemming: the baseline. */
+function plainBm25(documents: Map<string, string>) {
+  const tokenize = (text: string) =>
+    (foldAccents(text.toLowerCase()).match(/[a-z0-9]+/g) ?? []).filter(
+      (word) => !FRENCH_STOP_WORDS.has(word) && word.length > 1,
+    );
+  const docs = [...documents].map(([id, text]) => {
+    const terms = tokenize(text);
+    const tf = new Map<string, number>();
+    for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+    return { id, tf, length: terms.length };
+  });
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const term of doc.tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const average = docs.reduce((sum, doc) => sum + doc.length, 0) / (docs.length || 1);
+  return (query: string) => {
+    const terms = [...new Set(tokenize(query))];
+    return docs
+      .map((doc) => {
+        let score = 0;
+        for (const term of terms) {
+          const f = doc.tf.get(term);
+          if (!f) continue;
+          const n = df.get(term) ?? 0;
+          const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+          score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * doc.length) / average));
+        }
+        return { id: doc.id, score };
+      })
+      .filter((hit) => hit.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10)
+      .map((hit) => hit.id);
+  };
+}
+
+async function openFresh(
+  dialect: "sqlite" | "postgres",
+): Promise<{ store: Store; services: Services; cleanup(): Promise<void> }> {
+  const location = freshLocation(dialect);
+  const store = openStore(location.url, location.schema ? { schema: location.schema } : {});
+  await ensureSchema(store, location.schema);
+  await migrateToLatest(store);
+  const services = servicesFor(store, new ManualClock(new Date()));
+  return {
+    store,
+    services,
+    cleanup: async () => {
+      await store.close();
+      await location.cleanup();
+    },
+  };
+}
+
+async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
+  const files = readdirSync(docsDir)
+    .filter((name) => /\.(md|txt|html?)$/.test(name))
+    .sort();
+  const titleQueries: Query[] = [];
+  const texts = new Map<string, string>();
+  // Files are uploaded under opaque names: their real names often spell their titles out.
+  const idOf = new Map<string, string>();
+  const inputs = files.map((name, position) => {
+    let text = readFileSync(path.join(docsDir, name), "utf8");
+    const id = name.replace(/\.[^.]+$/, "");
+    if (values["title-queries"]) {
+      const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+      if (title) {
+        titleQueries.push({ query: title, relevant: [id] });
+        text = text.replace(/^#\s+.+$/m, "");
+      }
+    }
+    texts.set(id, text);
+    const opaque = `document-${String(position).padStart(5, "0")}${path.extname(name)}`;
+    idOf.set(opaque, id);
+    return { fileName: opaque, bytes: new Uint8Array(Buffer.from(text)) };
+  });
+  const queries: Query[] = values.queries
+    ? readFileSync(values.queries, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Query)
+    : titleQueries;
+  const limit = values.limit ? Number(values.limit) : queries.length;
+
+  const { services, cleanup } = await openFresh(dialect);
+  try {
+    const owner = await services.directions.add("Banc d'essai");
+    const base = await services.knowledge.create("cli", {
+      name: "bench",
+      description: "",
+      ownerDirectionId: owner.id,
+      readers: [],
+    });
+    const started = process.hrtime.bigint();
+    for (let start = 0; start < inputs.length; start += 50) {
+      await services.knowledge.submit("cli", base.id, inputs.slice(start, start + 50));
+      await services.worker.drain();
+    }
+    const ingestSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const passages = (await services.knowledge.get("cli", base.id)).passageCount;
+
+    const latencies: number[] = [];
+    const rankings: string[][] = [];
+    for (const query of queries.slice(0, limit)) {
+      const t0 = process.hrtime.bigint();
+      const { hits } = await services.retrieval.search("cli", query.query, {
+        knowledgeBaseIds: [base.id],
+        limit: 30,
+      });
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const ranking: string[] = [];
+      for (const hit of hits) {
+        const id = idOf.get(hit.fileName) ?? hit.fileName;
+        if (!ranking.includes(id)) ranking.push(id);
+      }
+      rankings.push(ranking);
+    }
+    const baselineSearch = plainBm25(texts);
+    const baselineRankings = queries.slice(0, limit).map((query) => baselineSearch(query.query));
+    const ours = metrics(rankings, queries.slice(0, limit));
+    const baseline = metrics(baselineRankings, queries.slice(0, limit));
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `corpus ${docsDir}: ${inputs.length} documents, ${passages} passages, ${Math.min(limit, queries.length)} queries, store ${dialect}`,
+    );
+    console.log(
+      `ingestion: ${(inputs.length / ingestSeconds).toFixed(1)} documents/s end to end (${ingestSeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      `query latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
+    console.log("metric    beffroi  plain-bm25  ratio");
+    for (const key of ["hit1", "hit5", "hit10", "mrr"] as const) {
+      const label = { hit1: "hit@1", hit5: "hit@5", hit10: "hit@10", mrr: "MRR@10" }[key];
+      console.log(
+        `${label.padEnd(9)} ${ours[key].toFixed(3).padStart(7)}  ${baseline[key].toFixed(3).padStart(10)}  ${(ours[key] / (baseline[key] || 1)).toFixed(3)}`,
+      );
+    }
+  } finally {
+    await cleanup();
+  }
+}
+
+/**
+ * The vocabulary of the synthetic text: every word of the demo base's sheets
+ * (a few thousand French words), drawn with Zipf's law as real text is, so
+ * that a few words are in most passages and most words in few.
+ */
+function zipfVocabulary(): { draw: (random: () => number) => string } {
+  const folder = new URL("../src/knowledge/demo/documents/", import.meta.url);
+  const counts = new Map<string, number>();
+  for (const name of readdirSync(folder)) {
+    for (const word of readFileSync(new URL(name, folder), "utf8")
+      .toLowerCase()
+      .match(/[\p{L}]{2,}/gu) ?? []) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const words = [...counts].sort((x, y) => y[1] - x[1]).map(([word]) => word);
+  const weights = words.map((_, rank) => 1 / (rank + 1));
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const weight of weights) {
+    sum += weight;
+    cumulative.push(sum);
+  }
+  return {
+    draw: (random) => {
+      const target = random() * sum;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((cumulative[middle] ?? 0) < target) low = middle + 1;
+        else high = middle;
+      }
+      return words[low] ?? "";
+    },
+  };
+}
+
+/** Query latency at `count` passages of generated French text (passages inserted straight into the index). */
+async function synthetic(dialect: "sqlite" | "postgres", count: number) {
+  const { store, services, cleanup } = await openFresh(dialect);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const vocabulary = zipfVocabulary();
+  const sentence = () => Array.from({ length: 12 }, () => vocabulary.draw(random)).join(" ");
+  try {
+    const owner = await services.directions.add("Synthèse");
+    const base = await services.knowledge.create("cli", {
+      name: "synthese",
+      description: "",
+      ownerDirectionId: owner.id,
+      readers: [],
+    });
+    const started = process.hrtime.bigint();
+    const perDocument = 10;
+    const { lexicalIndex } = await import("../src/store/index.js");
+    const index = lexicalIndex(store.db, store.dialect);
+    for (let d = 0; d < count / perDocument; d += 1) {
+      const documentId = `doc-${d}`;
+      const now = new Date().toISOString();
+      const passages = Array.from({ length: perDocument }, (_, ordinal) => {
+        const text = Array.from({ length: 12 }, sentence).join(". ");
+        const terms = passageTerms(`Fiche ${d}`, [], text);
+        return {
+          id: `${documentId}-${ordinal}`,
+          document_id: documentId,
+          knowledge_base_id: base.id,
+          ordinal,
+          text,
+          section_path: "",
+          page: null,
+          word_count: 144,
+          terms: terms.join(" "),
+          term_count: terms.length,
+          termList: terms,
+        };
+      });
+      await store.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("documents")
+          .values({
+            id: documentId,
+            knowledge_base_id: base.id,
+            file_name: `${documentId}.md`,
+            title: `Fiche ${d}`,
+            media_type: "text/markdown",
+            sha256: documentId,
+            size_bytes: 0,
+            status: "ready",
+            failure_code: null,
+            page_count: null,
+            passage_count: perDocument,
+            word_count: 1440,
+            uploaded_by: null,
+            created_at: now,
+            updated_at: now,
+            ingested_at: now,
+          })
+          .execute();
+        await trx
+          .insertInto("passages")
+          .values(passages.map(({ termList: _, ...row }) => row))
+          .execute();
+        await index.add(
+          trx,
+          passages.map((p) => ({ id: p.id, knowledgeBaseId: base.id, terms: p.termList })),
+        );
+      });
+    }
+    const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // Questions of 3 to 8 words drawn like the text: common words and rarer ones mixed.
+    const questions = Array.from({ length: 200 }, () =>
+      Array.from({ length: 3 + Math.floor(random() * 6) }, () => vocabulary.draw(random)).join(" "),
+    );
+    for (const question of questions.slice(0, 20))
+      await services.retrieval.search("cli", question, { limit: 10 });
+    const latencies: number[] = [];
+    for (const question of questions) {
+      const t0 = process.hrtime.bigint();
+      await services.retrieval.search("cli", question, { limit: 10 });
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `synthetic: ${count} passages on ${dialect}, loaded in ${loadSeconds.toFixed(1)} s`,
+    );
+    console.log(
+      `query latency over ${questions.length} queries of 3-8 words (search + passage fetch + coverage): p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+
+const dialect = values.dialect === "postgres" ? "postgres" : "sqlite";
+if (values.synthetic) await synthetic(dialect, Number(values.synthetic));
+else if (values.docs) await corpus(dialect, values.docs);
+else {
+  console.error(
+    "usage: npm run bench:retrieval -- --docs DIR [--queries FILE | --title-queries] [--dialect sqlite|postgres] | --synthetic N",
+  );
+  process.exitCode = 2;
+}

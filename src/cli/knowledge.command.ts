@@ -1,0 +1,274 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Config } from "../config.js";
+import { t } from "../i18n/index.js";
+import { PERMISSIONS, type Principal } from "../identity/index.js";
+import type { Reader } from "../knowledge/index.js";
+import { withServices } from "./context.js";
+import { type CliIo, say, UsageError } from "./io.js";
+
+/** The local operator: the CLI runs on the server with the administrator's rights. */
+export const CLI_PRINCIPAL: Principal = {
+  userId: "cli",
+  displayName: "Ligne de commande",
+  email: "cli@localhost",
+  directionId: null,
+  directionPath: null,
+  roles: ["admin"],
+  permissions: [...PERMISSIONS],
+  via: "cli",
+};
+
+const needKb = (kb: string | undefined): string => {
+  if (!kb) throw new UsageError(t("cli.missing_option", { option: "kb" }));
+  return kb;
+};
+
+/** Every file under the given paths, folders walked recursively, hidden files skipped; names relative to each root. */
+export function collectFiles(
+  paths: string[],
+  cwd: string,
+): { fileName: string; fullPath: string }[] {
+  const out: { fileName: string; fullPath: string }[] = [];
+  const walk = (full: string, name: string) => {
+    const stats = statSync(full);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(full).sort()) {
+        if (!entry.startsWith(".")) walk(path.join(full, entry), name ? `${name}/${entry}` : entry);
+      }
+    } else if (stats.isFile()) out.push({ fileName: name, fullPath: full });
+  };
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    walk(full, statSync(full).isDirectory() ? "" : path.basename(full));
+  }
+  return out;
+}
+
+function parseReader(value: string): Reader | { directionPath: string } {
+  if (value === "everyone") return { kind: "everyone", value: "*" };
+  const [kind, ...rest] = value.split(":");
+  const target = rest.join(":");
+  if (kind === "role" && ["agent", "referent", "admin", "auditor"].includes(target))
+    return { kind: "role", value: target };
+  if (kind === "direction" && target) return { directionPath: target };
+  throw new UsageError(
+    t("cli.bad_option", {
+      reason: `lecteur invalide « ${value} » (everyone, role:R, direction:CHEMIN)`,
+    }),
+  );
+}
+
+/** beffroi kb create|list|delete|audit */
+export async function kbCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: {
+      direction: { type: "string" },
+      description: { type: "string" },
+      reader: { type: "string", multiple: true },
+      json: { type: "boolean" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const name = positionals.join(" ").trim();
+  switch (action) {
+    case "create": {
+      if (!name) throw new UsageError(t("cli.missing_option", { option: "nom" }));
+      if (!values.direction) throw new UsageError(t("cli.missing_option", { option: "direction" }));
+      const parsed = (values.reader ?? []).map(parseReader);
+      return withServices(config, async ({ knowledge, directions }) => {
+        const owner = await directions.resolve(values.direction as string);
+        const readers: Reader[] = [];
+        for (const reader of parsed) {
+          readers.push(
+            "directionPath" in reader
+              ? { kind: "direction", value: (await directions.resolve(reader.directionPath)).id }
+              : reader,
+          );
+        }
+        const base = await knowledge.create("cli", {
+          name,
+          description: values.description ?? "",
+          ownerDirectionId: owner.id,
+          readers,
+        });
+        say(io, "cli.kb_created", { name: base.name, direction: base.ownerDirection.path });
+        return 0;
+      });
+    }
+    case "list":
+      return withServices(config, async ({ knowledge }) => {
+        const bases = await knowledge.list("cli");
+        if (values.json) io.stdout.write(`${JSON.stringify(bases, null, 2)}\n`);
+        else if (bases.length === 0) say(io, "cli.none");
+        else {
+          for (const base of bases) {
+            io.stdout.write(
+              `${base.name}\t${base.ownerDirection.path}\t${base.documentCount} documents\t${base.passageCount} passages\t${base.readers.map((r) => r.label).join(", ") || "-"}\n`,
+            );
+          }
+        }
+        return 0;
+      });
+    case "delete":
+      return withServices(config, async ({ knowledge }) => {
+        const base = await knowledge.findByName("cli", name);
+        await knowledge.remove("cli", base.id);
+        say(io, "cli.kb_deleted", { name: base.name });
+        return 0;
+      });
+    case "audit":
+      return withServices(config, async ({ knowledge }) => {
+        const base = await knowledge.findByName("cli", name);
+        const report = await knowledge.audit("cli", base.id);
+        if (values.json) {
+          io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return 0;
+        }
+        const { documents } = report;
+        say(io, "cli.audit_summary", {
+          name: base.name,
+          ...documents,
+          findings: report.findings.length,
+        });
+        for (const finding of report.findings) {
+          io.stdout.write(
+            `[${t(`cli.audit_severity.${finding.severity}` as "cli.audit_severity.info")}] ${finding.message}\n`,
+          );
+          for (const passage of finding.passages.filter((p) => p.excerpt))
+            io.stdout.write(`    ${passage.excerpt}\n`);
+        }
+        if (!report.personalDataChecked) say(io, "knowledge.audit.personal_data_unchecked");
+        return 0;
+      });
+    default:
+      throw new UsageError(t("cli.unknown_command", { command: `kb ${action ?? ""}`.trim() }));
+  }
+}
+
+/** beffroi ingest PATH… --kb NAME: queues the files, then runs the jobs in this process until they are done. */
+export async function ingestCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { kb: { type: "string" }, json: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const kb = needKb(values.kb);
+  if (positionals.length === 0) throw new UsageError(t("cli.missing_option", { option: "chemin" }));
+  const files = collectFiles(positionals, io.cwd);
+  return withServices(config, async ({ knowledge, worker }) => {
+    const base = await knowledge.findByName("cli", kb);
+    const results = [];
+    // A batch at a time keeps memory flat on large folders.
+    for (let start = 0; start < files.length; start += 20) {
+      const batch = files.slice(start, start + 20).map((file) => ({
+        fileName: file.fileName,
+        bytes: new Uint8Array(readFileSync(file.fullPath)),
+      }));
+      results.push(...(await knowledge.submit("cli", base.id, batch)));
+      await worker.drain();
+    }
+    const documents = new Map(
+      (await knowledge.documents("cli", base.id)).map((document) => [document.id, document]),
+    );
+    let failed = 0;
+    for (const result of results) {
+      const document = documents.get(result.documentId);
+      const failure = result.failure ?? document?.failure ?? null;
+      const status = failure ? "failed" : result.status;
+      if (failure) failed += 1;
+      if (!values.json) {
+        say(io, "cli.ingest_file", {
+          status: t(`cli.ingest_status.${status}` as "cli.ingest_status.queued"),
+          file: result.fileName,
+          reason: failure ? ` : ${failure.message}` : "",
+        });
+      }
+    }
+    const summary = {
+      queued:
+        results.filter((r) => r.status === "queued").length -
+        results.filter((r) => r.status === "queued" && documents.get(r.documentId)?.failure).length,
+      unchanged: results.filter((r) => r.status === "unchanged").length,
+      failed,
+      passages: (await knowledge.get("cli", base.id)).passageCount,
+    };
+    if (values.json) io.stdout.write(`${JSON.stringify({ results, summary }, null, 2)}\n`);
+    else say(io, "cli.ingest_summary", summary);
+    return failed > 0 ? 1 : 0;
+  });
+}
+
+/** beffroi search "question" --kb NAME */
+export async function searchCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { kb: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const kb = needKb(values.kb);
+  const question = positionals.join(" ").trim();
+  if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
+  const limit = Math.min(50, Math.max(1, Number(values.limit ?? 10) || 10));
+  return withServices(config, async ({ knowledge, retrieval }) => {
+    const base = await knowledge.findByName("cli", kb);
+    const result = await retrieval.search(CLI_PRINCIPAL, question, {
+      knowledgeBaseIds: [base.id],
+      limit,
+    });
+    if (values.json) {
+      io.stdout.write(
+        `${JSON.stringify({ hits: result.hits, confidence: result.confidence }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    if (result.hits.length === 0) say(io, "cli.no_results");
+    result.hits.forEach((hit, index) => {
+      const where = [hit.section, hit.page ? `p. ${hit.page}` : ""].filter(Boolean).join(", ");
+      io.stdout.write(
+        `${index + 1}. ${hit.fileName}${where ? ` (${where})` : ""} — score ${hit.score.toFixed(2)}\n   ${hit.text.replace(/\s+/g, " ").slice(0, 200)}\n`,
+      );
+    });
+    return 0;
+  });
+}
+
+/** beffroi ask "question" [--kb NAME]…: the answer as an agent gets it, through the pipeline. */
+export async function askCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { kb: { type: "string", multiple: true }, json: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const question = positionals.join(" ").trim();
+  if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
+  return withServices(config, async ({ knowledge, pipeline }) => {
+    const knowledgeBaseIds = [];
+    for (const name of values.kb ?? [])
+      knowledgeBaseIds.push((await knowledge.findByName("cli", name)).id);
+    const turn = await pipeline.walk({
+      id: `cli-${Date.now()}`,
+      startedAt: new Date().toISOString(),
+      credential: { kind: "principal", principal: CLI_PRINCIPAL },
+      input: {
+        messages: [{ role: "user", content: question }],
+        ...(knowledgeBaseIds.length > 0 && { knowledgeBaseIds }),
+      },
+      decisions: [],
+      status: "walking",
+    });
+    if (values.json) {
+      io.stdout.write(
+        `${JSON.stringify({ ...turn.output, confidence: turn.grounding?.confidence ?? 0 }, null, 2)}\n`,
+      );
+    } else io.stdout.write(`${turn.output?.text ?? ""}\n`);
+    return turn.status === "completed" ? 0 : 1;
+  });
+}

@@ -1,0 +1,465 @@
+import { t } from "../i18n/index.js";
+import type { DocumentTable } from "../store/index.js";
+import { analyse } from "./analysis/index.js";
+import type { PassageWithDocument } from "./documents.repository.js";
+
+export type FindingKind =
+  | "failed"
+  | "too_long"
+  | "no_structure"
+  | "near_duplicate"
+  | "conflict"
+  | "stale"
+  | "personal_data";
+
+export interface AuditFinding {
+  kind: FindingKind;
+  severity: "info" | "warning" | "error";
+  /** A French sentence saying what is wrong and what to do. */
+  message: string;
+  documents: { id: string; fileName: string }[];
+  passages: { id: string; documentId: string; excerpt: string }[];
+}
+
+/** What the personal-data guard reports about a passage; the guard plugs in through `PersonalDataScan`. */
+export interface PersonalDataHit {
+  entity: string;
+  count: number;
+}
+export type PersonalDataScan = (text: string) => Promise<PersonalDataHit[]>;
+
+export interface AuditReport {
+  knowledgeBaseId: string;
+  generatedAt: string;
+  documents: { total: number; ready: number; failed: number; words: number };
+  findings: AuditFinding[];
+  perDocument: { documentId: string; fileName: string; kinds: FindingKind[] }[];
+  /** False when no personal-data scanner is installed: the base was not checked for personal data. */
+  personalDataChecked: boolean;
+}
+
+export const AUDIT_LIMITS = {
+  /** A document past this many words is too long to be a good source: split it. */
+  maxWords: 3000,
+  /** A document past this many words with no heading has no structure to cite. */
+  structureWords: 400,
+  /** Jaccard similarity of word 4-shingles above which two passages are copies of each other. */
+  duplicateSimilarity: 0.7,
+  /** Jaccard similarity of two documents' vocabularies above which one is a reworded copy of the other. */
+  documentSimilarity: 0.6,
+  /** Jaccard similarity of terms above which two passages may speak of the same subject. */
+  subjectSimilarity: 0.15,
+  /** Jaccard similarity of the words (figures aside) of two sentences that state the same fact. */
+  sentenceSimilarity: 0.5,
+  /** A document whose latest date is older than this many months is probably stale. */
+  staleMonths: 18,
+};
+
+const excerpt = (text: string, around?: string) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const at = around ? Math.max(0, flat.indexOf(around) - 60) : 0;
+  return `${at > 0 ? "…" : ""}${flat.slice(at, at + 160)}${flat.length > at + 160 ? "…" : ""}`;
+};
+
+const sentenceCache = new Map<string, Set<string>>();
+/** A sentence's analysed words without its figures. */
+function sentenceTerms(sentence: string): Set<string> {
+  let terms = sentenceCache.get(sentence);
+  if (!terms) {
+    terms = new Set(analyse(sentence).filter((term) => !/^\d+$/.test(term)));
+    if (sentenceCache.size > 10_000) sentenceCache.clear();
+    sentenceCache.set(sentence, terms);
+  }
+  return terms;
+}
+
+const jaccard = (a: Set<string>, b: Set<string>) => {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const item of a) if (b.has(item)) common += 1;
+  return common / (a.size + b.size - common);
+};
+
+function shingles(terms: string[], size = 4): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + size <= terms.length; i += 1) out.add(terms.slice(i, i + size).join(" "));
+  return out;
+}
+
+/** A figure in a sentence: what kind (amount, duration, age, percentage, time), its value, and the words just before it. */
+interface Fact {
+  unit: string;
+  value: string;
+  context: string[];
+  raw: string;
+  /** The sentence (or list line, table row) the figure stands in. */
+  sentence: string;
+}
+
+const UNITS: [RegExp, string][] = [
+  [/^(€|euros?|eur)$/i, "€"],
+  [/^(jours?|j)$/i, "jours"],
+  [/^semaines?$/i, "semaines"],
+  [/^mois$/i, "mois"],
+  [/^ans?$/i, "ans"],
+  [/^(%|pour\s?cent)$/i, "%"],
+];
+// Hours ("9 h") are left out: every service has its own opening hours, and comparing them only raises false alarms.
+
+const CONTEXT_STOP = new Set([
+  "est",
+  "sont",
+  "de",
+  "du",
+  "des",
+  "le",
+  "la",
+  "les",
+  "un",
+  "une",
+  "est",
+  "sont",
+  "a",
+  "à",
+  "au",
+  "aux",
+  "et",
+  "en",
+  "par",
+  "pour",
+  "sur",
+  "dans",
+  "entre",
+  "l",
+  "d",
+]);
+
+/** Figures with a unit (12,50 €, 15 jours, 3 mois, 16 ans, 20 %) and the two meaningful words before each. */
+export function facts(text: string): Fact[] {
+  const out: Fact[] = [];
+  const pattern =
+    /(\d{1,3}(?:[  .]\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s?(€|euros?|eur\b|jours?\b|j\b|semaines?\b|mois\b|ans?\b|%|pour\s?cent\b)/giu;
+  for (const match of text.matchAll(pattern)) {
+    const unit = UNITS.find(([test]) => test.test(match[2] ?? ""))?.[1];
+    if (!unit) continue;
+    // The words before the figure, within its sentence.
+    const before = (
+      text
+        .slice(Math.max(0, (match.index ?? 0) - 80), match.index)
+        .split(/[.;:!?\n]/)
+        .at(-1) ?? ""
+    ).toLowerCase();
+    const context = (before.match(/[\p{L}]+/gu) ?? [])
+      .filter((word) => !CONTEXT_STOP.has(word) && word.length > 2)
+      .slice(-2);
+    const start = Math.max(
+      text.lastIndexOf("\n", match.index),
+      ...[". ", "; ", "! ", "? "].map((stop) => text.lastIndexOf(stop, match.index)),
+    );
+    const ends = ["\n", ". ", "; "]
+      .map((stop) => text.indexOf(stop, (match.index ?? 0) + match[0].length))
+      .filter((at) => at >= 0);
+    const sentence = text
+      .slice(start + 1, ends.length > 0 ? Math.min(...ends) : text.length)
+      .replace(/^[\s|:-]+|[\s|]+$/g, "");
+    out.push({
+      unit,
+      value: (match[1] ?? "").replace(/[  .]/g, ""),
+      context,
+      raw: match[0],
+      sentence,
+    });
+  }
+  return out;
+}
+
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** The latest date a text mentions (a full date, "mars 2024", or a year 1990–2099 in a date-like context). */
+export function latestDate(text: string): Date | null {
+  let latest: Date | null = null;
+  const keep = (date: Date) => {
+    if (!Number.isNaN(date.getTime()) && (!latest || date > latest)) latest = date;
+  };
+  for (const m of text.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/g)) {
+    keep(new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))));
+  }
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(
+    /\b(?:(\d{1,2}|1er)\s+)?(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+(\d{4})\b/g,
+  )) {
+    const month = MONTHS.indexOf(
+      (m[2] ?? "")
+        .replace("fevrier", "février")
+        .replace("aout", "août")
+        .replace("decembre", "décembre"),
+    );
+    keep(new Date(Date.UTC(Number(m[3]), month, m[1] ? Number.parseInt(m[1], 10) || 1 : 1)));
+  }
+  for (const m of lower.matchAll(
+    /\b(?:en|année|depuis|au|tarifs?|rentrée|saison|budget|exercice)\s+(20\d{2}|19\d{2})\b/g,
+  )) {
+    keep(new Date(Date.UTC(Number(m[1]), 0, 1)));
+  }
+  return latest;
+}
+
+/**
+ * The quality audit of a base: what makes documents poor sources (failed,
+ * too long, no structure), near-duplicates across documents, probable
+ * conflicts (two documents on the same subject giving different amounts,
+ * durations, ages or rates), staleness, and personal data when a scanner is
+ * plugged in. Every finding names its documents and passages.
+ */
+export async function auditBase(input: {
+  knowledgeBaseId: string;
+  documents: DocumentTable[];
+  passages: PassageWithDocument[];
+  now: Date;
+  scanPersonalData?: PersonalDataScan;
+}): Promise<AuditReport> {
+  const { documents, passages, now } = input;
+  const findings: AuditFinding[] = [];
+  const documentRef = (id: string) => {
+    const document = documents.find((d) => d.id === id);
+    return { id, fileName: document?.file_name ?? id };
+  };
+
+  for (const document of documents) {
+    const ref = { id: document.id, fileName: document.file_name };
+    if (document.status === "failed") {
+      const reason = t(
+        `knowledge.rejected.${document.failure_code ?? "corrupt_file"}` as "knowledge.rejected.corrupt_file",
+        { limit: "" },
+      );
+      findings.push({
+        kind: "failed",
+        severity: "error",
+        message: t("knowledge.audit.failed", { file: document.file_name, reason }),
+        documents: [ref],
+        passages: [],
+      });
+      continue;
+    }
+    if (document.word_count > AUDIT_LIMITS.maxWords) {
+      findings.push({
+        kind: "too_long",
+        severity: "warning",
+        message: t("knowledge.audit.too_long", {
+          file: document.file_name,
+          words: document.word_count,
+          max: AUDIT_LIMITS.maxWords,
+        }),
+        documents: [ref],
+        passages: [],
+      });
+    }
+    const own = passages.filter((p) => p.document_id === document.id);
+    const title = document.title ?? "";
+    const structured = own.some((p) => p.section_path !== "" && p.section_path !== title);
+    if (document.word_count > AUDIT_LIMITS.structureWords && !structured) {
+      findings.push({
+        kind: "no_structure",
+        severity: "warning",
+        message: t("knowledge.audit.no_structure", {
+          file: document.file_name,
+          words: document.word_count,
+        }),
+        documents: [ref],
+        passages: [],
+      });
+    }
+    // Dates before 2000 are references (a law, a founding), not a sign of an outdated sheet.
+    const latest = own.reduce<Date | null>((acc, p) => {
+      const date = latestDate(p.text);
+      if (date && date.getUTCFullYear() < 2000) return acc;
+      return date && (!acc || date > acc) ? date : acc;
+    }, null);
+    const limit = new Date(now);
+    limit.setUTCMonth(limit.getUTCMonth() - AUDIT_LIMITS.staleMonths);
+    if (latest && latest < limit) {
+      findings.push({
+        kind: "stale",
+        severity: "info",
+        message: t("knowledge.audit.stale", {
+          file: document.file_name,
+          date: latest.toLocaleDateString("fr-FR", {
+            month: "long",
+            year: "numeric",
+            timeZone: "UTC",
+          }),
+        }),
+        documents: [ref],
+        passages: [],
+      });
+    }
+  }
+
+  const prepared = passages.map((passage) => {
+    // Words only: the indexed pairs ("permis_conduir") would dilute the comparisons.
+    const terms = passage.terms.split(" ").filter((term) => term !== "" && !term.includes("_"));
+    return {
+      passage,
+      terms: new Set(terms),
+      shingles: shingles(terms),
+      facts: facts(passage.text),
+    };
+  });
+  const duplicatePairs = new Set<string>();
+  // Whole documents reworded (synonyms, reordered lists) share their vocabulary even when no sentence is copied.
+  const vocabularies = new Map<string, Set<string>>();
+  for (const { passage, terms } of prepared) {
+    const vocabulary = vocabularies.get(passage.document_id) ?? new Set<string>();
+    for (const term of terms) vocabulary.add(term);
+    vocabularies.set(passage.document_id, vocabulary);
+  }
+  const documentIds = [...vocabularies.keys()];
+  for (let i = 0; i < documentIds.length; i += 1) {
+    for (let j = i + 1; j < documentIds.length; j += 1) {
+      const [first, second] = [documentIds[i] as string, documentIds[j] as string];
+      const similarity = jaccard(
+        vocabularies.get(first) ?? new Set(),
+        vocabularies.get(second) ?? new Set(),
+      );
+      if (similarity < AUDIT_LIMITS.documentSimilarity) continue;
+      duplicatePairs.add([first, second].sort().join("|"));
+      const examples = [first, second].map(
+        (id) => prepared.find((x) => x.passage.document_id === id)?.passage,
+      );
+      findings.push({
+        kind: "near_duplicate",
+        severity: "warning",
+        message: t("knowledge.audit.near_duplicate", {
+          first: documentRef(first).fileName,
+          second: documentRef(second).fileName,
+          percent: Math.round(similarity * 100),
+        }),
+        documents: [documentRef(first), documentRef(second)],
+        passages: examples.flatMap((x) =>
+          x ? [{ id: x.id, documentId: x.document_id, excerpt: excerpt(x.text) }] : [],
+        ),
+      });
+    }
+  }
+  for (let i = 0; i < prepared.length; i += 1) {
+    const a = prepared[i];
+    if (!a) continue;
+    for (let j = i + 1; j < prepared.length; j += 1) {
+      const b = prepared[j];
+      if (!b || a.passage.document_id === b.passage.document_id) continue;
+      const pair = [a.passage.document_id, b.passage.document_id].sort().join("|");
+      const similarity = jaccard(a.shingles, b.shingles);
+      if (similarity >= AUDIT_LIMITS.duplicateSimilarity) {
+        if (!duplicatePairs.has(pair)) {
+          duplicatePairs.add(pair);
+          findings.push({
+            kind: "near_duplicate",
+            severity: "warning",
+            message: t("knowledge.audit.near_duplicate", {
+              first: a.passage.file_name,
+              second: b.passage.file_name,
+              percent: Math.round(similarity * 100),
+            }),
+            documents: [documentRef(a.passage.document_id), documentRef(b.passage.document_id)],
+            passages: [a, b].map((x) => ({
+              id: x.passage.id,
+              documentId: x.passage.document_id,
+              excerpt: excerpt(x.passage.text),
+            })),
+          });
+        }
+        continue;
+      }
+      if (jaccard(a.terms, b.terms) < AUDIT_LIMITS.subjectSimilarity) continue;
+      for (const fact of a.facts) {
+        // Same kind of figure, different value, in two sentences that say the same thing otherwise.
+        const other = b.facts.find(
+          (candidate) =>
+            candidate.unit === fact.unit &&
+            candidate.value !== fact.value &&
+            jaccard(sentenceTerms(candidate.sentence), sentenceTerms(fact.sentence)) >=
+              AUDIT_LIMITS.sentenceSimilarity,
+        );
+        if (!other) continue;
+        findings.push({
+          kind: "conflict",
+          severity: "error",
+          message: t("knowledge.audit.conflict", {
+            first: a.passage.file_name,
+            firstValue: fact.raw.trim(),
+            second: b.passage.file_name,
+            secondValue: other.raw.trim(),
+            subject: fact.sentence.replace(fact.raw, "…").slice(0, 100),
+          }),
+          documents: [documentRef(a.passage.document_id), documentRef(b.passage.document_id)],
+          passages: [
+            {
+              id: a.passage.id,
+              documentId: a.passage.document_id,
+              excerpt: excerpt(a.passage.text, fact.raw),
+            },
+            {
+              id: b.passage.id,
+              documentId: b.passage.document_id,
+              excerpt: excerpt(b.passage.text, other.raw),
+            },
+          ],
+        });
+        break;
+      }
+    }
+  }
+
+  if (input.scanPersonalData) {
+    for (const { passage } of prepared) {
+      const hits = await input.scanPersonalData(passage.text);
+      if (hits.length === 0) continue;
+      findings.push({
+        kind: "personal_data",
+        severity: "error",
+        message: t("knowledge.audit.personal_data", {
+          file: passage.file_name,
+          entities: hits.map((hit) => `${hit.entity} (${hit.count})`).join(", "),
+        }),
+        documents: [documentRef(passage.document_id)],
+        passages: [{ id: passage.id, documentId: passage.document_id, excerpt: "" }],
+      });
+    }
+  }
+
+  const perDocument = documents.map((document) => ({
+    documentId: document.id,
+    fileName: document.file_name,
+    kinds: [
+      ...new Set(
+        findings.filter((f) => f.documents.some((d) => d.id === document.id)).map((f) => f.kind),
+      ),
+    ],
+  }));
+  return {
+    knowledgeBaseId: input.knowledgeBaseId,
+    generatedAt: now.toISOString(),
+    documents: {
+      total: documents.length,
+      ready: documents.filter((d) => d.status === "ready").length,
+      failed: documents.filter((d) => d.status === "failed").length,
+      words: documents.reduce((sum, d) => sum + Number(d.word_count), 0),
+    },
+    findings,
+    perDocument,
+    personalDataChecked: input.scanPersonalData !== undefined,
+  };
+}

@@ -1,0 +1,241 @@
+import type {
+  Database,
+  DocumentTable,
+  IngestionJobTable,
+  LexicalIndex,
+  PassageTable,
+} from "../store/index.js";
+
+export type PassageWithDocument = PassageTable & {
+  file_name: string;
+  title: string | null;
+  knowledge_base_name: string;
+};
+
+/** The only place that speaks SQL about documents, their contents, passages and ingestion jobs. */
+export class DocumentsRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly index: LexicalIndex,
+  ) {}
+
+  byId(id: string): Promise<DocumentTable | undefined> {
+    return this.db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  byFile(knowledgeBaseId: string, fileName: string): Promise<DocumentTable | undefined> {
+    return this.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("knowledge_base_id", "=", knowledgeBaseId)
+      .where("file_name", "=", fileName)
+      .executeTakeFirst();
+  }
+
+  list(knowledgeBaseId: string): Promise<DocumentTable[]> {
+    return this.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("knowledge_base_id", "=", knowledgeBaseId)
+      .orderBy("file_name")
+      .execute();
+  }
+
+  /**
+   * Records a file to ingest: the document row (new, or reset to queued), its
+   * bytes and a job, in one transaction. Existing passages stay searchable
+   * until the job replaces them.
+   */
+  async enqueue(document: DocumentTable, bytes: Uint8Array, job: IngestionJobTable): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const { id, ...fields } = document;
+      await trx
+        .insertInto("documents")
+        .values(document)
+        .onConflict((oc) => oc.column("id").doUpdateSet(fields))
+        .execute();
+      await trx
+        .insertInto("document_contents")
+        .values({ document_id: id, bytes })
+        .onConflict((oc) => oc.column("document_id").doUpdateSet({ bytes }))
+        .execute();
+      await trx
+        .deleteFrom("ingestion_jobs")
+        .where("document_id", "=", id)
+        .where("status", "=", "queued")
+        .execute();
+      await trx.insertInto("ingestion_jobs").values(job).execute();
+    });
+  }
+
+  /** Records a file refused before any job (unknown type, too large): failed, with no content kept. */
+  async recordRejected(document: DocumentTable): Promise<void> {
+    const { id, ...fields } = document;
+    await this.db
+      .insertInto("documents")
+      .values(document)
+      .onConflict((oc) => oc.column("id").doUpdateSet(fields))
+      .execute();
+  }
+
+  async content(documentId: string): Promise<Uint8Array | undefined> {
+    const row = await this.db
+      .selectFrom("document_contents")
+      .select("bytes")
+      .where("document_id", "=", documentId)
+      .executeTakeFirst();
+    return row ? new Uint8Array(row.bytes) : undefined;
+  }
+
+  /**
+   * Replaces a document's passages, updates the document and closes its job,
+   * all in one transaction: a process killed half-way leaves the previous
+   * state whole, and the job is taken again once its lease expires.
+   */
+  async completeIngestion(
+    documentId: string,
+    jobId: string,
+    passages: (PassageTable & { termList: string[] })[],
+    changes: Partial<DocumentTable>,
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.index.removeDocument(trx, documentId);
+      await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
+      const rows = passages.map(({ termList: _, ...row }) => row);
+      for (let start = 0; start < rows.length; start += 500) {
+        await trx
+          .insertInto("passages")
+          .values(rows.slice(start, start + 500))
+          .execute();
+      }
+      await this.index.add(
+        trx,
+        passages.map((passage) => ({
+          id: passage.id,
+          knowledgeBaseId: passage.knowledge_base_id,
+          terms: passage.termList,
+        })),
+      );
+      await trx
+        .updateTable("documents")
+        .set({ ...changes, updated_at: at })
+        .where("id", "=", documentId)
+        .execute();
+      await trx
+        .updateTable("ingestion_jobs")
+        .set({ status: "done", updated_at: at })
+        .where("id", "=", jobId)
+        .execute();
+    });
+  }
+
+  /** Marks a document failed (its old passages, if any, are dropped: they no longer match the file). */
+  async failIngestion(
+    documentId: string,
+    jobId: string,
+    failureCode: string,
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.index.removeDocument(trx, documentId);
+      await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
+      await trx
+        .updateTable("documents")
+        .set({
+          status: "failed",
+          failure_code: failureCode,
+          passage_count: 0,
+          word_count: 0,
+          updated_at: at,
+        })
+        .where("id", "=", documentId)
+        .execute();
+      await trx
+        .updateTable("ingestion_jobs")
+        .set({ status: "failed", updated_at: at })
+        .where("id", "=", jobId)
+        .execute();
+    });
+  }
+
+  async markProcessing(documentId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable("documents")
+      .set({ status: "processing", updated_at: at })
+      .where("id", "=", documentId)
+      .execute();
+  }
+
+  /** Puts a job back in the queue after an unexpected error. */
+  async requeue(jobId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable("ingestion_jobs")
+      .set({ status: "queued", lease_owner: null, lease_expires_at: null, updated_at: at })
+      .where("id", "=", jobId)
+      .execute();
+  }
+
+  /** Extends a running job's lease, only while this worker still holds it. */
+  async renewLease(jobId: string, owner: string, until: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("ingestion_jobs")
+      .set({ lease_expires_at: until })
+      .where("id", "=", jobId)
+      .where("lease_owner", "=", owner)
+      .where("status", "=", "running")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Jobs not finished yet (queued or running), optionally for some documents only. */
+  async unfinishedJobs(documentIds?: string[]): Promise<number> {
+    let query = this.db
+      .selectFrom("ingestion_jobs")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("status", "in", ["queued", "running"]);
+    if (documentIds) {
+      if (documentIds.length === 0) return 0;
+      query = query.where("document_id", "in", documentIds);
+    }
+    return Number((await query.executeTakeFirstOrThrow()).count);
+  }
+
+  async passages(ids: string[]): Promise<PassageWithDocument[]> {
+    if (ids.length === 0) return [];
+    return this.withDocument().where("p.id", "in", ids).execute();
+  }
+
+  passagesOfDocument(documentId: string): Promise<PassageWithDocument[]> {
+    return this.withDocument()
+      .where("p.document_id", "=", documentId)
+      .orderBy("p.ordinal")
+      .execute();
+  }
+
+  private withDocument() {
+    return this.db
+      .selectFrom("passages as p")
+      .innerJoin("documents as d", "d.id", "p.document_id")
+      .innerJoin("knowledge_bases as kb", "kb.id", "p.knowledge_base_id")
+      .selectAll("p")
+      .select(["d.file_name", "d.title", "kb.name as knowledge_base_name"]);
+  }
+
+  passagesOfBase(knowledgeBaseId: string): Promise<PassageWithDocument[]> {
+    return this.withDocument()
+      .where("p.knowledge_base_id", "=", knowledgeBaseId)
+      .orderBy("d.file_name")
+      .orderBy("p.ordinal")
+      .execute();
+  }
+
+  /** Deletes documents and what hangs on them, unindexing their passages first. */
+  async delete(documentIds: string[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const id of documentIds) await this.index.removeDocument(trx, id);
+      if (documentIds.length > 0)
+        await trx.deleteFrom("documents").where("id", "in", documentIds).execute();
+    });
+  }
+}

@@ -1,0 +1,19 @@
+export { ABSTENTION_THRESHOLD, type Answer, type Citation, extractiveAnswer } from "./answer.js";
+export { askRoutes } from "./ask.routes.js";
+export { type Chunk, chunk, DEFAULT_CHUNKING } from "./chunker.js";
+export { loadDemoBase } from "./demo.js";
+export { DocumentsRepository } from "./documents.repository.js";
+export { IngestionWorker } from "./ingestion.worker.js";
+export { knowledgeRoutes } from "./knowledge.routes.js";
+export {
+  type Actor,
+  type Document,
+  type IncomingFile,
+  type KnowledgeBase,
+  KnowledgeService,
+  type SubmitResult,
+} from "./knowledge.service.js";
+export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
+export { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parsers/types.js";
+export { RetrievalService, type SearchHit, type SearchResult } from "./retrieval.service.js";
+export { passageTerms, questionTerms } from "./terms.js";

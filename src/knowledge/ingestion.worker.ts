@@ -1,0 +1,208 @@
+import type { Clock, Ids } from "../shared/clock.js";
+import {
+  claimJob,
+  type Database,
+  type Dialect,
+  type IngestionJobTable,
+  type PassageTable,
+} from "../store/index.js";
+import { type ChunkOptions, chunk, DEFAULT_CHUNKING, sentences } from "./chunker.js";
+import type { DocumentsRepository } from "./documents.repository.js";
+import { DocumentRejected, type ParseLimits, parseDocument } from "./parsers/index.js";
+import { passageTerms } from "./terms.js";
+
+/** Where the worker reports what it did: ids, counts and codes only, never document text. */
+export interface WorkerLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/** The document's first real sentence: the first of a paragraph of at least eight words (not a label line). */
+function leadSentence(text: string): string {
+  const paragraph = text.split(/\n+/).find((line) => line.split(/\s+/).length >= 8) ?? "";
+  return sentences(paragraph)[0] ?? "";
+}
+
+/** A job taken this many times without finishing (the process died each time) fails the document. */
+const MAX_ATTEMPTS = 3;
+
+export interface WorkerSettings {
+  leaseMs: number;
+  pollMs: number;
+  limits: ParseLimits;
+  chunking?: ChunkOptions;
+}
+
+/**
+ * Runs ingestion jobs from the database, one at a time, in this process. A job
+ * is claimed with a lease that the worker renews while it works; if the
+ * process dies, the lease runs out and any instance takes the job again. The
+ * document's passages are replaced in one transaction, so a job done twice
+ * leaves no duplicate and a job interrupted leaves the previous state whole.
+ */
+export class IngestionWorker {
+  private readonly owner: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private log: WorkerLog | undefined;
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      dialect: Dialect;
+      documents: DocumentsRepository;
+      clock: Clock;
+      ids: Ids;
+      settings: WorkerSettings;
+      log?: WorkerLog;
+    },
+  ) {
+    this.owner = `worker-${deps.ids.id()}`;
+    this.log = deps.log;
+  }
+
+  /** Sends the worker's reports to the server's log once it exists. */
+  useLog(log: WorkerLog): void {
+    this.log = log;
+  }
+
+  /** Takes and processes one job; false when there was none to take. */
+  async runOnce(): Promise<boolean> {
+    const { db, dialect, clock, settings } = this.deps;
+    const job = await claimJob(db, dialect, this.owner, clock.now(), settings.leaseMs);
+    if (!job) return false;
+    await this.process(job);
+    return true;
+  }
+
+  /** Processes jobs until none is left to take (the CLI's `ingest`, tests). */
+  async drain(): Promise<number> {
+    let count = 0;
+    while (await this.runOnce()) count += 1;
+    return count;
+  }
+
+  /** Polls for jobs in the background until `stop()`. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Wakes the worker now (jobs were just queued). */
+  kick(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((error: Error) =>
+          this.log?.error(
+            { err: { name: error.name, stack: error.stack } },
+            "ingestion-worker-failed",
+          ),
+        )
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.schedule(this.deps.settings.pollMs);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  private async process(job: IngestionJobTable): Promise<void> {
+    const { documents, clock, settings } = this.deps;
+    const log = this.log;
+    const at = () => clock.now().toISOString();
+    const document = await documents.byId(job.document_id);
+    if (!document) return;
+    if (job.attempts > MAX_ATTEMPTS) {
+      await documents.failIngestion(document.id, job.id, "processing_failed", at());
+      log?.warn({ documentId: document.id, attempts: job.attempts }, "document-failed");
+      return;
+    }
+    const heartbeat = setInterval(
+      () => {
+        const until = new Date(clock.now().getTime() + settings.leaseMs).toISOString();
+        documents.renewLease(job.id, this.owner, until).catch(() => {});
+      },
+      Math.max(50, Math.floor(settings.leaseMs / 3)),
+    );
+    heartbeat.unref();
+    try {
+      await documents.markProcessing(document.id, at());
+      const bytes = await documents.content(document.id);
+      if (!bytes) throw new DocumentRejected("corrupt_file", "content missing");
+      const { mediaType, document: parsed } = await parseDocument(
+        bytes,
+        document.file_name,
+        settings.limits,
+      );
+      const title = parsed.title ?? document.file_name.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
+      const chunks = chunk(parsed, settings.chunking ?? DEFAULT_CHUNKING);
+      const passages: (PassageTable & { termList: string[] })[] = chunks.map((piece, ordinal) => {
+        const lead = ordinal === 0 ? leadSentence(piece.text) : "";
+        const termList = passageTerms(title, piece.sectionPath, piece.text, lead);
+        return {
+          id: this.deps.ids.id(),
+          document_id: document.id,
+          knowledge_base_id: document.knowledge_base_id,
+          ordinal,
+          text: piece.text,
+          section_path: piece.sectionPath.join(" > "),
+          page: piece.page,
+          word_count: piece.wordCount,
+          terms: termList.join(" "),
+          term_count: termList.length,
+          termList,
+        };
+      });
+      if (passages.length === 0) throw new DocumentRejected("empty_document");
+      await documents.completeIngestion(
+        document.id,
+        job.id,
+        passages,
+        {
+          status: "ready",
+          failure_code: null,
+          title,
+          media_type: mediaType,
+          page_count: parsed.pageCount ?? null,
+          passage_count: passages.length,
+          word_count: passages.reduce((sum, passage) => sum + passage.word_count, 0),
+          ingested_at: at(),
+        },
+        at(),
+      );
+      log?.info({ documentId: document.id, passages: passages.length }, "document-ingested");
+    } catch (error) {
+      if (error instanceof DocumentRejected) {
+        await documents.failIngestion(document.id, job.id, error.code, at());
+        log?.info({ documentId: document.id, code: error.code }, "document-rejected");
+      } else {
+        // Unexpected: leave the job to be taken again (it fails for good after MAX_ATTEMPTS).
+        await documents.requeue(job.id, at());
+        log?.error(
+          {
+            documentId: document.id,
+            err: { name: (error as Error).name, stack: (error as Error).stack },
+          },
+          "document-ingestion-error",
+        );
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}

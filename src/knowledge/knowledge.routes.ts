@@ -1,0 +1,251 @@
+import type {} from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { type RouteDefinition, route } from "../http/index.js";
+import { AppError, badRequest } from "../shared/errors.js";
+import {
+  DocumentSchema,
+  KnowledgeBaseChangesBody,
+  KnowledgeBaseSchema,
+  NewKnowledgeBaseBody,
+  SearchHitSchema,
+  SearchQuery,
+} from "./knowledge.schema.js";
+import type { IncomingFile, KnowledgeService } from "./knowledge.service.js";
+import type { RetrievalService } from "./retrieval.service.js";
+
+const BaseParams = z.object({ id: z.string().min(1).max(100) });
+const DocumentParams = z.object({
+  id: z.string().min(1).max(100),
+  documentId: z.string().min(1).max(100),
+});
+
+const PassageSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  knowledgeBaseId: z.string(),
+  knowledgeBaseName: z.string(),
+  fileName: z.string(),
+  title: z.string(),
+  section: z.string(),
+  page: z.number().nullable(),
+  ordinal: z.number(),
+  text: z.string(),
+});
+
+const AuditReportSchema = z.object({
+  knowledgeBaseId: z.string(),
+  generatedAt: z.string(),
+  documents: z.object({
+    total: z.number(),
+    ready: z.number(),
+    failed: z.number(),
+    words: z.number(),
+  }),
+  findings: z.array(
+    z.object({
+      kind: z.string(),
+      severity: z.enum(["info", "warning", "error"]),
+      message: z.string(),
+      documents: z.array(z.object({ id: z.string(), fileName: z.string() })),
+      passages: z.array(z.object({ id: z.string(), documentId: z.string(), excerpt: z.string() })),
+    }),
+  ),
+  perDocument: z.array(
+    z.object({ documentId: z.string(), fileName: z.string(), kinds: z.array(z.string()) }),
+  ),
+  personalDataChecked: z.boolean(),
+});
+
+const SubmitResultSchema = z.object({
+  fileName: z.string(),
+  documentId: z.string(),
+  status: z.enum(["queued", "unchanged", "failed"]),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+/**
+ * Reads the files of a multipart upload. A file over the size limit is kept
+ * as a marker (its bytes truncated) so that it is refused by name, like any
+ * other bad file, without spoiling the batch.
+ */
+async function readFiles(request: FastifyRequest, maxFiles: number): Promise<IncomingFile[]> {
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type", 415);
+  const files: IncomingFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type !== "file") continue;
+    if (files.length >= maxFiles) throw badRequest("too_many_files", { limit: maxFiles });
+    const bytes = await part.toBuffer();
+    const oversized = part.file.truncated;
+    files.push({
+      fileName: part.filename || "sans-nom",
+      bytes: oversized ? new Uint8Array(0) : new Uint8Array(bytes),
+      ...(oversized && { oversized: true }),
+    });
+  }
+  if (files.length === 0) throw badRequest("no_files");
+  return files;
+}
+
+export function knowledgeRoutes(deps: {
+  knowledge: KnowledgeService;
+  retrieval: RetrievalService;
+  maxFilesPerUpload: number;
+}): RouteDefinition[] {
+  const { knowledge, retrieval } = deps;
+  return [
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases",
+      summary: "Les bases de connaissances que l'on peut lire",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      response: KnowledgeBaseSchema.array(),
+      handler: async ({ principal }) => knowledge.list(principal),
+    }),
+    route({
+      method: "POST",
+      url: "/api/knowledge-bases",
+      summary: "Créer une base (référents de la direction propriétaire, administrateurs)",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      body: NewKnowledgeBaseBody,
+      response: KnowledgeBaseSchema,
+      status: 201,
+      handler: async ({ principal, body }) => knowledge.create(principal, body),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id",
+      summary: "Une base de connaissances",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      response: KnowledgeBaseSchema,
+      handler: async ({ principal, params }) => knowledge.get(principal, params.id),
+    }),
+    route({
+      method: "PATCH",
+      url: "/api/knowledge-bases/:id",
+      summary: "Modifier une base (nom, description, lecteurs)",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: BaseParams,
+      body: KnowledgeBaseChangesBody,
+      response: KnowledgeBaseSchema,
+      handler: async ({ principal, params, body }) => knowledge.update(principal, params.id, body),
+    }),
+    route({
+      method: "DELETE",
+      url: "/api/knowledge-bases/:id",
+      summary: "Supprimer une base et ses documents",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: BaseParams,
+      status: 204,
+      handler: async ({ principal, params }) => knowledge.remove(principal, params.id),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/documents",
+      summary: "Les documents d'une base et leur état d'ingestion",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      response: DocumentSchema.array(),
+      handler: async ({ principal, params }) => knowledge.documents(principal, params.id),
+    }),
+    route({
+      method: "POST",
+      url: "/api/knowledge-bases/:id/documents",
+      summary:
+        "Déposer des fichiers (multipart/form-data, un ou plusieurs champs « files ») : PDF, DOCX, ODT, HTML, Markdown, texte",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: BaseParams,
+      response: SubmitResultSchema.array(),
+      status: 202,
+      handler: async ({ principal, params, request }) => {
+        await knowledge.get(principal, params.id);
+        const files = await readFiles(request, deps.maxFilesPerUpload);
+        return knowledge.submit(principal, params.id, files);
+      },
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/documents/:documentId",
+      summary: "Un document et son état d'ingestion",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: DocumentParams,
+      response: DocumentSchema,
+      handler: async ({ principal, params }) =>
+        knowledge.document(principal, params.id, params.documentId),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/documents/:documentId/passages",
+      summary: "Les passages d'un document, dans l'ordre",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: DocumentParams,
+      response: PassageSchema.array(),
+      handler: async ({ principal, params }) =>
+        knowledge.documentPassages(principal, params.id, params.documentId),
+    }),
+    route({
+      method: "DELETE",
+      url: "/api/knowledge-bases/:id/documents/:documentId",
+      summary: "Retirer un document de la base",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: DocumentParams,
+      status: 204,
+      handler: async ({ principal, params }) =>
+        knowledge.removeDocument(principal, params.id, params.documentId),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/search",
+      summary: "Chercher des passages (recherche lexicale en français, BM25)",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      query: SearchQuery,
+      response: z.object({
+        hits: SearchHitSchema.array(),
+        terms: z.array(z.string()),
+        confidence: z.number(),
+      }),
+      handler: async ({ principal, params, query }) => {
+        await knowledge.get(principal, params.id);
+        const { hits, terms, confidence } = await retrieval.search(principal, query.q, {
+          knowledgeBaseIds: [params.id],
+          limit: query.limit,
+        });
+        return { hits, terms, confidence };
+      },
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/audit",
+      summary:
+        "Audit de qualité d'une base : documents trop longs ou sans structure, doublons, conflits probables, obsolescence, données personnelles",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      response: AuditReportSchema,
+      handler: async ({ principal, params }) => knowledge.audit(principal, params.id),
+    }),
+    route({
+      method: "GET",
+      url: "/api/passages/:id",
+      summary: "Un passage cité, avec son document",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      response: PassageSchema,
+      handler: async ({ principal, params }) => knowledge.passage(principal, params.id),
+    }),
+  ];
+}

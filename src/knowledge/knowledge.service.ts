@@ -1,0 +1,415 @@
+import { createHash } from "node:crypto";
+import { t } from "../i18n/index.js";
+import type { DirectionsService, Principal } from "../identity/index.js";
+import type { Clock, Ids } from "../shared/clock.js";
+import { badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
+import { type DocumentTable, isUniqueViolation } from "../store/index.js";
+import { canManage, canRead } from "./access.js";
+import { type AuditReport, auditBase, type PersonalDataScan } from "./audit.js";
+import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
+import type {
+  KnowledgeBaseRow,
+  KnowledgeBasesRepository,
+  Reader,
+} from "./knowledge-bases.repository.js";
+import { DocumentRejected, type ParseLimits, sniff } from "./parsers/index.js";
+
+/** Who acts: a principal, or the local CLI, which has the administrator's rights. */
+export type Actor = Principal | "cli";
+
+export interface KnowledgeBase {
+  id: string;
+  name: string;
+  description: string;
+  ownerDirection: { id: string; path: string };
+  readers: { kind: string; value: string; label: string }[];
+  documentCount: number;
+  passageCount: number;
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Document {
+  id: string;
+  knowledgeBaseId: string;
+  fileName: string;
+  title: string | null;
+  mediaType: string | null;
+  sha256: string;
+  sizeBytes: number;
+  status: "queued" | "processing" | "ready" | "failed";
+  failure: { code: string; message: string } | null;
+  pageCount: number | null;
+  passageCount: number;
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+  ingestedAt: string | null;
+}
+
+export interface IncomingFile {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The upload was cut at the size limit: refuse it as too large. */
+  oversized?: boolean;
+}
+
+export interface SubmitResult {
+  fileName: string;
+  documentId: string;
+  /** queued: a job will (re)index it; unchanged: same bytes as already indexed; failed: refused at once. */
+  status: "queued" | "unchanged" | "failed";
+  failure: { code: string; message: string } | null;
+}
+
+const failureOf = (code: string | null, limits?: ParseLimits) =>
+  code
+    ? {
+        code,
+        message: t(`knowledge.rejected.${code}` as "knowledge.rejected.corrupt_file", {
+          limit: Math.round((limits?.maxFileBytes ?? 0) / 1024 / 1024),
+        }),
+      }
+    : null;
+
+export function presentDocument(row: DocumentTable, limits?: ParseLimits): Document {
+  return {
+    id: row.id,
+    knowledgeBaseId: row.knowledge_base_id,
+    fileName: row.file_name,
+    title: row.title,
+    mediaType: row.media_type,
+    sha256: row.sha256,
+    sizeBytes: Number(row.size_bytes),
+    status: row.status as Document["status"],
+    failure: failureOf(row.failure_code, limits),
+    pageCount: row.page_count,
+    passageCount: Number(row.passage_count),
+    wordCount: Number(row.word_count),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+export interface PassageView {
+  id: string;
+  documentId: string;
+  knowledgeBaseId: string;
+  knowledgeBaseName: string;
+  fileName: string;
+  title: string;
+  section: string;
+  page: number | null;
+  ordinal: number;
+  text: string;
+}
+
+const presentPassage = (passage: PassageWithDocument): PassageView => ({
+  id: passage.id,
+  documentId: passage.document_id,
+  knowledgeBaseId: passage.knowledge_base_id,
+  knowledgeBaseName: passage.knowledge_base_name,
+  fileName: passage.file_name,
+  title: passage.title ?? passage.file_name,
+  section: passage.section_path,
+  page: passage.page,
+  ordinal: passage.ordinal,
+  text: passage.text,
+});
+
+const readerLabel = (reader: KnowledgeBaseRow["readers"][number]) =>
+  reader.kind === "everyone"
+    ? t("knowledge.reader.everyone")
+    : reader.kind === "role"
+      ? t("knowledge.reader.role", { role: reader.value })
+      : (reader.direction_path ?? reader.value);
+
+/** Knowledge bases and their documents: who reads and manages them, and what goes in. */
+export class KnowledgeService {
+  constructor(
+    private readonly deps: {
+      bases: KnowledgeBasesRepository;
+      documents: DocumentsRepository;
+      directions: DirectionsService;
+      clock: Clock;
+      ids: Ids;
+      limits: ParseLimits;
+      /** Wakes the ingestion worker when jobs are queued. */
+      onQueued?: () => void;
+      /** The personal-data guard's scanner, once installed; the audit reports its findings. */
+      scanPersonalData?: PersonalDataScan;
+    },
+  ) {}
+
+  private present(base: KnowledgeBaseRow, actor: Actor): KnowledgeBase {
+    return {
+      id: base.id,
+      name: base.name,
+      description: base.description,
+      ownerDirection: { id: base.owner_direction_id, path: base.owner_direction_path },
+      readers: base.readers.map((reader) => ({
+        kind: reader.kind,
+        value: reader.value,
+        label: readerLabel(reader),
+      })),
+      documentCount: base.document_count,
+      passageCount: base.passage_count,
+      canManage: actor === "cli" || canManage(actor, base),
+      createdAt: base.created_at,
+      updatedAt: base.updated_at,
+    };
+  }
+
+  /** The bases the actor may read. */
+  async list(actor: Actor): Promise<KnowledgeBase[]> {
+    const bases = await this.deps.bases.list();
+    return bases
+      .filter((base) => actor === "cli" || canRead(actor, base))
+      .map((base) => this.present(base, actor));
+  }
+
+  /** Ids of the bases the actor may read: the only bases retrieval ever searches. */
+  async readableIds(actor: Actor): Promise<string[]> {
+    return (await this.list(actor)).map((base) => base.id);
+  }
+
+  /** A base the actor may read; one they may not read is "not found", so its existence is not revealed. */
+  async get(actor: Actor, id: string): Promise<KnowledgeBase> {
+    return this.present(await this.readable(actor, id), actor);
+  }
+
+  async findByName(actor: Actor, name: string): Promise<KnowledgeBase> {
+    const base = await this.deps.bases.byName(name.trim());
+    if (!base || (actor !== "cli" && !canRead(actor, base)))
+      throw notFound("knowledge_base_not_found", { name });
+    return this.present(base, actor);
+  }
+
+  async create(
+    actor: Actor,
+    input: { name: string; description: string; ownerDirectionId?: string; readers: Reader[] },
+  ): Promise<KnowledgeBase> {
+    const ownerId =
+      input.ownerDirectionId ?? (actor === "cli" ? undefined : (actor.directionId ?? undefined));
+    if (!ownerId) throw badRequest("owner_direction_required");
+    const owner = await this.deps.directions.get(ownerId);
+    if (actor !== "cli" && !canManage(actor, { owner_direction_path: owner.path }))
+      throw forbidden();
+    await this.checkReaders(input.readers);
+    const now = this.deps.clock.now().toISOString();
+    const id = this.deps.ids.id();
+    try {
+      await this.deps.bases.insert(
+        {
+          id,
+          name: input.name,
+          description: input.description,
+          owner_direction_id: owner.id,
+          created_at: now,
+          updated_at: now,
+        },
+        input.readers,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("knowledge_base_exists", { name: input.name });
+      throw error;
+    }
+    return this.get(actor, id);
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    changes: { name?: string; description?: string; readers?: Reader[] },
+  ): Promise<KnowledgeBase> {
+    await this.manageable(actor, id);
+    if (changes.readers) await this.checkReaders(changes.readers);
+    try {
+      await this.deps.bases.update(
+        id,
+        {
+          ...(changes.name !== undefined && { name: changes.name }),
+          ...(changes.description !== undefined && { description: changes.description }),
+          updated_at: this.deps.clock.now().toISOString(),
+        },
+        changes.readers,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict("knowledge_base_exists", { name: changes.name ?? "" });
+      throw error;
+    }
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.manageable(actor, id);
+    const documents = await this.deps.documents.list(id);
+    await this.deps.documents.delete(documents.map((document) => document.id));
+    await this.deps.bases.delete(id);
+  }
+
+  async documents(actor: Actor, knowledgeBaseId: string): Promise<Document[]> {
+    await this.readable(actor, knowledgeBaseId);
+    return (await this.deps.documents.list(knowledgeBaseId)).map((row) =>
+      presentDocument(row, this.deps.limits),
+    );
+  }
+
+  async document(actor: Actor, knowledgeBaseId: string, documentId: string): Promise<Document> {
+    await this.readable(actor, knowledgeBaseId);
+    const row = await this.deps.documents.byId(documentId);
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
+    return presentDocument(row, this.deps.limits);
+  }
+
+  /**
+   * The quality audit of a base, for those who manage it and for auditors
+   * (the DPO). `scanPersonalData` is where the personal-data guard plugs in.
+   */
+  async audit(actor: Actor, id: string): Promise<AuditReport> {
+    const base = await this.readable(actor, id);
+    if (actor !== "cli" && !canManage(actor, base) && !actor.roles.includes("auditor"))
+      throw forbidden();
+    return auditBase({
+      knowledgeBaseId: id,
+      documents: await this.deps.documents.list(id),
+      passages: await this.deps.documents.passagesOfBase(id),
+      now: this.deps.clock.now(),
+      ...(this.deps.scanPersonalData && { scanPersonalData: this.deps.scanPersonalData }),
+    });
+  }
+
+  /** One passage with its document, for a citation link; only in a base the actor may read. */
+  async passage(actor: Actor, passageId: string): Promise<PassageView> {
+    const [passage] = await this.deps.documents.passages([passageId]);
+    if (!passage) throw notFound("passage_not_found");
+    await this.readable(actor, passage.knowledge_base_id).catch(() => {
+      throw notFound("passage_not_found");
+    });
+    return presentPassage(passage);
+  }
+
+  /** A document's passages in order, to show a cited passage in its context. */
+  async documentPassages(
+    actor: Actor,
+    knowledgeBaseId: string,
+    documentId: string,
+  ): Promise<PassageView[]> {
+    await this.document(actor, knowledgeBaseId, documentId);
+    return (await this.deps.documents.passagesOfDocument(documentId)).map(presentPassage);
+  }
+
+  async removeDocument(actor: Actor, knowledgeBaseId: string, documentId: string): Promise<void> {
+    await this.manageable(actor, knowledgeBaseId);
+    const row = await this.deps.documents.byId(documentId);
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
+    await this.deps.documents.delete([documentId]);
+  }
+
+  /**
+   * Takes a batch of files for a base. Each file is handled on its own: one
+   * refused file never spoils the others. The type is checked by magic bytes
+   * here so that an unsupported file is refused at once; parsing happens in
+   * the ingestion job.
+   */
+  async submit(
+    actor: Actor,
+    knowledgeBaseId: string,
+    files: IncomingFile[],
+  ): Promise<SubmitResult[]> {
+    await this.manageable(actor, knowledgeBaseId);
+    const results: SubmitResult[] = [];
+    for (const file of files) results.push(await this.submitOne(actor, knowledgeBaseId, file));
+    if (results.some((result) => result.status === "queued")) this.deps.onQueued?.();
+    return results;
+  }
+
+  private async submitOne(
+    actor: Actor,
+    knowledgeBaseId: string,
+    file: IncomingFile,
+  ): Promise<SubmitResult> {
+    const { clock, ids, documents, limits } = this.deps;
+    const now = clock.now().toISOString();
+    const fileName =
+      file.fileName.replace(/\\/g, "/").replace(/^\/+/, "").slice(0, 500) || "sans-nom";
+    const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+    const existing = await documents.byFile(knowledgeBaseId, fileName);
+    if (existing && existing.sha256 === sha256 && existing.status !== "failed") {
+      return { fileName, documentId: existing.id, status: "unchanged", failure: null };
+    }
+    const id = existing?.id ?? ids.id();
+    const base: DocumentTable = {
+      id,
+      knowledge_base_id: knowledgeBaseId,
+      file_name: fileName,
+      title: existing?.title ?? null,
+      media_type: null,
+      sha256,
+      size_bytes: file.bytes.byteLength,
+      status: "queued",
+      failure_code: null,
+      page_count: existing?.page_count ?? null,
+      passage_count: existing?.passage_count ?? 0,
+      word_count: existing?.word_count ?? 0,
+      uploaded_by: actor === "cli" ? null : actor.userId,
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+      ingested_at: existing?.ingested_at ?? null,
+    };
+    let failure: string | null = null;
+    if (file.oversized || file.bytes.byteLength > limits.maxFileBytes) failure = "too_large";
+    else {
+      try {
+        base.media_type = sniff(file.bytes, fileName);
+      } catch (error) {
+        if (!(error instanceof DocumentRejected)) throw error;
+        failure = error.code;
+      }
+    }
+    if (failure) {
+      if (existing) await documents.delete([existing.id]);
+      await documents.recordRejected({
+        ...base,
+        status: "failed",
+        failure_code: failure,
+        passage_count: 0,
+        word_count: 0,
+      });
+      return { fileName, documentId: id, status: "failed", failure: failureOf(failure, limits) };
+    }
+    await documents.enqueue(base, file.bytes, {
+      id: ids.id(),
+      document_id: id,
+      status: "queued",
+      attempts: 0,
+      lease_owner: null,
+      lease_expires_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    return { fileName, documentId: id, status: "queued", failure: null };
+  }
+
+  private async readable(actor: Actor, id: string): Promise<KnowledgeBaseRow> {
+    const base = await this.deps.bases.byId(id);
+    if (!base || (actor !== "cli" && !canRead(actor, base)))
+      throw notFound("knowledge_base_not_found", { name: id });
+    return base;
+  }
+
+  private async manageable(actor: Actor, id: string): Promise<KnowledgeBaseRow> {
+    const base = await this.readable(actor, id);
+    if (actor !== "cli" && !canManage(actor, base)) throw forbidden();
+    return base;
+  }
+
+  private async checkReaders(readers: Reader[]): Promise<void> {
+    for (const reader of readers) {
+      if (reader.kind === "direction") await this.deps.directions.get(reader.value);
+    }
+  }
+}

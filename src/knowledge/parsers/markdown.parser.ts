@@ -1,0 +1,153 @@
+import { decodeHTML } from "entities";
+import { parse as parseYaml } from "yaml";
+import { BlockList, cleanTitle } from "./blocks.js";
+import { decodeText } from "./encoding.js";
+import type { ParsedDocument } from "./types.js";
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(.*)$/;
+const BLOCKQUOTE = /^ {0,3}>[ \t]?(.*)$/;
+const TABLE_ROW = /^[ \t]*\|(.*)\|?[ \t]*$/;
+const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+/;
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:[ \t]*(.*)$/;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+
+/**
+ * Markdown (CommonMark's block structure, simplified): ATX and Setext headings, paragraphs,
+ * list items, blockquotes and fenced code as paragraphs, GFM table rows as paragraphs. YAML
+ * front matter is dropped, its `title` kept. Inline markup is stripped: links keep their text,
+ * images go.
+ */
+export function parseMarkdown(bytes: Uint8Array): ParsedDocument {
+  let source = decodeText(bytes).replace(HTML_COMMENT, "");
+  let frontTitle: string | null = null;
+  const frontMatter = FRONT_MATTER.exec(source);
+  if (frontMatter) {
+    source = source.slice(frontMatter[0].length);
+    frontTitle = titleFromFrontMatter(frontMatter[1] ?? "");
+  }
+  const out = new BlockList();
+  let paragraph: string[] = [];
+  let item: string[] | null = null;
+  let fence: { marker: string; lines: string[] } | null = null;
+
+  const flush = () => {
+    if (item) out.listItem(inline(item.join(" ")));
+    else if (paragraph.length > 0) out.paragraph(inline(paragraph.join(" ")));
+    item = null;
+    paragraph = [];
+  };
+
+  for (const line of source.split(/\r?\n|\r/)) {
+    if (fence) {
+      if (line.trim().startsWith(fence.marker)) {
+        out.paragraph(fence.lines.join("\n"));
+        fence = null;
+      } else fence.lines.push(line);
+      continue;
+    }
+    const fenceOpen = FENCE.exec(line);
+    if (fenceOpen) {
+      flush();
+      fence = { marker: fenceOpen[1] ?? "```", lines: [] };
+      continue;
+    }
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const setext = SETEXT_UNDERLINE.exec(line);
+    if (setext && paragraph.length > 0 && !item) {
+      out.heading(inline(paragraph.join(" ")), setext[1]?.startsWith("=") ? 1 : 2);
+      paragraph = [];
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line) || LINK_DEFINITION.test(line)) {
+      flush();
+      continue;
+    }
+    const footnote = FOOTNOTE_DEFINITION.exec(line);
+    if (footnote) {
+      flush();
+      paragraph.push(footnote[1] ?? "");
+      continue;
+    }
+    const heading = ATX_HEADING.exec(line);
+    if (heading) {
+      flush();
+      out.heading(inline(heading[2] ?? ""), heading[1]?.length ?? 1);
+      continue;
+    }
+    const listItem = LIST_ITEM.exec(line);
+    if (listItem) {
+      flush();
+      item = [listItem[1] ?? ""];
+      continue;
+    }
+    const quote = BLOCKQUOTE.exec(line);
+    if (quote) {
+      if (item) flush();
+      const content = quote[1] ?? "";
+      if (content.trim() === "") flush();
+      else paragraph.push(content);
+      continue;
+    }
+    if (TABLE_ROW.test(line)) {
+      flush();
+      if (!TABLE_SEPARATOR.test(line)) out.paragraph(tableRow(line));
+      continue;
+    }
+    if (item) item.push(line);
+    else paragraph.push(line);
+  }
+  if (fence) out.paragraph(fence.lines.join("\n"));
+  flush();
+  return { title: frontTitle ?? out.firstHeading(), blocks: out.blocks };
+}
+
+function titleFromFrontMatter(yaml: string): string | null {
+  try {
+    const data: unknown = parseYaml(yaml);
+    if (data && typeof data === "object" && "title" in data) {
+      const { title } = data as { title: unknown };
+      if (typeof title === "string" || typeof title === "number") return cleanTitle(String(title));
+    }
+  } catch {
+    // Malformed front matter: it is still dropped, only its title is lost.
+  }
+  return null;
+}
+
+function tableRow(line: string): string {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(/(?<!\\)\|/)
+    .map((cell) => inline(cell).trim())
+    .filter((cell) => cell !== "")
+    .join(" | ");
+}
+
+/** Strips inline markup: images dropped, links reduced to their text, emphasis and code marks removed. */
+export function inline(text: string): string {
+  const stripped = text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, "")
+    .replace(/\[\^[^\]]+\]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
+    .replace(/(`+)(.+?)\1/g, "$2")
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1")
+    .replace(/\*(?=\S)(.+?)(?<=\S)\*/g, "$1")
+    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
+    .replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, "$1");
+  return decodeHTML(stripped);
+}

@@ -1,0 +1,181 @@
+import type { Principal } from "../identity/index.js";
+import type { Grounding, GroundingPassage } from "../pipeline/index.js";
+import type { LexicalIndex } from "../store/index.js";
+import { ABSTENTION_THRESHOLD } from "./answer.js";
+import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
+import type { Actor, KnowledgeService } from "./knowledge.service.js";
+import { editDistance, questionTerms } from "./terms.js";
+
+export type SearchHit = GroundingPassage;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Query terms after French analysis. */
+  terms: string[];
+  /** The bases searched. */
+  bases: string[];
+  /**
+   * How much of the question the best passage covers, from 0 to 1: the share
+   * of the query terms' inverse document frequency found in it. Unlike a raw
+   * BM25 score it does not grow with the question's length, so one threshold
+   * serves every question.
+   */
+  confidence: number;
+}
+
+const toHit = (passage: PassageWithDocument, score: number): SearchHit => ({
+  passageId: passage.id,
+  documentId: passage.document_id,
+  knowledgeBaseId: passage.knowledge_base_id,
+  knowledgeBaseName: passage.knowledge_base_name,
+  fileName: passage.file_name,
+  title: passage.title ?? passage.file_name,
+  section: passage.section_path,
+  page: passage.page,
+  score,
+  text: passage.text,
+});
+
+/**
+ * A word held by more passages than this (and than this share of them) is too
+ * common to be worth searching on when the question has rarer words. Only
+ * large indexes reach it; see docs/benchmarks.md for what it buys.
+ */
+const COMMON_PASSAGES = 2000;
+const COMMON_SHARE = 0.02;
+
+/** Lexical retrieval over the bases an actor may read, never beyond them. */
+export class RetrievalService {
+  constructor(
+    private readonly deps: {
+      knowledge: KnowledgeService;
+      documents: DocumentsRepository;
+      index: LexicalIndex;
+    },
+  ) {}
+
+  /**
+   * Ranks passages for a question. `knowledgeBaseIds` narrows the search; ids
+   * the actor may not read are dropped, never searched.
+   */
+  async search(
+    actor: Actor,
+    query: string,
+    options: { knowledgeBaseIds?: string[]; limit?: number } = {},
+  ): Promise<SearchResult> {
+    const readable = await this.deps.knowledge.readableIds(actor);
+    const bases = options.knowledgeBaseIds
+      ? readable.filter((id) => options.knowledgeBaseIds?.includes(id))
+      : readable;
+    const {
+      words: terms,
+      pairs,
+      corrected,
+      frequencies,
+      passages: total,
+    } = await this.correctedTerms(query);
+    const limit = options.limit ?? 10;
+    // Words in many passages weigh little in BM25 but cost the most to score: in a large index, leave
+    // them out of the search when the question has more telling words (coverage still counts them).
+    const common = Math.max(COMMON_PASSAGES, total * COMMON_SHARE);
+    const telling = terms.filter((term) => (frequencies.get(term) ?? 0) <= common);
+    const searched = telling.length > 0 && telling.length < terms.length ? telling : terms;
+    const lexical = await this.deps.index.search(bases, [...searched, ...pairs], limit);
+    const passages = new Map(
+      (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const hits = lexical.flatMap((hit) => {
+      const passage = passages.get(hit.passageId);
+      return passage ? [toHit(passage, hit.score)] : [];
+    });
+    const best = hits[0] ? passages.get(hits[0].passageId) : undefined;
+    return {
+      hits,
+      terms,
+      bases,
+      confidence: best ? await this.coverage(terms, best.terms, corrected) : 0,
+    };
+  }
+
+  /** The ground stage's port: passages for a question, and whether to abstain. */
+  async ground(
+    principal: Principal,
+    question: string,
+    knowledgeBaseIds?: string[],
+  ): Promise<Grounding> {
+    const result = await this.search(principal, question, {
+      ...(knowledgeBaseIds && { knowledgeBaseIds }),
+      limit: 8,
+    });
+    return {
+      knowledgeBaseIds: result.bases,
+      passages: result.hits,
+      confidence: result.confidence,
+      abstained: result.hits.length === 0 || result.confidence < ABSTENTION_THRESHOLD,
+    };
+  }
+
+  /**
+   * The question's terms, a misspelt word replaced by the indexed word it
+   * most likely meant ("decheterie" → "déchetterie"): a word the bases never
+   * use, of five letters or more, close to one they use (one edit, two from
+   * eight letters, same first three letters), the most frequent if several.
+   */
+  private async correctedTerms(query: string) {
+    const first = questionTerms(query);
+    const { frequencies, passages } = await this.deps.index.documentFrequencies(first.words);
+    const replace = new Map<string, string>();
+    for (const word of first.words) {
+      if ((frequencies.get(word) ?? 0) > 0 || word.length < 5 || /\d/.test(word)) continue;
+      const prefix = word.slice(0, 3);
+      const next = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(2) + 1)}`;
+      const budget = word.length >= 8 ? 2 : 1;
+      let best: { term: string; distance: number; frequency: number } | undefined;
+      for (const candidate of await this.deps.index.vocabulary(prefix, next, 2000)) {
+        if (candidate.term.includes("_")) continue;
+        const distance = editDistance(word, candidate.term, budget);
+        if (distance > budget) continue;
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && candidate.frequency > best.frequency)
+        ) {
+          best = { ...candidate, distance };
+        }
+      }
+      if (best) replace.set(word, best.term);
+    }
+    const corrected = new Set(replace.values());
+    for (const term of corrected) frequencies.set(term, 1);
+    return {
+      ...(replace.size === 0 ? first : questionTerms(first.sequence, replace)),
+      corrected,
+      frequencies,
+      passages,
+    };
+  }
+
+  /** A corrected word is a guess: it counts half when the passage holds it, in full when it does not. */
+  private async coverage(
+    queryTerms: string[],
+    passageTerms: string,
+    corrected: ReadonlySet<string>,
+  ): Promise<number> {
+    const unique = [...new Set(queryTerms)];
+    if (unique.length === 0) return 0;
+    const { passages, frequencies } = await this.deps.index.documentFrequencies(unique);
+    const present = new Set(passageTerms.split(" "));
+    let matched = 0;
+    let total = 0;
+    for (const term of unique) {
+      const df = frequencies.get(term) ?? 0;
+      const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+      total += idf;
+      if (present.has(term)) matched += corrected.has(term) ? idf / 2 : idf;
+    }
+    return total === 0 ? 0 : matched / total;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Principal } from "../../identity/index.js";
+import type { Stage } from "../pipeline.js";
+import type { Grounding } from "../turn.js";
+
+/** Finds passages for a question in the bases the principal may read (and only those). */
+export type Retrieve = (
+  principal: Principal,
+  question: string,
+  knowledgeBaseIds?: string[],
+) => Promise<Grounding>;
+
+/** The question a turn asks: its last user message. */
+export const questionOf = (messages: { role: string; content: string }[]): string =>
+  [...messages].reverse().find((message) => message.role === "user")?.content ?? "";
+
+/**
+ * ground: retrieve passages from the knowledge bases the principal may read;
+ * when nothing supports an answer, record the abstention so that generate
+ * says so instead of inventing one.
+ */
+export function groundStage(retrieve: Retrieve): Stage {
+  return async (turn, { decide }) => {
+    if (!turn.principal) return;
+    const grounding = await retrieve(
+      turn.principal,
+      questionOf(turn.input.messages),
+      turn.input.knowledgeBaseIds,
+    );
+    turn.grounding = grounding;
+    if (grounding.knowledgeBaseIds.length === 0) {
+      decide("knowledge.no-base", "note", "Aucune base de connaissances ouverte à cet agent.");
+    } else if (grounding.abstained) {
+      decide(
+        "knowledge.abstain",
+        "note",
+        `Aucun passage assez pertinent (couverture ${Math.round(grounding.confidence * 100)} %) : la réponse le dira.`,
+      );
+    } else {
+      const documents = new Set(grounding.passages.map((passage) => passage.documentId)).size;
+      decide(
+        "knowledge.grounded",
+        "allow",
+        `${grounding.passages.length} passage(s) de ${documents} document(s) retenus (couverture ${Math.round(grounding.confidence * 100)} %).`,
+      );
+    }
+  };
+}

@@ -1,0 +1,190 @@
+import { sql } from "kysely";
+import type { Database, Dialect } from "./database.js";
+
+export interface IndexedPassage {
+  id: string;
+  knowledgeBaseId: string;
+  /** The passage's analysed terms, in order (repeats count for BM25). */
+  terms: string[];
+}
+
+export interface LexicalHit {
+  passageId: string;
+  score: number;
+}
+
+/**
+ * BM25 (k1 = 1.2, b = 0.75) over analysed terms, the one retrieval piece that
+ * differs by dialect: SQLite's FTS5 (external content on `passages.terms`),
+ * PostgreSQL's postings table with the same formula in SQL. Statistics (N,
+ * average length, document frequency) are over every passage on both, so the
+ * two rank alike; the result is then restricted to the bases asked for.
+ */
+export interface LexicalIndex {
+  /** Indexes passages already inserted in `passages` (same transaction). */
+  add(db: Database, passages: IndexedPassage[]): Promise<void>;
+  /** Unindexes a document's passages; call before deleting them (same transaction). */
+  removeDocument(db: Database, documentId: string): Promise<void>;
+  search(knowledgeBaseIds: string[], terms: string[], limit: number): Promise<LexicalHit[]>;
+  /** Indexed words from `from` (inclusive) to `to` (exclusive), with their passage counts; at most `limit`. */
+  vocabulary(
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<{ term: string; frequency: number }[]>;
+  /** How many passages hold each term, and how many passages there are. */
+  documentFrequencies(
+    terms: string[],
+  ): Promise<{ passages: number; frequencies: Map<string, number> }>;
+}
+
+const unique = (terms: string[]) =>
+  [...new Set(terms)].filter((term) => /^[\p{L}\p{N}_]+$/u.test(term));
+
+class Fts5Index implements LexicalIndex {
+  constructor(private readonly db: Database) {}
+
+  async add(db: Database, passages: IndexedPassage[]): Promise<void> {
+    if (passages.length === 0) return;
+    const ids = passages.map((passage) => passage.id);
+    await sql`insert into passages_fts(rowid, terms) select rowid, terms from passages where id in (${sql.join(ids)})`.execute(
+      db,
+    );
+  }
+
+  async removeDocument(db: Database, documentId: string): Promise<void> {
+    await sql`insert into passages_fts(passages_fts, rowid, terms) select 'delete', rowid, terms from passages where document_id = ${documentId}`.execute(
+      db,
+    );
+  }
+
+  async search(knowledgeBaseIds: string[], terms: string[], limit: number): Promise<LexicalHit[]> {
+    const wanted = unique(terms);
+    if (wanted.length === 0 || knowledgeBaseIds.length === 0) return [];
+    const match = wanted.map((term) => `"${term}"`).join(" OR ");
+    // CROSS JOIN keeps FTS5 as the outer loop: SQLite would otherwise walk every passage of the bases.
+    const { rows } = await sql<{ id: string; score: number }>`
+      select p.id as id, -bm25(passages_fts) as score
+      from passages_fts cross join passages p on p.rowid = passages_fts.rowid
+      where passages_fts match ${match} and p.knowledge_base_id in (${sql.join(knowledgeBaseIds)})
+      order by bm25(passages_fts) limit ${limit}`.execute(this.db);
+    return rows.map((row) => ({ passageId: row.id, score: Number(row.score) }));
+  }
+
+  async vocabulary(from: string, to: string, limit: number) {
+    const { rows } = await sql<{ term: string; doc: number }>`
+      select term, doc from passages_vocab where term >= ${from} and term < ${to} limit ${limit}`.execute(
+      this.db,
+    );
+    return rows.map((row) => ({ term: row.term, frequency: Number(row.doc) }));
+  }
+
+  async documentFrequencies(terms: string[]) {
+    const wanted = unique(terms);
+    const total = await this.db
+      .selectFrom("passages")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .executeTakeFirstOrThrow();
+    const frequencies = new Map<string, number>();
+    if (wanted.length > 0) {
+      const { rows } = await sql<{ term: string; doc: number }>`
+        select term, doc from passages_vocab where term in (${sql.join(wanted)})`.execute(this.db);
+      for (const row of rows) frequencies.set(row.term, Number(row.doc));
+    }
+    return { passages: Number(total.count), frequencies };
+  }
+}
+
+class PostingsIndex implements LexicalIndex {
+  constructor(private readonly db: Database) {}
+
+  async add(db: Database, passages: IndexedPassage[]): Promise<void> {
+    const rows = passages.flatMap((passage) => {
+      const counts = new Map<string, number>();
+      for (const term of passage.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return [...counts].map(([term, tf]) => ({
+        term,
+        knowledge_base_id: passage.knowledgeBaseId,
+        passage_id: passage.id,
+        tf,
+      }));
+    });
+    // PostgreSQL takes at most 65,535 parameters per statement.
+    for (let start = 0; start < rows.length; start += 5000) {
+      await db
+        .insertInto("passage_terms")
+        .values(rows.slice(start, start + 5000))
+        .execute();
+    }
+  }
+
+  async removeDocument(db: Database, documentId: string): Promise<void> {
+    await db
+      .deleteFrom("passage_terms")
+      .where("passage_id", "in", (eb) =>
+        eb.selectFrom("passages").select("id").where("document_id", "=", documentId),
+      )
+      .execute();
+  }
+
+  async search(knowledgeBaseIds: string[], terms: string[], limit: number): Promise<LexicalHit[]> {
+    const wanted = unique(terms);
+    if (wanted.length === 0 || knowledgeBaseIds.length === 0) return [];
+    const { rows } = await sql<{ id: string; score: number }>`
+      with stats as (
+        select count(*)::float8 as n, greatest(avg(term_count), 1)::float8 as average from passages
+      ),
+      frequencies as (
+        select term, count(*)::float8 as df from passage_terms where term = any(${wanted}::text[]) group by term
+      )
+      select pt.passage_id as id,
+        sum(
+          greatest(ln((stats.n - f.df + 0.5) / (f.df + 0.5)), 1e-6)
+          * pt.tf * 2.2 / (pt.tf + 1.2 * (0.25 + 0.75 * p.term_count / stats.average))
+        ) as score
+      from passage_terms pt
+        join frequencies f on f.term = pt.term
+        join passages p on p.id = pt.passage_id
+        cross join stats
+      where pt.term = any(${wanted}::text[]) and pt.knowledge_base_id = any(${knowledgeBaseIds}::text[])
+      group by pt.passage_id
+      order by score desc, pt.passage_id
+      limit ${limit}`.execute(this.db);
+    return rows.map((row) => ({ passageId: row.id, score: Number(row.score) }));
+  }
+
+  async vocabulary(from: string, to: string, limit: number) {
+    const rows = await this.db
+      .selectFrom("passage_terms")
+      .select(["term", (eb) => eb.fn.countAll().as("count")])
+      .where("term", ">=", from)
+      .where("term", "<", to)
+      .groupBy("term")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ term: row.term, frequency: Number(row.count) }));
+  }
+
+  async documentFrequencies(terms: string[]) {
+    const wanted = unique(terms);
+    const total = await this.db
+      .selectFrom("passages")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .executeTakeFirstOrThrow();
+    const frequencies = new Map<string, number>();
+    if (wanted.length > 0) {
+      const rows = await this.db
+        .selectFrom("passage_terms")
+        .select(["term", (eb) => eb.fn.countAll().as("count")])
+        .where("term", "in", wanted)
+        .groupBy("term")
+        .execute();
+      for (const row of rows) frequencies.set(row.term, Number(row.count));
+    }
+    return { passages: Number(total.count), frequencies };
+  }
+}
+
+export function lexicalIndex(db: Database, dialect: Dialect): LexicalIndex {
+  return dialect === "postgres" ? new PostingsIndex(db) : new Fts5Index(db);
+}
