@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { type Config, databaseUrl } from "./config.js";
 import { buildServer } from "./http/index.js";
+import { t } from "./i18n/index.js";
 import {
   ApiKeysRepository,
   ApiKeysService,
@@ -60,7 +61,7 @@ export interface AppOptions {
 export function createServices(config: Config, store: Store, clock: Clock, ids: Ids) {
   const counters = new Counters(store.db);
   const directionsRepository = new DirectionsRepository(store.db);
-  const usersRepository = new UsersRepository(store.db);
+  const usersRepository = new UsersRepository(store.db, store.dialect);
   const directions = new DirectionsService({ directions: directionsRepository, clock, ids });
   const users = new UsersService({
     users: usersRepository,
@@ -222,9 +223,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       version: VERSION,
       readiness: async () => {
         await ping(store).catch(() => {
-          throw new Error("base de données injoignable");
+          throw new Error(t("ready.database_unreachable"));
         });
-        if ((await pendingMigrations(store)).length > 0) throw new Error("migrations en attente");
+        if ((await pendingMigrations(store)).length > 0)
+          throw new Error(t("ready.migrations_pending"));
       },
     });
     services.worker.useLog(server.log);

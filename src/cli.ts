@@ -75,10 +75,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.stderr.write(`${t("cli.error", { message: error.message })}\n`);
       return 1;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr.write(
-      `${t("cli.error", { message: code ? `${code} ${(error as Error).message}` : (error as Error).message })}\n`,
-    );
+    const message = systemProblem(error) ?? (error as Error).message;
+    io.stderr.write(`${t("cli.error", { message })}\n`);
     return 1;
   }
 }
@@ -108,12 +106,43 @@ function argumentProblem(error: unknown): string | undefined {
   const quoted = /'([^']+)'/.exec(message ?? "")?.[1] ?? "";
   switch (code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `option inconnue « ${quoted} »`;
+      return t("cli.option_unknown", { option: quoted });
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return `valeur manquante ou invalide pour « ${quoted} »`;
+      return t("cli.option_value", { option: quoted });
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return `argument inattendu « ${quoted} »`;
+      return t("cli.argument_unexpected", { argument: quoted });
     default:
       return undefined;
+  }
+}
+
+/**
+ * The system errors an administrator meets when starting Beffroi (port taken,
+ * no right, database down, file missing), said in French with what to check.
+ */
+function systemProblem(error: unknown): string | undefined {
+  type SystemError = NodeJS.ErrnoException & { port?: number; address?: string; hostname?: string };
+  // A connection tried on several addresses (localhost: ::1 then 127.0.0.1) fails as a whole.
+  const first = error instanceof AggregateError ? (error.errors[0] as SystemError) : undefined;
+  const { code, path, syscall, hostname } = error as SystemError;
+  const { port, address } = first ?? (error as SystemError);
+  const where = [address, port].filter((part) => part !== undefined).join(":");
+  switch (code) {
+    case "EADDRINUSE":
+      return t("cli.system.address_in_use", { port: port ?? "?" });
+    case "EACCES":
+    case "EPERM":
+      return t("cli.system.access_denied", {
+        target: path ?? (syscall === "listen" ? `port ${port ?? "?"}` : where || "?"),
+      });
+    case "ECONNREFUSED":
+      return t("cli.system.database_refused", { address: where || "?" });
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return t("cli.system.host_not_found", { host: hostname ?? "?" });
+    case "ENOENT":
+      return t("cli.system.not_found", { path: path ?? "?" });
+    default:
+      return code ? `${code} ${(error as Error).message}` : undefined;
   }
 }

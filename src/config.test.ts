@@ -75,10 +75,113 @@ describe("configuration", () => {
       (error: unknown) =>
         error instanceof ConfigError && /autre\.yaml n'est pas un YAML valide/.test(error.message),
     );
-    assert.throws(
-      () => loadConfig({ cwd, env: { BEFFROI_CONFIG: path.join(cwd, "absent.yaml") } }),
-      ConfigError,
+  });
+
+  it("says that a named configuration file does not exist, rather than a YAML error", () => {
+    const cwd = dir();
+    const absent = path.join(cwd, "absent.yaml");
+    for (const options of [{ file: absent }, { env: { BEFFROI_CONFIG: absent } }]) {
+      assert.throws(
+        () => loadConfig({ cwd, env: {}, ...options }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.problems.length === 1 &&
+          error.problems[0] === `Fichier de configuration introuvable : ${absent}`,
+      );
+    }
+  });
+
+  it("refuses a file whose top level is not a set of keys", () => {
+    const cwd = dir();
+    for (const content of ["- server\n- port\n", "juste du texte\n", "8080\n"]) {
+      writeFileSync(path.join(cwd, "beffroi.yaml"), content);
+      assert.throws(
+        () => loadConfig({ cwd, env: {} }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /doit contenir des clés de configuration/.test(error.message),
+        content,
+      );
+    }
+    writeFileSync(path.join(cwd, "beffroi.yaml"), "# rien pour l'instant\n");
+    assert.equal(
+      loadConfig({ cwd, env: {} }).server.port,
+      8080,
+      "an empty file is no configuration",
     );
+  });
+
+  it("reports unknown keys and unknown BEFFROI_* variables by name", () => {
+    const cwd = dir();
+    writeFileSync(
+      path.join(cwd, "beffroi.yaml"),
+      "server:\n  prot: 9000\nsesion:\n  idleTimeoutMinutes: 30\n",
+    );
+    try {
+      loadConfig({
+        cwd,
+        env: {
+          BEFFROI_PROT: "9000",
+          BEFFROI_SESSION__IDLE_TIMEOUT: "30",
+          BEFFROI_OIDC__ISSUER: "https://sso.ville.example",
+          BEFFROI_OIDC__CLIENT_ID: "beffroi",
+          BEFFROI_OIDC__REDIRECT_URI: "https://ia.ville.example/api/auth/oidc/callback",
+          BEFFROI_OIDC__CLIENTID: "beffroi",
+          BEFFROI_CONFIG: "",
+          BEFFROI_TEST_POSTGRES_URL: "postgres://ailleurs/test",
+        },
+      });
+      assert.fail("should have thrown");
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.deepEqual([...error.problems].sort(), [
+        "BEFFROI_OIDC__CLIENTID : variable inconnue (voir la référence de configuration dans le README)",
+        "BEFFROI_PROT : variable inconnue (voir la référence de configuration dans le README)",
+        "BEFFROI_SESSION__IDLE_TIMEOUT : variable inconnue (voir la référence de configuration dans le README)",
+        "server.prot : clé inconnue (voir la référence de configuration dans le README)",
+        "sesion : clé inconnue (voir la référence de configuration dans le README)",
+      ]);
+    }
+  });
+
+  it("treats an empty variable as unset", () => {
+    const config = loadConfig({
+      cwd: dir(),
+      env: { BEFFROI_PORT: "", BEFFROI_DATABASE_URL: "", BEFFROI_CONFIG: "" },
+    });
+    assert.equal(config.server.port, 8080);
+    assert.equal(config.database.url, undefined);
+  });
+
+  it("takes trustProxy as a boolean, a hop count or the proxies' addresses", () => {
+    const trust = (value: string) =>
+      loadConfig({ cwd: dir(), env: { BEFFROI_SERVER__TRUST_PROXY: value } }).server.trustProxy;
+    assert.equal(loadConfig({ cwd: dir(), env: {} }).server.trustProxy, false);
+    assert.equal(trust("true"), true);
+    assert.equal(trust("false"), false);
+    assert.equal(trust("2"), 2);
+    assert.deepEqual(trust("127.0.0.1"), ["127.0.0.1"]);
+    assert.deepEqual(trust("10.0.0.5, 10.1.0.0/16,::1, loopback"), [
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "::1",
+      "loopback",
+    ]);
+    const cwd = dir();
+    writeFileSync(
+      path.join(cwd, "beffroi.yaml"),
+      "server:\n  trustProxy: [192.168.1.10, fd00::/8]\n",
+    );
+    assert.deepEqual(loadConfig({ cwd, env: {} }).server.trustProxy, ["192.168.1.10", "fd00::/8"]);
+    for (const bad of ["proxy.ville.example", "10.0.0.0/33", "oui"]) {
+      assert.throws(
+        () => trust(bad),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.problems.some((p) => p.startsWith("server.trustProxy")),
+        bad,
+      );
+    }
   });
 
   it("reads the OIDC client secret from a file and masks secrets when shown", () => {
@@ -98,11 +201,27 @@ describe("configuration", () => {
     assert.equal(config.oidc?.clientSecret, "le-secret-du-client");
     assert.equal(config.oidc?.label, "ProConnect");
     assert.equal(config.oidc?.userinfoSigned, true);
+    assert.equal(
+      config.oidc?.trustEmail,
+      true,
+      "ProConnect's addresses come from the agents' providers",
+    );
     assert.match(config.oidc?.scopes ?? "", /usual_name/);
     const shown = JSON.stringify(maskConfig(config));
     assert.ok(!shown.includes("le-secret-du-client"));
     assert.ok(!shown.includes("motdepasse"));
     assert.match(shown, /postgres:\/\/beffroi:\*\*\*\*\*\*\*\*@db:5432/);
+  });
+
+  it("trusts a generic provider's addresses only when told to", () => {
+    const env = {
+      BEFFROI_OIDC__ISSUER: "https://sso.ville.example/realms/agents",
+      BEFFROI_OIDC__CLIENT_ID: "beffroi",
+      BEFFROI_PUBLIC_URL: "https://ia.ville.example",
+    };
+    assert.equal(loadConfig({ cwd: dir(), env }).oidc?.trustEmail, false);
+    const trusted = loadConfig({ cwd: dir(), env: { ...env, BEFFROI_OIDC__TRUST_EMAIL: "true" } });
+    assert.equal(trusted.oidc?.trustEmail, true);
   });
 
   it("requires a redirect address for OIDC and a readable secret file", () => {

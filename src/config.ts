@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { t } from "./i18n/index.js";
+import { ROLES } from "./identity/permissions.js";
 
 z.config(z.locales.fr());
-
-export const ROLES = ["agent", "referent", "admin", "auditor"] as const;
 
 const boolish = z.preprocess(
   (value) =>
@@ -15,8 +15,52 @@ const boolish = z.preprocess(
 );
 const positiveInt = z.coerce.number().int().positive();
 
+/** proxy-addr's names for address ranges, which Fastify accepts besides addresses and CIDRs. */
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address (10.0.0.5, ::1), a CIDR range (10.0.0.0/8) or one of PROXY_RANGES. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+}
+
+/**
+ * Which hops to believe for X-Forwarded-*: false (none, the default), the
+ * proxies' addresses and ranges ("127.0.0.1, 10.0.0.0/8", the safe choice), or
+ * true (every hop) or a hop count, both safe only when the port is reachable
+ * from the proxy alone, since they believe whoever connects.
+ */
+const trustProxy = z.preprocess(
+  (value) => {
+    if (typeof value !== "string") return value;
+    const text = value.trim();
+    if (text === "true" || text === "false") return text === "true";
+    if (/^\d+$/.test(text)) return Number(text);
+    return text.split(",").map((entry) => entry.trim());
+  },
+  z.union(
+    [
+      z.boolean(),
+      z.number().int().min(0),
+      z
+        .array(
+          z.string().refine(isProxyAddress, {
+            error: (issue) => t("config.proxy_address", { value: String(issue.input) }),
+          }),
+        )
+        .min(1),
+    ],
+    { error: () => t("config.trust_proxy") },
+  ),
+);
+
 const OidcSchema = z
-  .object({
+  .strictObject({
     provider: z.enum(["proconnect", "generic"]).default("generic"),
     label: z.string().min(1).optional(),
     issuer: z.url(),
@@ -31,6 +75,12 @@ const OidcSchema = z
     directionMap: z.record(z.string(), z.string()).default({}),
     defaultRoles: z.array(z.enum(ROLES)).default(["agent"]),
     createUsers: boolish.default(true),
+    /**
+     * Whether an e-mail without `email_verified: true` may link or create an
+     * account: on for ProConnect, whose addresses come from the agents' own
+     * identity providers; off for generic providers.
+     */
+    trustEmail: boolish.optional(),
     /** ProConnect answers userinfo as a signed JWT; generic providers usually as JSON. */
     userinfoSigned: boolish.optional(),
   })
@@ -43,61 +93,62 @@ const OidcSchema = z
         oidc.scopes ??
         (proconnect ? "openid email given_name usual_name siret uid" : "openid email profile"),
       userinfoSigned: oidc.userinfoSigned ?? proconnect,
+      trustEmail: oidc.trustEmail ?? proconnect,
     };
   });
 
-export const ConfigSchema = z.object({
+export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default("./data"),
   server: z
-    .object({
+    .strictObject({
       host: z.string().min(1).default("127.0.0.1"),
       port: z.coerce.number().int().min(0).max(65535).default(8080),
       /** The address agents use, e.g. https://ia.mairie.fr; needed behind a proxy and for OIDC. */
       publicUrl: z.url().optional(),
-      trustProxy: boolish.default(false),
+      trustProxy: trustProxy.default(false),
       bodyLimitBytes: positiveInt.default(1_048_576),
     })
     .prefault({}),
   database: z
-    .object({
+    .strictObject({
       /** postgres://… for PostgreSQL; sqlite:PATH or nothing for the embedded file. */
       url: z
         .string()
-        .regex(/^(postgres(ql)?:\/\/|sqlite:)/, "postgres://… ou sqlite:CHEMIN attendu")
+        .regex(/^(postgres(ql)?:\/\/|sqlite:)/, { error: () => t("config.database_url") })
         .optional(),
     })
     .prefault({}),
   log: z
-    .object({
+    .strictObject({
       level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     })
     .prefault({}),
   session: z
-    .object({
+    .strictObject({
       idleTimeoutMinutes: positiveInt.default(60),
       absoluteTimeoutHours: positiveInt.default(12),
     })
     .prefault({}),
   login: z
-    .object({
+    .strictObject({
       maxFailures: positiveInt.default(5),
       maxFailuresPerAddress: positiveInt.default(50),
       windowMinutes: positiveInt.default(15),
     })
     .prefault({}),
   rateLimit: z
-    .object({
+    .strictObject({
       requestsPerMinute: positiveInt.default(600),
     })
     .prefault({}),
   apiKeys: z
-    .object({
+    .strictObject({
       defaultLifetimeDays: positiveInt.default(90),
       maxLifetimeDays: positiveInt.default(365),
     })
     .prefault({}),
   knowledge: z
-    .object({
+    .strictObject({
       maxFileMegabytes: positiveInt.default(20),
       maxFilesPerUpload: positiveInt.default(50),
       /** How long a worker holds an ingestion job without renewing it; a dead worker's jobs resume after this. */
@@ -132,17 +183,30 @@ const ENV_ALIASES: Record<string, string[]> = {
   BEFFROI_LOG_LEVEL: ["log", "level"],
 };
 
+/** BEFFROI_* variables that are not configuration keys: the file to read, and the test suite's own. */
+const isOtherVariable = (name: string) =>
+  name === "BEFFROI_CONFIG" || name.startsWith("BEFFROI_TEST_");
+
 const camel = (snake: string) =>
   snake.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** The configuration tree the variables make, and which variable set each key (dotted path → name). */
+interface FromEnv {
+  tree: Record<string, unknown>;
+  sources: Map<string, string>;
+}
 
 /**
  * Maps BEFFROI_* variables onto the configuration tree: the aliases above, and
  * BEFFROI_SECTION__KEY for everything else (BEFFROI_SESSION__IDLE_TIMEOUT_MINUTES).
+ * An empty variable counts as unset.
  */
-export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+function readEnv(env: NodeJS.ProcessEnv): FromEnv {
   const tree: Record<string, unknown> = {};
+  const sources = new Map<string, string>();
   for (const [name, value] of Object.entries(env)) {
-    if (!name.startsWith("BEFFROI_") || value === undefined || name === "BEFFROI_CONFIG") continue;
+    if (!name.startsWith("BEFFROI_") || isOtherVariable(name)) continue;
+    if (value === undefined || value === "") continue;
     const keys = ENV_ALIASES[name] ?? name.slice("BEFFROI_".length).split("__").map(camel);
     let node = tree;
     for (const key of keys.slice(0, -1)) {
@@ -150,8 +214,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
       node = node[key] as Record<string, unknown>;
     }
     node[keys.at(-1) as string] = value;
+    sources.set(keys.join("."), name);
   }
-  return tree;
+  return { tree, sources };
 }
 
 function merge(base: unknown, over: unknown): unknown {
@@ -162,6 +227,60 @@ function merge(base: unknown, over: unknown): unknown {
   return out;
 }
 
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Reads and parses the YAML file; a problem (missing, unreadable, not YAML, not a mapping) is pushed. */
+function readFile(file: string, problems: string[]): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "?";
+    problems.push(
+      code === "ENOENT"
+        ? t("config.file_missing", { file })
+        : t("config.file_unreadable", { file, reason: code }),
+    );
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0] ?? "";
+    problems.push(t("config.yaml_invalid", { file, reason }));
+    return {};
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (!isMapping(parsed)) {
+    problems.push(t("config.yaml_not_mapping", { file }));
+    return {};
+  }
+  return parsed;
+}
+
+/** One sentence per schema issue; an unknown key says which variable or YAML key holds it. */
+function describeIssues(issues: z.core.$ZodIssue[], sources: Map<string, string>): string[] {
+  const problems: string[] = [];
+  for (const issue of issues) {
+    const at = issue.path.map(String).join(".");
+    if (issue.code !== "unrecognized_keys") {
+      problems.push(t("config.problem", { path: at || t("config.root"), message: issue.message }));
+      continue;
+    }
+    for (const key of issue.keys) {
+      const keyPath = at ? `${at}.${key}` : key;
+      const variables = [...sources]
+        .filter(([source]) => source === keyPath || source.startsWith(`${keyPath}.`))
+        .map(([, name]) => name);
+      if (variables.length === 0) problems.push(t("config.unknown_key", { path: keyPath }));
+      for (const name of variables) problems.push(t("config.unknown_variable", { name }));
+    }
+  }
+  return problems;
+}
+
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Path to the YAML file; defaults to $BEFFROI_CONFIG or ./beffroi.yaml when present; null reads none. */
@@ -169,7 +288,10 @@ export interface LoadConfigOptions {
   cwd?: string;
 }
 
-/** Reads beffroi.yaml (optional) then BEFFROI_* variables; throws a ConfigError listing every problem. */
+/**
+ * Reads beffroi.yaml (optional, unless named) then BEFFROI_* variables; throws
+ * a ConfigError listing every problem, unknown keys and variables included.
+ */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
@@ -177,21 +299,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     options.file === null ? undefined : options.file || env.BEFFROI_CONFIG || undefined;
   const file = path.resolve(cwd, explicit ?? "beffroi.yaml");
   const problems: string[] = [];
-  let fromFile: unknown = {};
-  if (options.file !== null && (explicit !== undefined || existsSync(file))) {
-    try {
-      fromFile = parseYaml(readFileSync(file, "utf8")) ?? {};
-    } catch (error) {
-      problems.push(
-        t("config.yaml_invalid", { file, reason: (error as Error).message.split("\n")[0] ?? "" }),
-      );
-    }
-  }
-  const parsed = ConfigSchema.safeParse(merge(fromFile, configFromEnv(env)));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      problems.push(`${issue.path.join(".") || "(racine)"} : ${issue.message}`);
-  }
+  const fromFile =
+    options.file !== null && (explicit !== undefined || existsSync(file))
+      ? readFile(file, problems)
+      : {};
+  const fromEnv = readEnv(env);
+  const parsed = ConfigSchema.safeParse(merge(fromFile, fromEnv.tree));
+  if (!parsed.success) problems.push(...describeIssues(parsed.error.issues, fromEnv.sources));
   const config = parsed.success ? parsed.data : undefined;
   if (config?.oidc) {
     const { clientSecretFile } = config.oidc;
@@ -208,7 +322,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       }
     }
     if (!config.oidc.redirectUri && !config.server.publicUrl) {
-      problems.push("oidc.redirectUri : requis (ou server.publicUrl) pour la connexion OIDC");
+      problems.push(t("config.redirect_uri_required"));
     }
   }
   if (problems.length > 0 || !config) throw new ConfigError(problems);

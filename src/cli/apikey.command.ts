@@ -27,7 +27,11 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
       const scopes = (values.scope ?? []).flatMap((scope) => scope.split(","));
       if (scopes.length === 0) throw new UsageError(t("cli.missing_option", { option: "scope" }));
       const bad = scopes.find((scope) => !isPermission(scope));
-      if (bad) throw new UsageError(t("cli.bad_option", { reason: `portée inconnue « ${bad} »` }));
+      if (bad) {
+        throw new UsageError(
+          t("cli.bad_option", { reason: t("cli.scope_unknown", { scope: bad }) }),
+        );
+      }
       const days = values.days === undefined ? undefined : Number(values.days);
       const { email, name } = values;
       return withServices(config, async ({ users, apiKeys }) => {
@@ -52,7 +56,9 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
         else if (keys.length === 0) say(io, "cli.none");
         else {
           for (const key of keys) {
-            const state = key.revokedAt ? "révoquée" : `expire le ${key.expiresAt.slice(0, 10)}`;
+            const state = key.revokedAt
+              ? t("cli.apikey_state_revoked")
+              : t("cli.apikey_state_expires", { date: key.expiresAt.slice(0, 10) });
             io.stdout.write(
               `${key.id}\t${key.prefix}…\t${key.name}\t${key.scopes.join(",")}\t${state}\n`,
             );

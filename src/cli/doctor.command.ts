@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { stringify } from "yaml";
 import { createServices } from "../app.js";
 import { type Config, databaseUrl, maskConfig } from "../config.js";
@@ -11,7 +12,17 @@ import { type CliIo, say } from "./io.js";
 export async function doctorCommand(config: Config, io: CliIo): Promise<number> {
   say(io, "cli.doctor_config");
   io.stdout.write(`${stringify(maskConfig(config))}\n`);
-  const store = openStore(databaseUrl(config), { poolSize: 1 });
+  const url = databaseUrl(config);
+  // Opening a SQLite file creates it: a check must not, so a missing file is reported as such.
+  const file = url.startsWith("sqlite:") ? url.slice("sqlite:".length) : undefined;
+  if (file !== undefined && file !== ":memory:" && !existsSync(file)) {
+    say(io, "cli.doctor_check_fail", {
+      check: t("cli.doctor.database", { dialect: "sqlite" }),
+      reason: t("cli.doctor.database_missing"),
+    });
+    return 1;
+  }
+  const store = openStore(url, { poolSize: 1 });
   let failed = 0;
   const check = async (label: string, run: () => Promise<string | undefined>) => {
     try {
@@ -39,7 +50,7 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         : t("cli.doctor.migrations_pending", { count: pending.length });
     });
     await check(t("cli.doctor.admin"), async () =>
-      (await new UsersRepository(store.db).countActiveAdmins()) > 0
+      (await new UsersRepository(store.db, store.dialect).countActiveAdmins()) > 0
         ? undefined
         : t("cli.doctor.no_admin"),
     );

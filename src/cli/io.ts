@@ -55,7 +55,7 @@ export async function askSecret(io: CliIo, prompt: string): Promise<string> {
         }
         if (char === "\u0003") {
           stdin.setRawMode?.(false);
-          reject(new UsageError("interrompu"));
+          reject(new UsageError(t("cli.interrupted")));
           return;
         }
         value = char === "\u007f" ? value.slice(0, -1) : value + char;

@@ -10,7 +10,13 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const app = await createApp(config);
   const { host, port } = config.server;
-  const address = await app.server.listen({ host, port });
+  let address: string;
+  try {
+    address = await app.server.listen({ host, port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   say(io, "cli.listening", { url: address });
   if (config.knowledge.demo) {
     const demo = await loadDemoBase(app.services);

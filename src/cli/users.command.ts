@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
-import { isRole, type Role } from "../identity/index.js";
+import { isRole, ROLES, type Role } from "../identity/index.js";
 import { withServices } from "./context.js";
 import { askSecret, type CliIo, readLine, say, UsageError } from "./io.js";
 
@@ -18,9 +18,7 @@ async function readPassword(
   if (none) return undefined;
   if (fromStdin) return (await readLine(io)).replace(/\r$/, "");
   if (io.stdin.isTTY) return askSecret(io, t("cli.password_prompt"));
-  throw new UsageError(
-    t("cli.bad_option", { reason: "sans terminal, utilisez --password-stdin ou --no-password" }),
-  );
+  throw new UsageError(t("cli.bad_option", { reason: t("cli.password_needs_terminal") }));
 }
 
 /** beffroi user add|list|disable|enable */
@@ -46,12 +44,10 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
       const name = required(values.name, "name");
       const roles = [...(values.role ?? []), ...(values.admin ? ["admin"] : [])];
       const bad = roles.find((role) => !isRole(role));
-      if (bad)
-        throw new UsageError(
-          t("cli.bad_option", {
-            reason: `rôle inconnu « ${bad} » (agent, referent, admin, auditor)`,
-          }),
-        );
+      if (bad) {
+        const reason = t("cli.role_unknown", { role: bad, roles: ROLES.join(", ") });
+        throw new UsageError(t("cli.bad_option", { reason }));
+      }
       const password = await readPassword(
         io,
         Boolean(values["password-stdin"]),
@@ -79,7 +75,7 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
           say(io, "cli.none");
         } else {
           for (const user of list) {
-            const state = user.disabledAt ? " [désactivé]" : "";
+            const state = user.disabledAt ? ` ${t("cli.user_disabled_mark")}` : "";
             io.stdout.write(
               `${user.email}\t${user.displayName}\t${user.roles.join(",")}\t${user.direction?.path ?? "-"}${state}\n`,
             );

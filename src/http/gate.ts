@@ -2,6 +2,7 @@ import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Authentication } from "../identity/index.js";
+import { sameSecret } from "../identity/secrets.js";
 import type { Clock } from "../shared/clock.js";
 import { MINUTE } from "../shared/clock.js";
 import {
@@ -14,6 +15,13 @@ import {
 import type { Counters } from "../store/index.js";
 import type { RouteDefinition } from "./route.js";
 import { SESSION_COOKIE } from "./session-cookie.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Who made the request (a user id, or an API key id), for the request log; null when anonymous. */
+    principalId: string | null;
+  }
+}
 
 /** How the gate turns a credential into an authentication; each throws a 401 AppError when it is not valid. */
 export interface Authenticator {
@@ -49,12 +57,15 @@ async function authenticate(
 /**
  * A browser write must come from our own origin; a cookie-authenticated write
  * must also carry the session's CSRF token (the page reads it from
- * /api/auth/session). API keys are not sent by browsers on their own, so they
+ * /api/auth/session). Public routes (login, logout, bootstrap, OIDC) act on no
+ * session's behalf, so a live cookie there needs no token: logging in again
+ * with one must work. API keys are not sent by browsers on their own, so they
  * need neither.
  */
 function checkCsrf(
   request: FastifyRequest,
   auth: Authentication | null,
+  definition: RouteDefinition,
   trustedOrigins: string[],
 ): void {
   if (!UNSAFE.has(request.method)) return;
@@ -66,7 +77,9 @@ function checkCsrf(
   ) {
     throw forbidden("csrf_failed");
   }
-  if (auth?.csrfToken !== undefined && request.headers["x-csrf-token"] !== auth.csrfToken) {
+  if (auth?.csrfToken === undefined || definition.access === "public") return;
+  const given = request.headers["x-csrf-token"];
+  if (typeof given !== "string" || !sameSecret(given, auth.csrfToken)) {
     throw forbidden("csrf_failed");
   }
 }
@@ -125,12 +138,13 @@ export function registerRoutes(
         } catch (error) {
           failure = error;
         }
+        if (auth) request.principalId = auth.principal.apiKeyId ?? auth.principal.userId;
         await rateLimit(request, reply, auth, deps);
         if (definition.access !== "public") {
           if (failure) throw failure;
           if (!auth) throw unauthenticated();
         }
-        checkCsrf(request, auth, deps.trustedOrigins);
+        checkCsrf(request, auth, definition, deps.trustedOrigins);
         const principal = auth?.principal;
         if (principal && definition.sessionOnly && principal.via === "api-key") throw forbidden();
         if (definition.access !== "public" && definition.access !== "authenticated" && principal) {

@@ -7,4 +7,9 @@ export {
   route,
 } from "./route.js";
 export { buildServer, type ServerOptions } from "./server.js";
-export { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./session-cookie.js";
+export {
+  clearSessionCookie,
+  SESSION_COOKIE,
+  secureCookie,
+  setSessionCookie,
+} from "./session-cookie.js";

@@ -8,11 +8,16 @@ import { type GateDeps, registerRoutes } from "./gate.js";
 import { openApiDocument } from "./openapi.js";
 import type { RouteDefinition } from "./route.js";
 import { requestId, securityHeaders } from "./security.js";
+import { useSecureCookies } from "./session-cookie.js";
 
 export interface ServerOptions extends GateDeps {
   routes: RouteDefinition[];
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /**
+   * Which hops' X-Forwarded-* headers to believe, as Fastify takes it: false,
+   * true (every hop), a hop count, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   /** Where logs go (standard output by default); tests read them to check what is never logged. */
   logStream?: NodeJS.WritableStream;
@@ -21,6 +26,16 @@ export interface ServerOptions extends GateDeps {
   uploads: { maxFileBytes: number; maxFiles: number };
   /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
   readiness(): Promise<void>;
+}
+
+/**
+ * Fastify takes booleans and address lists as they are, but reads a bare hop
+ * count as "trust nothing" (it cannot check the peer): a count is turned into
+ * the function it stands for, with the same caveat as `true`.
+ */
+function trustedHops(trustProxy: ServerOptions["trustProxy"]) {
+  if (typeof trustProxy !== "number") return trustProxy;
+  return (_address: string, hop: number) => hop < trustProxy;
 }
 
 /**
@@ -36,7 +51,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       requestIdLogLabel: "requestId",
     }),
     bodyLimit: options.bodyLimitBytes,
-    trustProxy: options.trustProxy,
+    trustProxy: trustedHops(options.trustProxy),
     genReqId: requestId,
   });
   await app.register(cookie);
@@ -53,6 +68,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The API speaks JSON only: anything else is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");
   app.addHook("onRequest", securityHeaders);
+  app.decorateRequest("principalId", null);
+  // The trusted origin is the public address (server.publicUrl): when it is https, cookies are
+  // Secure even if the hop in front of Beffroi speaks plain http.
+  useSecureCookies(
+    app,
+    options.trustedOrigins.some((origin) => origin.startsWith("https://")),
+  );
   app.addHook("onResponse", async (request, reply) => {
     request.log.info(
       {
@@ -60,6 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         route: request.routeOptions.url ?? "(none)",
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
+        ...(request.principalId !== null && { principalId: request.principalId }),
       },
       "request-completed",
     );

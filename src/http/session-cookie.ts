@@ -1,9 +1,29 @@
 import type {} from "@fastify/cookie";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export const SESSION_COOKIE = "beffroi_session";
 
-/** HttpOnly, SameSite=Lax, and Secure whenever the request came over TLS (directly or via a trusted proxy). */
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every cookie this server sets is Secure: its public address is https. */
+    beffroiSecureCookies: boolean;
+  }
+}
+
+/** Says once, when the server is built, whether every cookie it sets must be Secure. */
+export function useSecureCookies(app: FastifyInstance, secure: boolean): void {
+  app.decorate("beffroiSecureCookies", secure);
+}
+
+/**
+ * Whether a cookie set on this request must be Secure: the request came over
+ * TLS (directly or through a trusted proxy), or the public address is https.
+ */
+export function secureCookie(request: FastifyRequest): boolean {
+  return request.protocol === "https" || request.server.beffroiSecureCookies === true;
+}
+
+/** HttpOnly, SameSite=Lax, and Secure whenever served over TLS or the public address is https. */
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -14,7 +34,7 @@ export function setSessionCookie(
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: secureCookie(request),
     expires: expiresAt,
   });
 }
@@ -24,6 +44,6 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: request.protocol === "https",
+    secure: secureCookie(request),
   });
 }

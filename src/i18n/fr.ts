@@ -60,6 +60,13 @@ export const fr = {
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
 
+  // Details of an invalid request.
+  "details.direction_path": "chemin de direction invalide « {path} »",
+
+  // Why the service is not ready (GET /readyz, after "Service indisponible :").
+  "ready.database_unreachable": "base de données injoignable",
+  "ready.migrations_pending": "migrations en attente",
+
   // Knowledge: why a document could not be ingested.
   "knowledge.rejected.unsupported_type":
     "Format non pris en charge : Beffroi accepte les fichiers PDF, DOCX, ODT, HTML, Markdown et texte.",
@@ -74,6 +81,9 @@ export const fr = {
   "knowledge.rejected.empty_document": "Le document ne contient aucun texte exploitable.",
   "knowledge.rejected.processing_failed":
     "Le traitement du document a échoué à plusieurs reprises : vérifiez le fichier ou contactez votre administrateur.",
+  "pipeline.stage_failed": "Erreur interne de l'étape : la demande est bloquée par précaution.",
+  "pipeline.stage_not_installed":
+    "Étape non encore installée dans cette version : elle ne s'est pas appliquée.",
   "knowledge.answer.intro": "Voici ce que disent les documents de référence :",
   "knowledge.answer.abstain":
     "Je n'ai trouvé aucun passage des bases de connaissances qui réponde à cette question. Je préfère ne pas inventer de réponse : reformulez la question, vérifiez que la bonne base est choisie, ou adressez-vous au service concerné.",
@@ -102,6 +112,21 @@ export const fr = {
   "config.invalid": "Configuration invalide ({count} problème(s)) :",
   "config.yaml_invalid": "Le fichier {file} n'est pas un YAML valide : {reason}",
   "config.secret_missing": "Secret introuvable pour {path} : {reason}",
+  "config.file_missing": "Fichier de configuration introuvable : {file}",
+  "config.file_unreadable": "Le fichier de configuration {file} ne peut pas être lu ({reason})",
+  "config.yaml_not_mapping":
+    "Le fichier {file} doit contenir des clés de configuration (par exemple « server: »), pas une liste ni un texte seul.",
+  "config.problem": "{path} : {message}",
+  "config.root": "(racine)",
+  "config.unknown_key": "{path} : clé inconnue (voir la référence de configuration dans le README)",
+  "config.unknown_variable":
+    "{name} : variable inconnue (voir la référence de configuration dans le README)",
+  "config.database_url": "postgres://… ou sqlite:CHEMIN attendu",
+  "config.trust_proxy":
+    "true, false, un nombre de proxys ou les adresses des proxys (« 127.0.0.1, 10.0.0.0/8 ») attendu",
+  "config.proxy_address": "adresse ou plage d'adresses invalide : « {value} »",
+  "config.redirect_uri_required":
+    "oidc.redirectUri : requis (ou server.publicUrl) pour la connexion OIDC",
 
   // CLI.
   "cli.usage": `Usage : beffroi <commande> [options]
@@ -130,6 +155,24 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.unknown_command": "Commande inconnue : {command}. Tapez « beffroi help ».",
   "cli.missing_option": "Option obligatoire manquante : --{option}.",
   "cli.bad_option": "Option invalide : {reason}",
+  "cli.option_unknown": "option inconnue « {option} »",
+  "cli.option_value": "valeur manquante ou invalide pour « {option} »",
+  "cli.argument_unexpected": "argument inattendu « {argument} »",
+  "cli.role_unknown": "rôle inconnu « {role} » ({roles})",
+  "cli.scope_unknown": "portée inconnue « {scope} »",
+  "cli.password_needs_terminal": "sans terminal, utilisez --password-stdin ou --no-password",
+  "cli.interrupted": "interrompu",
+  "cli.user_disabled_mark": "[désactivé]",
+  "cli.apikey_state_revoked": "révoquée",
+  "cli.apikey_state_expires": "expire le {date}",
+  "cli.system.address_in_use":
+    "le port {port} est déjà utilisé : arrêtez le programme qui l'occupe ou choisissez un autre port (BEFFROI_PORT).",
+  "cli.system.access_denied":
+    "accès refusé à {target} : vérifiez les droits du compte qui lance Beffroi (un port inférieur à 1024 demande des droits particuliers).",
+  "cli.system.database_refused":
+    "la base de données ne répond pas ({address}) : vérifiez qu'elle est démarrée et l'adresse BEFFROI_DATABASE_URL.",
+  "cli.system.host_not_found": "machine introuvable : {host} (vérifiez l'adresse configurée).",
+  "cli.system.not_found": "fichier ou dossier introuvable : {path}",
   "cli.migrated": "Base à jour ({count} migration(s) appliquée(s)).",
   "cli.user_added": "Utilisateur créé : {email} ({roles}).",
   "cli.user_disabled": "Utilisateur désactivé : {email}.",
@@ -152,6 +195,7 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor_check_fail": "[échec] {check} : {reason}",
   "cli.doctor.database": "base de données joignable ({dialect})",
   "cli.doctor.migrations": "migrations à jour",
+  "cli.doctor.database_missing": "base absente : lancez « beffroi migrate »",
   "cli.doctor.migrations_pending": "{count} migration(s) en attente : lancez « beffroi migrate »",
   "cli.doctor.admin": "au moins un administrateur actif",
   "cli.doctor.oidc": "fournisseur d'identité joignable ({issuer})",

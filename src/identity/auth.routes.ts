@@ -25,7 +25,7 @@ export interface AuthRoutesDeps {
   oidcLabel: string | null;
 }
 
-const OkSchema = z.object({ ok: z.literal(true) });
+const PasswordChangedSchema = z.object({ ok: z.literal(true), csrfToken: z.string() });
 
 export function authRoutes(deps: AuthRoutesDeps): RouteDefinition[] {
   const session = async (principal: Principal, csrfToken: string | null) => ({
@@ -59,8 +59,10 @@ export function authRoutes(deps: AuthRoutesDeps): RouteDefinition[] {
       access: "public",
       body: LoginBody,
       response: SessionSchema,
-      handler: async ({ body, request, reply }) => {
+      handler: async ({ body, auth, request, reply }) => {
         const started = await deps.auth.login(body.email, body.password, request.ip);
+        // Logging in again with a live cookie replaces that session rather than leaving it behind.
+        if (auth?.sessionId) await deps.auth.logout(auth.sessionId);
         setSessionCookie(request, reply, started.token, started.expiresAt);
         const { principal } = await deps.auth.authenticateSession(started.token);
         return session(principal, started.csrfToken);
@@ -90,17 +92,20 @@ export function authRoutes(deps: AuthRoutesDeps): RouteDefinition[] {
     route({
       method: "POST",
       url: "/api/auth/password",
-      summary: "Changer son mot de passe (met fin à ses autres sessions)",
+      summary:
+        "Changer son mot de passe : met fin à toutes ses sessions et en ouvre une nouvelle (nouveau cookie, nouveau jeton CSRF)",
       tags: ["auth"],
       access: "authenticated",
       sessionOnly: true,
       body: PasswordChangeBody,
-      response: OkSchema,
-      handler: async ({ body, principal, auth, request }) => {
+      response: PasswordChangedSchema,
+      handler: async ({ body, principal, request, reply }) => {
         await deps.auth.checkPassword(principal.userId, body.currentPassword, request.ip);
         await deps.users.update(principal.userId, { password: body.newPassword });
-        await deps.auth.endSessions(principal.userId, auth?.sessionId);
-        return { ok: true as const };
+        // Whoever held the old cookie, this session included, is out: the browser gets a new one.
+        const renewed = await deps.auth.renewSessions(principal.userId);
+        setSessionCookie(request, reply, renewed.token, renewed.expiresAt);
+        return { ok: true as const, csrfToken: renewed.csrfToken };
       },
     }),
     route({

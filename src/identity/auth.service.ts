@@ -116,7 +116,20 @@ export class AuthService {
     ]);
   }
 
+  /** Opens a session after a login. */
   async startSession(userId: string, method: "password" | "oidc"): Promise<NewSession> {
+    const session = await this.openSession(userId, method);
+    await this.deps.users.update(userId, { last_login_at: this.deps.clock.now().toISOString() });
+    return session;
+  }
+
+  /** Ends every session of the user and opens a fresh one (after a password change). */
+  async renewSessions(userId: string): Promise<NewSession> {
+    await this.deps.sessions.deleteForUser(userId);
+    return this.openSession(userId, "password");
+  }
+
+  private async openSession(userId: string, method: "password" | "oidc"): Promise<NewSession> {
     const now = this.deps.clock.now();
     const token = this.deps.ids.secret(32);
     const csrfToken = this.deps.ids.secret(24);
@@ -132,7 +145,6 @@ export class AuthService {
       last_seen_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
     });
-    await this.deps.users.update(userId, { last_login_at: now.toISOString() });
     return { token, csrfToken, userId, expiresAt };
   }
 

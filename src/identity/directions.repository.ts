@@ -17,8 +17,21 @@ export class DirectionsRepository {
     return this.db.selectFrom("directions").selectAll().where("path", "=", path).executeTakeFirst();
   }
 
+  /** Inserts the direction; a path that exists already is a unique violation. */
   async insert(row: DirectionRow): Promise<void> {
     await this.db.insertInto("directions").values(row).execute();
+  }
+
+  /** Inserts the direction unless its path exists, then returns the row that holds the path. */
+  async insertOrGet(row: DirectionRow): Promise<DirectionRow> {
+    await this.db
+      .insertInto("directions")
+      .values(row)
+      .onConflict((oc) => oc.column("path").doNothing())
+      .execute();
+    const stored = await this.byPath(row.path);
+    if (!stored) throw new Error("direction vanished after insert");
+    return stored;
   }
 
   /** Whether anything hangs on the direction: sub-directions or users. */

@@ -1,5 +1,7 @@
+import { t } from "../i18n/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { badRequest, conflict, notFound } from "../shared/errors.js";
+import { isUniqueViolation } from "../store/index.js";
 import type { DirectionRow, DirectionsRepository } from "./directions.repository.js";
 
 export const PATH_SEPARATOR = " > ";
@@ -22,7 +24,7 @@ const present = (row: DirectionRow): Direction => ({
 export function parseDirectionPath(input: string): string[] {
   const names = input.split(/\s*>\s*/).map((name) => name.replace(/\s+/g, " ").trim());
   if (names.length === 0 || names.some((name) => name.length === 0 || name.length > 120)) {
-    throw badRequest("invalid_request", { details: `chemin de direction invalide « ${input} »` });
+    throw badRequest("invalid_request", { details: t("details.direction_path", { path: input }) });
   }
   return names;
 }
@@ -55,29 +57,44 @@ export class DirectionsService {
     return found;
   }
 
-  /** Creates the direction and any missing ancestor; fails if the full path exists already. */
+  /**
+   * Creates the direction and any missing ancestor; fails with
+   * `direction_exists` if the full path exists already. Ancestors are inserted
+   * unless present, so that concurrent additions under the same parent all
+   * succeed, and of concurrent additions of one path exactly one does.
+   */
   async add(path: string): Promise<Direction> {
     const names = parseDirectionPath(path);
     const full = names.join(PATH_SEPARATOR);
     if (await this.deps.directions.byPath(full))
       throw conflict("direction_exists", { direction: full });
     let parent: DirectionRow | undefined;
-    for (let depth = 1; depth <= names.length; depth += 1) {
+    for (let depth = 1; depth < names.length; depth += 1) {
       const prefix = names.slice(0, depth).join(PATH_SEPARATOR);
-      let row = await this.deps.directions.byPath(prefix);
-      if (!row) {
-        row = {
-          id: this.deps.ids.id(),
-          name: names[depth - 1] as string,
-          parent_id: parent?.id ?? null,
-          path: prefix,
-          created_at: this.deps.clock.now().toISOString(),
-        };
-        await this.deps.directions.insert(row);
-      }
-      parent = row;
+      parent =
+        (await this.deps.directions.byPath(prefix)) ??
+        (await this.deps.directions.insertOrGet(
+          this.newRow(names[depth - 1] as string, parent, prefix),
+        ));
     }
-    return present(parent as DirectionRow);
+    const row = this.newRow(names.at(-1) as string, parent, full);
+    try {
+      await this.deps.directions.insert(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("direction_exists", { direction: full });
+      throw error;
+    }
+    return present(row);
+  }
+
+  private newRow(name: string, parent: DirectionRow | undefined, path: string): DirectionRow {
+    return {
+      id: this.deps.ids.id(),
+      name,
+      parent_id: parent?.id ?? null,
+      path,
+      created_at: this.deps.clock.now().toISOString(),
+    };
   }
 
   async remove(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { type RouteDefinition, route, setSessionCookie } from "../http/index.js";
+import { type RouteDefinition, route, secureCookie, setSessionCookie } from "../http/index.js";
 import { OidcLoginError, type OidcService } from "./oidc.service.js";
 
 /** Holds the state a browser started its login with, so that nobody can finish it in their place. */
@@ -38,7 +38,7 @@ export function oidcRoutes({ oidc }: { oidc: OidcService }): RouteDefinition[] {
     path: oidc.callbackPath,
     httpOnly: true,
     sameSite: "lax" as const,
-    secure: request.protocol === "https",
+    secure: secureCookie(request),
   });
 
   return [

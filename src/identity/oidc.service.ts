@@ -206,8 +206,19 @@ export class OidcService {
   }
 
   /**
-   * Finds the account by (issuer, subject), else by address if that account
-   * has no OIDC identity yet (linked now), else creates it when allowed.
+   * Whether the provider vouches for the address: `email_verified: true`, or,
+   * when the claim is absent, a provider trusted for it (`oidc.trustEmail`,
+   * on for ProConnect). An address said to be unverified is never trusted.
+   */
+  private trusts(claims: Claims): boolean {
+    if (claims.email_verified !== undefined) return claims.email_verified;
+    return this.deps.config.trustEmail;
+  }
+
+  /**
+   * Finds the account by (issuer, subject), else, when the address is trusted,
+   * by address if that account has no OIDC identity yet (linked now), else
+   * creates it when allowed.
    */
   private async provision(issuer: string, raw: Record<string, unknown>): Promise<string> {
     const parsed = ClaimsSchema.safeParse(raw);
@@ -219,9 +230,11 @@ export class OidcService {
 
     let user = await usersRepository.byOidc(issuer, claims.sub);
     if (!user) {
-      // An address the provider says it did not verify must not take over an account.
-      if (!claims.email || claims.email_verified === false) {
-        throw new OidcLoginError("oidc_account_refused", { reason: "email_missing_or_unverified" });
+      // An address the provider does not vouch for must neither take over an account nor claim one.
+      if (!claims.email)
+        throw new OidcLoginError("oidc_account_refused", { reason: "email_missing" });
+      if (!this.trusts(claims)) {
+        throw new OidcLoginError("oidc_account_refused", { reason: "email_not_verified" });
       }
       const email = normaliseEmail(claims.email);
       const existing = await usersRepository.byEmail(email);

@@ -1,6 +1,5 @@
-import { ROLES } from "../config.js";
-
-export { ROLES };
+/** The roles a user may hold; the configuration (OIDC default roles) draws from this list too. */
+export const ROLES = ["agent", "referent", "admin", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

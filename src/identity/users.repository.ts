@@ -1,11 +1,23 @@
-import type { Database, UserTable } from "../store/index.js";
+import { type Kysely, PostgresAdapter, type Transaction } from "kysely";
+import type { Database, Dialect, Tables, UserTable } from "../store/index.js";
 import type { Role } from "./permissions.js";
+
+/** Thrown inside a transaction to roll it back when it would leave no administrator. */
+const LAST_ADMIN = Symbol("last-admin");
+
+/** The store's dialect, read from Kysely's adapter when the composition root does not say it. */
+const dialectOf = (db: Database): Dialect =>
+  db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 
 export type UserRow = UserTable & { roles: Role[]; direction_path: string | null };
 
 /** The only place that speaks SQL about users and their roles. */
 export class UsersRepository {
-  constructor(private readonly db: Database) {}
+  /** `dialect` decides how admin rows are locked: FOR UPDATE on PostgreSQL; SQLite has no such clause. */
+  constructor(
+    private readonly db: Database,
+    private readonly dialect: Dialect = dialectOf(db),
+  ) {}
 
   private base() {
     return this.db
@@ -68,26 +80,60 @@ export class UsersRepository {
     });
   }
 
-  async update(id: string, changes: Partial<Omit<UserTable, "id">>, roles?: Role[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      if (Object.keys(changes).length > 0) {
-        await trx.updateTable("users").set(changes).where("id", "=", id).execute();
-      }
-      if (roles) {
-        await trx.deleteFrom("user_roles").where("user_id", "=", id).execute();
-        if (roles.length > 0) {
-          await trx
-            .insertInto("user_roles")
-            .values(roles.map((role) => ({ user_id: id, role })))
-            .execute();
+  /**
+   * Applies the changes (and replaces the roles) in one transaction. With
+   * `keepAnAdmin`, when an active administrator existed and none would remain,
+   * nothing changes and the answer is false. The administrators' rows
+   * are locked first on PostgreSQL, so that two administrators disabling each
+   * other at once cannot both pass; SQLite runs one transaction at a time.
+   */
+  async update(
+    id: string,
+    changes: Partial<Omit<UserTable, "id">>,
+    roles?: Role[],
+    options: { keepAnAdmin?: boolean } = {},
+  ): Promise<boolean> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const adminsBefore = options.keepAnAdmin ? await this.lockActiveAdmins(trx) : [];
+        if (Object.keys(changes).length > 0) {
+          await trx.updateTable("users").set(changes).where("id", "=", id).execute();
         }
-      }
-    });
+        if (roles) {
+          await trx.deleteFrom("user_roles").where("user_id", "=", id).execute();
+          if (roles.length > 0) {
+            await trx
+              .insertInto("user_roles")
+              .values(roles.map((role) => ({ user_id: id, role })))
+              .execute();
+          }
+        }
+        if (adminsBefore.length > 0 && (await this.countActiveAdmins(trx)) === 0) {
+          throw LAST_ADMIN;
+        }
+      });
+      return true;
+    } catch (error) {
+      if (error === LAST_ADMIN) return false;
+      throw error;
+    }
+  }
+
+  /** Ids of the active administrators, their rows locked until the transaction ends (PostgreSQL). */
+  private async lockActiveAdmins(trx: Transaction<Tables>): Promise<string[]> {
+    let query = trx
+      .selectFrom("users")
+      .innerJoin("user_roles", "user_roles.user_id", "users.id")
+      .select("users.id")
+      .where("user_roles.role", "=", "admin")
+      .where("users.disabled_at", "is", null);
+    if (this.dialect === "postgres") query = query.forUpdate();
+    return (await query.execute()).map((row) => row.id);
   }
 
   /** Active administrators, to keep at least one. */
-  async countActiveAdmins(): Promise<number> {
-    const row = await this.db
+  async countActiveAdmins(db: Kysely<Tables> = this.db): Promise<number> {
+    const row = await db
       .selectFrom("users")
       .innerJoin("user_roles", "user_roles.user_id", "users.id")
       .select((eb) => eb.fn.countAll().as("count"))

@@ -108,18 +108,19 @@ export class UsersService {
     return this.get(id);
   }
 
+  /**
+   * Changes an account. Disabling or demoting the last active administrator
+   * is refused; the check and the change happen in one transaction, so that
+   * two administrators disabling each other at once leave one.
+   */
   async update(id: string, changes: UserChanges): Promise<User> {
     const current = await this.row(id);
     const roles = changes.roles ? [...new Set(changes.roles)].sort() : undefined;
-    const losesAdmin =
-      current.roles.includes("admin") &&
-      current.disabled_at === null &&
-      (changes.disabled === true || (roles !== undefined && !roles.includes("admin")));
-    if (losesAdmin && (await this.deps.users.countActiveAdmins()) <= 1)
-      throw conflict("last_admin");
+    const mayRemoveAdmin =
+      changes.disabled === true || (roles !== undefined && !roles.includes("admin"));
     if (changes.directionId) await this.checkDirection(changes.directionId);
     const now = this.deps.clock.now().toISOString();
-    await this.deps.users.update(
+    const applied = await this.deps.users.update(
       id,
       {
         updated_at: now,
@@ -133,7 +134,9 @@ export class UsersService {
         }),
       },
       roles,
+      { keepAnAdmin: mayRemoveAdmin },
     );
+    if (!applied) throw conflict("last_admin");
     return this.get(id);
   }
 

@@ -37,12 +37,11 @@ const toHit = (passage: PassageWithDocument, score: number): SearchHit => ({
 });
 
 /**
- * A word held by more passages than this (and than this share of them) is too
- * common to be worth searching on when the question has rarer words. Only
- * large indexes reach it; see docs/benchmarks.md for what it buys.
+ * Most passages a search scores for its words (pairs aside). Bases of a few
+ * thousand passages never reach it; at 100,000 passages it keeps a question of
+ * common words fast. See docs/benchmarks.md.
  */
-const COMMON_PASSAGES = 2000;
-const COMMON_SHARE = 0.02;
+const POSTINGS_BUDGET = 20_000;
 
 /** Lexical retrieval over the bases an actor may read, never beyond them. */
 export class RetrievalService {
@@ -67,19 +66,21 @@ export class RetrievalService {
     const bases = options.knowledgeBaseIds
       ? readable.filter((id) => options.knowledgeBaseIds?.includes(id))
       : readable;
-    const {
-      words: terms,
-      pairs,
-      corrected,
-      frequencies,
-      passages: total,
-    } = await this.correctedTerms(query);
+    const { words: terms, pairs, corrected, frequencies } = await this.correctedTerms(query);
     const limit = options.limit ?? 10;
-    // Words in many passages weigh little in BM25 but cost the most to score: in a large index, leave
-    // them out of the search when the question has more telling words (coverage still counts them).
-    const common = Math.max(COMMON_PASSAGES, total * COMMON_SHARE);
-    const telling = terms.filter((term) => (frequencies.get(term) ?? 0) <= common);
-    const searched = telling.length > 0 && telling.length < terms.length ? telling : terms;
+    // Scoring costs one step per passage holding a searched word. In a large index, search on the
+    // rarest words (which decide the ranking) up to a budget of postings; coverage still counts all.
+    const byRarity = [...terms].sort(
+      (a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0),
+    );
+    const searched: string[] = [];
+    let postings = 0;
+    for (const term of byRarity) {
+      const frequency = frequencies.get(term) ?? 0;
+      if (searched.length > 0 && postings + frequency > POSTINGS_BUDGET) break;
+      searched.push(term);
+      postings += frequency;
+    }
     const lexical = await this.deps.index.search(bases, [...searched, ...pairs], limit);
     const passages = new Map(
       (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [

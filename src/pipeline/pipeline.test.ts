@@ -133,6 +133,21 @@ describeStores("pipeline frame", (getStore) => {
     assert.equal(turn.decisions.at(-1)?.stage, "journal");
   });
 
+  it("says which stages are not installed instead of passing over them in silence", async () => {
+    const { identify } = services();
+    const turn = await new Pipeline({ identify }, clock).walk(
+      newTurn({ kind: "principal", principal }),
+    );
+    assert.equal(turn.status, "completed");
+    assert.deepEqual(
+      turn.decisions.map((d) => [d.stage, d.rule, d.outcome]),
+      [
+        ["identify", "identity.cli", "allow"],
+        ...STAGES.slice(1).map((name) => [name, `${name}.not-installed`, "note"]),
+      ],
+    );
+  });
+
   it("stops at the first deny decision, and reports a stage's known error in French", async () => {
     const { identify } = services();
     const denied = await withAll(identify, {

@@ -1,3 +1,4 @@
+import { t } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { AppError } from "../shared/errors.js";
 import { type Decision, STAGES, type StageName } from "./decision.js";
@@ -17,7 +18,8 @@ const ALWAYS: ReadonlySet<StageName> = new Set(["journal"]);
  * The pipeline, composed in one place. Stages run in the order of STAGES; the
  * first `deny` decision stops the walk; a stage that throws fails the turn
  * closed (a `deny` decision is recorded, nothing after it runs but the
- * journal). A slot with no stage yet is passed over.
+ * journal). A slot with no stage yet records a `<stage>.not-installed` note,
+ * so that a turn's decisions always say which protections ran.
  */
 export class Pipeline {
   constructor(
@@ -33,7 +35,7 @@ export class Pipeline {
   async walk(turn: Turn): Promise<Turn> {
     for (const name of STAGES) {
       const stage = this.stages[name];
-      if (!stage || (turn.status !== "walking" && !ALWAYS.has(name))) continue;
+      if (turn.status !== "walking" && !ALWAYS.has(name)) continue;
       const context: StageContext = {
         decide: (rule, outcome, reason) => {
           turn.decisions.push({
@@ -45,10 +47,14 @@ export class Pipeline {
           });
         },
       };
+      if (!stage) {
+        context.decide(`${name}.not-installed`, "note", t("pipeline.stage_not_installed"));
+        continue;
+      }
       try {
         await stage(turn, context);
       } catch (error) {
-        const reason = error instanceof AppError ? error.message : "Erreur interne de l'étape.";
+        const reason = error instanceof AppError ? error.message : t("pipeline.stage_failed");
         context.decide(`${name}.failed`, "deny", reason);
         if (turn.status === "walking") {
           turn.status = "failed";

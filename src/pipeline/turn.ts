@@ -24,7 +24,8 @@ export interface Grounding {
   abstained: boolean;
 }
 
-export interface GroundingPassage {
+/** Where a passage comes from: what a citation shows and links to. */
+export interface PassageSource {
   passageId: string;
   documentId: string;
   knowledgeBaseId: string;
@@ -33,20 +34,15 @@ export interface GroundingPassage {
   title: string;
   section: string;
   page: number | null;
+}
+
+export interface GroundingPassage extends PassageSource {
   score: number;
   text: string;
 }
 
-export interface TurnCitation {
+export interface TurnCitation extends PassageSource {
   number: number;
-  passageId: string;
-  documentId: string;
-  knowledgeBaseId: string;
-  knowledgeBaseName: string;
-  fileName: string;
-  title: string;
-  section: string;
-  page: number | null;
   url: string;
 }
 

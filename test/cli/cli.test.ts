@@ -1,13 +1,24 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
-import type { CliIo } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli.js";
+import { t } from "../../src/i18n/index.js";
 import { startIssuer } from "../support/oidc-issuer.js";
 import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
 
@@ -15,6 +26,28 @@ interface Run {
   code: number;
   stdout: string;
   stderr: string;
+}
+
+/** Runs the CLI in-process with its own standard streams. */
+async function runIn(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input = "",
+): Promise<Run> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const chunks = { stdout: "", stderr: "" };
+  stdout.on("data", (c) => {
+    chunks.stdout += c;
+  });
+  stderr.on("data", (c) => {
+    chunks.stderr += c;
+  });
+  const stdin = new PassThrough();
+  stdin.end(input);
+  const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
+  return { code, ...chunks };
 }
 
 describe("beffroi CLI", () => {
@@ -41,32 +74,33 @@ describe("beffroi CLI", () => {
       });
       after(() => location.cleanup());
 
-      const cli = async (args: string[], input = ""): Promise<Run> => {
-        const stdout = new PassThrough();
-        const stderr = new PassThrough();
-        const chunks = { stdout: "", stderr: "" };
-        stdout.on("data", (c) => {
-          chunks.stdout += c;
-        });
-        stderr.on("data", (c) => {
-          chunks.stderr += c;
-        });
-        const stdin = new PassThrough();
-        stdin.end(input);
-        const io: CliIo = { stdout, stderr, stdin, env, cwd: location.dataDir };
-        const code = await runCli(args, io);
-        return { code, ...chunks };
-      };
+      const cli = (args: string[], input = ""): Promise<Run> =>
+        runIn(location.dataDir, args, env, input);
 
-      it("reports pending migrations in doctor, then applies them with migrate", async () => {
+      it("reports a missing or out-of-date database in doctor, without creating it, then migrates", async () => {
         const before = await cli(["doctor"]);
         assert.equal(before.code, 1);
-        assert.match(before.stdout, /\[ok\] base de données joignable/);
-        assert.match(before.stdout, /\[échec\] migrations à jour : 2 migration\(s\) en attente/);
+        if (dialect === "sqlite") {
+          assert.match(
+            before.stdout,
+            /\[échec\] base de données joignable \(sqlite\) : base absente : lancez « beffroi migrate »/,
+          );
+          assert.ok(
+            !existsSync(path.join(location.dataDir, "beffroi.db")),
+            "doctor created nothing",
+          );
+        } else {
+          assert.match(before.stdout, /\[ok\] base de données joignable/);
+          assert.match(
+            before.stdout,
+            /\[échec\] migrations à jour : \d+ migration\(s\) en attente/,
+          );
+        }
         const migrated = await cli(["migrate"]);
         assert.equal(migrated.code, 0, migrated.stderr);
-        assert.match(migrated.stdout, /Base à jour \(2 migration/);
+        assert.match(migrated.stdout, /Base à jour \([1-9]\d* migration/);
         assert.match((await cli(["migrate"])).stdout, /Base à jour \(0 migration/);
+        assert.match((await cli(["doctor"])).stdout, /\[ok\] migrations à jour/);
       });
 
       it("adds directions and users, with the password read from standard input", async () => {
@@ -288,6 +322,105 @@ describe("beffroi CLI", () => {
     assert.match(text, /Configuration invalide \(2 problème\(s\)\)/);
     assert.match(text, /server\.port/);
     assert.match(text, /log\.level/);
+  });
+
+  it("says in French that the database does not answer", async () => {
+    const location = freshLocation("sqlite");
+    try {
+      const run = await runIn(location.dataDir, ["migrate"], {
+        BEFFROI_DATABASE_URL: "postgres://postgres@127.0.0.1:1/test",
+      });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^Erreur : la base de données ne répond pas \(127\.0\.0\.1:1\)/);
+    } finally {
+      await location.cleanup();
+    }
+  });
+
+  it("says in French that the port is taken", async () => {
+    const location = freshLocation("sqlite");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "test/support/cli-main.ts", "serve"],
+        {
+          env: {
+            ...process.env,
+            BEFFROI_DATA_DIR: location.dataDir,
+            BEFFROI_PORT: String(port),
+            BEFFROI_LOG_LEVEL: "silent",
+            BEFFROI_CONFIG: "",
+            BEFFROI_KNOWLEDGE__DEMO: "false",
+          },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let errors = "";
+      child.stderr.on("data", (chunk) => {
+        errors += chunk;
+      });
+      const [code] = await once(child, "exit");
+      assert.equal(code, 1);
+      assert.match(errors, new RegExp(`Erreur : le port ${port} est déjà utilisé`));
+    } finally {
+      taken.close();
+      await location.cleanup();
+    }
+  });
+
+  it("runs bin/beffroi.js: the catalogue's usage, from the sources when the build is older", async () => {
+    const child = spawn(process.execPath, ["bin/beffroi.js", "help"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    const [code] = await once(child, "exit");
+    assert.equal(code, 0);
+    assert.equal(output, `${t("cli.usage")}\n`);
+  });
+
+  it("prefers the sources to a build older than them, and the build otherwise", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "beffroi-bin-"));
+    try {
+      mkdirSync(path.join(root, "bin"));
+      mkdirSync(path.join(root, "dist"));
+      mkdirSync(path.join(root, "src", "cli"), { recursive: true });
+      copyFileSync("bin/beffroi.js", path.join(root, "bin", "beffroi.js"));
+      copyFileSync("package.json", path.join(root, "package.json"));
+      symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"));
+      const cliModule = (from: string) =>
+        `export async function runCli() { process.stdout.write("${from}"); return 0; }\n`;
+      writeFileSync(path.join(root, "dist", "cli.js"), cliModule("dist"));
+      writeFileSync(path.join(root, "src", "cli.ts"), cliModule("src"));
+      writeFileSync(path.join(root, "src", "cli", "io.ts"), "export {};\n");
+      const run = async () => {
+        const child = spawn(process.execPath, [path.join(root, "bin", "beffroi.js")], {
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        let output = "";
+        child.stdout.on("data", (chunk) => {
+          output += chunk;
+        });
+        await once(child, "exit");
+        return output;
+      };
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      const now = new Date();
+      utimesSync(path.join(root, "src", "cli.ts"), hourAgo, hourAgo);
+      utimesSync(path.join(root, "src", "cli", "io.ts"), hourAgo, hourAgo);
+      utimesSync(path.join(root, "dist", "cli.js"), now, now);
+      assert.equal(await run(), "dist", "an up-to-date build runs");
+      utimesSync(path.join(root, "dist", "cli.js"), hourAgo, hourAgo);
+      utimesSync(path.join(root, "src", "cli", "io.ts"), now, now);
+      assert.equal(await run(), "src", "a source edited after the build wins, even in a subfolder");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("serves over real HTTP, prints a one-time bootstrap token, and stops on SIGTERM", async () => {

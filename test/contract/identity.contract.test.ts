@@ -9,7 +9,11 @@ const rejectsWith = (promise: Promise<unknown>, code: string) =>
 
 describeStores("identity store contract", (getStore) => {
   const clock = new ManualClock();
-  const services = () => servicesFor(getStore(), clock);
+  const services = (store = getStore(), env: Record<string, string> = {}) =>
+    servicesFor(store, clock, env);
+  /** Takes the administrator role from everyone, as on a fresh installation. */
+  const withoutAdmins = () =>
+    getStore().db.deleteFrom("user_roles").where("role", "=", "admin").execute();
 
   it("keeps directions as a tree addressed by path, creating missing parents", async () => {
     const { directions } = services();
@@ -104,19 +108,103 @@ describeStores("identity store contract", (getStore) => {
       auth.login("nobody@throttle.example", "wrong password", "10.0.0.1"),
       "invalid_credentials",
     );
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       await rejectsWith(
         auth.login("agent@throttle.example", "wrong password", "10.0.0.2"),
         "invalid_credentials",
       );
     }
-    // Fifth failure reached: even the right password is refused until the window ends.
+    // Fifth failure from that address: even the right password is refused there until the window ends.
     await rejectsWith(
-      auth.login("agent@throttle.example", "correct horse battery", "10.0.0.3"),
+      auth.login("agent@throttle.example", "correct horse battery", "10.0.0.2"),
       "too_many_attempts",
     );
     clock.advance(16 * MINUTE);
-    await auth.login("agent@throttle.example", "correct horse battery", "10.0.0.3");
+    await auth.login("agent@throttle.example", "correct horse battery", "10.0.0.2");
+  });
+
+  it("counts parallel wrong logins before checking them: at most the limit get through", async () => {
+    const { users, auth } = services();
+    await users.create({
+      email: "parallel@throttle.example",
+      displayName: "Parallel",
+      roles: ["agent"],
+      password: "correct horse battery",
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () =>
+        auth.login("parallel@throttle.example", "wrong password", "10.0.2.1"),
+      ),
+    );
+    const codes = results.map((result) =>
+      result.status === "rejected" && result.reason instanceof AppError ? result.reason.code : "?",
+    );
+    const wrong = codes.filter((code) => code === "invalid_credentials").length;
+    const throttled = codes.filter((code) => code === "too_many_attempts").length;
+    assert.ok(wrong >= 1 && wrong <= 5, `${wrong} attempts were checked, at most 5 may be`);
+    assert.equal(wrong + throttled, 30);
+  });
+
+  it("locks an account for the attacking address only, until the per-account limit", async () => {
+    const { users, auth } = services();
+    await users.create({
+      email: "victim@throttle.example",
+      displayName: "Victim",
+      roles: ["agent"],
+      password: "correct horse battery",
+    });
+    const fail = (address: string) =>
+      rejectsWith(
+        auth.login("victim@throttle.example", "wrong password", address),
+        "invalid_credentials",
+      );
+    for (let i = 0; i < 5; i += 1) await fail("192.0.2.66");
+    await rejectsWith(
+      auth.login("victim@throttle.example", "correct horse battery", "192.0.2.66"),
+      "too_many_attempts",
+    );
+    // The agent, from the town hall, is not locked out by the attacker.
+    await fail("10.0.3.1");
+    await auth.login("victim@throttle.example", "correct horse battery", "10.0.3.1");
+    // Still refused where the attacker is, however long they insist.
+    for (let i = 0; i < 10; i += 1) {
+      await rejectsWith(
+        auth.login("victim@throttle.example", "wrong password", "192.0.2.66"),
+        "too_many_attempts",
+      );
+    }
+    // Spread over four more addresses, the guesses reach the per-account limit (5 × 4).
+    for (const address of ["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"]) {
+      for (let i = 0; i < 5; i += 1) await fail(address);
+    }
+    await rejectsWith(
+      auth.login("victim@throttle.example", "correct horse battery", "10.0.3.1"),
+      "too_many_attempts",
+    );
+  });
+
+  it("does not count successful logins against a shared address", async () => {
+    const { users, auth } = services(getStore(), { BEFFROI_LOGIN__MAX_FAILURES_PER_ADDRESS: "3" });
+    for (const name of ["a", "b", "c", "d"]) {
+      await users.create({
+        email: `${name}@nat.example`,
+        displayName: name,
+        roles: ["agent"],
+        password: "correct horse battery",
+      });
+      await auth.login(`${name}@nat.example`, "correct horse battery", "10.0.4.1");
+      await auth.login(`${name}@nat.example`, "correct horse battery", "10.0.4.1");
+    }
+    for (let i = 0; i < 3; i += 1) {
+      await rejectsWith(
+        auth.login(`x${i}@nat.example`, "wrong password", "10.0.4.1"),
+        "invalid_credentials",
+      );
+    }
+    await rejectsWith(
+      auth.login("a@nat.example", "correct horse battery", "10.0.4.1"),
+      "too_many_attempts",
+    );
   });
 
   it("expires sessions when idle and at their absolute limit, and on logout", async () => {
@@ -221,6 +309,90 @@ describeStores("identity store contract", (getStore) => {
     assert.equal(await bootstrap.issueToken(), null);
   });
 
+  it("does not spend the bootstrap token on a request it refuses", async () => {
+    const { bootstrap, users } = services();
+    await withoutAdmins();
+    await users.create({ email: "taken@boot.example", displayName: "Taken", roles: ["agent"] });
+    const token = await bootstrap.issueToken();
+    assert.ok(token);
+    const input = { email: "dgs@boot.example", displayName: "DGS", password: "a long password" };
+    await rejectsWith(
+      bootstrap.createFirstAdmin(token, { ...input, password: "court" }),
+      "password_length",
+    );
+    await rejectsWith(
+      bootstrap.createFirstAdmin(token, { ...input, email: "Taken@boot.example" }),
+      "user_exists",
+    );
+    const admin = await bootstrap.createFirstAdmin(token, input);
+    assert.deepEqual(admin.roles, ["admin"]);
+  });
+
+  it("keeps the tokens of instances started together, expires them after a day, drops them once an admin exists", async () => {
+    const { bootstrap } = services();
+    const tokens = () =>
+      getStore().db.selectFrom("bootstrap_tokens").select("token_hash").execute();
+    await withoutAdmins();
+    const yesterday = await bootstrap.issueToken();
+    clock.advance(25 * 60 * MINUTE);
+    const [first, second] = await Promise.all([bootstrap.issueToken(), bootstrap.issueToken()]);
+    assert.ok(yesterday && first && second && first !== second);
+    assert.equal((await tokens()).length, 2, "a token older than a day is purged");
+    const input = { email: "boot2@boot.example", displayName: "Boot", password: "a long password" };
+    await rejectsWith(bootstrap.createFirstAdmin(yesterday, input), "bootstrap_invalid");
+    await bootstrap.createFirstAdmin(first, input);
+    assert.equal((await tokens()).length, 0, "every token goes with the first administrator");
+    await rejectsWith(
+      bootstrap.createFirstAdmin(second, { ...input, email: "boot3@boot.example" }),
+      "bootstrap_done",
+    );
+    assert.equal(await bootstrap.issueToken(), null);
+  });
+
+  it("leaves one administrator when the last two disable or demote each other at once", async () => {
+    const { users } = services();
+    for (const change of [{ disabled: true }, { roles: ["agent" as const] }]) {
+      await withoutAdmins();
+      const [first, second] = await Promise.all(
+        ["race1", "race2"].map((name) =>
+          users.create({
+            email: `${name}-${Object.keys(change)[0]}@admins.example`,
+            displayName: name,
+            roles: ["admin"],
+          }),
+        ),
+      );
+      const results = await Promise.allSettled([
+        users.update(first?.id ?? "", change),
+        users.update(second?.id ?? "", change),
+      ]);
+      assert.equal(results.filter((result) => result.status === "fulfilled").length, 1);
+      const refused = results.find((result) => result.status === "rejected");
+      assert.ok(refused?.reason instanceof AppError && refused.reason.code === "last_admin");
+      const admins = (await users.list()).filter(
+        (user) => user.roles.includes("admin") && user.disabledAt === null,
+      );
+      assert.equal(admins.length, 1);
+    }
+  });
+
+  it("creates a direction once under concurrent additions, and their missing parents once", async () => {
+    const { directions } = services();
+    const same = await Promise.allSettled(
+      Array.from({ length: 6 }, () => directions.add("Pôle culture > Médiathèque > Jeunesse")),
+    );
+    assert.equal(same.filter((result) => result.status === "fulfilled").length, 1);
+    for (const result of same.filter((r) => r.status === "rejected")) {
+      assert.ok(result.reason instanceof AppError && result.reason.code === "direction_exists");
+    }
+    const siblings = await Promise.all(
+      ["Piscine", "Stade", "Gymnase"].map((name) => directions.add(`Pôle sports > ${name}`)),
+    );
+    const parents = (await directions.list()).filter((d) => d.path === "Pôle sports");
+    assert.equal(parents.length, 1);
+    assert.ok(siblings.every((sibling) => sibling.parentId === parents[0]?.id));
+  });
+
   it("counts in fixed windows shared by every process", async () => {
     const { counters } = services();
     const now = new Date("2026-03-01T10:00:30Z");
@@ -228,6 +400,10 @@ describeStores("identity store contract", (getStore) => {
     assert.equal((await counters.hit("k", MINUTE, now)).count, 2);
     assert.equal((await counters.peek("k", MINUTE, now)).count, 2);
     assert.equal((await counters.peek("k", MINUTE, new Date("2026-03-01T10:01:00Z"))).count, 0);
+    assert.equal((await counters.add("k", MINUTE, now, -1)).count, 1, "a hit given back");
+    assert.equal((await counters.add("k", MINUTE, now, -5)).count, 0, "never below zero");
+    assert.equal((await counters.add("absent", MINUTE, now, -1)).count, 0);
+    assert.equal((await counters.peek("absent", MINUTE, now)).count, 0);
     await counters.purge(new Date("2026-03-01T10:02:00Z"));
     assert.equal((await counters.peek("k", MINUTE, now)).count, 0);
   });

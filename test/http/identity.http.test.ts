@@ -110,6 +110,39 @@ describeApps("identity over HTTP", (get) => {
     assert.equal(ok.statusCode, 201);
   });
 
+  it("lets a browser with a live session cookie log in again or out without the CSRF token", async () => {
+    const { app } = get();
+    await seedUser(app, "retour@ville.example", ["agent"]);
+    const live = await login(app, "retour@ville.example");
+    const again = await app.server.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      headers: { cookie: live.cookie },
+      payload: { email: "retour@ville.example", password: PASSWORD },
+    });
+    assert.equal(again.statusCode, 200, again.body);
+    const renewed = { cookie: sessionCookie(again), csrf: again.json().csrfToken };
+    assert.equal((await call(app, "GET", "/api/auth/session", renewed)).statusCode, 200);
+    assert.equal(
+      (await call(app, "GET", "/api/auth/session", live)).statusCode,
+      401,
+      "the replaced session ends",
+    );
+    const foreign = await app.server.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: renewed.cookie, origin: "https://evil.example" },
+    });
+    assert.equal(foreign.statusCode, 403, "the origin check still holds");
+    const out = await app.server.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: renewed.cookie },
+    });
+    assert.equal(out.statusCode, 204);
+    assert.equal((await call(app, "GET", "/api/auth/session", renewed)).statusCode, 401);
+  });
+
   it("gives agents 403 on administration, lets auditors read but not write", async () => {
     const { app } = get();
     await seedUser(app, "a2@ville.example", ["agent"]);
@@ -210,17 +243,21 @@ describeApps("identity over HTTP", (get) => {
     assert.match(String(out.headers["set-cookie"]), /beffroi_session=;/);
     assert.equal((await call(app, "GET", "/api/auth/session", session)).statusCode, 401);
 
-    const first = await login(app, "sessions@ville.example");
+    const old = await login(app, "sessions@ville.example");
     const second = await login(app, "sessions@ville.example");
-    const change = await call(app, "POST", "/api/auth/password", first, {
+    const change = await call(app, "POST", "/api/auth/password", old, {
       currentPassword: PASSWORD,
       newPassword: "un nouveau mot de passe",
     });
     assert.equal(change.statusCode, 200);
+    const first = { cookie: sessionCookie(change), csrf: change.json().csrfToken };
+    assert.notEqual(first.cookie, old.cookie, "the session in use is renewed");
+    assert.notEqual(first.csrf, old.csrf);
+    assert.equal((await call(app, "GET", "/api/auth/session", first)).statusCode, 200);
     assert.equal(
-      (await call(app, "GET", "/api/auth/session", first)).statusCode,
-      200,
-      "the session in use stays",
+      (await call(app, "GET", "/api/auth/session", old)).statusCode,
+      401,
+      "the old cookie no longer works",
     );
     assert.equal(
       (await call(app, "GET", "/api/auth/session", second)).statusCode,
@@ -333,6 +370,22 @@ describeApps("identity over HTTP", (get) => {
     );
   });
 
+  it("creates a direction added by several administrators at once exactly once", async () => {
+    const { app } = get();
+    await seedUser(app, "admin7@ville.example", ["admin"]);
+    const admin = await login(app, "admin7@ville.example");
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        call(app, "POST", "/api/directions", admin, { path: "Pôle aménagement > Urbanisme" }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409]);
+    for (const response of responses.filter((r) => r.statusCode === 409)) {
+      assert.equal(response.json().error.code, "direction_exists");
+    }
+  });
+
   it("keeps the request id a proxy sends and sets security headers", async () => {
     const { app } = get();
     const response = await app.server.inject({
@@ -405,4 +458,79 @@ describeApps(
     });
   },
   { BEFFROI_RATE_LIMIT__REQUESTS_PER_MINUTE: "4", BEFFROI_SERVER__TRUST_PROXY: "true" },
+);
+
+describeApps(
+  "behind a proxy at a known address",
+  (get) => {
+    const attempt = (remoteAddress: string, forwardedFor: string, email: string) =>
+      get().app.server.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        headers: { "x-forwarded-for": forwardedFor },
+        payload: { email, password: "mauvais essai" },
+        remoteAddress,
+      });
+
+    it("ignores X-Forwarded-For from any other address, so a client cannot dodge throttling", async () => {
+      const { app } = get();
+      await seedUser(app, "usurpe@ville.example", ["agent"]);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i += 1) {
+        statuses.push(
+          (await attempt("203.0.113.9", `198.51.100.${i}`, "usurpe@ville.example")).statusCode,
+        );
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+    });
+
+    it("believes X-Forwarded-For from the proxy: each agent behind it has their own count", async () => {
+      const { app } = get();
+      await seedUser(app, "derriere@ville.example", ["agent"]);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i += 1) {
+        statuses.push(
+          (await attempt("127.0.0.1", `198.51.100.${i}`, "derriere@ville.example")).statusCode,
+        );
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 401]);
+    });
+
+    it("marks the session cookie Secure when the public address is https, even over plain http", async () => {
+      const { app } = get();
+      await seedUser(app, "https@ville.example", ["agent"]);
+      const response = await call(app, "POST", "/api/auth/login", undefined, {
+        email: "https@ville.example",
+        password: PASSWORD,
+      });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers["set-cookie"]), /Secure/);
+    });
+
+    it("logs who made each request by id, never by address or name", async () => {
+      const { app, logs } = get();
+      const user = await seedUser(app, "trace@ville.example", ["agent"]);
+      const session = await login(app, "trace@ville.example");
+      await call(app, "GET", "/api/auth/session", session);
+      const key = (
+        await call(app, "POST", "/api/api-keys", session, { name: "k", scopes: ["chat"] })
+      ).json();
+      await call(app, "GET", "/api/auth/session", { apiKey: key.token });
+      const completed = logs()
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.msg === "request-completed" && line.route === "/api/auth/session");
+      assert.deepEqual(
+        completed.map((line) => line.principalId),
+        [user.id, key.key.id],
+      );
+      assert.ok(!logs().includes("trace@"), "no e-mail in the logs");
+    });
+  },
+  {
+    BEFFROI_SERVER__TRUST_PROXY: "127.0.0.1",
+    BEFFROI_PUBLIC_URL: "https://ia.ville.example",
+    BEFFROI_LOG_LEVEL: "info",
+  },
 );

@@ -135,8 +135,18 @@ describeApps(
       assert.match(answer.answer, /« .* » \[1\]/s);
       assert.equal(answer.citations[0].fileName, "naissance.md");
       assert.deepEqual(
-        answer.decisions.map((d: { stage: string }) => d.stage),
-        ["identify", "ground", "generate"],
+        answer.decisions.map((d: { stage: string; outcome: string }) => `${d.stage}:${d.outcome}`),
+        [
+          "identify:allow",
+          "charter:note",
+          "guard:note",
+          "route:note",
+          "ground:allow",
+          "generate:allow",
+          "restore:note",
+          "account:note",
+          "journal:note",
+        ],
       );
       const passage = await call(app, "GET", answer.citations[0].url, referent);
       assert.equal(passage.statusCode, 200);

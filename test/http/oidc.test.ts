@@ -233,6 +233,17 @@ describeOidcApps(
       );
     });
 
+    it("trusts ProConnect's addresses without email_verified, but never one said to be unverified", async () => {
+      const t = get();
+      const seeded = await seedUser(t.app, "claude.bernard@ville.example", ["agent"]);
+      const claude = { sub: "pc-c1a0", email: "claude.bernard@ville.example" };
+      await assertRefused(t, "oidc_account_refused", async () =>
+        (await journey(t, { ...claude, email_verified: false })).finish(),
+      );
+      const { session } = await signIn(t, claude);
+      assert.equal(session.user.id, seeded.id);
+    });
+
     it("uses a state once: replaying the callback fails", async () => {
       const t = get();
       const trip = await journey(t, { ...marie });
@@ -353,6 +364,34 @@ describeOidcApps(
           await journey(t, { sub: "kc-3", email: "pierre@ville.example", email_verified: false })
         ).finish(),
       );
+    });
+
+    it("links a pre-created account only through an address the provider says it verified", async () => {
+      const t = get();
+      const seeded = await seedUser(t.app, "sans.preuve@ville.example", ["agent"]);
+      const claims = { sub: "kc-4", email: "sans.preuve@ville.example" };
+      await assertRefused(t, "oidc_account_refused", async () =>
+        (await journey(t, claims)).finish(),
+      );
+      const { session } = await signIn(t, { ...claims, email_verified: true });
+      assert.equal(session.user.id, seeded.id);
+    });
+  },
+);
+
+describeOidcApps(
+  "OIDC login with a generic provider trusted for its addresses",
+  {
+    proconnect: false,
+    yaml: "oidc:\n  trustEmail: true\n",
+    env: {},
+  },
+  (get) => {
+    it("creates an account from an address without email_verified when told to trust them", async () => {
+      const t = get();
+      const { session } = await signIn(t, { sub: "kc-10", email: "annuaire@ville.example" });
+      assert.equal(session.user.email, "annuaire@ville.example");
+      assert.deepEqual(session.user.roles, ["agent"]);
     });
   },
 );

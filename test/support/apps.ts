@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import { after, before } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import { type App, createApp } from "../../src/app.js";
@@ -12,6 +13,8 @@ export interface TestApp {
   app: App;
   clock: ManualClock;
   dialect: Dialect;
+  /** What the app logged so far (nothing unless BEFFROI_LOG_LEVEL is set in the suite's env). */
+  logs(): string;
 }
 
 /** Runs `suite` once per dialect against a whole Beffroi app (real store, HTTP through inject()). */
@@ -25,11 +28,17 @@ export function describeApps(
     let current: TestApp | undefined;
     before(async () => {
       const clock = new ManualClock();
+      const logStream = new PassThrough();
+      let logs = "";
+      logStream.on("data", (chunk) => {
+        logs += chunk;
+      });
       const app = await createApp(testConfig(location, env), {
         clock,
         store: { schema: location.schema, poolSize: 4 },
+        logStream,
       });
-      current = { app, clock, dialect };
+      current = { app, clock, dialect, logs: () => logs };
     });
     after(async () => {
       await current?.app.close();
