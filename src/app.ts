@@ -23,6 +23,7 @@ import {
 import {
   askRoutes,
   DEFAULT_PARSE_LIMITS,
+  DenseRetrieval,
   DocumentsRepository,
   extractiveAnswer,
   IngestionWorker,
@@ -33,6 +34,7 @@ import {
   RetrievalService,
 } from "./knowledge/index.js";
 import { generateStage, groundStage, identifyStage, Pipeline } from "./pipeline/index.js";
+import { OpenAiCompatibleEmbedder } from "./providers/embeddings.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
   Counters,
@@ -44,6 +46,7 @@ import {
   ping,
   type Store,
   type StoreOptions,
+  vectorIndex,
 } from "./store/index.js";
 
 export const VERSION: string = JSON.parse(
@@ -110,6 +113,13 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
       : auth.authenticateSession(credential.token),
   );
   const index = lexicalIndex(store.db, store.dialect);
+  const embeddings = config.knowledge.embeddings;
+  const dense = new DenseRetrieval({
+    embedder: embeddings && new OpenAiCompatibleEmbedder(embeddings),
+    vectors: vectorIndex(store),
+    batchSize: embeddings?.batchSize ?? 32,
+    now: () => clock.now().getTime(),
+  });
   const documents = new DocumentsRepository(store.db, index);
   const limits: ParseLimits = {
     ...DEFAULT_PARSE_LIMITS,
@@ -121,6 +131,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     documents,
     clock,
     ids,
+    dense,
     settings: {
       leaseMs: config.knowledge.jobLeaseSeconds * 1000,
       pollMs: config.knowledge.pollSeconds * 1000,
@@ -136,7 +147,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     limits,
     onQueued: () => worker.kick(),
   });
-  const retrieval = new RetrievalService({ knowledge, documents, index });
+  const retrieval = new RetrievalService({ knowledge, documents, index, dense });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
@@ -161,6 +172,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     knowledge,
     documents,
     retrieval,
+    dense,
     worker,
     limits,
   };
@@ -230,6 +242,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       },
     });
     services.worker.useLog(server.log);
+    services.dense.useLog(server.log);
     return {
       config,
       store,

@@ -224,6 +224,24 @@ describe("configuration", () => {
     assert.equal(trusted.oidc?.trustEmail, true);
   });
 
+  it("takes an embedding model, and refuses a key variable that is not set", () => {
+    const env = {
+      BEFFROI_KNOWLEDGE__EMBEDDINGS__BASE_URL: "http://127.0.0.1:8000/v1",
+      BEFFROI_KNOWLEDGE__EMBEDDINGS__MODEL: "bge-m3",
+      BEFFROI_KNOWLEDGE__EMBEDDINGS__API_KEY_ENV: "EMBEDDINGS_KEY",
+    };
+    const config = loadConfig({ cwd: dir(), env: { ...env, EMBEDDINGS_KEY: "k" } });
+    assert.equal(config.knowledge.embeddings?.model, "bge-m3");
+    assert.equal(config.knowledge.embeddings?.batchSize, 32);
+    assert.throws(
+      () => loadConfig({ cwd: dir(), env }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.length === 1 &&
+        /knowledge\.embeddings\.apiKeyEnv .*EMBEDDINGS_KEY/.test(error.problems[0] ?? ""),
+    );
+  });
+
   it("requires a redirect address for OIDC and a readable secret file", () => {
     const cwd = dir();
     assert.throws(

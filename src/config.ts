@@ -156,6 +156,26 @@ export const ConfigSchema = z.strictObject({
       pollSeconds: positiveInt.default(2),
       /** Load the demo base (a fictional commune's reception desk) on first start, when no base exists. */
       demo: boolish.default(true),
+      /**
+       * Dense retrieval, off unless set: an OpenAI-compatible `/embeddings`
+       * endpoint. Passages and questions are sent to it, so it should be a
+       * local or sovereign service.
+       */
+      embeddings: z
+        .strictObject({
+          /** The API's base URL, up to and including `/v1`. */
+          baseUrl: z.url(),
+          model: z.string().min(1),
+          /** Name of the environment variable holding the API key, if the service needs one. */
+          apiKeyEnv: z.string().min(1).optional(),
+          /** Or a file holding it (a container secret). */
+          apiKeyFile: z.string().min(1).optional(),
+          batchSize: positiveInt.max(512).default(32),
+          timeoutSeconds: positiveInt.default(30),
+          /** Longer passages are cut before being sent (many models read 512 tokens at most). */
+          maxInputCharacters: positiveInt.default(2000),
+        })
+        .optional(),
     })
     .prefault({}),
   oidc: OidcSchema.optional(),
@@ -323,6 +343,28 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     }
     if (!config.oidc.redirectUri && !config.server.publicUrl) {
       problems.push(t("config.redirect_uri_required"));
+    }
+  }
+  const embeddings = config?.knowledge.embeddings;
+  if (embeddings?.apiKeyEnv && !env[embeddings.apiKeyEnv]) {
+    problems.push(
+      t("config.secret_env_missing", {
+        path: "knowledge.embeddings.apiKeyEnv",
+        name: embeddings.apiKeyEnv,
+      }),
+    );
+  }
+  if (embeddings?.apiKeyFile) {
+    try {
+      readFileSync(path.resolve(cwd, embeddings.apiKeyFile), "utf8");
+      embeddings.apiKeyFile = path.resolve(cwd, embeddings.apiKeyFile);
+    } catch (error) {
+      problems.push(
+        t("config.secret_missing", {
+          path: "knowledge.embeddings.apiKeyFile",
+          reason: (error as NodeJS.ErrnoException).code ?? "?",
+        }),
+      );
     }
   }
   if (problems.length > 0 || !config) throw new ConfigError(problems);

@@ -54,7 +54,23 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         ? undefined
         : t("cli.doctor.no_admin"),
     );
-    const { oidc } = createServices(config, store, systemClock, randomIds);
+    const { oidc, dense } = createServices(config, store, systemClock, randomIds);
+    const embeddings = config.knowledge.embeddings;
+    if (embeddings) {
+      await check(t("cli.doctor.embeddings", { model: embeddings.model }), async () => {
+        const status = await dense.status();
+        if (status.state === "unavailable") return await dense.describe();
+        try {
+          await dense.probe();
+        } catch (error) {
+          const { code, status: http } = error as { code?: string; status?: number };
+          return t("cli.doctor.embeddings_failed", {
+            reason: [code, http].filter(Boolean).join(" ") || (error as Error).name,
+          });
+        }
+        return undefined;
+      });
+    }
     if (oidc && config.oidc) {
       await check(t("cli.doctor.oidc", { issuer: config.oidc.issuer }), async () => {
         await oidc.checkProvider();

@@ -224,7 +224,11 @@ export async function searchCommand(config: Config, io: CliIo, args: string[]): 
     });
     if (values.json) {
       io.stdout.write(
-        `${JSON.stringify({ hits: result.hits, confidence: result.confidence }, null, 2)}\n`,
+        `${JSON.stringify(
+          { hits: result.hits, confidence: result.confidence, rankings: result.rankings },
+          null,
+          2,
+        )}\n`,
       );
       return 0;
     }

@@ -28,6 +28,7 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
       });
     }
   }
+  io.stdout.write(`${await app.services.dense.describe()}\n`);
   app.services.worker.start();
   const token = await app.services.bootstrap.issueToken();
   if (token) io.stdout.write(`\n${t("cli.bootstrap_token", { token })}\n\n`);

@@ -112,6 +112,8 @@ export const fr = {
   "config.invalid": "Configuration invalide ({count} problème(s)) :",
   "config.yaml_invalid": "Le fichier {file} n'est pas un YAML valide : {reason}",
   "config.secret_missing": "Secret introuvable pour {path} : {reason}",
+  "config.secret_env_missing":
+    "{path} : la variable d'environnement {name} n'est pas définie (elle doit contenir la clé d'API).",
   "config.file_missing": "Fichier de configuration introuvable : {file}",
   "config.file_unreadable": "Le fichier de configuration {file} ne peut pas être lu ({reason})",
   "config.yaml_not_mapping":
@@ -199,6 +201,18 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor.migrations_pending": "{count} migration(s) en attente : lancez « beffroi migrate »",
   "cli.doctor.admin": "au moins un administrateur actif",
   "cli.doctor.oidc": "fournisseur d'identité joignable ({issuer})",
+  "cli.doctor.embeddings": "modèle d'embeddings joignable ({model})",
+  "cli.doctor.embeddings_failed": "le service ne répond pas comme attendu ({reason})",
+  "dense.off":
+    "Recherche vectorielle désactivée (aucun modèle d'embeddings configuré) : la recherche est lexicale.",
+  "dense.on":
+    "Recherche vectorielle active : modèle {model} ({engine}), {embedded} passages sur {passages} vectorisés.",
+  "dense.unavailable.sqlite_vec_missing":
+    "Recherche vectorielle indisponible : l'extension sqlite-vec n'a pas pu être chargée sur cette plateforme. La recherche reste lexicale.",
+  "dense.unavailable.pgvector_not_installed":
+    "Recherche vectorielle indisponible : l'extension pgvector n'est pas installée sur le serveur PostgreSQL (voir « Recherche vectorielle » dans docs/administration.md). La recherche reste lexicale.",
+  "dense.unavailable.pgvector_not_enabled":
+    "Recherche vectorielle indisponible : pgvector est installée sur le serveur PostgreSQL mais Beffroi n'a pas le droit de l'activer. Exécutez « CREATE EXTENSION vector; » en superutilisateur dans sa base, puis redémarrez Beffroi. La recherche reste lexicale.",
   "cli.doctor.no_admin": "aucun administrateur : créez-en un avec « beffroi user add --admin »",
   "cli.error": "Erreur : {message}",
   "cli.demo_loaded":

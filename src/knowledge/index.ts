@@ -2,6 +2,7 @@ export { ABSTENTION_THRESHOLD, type Answer, type Citation, extractiveAnswer } fr
 export { askRoutes } from "./ask.routes.js";
 export { type Chunk, chunk, DEFAULT_CHUNKING } from "./chunker.js";
 export { loadDemoBase } from "./demo.js";
+export { DenseRetrieval, type DenseStatus } from "./dense.js";
 export { DocumentsRepository } from "./documents.repository.js";
 export { IngestionWorker } from "./ingestion.worker.js";
 export { knowledgeRoutes } from "./knowledge.routes.js";
@@ -15,5 +16,10 @@ export {
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parsers/types.js";
-export { RetrievalService, type SearchHit, type SearchResult } from "./retrieval.service.js";
+export {
+  RetrievalService,
+  reciprocalRankFusion,
+  type SearchHit,
+  type SearchResult,
+} from "./retrieval.service.js";
 export { passageTerms, questionTerms } from "./terms.js";

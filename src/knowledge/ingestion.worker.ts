@@ -7,6 +7,7 @@ import {
   type PassageTable,
 } from "../store/index.js";
 import { type ChunkOptions, chunk, DEFAULT_CHUNKING, sentences } from "./chunker.js";
+import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository } from "./documents.repository.js";
 import { DocumentRejected, type ParseLimits, parseDocument } from "./parsers/index.js";
 import { passageTerms } from "./terms.js";
@@ -56,6 +57,8 @@ export class IngestionWorker {
       clock: Clock;
       ids: Ids;
       settings: WorkerSettings;
+      /** When dense retrieval is on, new passages are embedded between jobs. */
+      dense?: DenseRetrieval;
       log?: WorkerLog;
     },
   ) {
@@ -77,10 +80,17 @@ export class IngestionWorker {
     return true;
   }
 
-  /** Processes jobs until none is left to take (the CLI's `ingest`, tests). */
+  /**
+   * Processes jobs until none is left to take, embedding new passages a batch
+   * at a time between jobs when dense retrieval is on (the CLI's `ingest`,
+   * tests, and each of the background worker's rounds). Returns the jobs done.
+   */
   async drain(): Promise<number> {
     let count = 0;
-    while (await this.runOnce()) count += 1;
+    for (;;) {
+      if (await this.runOnce()) count += 1;
+      else if (!this.deps.dense || (await this.deps.dense.embedMissing(1)) === 0) break;
+    }
     return count;
   }
 

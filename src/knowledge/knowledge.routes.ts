@@ -207,7 +207,8 @@ export function knowledgeRoutes(deps: {
     route({
       method: "GET",
       url: "/api/knowledge-bases/:id/search",
-      summary: "Chercher des passages (recherche lexicale en français, BM25)",
+      summary:
+        "Chercher des passages (BM25 sur le texte analysé en français, fusionné avec la recherche vectorielle quand un modèle d'embeddings est configuré)",
       tags: ["knowledge"],
       access: "knowledge:read",
       params: BaseParams,
@@ -216,14 +217,15 @@ export function knowledgeRoutes(deps: {
         hits: SearchHitSchema.array(),
         terms: z.array(z.string()),
         confidence: z.number(),
+        rankings: z.array(z.enum(["lexical", "dense"])),
       }),
       handler: async ({ principal, params, query }) => {
         await knowledge.get(principal, params.id);
-        const { hits, terms, confidence } = await retrieval.search(principal, query.q, {
+        const { hits, terms, confidence, rankings } = await retrieval.search(principal, query.q, {
           knowledgeBaseIds: [params.id],
           limit: query.limit,
         });
-        return { hits, terms, confidence };
+        return { hits, terms, confidence, rankings };
       },
     }),
     route({

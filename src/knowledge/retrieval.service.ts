@@ -2,6 +2,7 @@ import type { Principal } from "../identity/index.js";
 import type { Grounding, GroundingPassage } from "../pipeline/index.js";
 import type { LexicalIndex } from "../store/index.js";
 import { ABSTENTION_THRESHOLD } from "./answer.js";
+import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
 import type { Actor, KnowledgeService } from "./knowledge.service.js";
 import { editDistance, questionTerms } from "./terms.js";
@@ -14,6 +15,8 @@ export interface SearchResult {
   terms: string[];
   /** The bases searched. */
   bases: string[];
+  /** The rankings fused: `lexical` always, `dense` when an embedding model answered. */
+  rankings: ("lexical" | "dense")[];
   /**
    * How much of the question the best passage covers, from 0 to 1: the share
    * of the query terms' inverse document frequency found in it. Unlike a raw
@@ -43,6 +46,23 @@ const toHit = (passage: PassageWithDocument, score: number): SearchHit => ({
  */
 const POSTINGS_BUDGET = 20_000;
 
+/** Reciprocal rank fusion's constant (Cormack et al., 2009): a passage scores Σ 1 / (k + rank). */
+const RRF_K = 60;
+
+/** How deep each ranking is read before fusion. */
+const FUSION_DEPTH = 50;
+
+/** Fuses rankings by reciprocal rank: robust to their scores being on different scales. */
+export function reciprocalRankFusion(rankings: string[][], limit: number): [string, number][] {
+  const scores = new Map<string, number>();
+  for (const ranking of rankings) {
+    ranking.forEach((id, index) => {
+      scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + index + 1));
+    });
+  }
+  return [...scores].sort((a, b) => b[1] - a[1]).slice(0, limit);
+}
+
 /** Lexical retrieval over the bases an actor may read, never beyond them. */
 export class RetrievalService {
   constructor(
@@ -50,6 +70,7 @@ export class RetrievalService {
       knowledge: KnowledgeService;
       documents: DocumentsRepository;
       index: LexicalIndex;
+      dense?: DenseRetrieval;
     },
   ) {}
 
@@ -81,23 +102,43 @@ export class RetrievalService {
       searched.push(term);
       postings += frequency;
     }
-    const lexical = await this.deps.index.search(bases, [...searched, ...pairs], limit);
+    const dense = this.deps.dense;
+    const [lexical, nearest] = await Promise.all([
+      this.deps.index.search(
+        bases,
+        [...searched, ...pairs],
+        dense ? Math.max(limit, FUSION_DEPTH) : limit,
+      ),
+      dense && bases.length > 0 ? dense.search(bases, query, FUSION_DEPTH) : null,
+    ]);
+    const ranked: [string, number][] = nearest
+      ? reciprocalRankFusion(
+          [lexical.map((hit) => hit.passageId), nearest.map((hit) => hit.passageId)],
+          limit,
+        )
+      : lexical.slice(0, limit).map((hit) => [hit.passageId, hit.score]);
     const passages = new Map(
-      (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
-        p.id,
-        p,
-      ]),
+      (await this.deps.documents.passages(ranked.map(([id]) => id))).map((p) => [p.id, p]),
     );
-    const hits = lexical.flatMap((hit) => {
-      const passage = passages.get(hit.passageId);
-      return passage ? [toHit(passage, hit.score)] : [];
+    const hits = ranked.flatMap(([id, score]) => {
+      const passage = passages.get(id);
+      return passage ? [toHit(passage, score)] : [];
     });
-    const best = hits[0] ? passages.get(hits[0].passageId) : undefined;
+    // Confidence is lexical coverage (calibrated on it): of the first hit, or of the lexical
+    // ranking's first when fusion put another passage first, so that fusion never lowers it.
+    let confidence = 0;
+    for (const id of new Set([hits[0]?.passageId, lexical[0]?.passageId])) {
+      const passage = id ? passages.get(id) : undefined;
+      if (passage) {
+        confidence = Math.max(confidence, await this.coverage(terms, passage.terms, corrected));
+      }
+    }
     return {
       hits,
       terms,
       bases,
-      confidence: best ? await this.coverage(terms, best.terms, corrected) : 0,
+      rankings: nearest ? ["lexical", "dense"] : ["lexical"],
+      confidence,
     };
   }
 

@@ -12,6 +12,8 @@ export type Database = Kysely<Tables>;
 export interface Store {
   db: Database;
   dialect: Dialect;
+  /** SQLite only: the connection itself, for loading extensions (sqlite-vec). */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ function openSqlite(file: string): Store {
   connection.pragma("busy_timeout = 5000");
   connection.pragma("synchronous = NORMAL");
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+  return { db, dialect: "sqlite", sqlite: connection, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, options: StoreOptions): Store {

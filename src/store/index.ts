@@ -18,3 +18,11 @@ export {
 } from "./lexical-index.js";
 export { migrateToLatest, pendingMigrations } from "./migrator.js";
 export type * from "./schema.js";
+export {
+  type EmbeddingRow,
+  type PassageToEmbed,
+  type VectorHit,
+  type VectorIndex,
+  type VectorSupport,
+  vectorIndex,
+} from "./vector-index.js";

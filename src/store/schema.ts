@@ -149,6 +149,15 @@ export interface PassageTermTable {
   tf: number;
 }
 
+/** One embedding per passage, from the model named (float32 bytes on SQLite, `real[]` on PostgreSQL). */
+export interface PassageEmbeddingTable {
+  passage_id: string;
+  knowledge_base_id: string;
+  model: string;
+  dimensions: number;
+  embedding: Uint8Array | number[];
+}
+
 export interface Tables {
   directions: DirectionTable;
   users: UserTable;
@@ -165,4 +174,5 @@ export interface Tables {
   passages: PassageTable;
   ingestion_jobs: IngestionJobTable;
   passage_terms: PassageTermTable;
+  passage_embeddings: PassageEmbeddingTable;
 }

@@ -456,6 +456,7 @@ describe("beffroi CLI", () => {
         ]);
         if (event === "exit") assert.fail(`serve exited early: ${output} ${errors}`);
       }
+      assert.match(output, /Recherche vectorielle désactivée/);
       const base = /Beffroi écoute sur (http:\/\/[^\s]+)/.exec(output)?.[1];
       const token = /usage unique :\s+(\S+)/.exec(output)?.[1];
       assert.ok(base && token);
