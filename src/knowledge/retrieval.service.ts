@@ -46,6 +46,23 @@ const toHit = (passage: PassageWithDocument, score: number): SearchHit => ({
  */
 const POSTINGS_BUDGET = 20_000;
 
+type TermWeights = Map<string, { idf: number; credit: number }>;
+
+/**
+ * How much of the question a passage covers, from 0 to 1: the share of the
+ * query terms' inverse document frequency found in its terms.
+ */
+function coverage(weights: TermWeights, passageTerms: string): number {
+  const present = new Set(passageTerms.split(" "));
+  let matched = 0;
+  let total = 0;
+  for (const [term, { idf, credit }] of weights) {
+    total += idf;
+    if (present.has(term)) matched += credit;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
 /** Reciprocal rank fusion's constant (Cormack et al., 2009): a passage scores Σ 1 / (k + rank). */
 const RRF_K = 60;
 
@@ -103,36 +120,42 @@ export class RetrievalService {
       postings += frequency;
     }
     const dense = this.deps.dense;
-    const [lexical, nearest] = await Promise.all([
+    const [lexical, nearest, weights] = await Promise.all([
       this.deps.index.search(
         bases,
         [...searched, ...pairs],
         dense ? Math.max(limit, FUSION_DEPTH) : limit,
       ),
       dense && bases.length > 0 ? dense.search(bases, query, FUSION_DEPTH) : null,
+      this.idfWeights(terms, corrected),
     ]);
+    const passages = new Map(
+      (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
+    const coverageOf = (id: string | undefined) => {
+      const passage = id ? passages.get(id) : undefined;
+      return passage ? coverage(weights, passage.terms) : 0;
+    };
     const ranked: [string, number][] = nearest
       ? reciprocalRankFusion(
           [lexical.map((hit) => hit.passageId), nearest.map((hit) => hit.passageId)],
           limit,
         )
       : lexical.slice(0, limit).map((hit) => [hit.passageId, hit.score]);
-    const passages = new Map(
-      (await this.deps.documents.passages(ranked.map(([id]) => id))).map((p) => [p.id, p]),
-    );
+    const missing = ranked.map(([id]) => id).filter((id) => !passages.has(id));
+    for (const passage of await this.deps.documents.passages(missing)) {
+      passages.set(passage.id, passage);
+    }
     const hits = ranked.flatMap(([id, score]) => {
       const passage = passages.get(id);
       return passage ? [toHit(passage, score)] : [];
     });
     // Confidence is lexical coverage (calibrated on it): of the first hit, or of the lexical
     // ranking's first when fusion put another passage first, so that fusion never lowers it.
-    let confidence = 0;
-    for (const id of new Set([hits[0]?.passageId, lexical[0]?.passageId])) {
-      const passage = id ? passages.get(id) : undefined;
-      if (passage) {
-        confidence = Math.max(confidence, await this.coverage(terms, passage.terms, corrected));
-      }
-    }
+    const confidence = Math.max(coverageOf(hits[0]?.passageId), coverageOf(lexical[0]?.passageId));
     return {
       hits,
       terms,
@@ -200,24 +223,22 @@ export class RetrievalService {
     };
   }
 
-  /** A corrected word is a guess: it counts half when the passage holds it, in full when it does not. */
-  private async coverage(
+  /**
+   * Each query term's inverse document frequency; a corrected word is a
+   * guess, so it counts half when a passage holds it.
+   */
+  private async idfWeights(
     queryTerms: string[],
-    passageTerms: string,
     corrected: ReadonlySet<string>,
-  ): Promise<number> {
+  ): Promise<TermWeights> {
     const unique = [...new Set(queryTerms)];
-    if (unique.length === 0) return 0;
     const { passages, frequencies } = await this.deps.index.documentFrequencies(unique);
-    const present = new Set(passageTerms.split(" "));
-    let matched = 0;
-    let total = 0;
-    for (const term of unique) {
-      const df = frequencies.get(term) ?? 0;
-      const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-      total += idf;
-      if (present.has(term)) matched += corrected.has(term) ? idf / 2 : idf;
-    }
-    return total === 0 ? 0 : matched / total;
+    return new Map(
+      unique.map((term) => {
+        const df = frequencies.get(term) ?? 0;
+        const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+        return [term, { idf, credit: corrected.has(term) ? idf / 2 : idf }];
+      }),
+    );
   }
 }
