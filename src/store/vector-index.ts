@@ -103,33 +103,41 @@ abstract class BaseVectorIndex implements VectorIndex {
   async put(model: string, rows: EmbeddingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.store.db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const values = {
+      // A passage may have been deleted (its document replaced) while it was being embedded.
+      const existing = new Set(
+        (
+          await trx
+            .selectFrom("passages")
+            .select("id")
+            .where(
+              "id",
+              "in",
+              rows.map((row) => row.passageId),
+            )
+            .execute()
+        ).map((row) => row.id),
+      );
+      const values = rows
+        .filter((row) => existing.has(row.passageId))
+        .map((row) => ({
           passage_id: row.passageId,
           knowledge_base_id: row.knowledgeBaseId,
           model,
           dimensions: row.vector.length,
           embedding: this.encode(row.vector),
-        };
-        // The passage may have been deleted (document replaced) while it was being embedded.
-        const exists = await trx
-          .selectFrom("passages")
-          .select("id")
-          .where("id", "=", row.passageId)
-          .executeTakeFirst();
-        if (!exists) continue;
-        await trx
-          .insertInto("passage_embeddings")
-          .values(values)
-          .onConflict((conflict) =>
-            conflict.column("passage_id").doUpdateSet({
-              model: values.model,
-              dimensions: values.dimensions,
-              embedding: values.embedding,
-            }),
-          )
-          .execute();
-      }
+        }));
+      if (values.length === 0) return;
+      await trx
+        .insertInto("passage_embeddings")
+        .values(values)
+        .onConflict((conflict) =>
+          conflict.column("passage_id").doUpdateSet((eb) => ({
+            model: eb.ref("excluded.model"),
+            dimensions: eb.ref("excluded.dimensions"),
+            embedding: eb.ref("excluded.embedding"),
+          })),
+        )
+        .execute();
     });
   }
 
