@@ -98,7 +98,12 @@ export class RetrievalService {
   async search(
     actor: Actor,
     query: string,
-    options: { knowledgeBaseIds?: string[]; limit?: number } = {},
+    options: {
+      knowledgeBaseIds?: string[];
+      limit?: number;
+      /** Benchmarks only: scores every word when set to Infinity (the budget's baseline). */
+      postingsBudget?: number;
+    } = {},
   ): Promise<SearchResult> {
     const readable = await this.deps.knowledge.readableIds(actor);
     const bases = options.knowledgeBaseIds
@@ -111,11 +116,12 @@ export class RetrievalService {
     const byRarity = [...terms].sort(
       (a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0),
     );
+    const budget = options.postingsBudget ?? POSTINGS_BUDGET;
     const searched: string[] = [];
     let postings = 0;
     for (const term of byRarity) {
       const frequency = frequencies.get(term) ?? 0;
-      if (searched.length > 0 && postings + frequency > POSTINGS_BUDGET) break;
+      if (searched.length > 0 && postings + frequency > budget) break;
       searched.push(term);
       postings += frequency;
     }

@@ -116,7 +116,17 @@ class Fts5Index implements LexicalIndex {
 class PostingsIndex implements LexicalIndex {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Postings in, statistics up. The statistics row is updated first: it
+   * serialises the index's writers, so two ingestions never lock the same
+   * terms in opposite orders.
+   */
   async add(db: Database, passages: IndexedPassage[]): Promise<void> {
+    if (passages.length === 0) return;
+    await sql`update passage_statistics set passages = passages + ${passages.length},
+      terms = terms + ${passages.reduce((sum, p) => sum + p.terms.length, 0)} where id = 1`.execute(
+      db,
+    );
     const rows = passages.flatMap((passage) => {
       const counts = new Map<string, number>();
       for (const term of passage.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -127,7 +137,21 @@ class PostingsIndex implements LexicalIndex {
         tf,
       }));
     });
+    const df = new Map<string, number>();
+    for (const row of rows) df.set(row.term, (df.get(row.term) ?? 0) + 1);
+    const terms = [...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // PostgreSQL takes at most 65,535 parameters per statement.
+    for (let start = 0; start < terms.length; start += 10_000) {
+      await db
+        .insertInto("term_statistics")
+        .values(terms.slice(start, start + 10_000).map(([term, count]) => ({ term, df: count })))
+        .onConflict((conflict) =>
+          conflict
+            .column("term")
+            .doUpdateSet({ df: sql`term_statistics.df + excluded.df` as unknown as number }),
+        )
+        .execute();
+    }
     for (let start = 0; start < rows.length; start += 5000) {
       await db
         .insertInto("passage_terms")
@@ -137,6 +161,16 @@ class PostingsIndex implements LexicalIndex {
   }
 
   async removeDocument(db: Database, documentId: string): Promise<void> {
+    await sql`update passage_statistics set
+        passages = passages - (select count(*) from passages where document_id = ${documentId}),
+        terms = terms - (select coalesce(sum(term_count), 0) from passages where document_id = ${documentId})
+      where id = 1`.execute(db);
+    await sql`update term_statistics t set df = t.df - c.n
+      from (
+        select pt.term, count(*) as n from passage_terms pt join passages p on p.id = pt.passage_id
+        where p.document_id = ${documentId} group by pt.term order by pt.term
+      ) c
+      where t.term = c.term`.execute(db);
     await db
       .deleteFrom("passage_terms")
       .where("passage_id", "in", (eb) =>
@@ -150,10 +184,11 @@ class PostingsIndex implements LexicalIndex {
     if (wanted.length === 0 || knowledgeBaseIds.length === 0) return [];
     const { rows } = await sql<{ id: string; score: number }>`
       with stats as (
-        select count(*)::float8 as n, greatest(avg(term_count), 1)::float8 as average from passages
+        select passages::float8 as n, greatest(terms::float8 / greatest(passages, 1), 1) as average
+        from passage_statistics where id = 1
       ),
       frequencies as (
-        select term, count(*)::float8 as df from passage_terms where term = any(${wanted}::text[]) group by term
+        select term, df::float8 as df from term_statistics where term = any(${wanted}::text[]) and df > 0
       )
       select pt.passage_id as id,
         sum(
@@ -173,30 +208,34 @@ class PostingsIndex implements LexicalIndex {
 
   async vocabulary(from: string, to: string, limit: number) {
     const rows = await this.db
-      .selectFrom("passage_terms")
-      .select(["term", (eb) => eb.fn.countAll().as("count")])
+      .selectFrom("term_statistics")
+      .select(["term", "df"])
       .where("term", ">=", from)
       .where("term", "<", to)
-      .groupBy("term")
+      .where("df", ">", 0)
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ term: row.term, frequency: Number(row.count) }));
+    return rows.map((row) => ({ term: row.term, frequency: Number(row.df) }));
   }
 
   async documentFrequencies(terms: string[]) {
     const wanted = unique(terms);
-    const total = await countPassages(this.db);
+    const stats = await this.db
+      .selectFrom("passage_statistics")
+      .select("passages")
+      .where("id", "=", 1)
+      .executeTakeFirst();
     const frequencies = new Map<string, number>();
     if (wanted.length > 0) {
       const rows = await this.db
-        .selectFrom("passage_terms")
-        .select(["term", (eb) => eb.fn.countAll().as("count")])
+        .selectFrom("term_statistics")
+        .select(["term", "df"])
         .where("term", "in", wanted)
-        .groupBy("term")
+        .where("df", ">", 0)
         .execute();
-      for (const row of rows) frequencies.set(row.term, Number(row.count));
+      for (const row of rows) frequencies.set(row.term, Number(row.df));
     }
-    return { passages: total, frequencies };
+    return { passages: Number(stats?.passages ?? 0), frequencies };
   }
 }
 

@@ -3,12 +3,14 @@ import type { Store } from "./database.js";
 import * as identity from "./migrations/0001-identity.js";
 import * as knowledge from "./migrations/0002-knowledge.js";
 import * as embeddings from "./migrations/0003-embeddings.js";
+import * as termStatistics from "./migrations/0004-term-statistics.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001-identity": identity,
   "0002-knowledge": knowledge,
   "0003-embeddings": embeddings,
+  "0004-term-statistics": termStatistics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -149,6 +149,19 @@ export interface PassageTermTable {
   tf: number;
 }
 
+/** PostgreSQL only: how many passages hold each term (kept by the lexical index). */
+export interface TermStatisticsTable {
+  term: string;
+  df: number;
+}
+
+/** PostgreSQL only: one row (id 1) with the number of passages and of terms over them. */
+export interface PassageStatisticsTable {
+  id: number;
+  passages: string | number;
+  terms: string | number;
+}
+
 /** One embedding per passage, from the model named (float32 bytes on SQLite, `real[]` on PostgreSQL). */
 export interface PassageEmbeddingTable {
   passage_id: string;
@@ -175,4 +188,6 @@ export interface Tables {
   ingestion_jobs: IngestionJobTable;
   passage_terms: PassageTermTable;
   passage_embeddings: PassageEmbeddingTable;
+  term_statistics: TermStatisticsTable;
+  passage_statistics: PassageStatisticsTable;
 }

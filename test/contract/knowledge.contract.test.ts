@@ -3,6 +3,7 @@ import { it } from "node:test";
 import { IngestionWorker } from "../../src/knowledge/index.js";
 import { ManualClock, MINUTE, randomIds } from "../../src/shared/clock.js";
 import { AppError } from "../../src/shared/errors.js";
+import { lexicalIndex } from "../../src/store/index.js";
 import { baseWith, markdown, principal, sheet } from "../support/knowledge.js";
 import { describeStores, servicesFor } from "../support/stores.js";
 
@@ -212,6 +213,36 @@ describeStores("knowledge contract", (getStore, dialect) => {
     assert.ok(
       !old.hits.some((hit) => hit.fileName === "cantine.md"),
       "old passages are gone from the index",
+    );
+  });
+
+  it("keeps the index's statistics equal to a recount after documents are replaced and deleted", async () => {
+    const s = services();
+    const base = await s.knowledge.findByName("cli", "Accueil");
+    const [dechetsDocument] = (await s.knowledge.documents("cli", base.id)).filter(
+      (d) => d.fileName === "dechets.md",
+    );
+    await s.knowledge.removeDocument("cli", base.id, dechetsDocument?.id ?? "");
+    const rows = await getStore().db.selectFrom("passages").select("terms").execute();
+    const recount = new Map<string, number>();
+    for (const row of rows) {
+      for (const term of new Set(row.terms.split(" "))) {
+        recount.set(term, (recount.get(term) ?? 0) + 1);
+      }
+    }
+    const probe = [...recount.keys(), "dechetter", "ordur", "repas", "prix", "absent"];
+    const index = lexicalIndex(getStore().db, dialect);
+    const { passages, frequencies } = await index.documentFrequencies(probe);
+    assert.equal(passages, rows.length);
+    for (const term of probe.filter((term) => /^[\p{L}\p{N}_]+$/u.test(term))) {
+      assert.equal(frequencies.get(term) ?? 0, recount.get(term) ?? 0, term);
+    }
+    assert.deepEqual(
+      (await index.vocabulary("dec", "ded", 100)).filter((entry) => entry.frequency > 0),
+      [...recount]
+        .filter(([term]) => term >= "dec" && term < "ded")
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([term, frequency]) => ({ term, frequency })),
     );
   });
 

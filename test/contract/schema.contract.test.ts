@@ -4,8 +4,9 @@ import { sql } from "kysely";
 import { pendingMigrations, type Store } from "../../src/store/index.js";
 import { freshStore, postgresSkip } from "../support/stores.js";
 
-/** The lexical index is the one documented difference: FTS5 on SQLite, a postings table on PostgreSQL. */
-const DIALECT_SPECIFIC = /^(passages_fts|passages_vocab|passage_terms)/;
+/** The lexical index is the one documented difference: FTS5 on SQLite, postings and their statistics on PostgreSQL. */
+const DIALECT_SPECIFIC =
+  /^(passages_fts|passages_vocab|passage_terms|term_statistics|passage_statistics)/;
 
 /** Tables and their columns as each dialect reports them, so the two can be compared. */
 async function columns(store: Store): Promise<Record<string, string[]>> {
