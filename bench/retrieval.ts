@@ -7,7 +7,9 @@
  * hit@1, hit@5, hit@10, MRR@10, ingestion throughput and query latency p50/p95.
  * The baseline, measured in the same run on the same documents, is plain BM25
  * (k1 1.2, b 0.75) over accent-folded words without stop words, without
- * stemming, in memory. With --title-queries, each document's first "# " line
+ * stemming, in memory. With BEFFROI_KNOWLEDGE__EMBEDDINGS__BASE_URL and
+ * __MODEL set, dense retrieval is fused in (the passages are embedded during
+ * ingestion, which the throughput then includes). With --title-queries, each document's first "# " line
  * is taken out of it and becomes its query (the aides-jeunes task).
  * --synthetic N measures query latency at N passages of generated French text.
  */
@@ -20,6 +22,7 @@ import { passageTerms } from "../src/knowledge/index.js";
 import { ManualClock } from "../src/shared/clock.js";
 import { ensureSchema, migrateToLatest, openStore, type Store } from "../src/store/index.js";
 import { freshLocation, servicesFor } from "../test/support/stores.js";
+import { seededRandom } from "./random.js";
 
 interface Query {
   query: string;
@@ -102,7 +105,14 @@ async function openFresh(
   const store = openStore(location.url, location.schema ? { schema: location.schema } : {});
   await ensureSchema(store, location.schema);
   await migrateToLatest(store);
-  const services = servicesFor(store, new ManualClock(new Date()));
+  // Dense retrieval joins in when an embedding service is named the usual way.
+  const embeddings = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[0].startsWith("BEFFROI_KNOWLEDGE__EMBEDDINGS__") && entry[1] !== undefined,
+    ),
+  );
+  const services = servicesFor(store, new ManualClock(new Date()), embeddings);
   return {
     store,
     services,
@@ -185,6 +195,7 @@ async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
     console.log(
       `corpus ${docsDir}: ${inputs.length} documents, ${passages} passages, ${Math.min(limit, queries.length)} queries, store ${dialect}`,
     );
+    console.log(await services.dense.describe());
     console.log(
       `ingestion: ${(inputs.length / ingestSeconds).toFixed(1)} documents/s end to end (${ingestSeconds.toFixed(1)} s)`,
     );
@@ -244,11 +255,7 @@ function zipfVocabulary(): { draw: (random: () => number) => string } {
 /** Query latency at `count` passages of generated French text (passages inserted straight into the index). */
 async function synthetic(dialect: "sqlite" | "postgres", count: number) {
   const { store, services, cleanup } = await openFresh(dialect);
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
+  const random = seededRandom();
   const vocabulary = zipfVocabulary();
   const sentence = () => Array.from({ length: 12 }, () => vocabulary.draw(random)).join(" ");
   try {

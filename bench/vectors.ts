@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { ensureSchema, migrateToLatest, openStore, vectorIndex } from "../src/store/index.js";
 import { freshLocation } from "../test/support/stores.js";
+import { seededRandom } from "./random.js";
 
 const { values } = parseArgs({
   options: {
@@ -22,11 +23,7 @@ const count = Number(values.passages);
 const dimensions = Number(values.dimensions);
 const dialect = values.dialect === "postgres" ? "postgres" : "sqlite";
 
-let seed = 42;
-const random = () => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-};
+const random = seededRandom();
 const unit = () => {
   const vector = Float32Array.from({ length: dimensions }, () => random() - 0.5);
   const norm = Math.hypot(...vector);

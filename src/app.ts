@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
+import { AssistantsRepository, AssistantsService, turnAssistant } from "./assistants/index.js";
 import { type Config, databaseUrl } from "./config.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
@@ -33,8 +34,20 @@ import {
   type ParseLimits,
   RetrievalService,
 } from "./knowledge/index.js";
-import { generateStage, groundStage, identifyStage, Pipeline } from "./pipeline/index.js";
-import { OpenAiCompatibleEmbedder } from "./providers/embeddings.js";
+import {
+  generateStage,
+  groundStage,
+  identifyStage,
+  Pipeline,
+  routeStage,
+} from "./pipeline/index.js";
+import {
+  Generator,
+  OpenAiCompatibleEmbedder,
+  ProvidersRepository,
+  ProvidersService,
+  Router,
+} from "./providers/index.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
   Counters,
@@ -148,14 +161,29 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     onQueued: () => worker.kick(),
   });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense });
+  const providers = new ProvidersService({
+    repository: new ProvidersRepository(store.db),
+    now: () => clock.now(),
+  });
+  const assistants = new AssistantsService({
+    assistants: new AssistantsRepository(store.db),
+    modelExists: async (ref) => (await providers.resolve(ref)) !== null,
+    baseExists: async (id) => (await knowledge.readableIds("cli")).includes(id),
+    directionPath: async (id) => (await directionsRepository.byId(id))?.path,
+    clock,
+    ids,
+  });
+  const router = new Router({ providers });
+  const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
       identify,
+      route: routeStage(router.route),
       ground: groundStage((principal, question, bases) =>
         retrieval.ground(principal, question, bases),
       ),
-      generate: generateStage(async (question, grounding) => extractiveAnswer(question, grounding)),
+      generate: generateStage(generator.generate),
     },
     clock,
   );
@@ -169,6 +197,8 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     oidc,
     identify,
     pipeline,
+    providers,
+    assistants,
     knowledge,
     documents,
     retrieval,
@@ -214,7 +244,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           retrieval: services.retrieval,
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
         }),
-        ...askRoutes({ pipeline: services.pipeline, clock, ids }),
+        ...askRoutes({
+          pipeline: services.pipeline,
+          clock,
+          ids,
+          assistant: async () => turnAssistant(await services.assistants.defaultAssistant()),
+        }),
       ],
       uploads: {
         maxFileBytes: services.limits.maxFileBytes,

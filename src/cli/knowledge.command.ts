@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { turnAssistant } from "../assistants/index.js";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import { PERMISSIONS, type Principal } from "../identity/index.js";
@@ -253,7 +254,7 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
   });
   const question = positionals.join(" ").trim();
   if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
-  return withServices(config, async ({ knowledge, pipeline }) => {
+  return withServices(config, async ({ knowledge, pipeline, assistants }) => {
     const knowledgeBaseIds = [];
     for (const name of values.kb ?? [])
       knowledgeBaseIds.push((await knowledge.findByName("cli", name)).id);
@@ -261,6 +262,9 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
       id: `cli-${Date.now()}`,
       startedAt: new Date().toISOString(),
       credential: { kind: "principal", principal: CLI_PRINCIPAL },
+      assistant: turnAssistant(await assistants.defaultAssistant()),
+      // The answer is printed as it is written.
+      ...(!values.json && { sink: (text: string) => io.stdout.write(text) }),
       input: {
         messages: [{ role: "user", content: question }],
         ...(knowledgeBaseIds.length > 0 && { knowledgeBaseIds }),
@@ -272,7 +276,7 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
       io.stdout.write(
         `${JSON.stringify({ ...turn.output, confidence: turn.grounding?.confidence ?? 0 }, null, 2)}\n`,
       );
-    } else io.stdout.write(`${turn.output?.text ?? ""}\n`);
+    } else io.stdout.write("\n");
     return turn.status === "completed" ? 0 : 1;
   });
 }

@@ -6,6 +6,12 @@ import type { DirectionRow, DirectionsRepository } from "./directions.repository
 
 export const PATH_SEPARATOR = " > ";
 
+/** `path` is `ancestor` itself or lies below it in the direction tree. */
+export const within = (path: string | null, ancestor: string | null): boolean =>
+  path !== null &&
+  ancestor !== null &&
+  (path === ancestor || path.startsWith(`${ancestor}${PATH_SEPARATOR}`));
+
 export interface Direction {
   id: string;
   name: string;

@@ -11,6 +11,7 @@ export {
   DirectionsService,
   PATH_SEPARATOR,
   parseDirectionPath,
+  within,
 } from "./directions.service.js";
 export { oidcRoutes } from "./oidc.routes.js";
 export { OidcService } from "./oidc.service.js";

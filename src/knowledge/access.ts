@@ -1,12 +1,8 @@
 import type { Principal } from "../identity/index.js";
-import { PATH_SEPARATOR } from "../identity/index.js";
+import { within } from "../identity/index.js";
 import type { KnowledgeBaseRow } from "./knowledge-bases.repository.js";
 
-/** `path` is `ancestor` itself or lies below it in the direction tree. */
-export const within = (path: string | null, ancestor: string | null): boolean =>
-  path !== null &&
-  ancestor !== null &&
-  (path === ancestor || path.startsWith(`${ancestor}${PATH_SEPARATOR}`));
+export { within };
 
 /**
  * Who reads a base: its owner direction and the directions below it, the

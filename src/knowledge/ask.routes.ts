@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import type { Pipeline } from "../pipeline/index.js";
+import type { Pipeline, TurnAssistant } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { AppError } from "../shared/errors.js";
 import { AnswerSchema, AskBody } from "./knowledge.schema.js";
@@ -13,7 +13,13 @@ const DecisionSchema = z.object({
 });
 
 /** POST /api/ask: a question answered from the knowledge bases, through the whole pipeline. */
-export function askRoutes(deps: { pipeline: Pipeline; clock: Clock; ids: Ids }): RouteDefinition[] {
+export function askRoutes(deps: {
+  pipeline: Pipeline;
+  clock: Clock;
+  ids: Ids;
+  /** The assistant questions go to (the default one): its models and instructions. */
+  assistant: () => Promise<TurnAssistant>;
+}): RouteDefinition[] {
   return [
     route({
       method: "POST",
@@ -28,6 +34,7 @@ export function askRoutes(deps: { pipeline: Pipeline; clock: Clock; ids: Ids }):
           id: deps.ids.id(),
           startedAt: deps.clock.now().toISOString(),
           credential: { kind: "principal", principal },
+          assistant: await deps.assistant(),
           input: {
             messages: [{ role: "user", content: body.question }],
             ...(body.knowledgeBaseIds && { knowledgeBaseIds: body.knowledgeBaseIds }),
@@ -58,6 +65,7 @@ export function askRoutes(deps: { pipeline: Pipeline; clock: Clock; ids: Ids }):
           mode: turn.output.mode,
           confidence: turn.grounding?.confidence ?? 0,
           citations: turn.output.citations,
+          model: turn.output.model ?? null,
           decisions,
         };
       },

@@ -101,7 +101,18 @@ export const AskBody = z.object({
 export const AnswerSchema = z.object({
   answer: z.string(),
   abstained: z.boolean(),
-  mode: z.enum(["extractive"]),
+  mode: z.enum(["extractive", "model"]),
   confidence: z.number(),
   citations: z.array(CitationSchema),
+  /** The model that wrote the answer (mode `model`), with its hosting class. */
+  model: z
+    .object({
+      ref: z.string(),
+      providerId: z.string(),
+      providerLabel: z.string(),
+      modelId: z.string(),
+      sovereignty: z.enum(["local", "sovereign", "extraterritorial"]),
+      country: z.string(),
+    })
+    .nullable(),
 });

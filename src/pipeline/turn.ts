@@ -46,12 +46,49 @@ export interface TurnCitation extends PassageSource {
   url: string;
 }
 
+/** Which law reaches a provider's servers, from most to least sovereign. */
+export type SovereigntyClass = "local" | "sovereign" | "extraterritorial";
+
+/** What a turn's text holds: the guard (personal-data issue) sets it; until then, `public`. */
+export type DataClass = "public" | "personal" | "sensitive";
+
+/** A model the route stage allows for this turn, in order of preference. */
+export interface RouteCandidate {
+  ref: string;
+  providerId: string;
+  providerLabel: string;
+  modelId: string;
+  sovereignty: SovereigntyClass;
+  country: string;
+}
+
+export interface TurnUsage {
+  promptTokens: number;
+  completionTokens: number;
+  estimated: boolean;
+}
+
 /** What the generate stage produced. */
 export interface TurnOutput {
   text: string;
-  mode: "extractive";
+  /** `model`: a language model wrote it; `extractive`: quoted passages, no model. */
+  mode: "extractive" | "model";
   citations: TurnCitation[];
   abstained: boolean;
+  /** The model that answered (mode `model`). */
+  model?: RouteCandidate;
+  usage?: TurnUsage;
+}
+
+/** The assistant a turn talks to: what the route, ground and generate stages need of it. */
+export interface TurnAssistant {
+  id: string;
+  name: string;
+  instructions: string;
+  /** Bases it answers from; `all` searches every base the agent may read (the default assistant). */
+  knowledgeBases: string[] | "all";
+  preferredModels: string[];
+  requiresValidation: boolean;
 }
 
 /**
@@ -63,9 +100,26 @@ export interface Turn {
   startedAt: string;
   credential: Credential;
   principal?: Principal;
-  input: { assistantId?: string; messages: ChatMessage[]; knowledgeBaseIds?: string[] };
+  input: {
+    messages: ChatMessage[];
+    /** Narrows the bases searched (within those the assistant and the agent may use). */
+    knowledgeBaseIds?: string[];
+    /** A model asked for by ref (`PROVIDER/MODEL`), from the OpenAI-compatible API. */
+    model?: string;
+    /** Stream the answer from the model (default); false asks the provider for one whole answer. */
+    stream?: boolean;
+    temperature?: number;
+    maxTokens?: number;
+  };
+  assistant?: TurnAssistant;
+  dataClass?: DataClass;
+  route?: { candidates: RouteCandidate[] };
   grounding?: Grounding;
   output?: TurnOutput;
+  /** Receives the answer's text as it is written (streaming); called once with the whole text otherwise. */
+  sink?: (text: string) => void;
+  /** Aborted when the client goes away: the upstream call is cancelled. */
+  signal?: AbortSignal;
   decisions: Decision[];
   status: "walking" | "completed" | "denied" | "failed";
   /** The stage that ended the walk early, if any. */

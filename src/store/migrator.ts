@@ -4,6 +4,7 @@ import * as identity from "./migrations/0001-identity.js";
 import * as knowledge from "./migrations/0002-knowledge.js";
 import * as embeddings from "./migrations/0003-embeddings.js";
 import * as termStatistics from "./migrations/0004-term-statistics.js";
+import * as gateway from "./migrations/0005-gateway.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002-knowledge": knowledge,
   "0003-embeddings": embeddings,
   "0004-term-statistics": termStatistics,
+  "0005-gateway": gateway,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

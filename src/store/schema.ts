@@ -171,6 +171,54 @@ export interface PassageEmbeddingTable {
   embedding: Uint8Array | number[];
 }
 
+export interface ProviderTable {
+  id: string;
+  /** The provider's definition (src/providers/provider.schema.ts), as JSON. */
+  definition: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssistantTable {
+  id: string;
+  name: string;
+  description: string;
+  instructions: string;
+  /** JSON array of knowledge base ids. */
+  knowledge_base_ids: string;
+  /** JSON array of model refs (`PROVIDER/MODEL`), in order of preference. */
+  preferred_models: string;
+  /** agents or citizens. */
+  audience: string;
+  category: string;
+  requires_validation: number;
+  owner_direction_id: string | null;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationTable {
+  id: string;
+  user_id: string;
+  assistant_id: string | null;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessageTable {
+  id: string;
+  conversation_id: string;
+  ordinal: number;
+  /** user or assistant. */
+  role: string;
+  content: string;
+  /** JSON: citations, model, provider, sovereignty, decisions, usage. */
+  metadata: string;
+  created_at: string;
+}
+
 export interface Tables {
   directions: DirectionTable;
   users: UserTable;
@@ -190,4 +238,8 @@ export interface Tables {
   passage_embeddings: PassageEmbeddingTable;
   term_statistics: TermStatisticsTable;
   passage_statistics: PassageStatisticsTable;
+  providers: ProviderTable;
+  assistants: AssistantTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
 }

@@ -141,6 +141,7 @@ describeApps(
           "charter:note",
           "guard:note",
           "route:note",
+          "route:note",
           "ground:allow",
           "generate:allow",
           "restore:note",

@@ -1,24 +1,16 @@
-import type { Stage } from "../pipeline.js";
-import type { Grounding, TurnOutput } from "../turn.js";
-import { questionOf } from "./ground.stage.js";
+import type { Stage, StageContext } from "../pipeline.js";
+import type { Turn, TurnOutput } from "../turn.js";
 
-/** Produces the answer from the question and its grounding. */
-export type Generate = (question: string, grounding: Grounding | undefined) => Promise<TurnOutput>;
+/** Writes the answer: with the route's models in order, or extractively; records what it did. */
+export type Generate = (turn: Turn, decide: StageContext["decide"]) => Promise<TurnOutput>;
 
 /**
- * generate: the answer. Until the model gateway lands, the extractive
- * generator (quoted passages with citations, or a plain abstention) is the
- * only one, as it is the embedded default and the degraded mode.
+ * generate: the answer, passed to the turn's sink as it is written. The
+ * generator falls back along the route's candidates, and to the extractive
+ * answer (quoted passages with citations) when no model answers.
  */
 export function generateStage(generate: Generate): Stage {
   return async (turn, { decide }) => {
-    turn.output = await generate(questionOf(turn.input.messages), turn.grounding);
-    decide(
-      `generate.${turn.output.mode}`,
-      "allow",
-      turn.output.abstained
-        ? "Réponse extractive : aucune source pertinente, abstention."
-        : `Réponse extractive : ${turn.output.citations.length} source(s) citée(s), sans modèle de langue.`,
-    );
+    turn.output = await generate(turn, decide);
   };
 }

@@ -21,11 +21,19 @@ export const questionOf = (messages: { role: string; content: string }[]): strin
 export function groundStage(retrieve: Retrieve): Stage {
   return async (turn, { decide }) => {
     if (!turn.principal) return;
-    const grounding = await retrieve(
-      turn.principal,
-      questionOf(turn.input.messages),
-      turn.input.knowledgeBaseIds,
-    );
+    const bound = turn.assistant?.knowledgeBases ?? "all";
+    if (bound !== "all" && bound.length === 0) {
+      decide(
+        "knowledge.none",
+        "note",
+        `L'assistant « ${turn.assistant?.name ?? ""} » ne s'appuie sur aucune base de connaissances.`,
+      );
+      return;
+    }
+    const asked = turn.input.knowledgeBaseIds;
+    const bases =
+      bound === "all" ? asked : asked ? bound.filter((id) => asked.includes(id)) : bound;
+    const grounding = await retrieve(turn.principal, questionOf(turn.input.messages), bases);
     turn.grounding = grounding;
     if (grounding.knowledgeBaseIds.length === 0) {
       decide("knowledge.no-base", "note", "Aucune base de connaissances ouverte à cet agent.");

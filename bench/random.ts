@@ -1,0 +1,10 @@
+/** mulberry32: a small, well-spread 32-bit generator, so that a bench draws the same data on every run. */
+export function seededRandom(seed = 42): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

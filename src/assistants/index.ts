@@ -1,0 +1,14 @@
+export {
+  type Assistant,
+  AssistantInput,
+  AssistantSchema,
+  AUDIENCES,
+  CATEGORIES,
+} from "./assistant.schema.js";
+export { AssistantsRepository } from "./assistants.repository.js";
+export {
+  type Actor,
+  AssistantsService,
+  DEFAULT_ASSISTANT_NAME,
+  turnAssistant,
+} from "./assistants.service.js";

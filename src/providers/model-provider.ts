@@ -1,0 +1,60 @@
+import type { ChatMessage, Grounding } from "../pipeline/index.js";
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  /** True when the provider gave no counts and Beffroi estimated them (about 4 characters a token). */
+  estimated: boolean;
+}
+
+export type ChatChunk = { type: "delta"; text: string } | { type: "usage"; usage: Usage };
+
+export interface ChatRequest {
+  /** The provider's own model id. */
+  model: string;
+  messages: ChatMessage[];
+  /** Ask the provider to stream (SSE); otherwise one answer, yielded as one delta. */
+  stream: boolean;
+  temperature?: number;
+  maxTokens?: number;
+  /** The passages the answer rests on: the extractive provider answers from them alone. */
+  grounding?: Grounding;
+  /** Aborts the upstream call (the client went away, or a timeout). */
+  signal?: AbortSignal;
+}
+
+/**
+ * One interface for every model service. `chat` yields the answer's text as
+ * it comes, then its usage; it never carries tool calls, which Beffroi does
+ * not forward (no automatic actions on the agent's computer or systems).
+ */
+export interface ModelProvider {
+  chat(request: ChatRequest): AsyncIterable<ChatChunk>;
+  embed?(model: string, texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
+}
+
+/**
+ * A provider failed. `retryable`: trying again (later, or another provider)
+ * may work. The message is for logs only and never holds the upstream URL,
+ * key or answer text.
+ */
+export class ProviderError extends Error {
+  constructor(
+    readonly code: "timeout" | "unreachable" | "http" | "invalid_response" | "interrupted",
+    readonly status?: number,
+  ) {
+    super(status ? `provider ${code} (${status})` : `provider ${code}`);
+    this.name = "ProviderError";
+  }
+
+  get retryable(): boolean {
+    return (
+      this.code === "unreachable" ||
+      this.code === "timeout" ||
+      (this.code === "http" && (this.status === 429 || (this.status ?? 0) >= 500))
+    );
+  }
+}
+
+/** About four characters a token in French and English: the estimate when a provider gives no counts. */
+export const estimateTokens = (text: string) => Math.ceil(text.length / 4);

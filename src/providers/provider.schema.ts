@@ -1,0 +1,145 @@
+import { z } from "zod";
+
+/**
+ * Where a provider's servers are and which law reaches them:
+ * - `local`: the collectivité's own servers;
+ * - `sovereign`: a provider in the EU not subject to extraterritorial law;
+ * - `extraterritorial`: a provider subject to non-EU law (CLOUD Act, FISA…).
+ * Ordered from most to least sovereign.
+ */
+export const SOVEREIGNTY = ["local", "sovereign", "extraterritorial"] as const;
+export type Sovereignty = (typeof SOVEREIGNTY)[number];
+
+export const PROVIDER_KINDS = ["openai-compatible", "extractive"] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** Ids no provider may take: the built-in extractive provider, and assistant model names. */
+export const RESERVED_PROVIDER_IDS = ["extractive", "assistant", "beffroi"];
+
+/** Billions of parameters: exact, or a range when the provider does not publish it. */
+export const ParameterCount = z.union([
+  z.number().positive(),
+  z
+    .strictObject({ min: z.number().positive(), max: z.number().positive() })
+    .refine((range) => range.min <= range.max, { message: "min > max" }),
+]);
+export type ParameterCount = z.infer<typeof ParameterCount>;
+
+export const ModelSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  label: z.string().min(1).max(200).optional(),
+  contextLength: z.number().int().positive().max(10_000_000).default(8192),
+  capabilities: z
+    .array(z.enum(["chat", "embeddings"]))
+    .min(1)
+    .default(["chat"]),
+  /** Billions of parameters active per token (a mixture of experts activates a share). */
+  activeParameters: ParameterCount.optional(),
+  totalParameters: ParameterCount.optional(),
+});
+export type Model = z.infer<typeof ModelSchema>;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const ProviderSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+        message: "lettres minuscules, chiffres et tirets (63 au plus)",
+      })
+      .refine((id) => !RESERVED_PROVIDER_IDS.includes(id), { message: "identifiant réservé" }),
+    label: z.string().min(1).max(200).optional(),
+    kind: z.enum(PROVIDER_KINDS).default("openai-compatible"),
+    /** The API's base URL, up to and including `/v1`. */
+    baseUrl: z.url().optional(),
+    /** Name of the environment variable that holds the API key. */
+    apiKeyEnv: z.string().regex(ENV_NAME).optional(),
+    /** Or a file that holds it (a container secret). */
+    apiKeyFile: z.string().min(1).optional(),
+    sovereignty: z.enum(SOVEREIGNTY),
+    /** ISO 3166-1 alpha-3 code of the hosting country (FRA, DEU, USA…). */
+    country: z.string().regex(/^[A-Z]{3}$/, { message: "code pays ISO à trois lettres (FRA)" }),
+    /** Datacenter power usage effectiveness, when known (impact estimate). */
+    pue: z.number().min(1).max(3).optional(),
+    /** Datacenter water usage effectiveness in L/kWh, when known. */
+    wue: z.number().min(0).max(20).optional(),
+    enabled: z.boolean().default(true),
+    timeoutSeconds: z.number().int().positive().max(3600).default(120),
+    models: z.array(ModelSchema).min(1),
+  })
+  .superRefine((provider, context) => {
+    if (provider.kind === "openai-compatible" && !provider.baseUrl) {
+      context.addIssue({ code: "custom", path: ["baseUrl"], message: "obligatoire" });
+    }
+    if (provider.baseUrl) {
+      const url = new URL(provider.baseUrl);
+      if (url.username || url.password) {
+        context.addIssue({
+          code: "custom",
+          path: ["baseUrl"],
+          message: "pas d'identifiants dans l'adresse : utilisez apiKeyEnv ou apiKeyFile",
+        });
+      }
+    }
+    if (provider.apiKeyEnv && provider.apiKeyFile) {
+      context.addIssue({
+        code: "custom",
+        path: ["apiKeyFile"],
+        message: "apiKeyEnv ou apiKeyFile, pas les deux",
+      });
+    }
+    const ids = provider.models.map((model) => model.id);
+    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+    if (duplicate) {
+      context.addIssue({
+        code: "custom",
+        path: ["models"],
+        message: `modèle en double : ${duplicate}`,
+      });
+    }
+  });
+export type ProviderDefinition = z.infer<typeof ProviderSchema>;
+export type ProviderInput = z.input<typeof ProviderSchema>;
+
+/**
+ * A model as routes, assistants and `/v1/models` name it: `PROVIDER/MODEL`
+ * (the provider id never holds a slash; the model id may).
+ */
+export const modelRef = (providerId: string, modelId: string) => `${providerId}/${modelId}`;
+
+export function parseModelRef(ref: string): { providerId: string; modelId: string } | null {
+  const slash = ref.indexOf("/");
+  if (slash <= 0 || slash === ref.length - 1) return null;
+  return { providerId: ref.slice(0, slash), modelId: ref.slice(slash + 1) };
+}
+
+/**
+ * `NAME[:ACTIVE/TOTAL]` from the CLI: billions of parameters, a range as
+ * `44-132`; `gpt-4o:44-132/440`, `mistral-small:24`, `mixtral:13/47`.
+ * The last colon separates the counts, so model names with a colon
+ * (`llama3.1:8b`) keep it when no counts follow.
+ */
+export function parseModelOption(option: string): Model | null {
+  const match =
+    /^(.+?):((?:\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)?)(?:\/((?:\d+(?:\.\d+)?)(?:-\d+(?:\.\d+)?)?))?$/.exec(
+      option,
+    );
+  const count = (text: string | undefined): ParameterCount | undefined => {
+    if (!text) return undefined;
+    const [min, max] = text.split("-").map(Number);
+    if (min === undefined || Number.isNaN(min) || min <= 0) return undefined;
+    return max === undefined ? min : { min, max };
+  };
+  const base = { contextLength: 8192, capabilities: ["chat" as const] };
+  if (!match) return option.trim() ? { id: option.trim(), ...base } : null;
+  const active = count(match[2]);
+  const total = count(match[3]) ?? active;
+  if (!active) return null;
+  return {
+    id: match[1] as string,
+    ...base,
+    activeParameters: active,
+    ...(total !== undefined && { totalParameters: total }),
+  };
+}

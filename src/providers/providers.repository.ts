@@ -1,0 +1,44 @@
+import type { Database } from "../store/index.js";
+
+/** The only place that speaks SQL about providers: rows of validated JSON definitions. */
+export class ProvidersRepository {
+  constructor(private readonly db: Database) {}
+
+  list(): Promise<{ id: string; definition: string; updated_at: string }[]> {
+    return this.db
+      .selectFrom("providers")
+      .select(["id", "definition", "updated_at"])
+      .orderBy("id")
+      .execute();
+  }
+
+  async insert(id: string, definition: string, at: string): Promise<void> {
+    await this.db
+      .insertInto("providers")
+      .values({ id, definition, created_at: at, updated_at: at })
+      .execute();
+  }
+
+  async update(id: string, definition: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("providers")
+      .set({ definition, updated_at: at })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom("providers").where("id", "=", id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The latest change, so that every instance sees edits without a restart. */
+  async version(): Promise<string> {
+    const row = await this.db
+      .selectFrom("providers")
+      .select([(eb) => eb.fn.max("updated_at").as("latest"), (eb) => eb.fn.countAll().as("count")])
+      .executeTakeFirst();
+    return `${row?.latest ?? ""}|${row?.count ?? 0}`;
+  }
+}

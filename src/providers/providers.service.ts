@@ -1,0 +1,163 @@
+import { conflict, notFound } from "../shared/errors.js";
+import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
+import { ProviderHealth } from "./health.js";
+import type { ModelProvider } from "./model-provider.js";
+import {
+  type Model,
+  modelRef,
+  type ProviderDefinition,
+  ProviderSchema,
+  parseModelRef,
+} from "./provider.schema.js";
+import type { ProvidersRepository } from "./providers.repository.js";
+
+/** A model found by its ref, with its provider. */
+export interface ResolvedModel {
+  ref: string;
+  provider: ProviderDefinition;
+  model: Model;
+}
+
+/** A provider as the API shows it: its definition (a key's variable name, never the key) and health. */
+export type ProviderView = ProviderDefinition & {
+  apiKeyConfigured: boolean;
+  health: ReturnType<ProviderHealth["status"]>;
+};
+
+/** How long an instance trusts its copy of the registry before checking for edits made elsewhere. */
+const CACHE_MS = 2000;
+
+/**
+ * The provider and model registry, kept in the database and edited by
+ * administrators; every instance sees an edit within two seconds, without a
+ * restart. Adapters are built once per definition and reused (keep-alive).
+ */
+export class ProvidersService {
+  private cache: { at: number; version: string; providers: ProviderDefinition[] } | undefined;
+  private readonly adapters = new Map<string, { json: string; adapter: ModelProvider }>();
+  readonly health: ProviderHealth;
+
+  constructor(
+    private readonly deps: {
+      repository: ProvidersRepository;
+      now: () => Date;
+      env?: NodeJS.ProcessEnv;
+      adapterOptions?: AdapterOptions;
+    },
+  ) {
+    this.health = new ProviderHealth(() => deps.now().getTime());
+  }
+
+  async list(): Promise<ProviderDefinition[]> {
+    const now = this.deps.now().getTime();
+    if (this.cache && now - this.cache.at < CACHE_MS) return this.cache.providers;
+    const version = await this.deps.repository.version();
+    if (this.cache && this.cache.version === version) {
+      this.cache.at = now;
+      return this.cache.providers;
+    }
+    const providers = (await this.deps.repository.list()).map((row) =>
+      ProviderSchema.parse(JSON.parse(row.definition)),
+    );
+    this.cache = { at: now, version, providers };
+    return providers;
+  }
+
+  async get(id: string): Promise<ProviderDefinition> {
+    const provider = (await this.list()).find((candidate) => candidate.id === id);
+    if (!provider) throw notFound("provider_not_found", { id });
+    return provider;
+  }
+
+  view(provider: ProviderDefinition): ProviderView {
+    const env = this.deps.env ?? process.env;
+    return {
+      ...provider,
+      apiKeyConfigured: provider.apiKeyEnv
+        ? Boolean(env[provider.apiKeyEnv])
+        : provider.apiKeyFile !== undefined,
+      health: this.health.status(provider.id),
+    };
+  }
+
+  async create(provider: ProviderDefinition): Promise<ProviderDefinition> {
+    if ((await this.fresh()).some((existing) => existing.id === provider.id)) {
+      throw conflict("provider_exists", { id: provider.id });
+    }
+    await this.deps.repository.insert(
+      provider.id,
+      JSON.stringify(provider),
+      this.deps.now().toISOString(),
+    );
+    this.cache = undefined;
+    return provider;
+  }
+
+  async replace(id: string, provider: ProviderDefinition): Promise<ProviderDefinition> {
+    const definition = { ...provider, id };
+    const updated = await this.deps.repository.update(
+      id,
+      JSON.stringify(definition),
+      this.deps.now().toISOString(),
+    );
+    if (!updated) throw notFound("provider_not_found", { id });
+    this.cache = undefined;
+    return definition;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.deps.repository.delete(id))) throw notFound("provider_not_found", { id });
+    this.cache = undefined;
+  }
+
+  /** A model by its ref (`PROVIDER/MODEL`), enabled and known; null otherwise. */
+  async resolve(ref: string): Promise<ResolvedModel | null> {
+    const parsed = parseModelRef(ref);
+    if (!parsed) return null;
+    const provider = (await this.list()).find((p) => p.id === parsed.providerId && p.enabled);
+    const model = provider?.models.find((m) => m.id === parsed.modelId);
+    return provider && model ? { ref, provider, model } : null;
+  }
+
+  /** Every enabled model with the capability, as refs. */
+  async models(capability: "chat" | "embeddings"): Promise<ResolvedModel[]> {
+    return (await this.list())
+      .filter((provider) => provider.enabled)
+      .flatMap((provider) =>
+        provider.models
+          .filter((model) => model.capabilities.includes(capability))
+          .map((model) => ({ ref: modelRef(provider.id, model.id), provider, model })),
+      );
+  }
+
+  adapter(provider: ProviderDefinition): ModelProvider {
+    const json = JSON.stringify(provider);
+    const cached = this.adapters.get(provider.id);
+    if (cached && cached.json === json) return cached.adapter;
+    const adapter = new OpenAiCompatibleProvider(provider, {
+      ...this.deps.adapterOptions,
+      ...(this.deps.env && { env: this.deps.env }),
+    });
+    this.adapters.set(provider.id, { json, adapter });
+    return adapter;
+  }
+
+  /**
+   * Checks a provider: it answers, and which configured models it lists
+   * (`beffroi provider test`, the administration page).
+   */
+  async test(id: string): Promise<{ listed: string[]; missing: string[] }> {
+    const provider = await this.get(id);
+    const adapter = this.adapter(provider) as OpenAiCompatibleProvider;
+    const listed = await adapter.listModels(AbortSignal.timeout(15_000));
+    return {
+      listed,
+      missing: provider.models.map((model) => model.id).filter((m) => !listed.includes(m)),
+    };
+  }
+
+  private async fresh(): Promise<ProviderDefinition[]> {
+    this.cache = undefined;
+    return this.list();
+  }
+}
