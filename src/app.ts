@@ -1,6 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { AssistantsRepository, AssistantsService, turnAssistant } from "./assistants/index.js";
+import {
+  AssistantsRepository,
+  AssistantsService,
+  assistantsRoutes,
+  turnAssistant,
+} from "./assistants/index.js";
+import {
+  ChatService,
+  ConversationsRepository,
+  ConversationsService,
+  conversationsRoutes,
+  openAiRoutes,
+} from "./chat/index.js";
 import { type Config, databaseUrl } from "./config.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
@@ -46,6 +58,7 @@ import {
   OpenAiCompatibleEmbedder,
   ProvidersRepository,
   ProvidersService,
+  providersRoutes,
   Router,
 } from "./providers/index.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
@@ -187,6 +200,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     },
     clock,
   );
+  const chat = new ChatService({ pipeline, assistants, providers, clock, ids });
+  const conversations = new ConversationsService({
+    conversations: new ConversationsRepository(store.db),
+    assistants,
+    chat,
+    clock,
+    ids,
+  });
   return {
     counters,
     directions,
@@ -197,6 +218,8 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     oidc,
     identify,
     pipeline,
+    chat,
+    conversations,
     providers,
     assistants,
     knowledge,
@@ -243,6 +266,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           knowledge: services.knowledge,
           retrieval: services.retrieval,
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
+        }),
+        ...providersRoutes({ providers: services.providers }),
+        ...assistantsRoutes({ assistants: services.assistants }),
+        ...conversationsRoutes({ conversations: services.conversations }),
+        ...openAiRoutes({
+          chat: services.chat,
+          assistants: services.assistants,
+          providers: services.providers,
         }),
         ...askRoutes({
           pipeline: services.pipeline,

@@ -6,6 +6,7 @@ export {
   CATEGORIES,
 } from "./assistant.schema.js";
 export { AssistantsRepository } from "./assistants.repository.js";
+export { assistantsRoutes } from "./assistants.routes.js";
 export {
   type Actor,
   AssistantsService,

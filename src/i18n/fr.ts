@@ -56,6 +56,32 @@ export const fr = {
   "error.owner_direction_required":
     "Précisez la direction propriétaire de la base (un référent ne peut créer une base que pour sa direction ou une direction en dessous).",
   "error.turn_denied": "Demande refusée : {reason}",
+  "error.provider_not_found": "Fournisseur de modèles introuvable : {id}.",
+  "error.provider_exists": "Un fournisseur porte déjà cet identifiant : {id}.",
+  "error.provider_unreachable":
+    "Le fournisseur ne répond pas comme attendu ({reason}). Vérifiez son adresse et sa clé d'API.",
+  "error.assistant_not_found": "Assistant introuvable.",
+  "error.assistant_exists": "Un assistant porte déjà ce nom : {name}.",
+  "error.assistant_default":
+    "L'assistant par défaut ne peut pas être supprimé (il peut être modifié).",
+  "error.assistant_not_manageable":
+    "Vous ne pouvez gérer que les assistants de votre direction. Demandez à un administrateur.",
+  "error.model_unknown":
+    "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
+  "error.knowledge_base_unknown": "Base de connaissances inconnue : {id}.",
+  "error.model_interrupted":
+    "La réponse du modèle s'est interrompue en cours de route. Réessayez ; si cela se répète, prévenez votre administrateur.",
+  "error.request_cancelled": "Demande annulée.",
+  "error.context_too_long":
+    "Votre demande est trop longue pour le modèle {model} (environ {tokens} jetons, {limit} au plus). Raccourcissez-la ou choisissez un autre modèle.",
+  "error.conversation_not_found": "Conversation introuvable.",
+  "error.tools_not_supported":
+    "Beffroi ne transmet pas les appels d'outils ni leurs résultats (message {index}) : aucune action automatique n'est permise.",
+  "error.content_not_supported":
+    "Seul le texte est accepté dans les messages (reçu : {type}, message {index}).",
+  "error.sovereignty_not_allowed":
+    "Ce modèle est hébergé dans une classe que les règles ne permettent pas pour ces données. Choisissez un modèle local ou souverain.",
+  "error.no_model": "Aucun modèle d'embeddings n'est disponible pour cette demande.",
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",

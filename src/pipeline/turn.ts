@@ -116,8 +116,14 @@ export interface Turn {
   route?: { candidates: RouteCandidate[] };
   grounding?: Grounding;
   output?: TurnOutput;
-  /** Receives the answer's text as it is written (streaming); called once with the whole text otherwise. */
-  sink?: (text: string) => void;
+  /**
+   * Receives the answer's text as it is written, with the model writing it
+   * (none for an extractive answer); called once with the whole text when
+   * the provider does not stream.
+   */
+  sink?: (text: string, from: RouteCandidate | undefined) => void;
+  /** When (performance.now()) the call to the model that answered began: Beffroi's overhead ends there. */
+  upstreamStartedAt?: number;
   /** Aborted when the client goes away: the upstream call is cancelled. */
   signal?: AbortSignal;
   decisions: Decision[];

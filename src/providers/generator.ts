@@ -54,6 +54,7 @@ export class Generator {
         if (!provider) continue;
         let text = "";
         let usage: Usage | undefined;
+        turn.upstreamStartedAt = performance.now();
         try {
           const chunks = this.deps.providers.adapter(provider).chat({
             model: candidate.modelId,
@@ -71,7 +72,7 @@ export class Generator {
           for await (const chunk of chunks) {
             if (chunk.type === "delta") {
               text += chunk.text;
-              sink(chunk.text);
+              sink(chunk.text, candidate);
             } else usage = chunk.usage;
           }
         } catch (error) {
@@ -115,7 +116,7 @@ export class Generator {
       }
     }
     const output = this.deps.extractive(questionOf(turn.input.messages), turn.grounding);
-    sink(output.text);
+    sink(output.text, undefined);
     decide(
       "generate.extractive",
       "allow",

@@ -25,6 +25,7 @@ export {
   type Sovereignty,
 } from "./provider.schema.js";
 export { ProvidersRepository } from "./providers.repository.js";
+export { providersRoutes } from "./providers.routes.js";
 export { ProvidersService, type ProviderView, type ResolvedModel } from "./providers.service.js";
 export {
   candidateOf,

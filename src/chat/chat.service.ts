@@ -1,0 +1,129 @@
+import { type Assistant, type AssistantsService, turnAssistant } from "../assistants/index.js";
+import type { Principal } from "../identity/index.js";
+import type {
+  ChatMessage,
+  Pipeline,
+  RouteCandidate,
+  Turn,
+  TurnAssistant,
+} from "../pipeline/index.js";
+import { estimateTokens, type ProvidersService } from "../providers/index.js";
+import type { Clock, Ids } from "../shared/clock.js";
+import { AppError, badRequest, notFound } from "../shared/errors.js";
+
+/** What a chat request names: an assistant (`assistant/ID`), or a model (`PROVIDER/MODEL`). */
+export const ASSISTANT_PREFIX = "assistant/";
+
+export interface ChatRequest {
+  principal: Principal;
+  /** `assistant/ID`, `PROVIDER/MODEL`, or none for the default assistant. */
+  target?: string | undefined;
+  messages: ChatMessage[];
+  stream?: boolean;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  knowledgeBaseIds?: string[] | undefined;
+  sink?: Turn["sink"];
+  signal?: AbortSignal;
+  /** Called with the turn before it walks (the HTTP layer reads its timings while it streams). */
+  onStart?: (turn: Turn) => void;
+}
+
+/**
+ * Builds a turn for a chat request and walks the pipeline: the one way in
+ * for the conversations of the web page and the OpenAI-compatible API. An
+ * assistant brings its instructions, bases and models; a model named
+ * directly is called as it is (no instructions, no bases), still through the
+ * charter, the guard, the routing rules and the journal.
+ */
+export class ChatService {
+  constructor(
+    private readonly deps: {
+      pipeline: Pipeline;
+      assistants: AssistantsService;
+      providers: ProvidersService;
+      clock: Clock;
+      ids: Ids;
+    },
+  ) {}
+
+  /** The assistant or model a target names; throws a clear error for an unknown one. */
+  async resolve(target: string | undefined): Promise<{ assistant: TurnAssistant; model?: string }> {
+    if (!target || target === "beffroi" || target === "default") {
+      return { assistant: turnAssistant(await this.deps.assistants.defaultAssistant()) };
+    }
+    if (target.startsWith(ASSISTANT_PREFIX)) {
+      const id = target.slice(ASSISTANT_PREFIX.length);
+      let assistant: Assistant;
+      try {
+        assistant = await this.deps.assistants.get(id);
+      } catch {
+        throw notFound("model_unknown", { model: target });
+      }
+      return { assistant: turnAssistant(assistant) };
+    }
+    const resolved = await this.deps.providers.resolve(target);
+    if (!resolved) throw notFound("model_unknown", { model: target });
+    return {
+      model: target,
+      assistant: {
+        id: "direct",
+        name: target,
+        instructions: "",
+        knowledgeBases: [],
+        preferredModels: [target],
+        requiresValidation: true,
+      },
+    };
+  }
+
+  async run(request: ChatRequest): Promise<Turn> {
+    const { assistant, model } = await this.resolve(request.target);
+    if (model) {
+      const resolved = await this.deps.providers.resolve(model);
+      const tokens = request.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
+      if (resolved && tokens > resolved.model.contextLength) {
+        throw badRequest("context_too_long", {
+          model,
+          tokens,
+          limit: resolved.model.contextLength,
+        });
+      }
+    }
+    const turn: Turn = {
+      id: this.deps.ids.id(),
+      startedAt: this.deps.clock.now().toISOString(),
+      credential: { kind: "principal", principal: request.principal },
+      assistant,
+      input: {
+        messages: request.messages,
+        ...(model && { model }),
+        ...(request.stream !== undefined && { stream: request.stream }),
+        ...(request.temperature !== undefined && { temperature: request.temperature }),
+        ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
+        ...(request.knowledgeBaseIds && { knowledgeBaseIds: request.knowledgeBaseIds }),
+      },
+      ...(request.sink && { sink: request.sink }),
+      ...(request.signal && { signal: request.signal }),
+      decisions: [],
+      status: "walking",
+    };
+    request.onStart?.(turn);
+    return this.deps.pipeline.walk(turn);
+  }
+}
+
+/** The error a turn that did not complete maps to: the denial's sentence, in French. */
+export function turnError(turn: Turn): AppError {
+  const denial = [...turn.decisions].reverse().find((decision) => decision.outcome === "deny");
+  const cancelled = denial?.rule === "generate.failed" && turn.signal?.aborted;
+  if (cancelled) return new AppError("request_cancelled", 499);
+  return new AppError(
+    "turn_denied",
+    turn.status === "failed" ? 502 : 403,
+    { reason: denial?.reason ?? "" },
+    turn.decisions.map(({ stage, rule, outcome, reason }) => ({ stage, rule, outcome, reason })),
+  );
+}
+
+export type { RouteCandidate };

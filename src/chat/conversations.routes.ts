@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { type RouteDefinition, route } from "../http/index.js";
+import type { RouteCandidate } from "../pipeline/index.js";
+import { turnError } from "./chat.service.js";
+import type { ConversationsService } from "./conversations.service.js";
+
+const Params = z.object({ id: z.string().min(1).max(100) });
+const Title = z.string().trim().min(1).max(200);
+
+/**
+ * The web page's conversations. Sending a message answers in a stream of
+ * server-sent events when the client accepts them (`event: delta` with the
+ * text as it comes, then `event: done` with the stored answer, or
+ * `event: error`), else in one JSON answer.
+ */
+export function conversationsRoutes(deps: {
+  conversations: ConversationsService;
+}): RouteDefinition[] {
+  const { conversations } = deps;
+  return [
+    route({
+      method: "GET",
+      url: "/api/conversations",
+      summary: "Mes conversations, les plus récentes d'abord",
+      tags: ["conversations"],
+      access: "chat",
+      handler: async ({ principal }) => conversations.list(principal),
+    }),
+    route({
+      method: "POST",
+      url: "/api/conversations",
+      summary: "Ouvrir une conversation avec un assistant (par défaut : l'assistant général)",
+      tags: ["conversations"],
+      access: "chat",
+      body: z.object({ assistantId: z.string().min(1).optional(), title: Title.optional() }),
+      status: 201,
+      handler: async ({ principal, body }) => conversations.create(principal, body),
+    }),
+    route({
+      method: "GET",
+      url: "/api/conversations/:id",
+      summary: "Une conversation et ses messages",
+      tags: ["conversations"],
+      access: "chat",
+      params: Params,
+      handler: async ({ principal, params }) => ({
+        ...(await conversations.get(principal, params.id)),
+        messages: await conversations.messages(principal, params.id),
+      }),
+    }),
+    route({
+      method: "PATCH",
+      url: "/api/conversations/:id",
+      summary: "Renommer une conversation",
+      tags: ["conversations"],
+      access: "chat",
+      params: Params,
+      body: z.object({ title: Title }),
+      handler: async ({ principal, params, body }) =>
+        conversations.rename(principal, params.id, body.title),
+    }),
+    route({
+      method: "DELETE",
+      url: "/api/conversations/:id",
+      summary: "Supprimer une conversation",
+      tags: ["conversations"],
+      access: "chat",
+      params: Params,
+      status: 204,
+      handler: async ({ principal, params }) => conversations.remove(principal, params.id),
+    }),
+    route({
+      method: "GET",
+      url: "/api/conversations/:id/export",
+      summary: "Exporter une conversation (Markdown)",
+      tags: ["conversations"],
+      access: "chat",
+      params: Params,
+      handler: async ({ principal, params, reply }) => {
+        const conversation = await conversations.get(principal, params.id);
+        const messages = await conversations.messages(principal, params.id);
+        const lines = [`# ${conversation.title}`, ""];
+        for (const message of messages) {
+          lines.push(
+            `## ${message.role === "user" ? "Agent" : "Assistant (IA)"} — ${message.createdAt}`,
+            "",
+          );
+          lines.push(message.content, "");
+          const citations = (message.metadata.citations ?? []) as {
+            number: number;
+            title: string;
+            fileName: string;
+          }[];
+          for (const citation of citations) {
+            lines.push(`- [${citation.number}] ${citation.title} (${citation.fileName})`);
+          }
+          if (citations.length > 0) lines.push("");
+        }
+        reply.header("content-type", "text/markdown; charset=utf-8");
+        reply.header(
+          "content-disposition",
+          `attachment; filename="conversation-${conversation.id}.md"`,
+        );
+        return lines.join("\n");
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/api/conversations/:id/messages",
+      summary: "Envoyer un message ; la réponse arrive en flux (SSE) si le client l'accepte",
+      tags: ["conversations"],
+      access: "chat",
+      params: Params,
+      body: z.object({ content: z.string().trim().min(1).max(100_000) }),
+      handler: async ({ principal, params, body, request, reply }) => {
+        const streaming = /text\/event-stream/.test(request.headers.accept ?? "");
+        const controller = new AbortController();
+        reply.raw.on("close", () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        let started = false;
+        const event = (name: string, data: unknown) => {
+          if (!reply.raw.writableEnded) {
+            reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+          }
+        };
+        const start = () => {
+          if (started) return;
+          started = true;
+          reply.hijack();
+          reply.raw.writeHead(200, {
+            "content-type": "text/event-stream; charset=utf-8",
+            "cache-control": "no-cache, no-transform",
+            "x-accel-buffering": "no",
+            "x-content-type-options": "nosniff",
+          });
+        };
+        const { turn, answer } = await conversations.send(principal, params.id, body.content, {
+          signal: controller.signal,
+          ...(streaming && {
+            sink: (text: string, from: RouteCandidate | undefined) => {
+              start();
+              event("delta", { text, model: from?.ref ?? "extractive" });
+            },
+          }),
+        });
+        if (!streaming) {
+          if (turn.status !== "completed") throw turnError(turn);
+          return answer;
+        }
+        if (!started && turn.status !== "completed") throw turnError(turn);
+        start();
+        if (turn.status === "completed") event("done", answer);
+        else {
+          const error = turnError(turn);
+          event("error", { code: error.code, message: error.message });
+        }
+        reply.raw.end();
+        return reply;
+      },
+    }),
+  ];
+}

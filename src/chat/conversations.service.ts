@@ -1,0 +1,188 @@
+import type { AssistantsService } from "../assistants/index.js";
+import type { Principal } from "../identity/index.js";
+import type { ChatMessage, Turn } from "../pipeline/index.js";
+import type { Clock, Ids } from "../shared/clock.js";
+import { notFound } from "../shared/errors.js";
+import type { MessageTable } from "../store/index.js";
+import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
+import type { ConversationsRepository } from "./conversations.repository.js";
+
+/** Messages of the conversation sent again to the model, at most. */
+const HISTORY = 20;
+
+export interface ConversationMessage {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  createdAt: string;
+  /** For an answer: mode, citations, model, decisions, usage; for a refusal, `denied`. */
+  metadata: Record<string, unknown>;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  assistantId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const present = (row: {
+  id: string;
+  title: string;
+  assistant_id: string | null;
+  created_at: string;
+  updated_at: string;
+}): Conversation => ({
+  id: row.id,
+  title: row.title,
+  assistantId: row.assistant_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const presentMessage = (row: MessageTable): ConversationMessage => ({
+  id: row.id,
+  role: row.role as ConversationMessage["role"],
+  content: row.content,
+  createdAt: row.created_at,
+  metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+});
+
+/** What is kept of a turn beside its answer: never the prompt sent to the model. */
+export function answerMetadata(turn: Turn): Record<string, unknown> {
+  const decisions = turn.decisions.map(({ stage, rule, outcome, reason }) => ({
+    stage,
+    rule,
+    outcome,
+    reason,
+  }));
+  if (turn.status !== "completed" || !turn.output) {
+    const denial = [...turn.decisions].reverse().find((d) => d.outcome === "deny");
+    return { denied: true, reason: denial?.reason ?? "", decisions };
+  }
+  return {
+    mode: turn.output.mode,
+    abstained: turn.output.abstained,
+    citations: turn.output.citations,
+    model: turn.output.model ?? null,
+    usage: turn.output.usage ?? null,
+    requiresValidation: turn.assistant?.requiresValidation ?? true,
+    decisions,
+  };
+}
+
+/**
+ * Agents' conversations: each belongs to its user alone (another user's is
+ * "not found"); a message walks the pipeline with the conversation's recent
+ * history, and the question and its answer (or its refusal) are stored.
+ */
+export class ConversationsService {
+  constructor(
+    private readonly deps: {
+      conversations: ConversationsRepository;
+      assistants: AssistantsService;
+      chat: ChatService;
+      clock: Clock;
+      ids: Ids;
+    },
+  ) {}
+
+  async list(principal: Principal): Promise<Conversation[]> {
+    return (await this.deps.conversations.listForUser(principal.userId)).map(present);
+  }
+
+  async create(
+    principal: Principal,
+    input: { assistantId?: string | undefined; title?: string | undefined },
+  ): Promise<Conversation> {
+    const assistant = input.assistantId
+      ? await this.deps.assistants.get(input.assistantId)
+      : await this.deps.assistants.defaultAssistant();
+    const now = this.deps.clock.now().toISOString();
+    const id = this.deps.ids.id();
+    await this.deps.conversations.insert({
+      id,
+      user_id: principal.userId,
+      assistant_id: assistant.id,
+      title: input.title?.trim() || "Nouvelle conversation",
+      created_at: now,
+      updated_at: now,
+    });
+    return this.get(principal, id);
+  }
+
+  async get(principal: Principal, id: string): Promise<Conversation> {
+    return present(await this.owned(principal, id));
+  }
+
+  async messages(principal: Principal, id: string): Promise<ConversationMessage[]> {
+    await this.owned(principal, id);
+    return (await this.deps.conversations.messages(id)).map(presentMessage);
+  }
+
+  async rename(principal: Principal, id: string, title: string): Promise<Conversation> {
+    await this.owned(principal, id);
+    await this.deps.conversations.rename(id, title.trim(), this.deps.clock.now().toISOString());
+    return this.get(principal, id);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.owned(principal, id);
+    await this.deps.conversations.delete(id);
+  }
+
+  /** Sends a message: walks the pipeline (text to `sink` as it comes), stores both sides. */
+  async send(
+    principal: Principal,
+    id: string,
+    content: string,
+    options: { sink?: Turn["sink"]; signal?: AbortSignal } = {},
+  ): Promise<{ turn: Turn; answer: ConversationMessage }> {
+    const conversation = await this.owned(principal, id);
+    const history = (await this.deps.conversations.messages(id))
+      .filter((m) => !(JSON.parse(m.metadata) as { denied?: boolean }).denied)
+      .slice(-HISTORY)
+      .map((m): ChatMessage => ({ role: m.role as ChatMessage["role"], content: m.content }));
+    const turn = await this.deps.chat.run({
+      principal,
+      ...(conversation.assistant_id && {
+        target: `${ASSISTANT_PREFIX}${conversation.assistant_id}`,
+      }),
+      messages: [...history, { role: "user", content }],
+      ...(options.sink && { sink: options.sink }),
+      ...(options.signal && { signal: options.signal }),
+    });
+    const now = this.deps.clock.now().toISOString();
+    const question = {
+      id: this.deps.ids.id(),
+      role: "user",
+      content,
+      metadata: "{}",
+      created_at: now,
+    };
+    const answer = {
+      id: this.deps.ids.id(),
+      role: "assistant",
+      content: turn.output?.text ?? "",
+      metadata: JSON.stringify(answerMetadata(turn)),
+      created_at: now,
+    };
+    await this.deps.conversations.append(id, [question, answer], now);
+    if (history.length === 0 && conversation.title === "Nouvelle conversation") {
+      const title = content.replace(/\s+/g, " ").trim();
+      await this.deps.conversations.rename(
+        id,
+        title.length > 60 ? `${title.slice(0, 57)}…` : title,
+        now,
+      );
+    }
+    return { turn, answer: presentMessage({ ...answer, conversation_id: id, ordinal: 0 }) };
+  }
+
+  private async owned(principal: Principal, id: string) {
+    const row = await this.deps.conversations.byId(id);
+    if (!row || row.user_id !== principal.userId) throw notFound("conversation_not_found");
+    return row;
+  }
+}

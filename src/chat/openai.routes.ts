@@ -1,0 +1,295 @@
+import type { FastifyReply } from "fastify";
+import type { AssistantsService } from "../assistants/index.js";
+import { type RouteDefinition, route } from "../http/index.js";
+import type { ChatMessage, RouteCandidate, Turn } from "../pipeline/index.js";
+import { DEFAULT_POLICY, describeFailure, type ProvidersService } from "../providers/index.js";
+import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
+import { ASSISTANT_PREFIX, type ChatService, turnError } from "./chat.service.js";
+import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
+
+/** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
+function beffroiHeaders(
+  from: RouteCandidate | undefined,
+  turn: Pick<Turn, "upstreamStartedAt">,
+  startedAt: number,
+): Record<string, string> {
+  const overhead = (turn.upstreamStartedAt ?? performance.now()) - startedAt;
+  return {
+    "x-beffroi-provider": from?.providerId ?? "extractive",
+    "x-beffroi-model": from?.ref ?? "extractive",
+    "x-beffroi-sovereignty": from?.sovereignty ?? "local",
+    "x-beffroi-overhead-ms": overhead.toFixed(2),
+  };
+}
+
+/** OpenAI's messages reduced to what Beffroi sends on: text, with `developer` read as `system`. */
+function toMessages(body: ChatCompletionBody): ChatMessage[] {
+  return body.messages.map((message, index) => {
+    if (message.role === "tool" || message.role === "function") {
+      throw badRequest("tools_not_supported", { index });
+    }
+    const content =
+      typeof message.content === "string"
+        ? message.content
+        : (message.content ?? [])
+            .map((part) => {
+              if (part.type !== "text" || !("text" in part)) {
+                throw badRequest("content_not_supported", { type: part.type, index });
+              }
+              return part.text;
+            })
+            .join("\n");
+    return { role: message.role === "developer" ? "system" : message.role, content };
+  });
+}
+
+const completionId = (turn: { id: string }) => `chatcmpl-${turn.id}`;
+
+/**
+ * The OpenAI-compatible API for scripts and third-party tools (n8n, office
+ * suites' assistants…), with Beffroi API keys: the same pipeline as the web
+ * page. Models are assistants (`assistant/ID`) and registered models
+ * (`PROVIDER/MODEL`).
+ */
+export function openAiRoutes(deps: {
+  chat: ChatService;
+  assistants: AssistantsService;
+  providers: ProvidersService;
+}): RouteDefinition[] {
+  return [
+    route({
+      method: "GET",
+      url: "/v1/models",
+      summary: "Assistants et modèles utilisables (API compatible OpenAI)",
+      tags: ["openai"],
+      access: "chat",
+      handler: async () => {
+        await deps.assistants.defaultAssistant();
+        const assistants = (await deps.assistants.list()).map((assistant) => ({
+          id: `${ASSISTANT_PREFIX}${assistant.id}`,
+          object: "model",
+          created: Math.floor(Date.parse(assistant.createdAt) / 1000),
+          owned_by: "beffroi",
+          name: assistant.name,
+        }));
+        const models = (await deps.providers.models("chat")).map((model) => ({
+          id: model.ref,
+          object: "model",
+          created: 0,
+          owned_by: model.provider.id,
+          name: model.model.label ?? model.model.id,
+          sovereignty: model.provider.sovereignty,
+          country: model.provider.country,
+        }));
+        return { object: "list", data: [...assistants, ...models] };
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/v1/chat/completions",
+      summary:
+        "Réponse d'un assistant ou d'un modèle, en flux (SSE) ou d'un bloc (API compatible OpenAI)",
+      tags: ["openai"],
+      access: "chat",
+      body: ChatCompletionBody,
+      handler: async ({ principal, body, reply }) => {
+        const startedAt = performance.now();
+        const messages = toMessages(body);
+        const controller = new AbortController();
+        reply.raw.on("close", () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        const created = Math.floor(Date.now() / 1000);
+        let current: Turn | undefined;
+        const stream = body.stream ? new SseWriter(reply, body.model, created) : undefined;
+        const turn = await deps.chat.run({
+          principal,
+          target: body.model,
+          messages,
+          stream: body.stream,
+          temperature: body.temperature ?? undefined,
+          maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+          knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
+          signal: controller.signal,
+          onStart: (started) => {
+            current = started;
+          },
+          ...(stream && {
+            sink: (text: string, from: RouteCandidate | undefined) =>
+              stream.write(text, () => beffroiHeaders(from, current ?? {}, startedAt)),
+          }),
+        });
+        const output = turn.output;
+        if (stream) {
+          const completed = turn.status === "completed" && output;
+          if (!stream.started && !completed) throw turnError(turn);
+          if (!completed) stream.fail(turnError(turn), completionId(turn));
+          else {
+            stream.finish(
+              completionId(turn),
+              body.stream_options?.include_usage ? usageOf(output) : undefined,
+            );
+          }
+          return reply;
+        }
+        if (turn.status !== "completed" || !output) throw turnError(turn);
+        reply.headers(beffroiHeaders(output.model, turn, startedAt));
+        return {
+          id: completionId(turn),
+          object: "chat.completion",
+          created,
+          model: body.model,
+          choices: [
+            {
+              index: 0,
+              message: { role: "assistant", content: output.text },
+              finish_reason: "stop",
+            },
+          ],
+          usage: usageOf(output),
+          beffroi: {
+            mode: output.mode,
+            model: output.model?.ref ?? "extractive",
+            sovereignty: output.model?.sovereignty ?? "local",
+            citations: output.citations,
+            abstained: output.abstained,
+          },
+        };
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/v1/embeddings",
+      summary: "Vecteurs d'un texte par un modèle d'embeddings (API compatible OpenAI)",
+      tags: ["openai"],
+      access: "chat",
+      body: EmbeddingsBody,
+      handler: async ({ body, reply }) => {
+        const startedAt = performance.now();
+        const resolved = await deps.providers.resolve(body.model);
+        if (!resolved?.model.capabilities.includes("embeddings")) {
+          throw notFound("model_unknown", { model: body.model });
+        }
+        // Until the guard classifies texts, they count as public data (the charter's default rules).
+        if (!DEFAULT_POLICY("public").includes(resolved.provider.sovereignty)) {
+          throw forbidden("sovereignty_not_allowed");
+        }
+        const adapter = deps.providers.adapter(resolved.provider);
+        const inputs = typeof body.input === "string" ? [body.input] : body.input;
+        const upstreamStartedAt = performance.now();
+        let vectors: Float32Array[];
+        try {
+          vectors = (await adapter.embed?.(resolved.model.id, inputs)) ?? [];
+          deps.providers.health.succeeded(resolved.provider.id);
+        } catch (error) {
+          deps.providers.health.failed(resolved.provider.id);
+          throw new AppError("provider_unreachable", 502, { reason: describeFailure(error) });
+        }
+        const from = {
+          ref: resolved.ref,
+          providerId: resolved.provider.id,
+          providerLabel: resolved.provider.label ?? resolved.provider.id,
+          modelId: resolved.model.id,
+          sovereignty: resolved.provider.sovereignty,
+          country: resolved.provider.country,
+        };
+        reply.headers(beffroiHeaders(from, { upstreamStartedAt }, startedAt));
+        const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+        return {
+          object: "list",
+          model: body.model,
+          data: vectors.map((vector, index) => ({
+            object: "embedding",
+            index,
+            embedding:
+              body.encoding_format === "base64"
+                ? Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString(
+                    "base64",
+                  )
+                : Array.from(vector),
+          })),
+          usage: { prompt_tokens: tokens, total_tokens: tokens },
+        };
+      },
+    }),
+  ];
+}
+
+function usageOf(output: NonNullable<Turn["output"]>) {
+  const usage = output.usage ?? { promptTokens: 0, completionTokens: 0, estimated: true };
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.promptTokens + usage.completionTokens,
+  };
+}
+
+/**
+ * Writes an OpenAI chat-completion stream. Nothing is sent before the first
+ * text, so that a turn refused or failed before it still gets a plain JSON
+ * error with its status; the headers then name the provider that answers.
+ */
+class SseWriter {
+  started = false;
+
+  constructor(
+    private readonly reply: FastifyReply,
+    private readonly model: string,
+    private readonly created: number,
+  ) {}
+
+  write(text: string, headers: () => Record<string, string>): void {
+    if (!this.started) {
+      this.started = true;
+      this.reply.hijack();
+      this.reply.raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache, no-transform",
+        "x-accel-buffering": "no",
+        "x-content-type-options": "nosniff",
+        ...headers(),
+      });
+      this.send({ role: "assistant", content: "" }, null);
+    }
+    if (text) this.send({ content: text }, null);
+  }
+
+  finish(id: string, usage: ReturnType<typeof usageOf> | undefined): void {
+    this.id = id;
+    this.send({}, "stop");
+    if (usage) this.event({ ...this.base(), choices: [], usage });
+    this.end();
+  }
+
+  /** A failure after text went out: an error event the official clients raise, then the end. */
+  fail(error: AppError, id: string): void {
+    this.id = id;
+    this.event({ error: { code: error.code, message: error.message } });
+    this.end();
+  }
+
+  private id = "chatcmpl-pending";
+
+  private base() {
+    return {
+      id: this.id,
+      object: "chat.completion.chunk",
+      created: this.created,
+      model: this.model,
+    };
+  }
+
+  private send(delta: object, finish: string | null): void {
+    this.event({ ...this.base(), choices: [{ index: 0, delta, finish_reason: finish }] });
+  }
+
+  private event(payload: object): void {
+    if (!this.reply.raw.writableEnded) this.reply.raw.write(`data: ${JSON.stringify(payload)}\n\n`);
+  }
+
+  private end(): void {
+    if (this.reply.raw.writableEnded) return;
+    this.reply.raw.write("data: [DONE]\n\n");
+    this.reply.raw.end();
+  }
+}

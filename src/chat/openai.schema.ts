@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const TextPart = z.object({ type: z.literal("text"), text: z.string() });
+
+/** A message as OpenAI's API carries it; only text reaches Beffroi's models. */
+export const OpenAiMessage = z.object({
+  role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
+  content: z
+    .union([z.string(), z.array(z.union([TextPart, z.object({ type: z.string() })]))])
+    .nullish(),
+});
+
+export const ChatCompletionBody = z.object({
+  model: z.string().min(1).max(300),
+  messages: z.array(OpenAiMessage).min(1).max(500),
+  stream: z.boolean().default(false),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  /** Accepted and never forwarded: Beffroi takes no automatic action. */
+  tools: z.array(z.unknown()).nullish(),
+  tool_choice: z.unknown().optional(),
+  functions: z.array(z.unknown()).nullish(),
+  /** Narrows the knowledge bases an assistant answers from (a Beffroi extension). */
+  knowledge_base_ids: z.array(z.string().min(1)).max(50).nullish(),
+});
+export type ChatCompletionBody = z.infer<typeof ChatCompletionBody>;
+
+export const EmbeddingsBody = z.object({
+  model: z.string().min(1).max(300),
+  input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(512)]),
+  /** The official clients ask for base64 (float32, little-endian) by default. */
+  encoding_format: z.enum(["float", "base64"]).optional(),
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { type RouteDefinition, route } from "../http/index.js";
+import { AppError } from "../shared/errors.js";
+import { describeFailure } from "./generator.js";
+import { PRESETS } from "./presets.js";
+import { ProviderSchema } from "./provider.schema.js";
+import type { ProvidersService } from "./providers.service.js";
+
+const Params = z.object({ id: z.string().min(1).max(63) });
+
+/** The provider registry for administrators (read: auditors too). API keys are never returned. */
+export function providersRoutes(deps: { providers: ProvidersService }): RouteDefinition[] {
+  const { providers } = deps;
+  return [
+    route({
+      method: "GET",
+      url: "/api/providers",
+      summary: "Lister les fournisseurs de modèles (classe de souveraineté, pays, santé)",
+      tags: ["providers"],
+      access: "settings:read",
+      handler: async () => (await providers.list()).map((provider) => providers.view(provider)),
+    }),
+    route({
+      method: "GET",
+      url: "/api/providers/presets",
+      summary: "Modèles de configuration prêts à adapter (Albert API, Mistral, OVHcloud…)",
+      tags: ["providers"],
+      access: "settings:read",
+      handler: async () => Object.entries(PRESETS).map(([name, preset]) => ({ name, ...preset })),
+    }),
+    route({
+      method: "POST",
+      url: "/api/providers",
+      summary: "Ajouter un fournisseur",
+      tags: ["providers"],
+      access: "settings:write",
+      body: ProviderSchema,
+      status: 201,
+      handler: async ({ body }) => providers.view(await providers.create(body)),
+    }),
+    route({
+      method: "PUT",
+      url: "/api/providers/:id",
+      summary: "Remplacer la définition d'un fournisseur (effet immédiat, sans redémarrage)",
+      tags: ["providers"],
+      access: "settings:write",
+      params: Params,
+      body: ProviderSchema,
+      handler: async ({ params, body }) => providers.view(await providers.replace(params.id, body)),
+    }),
+    route({
+      method: "DELETE",
+      url: "/api/providers/:id",
+      summary: "Retirer un fournisseur",
+      tags: ["providers"],
+      access: "settings:write",
+      params: Params,
+      status: 204,
+      handler: async ({ params }) => providers.remove(params.id),
+    }),
+    route({
+      method: "POST",
+      url: "/api/providers/:id/test",
+      summary: "Vérifier qu'un fournisseur répond et propose les modèles déclarés",
+      tags: ["providers"],
+      access: "settings:write",
+      params: Params,
+      handler: async ({ params }) => {
+        try {
+          return await providers.test(params.id);
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          throw new AppError("provider_unreachable", 502, { reason: describeFailure(error) });
+        }
+      },
+    }),
+  ];
+}
