@@ -4,6 +4,7 @@ import { directionCommand } from "./cli/directions.command.js";
 import { doctorCommand } from "./cli/doctor.command.js";
 import { type CliIo, processIo, say, UsageError } from "./cli/io.js";
 import { askCommand, ingestCommand, kbCommand, searchCommand } from "./cli/knowledge.command.js";
+import { providerCommand } from "./cli/provider.command.js";
 import { serveCommand } from "./cli/serve.command.js";
 import { userCommand } from "./cli/users.command.js";
 import { ConfigError, databaseUrl } from "./config.js";
@@ -50,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await searchCommand(config, io, args);
       case "ask":
         return await askCommand(config, io, args);
+      case "provider":
+        return await providerCommand(config, io, args);
       case "doctor":
         return await doctorCommand(config, io);
       default:

@@ -177,6 +177,9 @@ Commandes :
   ingest CHEMIN... --kb NOM     dépose des fichiers (dossiers parcourus récursivement)
   search "question" --kb NOM [--limit N] [--json]
   ask "question" [--kb NOM]... [--json]
+  provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
+               --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
+  provider list [--json] | provider test ID | provider remove ID | provider presets
   doctor                        affiche la configuration résolue et vérifie l'installation
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
@@ -211,6 +214,18 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Clé d'API créée (identifiant {id}). Copiez-la maintenant, elle ne sera plus jamais affichée :",
   "cli.apikey_revoked": "Clé d'API révoquée : {id}.",
   "cli.none": "(aucun)",
+  "cli.preset_unknown": "Modèle de configuration inconnu : {preset} (disponibles : {presets}).",
+  "cli.model_option":
+    "--model {option} : attendu NOM ou NOM:ACTIFS/TOTAL en milliards de paramètres (une fourchette : 44-132).",
+  "cli.provider_invalid": "Définition du fournisseur invalide : {problems}",
+  "cli.provider_added": "Fournisseur {id} ajouté (hébergement {sovereignty}, {count} modèle(s)).",
+  "cli.no_providers":
+    "Aucun fournisseur de modèles : les réponses sont extractives (sources citées, sans modèle). Ajoutez-en un avec « beffroi provider add ».",
+  "cli.provider_disabled": "(désactivé)",
+  "cli.provider_ok": "{id} répond : {count} modèle(s) proposé(s).",
+  "cli.provider_model_missing": "  modèle déclaré mais non proposé par le fournisseur : {model}",
+  "cli.provider_failed": "{id} ne répond pas comme attendu : {reason}.",
+  "cli.provider_removed": "Fournisseur {id} retiré.",
   "cli.listening": "Beffroi écoute sur {url}",
   "cli.bootstrap_token": `Aucun administrateur n'existe encore. Jeton d'initialisation à usage unique :
 

@@ -20,6 +20,7 @@ import pg from "pg";
 import { runCli } from "../../src/cli.js";
 import { t } from "../../src/i18n/index.js";
 import { startIssuer } from "../support/oidc-issuer.js";
+import { startOpenAiUpstream } from "../support/openai-upstream.js";
 import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
 
 interface Run {
@@ -300,6 +301,57 @@ describe("beffroi CLI", () => {
           assert.equal(doctor.code, 0, doctor.stdout);
         } finally {
           await issuer.close();
+        }
+      });
+
+      it("registers, lists, tests and removes a model provider; answers with it", async () => {
+        const upstream = await startOpenAiUpstream();
+        try {
+          const bad = await cli([
+            "provider",
+            "add",
+            "--id",
+            "vllm",
+            "--base-url",
+            upstream.url,
+            "--sovereignty",
+            "cosmique",
+            "--country",
+            "FRA",
+            "--model",
+            "test-model",
+          ]);
+          assert.equal(bad.code, 2);
+          assert.match(bad.stderr, /sovereignty/);
+          const added = await cli([
+            "provider",
+            "add",
+            "--preset",
+            "vllm",
+            "--base-url",
+            upstream.url,
+            "--model",
+            "test-model:44-132/440",
+            "--model",
+            "absent-model",
+          ]);
+          assert.equal(added.code, 0, added.stderr);
+          assert.match(added.stdout, /Fournisseur vllm ajouté \(hébergement local, 2 modèle/);
+          const list = JSON.parse((await cli(["provider", "list", "--json"])).stdout);
+          assert.deepEqual(list[0].models[0].activeParameters, { min: 44, max: 132 });
+          assert.equal(list[0].models[0].totalParameters, 440);
+          const test = await cli(["provider", "test", "vllm"]);
+          assert.equal(test.code, 1, "a declared model the provider does not offer");
+          assert.match(test.stdout, /vllm répond : 1 modèle/);
+          assert.match(test.stdout, /non proposé par le fournisseur : absent-model/);
+          upstream.script({ kind: "reply", text: "Réponse du vLLM de la collectivité." });
+          const ask = await cli(["ask", "Bonjour ?"]);
+          assert.equal(ask.code, 0, ask.stderr);
+          assert.match(ask.stdout, /Réponse du vLLM de la collectivité\./);
+          assert.equal((await cli(["provider", "remove", "vllm"])).code, 0);
+          assert.equal((await cli(["provider", "remove", "vllm"])).code, 1);
+        } finally {
+          await upstream.close();
         }
       });
     });
