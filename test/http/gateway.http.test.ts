@@ -232,6 +232,24 @@ describeApps("model gateway", (get) => {
     assert.equal(empty.statusCode, 400);
   });
 
+  it("reports an answer cut short mid-stream as an error, not as a finished answer", async () => {
+    upstream.script({ kind: "drop-mid-stream", text: "Le début d'une réponse qui s'arrête net" });
+    const stream = await client.chat.completions.create({
+      model: "local/test-model",
+      messages: [{ role: "user", content: "Question" }],
+      stream: true,
+    });
+    let text = "";
+    await assert.rejects(
+      (async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+      })(),
+      /interrompue/,
+    );
+    assert.ok(text.startsWith("Le"));
+    get().app.services.providers.health.succeeded("local");
+  });
+
   it("cancels the upstream call when the client goes away", async () => {
     upstream.script({ kind: "hang" });
     const controller = new AbortController();
