@@ -52,6 +52,8 @@ export class Generator {
           (p) => p.id === candidate.providerId,
         );
         if (!provider) continue;
+        // A provider of kind `extractive` stands for the quoted passages: the answer below.
+        if (provider.kind === "extractive") break;
         let text = "";
         let usage: Usage | undefined;
         turn.upstreamStartedAt = performance.now();

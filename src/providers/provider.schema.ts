@@ -10,6 +10,11 @@ import { z } from "zod";
 export const SOVEREIGNTY = ["local", "sovereign", "extraterritorial"] as const;
 export type Sovereignty = (typeof SOVEREIGNTY)[number];
 
+/**
+ * `openai-compatible`: any service speaking OpenAI's API; `extractive`: no
+ * model, the passages quoted with their citations (an assistant may prefer
+ * it; it is also every route's last resort).
+ */
 export const PROVIDER_KINDS = ["openai-compatible", "extractive"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 

@@ -121,6 +121,27 @@ describeApps("model gateway", (get) => {
     assert.equal(upstream.requests.at(-1)?.body.stream, true);
   });
 
+  it("passes the text on as the model writes it, without waiting for the end", async () => {
+    upstream.script({
+      kind: "reply",
+      text: "Premier morceau, puis la suite arrive lentement.",
+      chunkDelayMs: 60,
+    });
+    const started = performance.now();
+    const stream = await client.chat.completions.create({
+      model: "local/test-model",
+      messages: [{ role: "user", content: "Lentement" }],
+      stream: true,
+    });
+    let first = 0;
+    for await (const chunk of stream) {
+      if (!first && chunk.choices[0]?.delta.content) first = performance.now() - started;
+    }
+    const total = performance.now() - started;
+    // Seven chunks 60 ms apart: the first reaches the client long before the last.
+    assert.ok(total - first > 250, `first ${first} ms, total ${total} ms`);
+  });
+
   it("falls back to the next allowed model, then to cited passages when no model answers", async () => {
     const { app } = get();
     const accueil = await app.services.directions.find("Accueil");
