@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "400" } } });
+const { values } = parseArgs({ options: { requests: { type: "string", default: "2000" } } });
 const perLevel = Number(values.requests);
 const root = new URL("..", import.meta.url).pathname;
 const dataDir = mkdtempSync(path.join(tmpdir(), "beffroi-bench-gateway-"));
@@ -155,7 +155,11 @@ try {
     .trim()
     .split("\n")
     .at(-1) as string;
-  const beffroi = await start(["bin/beffroi.js", "serve"], /écoute sur (http:\S+)/);
+  // BENCH_PROFILE=DIR writes a CPU profile of the Beffroi process there (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const beffroi = await start([...profile, "bin/beffroi.js", "serve"], /écoute sur (http:\S+)/);
   children.push(beffroi.child);
   const beffroiUrl = `${beffroi.match[1]}/v1`;
 
@@ -168,6 +172,9 @@ try {
   console.log(`${perLevel} streamed requests per level; times in ms`);
   console.log("streams  path      ttft p50  ttft p99  total p50  total p99  req/s");
   for (const concurrency of [1, 50, 200]) {
+    // Open this level's connections first (both paths), so that p99 is not the cost of a handshake.
+    await load(concurrency, concurrency * 2, direct);
+    await load(concurrency, concurrency * 2, through);
     const a = await load(concurrency, perLevel, direct);
     const b = await load(concurrency, perLevel, through);
     const row = (name: string, r: typeof a) =>

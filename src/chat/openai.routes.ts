@@ -283,13 +283,27 @@ class SseWriter {
     this.event({ ...this.base(), choices: [{ index: 0, delta, finish_reason: finish }] });
   }
 
+  /** Events written in the same turn of the event loop leave in one write (one system call). */
+  private pending = "";
+  private flushing = false;
+
   private event(payload: object): void {
-    if (!this.reply.raw.writableEnded) this.reply.raw.write(`data: ${JSON.stringify(payload)}\n\n`);
+    this.pending += `data: ${JSON.stringify(payload)}\n\n`;
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    if (this.pending && !this.reply.raw.writableEnded) this.reply.raw.write(this.pending);
+    this.pending = "";
   }
 
   private end(): void {
     if (this.reply.raw.writableEnded) return;
-    this.reply.raw.write("data: [DONE]\n\n");
+    this.pending += "data: [DONE]\n\n";
+    this.flush();
     this.reply.raw.end();
   }
 }

@@ -37,8 +37,42 @@ function openSqlite(file: string): Store {
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
   connection.pragma("synchronous = NORMAL");
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return { db, dialect: "sqlite", sqlite: connection, close: () => db.destroy() };
+}
+
+/** Statements kept prepared, at most (the least recently used goes first). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most
+ * of Beffroi's queries. This keeps prepared statements by their SQL text.
+ * Queries are parametrised, so the texts are few (`in (…)` lists of each
+ * length aside, which the bound keeps in check).
+ */
+function withStatementCache(connection: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = connection.prepare(source);
+    cache.set(source, statement);
+    if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+    return statement;
+  };
+  return new Proxy(connection, {
+    get(target, property) {
+      if (property === "prepare") return prepare;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 function openPostgres(url: string, options: StoreOptions): Store {
