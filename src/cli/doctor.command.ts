@@ -4,6 +4,7 @@ import { createServices } from "../app.js";
 import { type Config, databaseUrl, maskConfig } from "../config.js";
 import { t } from "../i18n/index.js";
 import { UsersRepository } from "../identity/index.js";
+import { describeFailure } from "../providers/index.js";
 import { randomIds, systemClock } from "../shared/clock.js";
 import { openStore, pendingMigrations, ping } from "../store/index.js";
 import { type CliIo, say } from "./io.js";
@@ -54,7 +55,25 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         ? undefined
         : t("cli.doctor.no_admin"),
     );
-    const { oidc, dense } = createServices(config, store, systemClock, randomIds);
+    const { oidc, dense, providers } = createServices(config, store, systemClock, randomIds);
+    if ((await pendingMigrations(store)).length === 0) {
+      for (const provider of await providers.list()) {
+        if (!provider.enabled || provider.kind !== "openai-compatible") continue;
+        await check(
+          t("cli.doctor.provider", { id: provider.id, sovereignty: provider.sovereignty }),
+          async () => {
+            try {
+              const { missing } = await providers.test(provider.id);
+              return missing.length === 0
+                ? undefined
+                : t("cli.doctor.provider_models_missing", { models: missing.join(", ") });
+            } catch (error) {
+              return describeFailure(error);
+            }
+          },
+        );
+      }
+    }
     const embeddings = config.knowledge.embeddings;
     if (embeddings) {
       await check(t("cli.doctor.embeddings", { model: embeddings.model }), async () => {

@@ -243,6 +243,8 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor.admin": "au moins un administrateur actif",
   "cli.doctor.oidc": "fournisseur d'identité joignable ({issuer})",
   "cli.doctor.embeddings": "modèle d'embeddings joignable ({model})",
+  "cli.doctor.provider": "fournisseur de modèles {id} joignable (hébergement {sovereignty})",
+  "cli.doctor.provider_models_missing": "modèles déclarés mais non proposés : {models}",
   "cli.doctor.embeddings_failed": "le service ne répond pas comme attendu ({reason})",
   "dense.off":
     "Recherche vectorielle désactivée (aucun modèle d'embeddings configuré) : la recherche est lexicale.",

@@ -148,6 +148,7 @@ export class ProvidersService {
    */
   async test(id: string): Promise<{ listed: string[]; missing: string[] }> {
     const provider = await this.get(id);
+    if (provider.kind === "extractive") return { listed: [], missing: [] };
     const adapter = this.adapter(provider) as OpenAiCompatibleProvider;
     const listed = await adapter.listModels(AbortSignal.timeout(15_000));
     return {

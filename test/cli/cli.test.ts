@@ -344,6 +344,11 @@ describe("beffroi CLI", () => {
           assert.equal(test.code, 1, "a declared model the provider does not offer");
           assert.match(test.stdout, /vllm répond : 1 modèle/);
           assert.match(test.stdout, /non proposé par le fournisseur : absent-model/);
+          const doctor = await cli(["doctor"]);
+          assert.match(
+            doctor.stdout,
+            /\[échec\] fournisseur de modèles vllm joignable \(hébergement local\) : .*absent-model/,
+          );
           upstream.script({ kind: "reply", text: "Réponse du vLLM de la collectivité." });
           const ask = await cli(["ask", "Bonjour ?"]);
           assert.equal(ask.code, 0, ask.stderr);

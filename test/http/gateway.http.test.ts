@@ -125,6 +125,7 @@ describeApps("model gateway", (get) => {
     upstream.script({
       kind: "reply",
       text: "Premier morceau, puis la suite arrive lentement.",
+      firstTokenDelayMs: 150,
       chunkDelayMs: 60,
     });
     const started = performance.now();
@@ -138,7 +139,9 @@ describeApps("model gateway", (get) => {
       if (!first && chunk.choices[0]?.delta.content) first = performance.now() - started;
     }
     const total = performance.now() - started;
-    // Seven chunks 60 ms apart: the first reaches the client long before the last.
+    // A slow first token, then seven chunks 60 ms apart: the first reaches the client long
+    // before the last, and the wait for it is the model's, not a timeout.
+    assert.ok(first >= 150, `first ${first} ms`);
     assert.ok(total - first > 250, `first ${first} ms, total ${total} ms`);
   });
 
