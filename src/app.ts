@@ -250,6 +250,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
     const services = createServices(config, store, clock, ids);
+    await services.providers.seed(config.providers);
     const server = await buildServer({
       routes: [
         ...authRoutes({

@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { t } from "./i18n/index.js";
 import { ROLES } from "./identity/permissions.js";
+import { ProviderSchema } from "./providers/provider.schema.js";
 
 z.config(z.locales.fr());
 
@@ -179,6 +180,12 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   oidc: OidcSchema.optional(),
+  /**
+   * Model providers declared here are added to the registry at start when
+   * absent; afterwards the registry (API, CLI) is the reference, so an
+   * administrator's edits are never overwritten.
+   */
+  providers: z.array(ProviderSchema).default([]),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,3 +1,4 @@
+import { t } from "../i18n/index.js";
 import { citedPassages, groundedMessages } from "../knowledge/prompt.js";
 import type { StageContext } from "../pipeline/index.js";
 import { type Grounding, questionOf, type Turn, type TurnOutput } from "../pipeline/index.js";
@@ -7,23 +8,13 @@ import type { ProvidersService } from "./providers.service.js";
 
 /** Why a provider did not answer, in a few French words an agent or a DSI can act on. */
 export function describeFailure(error: unknown): string {
-  if (!(error instanceof ProviderError)) return "erreur inattendue";
-  switch (error.code) {
-    case "timeout":
-      return "délai dépassé";
-    case "unreachable":
-      return "service injoignable";
-    case "invalid_response":
-      return "réponse illisible";
-    case "interrupted":
-      return "réponse interrompue";
-    default:
-      if (error.status === 429) return "trop de demandes (429)";
-      if (error.status === 401 || error.status === 403)
-        return `clé d'API refusée (${error.status})`;
-      if ((error.status ?? 0) >= 500) return `erreur du service (${error.status})`;
-      return `demande refusée par le service (${error.status})`;
-  }
+  if (!(error instanceof ProviderError)) return t("provider.failure.unexpected");
+  if (error.code !== "http") return t(`provider.failure.${error.code}`);
+  const status = error.status ?? 0;
+  if (status === 429) return t("provider.failure.rate_limited");
+  if (status === 401 || status === 403) return t("provider.failure.key_refused", { status });
+  if (status >= 500) return t("provider.failure.server", { status });
+  return t("provider.failure.refused", { status });
 }
 
 /**
@@ -85,7 +76,7 @@ export class Generator {
           decide(
             "generate.fallback",
             "note",
-            `${candidate.ref} n'a pas répondu (${describeFailure(error)}) : suivant.`,
+            t("generate.fallback", { ref: candidate.ref, reason: describeFailure(error) }),
           );
           continue;
         }
@@ -94,18 +85,20 @@ export class Generator {
         decide(
           "generate.model",
           "allow",
-          `Réponse rédigée par ${candidate.modelId} (${candidate.providerLabel}, hébergement ${candidate.sovereignty}, ${candidate.country})${usage?.estimated ? ", jetons estimés" : ""}.`,
+          t("generate.model", {
+            model: candidate.modelId,
+            provider: candidate.providerLabel,
+            sovereignty: candidate.sovereignty,
+            country: candidate.country,
+            estimated: usage?.estimated ? t("generate.estimated") : "",
+          }),
         );
         if (
           (turn.grounding?.passages.length ?? 0) > 0 &&
           !turn.grounding?.abstained &&
           citations.length === 0
         ) {
-          decide(
-            "generate.uncited",
-            "note",
-            "Le modèle n'a cité aucune source : réponse à vérifier.",
-          );
+          decide("generate.uncited", "note", t("generate.uncited"));
         }
         return {
           text,
@@ -123,10 +116,10 @@ export class Generator {
       "generate.extractive",
       "allow",
       output.abstained
-        ? "Réponse extractive : aucune source pertinente, abstention."
+        ? t("generate.extractive_abstain")
         : candidates.length > 0 && !(needsSources && turn.grounding?.abstained)
-          ? `Aucun modèle n'a répondu : réponse extractive, ${output.citations.length} source(s) citée(s).`
-          : `Réponse extractive : ${output.citations.length} source(s) citée(s), sans modèle de langue.`,
+          ? t("generate.extractive_fallback", { count: output.citations.length })
+          : t("generate.extractive", { count: output.citations.length }),
     );
     return output;
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { t } from "../i18n/index.js";
 
 /**
  * Where a provider's servers are and which law reaches them:
@@ -26,7 +27,7 @@ export const ParameterCount = z.union([
   z.number().positive(),
   z
     .strictObject({ min: z.number().positive(), max: z.number().positive() })
-    .refine((range) => range.min <= range.max, { message: "min > max" }),
+    .refine((range) => range.min <= range.max, { message: t("provider.range_order") }),
 ]);
 export type ParameterCount = z.infer<typeof ParameterCount>;
 
@@ -50,10 +51,8 @@ export const ProviderSchema = z
   .strictObject({
     id: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
-        message: "lettres minuscules, chiffres et tirets (63 au plus)",
-      })
-      .refine((id) => !RESERVED_PROVIDER_IDS.includes(id), { message: "identifiant réservé" }),
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: t("provider.id_format") })
+      .refine((id) => !RESERVED_PROVIDER_IDS.includes(id), { message: t("provider.id_reserved") }),
     label: z.string().min(1).max(200).optional(),
     kind: z.enum(PROVIDER_KINDS).default("openai-compatible"),
     /** The API's base URL, up to and including `/v1`. */
@@ -64,7 +63,7 @@ export const ProviderSchema = z
     apiKeyFile: z.string().min(1).optional(),
     sovereignty: z.enum(SOVEREIGNTY),
     /** ISO 3166-1 alpha-3 code of the hosting country (FRA, DEU, USA…). */
-    country: z.string().regex(/^[A-Z]{3}$/, { message: "code pays ISO à trois lettres (FRA)" }),
+    country: z.string().regex(/^[A-Z]{3}$/, { message: t("provider.country") }),
     /** Datacenter power usage effectiveness, when known (impact estimate). */
     pue: z.number().min(1).max(3).optional(),
     /** Datacenter water usage effectiveness in L/kWh, when known. */
@@ -75,7 +74,11 @@ export const ProviderSchema = z
   })
   .superRefine((provider, context) => {
     if (provider.kind === "openai-compatible" && !provider.baseUrl) {
-      context.addIssue({ code: "custom", path: ["baseUrl"], message: "obligatoire" });
+      context.addIssue({
+        code: "custom",
+        path: ["baseUrl"],
+        message: t("provider.base_url_required"),
+      });
     }
     if (provider.baseUrl) {
       const url = new URL(provider.baseUrl);
@@ -83,7 +86,7 @@ export const ProviderSchema = z
         context.addIssue({
           code: "custom",
           path: ["baseUrl"],
-          message: "pas d'identifiants dans l'adresse : utilisez apiKeyEnv ou apiKeyFile",
+          message: t("provider.credentials_in_url"),
         });
       }
     }
@@ -91,7 +94,7 @@ export const ProviderSchema = z
       context.addIssue({
         code: "custom",
         path: ["apiKeyFile"],
-        message: "apiKeyEnv ou apiKeyFile, pas les deux",
+        message: t("provider.one_key_source"),
       });
     }
     const ids = provider.models.map((model) => model.id);

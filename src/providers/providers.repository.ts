@@ -32,13 +32,4 @@ export class ProvidersRepository {
     const result = await this.db.deleteFrom("providers").where("id", "=", id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
-
-  /** The latest change, so that every instance sees edits without a restart. */
-  async version(): Promise<string> {
-    const row = await this.db
-      .selectFrom("providers")
-      .select([(eb) => eb.fn.max("updated_at").as("latest"), (eb) => eb.fn.countAll().as("count")])
-      .executeTakeFirst();
-    return `${row?.latest ?? ""}|${row?.count ?? 0}`;
-  }
 }

@@ -1,4 +1,4 @@
-import { conflict, notFound } from "../shared/errors.js";
+import { AppError, conflict, notFound } from "../shared/errors.js";
 import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
 import { ProviderHealth } from "./health.js";
 import type { ModelProvider } from "./model-provider.js";
@@ -51,14 +51,14 @@ export class ProvidersService {
   async list(): Promise<ProviderDefinition[]> {
     const now = this.deps.now().getTime();
     if (this.cache && now - this.cache.at < CACHE_MS) return this.cache.providers;
-    const version = await this.deps.repository.version();
+    // The table is a handful of rows: reading it whole is the surest way to see any edit.
+    const rows = await this.deps.repository.list();
+    const version = rows.map((row) => `${row.id}\u0000${row.definition}`).join("\u0001");
     if (this.cache && this.cache.version === version) {
       this.cache.at = now;
       return this.cache.providers;
     }
-    const providers = (await this.deps.repository.list()).map((row) =>
-      ProviderSchema.parse(JSON.parse(row.definition)),
-    );
+    const providers = rows.map((row) => ProviderSchema.parse(JSON.parse(row.definition)));
     this.cache = { at: now, version, providers };
     return providers;
   }
@@ -91,6 +91,22 @@ export class ProvidersService {
     );
     this.cache = undefined;
     return provider;
+  }
+
+  /** Adds the providers the configuration declares that the registry does not hold yet. */
+  async seed(declared: ProviderDefinition[]): Promise<string[]> {
+    const added: string[] = [];
+    for (const provider of declared) {
+      if ((await this.fresh()).some((existing) => existing.id === provider.id)) continue;
+      try {
+        await this.create(provider);
+        added.push(provider.id);
+      } catch (error) {
+        // Another instance added it first.
+        if (!(error instanceof AppError && error.code === "provider_exists")) throw error;
+      }
+    }
+    return added;
   }
 
   async replace(id: string, provider: ProviderDefinition): Promise<ProviderDefinition> {

@@ -1,3 +1,4 @@
+import { t } from "../i18n/index.js";
 import type {
   DataClass,
   RouteCandidate,
@@ -67,18 +68,18 @@ export class Router {
     const skipped: RouteResult["skipped"] = [];
     for (const entry of ordered) {
       if (typeof entry === "string") {
-        skipped.push({ ref: entry, reason: "modèle inconnu ou désactivé" });
+        skipped.push({ ref: entry, reason: t("route.skip.unknown") });
       } else if (!entry.model.capabilities.includes("chat")) {
-        skipped.push({ ref: entry.ref, reason: "ce modèle ne sait pas converser" });
+        skipped.push({ ref: entry.ref, reason: t("route.skip.no_chat") });
       } else if (!allowed.includes(entry.provider.sovereignty)) {
         skipped.push({
           ref: entry.ref,
-          reason: `hébergement ${entry.provider.sovereignty} non autorisé pour ces données`,
+          reason: t("route.skip.not_allowed", { sovereignty: entry.provider.sovereignty }),
         });
       } else if (!providers.health.available(entry.provider.id)) {
-        skipped.push({ ref: entry.ref, reason: "fournisseur indisponible (échecs récents)" });
+        skipped.push({ ref: entry.ref, reason: t("route.skip.unhealthy") });
       } else if (prompt > entry.model.contextLength) {
-        skipped.push({ ref: entry.ref, reason: "demande trop longue pour ce modèle" });
+        skipped.push({ ref: entry.ref, reason: t("route.skip.too_long") });
       } else {
         candidates.push(candidateOf(entry));
       }

@@ -1,3 +1,4 @@
+import { t } from "../../i18n/index.js";
 import type { Principal } from "../../identity/index.js";
 import type { Stage } from "../pipeline.js";
 import type { Grounding } from "../turn.js";
@@ -23,11 +24,7 @@ export function groundStage(retrieve: Retrieve): Stage {
     if (!turn.principal) return;
     const bound = turn.assistant?.knowledgeBases ?? "all";
     if (bound !== "all" && bound.length === 0) {
-      decide(
-        "knowledge.none",
-        "note",
-        `L'assistant « ${turn.assistant?.name ?? ""} » ne s'appuie sur aucune base de connaissances.`,
-      );
+      decide("knowledge.none", "note", t("ground.none", { assistant: turn.assistant?.name ?? "" }));
       return;
     }
     const asked = turn.input.knowledgeBaseIds;
@@ -36,19 +33,23 @@ export function groundStage(retrieve: Retrieve): Stage {
     const grounding = await retrieve(turn.principal, questionOf(turn.input.messages), bases);
     turn.grounding = grounding;
     if (grounding.knowledgeBaseIds.length === 0) {
-      decide("knowledge.no-base", "note", "Aucune base de connaissances ouverte à cet agent.");
+      decide("knowledge.no-base", "note", t("ground.no_base"));
     } else if (grounding.abstained) {
       decide(
         "knowledge.abstain",
         "note",
-        `Aucun passage assez pertinent (couverture ${Math.round(grounding.confidence * 100)} %) : la réponse le dira.`,
+        t("ground.abstain", { coverage: Math.round(grounding.confidence * 100) }),
       );
     } else {
       const documents = new Set(grounding.passages.map((passage) => passage.documentId)).size;
       decide(
         "knowledge.grounded",
         "allow",
-        `${grounding.passages.length} passage(s) de ${documents} document(s) retenus (couverture ${Math.round(grounding.confidence * 100)} %).`,
+        t("ground.grounded", {
+          passages: grounding.passages.length,
+          documents,
+          coverage: Math.round(grounding.confidence * 100),
+        }),
       );
     }
   };

@@ -1,3 +1,4 @@
+import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
 import type { DataClass, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
 
@@ -13,12 +14,6 @@ export interface RouteResult {
 /** Chooses, in order, the models this turn may use. */
 export type Route = (turn: Turn) => Promise<RouteResult>;
 
-const CLASS_LABELS: Record<DataClass, string> = {
-  public: "publiques",
-  personal: "personnelles",
-  sensitive: "sensibles",
-};
-
 /**
  * route: the models the turn may use, most preferred first, among those
  * whose hosting class the rules allow for the turn's data and whose provider
@@ -32,23 +27,24 @@ export function routeStage(route: Route): Stage {
     decide(
       "route.data-class",
       "note",
-      `Données ${CLASS_LABELS[result.dataClass]} : hébergements autorisés ${result.allowed.join(", ") || "aucun"}.`,
+      t("route.data_class", {
+        dataClass: t(`route.data_class.${result.dataClass}`),
+        allowed: result.allowed.join(", ") || t("route.none_allowed"),
+      }),
     );
     for (const skipped of result.skipped) {
-      decide("route.skipped", "note", `${skipped.ref} écarté : ${skipped.reason}`);
+      decide("route.skipped", "note", t("route.skipped", skipped));
     }
     if (result.candidates.length > 0) {
       decide(
         "route.candidates",
         "allow",
-        `Modèles retenus, dans l'ordre : ${result.candidates.map((c) => `${c.ref} (${c.sovereignty})`).join(", ")}.`,
+        t("route.candidates", {
+          candidates: result.candidates.map((c) => `${c.ref} (${c.sovereignty})`).join(", "),
+        }),
       );
     } else {
-      decide(
-        "route.extractive",
-        "note",
-        "Aucun modèle autorisé et disponible : la réponse cite les sources, sans modèle de langue.",
-      );
+      decide("route.extractive", "note", t("route.extractive"));
     }
   };
 }
