@@ -14,6 +14,7 @@ import {
   openAiRoutes,
 } from "./chat/index.js";
 import { type Config, databaseUrl } from "./config.js";
+import { DEFAULT_RECOGNIZERS, GuardService, guardRoutes } from "./guard/index.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
 import {
@@ -49,6 +50,7 @@ import {
 import {
   generateStage,
   groundStage,
+  guardStage,
   identifyStage,
   Pipeline,
   routeStage,
@@ -186,12 +188,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     clock,
     ids,
   });
+  const guard = new GuardService(DEFAULT_RECOGNIZERS);
   const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
       identify,
+      guard: guardStage(guard.finding),
       route: routeStage(router.route),
       ground: groundStage((principal, question, bases) =>
         retrieval.ground(principal, question, bases),
@@ -218,6 +222,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     oidc,
     identify,
     pipeline,
+    guard,
     chat,
     conversations,
     providers,
@@ -269,6 +274,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
         }),
         ...providersRoutes({ providers: services.providers }),
+        ...guardRoutes({ guard: services.guard }),
         ...assistantsRoutes({ assistants: services.assistants }),
         ...conversationsRoutes({ conversations: services.conversations }),
         ...openAiRoutes({

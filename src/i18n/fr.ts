@@ -180,6 +180,7 @@ Commandes :
   provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
                --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
   provider list [--json] | provider test ID | provider remove ID | provider presets
+  guard scan [--jsonl]          données personnelles d'un texte (entrée standard)
   doctor                        affiche la configuration résolue et vérifie l'installation
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
@@ -251,6 +252,28 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "ground.abstain": "Aucun passage assez pertinent (couverture {coverage} %) : la réponse le dira.",
   "ground.grounded":
     "{passages} passage(s) de {documents} document(s) retenus (couverture {coverage} %).",
+  "guard.clean": "Aucune donnée personnelle détectée.",
+  "guard.found":
+    "Données détectées : {summary} (données {dataClass}) ; seuls les modèles que les règles permettent pour ces données seront utilisés.",
+  "guard.type.NIR": "numéro de sécurité sociale",
+  "guard.type.NIR_INVALID": "numéro ressemblant à un numéro de sécurité sociale",
+  "guard.type.IBAN": "IBAN",
+  "guard.type.CARD": "numéro de carte bancaire",
+  "guard.type.EMAIL": "adresse électronique",
+  "guard.type.PHONE": "numéro de téléphone",
+  "guard.type.IP": "adresse IP",
+  "guard.type.PERSON": "nom de personne",
+  "guard.type.ADDRESS": "adresse postale",
+  "guard.type.BIRTHDATE": "date de naissance",
+  "guard.type.FISCAL_ID": "numéro fiscal",
+  "guard.type.ID_DOC": "numéro de pièce d'identité",
+  "guard.type.PLATE": "plaque d'immatriculation",
+  "guard.type.SENSITIVE":
+    "donnée sensible (santé, religion, opinions, syndicat, vie sexuelle, origine, infractions)",
+  "error.guard_failed":
+    "La vérification des données personnelles a échoué : la demande est bloquée par précaution. Réessayez ; si cela se répète, prévenez votre administrateur.",
+  "error.guard_timeout":
+    "La vérification des données personnelles a pris trop de temps : la demande est bloquée par précaution. Raccourcissez le texte ou réessayez.",
   "provider.id_format": "lettres minuscules, chiffres et tirets (63 au plus)",
   "provider.id_reserved": "identifiant réservé",
   "provider.country": "code pays ISO à trois lettres (FRA)",
@@ -260,6 +283,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "provider.one_key_source": "apiKeyEnv ou apiKeyFile, pas les deux",
   "provider.duplicate_model": "modèle en double : {model}",
   "provider.range_order": "le minimum dépasse le maximum",
+  "cli.jsonl_invalid": 'Ligne {line} illisible : attendu un objet JSON { "id", "text" } par ligne.',
   "cli.preset_unknown": "Modèle de configuration inconnu : {preset} (disponibles : {presets}).",
   "cli.model_option":
     "--model {option} : attendu NOM ou NOM:ACTIFS/TOTAL en milliards de paramètres (une fourchette : 44-132).",

@@ -139,7 +139,7 @@ describeApps(
         [
           "identify:allow",
           "charter:note",
-          "guard:note",
+          "guard:allow",
           "route:note",
           "route:note",
           "ground:allow",

@@ -1,0 +1,47 @@
+const FOLD: Record<string, string> = {
+  à: "a",
+  â: "a",
+  ä: "a",
+  á: "a",
+  ã: "a",
+  å: "a",
+  ç: "c",
+  é: "e",
+  è: "e",
+  ê: "e",
+  ë: "e",
+  î: "i",
+  ï: "i",
+  í: "i",
+  ì: "i",
+  ô: "o",
+  ö: "o",
+  ó: "o",
+  ò: "o",
+  õ: "o",
+  œ: "o",
+  ù: "u",
+  û: "u",
+  ü: "u",
+  ú: "u",
+  ÿ: "y",
+  ñ: "n",
+  æ: "a",
+  "\u2019": "'",
+  "\u02bc": "'",
+};
+
+/**
+ * Lowercase and accents folded, one character for one, so that offsets found
+ * in the folded text are offsets in the original ("Hôpital" → "hopital").
+ */
+export function foldSameLength(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    const folded = FOLD[lower] ?? lower;
+    // Keep the offsets: a character whose folded form has another length stays as it is.
+    out += folded.length === char.length ? folded : char;
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { GuardService } from "../../src/guard/index.js";
+import { guardStage, Pipeline, type Turn } from "../../src/pipeline/index.js";
+import { ManualClock } from "../../src/shared/clock.js";
+import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+
+describeApps(
+  "personal-data guard",
+  (get) => {
+    let upstream: OpenAiUpstream;
+    let key: string;
+    let agent: Session;
+
+    before(async () => {
+      upstream = await startOpenAiUpstream();
+      const { app } = get();
+      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+      const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
+      agent = await login(app, "agent@ville.example");
+      key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
+        .token;
+      const admin = await login(app, "dsi@ville.example");
+      const created = await call(app, "POST", "/api/providers", admin, {
+        id: "outre-atlantique",
+        baseUrl: upstream.url,
+        sovereignty: "extraterritorial",
+        country: "USA",
+        models: [{ id: "test-model" }],
+      });
+      assert.equal(created.statusCode, 201, created.body);
+    });
+    after(() => upstream.close());
+
+    const ask = (content: string) =>
+      call(
+        get().app,
+        "POST",
+        "/v1/chat/completions",
+        { apiKey: key },
+        { model: "default", messages: [{ role: "user", content }] },
+      );
+
+    it("sends public text to an extraterritorial model", async () => {
+      const before = upstream.requests.length;
+      const response = await ask("Rédige une invitation au conseil municipal de jeudi.");
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.headers["x-beffroi-provider"], "outre-atlantique");
+      assert.equal(upstream.requests.length, before + 1);
+    });
+
+    it("never sends a named person's illness there: the answer falls back to the sources", async () => {
+      const before = upstream.requests.length;
+      const response = await ask(
+        "Mme Durand est diabétique et sous dialyse : quelles aides peut-elle demander ?",
+      );
+      assert.equal(response.statusCode, 200, response.body);
+      assert.equal(response.headers["x-beffroi-provider"], "extractive");
+      assert.equal(upstream.requests.length, before, "nothing reached the upstream");
+      const logs = get().logs();
+      assert.ok(logs.includes("/v1/chat/completions"), "the requests were logged");
+      for (const value of ["Durand", "diabétique", "dialyse"]) {
+        assert.ok(!logs.includes(value), `${value} in the logs`);
+      }
+    });
+
+    it("tells what it found, by type and position, never echoing values in decisions", async () => {
+      const { app } = get();
+      const text = "Bonjour, je suis Karim BENALI, en arrêt maladie depuis lundi.";
+      const scan = await call(app, "POST", "/api/guard/scan", agent, { text });
+      assert.equal(scan.statusCode, 200, scan.body);
+      assert.equal(scan.json().dataClass, "sensitive");
+      const [person, sensitive] = scan.json().entities;
+      assert.equal(text.slice(person.start, person.end), "Karim BENALI");
+      assert.equal(person.type, "PERSON");
+      assert.equal(text.slice(sensitive.start, sensitive.end), "arrêt maladie");
+      const asked = await call(app, "POST", "/api/ask", { apiKey: key }, { question: text });
+      const decisions = asked.json().decisions as { stage: string; reason: string }[];
+      const guard = decisions.find((d) => d.stage === "guard");
+      assert.match(guard?.reason ?? "", /1 × nom de personne/);
+      assert.ok(!JSON.stringify(decisions).includes("BENALI"));
+    });
+  },
+  { BEFFROI_LOG_LEVEL: "info" },
+);
+
+describe("guard stage", () => {
+  it("blocks the turn when scanning fails, and nothing after it runs", async () => {
+    let generated = false;
+    const failing = new GuardService([
+      {
+        name: "broken",
+        find() {
+          throw new Error("boom");
+        },
+      },
+    ]);
+    const turn: Turn = {
+      id: "t",
+      startedAt: "",
+      credential: { kind: "session", token: "" },
+      input: { messages: [{ role: "user", content: "Bonjour" }] },
+      decisions: [],
+      status: "walking",
+    };
+    const walked = await new Pipeline(
+      {
+        guard: guardStage(failing.finding),
+        generate: async () => {
+          generated = true;
+        },
+      },
+      new ManualClock(),
+    ).walk(turn);
+    assert.equal(walked.status, "failed");
+    assert.equal(walked.stoppedAt, "guard");
+    assert.equal(generated, false);
+    const denial = walked.decisions.find((d) => d.outcome === "deny");
+    assert.equal(denial?.rule, "guard.failed");
+    assert.match(denial?.reason ?? "", /bloquée par précaution/);
+  });
+});
