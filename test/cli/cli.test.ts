@@ -362,6 +362,50 @@ describe("beffroi CLI", () => {
     });
   }
 
+  it("scans text from standard input, whole or as JSON lines, without a database", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "beffroi-guard-"));
+    try {
+      const env = { BEFFROI_DATA_DIR: dir, BEFFROI_LOG_LEVEL: "silent" };
+      const whole = await runIn(dir, ["guard", "scan"], env, "Courrier pour M. Paul LEROY.\n");
+      assert.equal(whole.code, 0, whole.stderr);
+      const result = JSON.parse(whole.stdout);
+      assert.equal(result.dataClass, "personal");
+      assert.deepEqual(
+        result.entities.map((e: { type: string; start: number; end: number }) => [
+          e.type,
+          e.start,
+          e.end,
+        ]),
+        [["PERSON", 17, 27]],
+      );
+      const lines = await runIn(
+        dir,
+        ["guard", "scan", "--jsonl"],
+        env,
+        '{"id":"a","text":"Invitation au conseil municipal."}\n{"id":"b","text":"Son fils est autiste."}\n',
+      );
+      assert.equal(lines.code, 0, lines.stderr);
+      assert.deepEqual(
+        lines.stdout
+          .trim()
+          .split("\n")
+          .map((line) => {
+            const { id, dataClass } = JSON.parse(line);
+            return [id, dataClass];
+          }),
+        [
+          ["a", "public"],
+          ["b", "sensitive"],
+        ],
+      );
+      const bad = await runIn(dir, ["guard", "scan", "--jsonl"], env, "pas du JSON\n");
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /Ligne 1 illisible/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lists every configuration problem and exits 1", async () => {
     const stderr = new PassThrough();
     let text = "";
