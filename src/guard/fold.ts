@@ -31,16 +31,25 @@ const FOLD: Record<string, string> = {
   "\u02bc": "'",
 };
 
+/** Characters FOLD changes (after lowercasing). */
+const FOLDABLE = new RegExp(`[${Object.keys(FOLD).join("")}]`, "g");
+
 /**
  * Lowercase and accents folded, one character for one, so that offsets found
  * in the folded text are offsets in the original ("Hôpital" → "hopital").
  */
 export function foldSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  // Lowercasing changed the length (a rare character such as "İ"): fold one character at a time.
+  if (lower.length !== text.length) return foldSlowly(text);
+  return lower.replace(FOLDABLE, (char) => FOLD[char] ?? char);
+}
+
+function foldSlowly(text: string): string {
   let out = "";
   for (const char of text) {
     const lower = char.toLowerCase();
     const folded = FOLD[lower] ?? lower;
-    // Keep the offsets: a character whose folded form has another length stays as it is.
     out += folded.length === char.length ? folded : char;
   }
   return out;

@@ -158,32 +158,39 @@ const LEXICON: Record<string, string[]> = {
 
 const asPattern = (term: string) =>
   term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ -]");
-const PATTERNS = Object.entries(LEXICON).map(
-  ([category, terms]) =>
-    [
-      category,
-      new RegExp(
-        `(?<![\\p{L}\\p{N}])(?:${terms.map(asPattern).join("|")})(?![\\p{L}\\p{N}])`,
-        "gu",
-      ),
-    ] as const,
+
+/** The category of each term (folded, spaces as single spaces). */
+const CATEGORY = new Map(
+  Object.entries(LEXICON).flatMap(([category, terms]) =>
+    terms.map((term) => [term.replace(/-/g, " "), category] as const),
+  ),
+);
+
+/**
+ * One pass over the folded text: every term at once, longest first, on word
+ * boundaries (the folded text's letters are ASCII, so ASCII classes do).
+ */
+const PATTERN = new RegExp(
+  `(?<![a-z0-9])(?:${[...new Set(Object.values(LEXICON).flat())]
+    .sort((a, b) => b.length - a.length)
+    .map(asPattern)
+    .join("|")})(?![a-z0-9])`,
+  "g",
 );
 
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
   find(text) {
-    const folded = foldSameLength(text);
     const found: Entity[] = [];
-    for (const [category, pattern] of PATTERNS) {
-      for (const match of matches(pattern, folded)) {
-        found.push({
-          type: "SENSITIVE",
-          start: match.index,
-          end: match.index + match[0].length,
-          confidence: 0.8,
-          rule: `sensitive.${category}`,
-        });
-      }
+    for (const match of matches(PATTERN, foldSameLength(text))) {
+      const category = CATEGORY.get(match[0].replace(/-/g, " ")) ?? "health";
+      found.push({
+        type: "SENSITIVE",
+        start: match.index,
+        end: match.index + match[0].length,
+        confidence: 0.8,
+        rule: `sensitive.${category}`,
+      });
     }
     return found;
   },
