@@ -66,15 +66,19 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
   for (const entity of candidates) {
     if (!kept.some((other) => overlaps(entity, other))) kept.push(entity);
   }
-  // An article-9 term counts when the text identifies someone, or its sentence points at one person.
-  const identifies = kept.some((e) => IDENTIFYING.has(e.type));
+  // An article-9 term counts when its sentence names someone or points at one person.
   const entities = kept
-    .filter(
-      (entity) =>
-        entity.type !== "SENSITIVE" ||
-        identifies ||
-        PERSON_CONTEXT.test(sentenceAround(text, entity.start)),
-    )
+    .filter((entity) => {
+      if (entity.type !== "SENSITIVE") return true;
+      const sentence = sentenceAround(text, entity.start);
+      return (
+        PERSON_CONTEXT.test(sentence) ||
+        kept.some(
+          (other) =>
+            IDENTIFYING.has(other.type) && sentence.includes(text.slice(other.start, other.end)),
+        )
+      );
+    })
     .sort((a, b) => a.start - b.start);
   const dataClass: DataClass = entities.some((e) => SENSITIVE_TYPES.has(e.type))
     ? "sensitive"

@@ -1,0 +1,78 @@
+import { type Entity, matches, type Recognizer } from "../entity.js";
+import { foldSameLength } from "../fold.js";
+
+/**
+ * What announces a birth date (lowercase, accents folded): "né le", "née
+ * le", "né(e) le", "né·e le", "date de naissance :", "DDN :", "naissance :".
+ */
+const BIRTH_CONTEXT =
+  "(?<![a-z])(?:nee?\\s+le|ne(?:\\(e\\)|[.·]e)\\s+le|date\\s+(?:de\\s+)?naissance\\s*:?(?:\\s*le)?|ddn\\s*:?|naissance\\s*:)\\s*";
+
+const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
+const MONTH_NUMBER = "(?:1[0-2]|0?[1-9])";
+/** Month names and their usual abbreviations, accents folded. */
+const MONTH_NAME =
+  "(?:janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)";
+
+/** 12/03/1985, 12.03.85, 12-03-1985; "12 mars 1985", "1er mars 1985". */
+const DATE = `(?<numeric>(?<d>${DAY})[/.\\-](?<m>${MONTH_NUMBER})[/.\\-](?<y>\\d{4}|\\d{2}))|(?<written>(?<wd>1er|${DAY})\\s+(?<wm>${MONTH_NAME})\\s*(?<wy>\\d{4}))`;
+
+const BIRTHDATE = new RegExp(`${BIRTH_CONTEXT}(?:${DATE})(?!\\d)`, "g");
+
+const MONTHS = [
+  "janv",
+  "fev",
+  "mars",
+  "avr",
+  "mai",
+  "juin",
+  "juil",
+  "aout",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+] as const;
+
+/** The month number (1–12) of a folded month name or abbreviation. */
+const monthOf = (name: string) => MONTHS.findIndex((prefix) => name.startsWith(prefix)) + 1;
+
+/** Whether a day exists in a month (29 February always allowed: the year may be two digits). */
+function isRealDay(day: number, month: number): boolean {
+  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= days;
+}
+
+/** Whether a matched date names a real day. */
+function isReal(groups: Record<string, string | undefined>): boolean {
+  if (groups.numeric) return isRealDay(Number(groups.d), Number(groups.m));
+  const day = groups.wd === "1er" ? 1 : Number(groups.wd);
+  return isRealDay(day, monthOf(groups.wm ?? ""));
+}
+
+/**
+ * Birth dates: a date right after a birth context ("née le 12 mars 1985",
+ * "DDN : 12/03/85"), case- and accent-insensitive; the entity spans the
+ * date only (`birthdate.context`, 0.95). A date without that context (a
+ * council meeting's, an invoice's) is not reported.
+ */
+export const birthdateRecognizer: Recognizer = {
+  name: "birthdate",
+  find(text) {
+    const found: Entity[] = [];
+    for (const match of matches(BIRTHDATE, foldSameLength(text))) {
+      const groups = match.groups ?? {};
+      if (!isReal(groups)) continue;
+      const date = groups.numeric ?? groups.written ?? "";
+      const end = match.index + match[0].length;
+      found.push({
+        type: "BIRTHDATE",
+        start: end - date.length,
+        end,
+        confidence: 0.95,
+        rule: "birthdate.context",
+      });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { emailRecognizer, isServiceMailbox } from "./email.js";
+
+const spans = (text: string) =>
+  emailRecognizer.find(text).map(({ type, start, end, rule }) => ({
+    type,
+    start,
+    end,
+    text: text.slice(start, end),
+    rule,
+  }));
+const found = (text: string) =>
+  emailRecognizer.find(text).map((e) => [text.slice(e.start, e.end), e.rule, e.confidence]);
+const lookAlikes = (text: string) =>
+  (emailRecognizer.lookAlikes?.(text) ?? []).map((l) => [text.slice(l.start, l.end), l.rule]);
+
+describe("EMAIL recognizer", () => {
+  it("finds a plain address in an agent's sentence, with exact offsets", () => {
+    const text =
+      "Mme Martin, joignable au 06 12 34 56 78, nous a écrit depuis jeanne.martin@gmail.com.";
+    assert.deepEqual(spans(text), [
+      { type: "EMAIL", start: 61, end: 84, text: "jeanne.martin@gmail.com", rule: "email.plain" },
+    ]);
+    assert.equal(emailRecognizer.find(text)[0]?.confidence, 0.98);
+  });
+
+  it("finds obfuscated spellings and plain ones side by side", () => {
+    const text = "Écrire à prenom.nom [at] mairie [dot] fr ou à p.dupont@orange.fr";
+    assert.deepEqual(spans(text), [
+      {
+        type: "EMAIL",
+        start: 9,
+        end: 40,
+        text: "prenom.nom [at] mairie [dot] fr",
+        rule: "email.obfuscated",
+      },
+      { type: "EMAIL", start: 46, end: 64, text: "p.dupont@orange.fr", rule: "email.plain" },
+    ]);
+  });
+
+  it("reads every usual obfuscation at confidence 0.9", () => {
+    for (const address of [
+      "prenom.nom arobase mairie.fr",
+      "prenom.nom at mairie point fr",
+      "prenom.nom [at] mairie [dot] fr",
+      "prenom.nom(at)mairie.fr",
+      "prenom.nom @ mairie.fr",
+      "prenom.nom {@} mairie(.)fr",
+      "jean point dupont AROBASE gmail POINT com",
+    ]) {
+      const text = `Son adresse : ${address}, merci.`;
+      assert.deepEqual(found(text), [[address, "email.obfuscated", 0.9]], address);
+    }
+  });
+
+  it("handles accents, sub-domains, plus signs and sentence ends", () => {
+    assert.deepEqual(found("Voir jérôme.dupré@laposte.net."), [
+      ["jérôme.dupré@laposte.net", "email.plain", 0.98],
+    ]);
+    assert.deepEqual(found("(mailto:a.b+cantine@eleves.ac-lyon.fr)"), [
+      ["a.b+cantine@eleves.ac-lyon.fr", "email.plain", 0.98],
+    ]);
+    assert.deepEqual(found("COURRIEL : JEANNE.MARTIN@GMAIL.COM"), [
+      ["JEANNE.MARTIN@GMAIL.COM", "email.plain", 0.98],
+    ]);
+    // A plain address followed by spelled-out words keeps its plain part.
+    assert.deepEqual(found("écrire à jean@gmail.com point final"), [
+      ["jean@gmail.com", "email.plain", 0.98],
+    ]);
+  });
+
+  it("rejects what is not an address", () => {
+    for (const text of [
+      "a@b",
+      "x@y.z1",
+      "Réunion à 10:30 en salle 2.",
+      "Suivez @mairie sur les réseaux.",
+      "Le site service-public.fr répond.",
+      "Merci @ tous",
+      "Rendez-vous au point de collecte.",
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+
+  it("leaves service mailboxes out, and exposes them as look-alikes", () => {
+    const text =
+      "Écrire à contact@mairie-lyon.fr, etat-civil@ville.fr, no-reply@x.fr, mairie.saint-jean@wanadoo.fr ou accueil arobase ville point fr.";
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(lookAlikes(text), [
+      ["contact@mairie-lyon.fr", "email.service"],
+      ["etat-civil@ville.fr", "email.service"],
+      ["no-reply@x.fr", "email.service"],
+      ["mairie.saint-jean@wanadoo.fr", "email.service"],
+      ["accueil arobase ville point fr", "email.service"],
+    ]);
+    assert.deepEqual(
+      lookAlikes("Écrire à jeanne.martin@gmail.com"),
+      [],
+      "a person's address is no look-alike",
+    );
+  });
+
+  it("tells service mailboxes from people's", () => {
+    for (const local of ["DPO", "rgpd", "Secrétariat", "marches", "urbanisme", "cabinet", "info"]) {
+      assert.equal(isServiceMailbox(local), true, local);
+    }
+    for (const local of ["jeanne.martin", "dpontier", "infirmiere.lea", "marchesseau.paul"]) {
+      assert.equal(isServiceMailbox(local), false, local);
+    }
+  });
+
+  it("scans a long run of address characters in linear time", () => {
+    // Without the word-start look-behind, or with an unbounded local part, each attempt would
+    // re-read the rest of the run: quadratic, seconds instead of milliseconds.
+    const text = `${"a.b".repeat(20_000)}@ ${"jean point ".repeat(5_000)}`;
+    emailRecognizer.find(text);
+    const started = performance.now();
+    assert.deepEqual(emailRecognizer.find(text), []);
+    assert.ok(performance.now() - started < 20, `${performance.now() - started} ms`);
+  });
+});

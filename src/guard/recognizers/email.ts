@@ -1,0 +1,180 @@
+import { type Entity, type LookAlike, matches, type Recognizer } from "../entity.js";
+import { foldSameLength } from "../fold.js";
+
+/**
+ * Letters and digits of the Latin scripts, listed rather than `\p{L}`: the
+ * pattern runs on the folded text (lowercase, accents mostly folded), and
+ * explicit ranges keep it several times faster than Unicode properties.
+ */
+const ALNUM = "a-z0-9A-Z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f";
+/** One piece of a local part or of a domain label: letters, digits, `_ % + -`. */
+const WORD = `[${ALNUM}_%+\\-]+`;
+/** A dot as people spell it to dodge filters: ".", " point ", " dot ", "[dot]", "(point)", "[.]". */
+const DOT = "(?:\\.|\\s+(?:point|dot)\\s+|\\s*[[({]\\s*(?:point|dot|\\.)\\s*[\\])}]\\s*)";
+/** The "@": plain, spaced, spelled out ("arobase", " at "), or bracketed ("[at]", "(at)", "{@}"). */
+const AT =
+  "(?:@|\\s*[[({]\\s*(?:at|@|arobase|arobas|arrobase)\\s*[\\])}]\\s*|\\s+(?:at|arobase|arobas|arrobase)\\s+|\\s+@\\s*|\\s*@\\s+)";
+/** A top-level domain: letters only. */
+const TLD = "[a-z]{2,24}";
+
+/**
+ * A local part, an "@" and a domain, in plain or obfuscated spelling, in the
+ * folded text. Linear time: the look-behind makes an address start at the
+ * beginning of a word only; words and separators share no character; and
+ * the local part has at most six pieces, so that a failed attempt does not
+ * re-read a long "a point b point c…" from each of its words.
+ */
+const ADDRESS = new RegExp(
+  `(?<![${ALNUM}_%+.\\-])(?<local>${WORD}(?:${DOT}${WORD}){0,5})(?<at>${AT})(?<domain>(?:${WORD}${DOT}){1,8}${TLD})(?![${ALNUM}_\\-])`,
+  "g",
+);
+
+/**
+ * Local parts of a service's mailbox rather than a person's (accents folded,
+ * separators removed: "etat-civil" → "etatcivil").
+ */
+const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
+  // Services of a collectivité.
+  "rh",
+  "drh",
+  "scolaire",
+  "enfance",
+  "jeunesse",
+  "population",
+  "sport",
+  "sports",
+  "culture",
+  "social",
+  "action-sociale",
+  "finances",
+  "comptabilite",
+  "technique",
+  "services-techniques",
+  "voirie",
+  "environnement",
+  "dechets",
+  "eau",
+  "police",
+  "police-municipale",
+  "elections",
+  "citoyennete",
+  "logement",
+  "emploi",
+  "numerique",
+  "informatique",
+  "dsi",
+  "juridique",
+  "archives",
+  "contact",
+  "contacts",
+  "accueil",
+  "info",
+  "infos",
+  "information",
+  "informations",
+  "mairie",
+  "secretariat",
+  "communication",
+  "courrier",
+  "courriers",
+  "standard",
+  "webmaster",
+  "postmaster",
+  "noreply",
+  "donotreply",
+  "nepasrepondre",
+  "dpo",
+  "rgpd",
+  "marches",
+  "marchespublics",
+  "urbanisme",
+  "etatcivil",
+  "cabinet",
+  "cnil",
+  "presse",
+  "recrutement",
+  "ccas",
+]);
+
+/**
+ * Whether a local part names a service: the whole part, its first piece or
+ * its first two pieces are a known mailbox ("accueil", "mairie.saint-jean",
+ * "etat-civil.ville", "no-reply").
+ */
+export function isServiceMailbox(local: string): boolean {
+  const pieces = foldSameLength(local)
+    .split(/[._\-+]|\s+(?:point|dot)\s+/)
+    .filter(Boolean);
+  const candidates = [pieces.join(""), pieces[0] ?? "", (pieces[0] ?? "") + (pieces[1] ?? "")];
+  return candidates.some((candidate) => SERVICE_MAILBOXES.has(candidate));
+}
+
+interface Address {
+  start: number;
+  end: number;
+  local: string;
+  obfuscated: boolean;
+}
+
+/** A cheap first look: no "@" nor spelled-out "at", no address (most prompts). */
+const MAYBE_ADDRESS = /@|arr?obas|(?<![a-z])at(?![a-z])/i;
+
+/** A plain domain at the start of a string ("gmail.com" in "gmail.com point final"). */
+const PLAIN_DOMAIN = new RegExp(`^(?:${WORD}\\.)+${TLD}(?![${ALNUM}_\\-])`);
+const PLAIN_LOCAL = /^[^\s[\](){}]*$/;
+
+/**
+ * Every address in the text, plain or obfuscated, service mailboxes
+ * included. A plain address followed by spelled-out words ("…@gmail.com
+ * point final") keeps its plain part only.
+ */
+function addresses(text: string): Address[] {
+  const found: Address[] = [];
+  if (!MAYBE_ADDRESS.test(text)) return found;
+  for (const match of matches(ADDRESS, foldSameLength(text))) {
+    const { local = "", at = "", domain = "" } = match.groups ?? {};
+    const start = match.index;
+    // Offsets are the same in the folded text; the service check folds anyway.
+    const plain = at === "@" && PLAIN_LOCAL.test(local) ? PLAIN_DOMAIN.exec(domain) : null;
+    const end = plain
+      ? start + local.length + at.length + plain[0].length
+      : start + match[0].length;
+    found.push({ start, end, local, obfuscated: !plain });
+  }
+  return found;
+}
+
+/**
+ * E-mail addresses: plain ones (`email.plain`) and the obfuscated spellings
+ * people type to dodge filters — "prenom.nom arobase mairie.fr",
+ * "prenom.nom [at] mairie [dot] fr", "prenom.nom @ mairie.fr"
+ * (`email.obfuscated`). A service's mailbox (contact@, accueil@,
+ * mairie.x@…) is not personal: it is a look-alike (`email.service`).
+ */
+export const emailRecognizer: Recognizer = {
+  name: "email",
+  find(text) {
+    return addresses(text)
+      .filter((address) => !isServiceMailbox(address.local))
+      .map(
+        (address): Entity => ({
+          type: "EMAIL",
+          start: address.start,
+          end: address.end,
+          confidence: address.obfuscated ? 0.9 : 0.98,
+          rule: address.obfuscated ? "email.obfuscated" : "email.plain",
+        }),
+      );
+  },
+  lookAlikes(text) {
+    return addresses(text)
+      .filter((address) => isServiceMailbox(address.local))
+      .map(
+        (address): LookAlike => ({
+          start: address.start,
+          end: address.end,
+          rule: "email.service",
+        }),
+      );
+  },
+};

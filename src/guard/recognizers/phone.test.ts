@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { phoneRecognizer } from "./phone.js";
+
+const spans = (text: string) =>
+  phoneRecognizer
+    .find(text)
+    .map(({ type, start, end }) => ({ type, start, end, text: text.slice(start, end) }));
+const found = (text: string) =>
+  phoneRecognizer.find(text).map((e) => [text.slice(e.start, e.end), e.rule, e.confidence]);
+const lookAlikes = (text: string) =>
+  (phoneRecognizer.lookAlikes?.(text) ?? []).map((l) => [text.slice(l.start, l.end), l.rule]);
+
+describe("PHONE recognizer", () => {
+  it("finds a mobile in an agent's sentence, with exact offsets", () => {
+    const text =
+      "Mme Martin, joignable au 06 12 34 56 78, nous a écrit depuis jeanne.martin@gmail.com.";
+    assert.deepEqual(spans(text), [{ type: "PHONE", start: 25, end: 39, text: "06 12 34 56 78" }]);
+  });
+
+  it("keeps personal numbers and leaves a town hall's switchboard as a look-alike", () => {
+    const text =
+      "Standard de la mairie : 01 23 45 67 89 ; M. Durand au 07.12.34.56.78 ou au +33 (0)1 45 67 89 10.";
+    assert.deepEqual(spans(text), [
+      { type: "PHONE", start: 54, end: 68, text: "07.12.34.56.78" },
+      { type: "PHONE", start: 75, end: 95, text: "+33 (0)1 45 67 89 10" },
+    ]);
+    assert.deepEqual(lookAlikes(text), [["01 23 45 67 89", "phone.public"]]);
+  });
+
+  it("reads national numbers with spaces, dots, dashes or nothing", () => {
+    assert.deepEqual(found("Tél. 0612345678"), [["0612345678", "phone.fr", 0.95]]);
+    assert.deepEqual(found("Tél. 07-12-34-56-78"), [["07-12-34-56-78", "phone.fr", 0.95]]);
+    assert.deepEqual(found("Tél. 02.35.12.34.56"), [["02.35.12.34.56", "phone.fr", 0.85]]);
+    assert.deepEqual(found("Tél. 09\u00a012\u00a034\u00a056\u00a078"), [
+      ["09\u00a012\u00a034\u00a056\u00a078", "phone.fr", 0.85],
+    ]);
+  });
+
+  it("reads +33, 0033 and overseas codes", () => {
+    for (const [number, confidence] of [
+      ["+33 6 12 34 56 78", 0.95],
+      ["+33612345678", 0.95],
+      ["0033 7 12 34 56 78", 0.95],
+      ["+33 (0)1 23 45 67 89", 0.85],
+      ["+33 06 12 34 56 78", 0.95],
+      ["+262 692 12 34 56", 0.95],
+      ["+262 (0)692 12 34 56", 0.95],
+      ["+262 0262 12 34 56", 0.85],
+      ["00262 262 12 34 56", 0.85],
+      ["+590 690 12 34 56", 0.95],
+      ["+594 594 12 34 56", 0.85],
+      ["+596 696 12 34 56", 0.95],
+      ["+269 773 12 34", 0.85],
+      ["+508 41 23 45", 0.85],
+      ["+687 28 12 34", 0.85],
+      ["+689 87 12 34 56", 0.85],
+    ] as const) {
+      const text = `Rappeler le ${number}.`;
+      assert.deepEqual(found(text), [[number, "phone.intl", confidence]], number);
+    }
+  });
+
+  it("never matches short public numbers, nor inside longer digit runs", () => {
+    for (const text of [
+      "Appeler le 3939, le 15, le 17, le 18, le 112, le 115, le 119 ou le 3919.",
+      "IBAN FR76 3000 6000 0112 3456 7890 189",
+      "Dossier n° 10612345678.",
+      "Référence 12 06 12 34 56 78.",
+      "0012345678",
+      "06 12 34 56 7",
+      "+33 6 12 34 56 789",
+      "Facture n° 0612345678901",
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+  });
+
+  it("treats a landline introduced as a service's as public, whatever the case and accents", () => {
+    for (const text of [
+      "Accueil de la Mairie : 02 35 12 34 56",
+      "HOTEL DE VILLE, tél. 03 12 34 56 78",
+      "Le secrétariat du service urbanisme répond au 04 12 34 56 78.",
+      "Numéro vert : 0805 12 34 56",
+      "Permanence juridique le mardi au 05 12 34 56 78.",
+      // 08 numbers are special-rate or free lines: always a service's.
+      "Hotline du fournisseur : 0892 12 34 56",
+    ]) {
+      assert.deepEqual(found(text), [], text);
+      assert.equal(lookAlikes(text).length, 1, text);
+    }
+  });
+
+  it("keeps mobiles and unrelated landlines even near a service word", () => {
+    assert.deepEqual(found("Le secrétariat m'a donné son portable : 06 12 34 56 78."), [
+      ["06 12 34 56 78", "phone.fr", 0.95],
+    ]);
+    // "mairie" inside an e-mail domain does not make the number public.
+    assert.deepEqual(found("jeanne@mairie-lyon.fr, ligne directe 04 12 34 56 78"), [
+      ["04 12 34 56 78", "phone.fr", 0.85],
+    ]);
+    // The context is the 50 characters before the number.
+    const far = `Service état civil. ${"Mme Durand a rappelé pour son dossier, ".repeat(2)}au 04 12 34 56 78.`;
+    assert.deepEqual(found(far), [["04 12 34 56 78", "phone.fr", 0.85]]);
+  });
+});
