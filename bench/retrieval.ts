@@ -22,7 +22,7 @@ import { passageTerms } from "../src/knowledge/index.js";
 import { ManualClock } from "../src/shared/clock.js";
 import { ensureSchema, migrateToLatest, openStore, type Store } from "../src/store/index.js";
 import { freshLocation, servicesFor } from "../test/support/stores.js";
-import { seededRandom } from "./random.js";
+import { readyDocument, seededRandom } from "./fixtures.js";
 
 interface Query {
   query: string;
@@ -293,24 +293,13 @@ async function synthetic(dialect: "sqlite" | "postgres", count: number) {
       await store.db.transaction().execute(async (trx) => {
         await trx
           .insertInto("documents")
-          .values({
-            id: documentId,
-            knowledge_base_id: base.id,
-            file_name: `${documentId}.md`,
-            title: `Fiche ${d}`,
-            media_type: "text/markdown",
-            sha256: documentId,
-            size_bytes: 0,
-            status: "ready",
-            failure_code: null,
-            page_count: null,
-            passage_count: perDocument,
-            word_count: 1440,
-            uploaded_by: null,
-            created_at: now,
-            updated_at: now,
-            ingested_at: now,
-          })
+          .values(
+            readyDocument(documentId, base.id, now, {
+              title: `Fiche ${d}`,
+              passages: perDocument,
+              words: 1440,
+            }),
+          )
           .execute();
         await trx
           .insertInto("passages")

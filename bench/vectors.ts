@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { ensureSchema, migrateToLatest, openStore, vectorIndex } from "../src/store/index.js";
 import { freshLocation } from "../test/support/stores.js";
-import { seededRandom } from "./random.js";
+import { readyDocument, seededRandom } from "./fixtures.js";
 
 const { values } = parseArgs({
   options: {
@@ -63,24 +63,7 @@ try {
     const ids = Array.from({ length: Math.min(500, count - start) }, (_, i) => `p-${start + i}`);
     await store.db
       .insertInto("documents")
-      .values({
-        id: documentId,
-        knowledge_base_id: "kb",
-        file_name: `${documentId}.md`,
-        title: null,
-        media_type: "text/markdown",
-        sha256: documentId,
-        size_bytes: 0,
-        status: "ready",
-        failure_code: null,
-        page_count: null,
-        passage_count: ids.length,
-        word_count: 0,
-        uploaded_by: null,
-        created_at: now,
-        updated_at: now,
-        ingested_at: now,
-      })
+      .values(readyDocument(documentId, "kb", now, { title: null, passages: ids.length, words: 0 }))
       .execute();
     await store.db
       .insertInto("passages")

@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import {
-  AssistantsRepository,
-  AssistantsService,
-  assistantsRoutes,
-  turnAssistant,
-} from "./assistants/index.js";
+import { AssistantsRepository, AssistantsService, assistantsRoutes } from "./assistants/index.js";
 import {
   ChatService,
   ConversationsRepository,
@@ -283,10 +278,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           providers: services.providers,
         }),
         ...askRoutes({
-          pipeline: services.pipeline,
-          clock,
-          ids,
-          assistant: async () => turnAssistant(await services.assistants.defaultAssistant()),
+          ask: (principal, question, knowledgeBaseIds) =>
+            services.chat.run({
+              principal,
+              messages: [{ role: "user", content: question }],
+              knowledgeBaseIds,
+            }),
         }),
       ],
       uploads: {

@@ -1,15 +1,9 @@
 import { type Assistant, type AssistantsService, turnAssistant } from "../assistants/index.js";
 import type { Principal } from "../identity/index.js";
-import type {
-  ChatMessage,
-  Pipeline,
-  RouteCandidate,
-  Turn,
-  TurnAssistant,
-} from "../pipeline/index.js";
-import { estimateTokens, type ProvidersService } from "../providers/index.js";
+import type { ChatMessage, Pipeline, Turn, TurnAssistant } from "../pipeline/index.js";
+import { estimateTokens, type ProvidersService, type ResolvedModel } from "../providers/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { AppError, badRequest, notFound } from "../shared/errors.js";
+import { badRequest, notFound } from "../shared/errors.js";
 
 /** What a chat request names: an assistant (`assistant/ID`), or a model (`PROVIDER/MODEL`). */
 export const ASSISTANT_PREFIX = "assistant/";
@@ -48,7 +42,9 @@ export class ChatService {
   ) {}
 
   /** The assistant or model a target names; throws a clear error for an unknown one. */
-  async resolve(target: string | undefined): Promise<{ assistant: TurnAssistant; model?: string }> {
+  async resolve(
+    target: string | undefined,
+  ): Promise<{ assistant: TurnAssistant; model?: ResolvedModel }> {
     if (!target || target === "beffroi" || target === "default") {
       return { assistant: turnAssistant(await this.deps.assistants.defaultAssistant()) };
     }
@@ -65,7 +61,7 @@ export class ChatService {
     const resolved = await this.deps.providers.resolve(target);
     if (!resolved) throw notFound("model_unknown", { model: target });
     return {
-      model: target,
+      model: resolved,
       assistant: {
         id: "direct",
         name: target,
@@ -80,13 +76,12 @@ export class ChatService {
   async run(request: ChatRequest): Promise<Turn> {
     const { assistant, model } = await this.resolve(request.target);
     if (model) {
-      const resolved = await this.deps.providers.resolve(model);
       const tokens = request.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
-      if (resolved && tokens > resolved.model.contextLength) {
+      if (tokens > model.model.contextLength) {
         throw badRequest("context_too_long", {
-          model,
+          model: model.ref,
           tokens,
-          limit: resolved.model.contextLength,
+          limit: model.model.contextLength,
         });
       }
     }
@@ -97,7 +92,7 @@ export class ChatService {
       assistant,
       input: {
         messages: request.messages,
-        ...(model && { model }),
+        ...(model && { model: model.ref }),
         ...(request.stream !== undefined && { stream: request.stream }),
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
@@ -112,18 +107,3 @@ export class ChatService {
     return this.deps.pipeline.walk(turn);
   }
 }
-
-/** The error a turn that did not complete maps to: the denial's sentence, in French. */
-export function turnError(turn: Turn): AppError {
-  const denial = [...turn.decisions].reverse().find((decision) => decision.outcome === "deny");
-  const cancelled = denial?.rule === "generate.failed" && turn.signal?.aborted;
-  if (cancelled) return new AppError("request_cancelled", 499);
-  return new AppError(
-    "turn_denied",
-    turn.status === "failed" ? 502 : 403,
-    { reason: denial?.reason ?? "" },
-    turn.decisions.map(({ stage, rule, outcome, reason }) => ({ stage, rule, outcome, reason })),
-  );
-}
-
-export type { RouteCandidate };

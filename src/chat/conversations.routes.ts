@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import type { RouteCandidate } from "../pipeline/index.js";
-import { turnError } from "./chat.service.js";
+import { type RouteCandidate, turnError } from "../pipeline/index.js";
 import type { ConversationsService } from "./conversations.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });

@@ -1,6 +1,6 @@
 import type { AssistantsService } from "../assistants/index.js";
 import type { Principal } from "../identity/index.js";
-import type { ChatMessage, Turn } from "../pipeline/index.js";
+import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { notFound } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";
@@ -51,12 +51,7 @@ const presentMessage = (row: MessageTable): ConversationMessage => ({
 
 /** What is kept of a turn beside its answer: never the prompt sent to the model. */
 export function answerMetadata(turn: Turn): Record<string, unknown> {
-  const decisions = turn.decisions.map(({ stage, rule, outcome, reason }) => ({
-    stage,
-    rule,
-    outcome,
-    reason,
-  }));
+  const decisions = publicDecisions(turn);
   if (turn.status !== "completed" || !turn.output) {
     const denial = [...turn.decisions].reverse().find((d) => d.outcome === "deny");
     return { denied: true, reason: denial?.reason ?? "", decisions };

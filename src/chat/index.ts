@@ -1,4 +1,4 @@
-export { ASSISTANT_PREFIX, type ChatRequest, ChatService, turnError } from "./chat.service.js";
+export { ASSISTANT_PREFIX, type ChatRequest, ChatService } from "./chat.service.js";
 export { ConversationsRepository } from "./conversations.repository.js";
 export { conversationsRoutes } from "./conversations.routes.js";
 export {

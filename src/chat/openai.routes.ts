@@ -1,10 +1,15 @@
 import type { FastifyReply } from "fastify";
 import type { AssistantsService } from "../assistants/index.js";
 import { type RouteDefinition, route } from "../http/index.js";
-import type { ChatMessage, RouteCandidate, Turn } from "../pipeline/index.js";
-import { DEFAULT_POLICY, describeFailure, type ProvidersService } from "../providers/index.js";
+import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
+import {
+  candidateOf,
+  DEFAULT_POLICY,
+  describeFailure,
+  type ProvidersService,
+} from "../providers/index.js";
 import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
-import { ASSISTANT_PREFIX, type ChatService, turnError } from "./chat.service.js";
+import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
 
 /** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
@@ -116,20 +121,18 @@ export function openAiRoutes(deps: {
           },
           ...(stream && {
             sink: (text: string, from: RouteCandidate | undefined) =>
-              stream.write(text, () => beffroiHeaders(from, current ?? {}, startedAt)),
+              stream.write(text, () => ({
+                id: completionId(current ?? { id: "" }),
+                headers: beffroiHeaders(from, current ?? {}, startedAt),
+              })),
           }),
         });
         const output = turn.output;
         if (stream) {
           const completed = turn.status === "completed" && output;
           if (!stream.started && !completed) throw turnError(turn);
-          if (!completed) stream.fail(turnError(turn), completionId(turn));
-          else {
-            stream.finish(
-              completionId(turn),
-              body.stream_options?.include_usage ? usageOf(output) : undefined,
-            );
-          }
+          if (!completed) stream.fail(turnError(turn));
+          else stream.finish(body.stream_options?.include_usage ? usageOf(output) : undefined);
           return reply;
         }
         if (turn.status !== "completed" || !output) throw turnError(turn);
@@ -185,14 +188,7 @@ export function openAiRoutes(deps: {
           deps.providers.health.failed(resolved.provider.id);
           throw new AppError("provider_unreachable", 502, { reason: describeFailure(error) });
         }
-        const from = {
-          ref: resolved.ref,
-          providerId: resolved.provider.id,
-          providerLabel: resolved.provider.label ?? resolved.provider.id,
-          modelId: resolved.model.id,
-          sovereignty: resolved.provider.sovereignty,
-          country: resolved.provider.country,
-        };
+        const from = candidateOf(resolved);
         reply.headers(beffroiHeaders(from, { upstreamStartedAt }, startedAt));
         const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
         return {
@@ -238,37 +234,38 @@ class SseWriter {
     private readonly created: number,
   ) {}
 
-  write(text: string, headers: () => Record<string, string>): void {
+  /** `opening` gives, at the first text, the completion's id and the response headers. */
+  write(text: string, opening: () => { id: string; headers: Record<string, string> }): void {
     if (!this.started) {
       this.started = true;
+      const { id, headers } = opening();
+      this.id = id;
       this.reply.hijack();
       this.reply.raw.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache, no-transform",
         "x-accel-buffering": "no",
         "x-content-type-options": "nosniff",
-        ...headers(),
+        ...headers,
       });
       this.send({ role: "assistant", content: "" }, null);
     }
     if (text) this.send({ content: text }, null);
   }
 
-  finish(id: string, usage: ReturnType<typeof usageOf> | undefined): void {
-    this.id = id;
+  finish(usage: ReturnType<typeof usageOf> | undefined): void {
     this.send({}, "stop");
     if (usage) this.event({ ...this.base(), choices: [], usage });
     this.end();
   }
 
   /** A failure after text went out: an error event the official clients raise, then the end. */
-  fail(error: AppError, id: string): void {
-    this.id = id;
+  fail(error: AppError): void {
     this.event({ error: { code: error.code, message: error.message } });
     this.end();
   }
 
-  private id = "chatcmpl-pending";
+  private id = "";
 
   private base() {
     return {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { turnAssistant } from "../assistants/index.js";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import { PERMISSIONS, type Principal } from "../identity/index.js";
@@ -254,23 +253,16 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
   });
   const question = positionals.join(" ").trim();
   if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
-  return withServices(config, async ({ knowledge, pipeline, assistants }) => {
+  return withServices(config, async ({ knowledge, chat }) => {
     const knowledgeBaseIds = [];
     for (const name of values.kb ?? [])
       knowledgeBaseIds.push((await knowledge.findByName("cli", name)).id);
-    const turn = await pipeline.walk({
-      id: `cli-${Date.now()}`,
-      startedAt: new Date().toISOString(),
-      credential: { kind: "principal", principal: CLI_PRINCIPAL },
-      assistant: turnAssistant(await assistants.defaultAssistant()),
+    const turn = await chat.run({
+      principal: CLI_PRINCIPAL,
+      messages: [{ role: "user", content: question }],
+      knowledgeBaseIds: knowledgeBaseIds.length > 0 ? knowledgeBaseIds : undefined,
       // The answer is printed as it is written.
       ...(!values.json && { sink: (text: string) => io.stdout.write(text) }),
-      input: {
-        messages: [{ role: "user", content: question }],
-        ...(knowledgeBaseIds.length > 0 && { knowledgeBaseIds }),
-      },
-      decisions: [],
-      status: "walking",
     });
     if (values.json) {
       io.stdout.write(

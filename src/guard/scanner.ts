@@ -1,5 +1,11 @@
 import type { DataClass } from "../pipeline/index.js";
-import type { Entity, EntityType, LookAlike, Recognizer } from "./entity.js";
+import {
+  ENTITY_TYPES,
+  type Entity,
+  type EntityType,
+  type LookAlike,
+  type Recognizer,
+} from "./entity.js";
 
 export interface ScanResult {
   dataClass: DataClass;
@@ -10,21 +16,14 @@ export interface ScanResult {
 /** Types that make a text `sensitive` by themselves (RGPD art. 9 and the social security number). */
 const SENSITIVE_TYPES: ReadonlySet<EntityType> = new Set(["SENSITIVE", "NIR", "NIR_INVALID"]);
 
-/** Types that identify someone: what makes an article-9 term "about an identifiable person". */
-const IDENTIFYING: ReadonlySet<EntityType> = new Set([
-  "NIR",
-  "NIR_INVALID",
-  "IBAN",
-  "CARD",
-  "EMAIL",
-  "PHONE",
-  "PERSON",
-  "ADDRESS",
-  "BIRTHDATE",
-  "FISCAL_ID",
-  "ID_DOC",
-  "PLATE",
-]);
+/**
+ * Types that identify someone: what makes an article-9 term "about an
+ * identifiable person". Every type but the article-9 terms themselves and IP
+ * addresses (a device, not a person named in the sentence).
+ */
+const IDENTIFYING: ReadonlySet<EntityType> = new Set(
+  ENTITY_TYPES.filter((type) => type !== "SENSITIVE" && type !== "IP"),
+);
 
 /** Words that point at one person in the sentence ("mon fils", "l'agent", "elle"): article-9 terms count then. */
 const PERSON_CONTEXT =
@@ -33,16 +32,13 @@ const PERSON_CONTEXT =
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-/** The sentence around an offset. */
-function sentenceAround(text: string, index: number): string {
-  const start = Math.max(
-    text.lastIndexOf(".", index - 1),
-    text.lastIndexOf("\n", index - 1),
-    text.lastIndexOf("!", index - 1),
-    text.lastIndexOf("?", index - 1),
-  );
-  const ends = [".", "\n", "!", "?"].map((mark) => text.indexOf(mark, index)).filter((i) => i >= 0);
-  return text.slice(start + 1, ends.length > 0 ? Math.min(...ends) : text.length);
+const SENTENCE_ENDS = [".", "\n", "!", "?"];
+
+/** The bounds of the sentence around an offset. */
+function sentenceAround(text: string, index: number): { start: number; end: number } {
+  const start = Math.max(...SENTENCE_ENDS.map((mark) => text.lastIndexOf(mark, index - 1))) + 1;
+  const ends = SENTENCE_ENDS.map((mark) => text.indexOf(mark, index)).filter((i) => i >= 0);
+  return { start, end: ends.length > 0 ? Math.min(...ends) : text.length };
 }
 
 /**
@@ -72,11 +68,8 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
       if (entity.type !== "SENSITIVE") return true;
       const sentence = sentenceAround(text, entity.start);
       return (
-        PERSON_CONTEXT.test(sentence) ||
-        kept.some(
-          (other) =>
-            IDENTIFYING.has(other.type) && sentence.includes(text.slice(other.start, other.end)),
-        )
+        PERSON_CONTEXT.test(text.slice(sentence.start, sentence.end)) ||
+        kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence))
       );
     })
     .sort((a, b) => a.start - b.start);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import type { Pipeline, TurnAssistant } from "../pipeline/index.js";
-import type { Clock, Ids } from "../shared/clock.js";
-import { AppError } from "../shared/errors.js";
+import type { Principal } from "../identity/index.js";
+import { publicDecisions, type Turn, turnError } from "../pipeline/index.js";
 import { AnswerSchema, AskBody } from "./knowledge.schema.js";
 
 const DecisionSchema = z.object({
@@ -12,14 +11,15 @@ const DecisionSchema = z.object({
   reason: z.string(),
 });
 
+/** Walks a question through the pipeline to the default assistant (the chat service). */
+export type Ask = (
+  principal: Principal,
+  question: string,
+  knowledgeBaseIds: string[] | undefined,
+) => Promise<Turn>;
+
 /** POST /api/ask: a question answered from the knowledge bases, through the whole pipeline. */
-export function askRoutes(deps: {
-  pipeline: Pipeline;
-  clock: Clock;
-  ids: Ids;
-  /** The assistant questions go to (the default one): its models and instructions. */
-  assistant: () => Promise<TurnAssistant>;
-}): RouteDefinition[] {
+export function askRoutes(deps: { ask: Ask }): RouteDefinition[] {
   return [
     route({
       method: "POST",
@@ -30,35 +30,8 @@ export function askRoutes(deps: {
       body: AskBody,
       response: AnswerSchema.extend({ decisions: DecisionSchema.array() }),
       handler: async ({ principal, body }) => {
-        const turn = await deps.pipeline.walk({
-          id: deps.ids.id(),
-          startedAt: deps.clock.now().toISOString(),
-          credential: { kind: "principal", principal },
-          assistant: await deps.assistant(),
-          input: {
-            messages: [{ role: "user", content: body.question }],
-            ...(body.knowledgeBaseIds && { knowledgeBaseIds: body.knowledgeBaseIds }),
-          },
-          decisions: [],
-          status: "walking",
-        });
-        const decisions = turn.decisions.map(({ stage, rule, outcome, reason }) => ({
-          stage,
-          rule,
-          outcome,
-          reason,
-        }));
-        if (turn.status !== "completed" || !turn.output) {
-          const denial = turn.decisions.find((decision) => decision.outcome === "deny");
-          throw new AppError(
-            "turn_denied",
-            turn.status === "failed" ? 500 : 403,
-            {
-              reason: denial?.reason ?? "",
-            },
-            decisions,
-          );
-        }
+        const turn = await deps.ask(principal, body.question, body.knowledgeBaseIds);
+        if (turn.status !== "completed" || !turn.output) throw turnError(turn);
         return {
           answer: turn.output.text,
           abstained: turn.output.abstained,
@@ -66,7 +39,7 @@ export function askRoutes(deps: {
           confidence: turn.grounding?.confidence ?? 0,
           citations: turn.output.citations,
           model: turn.output.model ?? null,
-          decisions,
+          decisions: publicDecisions(turn),
         };
       },
     }),

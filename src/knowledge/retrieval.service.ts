@@ -49,6 +49,26 @@ const POSTINGS_BUDGET = 20_000;
 type TermWeights = Map<string, { idf: number; credit: number }>;
 
 /**
+ * Each query term's inverse document frequency, from the counts the search
+ * already read; a corrected word is a guess, so it counts half when a
+ * passage holds it.
+ */
+function idfWeights(
+  queryTerms: string[],
+  corrected: ReadonlySet<string>,
+  frequencies: ReadonlyMap<string, number>,
+  passages: number,
+): TermWeights {
+  return new Map(
+    [...new Set(queryTerms)].map((term) => {
+      const df = frequencies.get(term) ?? 0;
+      const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+      return [term, { idf, credit: corrected.has(term) ? idf / 2 : idf }];
+    }),
+  );
+}
+
+/**
  * How much of the question a passage covers, from 0 to 1: the share of the
  * query terms' inverse document frequency found in its terms.
  */
@@ -109,7 +129,13 @@ export class RetrievalService {
     const bases = options.knowledgeBaseIds
       ? readable.filter((id) => options.knowledgeBaseIds?.includes(id))
       : readable;
-    const { words: terms, pairs, corrected, frequencies } = await this.correctedTerms(query);
+    const {
+      words: terms,
+      pairs,
+      corrected,
+      frequencies,
+      passages: indexed,
+    } = await this.correctedTerms(query);
     const limit = options.limit ?? 10;
     // Scoring costs one step per passage holding a searched word. In a large index, search on the
     // rarest words (which decide the ranking) up to a budget of postings; coverage still counts all.
@@ -133,7 +159,7 @@ export class RetrievalService {
         dense ? Math.max(limit, FUSION_DEPTH) : limit,
       ),
       dense && bases.length > 0 ? dense.search(bases, query, FUSION_DEPTH) : null,
-      this.idfWeights(terms, corrected),
+      idfWeights(terms, corrected, frequencies, indexed),
     ]);
     const passages = new Map(
       (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
@@ -217,34 +243,17 @@ export class RetrievalService {
           best = { ...candidate, distance };
         }
       }
-      if (best) replace.set(word, best.term);
+      if (best) {
+        replace.set(word, best.term);
+        frequencies.set(best.term, best.frequency);
+      }
     }
     const corrected = new Set(replace.values());
-    for (const term of corrected) frequencies.set(term, 1);
     return {
       ...(replace.size === 0 ? first : questionTerms(first.sequence, replace)),
       corrected,
       frequencies,
       passages,
     };
-  }
-
-  /**
-   * Each query term's inverse document frequency; a corrected word is a
-   * guess, so it counts half when a passage holds it.
-   */
-  private async idfWeights(
-    queryTerms: string[],
-    corrected: ReadonlySet<string>,
-  ): Promise<TermWeights> {
-    const unique = [...new Set(queryTerms)];
-    const { passages, frequencies } = await this.deps.index.documentFrequencies(unique);
-    return new Map(
-      unique.map((term) => {
-        const df = frequencies.get(term) ?? 0;
-        const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
-        return [term, { idf, credit: corrected.has(term) ? idf / 2 : idf }];
-      }),
-    );
   }
 }

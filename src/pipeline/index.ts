@@ -1,4 +1,5 @@
 export { type Decision, STAGES, type StageName } from "./decision.js";
+export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";

@@ -1,6 +1,19 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
+/**
+ * A provider's API key, read from its variable or file at each call (a
+ * rotated secret needs no restart); never logged, never returned.
+ */
+export function readApiKey(
+  source: { apiKeyEnv?: string | undefined; apiKeyFile?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  if (source.apiKeyEnv) return env[source.apiKeyEnv];
+  if (source.apiKeyFile) return readFileSync(source.apiKeyFile, "utf8").trim();
+  return undefined;
+}
+
 /** Turns texts into vectors, one per text, in order. */
 export interface Embedder {
   /** The model's id: embeddings are stored and compared per model. */
@@ -75,16 +88,9 @@ export class OpenAiCompatibleEmbedder implements Embedder {
     }
   }
 
-  private apiKey(): string | undefined {
-    const { apiKeyEnv, apiKeyFile } = this.settings;
-    if (apiKeyEnv) return this.env[apiKeyEnv];
-    if (apiKeyFile) return readFileSync(apiKeyFile, "utf8").trim();
-    return undefined;
-  }
-
   private async once(input: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     const timeout = AbortSignal.timeout(this.settings.timeoutSeconds * 1000);
-    const key = this.apiKey();
+    const key = readApiKey(this.settings, this.env);
     let response: Response;
     try {
       response = await fetch(`${this.settings.baseUrl.replace(/\/+$/, "")}/embeddings`, {

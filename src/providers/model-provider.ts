@@ -34,8 +34,9 @@ export interface ModelProvider {
 }
 
 /**
- * A provider failed. `retryable`: trying again (later, or another provider)
- * may work. The message is for logs only and never holds the upstream URL,
+ * A provider failed. `retryable`: the same call, tried again at once, may
+ * work (429, 5xx, a refused or reset connection; not a timeout, which would
+ * only double the wait). The message is for logs only and never holds the upstream URL,
  * key or answer text.
  */
 export class ProviderError extends Error {
@@ -50,7 +51,6 @@ export class ProviderError extends Error {
   get retryable(): boolean {
     return (
       this.code === "unreachable" ||
-      this.code === "timeout" ||
       (this.code === "http" && (this.status === 429 || (this.status ?? 0) >= 500))
     );
   }

@@ -96,8 +96,10 @@ export class ProvidersService {
   /** Adds the providers the configuration declares that the registry does not hold yet. */
   async seed(declared: ProviderDefinition[]): Promise<string[]> {
     const added: string[] = [];
+    if (declared.length === 0) return added;
+    const existing = new Set((await this.fresh()).map((provider) => provider.id));
     for (const provider of declared) {
-      if ((await this.fresh()).some((existing) => existing.id === provider.id)) continue;
+      if (existing.has(provider.id)) continue;
       try {
         await this.create(provider);
         added.push(provider.id);

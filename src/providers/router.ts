@@ -58,11 +58,12 @@ export class Router {
     const dataClass = turn.dataClass ?? this.deps.classify?.(turn) ?? "public";
     const allowed = (this.deps.policy ?? DEFAULT_POLICY)(dataClass);
     const wanted = turn.input.model ? [turn.input.model] : (turn.assistant?.preferredModels ?? []);
-    const chat = await providers.models("chat");
     const ordered: (ResolvedModel | string)[] =
       wanted.length > 0
         ? await Promise.all(wanted.map(async (ref) => (await providers.resolve(ref)) ?? ref))
-        : [...chat].sort((a, b) => rank(a.provider.sovereignty) - rank(b.provider.sovereignty));
+        : (await providers.models("chat")).sort(
+            (a, b) => rank(a.provider.sovereignty) - rank(b.provider.sovereignty),
+          );
     const prompt = turn.input.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
     const candidates: RouteCandidate[] = [];
     const skipped: RouteResult["skipped"] = [];

@@ -112,10 +112,14 @@ describeApps("model gateway", (get) => {
     });
     let text = "";
     let usage: OpenAI.CompletionUsage | undefined | null;
+    const ids = new Set<string>();
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta.content ?? "";
       if (chunk.usage) usage = chunk.usage;
+      ids.add(chunk.id);
     }
+    assert.equal(ids.size, 1, "one completion id for every chunk");
+    assert.match([...ids][0] ?? "", /^chatcmpl-./);
     assert.equal(text, "Un deux trois, nous irons au bois.");
     assert.ok((usage?.total_tokens ?? 0) > 0);
     assert.equal(upstream.requests.at(-1)?.body.stream, true);

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { z } from "zod";
-import { OpenAiCompatibleEmbedder } from "../embeddings.js";
+import { OpenAiCompatibleEmbedder, readApiKey } from "../embeddings.js";
 import {
   type ChatChunk,
   type ChatRequest,
@@ -174,13 +173,6 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     }
   }
 
-  private apiKey(): string | undefined {
-    const { apiKeyEnv, apiKeyFile } = this.definition;
-    if (apiKeyEnv) return this.env[apiKeyEnv];
-    if (apiKeyFile) return readFileSync(apiKeyFile, "utf8").trim();
-    return undefined;
-  }
-
   private async post(path: string, body: unknown, signal?: AbortSignal): Promise<Upstream> {
     const retries = this.options.retries ?? 2;
     for (let attempt = 0; ; attempt += 1) {
@@ -190,7 +182,6 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         if (
           !(error instanceof ProviderError) ||
           !error.retryable ||
-          error.code === "timeout" ||
           attempt >= retries ||
           signal?.aborted
         ) {
@@ -215,7 +206,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     const url = new URL(`${this.baseUrl}${path}`);
     const secure = url.protocol === "https:";
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const key = this.apiKey();
+    const key = readApiKey(this.definition, this.env);
     return new Promise((resolve, reject) => {
       let timedOut = false;
       let settled = false;

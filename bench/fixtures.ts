@@ -1,0 +1,37 @@
+/** mulberry32: a small, well-spread 32-bit generator, so that a bench draws the same data on every run. */
+export function seededRandom(seed = 42): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A ready document row for benches that load passages straight into the store (no ingestion). */
+export function readyDocument(
+  id: string,
+  knowledgeBaseId: string,
+  at: string,
+  counts: { title: string | null; passages: number; words: number },
+) {
+  return {
+    id,
+    knowledge_base_id: knowledgeBaseId,
+    file_name: `${id}.md`,
+    title: counts.title,
+    media_type: "text/markdown",
+    sha256: id,
+    size_bytes: 0,
+    status: "ready",
+    failure_code: null,
+    page_count: null,
+    passage_count: counts.passages,
+    word_count: counts.words,
+    uploaded_by: null,
+    created_at: at,
+    updated_at: at,
+    ingested_at: at,
+  };
+}

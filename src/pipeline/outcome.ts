@@ -1,0 +1,20 @@
+import { AppError } from "../shared/errors.js";
+import type { Turn } from "./turn.js";
+
+/** A turn's decisions as callers see them (stage, rule, outcome, reason; no timestamps). */
+export const publicDecisions = (turn: Turn) =>
+  turn.decisions.map(({ stage, rule, outcome, reason }) => ({ stage, rule, outcome, reason }));
+
+/** The error a turn that did not complete maps to: its denial's sentence, in French, with its decisions. */
+export function turnError(turn: Turn): AppError {
+  const denial = [...turn.decisions].reverse().find((decision) => decision.outcome === "deny");
+  if (denial?.rule === "generate.failed" && turn.signal?.aborted) {
+    return new AppError("request_cancelled", 499);
+  }
+  return new AppError(
+    "turn_denied",
+    turn.status === "failed" ? 502 : 403,
+    { reason: denial?.reason ?? "" },
+    publicDecisions(turn),
+  );
+}
