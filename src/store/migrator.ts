@@ -5,6 +5,7 @@ import * as knowledge from "./migrations/0002-knowledge.js";
 import * as embeddings from "./migrations/0003-embeddings.js";
 import * as termStatistics from "./migrations/0004-term-statistics.js";
 import * as gateway from "./migrations/0005-gateway.js";
+import * as guard from "./migrations/0006-guard.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003-embeddings": embeddings,
   "0004-term-statistics": termStatistics,
   "0005-gateway": gateway,
+  "0006-guard": guard,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

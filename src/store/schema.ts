@@ -219,6 +219,21 @@ export interface MessageTable {
   created_at: string;
 }
 
+export interface GuardVaultTable {
+  conversation_id: string;
+  placeholder: string;
+  entity_type: string;
+  digest: string;
+  sealed: string;
+  created_at: string;
+}
+
+export interface GuardNameTable {
+  name: string;
+  kind: string;
+  bearers: number;
+}
+
 export interface Tables {
   directions: DirectionTable;
   users: UserTable;
@@ -242,4 +257,6 @@ export interface Tables {
   assistants: AssistantTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  guard_vault: GuardVaultTable;
+  guard_names: GuardNameTable;
 }
