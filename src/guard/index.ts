@@ -9,3 +9,12 @@ export { guardRoutes } from "./guard.routes.js";
 export { GuardService } from "./guard.service.js";
 export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
 export { type ScanResult, scanText, stricter } from "./scanner.js";
+export {
+  normaliseValue,
+  PLACEHOLDER_LABELS,
+  type PseudonymEntry,
+  PseudonymTable,
+  pseudonymise,
+  restore,
+  StreamRestorer,
+} from "./pseudonymiser.js";
