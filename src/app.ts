@@ -9,7 +9,13 @@ import {
   openAiRoutes,
 } from "./chat/index.js";
 import { type Config, databaseUrl } from "./config.js";
-import { DEFAULT_RECOGNIZERS, GuardService, guardRoutes } from "./guard/index.js";
+import {
+  DEFAULT_RECOGNIZERS,
+  GuardService,
+  guardRoutes,
+  PseudonymTable,
+  pseudonymise,
+} from "./guard/index.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
 import {
@@ -40,6 +46,7 @@ import {
   KnowledgeService,
   knowledgeRoutes,
   type ParseLimits,
+  type PersonalDataGuard,
   RetrievalService,
 } from "./knowledge/index.js";
 import {
@@ -148,6 +155,17 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     ...DEFAULT_PARSE_LIMITS,
     maxFileBytes: config.knowledge.maxFileMegabytes * 1024 * 1024,
   };
+  const guard = new GuardService(DEFAULT_RECOGNIZERS);
+  // The knowledge domain reaches the guard through its ports: every passage is scanned at
+  // ingestion, and a pseudonymising base gets one placeholder table per document.
+  const personalData: PersonalDataGuard = {
+    scan: (text) => guard.scan(text),
+    pseudonymiser: () => {
+      const table = new PseudonymTable();
+      return (text, entities) =>
+        pseudonymise(text, entities as Parameters<typeof pseudonymise>[1], table).text;
+    },
+  };
   const worker = new IngestionWorker({
     db: store.db,
     dialect: store.dialect,
@@ -155,6 +173,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     clock,
     ids,
     dense,
+    personalData,
     settings: {
       leaseMs: config.knowledge.jobLeaseSeconds * 1000,
       pollMs: config.knowledge.pollSeconds * 1000,
@@ -169,6 +188,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     ids,
     limits,
     onQueued: () => worker.kick(),
+    personalData,
   });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense });
   const providers = new ProvidersService({
@@ -183,7 +203,6 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     clock,
     ids,
   });
-  const guard = new GuardService(DEFAULT_RECOGNIZERS);
   const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.

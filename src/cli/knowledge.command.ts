@@ -4,7 +4,16 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import { PERMISSIONS, type Principal } from "../identity/index.js";
-import type { Reader } from "../knowledge/index.js";
+import {
+  describeCounts,
+  type KnowledgeService,
+  PERSONAL_DATA_SETTINGS,
+  type PersonalDataSetting,
+  RELEASE_ACTIONS,
+  type Reader,
+  type ReleaseAction,
+} from "../knowledge/index.js";
+import { notFound } from "../shared/errors.js";
 import { withServices } from "./context.js";
 import { type CliIo, say, UsageError } from "./io.js";
 
@@ -60,7 +69,27 @@ function parseReader(value: string): Reader | { directionPath: string } {
   );
 }
 
-/** beffroi kb create|list|delete|audit */
+/** A value of --personal-data (or --as), checked against the allowed ones, with the French explanation. */
+function choice<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+  reason: "knowledge.personal_data.invalid" | "knowledge.personal_data.invalid_release",
+): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(t("cli.bad_option", { reason: `--${option} « ${value} » : ${t(reason)}` }));
+}
+
+/** A document of a base by file name (as ingested) or id. */
+async function findDocument(knowledge: KnowledgeService, baseId: string, wanted: string) {
+  const documents = await knowledge.documents("cli", baseId);
+  const document = documents.find((d) => d.fileName === wanted || d.id === wanted);
+  if (!document) throw notFound("document_not_found");
+  return document;
+}
+
+/** beffroi kb create|list|update|delete|audit|quarantine|release|discard */
 export async function kbCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -69,12 +98,21 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
       direction: { type: "string" },
       description: { type: "string" },
       reader: { type: "string", multiple: true },
+      "personal-data": { type: "string" },
+      document: { type: "string" },
+      as: { type: "string" },
       json: { type: "boolean" },
     },
     allowPositionals: true,
     strict: true,
   });
   const name = positionals.join(" ").trim();
+  const personalData = choice<PersonalDataSetting>(
+    values["personal-data"],
+    PERSONAL_DATA_SETTINGS,
+    "personal-data",
+    "knowledge.personal_data.invalid",
+  );
   switch (action) {
     case "create": {
       if (!name) throw new UsageError(t("cli.missing_option", { option: "nom" }));
@@ -95,8 +133,82 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
           description: values.description ?? "",
           ownerDirectionId: owner.id,
           readers,
+          ...(personalData && { personalData }),
         });
         say(io, "cli.kb_created", { name: base.name, direction: base.ownerDirection.path });
+        return 0;
+      });
+    }
+    case "update":
+      return withServices(config, async ({ knowledge, worker }) => {
+        const base = await knowledge.findByName("cli", name);
+        const updated = await knowledge.update("cli", base.id, {
+          ...(values.description !== undefined && { description: values.description }),
+          ...(personalData && { personalData }),
+        });
+        say(io, "cli.kb_updated", {
+          name: updated.name,
+          personalData: t(`knowledge.personal_data.setting.${updated.personalData}`),
+        });
+        if (updated.personalData !== base.personalData) {
+          const documents = await knowledge.documents("cli", base.id);
+          await worker.drain();
+          say(io, "cli.kb_requeued", {
+            count: documents.filter((d) => d.status === "queued").length,
+          });
+        }
+        return 0;
+      });
+    case "quarantine":
+      return withServices(config, async ({ knowledge }) => {
+        const base = await knowledge.findByName("cli", name);
+        const documents = await knowledge.quarantined("cli", base.id);
+        if (values.json) io.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
+        else if (documents.length === 0) say(io, "cli.none");
+        else {
+          for (const document of documents) {
+            say(io, "cli.kb_quarantined", {
+              file: document.fileName,
+              dataClass: t(
+                `route.data_class.${document.personalData?.dataClass ?? "personal"}` as "route.data_class.personal",
+              ),
+              entities: describeCounts(document.personalData?.types ?? {}),
+              passages: document.passages.length,
+              date: document.createdAt.slice(0, 10),
+            });
+            for (const passage of document.passages) io.stdout.write(`    ${passage.excerpt}\n`);
+          }
+        }
+        return 0;
+      });
+    case "release": {
+      if (!values.document) throw new UsageError(t("cli.missing_option", { option: "document" }));
+      if (!values.as) throw new UsageError(t("cli.missing_option", { option: "as" }));
+      const as = choice<ReleaseAction>(
+        values.as,
+        RELEASE_ACTIONS,
+        "as",
+        "knowledge.personal_data.invalid_release",
+      ) as ReleaseAction;
+      return withServices(config, async ({ knowledge, worker }) => {
+        const base = await knowledge.findByName("cli", name);
+        const document = await findDocument(knowledge, base.id, values.document as string);
+        await knowledge.release("cli", base.id, document.id, as);
+        say(io, "cli.kb_released", {
+          file: document.fileName,
+          action: t(`knowledge.personal_data.released.${as}`),
+        });
+        await worker.drain();
+        return 0;
+      });
+    }
+    case "discard": {
+      if (!values.document) throw new UsageError(t("cli.missing_option", { option: "document" }));
+      return withServices(config, async ({ knowledge }) => {
+        const base = await knowledge.findByName("cli", name);
+        const document = await findDocument(knowledge, base.id, values.document as string);
+        await knowledge.removeDocument("cli", base.id, document.id);
+        say(io, "cli.kb_discarded", { file: document.fileName });
         return 0;
       });
     }
@@ -177,25 +289,38 @@ export async function ingestCommand(config: Config, io: CliIo, args: string[]): 
       (await knowledge.documents("cli", base.id)).map((document) => [document.id, document]),
     );
     let failed = 0;
+    let quarantined = 0;
     for (const result of results) {
       const document = documents.get(result.documentId);
       const failure = result.failure ?? document?.failure ?? null;
-      const status = failure ? "failed" : result.status;
+      const held = !failure && result.status === "queued" && document?.status === "quarantined";
+      const status = failure ? "failed" : held ? "quarantined" : result.status;
       if (failure) failed += 1;
+      if (held) quarantined += 1;
       if (!values.json) {
         say(io, "cli.ingest_file", {
           status: t(`cli.ingest_status.${status}` as "cli.ingest_status.queued"),
           file: result.fileName,
-          reason: failure ? ` : ${failure.message}` : "",
+          reason: failure
+            ? ` : ${failure.message}`
+            : held
+              ? t("cli.ingest_quarantined", {
+                  entities: describeCounts(document?.personalData?.types ?? {}),
+                  kb: base.name,
+                })
+              : "",
         });
       }
     }
     const summary = {
       queued:
         results.filter((r) => r.status === "queued").length -
-        results.filter((r) => r.status === "queued" && documents.get(r.documentId)?.failure).length,
+        results.filter((r) => r.status === "queued" && documents.get(r.documentId)?.failure)
+          .length -
+        quarantined,
       unchanged: results.filter((r) => r.status === "unchanged").length,
       failed,
+      quarantined,
       passages: (await knowledge.get("cli", base.id)).passageCount,
     };
     if (values.json) io.stdout.write(`${JSON.stringify({ results, summary }, null, 2)}\n`);

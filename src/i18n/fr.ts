@@ -50,6 +50,8 @@ export const fr = {
   "error.knowledge_base_exists": "Une base de connaissances porte déjà ce nom : {name}.",
   "error.document_not_found": "Document introuvable.",
   "error.passage_not_found": "Passage introuvable.",
+  "error.document_not_quarantined":
+    "Ce document n'est pas en quarantaine : il n'y a rien à libérer.",
   "error.no_files":
     "Aucun fichier reçu : envoyez un ou plusieurs fichiers (multipart/form-data, champ « files »).",
   "error.too_many_files": "Trop de fichiers dans un seul envoi (limite : {limit}).",
@@ -105,6 +107,8 @@ export const fr = {
     "Ce PDF ne contient que des images (document scanné, sans couche texte) : faites-le passer par une reconnaissance de caractères (OCR) puis déposez-le à nouveau.",
   "knowledge.rejected.corrupt_file": "Fichier illisible ou endommagé.",
   "knowledge.rejected.empty_document": "Le document ne contient aucun texte exploitable.",
+  "knowledge.rejected.scan_failed":
+    "La recherche de données personnelles dans le document a échoué : par précaution, il n'est pas indexé. Déposez-le à nouveau ; si cela se répète, prévenez votre administrateur.",
   "knowledge.rejected.processing_failed":
     "Le traitement du document a échoué à plusieurs reprises : vérifiez le fichier ou contactez votre administrateur.",
   "pipeline.stage_failed": "Erreur interne de l'étape : la demande est bloquée par précaution.",
@@ -132,6 +136,21 @@ export const fr = {
   "knowledge.audit.personal_data_unchecked":
     "Données personnelles : non vérifiées (le module de détection n'est pas encore installé).",
   "knowledge.reader.everyone": "tous les agents",
+  "knowledge.audit.personal_data_indexed":
+    "« {file} » contient des données personnelles ({entities}), indexées telles quelles comme le prévoit le réglage de la base (« index ») : réservez cette base aux modèles locaux, ou passez-la en pseudonymisation.",
+  "knowledge.audit.personal_data_pseudonymised":
+    "« {file} » contenait des données personnelles ({entities}) : elles sont remplacées par des pseudonymes ([PERSONNE_1]…) dans les passages indexés.",
+  "knowledge.audit.personal_data_quarantined":
+    "« {file} » est en quarantaine : il contient des données personnelles ({entities}) et n'est pas consultable. Un référent doit le libérer (indexé tel quel ou pseudonymisé) ou le supprimer.",
+  "knowledge.personal_data.invalid":
+    "valeur attendue : index (indexer tel quel, base réservée aux modèles locaux), pseudonymise (remplacer les valeurs par des pseudonymes) ou quarantine (mettre le document de côté jusqu'à l'examen d'un référent)",
+  "knowledge.personal_data.invalid_release":
+    "valeur attendue : index (indexer tel quel) ou pseudonymise (remplacer les valeurs par des pseudonymes)",
+  "knowledge.personal_data.setting.index": "indexer tel quel",
+  "knowledge.personal_data.setting.pseudonymise": "pseudonymiser",
+  "knowledge.personal_data.setting.quarantine": "mettre en quarantaine",
+  "knowledge.personal_data.released.index": "indexé tel quel",
+  "knowledge.personal_data.released.pseudonymise": "pseudonymisé",
   "knowledge.reader.role": "rôle {role}",
 
   // Configuration.
@@ -171,9 +190,14 @@ Commandes :
   apikey list [--email E] [--json]
   apikey revoke --id ID
   kb create NOM --direction CHEMIN [--description TEXTE] [--reader everyone|role:R|direction:CHEMIN]...
+                [--personal-data index|pseudonymise|quarantine]   (par défaut : quarantine)
   kb list [--json]
   kb delete NOM
   kb audit NOM [--json]
+  kb update NOM [--description TEXTE] [--personal-data index|pseudonymise|quarantine]
+  kb quarantine NOM [--json]    documents en quarantaine (données personnelles)
+  kb release NOM --document FICHIER --as index|pseudonymise
+  kb discard NOM --document FICHIER   supprime un document de la base
   ingest CHEMIN... --kb NOM     dépose des fichiers (dossiers parcourus récursivement)
   search "question" --kb NOM [--limit N] [--json]
   ask "question" [--kb NOM]... [--json]
@@ -332,12 +356,21 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
     "Base de démonstration « {name} » chargée ({count} documents en cours d'ingestion).",
   "cli.kb_created": "Base créée : {name} (direction {direction}).",
   "cli.kb_deleted": "Base supprimée : {name}.",
+  "cli.kb_updated": "Base modifiée : {name} (données personnelles : {personalData}).",
+  "cli.kb_requeued": "{count} document(s) réingéré(s) pour appliquer le nouveau réglage.",
+  "cli.kb_quarantined":
+    "{file}\tdonnées {dataClass}\t{entities}\t{passages} passage(s) concerné(s)\tdéposé le {date}",
+  "cli.kb_released": "Document libéré : {file} ({action}).",
+  "cli.kb_discarded": "Document supprimé : {file}.",
   "cli.ingest_file": "{status}\t{file}{reason}",
   "cli.ingest_summary":
-    "{queued} fichier(s) ingéré(s), {unchanged} inchangé(s), {failed} en échec ; {passages} passage(s) dans la base.",
+    "{queued} fichier(s) ingéré(s), {unchanged} inchangé(s), {failed} en échec, {quarantined} en quarantaine ; {passages} passage(s) dans la base.",
   "cli.ingest_status.queued": "[ok]",
   "cli.ingest_status.unchanged": "[inchangé]",
   "cli.ingest_status.failed": "[échec]",
+  "cli.ingest_status.quarantined": "[quarantaine]",
+  "cli.ingest_quarantined":
+    " : données personnelles ({entities}), document mis de côté ; examinez-le avec « beffroi kb quarantine {kb} »",
   "cli.no_results": "Aucun passage trouvé.",
   "cli.audit_summary":
     "Audit de « {name} » : {total} document(s), {ready} intégré(s), {failed} en échec, {words} mots ; {findings} constat(s).",

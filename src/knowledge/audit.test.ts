@@ -136,22 +136,101 @@ describe("quality audit", () => {
     );
     assert.match(kinds("failed")[0]?.message ?? "", /scan\.md.*couche texte/);
     assert.equal(report.personalDataChecked, false);
-    assert.deepEqual(report.documents, { total: 6, ready: 5, failed: 1, words: 5680 });
+    assert.deepEqual(report.documents, {
+      total: 6,
+      ready: 5,
+      failed: 1,
+      quarantined: 0,
+      words: 5680,
+    });
     assert.ok(
       !kinds("conflict").some((f) => f.documents.some((d) => d.fileName.startsWith("dechets"))),
       "no conflict among identical figures",
     );
   });
 
-  it("reports personal data through the scanner the guard plugs in", async () => {
+  it("reports personal data through the scanner the guard plugs in, values masked", async () => {
+    const text = "Madame X, née le 3 mars 1950.";
+    const start = text.indexOf("3 mars");
     const report = await auditBase({
       knowledgeBaseId: "kb",
       documents: [document("dossier")],
-      passages: [passage("p1", "dossier", "Madame X, née le 3 mars 1950.")],
+      passages: [passage("p1", "dossier", text)],
       now: NOW,
-      scanPersonalData: async () => [{ entity: "BIRTHDATE", count: 1 }],
+      scanPersonalData: () => ({
+        dataClass: "personal",
+        entities: [{ type: "BIRTHDATE", start, end: start + "3 mars 1950".length }],
+      }),
     });
     assert.equal(report.personalDataChecked, true);
-    assert.match(report.findings[0]?.message ?? "", /données personnelles \(BIRTHDATE \(1\)\)/);
+    const [finding] = report.findings;
+    assert.match(finding?.message ?? "", /données personnelles \(date de naissance \(1\)\)/);
+    assert.deepEqual(finding?.personalData, {
+      dataClass: "personal",
+      types: { BIRTHDATE: 1 },
+      action: "unscanned",
+    });
+    assert.deepEqual(finding?.passages, [
+      {
+        id: "p1",
+        documentId: "dossier",
+        ordinal: 0,
+        types: { BIRTHDATE: 1 },
+        excerpt: "Madame X, née le [BIRTHDATE].",
+      },
+    ]);
+    assert.doesNotMatch(JSON.stringify(report), /1950/);
+  });
+
+  it("reads what ingestion found, and lists quarantined documents", async () => {
+    const report = await auditBase({
+      knowledgeBaseId: "kb",
+      documents: [
+        document("pseudo", {
+          personal_data_class: "personal",
+          personal_data_types: '{"EMAIL":1}',
+          personal_data_action: "pseudonymise",
+        }),
+        document("retenu", {
+          status: "quarantined",
+          passage_count: 0,
+          word_count: 0,
+          personal_data_class: "sensitive",
+          personal_data_types: '{"NIR":1}',
+          personal_data_action: "quarantine",
+          personal_data_findings: JSON.stringify([
+            {
+              ordinal: 2,
+              section: "Dossier",
+              page: null,
+              types: { NIR: 1 },
+              excerpt: "NIR : [NIR]",
+            },
+          ]),
+        }),
+      ],
+      passages: [
+        {
+          ...passage("p1", "pseudo", "Écrire à [EMAIL_1] pour tout renseignement."),
+          personal_data: '{"EMAIL":1}',
+        },
+      ],
+      now: NOW,
+    });
+    const pseudo = report.findings.find((f) => f.documents[0]?.id === "pseudo");
+    assert.equal(pseudo?.severity, "info");
+    assert.equal(pseudo?.personalData?.action, "pseudonymise");
+    assert.match(pseudo?.passages[0]?.excerpt ?? "", /\[EMAIL_1\]/);
+    const held = report.findings.find((f) => f.documents[0]?.id === "retenu");
+    assert.equal(held?.severity, "error");
+    assert.match(held?.message ?? "", /en quarantaine.*numéro de sécurité sociale \(1\)/);
+    assert.deepEqual(held?.passages, [
+      { id: null, documentId: "retenu", ordinal: 2, types: { NIR: 1 }, excerpt: "NIR : [NIR]" },
+    ]);
+    assert.equal(report.documents.quarantined, 1);
+    assert.deepEqual(
+      report.quarantined.map((q) => [q.fileName, q.dataClass, q.types]),
+      [["retenu.md", "sensitive", { NIR: 1 }]],
+    );
   });
 });

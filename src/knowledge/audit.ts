@@ -2,6 +2,21 @@ import { t } from "../i18n/index.js";
 import type { DocumentTable } from "../store/index.js";
 import { analyse } from "./analysis/index.js";
 import type { PassageWithDocument } from "./documents.repository.js";
+import {
+  addCounts,
+  countTypes,
+  type DataClass,
+  describeCounts,
+  excerpt,
+  hasCounts,
+  maskEntities,
+  type PersonalDataAction,
+  type PersonalDataScanner,
+  parseCounts,
+  parseQuarantinedPassages,
+  stricterClass,
+  type TypeCounts,
+} from "./personal-data.js";
 
 export type FindingKind =
   | "failed"
@@ -18,21 +33,41 @@ export interface AuditFinding {
   /** A French sentence saying what is wrong and what to do. */
   message: string;
   documents: { id: string; fileName: string }[];
-  passages: { id: string; documentId: string; excerpt: string }[];
+  /**
+   * Passages concerned. Excerpts never show a personal-data value: each is
+   * replaced by its type (`[EMAIL]`). `id` is null for a quarantined
+   * document, whose passages are not stored (`ordinal` says which one).
+   */
+  passages: {
+    id: string | null;
+    documentId: string;
+    excerpt: string;
+    ordinal?: number;
+    /** personal_data findings: occurrences per type in this passage. */
+    types?: TypeCounts;
+  }[];
+  /** personal_data findings: what was found in the document and what ingestion did with it. */
+  personalData?: {
+    dataClass: DataClass;
+    types: TypeCounts;
+    /** `unscanned`: ingested before the scan existed, scanned by this audit only (indexed as is). */
+    action: PersonalDataAction | "unscanned";
+  };
 }
-
-/** What the personal-data guard reports about a passage; the guard plugs in through `PersonalDataScan`. */
-export interface PersonalDataHit {
-  entity: string;
-  count: number;
-}
-export type PersonalDataScan = (text: string) => Promise<PersonalDataHit[]>;
 
 export interface AuditReport {
   knowledgeBaseId: string;
   generatedAt: string;
-  documents: { total: number; ready: number; failed: number; words: number };
+  documents: { total: number; ready: number; failed: number; quarantined: number; words: number };
   findings: AuditFinding[];
+  /** Documents held back because they contain personal data, until a referent releases or deletes them. */
+  quarantined: {
+    documentId: string;
+    fileName: string;
+    dataClass: DataClass;
+    types: TypeCounts;
+    updatedAt: string;
+  }[];
   perDocument: { documentId: string; fileName: string; kinds: FindingKind[] }[];
   /** False when no personal-data scanner is installed: the base was not checked for personal data. */
   personalDataChecked: boolean;
@@ -53,12 +88,6 @@ export const AUDIT_LIMITS = {
   sentenceSimilarity: 0.5,
   /** A document whose latest date is older than this many months is probably stale. */
   staleMonths: 18,
-};
-
-const excerpt = (text: string, around?: string) => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const at = around ? Math.max(0, flat.indexOf(around) - 60) : 0;
-  return `${at > 0 ? "…" : ""}${flat.slice(at, at + 160)}${flat.length > at + 160 ? "…" : ""}`;
 };
 
 const sentenceCache = new Map<string, Set<string>>();
@@ -229,10 +258,39 @@ export async function auditBase(input: {
   documents: DocumentTable[];
   passages: PassageWithDocument[];
   now: Date;
-  scanPersonalData?: PersonalDataScan;
+  /** The guard's scanner: masks excerpts, and scans passages ingested before the scan existed. */
+  scanPersonalData?: PersonalDataScanner;
 }): Promise<AuditReport> {
   const { documents, passages, now } = input;
+  const scanner = input.scanPersonalData;
   const findings: AuditFinding[] = [];
+  // Each passage shown is scanned once: its excerpt is cut from the masked text.
+  const scans = new Map<
+    string,
+    Promise<{ masked: string; types: TypeCounts; dataClass: DataClass } | null>
+  >();
+  const scanPassage = (passage: PassageWithDocument) => {
+    let scan = scans.get(passage.id);
+    if (!scan) {
+      scan = (async () => {
+        if (!scanner) return null;
+        const { dataClass, entities } = await scanner(passage.text);
+        return {
+          masked: maskEntities(passage.text, entities),
+          types: countTypes(entities),
+          dataClass,
+        };
+      })();
+      scans.set(passage.id, scan);
+    }
+    return scan;
+  };
+  /** An excerpt with every value masked; empty when the passage cannot be scanned (fail closed). */
+  const maskedExcerpt = async (passage: PassageWithDocument, around?: string) => {
+    if (!scanner) return excerpt(passage.text, around);
+    const scan = await scanPassage(passage).catch(() => null);
+    return scan ? excerpt(scan.masked, around) : "";
+  };
   const documentRef = (id: string) => {
     const document = documents.find((d) => d.id === id);
     return { id, fileName: document?.file_name ?? id };
@@ -254,6 +312,7 @@ export async function auditBase(input: {
       });
       continue;
     }
+    if (document.status === "quarantined") continue;
     if (document.word_count > AUDIT_LIMITS.maxWords) {
       findings.push({
         kind: "too_long",
@@ -348,8 +407,18 @@ export async function auditBase(input: {
           percent: Math.round(similarity * 100),
         }),
         documents: [documentRef(first), documentRef(second)],
-        passages: examples.flatMap((x) =>
-          x ? [{ id: x.id, documentId: x.document_id, excerpt: excerpt(x.text) }] : [],
+        passages: await Promise.all(
+          examples.flatMap((x) =>
+            x
+              ? [
+                  maskedExcerpt(x).then((text) => ({
+                    id: x.id,
+                    documentId: x.document_id,
+                    excerpt: text,
+                  })),
+                ]
+              : [],
+          ),
         ),
       });
     }
@@ -374,11 +443,13 @@ export async function auditBase(input: {
               percent: Math.round(similarity * 100),
             }),
             documents: [documentRef(a.passage.document_id), documentRef(b.passage.document_id)],
-            passages: [a, b].map((x) => ({
-              id: x.passage.id,
-              documentId: x.passage.document_id,
-              excerpt: excerpt(x.passage.text),
-            })),
+            passages: await Promise.all(
+              [a, b].map(async (x) => ({
+                id: x.passage.id,
+                documentId: x.passage.document_id,
+                excerpt: await maskedExcerpt(x.passage),
+              })),
+            ),
           });
         }
         continue;
@@ -409,12 +480,12 @@ export async function auditBase(input: {
             {
               id: a.passage.id,
               documentId: a.passage.document_id,
-              excerpt: excerpt(a.passage.text, fact.raw),
+              excerpt: await maskedExcerpt(a.passage, fact.raw),
             },
             {
               id: b.passage.id,
               documentId: b.passage.document_id,
-              excerpt: excerpt(b.passage.text, other.raw),
+              excerpt: await maskedExcerpt(b.passage, other.raw),
             },
           ],
         });
@@ -423,22 +494,7 @@ export async function auditBase(input: {
     }
   }
 
-  if (input.scanPersonalData) {
-    for (const { passage } of prepared) {
-      const hits = await input.scanPersonalData(passage.text);
-      if (hits.length === 0) continue;
-      findings.push({
-        kind: "personal_data",
-        severity: "error",
-        message: t("knowledge.audit.personal_data", {
-          file: passage.file_name,
-          entities: hits.map((hit) => `${hit.entity} (${hit.count})`).join(", "),
-        }),
-        documents: [documentRef(passage.document_id)],
-        passages: [{ id: passage.id, documentId: passage.document_id, excerpt: "" }],
-      });
-    }
-  }
+  findings.push(...(await personalDataFindings(documents, passages, scanner, scanPassage)));
 
   const perDocument = documents.map((document) => ({
     documentId: document.id,
@@ -456,10 +512,143 @@ export async function auditBase(input: {
       total: documents.length,
       ready: documents.filter((d) => d.status === "ready").length,
       failed: documents.filter((d) => d.status === "failed").length,
+      quarantined: documents.filter((d) => d.status === "quarantined").length,
       words: documents.reduce((sum, d) => sum + Number(d.word_count), 0),
     },
     findings,
+    quarantined: documents
+      .filter((d) => d.status === "quarantined")
+      .map((d) => ({
+        documentId: d.id,
+        fileName: d.file_name,
+        dataClass: (d.personal_data_class ?? "personal") as DataClass,
+        types: parseCounts(d.personal_data_types),
+        updatedAt: d.updated_at,
+      })),
     perDocument,
-    personalDataChecked: input.scanPersonalData !== undefined,
+    personalDataChecked: scanner !== undefined,
+  };
+}
+
+const PERSONAL_DATA_MESSAGES = {
+  index: "knowledge.audit.personal_data_indexed",
+  pseudonymise: "knowledge.audit.personal_data_pseudonymised",
+  quarantine: "knowledge.audit.personal_data_quarantined",
+  unscanned: "knowledge.audit.personal_data",
+} as const;
+
+const PERSONAL_DATA_SEVERITY = {
+  index: "warning",
+  pseudonymise: "info",
+  quarantine: "error",
+  unscanned: "error",
+} as const;
+
+/**
+ * One finding per document holding personal data, naming its passages with
+ * their counts per type and a masked excerpt. What ingestion found is read
+ * from the store (pseudonymised passages no longer hold the values); only
+ * documents ingested before the scan existed are scanned here.
+ */
+async function personalDataFindings(
+  documents: DocumentTable[],
+  passages: PassageWithDocument[],
+  scanner: PersonalDataScanner | undefined,
+  scanPassage: (
+    passage: PassageWithDocument,
+  ) => Promise<{ masked: string; types: TypeCounts; dataClass: DataClass } | null>,
+): Promise<AuditFinding[]> {
+  const findings: AuditFinding[] = [];
+  for (const document of documents) {
+    const ref = { id: document.id, fileName: document.file_name };
+    const scanned = document.personal_data_class != null;
+    if (document.status === "quarantined") {
+      const types = parseCounts(document.personal_data_types);
+      findings.push(
+        personalDataFinding(
+          ref,
+          "quarantine",
+          (document.personal_data_class ?? "personal") as DataClass,
+          types,
+          parseQuarantinedPassages(document.personal_data_findings).map((passage) => ({
+            id: null,
+            documentId: document.id,
+            ordinal: passage.ordinal,
+            types: passage.types,
+            excerpt: passage.excerpt,
+          })),
+        ),
+      );
+      continue;
+    }
+    if (document.status === "failed" || (!scanned && !scanner)) continue;
+    const own = passages.filter((p) => p.document_id === document.id);
+    const concerned: NonNullable<AuditFinding["passages"]> = [];
+    const types: TypeCounts = {};
+    let dataClass: DataClass = "public";
+    for (const passage of own) {
+      let found: TypeCounts;
+      let masked: string | null = null;
+      if (scanned) {
+        found = parseCounts(passage.personal_data);
+        if (!hasCounts(found)) continue;
+        // Pseudonymised text holds placeholders only; text indexed as is is masked by a scan.
+        const scan = scanner ? await scanPassage(passage).catch(() => null) : null;
+        masked = scan
+          ? scan.masked
+          : document.personal_data_action === "pseudonymise"
+            ? passage.text
+            : null;
+      } else {
+        const scan = await scanPassage(passage).catch(() => null);
+        if (!scan || !hasCounts(scan.types)) continue;
+        found = scan.types;
+        dataClass = stricterClass(dataClass, scan.dataClass);
+        masked = scan.masked;
+      }
+      addCounts(types, found);
+      const first = masked?.match(/\[[A-Z_]+(?:_\d+)?\]/)?.[0];
+      concerned.push({
+        id: passage.id,
+        documentId: document.id,
+        ordinal: passage.ordinal,
+        types: found,
+        excerpt: masked === null ? "" : excerpt(masked, first),
+      });
+    }
+    if (concerned.length === 0) continue;
+    const action = scanned
+      ? ((document.personal_data_action ?? "index") as PersonalDataAction)
+      : "unscanned";
+    findings.push(
+      personalDataFinding(
+        ref,
+        action,
+        scanned ? ((document.personal_data_class ?? "personal") as DataClass) : dataClass,
+        scanned ? parseCounts(document.personal_data_types) : types,
+        concerned,
+      ),
+    );
+  }
+  return findings;
+}
+
+function personalDataFinding(
+  ref: { id: string; fileName: string },
+  action: PersonalDataAction | "unscanned",
+  dataClass: DataClass,
+  types: TypeCounts,
+  passages: AuditFinding["passages"],
+): AuditFinding {
+  return {
+    kind: "personal_data",
+    severity: PERSONAL_DATA_SEVERITY[action],
+    message: t(PERSONAL_DATA_MESSAGES[action], {
+      file: ref.fileName,
+      entities: describeCounts(types),
+    }),
+    documents: [ref],
+    passages,
+    personalData: { dataClass, types, action },
   };
 }

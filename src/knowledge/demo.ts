@@ -26,6 +26,9 @@ export async function loadDemoBase(deps: {
       "Base de démonstration : les fiches d'accueil d'une commune fictive (état civil, écoles, déchets, aides du CCAS, urbanisme…). Supprimez-la quand vos propres bases sont prêtes.",
     ownerDirectionId: direction.id,
     readers: [{ kind: "everyone", value: "*" }],
+    // Public information of a fictional commune: the scanner flags its service numbers and
+    // mailboxes (public contacts, not people's data); quarantining them would empty the demo.
+    personalData: "index",
   });
   const files = readdirSync(DEMO_DIRECTORY)
     .filter((name) => name.endsWith(".md"))

@@ -147,6 +147,10 @@ export class DocumentsRepository {
           failure_code: failureCode,
           passage_count: 0,
           word_count: 0,
+          personal_data_class: null,
+          personal_data_types: null,
+          personal_data_action: null,
+          personal_data_findings: null,
           updated_at: at,
         })
         .where("id", "=", documentId)
@@ -157,6 +161,92 @@ export class DocumentsRepository {
         .where("id", "=", jobId)
         .execute();
     });
+  }
+
+  /**
+   * Quarantines a document: its passages (those of an earlier version too)
+   * leave the lexical index and the table, so nothing of it can be searched,
+   * embedded or cited; its bytes stay for a referent to release it. The
+   * findings (types, counts, masked excerpts) are kept on the document.
+   */
+  async quarantine(
+    documentId: string,
+    jobId: string,
+    changes: Partial<DocumentTable>,
+    at: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await this.index.removeDocument(trx, documentId);
+      await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
+      await trx
+        .updateTable("documents")
+        .set({
+          ...changes,
+          status: "quarantined",
+          failure_code: null,
+          passage_count: 0,
+          word_count: 0,
+          updated_at: at,
+        })
+        .where("id", "=", documentId)
+        .execute();
+      await trx
+        .updateTable("ingestion_jobs")
+        .set({ status: "done", updated_at: at })
+        .where("id", "=", jobId)
+        .execute();
+    });
+  }
+
+  /**
+   * Queues documents again from their kept bytes (a release from quarantine,
+   * a base's personal-data setting changed), with `changes` applied to each
+   * in the same transaction. Documents with no bytes kept (refused at upload)
+   * are left alone. Returns the ids queued.
+   */
+  async requeueDocuments(
+    documentIds: string[],
+    changes: Partial<DocumentTable>,
+    job: (documentId: string) => IngestionJobTable,
+  ): Promise<string[]> {
+    if (documentIds.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      const queued: string[] = [];
+      // A few hundred at a time: both dialects cap the parameters of one statement.
+      for (let start = 0; start < documentIds.length; start += 500) {
+        const withContent = (
+          await trx
+            .selectFrom("document_contents")
+            .select("document_id")
+            .where("document_id", "in", documentIds.slice(start, start + 500))
+            .execute()
+        ).map((row) => row.document_id);
+        if (withContent.length === 0) continue;
+        await trx
+          .deleteFrom("ingestion_jobs")
+          .where("document_id", "in", withContent)
+          .where("status", "=", "queued")
+          .execute();
+        await trx.insertInto("ingestion_jobs").values(withContent.map(job)).execute();
+        await trx
+          .updateTable("documents")
+          .set({ ...changes, status: "queued" })
+          .where("id", "in", withContent)
+          .execute();
+        queued.push(...withContent);
+      }
+      return queued;
+    });
+  }
+
+  /** The base's personal-data setting, as stored. */
+  async personalDataSetting(knowledgeBaseId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom("knowledge_bases")
+      .select("personal_data")
+      .where("id", "=", knowledgeBaseId)
+      .executeTakeFirst();
+    return row?.personal_data;
   }
 
   async markProcessing(documentId: string, at: string): Promise<void> {

@@ -12,10 +12,24 @@ export {
   type IncomingFile,
   type KnowledgeBase,
   KnowledgeService,
+  type QuarantinedDocument,
   type SubmitResult,
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parsers/types.js";
+export {
+  DEFAULT_PERSONAL_DATA_SETTING,
+  describeCounts,
+  type FoundEntity,
+  PERSONAL_DATA_SETTINGS,
+  type PersonalDataGuard,
+  type PersonalDataSetting,
+  PersonalDataSettingSchema,
+  personalDataAction,
+  RELEASE_ACTIONS,
+  type ReleaseAction,
+  ReleaseActionSchema,
+} from "./personal-data.js";
 export {
   RetrievalService,
   reciprocalRankFusion,

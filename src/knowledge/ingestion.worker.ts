@@ -10,6 +10,26 @@ import { type ChunkOptions, chunk, DEFAULT_CHUNKING, sentences } from "./chunker
 import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository } from "./documents.repository.js";
 import { DocumentRejected, type ParseLimits, parseDocument } from "./parsers/index.js";
+import {
+  addCounts,
+  countsJson,
+  countTypes,
+  type DataClass,
+  DEFAULT_PERSONAL_DATA_SETTING,
+  type FoundEntity,
+  hasCounts,
+  isReleaseAction,
+  isSetting,
+  maskEntities,
+  maskedExcerpt,
+  type PersonalDataAction,
+  type PersonalDataGuard,
+  type PersonalDataScanResult,
+  personalDataAction,
+  type QuarantinedPassage,
+  stricterClass,
+  type TypeCounts,
+} from "./personal-data.js";
 import { passageTerms } from "./terms.js";
 
 /** Where the worker reports what it did: ids, counts and codes only, never document text. */
@@ -59,6 +79,12 @@ export class IngestionWorker {
       settings: WorkerSettings;
       /** When dense retrieval is on, new passages are embedded between jobs. */
       dense?: DenseRetrieval;
+      /**
+       * The personal-data guard: every passage is scanned and the base's
+       * setting applied. Without it (a bare worker in a test) documents are
+       * indexed as is and recorded as not scanned.
+       */
+      personalData?: PersonalDataGuard;
       log?: WorkerLog;
     },
   ) {
@@ -159,26 +185,70 @@ export class IngestionWorker {
         document.file_name,
         settings.limits,
       );
-      const title = parsed.title ?? document.file_name.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
+      const parsedTitle =
+        parsed.title ?? document.file_name.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
       const chunks = chunk(parsed, settings.chunking ?? DEFAULT_CHUNKING);
+      if (chunks.length === 0) throw new DocumentRejected("empty_document");
+      const setting = await documents.personalDataSetting(document.knowledge_base_id);
+      const release = document.released_as ?? null;
+      const scan = this.deps.personalData
+        ? await scanDocument(this.deps.personalData, parsedTitle, chunks)
+        : null;
+      const action: PersonalDataAction = scan
+        ? personalDataAction({
+            setting: isSetting(setting) ? setting : DEFAULT_PERSONAL_DATA_SETTING,
+            release: isReleaseAction(release) ? release : null,
+            dataClass: scan.dataClass,
+          })
+        : "index";
+      const summary = {
+        personal_data_class: scan?.dataClass ?? null,
+        personal_data_types: scan ? countsJson(scan.types) : null,
+        personal_data_action: scan ? action : null,
+      };
+      if (scan && action === "quarantine") {
+        await documents.quarantine(
+          document.id,
+          job.id,
+          {
+            ...summary,
+            personal_data_findings: JSON.stringify(scan.quarantined()),
+            title: maskEntities(parsedTitle, scan.title.entities),
+            media_type: mediaType,
+            page_count: parsed.pageCount ?? null,
+            ingested_at: at(),
+          },
+          at(),
+        );
+        log?.info(
+          { documentId: document.id, dataClass: scan.dataClass, types: scan.types },
+          "document-quarantined",
+        );
+        return;
+      }
+      // Pseudonymised: title, headings and text alike, one numbering for the whole document.
+      const rewrite = scan && action === "pseudonymise" ? scan.pseudonymised() : null;
+      const title = rewrite ? rewrite(parsedTitle) : parsedTitle;
       const passages: (PassageTable & { termList: string[] })[] = chunks.map((piece, ordinal) => {
-        const lead = ordinal === 0 ? leadSentence(piece.text) : "";
-        const termList = passageTerms(title, piece.sectionPath, piece.text, lead);
+        const text = rewrite ? rewrite(piece.text) : piece.text;
+        const sectionPath = rewrite ? piece.sectionPath.map(rewrite) : piece.sectionPath;
+        const lead = ordinal === 0 ? leadSentence(text) : "";
+        const termList = passageTerms(title, sectionPath, text, lead);
         return {
           id: this.deps.ids.id(),
           document_id: document.id,
           knowledge_base_id: document.knowledge_base_id,
           ordinal,
-          text: piece.text,
-          section_path: piece.sectionPath.join(" > "),
+          text,
+          section_path: sectionPath.join(" > "),
           page: piece.page,
           word_count: piece.wordCount,
           terms: termList.join(" "),
           term_count: termList.length,
+          personal_data: scan ? countsJson(scan.passageTypes(ordinal)) : null,
           termList,
         };
       });
-      if (passages.length === 0) throw new DocumentRejected("empty_document");
       await documents.completeIngestion(
         document.id,
         job.id,
@@ -192,10 +262,19 @@ export class IngestionWorker {
           passage_count: passages.length,
           word_count: passages.reduce((sum, passage) => sum + passage.word_count, 0),
           ingested_at: at(),
+          ...summary,
+          personal_data_findings: null,
         },
         at(),
       );
-      log?.info({ documentId: document.id, passages: passages.length }, "document-ingested");
+      log?.info(
+        {
+          documentId: document.id,
+          passages: passages.length,
+          ...(scan && { dataClass: scan.dataClass, personalData: action }),
+        },
+        "document-ingested",
+      );
     } catch (error) {
       if (error instanceof DocumentRejected) {
         await documents.failIngestion(document.id, job.id, error.code, at());
@@ -215,4 +294,92 @@ export class IngestionWorker {
       clearInterval(heartbeat);
     }
   }
+}
+
+/** A document's scan: every part once (title, each heading, each passage), the values never kept. */
+interface DocumentScan {
+  dataClass: DataClass;
+  /** Occurrences per type over the title and every passage (its headings included). */
+  types: TypeCounts;
+  title: PersonalDataScanResult;
+  passageTypes(ordinal: number): TypeCounts;
+  /** The passages that hold personal data, masked: what a quarantined document keeps. */
+  quarantined(): QuarantinedPassage[];
+  /** Rewrites a part scanned here with placeholders (one pseudonymiser for the document). */
+  pseudonymised(): (text: string) => string;
+}
+
+/**
+ * Scans a document's title, headings and passages with the guard. A scan
+ * that fails throws `scan_failed`: the document is failed, never indexed in
+ * clear (fail closed).
+ */
+async function scanDocument(
+  guard: PersonalDataGuard,
+  title: string,
+  chunks: { text: string; sectionPath: string[]; page: number | null }[],
+): Promise<DocumentScan> {
+  const results = new Map<string, PersonalDataScanResult>();
+  const scanPart = async (text: string): Promise<PersonalDataScanResult> => {
+    let result = results.get(text);
+    if (!result) {
+      try {
+        result = await guard.scan(text);
+      } catch (error) {
+        throw new DocumentRejected("scan_failed", (error as Error).name);
+      }
+      results.set(text, result);
+    }
+    return result;
+  };
+  const titleScan = await scanPart(title);
+  let dataClass: DataClass = titleScan.dataClass;
+  const types = countTypes(titleScan.entities);
+  const perPassage: { types: TypeCounts; text: PersonalDataScanResult }[] = [];
+  for (const piece of chunks) {
+    const text = await scanPart(piece.text);
+    const counts = countTypes(text.entities);
+    dataClass = stricterClass(dataClass, text.dataClass);
+    for (const heading of piece.sectionPath) {
+      const found = await scanPart(heading);
+      dataClass = stricterClass(dataClass, found.dataClass);
+      addCounts(counts, countTypes(found.entities));
+    }
+    addCounts(types, counts);
+    perPassage.push({ types: counts, text });
+  }
+  return {
+    dataClass,
+    types,
+    title: titleScan,
+    passageTypes: (ordinal) => perPassage[ordinal]?.types ?? {},
+    quarantined: () =>
+      chunks.flatMap((piece, ordinal) => {
+        const found = perPassage[ordinal];
+        if (!found || !hasCounts(found.types)) return [];
+        const mask = (part: string) => maskEntities(part, results.get(part)?.entities ?? []);
+        return [
+          {
+            ordinal,
+            section: piece.sectionPath.map(mask).join(" > "),
+            page: piece.page,
+            types: found.types,
+            excerpt: maskedExcerpt(piece.text, found.text.entities),
+          },
+        ];
+      }),
+    pseudonymised: () => {
+      const replace = guard.pseudonymiser();
+      const done = new Map<string, string>();
+      return (text: string) => {
+        let out = done.get(text);
+        if (out === undefined) {
+          const entities: readonly FoundEntity[] = results.get(text)?.entities ?? [];
+          out = entities.length > 0 ? replace(text, entities) : text;
+          done.set(text, out);
+        }
+        return out;
+      };
+    },
+  };
 }

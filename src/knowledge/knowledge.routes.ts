@@ -8,8 +8,11 @@ import {
   KnowledgeBaseChangesBody,
   KnowledgeBaseSchema,
   NewKnowledgeBaseBody,
+  QuarantinedDocumentSchema,
+  ReleaseBody,
   SearchHitSchema,
   SearchQuery,
+  TypeCountsSchema,
 } from "./knowledge.schema.js";
 import type { IncomingFile, KnowledgeService } from "./knowledge.service.js";
 import type { RetrievalService } from "./retrieval.service.js";
@@ -40,6 +43,7 @@ const AuditReportSchema = z.object({
     total: z.number(),
     ready: z.number(),
     failed: z.number(),
+    quarantined: z.number(),
     words: z.number(),
   }),
   findings: z.array(
@@ -48,7 +52,36 @@ const AuditReportSchema = z.object({
       severity: z.enum(["info", "warning", "error"]),
       message: z.string(),
       documents: z.array(z.object({ id: z.string(), fileName: z.string() })),
-      passages: z.array(z.object({ id: z.string(), documentId: z.string(), excerpt: z.string() })),
+      passages: z.array(
+        z.object({
+          id: z
+            .string()
+            .nullable()
+            .describe("null : passage d'un document en quarantaine (non enregistré)"),
+          documentId: z.string(),
+          excerpt: z
+            .string()
+            .describe("Extrait où chaque donnée personnelle est remplacée par son type ([EMAIL])"),
+          ordinal: z.number().optional(),
+          types: TypeCountsSchema.optional(),
+        }),
+      ),
+      personalData: z
+        .object({
+          dataClass: z.enum(["public", "personal", "sensitive"]),
+          types: TypeCountsSchema,
+          action: z.enum(["index", "pseudonymise", "quarantine", "unscanned"]),
+        })
+        .optional(),
+    }),
+  ),
+  quarantined: z.array(
+    z.object({
+      documentId: z.string(),
+      fileName: z.string(),
+      dataClass: z.enum(["public", "personal", "sensitive"]),
+      types: TypeCountsSchema,
+      updatedAt: z.string(),
     }),
   ),
   perDocument: z.array(
@@ -127,7 +160,8 @@ export function knowledgeRoutes(deps: {
     route({
       method: "PATCH",
       url: "/api/knowledge-bases/:id",
-      summary: "Modifier une base (nom, description, lecteurs)",
+      summary:
+        "Modifier une base (nom, description, lecteurs, traitement des données personnelles ; un nouveau réglage réingère tous ses documents)",
       tags: ["knowledge"],
       access: "knowledge:write",
       params: BaseParams,
@@ -203,6 +237,31 @@ export function knowledgeRoutes(deps: {
       status: 204,
       handler: async ({ principal, params }) =>
         knowledge.removeDocument(principal, params.id, params.documentId),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/:id/quarantine",
+      summary:
+        "Les documents en quarantaine (données personnelles trouvées), avec les passages concernés masqués, pour l'examen d'un référent",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: BaseParams,
+      response: QuarantinedDocumentSchema.array(),
+      handler: async ({ principal, params }) => knowledge.quarantined(principal, params.id),
+    }),
+    route({
+      method: "POST",
+      url: "/api/knowledge-bases/:id/documents/:documentId/release",
+      summary:
+        "Libérer un document en quarantaine : il est réingéré tel quel (index) ou pseudonymisé (pseudonymise) ; pour le retirer, DELETE sur le document",
+      tags: ["knowledge"],
+      access: "knowledge:write",
+      params: DocumentParams,
+      body: ReleaseBody,
+      response: DocumentSchema,
+      status: 202,
+      handler: async ({ principal, params, body }) =>
+        knowledge.release(principal, params.id, params.documentId, body.as),
     }),
     route({
       method: "GET",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PersonalDataSettingSchema, ReleaseActionSchema } from "./personal-data.js";
 
 export const ReaderSchema = z.discriminatedUnion("kind", [
   z.object({
@@ -21,6 +22,7 @@ export const NewKnowledgeBaseBody = z.object({
   description: z.string().trim().max(2000).default(""),
   ownerDirectionId: z.string().min(1).optional(),
   readers: z.array(ReaderSchema).max(200).default([]),
+  personalData: PersonalDataSettingSchema.default("quarantine"),
 });
 
 export const KnowledgeBaseChangesBody = z
@@ -28,9 +30,13 @@ export const KnowledgeBaseChangesBody = z
     name: KnowledgeBaseName,
     description: z.string().trim().max(2000),
     readers: z.array(ReaderSchema).max(200),
+    personalData: PersonalDataSettingSchema,
   })
   .partial()
   .strict();
+
+/** Occurrences per entity type, e.g. { "EMAIL": 2 }. */
+export const TypeCountsSchema = z.record(z.string(), z.number());
 
 export const KnowledgeBaseSchema = z.object({
   id: z.string(),
@@ -38,6 +44,7 @@ export const KnowledgeBaseSchema = z.object({
   description: z.string(),
   ownerDirection: z.object({ id: z.string(), path: z.string() }),
   readers: z.array(z.object({ kind: z.string(), value: z.string(), label: z.string() })),
+  personalData: z.enum(["index", "pseudonymise", "quarantine"]),
   documentCount: z.number(),
   passageCount: z.number(),
   canManage: z.boolean(),
@@ -53,7 +60,7 @@ export const DocumentSchema = z.object({
   mediaType: z.string().nullable(),
   sha256: z.string(),
   sizeBytes: z.number(),
-  status: z.enum(["queued", "processing", "ready", "failed"]),
+  status: z.enum(["queued", "processing", "ready", "quarantined", "failed"]),
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
   pageCount: z.number().nullable(),
   passageCount: z.number(),
@@ -61,6 +68,43 @@ export const DocumentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   ingestedAt: z.string().nullable(),
+  personalData: z
+    .object({
+      dataClass: z.enum(["public", "personal", "sensitive"]),
+      types: TypeCountsSchema,
+      action: z.enum(["index", "pseudonymise", "quarantine"]),
+    })
+    .nullable()
+    .describe(
+      "Données personnelles trouvées à l'ingestion (types et nombres, jamais les valeurs) ; null : document non analysé",
+    ),
+  release: z
+    .object({ as: z.enum(["index", "pseudonymise"]), by: z.string(), at: z.string() })
+    .nullable()
+    .describe("Libération de quarantaine par un référent : comment, par qui, quand"),
+});
+
+export const QuarantinedDocumentSchema = DocumentSchema.extend({
+  uploadedBy: z.string().nullable(),
+  passages: z
+    .array(
+      z.object({
+        ordinal: z.number(),
+        section: z.string(),
+        page: z.number().nullable(),
+        types: TypeCountsSchema,
+        excerpt: z
+          .string()
+          .describe("Extrait où chaque valeur est remplacée par son type ([EMAIL])"),
+      }),
+    )
+    .describe("Les passages qui contiennent des données personnelles"),
+});
+
+export const ReleaseBody = z.object({
+  as: ReleaseActionSchema.describe(
+    "index : indexer le document tel quel ; pseudonymise : remplacer les valeurs par des pseudonymes",
+  ),
 });
 
 export const SearchQuery = z.object({

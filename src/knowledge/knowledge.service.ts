@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { t } from "../i18n/index.js";
 import type { DirectionsService, Principal } from "../identity/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
+import { AppError, badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
 import { type DocumentTable, isUniqueViolation } from "../store/index.js";
 import { canManage, canRead } from "./access.js";
-import { type AuditReport, auditBase, type PersonalDataScan } from "./audit.js";
+import { type AuditReport, auditBase } from "./audit.js";
 import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
 import type {
   KnowledgeBaseRow,
@@ -13,6 +13,19 @@ import type {
   Reader,
 } from "./knowledge-bases.repository.js";
 import { DocumentRejected, type ParseLimits, sniff } from "./parsers/index.js";
+import {
+  type DataClass,
+  DEFAULT_PERSONAL_DATA_SETTING,
+  isSetting,
+  type PersonalDataAction,
+  type PersonalDataGuard,
+  type PersonalDataSetting,
+  parseCounts,
+  parseQuarantinedPassages,
+  type QuarantinedPassage,
+  type ReleaseAction,
+  type TypeCounts,
+} from "./personal-data.js";
 
 /** Who acts: a principal, or the local CLI, which has the administrator's rights. */
 export type Actor = Principal | "cli";
@@ -23,6 +36,8 @@ export interface KnowledgeBase {
   description: string;
   ownerDirection: { id: string; path: string };
   readers: { kind: string; value: string; label: string }[];
+  /** What ingestion does with a document holding personal data. */
+  personalData: PersonalDataSetting;
   documentCount: number;
   passageCount: number;
   canManage: boolean;
@@ -38,7 +53,7 @@ export interface Document {
   mediaType: string | null;
   sha256: string;
   sizeBytes: number;
-  status: "queued" | "processing" | "ready" | "failed";
+  status: "queued" | "processing" | "ready" | "quarantined" | "failed";
   failure: { code: string; message: string } | null;
   pageCount: number | null;
   passageCount: number;
@@ -46,6 +61,17 @@ export interface Document {
   createdAt: string;
   updatedAt: string;
   ingestedAt: string | null;
+  /** What the scan found at ingestion (types and counts, never a value); null: not scanned. */
+  personalData: { dataClass: DataClass; types: TypeCounts; action: PersonalDataAction } | null;
+  /** A referent's release from quarantine. */
+  release: { as: ReleaseAction; by: string; at: string } | null;
+}
+
+/** A quarantined document, for the referent who reviews it. */
+export interface QuarantinedDocument extends Document {
+  /** The passages holding personal data, each value replaced by its type in the excerpt. */
+  passages: QuarantinedPassage[];
+  uploadedBy: string | null;
 }
 
 export interface IncomingFile {
@@ -90,6 +116,21 @@ export function presentDocument(row: DocumentTable, limits?: ParseLimits): Docum
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ingestedAt: row.ingested_at,
+    personalData: row.personal_data_class
+      ? {
+          dataClass: row.personal_data_class as DataClass,
+          types: parseCounts(row.personal_data_types),
+          action: (row.personal_data_action ?? "index") as PersonalDataAction,
+        }
+      : null,
+    release:
+      row.released_as && row.released_at
+        ? {
+            as: row.released_as as ReleaseAction,
+            by: row.released_by ?? "cli",
+            at: row.released_at,
+          }
+        : null,
   };
 }
 
@@ -138,8 +179,8 @@ export class KnowledgeService {
       limits: ParseLimits;
       /** Wakes the ingestion worker when jobs are queued. */
       onQueued?: () => void;
-      /** The personal-data guard's scanner, once installed; the audit reports its findings. */
-      scanPersonalData?: PersonalDataScan;
+      /** The personal-data guard: the audit masks excerpts with it and reports what it finds. */
+      personalData?: PersonalDataGuard;
     },
   ) {}
 
@@ -154,6 +195,9 @@ export class KnowledgeService {
         value: reader.value,
         label: readerLabel(reader),
       })),
+      personalData: isSetting(base.personal_data)
+        ? base.personal_data
+        : DEFAULT_PERSONAL_DATA_SETTING,
       documentCount: base.document_count,
       passageCount: base.passage_count,
       canManage: actor === "cli" || canManage(actor, base),
@@ -189,7 +233,14 @@ export class KnowledgeService {
 
   async create(
     actor: Actor,
-    input: { name: string; description: string; ownerDirectionId?: string; readers: Reader[] },
+    input: {
+      name: string;
+      description: string;
+      ownerDirectionId?: string;
+      readers: Reader[];
+      /** Quarantine when not given (see DEFAULT_PERSONAL_DATA_SETTING). */
+      personalData?: PersonalDataSetting;
+    },
   ): Promise<KnowledgeBase> {
     const ownerId =
       input.ownerDirectionId ?? (actor === "cli" ? undefined : (actor.directionId ?? undefined));
@@ -207,6 +258,7 @@ export class KnowledgeService {
           name: input.name,
           description: input.description,
           owner_direction_id: owner.id,
+          personal_data: input.personalData ?? DEFAULT_PERSONAL_DATA_SETTING,
           created_at: now,
           updated_at: now,
         },
@@ -222,16 +274,24 @@ export class KnowledgeService {
   async update(
     actor: Actor,
     id: string,
-    changes: { name?: string; description?: string; readers?: Reader[] },
+    changes: {
+      name?: string;
+      description?: string;
+      readers?: Reader[];
+      personalData?: PersonalDataSetting;
+    },
   ): Promise<KnowledgeBase> {
-    await this.manageable(actor, id);
+    const base = await this.manageable(actor, id);
     if (changes.readers) await this.checkReaders(changes.readers);
+    const settingChanged =
+      changes.personalData !== undefined && changes.personalData !== base.personal_data;
     try {
       await this.deps.bases.update(
         id,
         {
           ...(changes.name !== undefined && { name: changes.name }),
           ...(changes.description !== undefined && { description: changes.description }),
+          ...(settingChanged && { personal_data: changes.personalData }),
           updated_at: this.deps.clock.now().toISOString(),
         },
         changes.readers,
@@ -241,7 +301,66 @@ export class KnowledgeService {
         throw conflict("knowledge_base_exists", { name: changes.name ?? "" });
       throw error;
     }
+    // The new setting applies to every document, not only to the next ones: all are ingested again.
+    if (settingChanged) await this.requeue((await this.deps.documents.list(id)).map((d) => d.id));
     return this.get(actor, id);
+  }
+
+  /** Documents of a base held in quarantine, with what was found in them (masked), for a referent to review. */
+  async quarantined(actor: Actor, knowledgeBaseId: string): Promise<QuarantinedDocument[]> {
+    await this.manageable(actor, knowledgeBaseId);
+    return (await this.deps.documents.list(knowledgeBaseId))
+      .filter((row) => row.status === "quarantined")
+      .map((row) => ({
+        ...presentDocument(row, this.deps.limits),
+        passages: parseQuarantinedPassages(row.personal_data_findings),
+        uploadedBy: row.uploaded_by,
+      }));
+  }
+
+  /**
+   * Releases a quarantined document: it is ingested again from its kept
+   * bytes, indexed as is or pseudonymised as the referent decides, and the
+   * decision (who, when, how) stays on the document. A new version of the
+   * file clears it.
+   */
+  async release(
+    actor: Actor,
+    knowledgeBaseId: string,
+    documentId: string,
+    as: ReleaseAction,
+  ): Promise<Document> {
+    await this.manageable(actor, knowledgeBaseId);
+    const row = await this.deps.documents.byId(documentId);
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
+    if (row.status !== "quarantined") throw new AppError("document_not_quarantined", 409);
+    await this.requeue([documentId], {
+      released_as: as,
+      released_by: actor === "cli" ? "cli" : actor.userId,
+      released_at: this.deps.clock.now().toISOString(),
+    });
+    return this.document(actor, knowledgeBaseId, documentId);
+  }
+
+  /** Queues documents again from their kept bytes; returns how many. */
+  private async requeue(documentIds: string[], changes: Partial<DocumentTable> = {}) {
+    const now = this.deps.clock.now().toISOString();
+    const queued = await this.deps.documents.requeueDocuments(
+      documentIds,
+      { ...changes, updated_at: now },
+      (documentId) => ({
+        id: this.deps.ids.id(),
+        document_id: documentId,
+        status: "queued",
+        attempts: 0,
+        lease_owner: null,
+        lease_expires_at: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    if (queued.length > 0) this.deps.onQueued?.();
+    return queued.length;
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -278,7 +397,7 @@ export class KnowledgeService {
       documents: await this.deps.documents.list(id),
       passages: await this.deps.documents.passagesOfBase(id),
       now: this.deps.clock.now(),
-      ...(this.deps.scanPersonalData && { scanPersonalData: this.deps.scanPersonalData }),
+      ...(this.deps.personalData && { scanPersonalData: this.deps.personalData.scan }),
     });
   }
 
@@ -359,6 +478,9 @@ export class KnowledgeService {
       created_at: existing?.created_at ?? now,
       updated_at: now,
       ingested_at: existing?.ingested_at ?? null,
+      // A referent's release was for the bytes they reviewed: a new version is scanned afresh.
+      ...(existing &&
+        existing.sha256 !== sha256 && { released_as: null, released_by: null, released_at: null }),
     };
     let failure: string | null = null;
     if (file.oversized || file.bytes.byteLength > limits.maxFileBytes) failure = "too_large";

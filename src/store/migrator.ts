@@ -6,6 +6,7 @@ import * as embeddings from "./migrations/0003-embeddings.js";
 import * as termStatistics from "./migrations/0004-term-statistics.js";
 import * as gateway from "./migrations/0005-gateway.js";
 import * as guard from "./migrations/0006-guard.js";
+import * as knowledgePersonalData from "./migrations/0007-knowledge-personal-data.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004-term-statistics": termStatistics,
   "0005-gateway": gateway,
   "0006-guard": guard,
+  "0007-knowledge-personal-data": knowledgePersonalData,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -79,6 +79,12 @@ export interface KnowledgeBaseTable {
   name: string;
   description: string;
   owner_direction_id: string;
+  /**
+   * What ingestion does with a document holding personal data: index, pseudonymise or
+   * quarantine. The service always sets it; the column's default (`index`) is for rows
+   * that existed before it.
+   */
+  personal_data?: string;
   created_at: string;
   updated_at: string;
 }
@@ -98,7 +104,7 @@ export interface DocumentTable {
   media_type: string | null;
   sha256: string;
   size_bytes: number;
-  /** queued, processing, ready or failed. */
+  /** queued, processing, ready, quarantined or failed. */
   status: string;
   failure_code: string | null;
   page_count: number | null;
@@ -108,6 +114,18 @@ export interface DocumentTable {
   created_at: string;
   updated_at: string;
   ingested_at: string | null;
+  /** Personal data found at ingestion (never a value): public, personal or sensitive; null: not scanned. */
+  personal_data_class?: string | null;
+  /** JSON object: occurrences per entity type. */
+  personal_data_types?: string | null;
+  /** What ingestion did: index, pseudonymise or quarantine. */
+  personal_data_action?: string | null;
+  /** Quarantined documents: JSON list of the passages concerned (masked excerpts only). */
+  personal_data_findings?: string | null;
+  /** A referent's release from quarantine (index or pseudonymise), by whom and when. */
+  released_as?: string | null;
+  released_by?: string | null;
+  released_at?: string | null;
 }
 
 export interface DocumentContentTable {
@@ -127,6 +145,8 @@ export interface PassageTable {
   /** The analysed terms (title, section and text), space-separated: what the lexical index holds. */
   terms: string;
   term_count: number;
+  /** JSON object: occurrences per entity type found in the passage (never a value); null when none or not scanned. */
+  personal_data?: string | null;
 }
 
 export interface IngestionJobTable {

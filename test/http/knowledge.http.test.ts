@@ -206,6 +206,7 @@ describeApps(
         total: 4,
         ready: 2,
         failed: 2,
+        quarantined: 0,
         words: report.documents.words,
       });
       assert.equal(report.findings.filter((f: { kind: string }) => f.kind === "failed").length, 2);

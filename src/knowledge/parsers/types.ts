@@ -40,7 +40,9 @@ export type RejectionCode =
   | "encrypted_pdf"
   | "no_text_layer"
   | "corrupt_file"
-  | "empty_document";
+  | "empty_document"
+  /** The personal-data scan failed: the document is not indexed in clear (fail closed). */
+  | "scan_failed";
 
 /** A file refused by sniffing or parsing: the document is marked failed with this code's French reason. */
 export class DocumentRejected extends Error {
