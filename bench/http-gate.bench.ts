@@ -32,6 +32,7 @@ async function benchDialect(dialect: Dialect): Promise<void> {
       BEFFROI_DATA_DIR: location.dataDir,
       BEFFROI_DATABASE_URL: location.url,
       BEFFROI_LOG_LEVEL: "silent",
+      BEFFROI_GUARD__VAULT_KEY: Buffer.alloc(32, 7).toString("base64"),
       BEFFROI_RATE_LIMIT__REQUESTS_PER_MINUTE: String(REQUESTS * 10),
     },
     file: null,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { AssistantsRepository, AssistantsService, assistantsRoutes } from "./assistants/index.js";
+import { matrixPolicy } from "./charter/index.js";
 import {
   ChatService,
   ConversationsRepository,
@@ -8,13 +9,16 @@ import {
   conversationsRoutes,
   openAiRoutes,
 } from "./chat/index.js";
-import { type Config, databaseUrl } from "./config.js";
+import { type Config, ConfigError, databaseUrl } from "./config.js";
 import {
   DEFAULT_RECOGNIZERS,
   GuardService,
   guardRoutes,
+  loadVaultKey,
+  PseudonymService,
   PseudonymTable,
   pseudonymise,
+  Vault,
 } from "./guard/index.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
@@ -55,6 +59,7 @@ import {
   guardStage,
   identifyStage,
   Pipeline,
+  restoreStage,
   routeStage,
 } from "./pipeline/index.js";
 import {
@@ -203,18 +208,31 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     clock,
     ids,
   });
-  const router = new Router({ providers });
+  const vaultKey = loadVaultKey({
+    ...config.guard,
+    dataDir: config.dataDir,
+    shared: store.dialect === "postgres",
+  });
+  if (!vaultKey) throw new ConfigError([t("config.vault_key_required")]);
+  const pseudonyms = new PseudonymService({
+    guard,
+    vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
+  });
+  const policy = matrixPolicy();
+  const router = new Router({ providers, policy });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
       identify,
-      guard: guardStage(guard.finding),
-      route: routeStage(router.route),
-      ground: groundStage((principal, question, bases) =>
-        retrieval.ground(principal, question, bases),
+      guard: guardStage(guard.finding, pseudonyms.open),
+      ground: groundStage(
+        (principal, question, bases) => retrieval.ground(principal, question, bases),
+        { scan: guard.finding, openPseudonyms: pseudonyms.open },
       ),
+      route: routeStage(router.route),
       generate: generateStage(generator.generate),
+      restore: restoreStage(guard.finding),
     },
     clock,
   );
@@ -237,6 +255,8 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     identify,
     pipeline,
     guard,
+    pseudonyms,
+    policy,
     chat,
     conversations,
     providers,
@@ -295,6 +315,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           chat: services.chat,
           assistants: services.assistants,
           providers: services.providers,
+          guard: {
+            scan: services.guard.finding,
+            openPseudonyms: services.pseudonyms.open,
+            policy: services.policy,
+          },
         }),
         ...askRoutes({
           ask: (principal, question, knowledgeBaseIds) =>

@@ -180,6 +180,24 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   oidc: OidcSchema.optional(),
+  guard: z
+    .strictObject({
+      /**
+       * Key of the pseudonym vault (32 bytes in base64): encrypts, in the
+       * database, the values each conversation's placeholders stand for.
+       * Without it (and without vaultKeyFile), a single instance makes one
+       * in the data folder; several instances on PostgreSQL must share one.
+       */
+      vaultKey: z
+        .string()
+        .refine((value) => Buffer.from(value.trim(), "base64").length === 32, {
+          error: () => t("config.vault_key"),
+        })
+        .optional(),
+      /** Or a file holding it (a container secret). */
+      vaultKeyFile: z.string().min(1).optional(),
+    })
+    .prefault({}),
   /**
    * Model providers declared here are added to the registry at start when
    * absent; afterwards the registry (API, CLI) is the reference, so an
@@ -369,6 +387,22 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       problems.push(
         t("config.secret_missing", {
           path: "knowledge.embeddings.apiKeyFile",
+          reason: (error as NodeJS.ErrnoException).code ?? "?",
+        }),
+      );
+    }
+  }
+  if (config?.guard.vaultKeyFile) {
+    const file = path.resolve(cwd, config.guard.vaultKeyFile);
+    try {
+      if (Buffer.from(readFileSync(file, "utf8").trim(), "base64").length !== 32) {
+        problems.push(`guard.vaultKeyFile : ${t("config.vault_key")}`);
+      }
+      config.guard.vaultKeyFile = file;
+    } catch (error) {
+      problems.push(
+        t("config.secret_missing", {
+          path: "guard.vaultKeyFile",
           reason: (error as NodeJS.ErrnoException).code ?? "?",
         }),
       );

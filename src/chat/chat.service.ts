@@ -17,6 +17,8 @@ export interface ChatRequest {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   knowledgeBaseIds?: string[] | undefined;
+  /** The conversation the request belongs to: its pseudonyms carry over from turn to turn. */
+  conversationId?: string;
   sink?: Turn["sink"];
   signal?: AbortSignal;
   /** Called with the turn before it walks (the HTTP layer reads its timings while it streams). */
@@ -90,6 +92,7 @@ export class ChatService {
       startedAt: this.deps.clock.now().toISOString(),
       credential: { kind: "principal", principal: request.principal },
       assistant,
+      ...(request.conversationId && { conversationId: request.conversationId }),
       input: {
         messages: request.messages,
         ...(model && { model: model.ref }),

@@ -141,6 +141,7 @@ export class ConversationsService {
       .map((m): ChatMessage => ({ role: m.role as ChatMessage["role"], content: m.content }));
     const turn = await this.deps.chat.run({
       principal,
+      conversationId: id,
       ...(conversation.assistant_id && {
         target: `${ASSISTANT_PREFIX}${conversation.assistant_id}`,
       }),

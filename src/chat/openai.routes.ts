@@ -1,13 +1,20 @@
 import type { FastifyReply } from "fastify";
 import type { AssistantsService } from "../assistants/index.js";
+import type { DataPolicy } from "../charter/index.js";
 import { type RouteDefinition, route } from "../http/index.js";
-import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
+import { t } from "../i18n/index.js";
 import {
-  candidateOf,
-  DEFAULT_POLICY,
-  describeFailure,
-  type ProvidersService,
-} from "../providers/index.js";
+  type ChatMessage,
+  type DataClass,
+  describeTypes,
+  type OpenPseudonyms,
+  type RouteCandidate,
+  type ScanPort,
+  stricterClass,
+  type Turn,
+  turnError,
+} from "../pipeline/index.js";
+import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
@@ -60,6 +67,8 @@ export function openAiRoutes(deps: {
   chat: ChatService;
   assistants: AssistantsService;
   providers: ProvidersService;
+  /** The guard and the charter's matrix, for texts sent to an embedding model. */
+  guard: { scan: ScanPort; openPseudonyms: OpenPseudonyms; policy: DataPolicy };
 }): RouteDefinition[] {
   return [
     route({
@@ -173,12 +182,27 @@ export function openAiRoutes(deps: {
         if (!resolved?.model.capabilities.includes("embeddings")) {
           throw notFound("model_unknown", { model: body.model });
         }
-        // Until the guard classifies texts, they count as public data (the charter's default rules).
-        if (!DEFAULT_POLICY("public").includes(resolved.provider.sovereignty)) {
-          throw forbidden("sovereignty_not_allowed");
+        const texts = typeof body.input === "string" ? [body.input] : body.input;
+        // The same rules as a chat turn: the matrix, for the strictest class among the texts.
+        const findings = texts.map((text) => deps.guard.scan(text));
+        const dataClass = findings.reduce(
+          (strictest, finding) => stricterClass(strictest, finding.dataClass),
+          "public" as DataClass,
+        );
+        const action = deps.guard.policy(dataClass, resolved.provider.sovereignty);
+        if (action === "block") {
+          throw forbidden("embeddings_blocked", {
+            dataClass: t(`route.data_class.${dataClass}`),
+            summary: describeTypes(findings.flatMap((finding) => finding.spans)),
+            sovereignty: resolved.provider.sovereignty,
+          });
+        }
+        let inputs = texts;
+        if (action === "pseudonymise" && dataClass !== "public") {
+          const pseudonyms = await deps.guard.openPseudonyms(undefined);
+          inputs = texts.map((text) => pseudonyms.protect(text));
         }
         const adapter = deps.providers.adapter(resolved.provider);
-        const inputs = typeof body.input === "string" ? [body.input] : body.input;
         const upstreamStartedAt = performance.now();
         let vectors: Float32Array[];
         try {

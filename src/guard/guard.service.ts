@@ -29,11 +29,9 @@ export class GuardService {
     return result;
   }
 
-  /** The guard stage's port: the class and the counts per type, never the values. */
+  /** The guard stage's port: the class, and each entity's type and position, never the values. */
   finding = (text: string): GuardFinding => {
     const { dataClass, entities } = this.scan(text);
-    const types: Record<string, number> = {};
-    for (const entity of entities) types[entity.type] = (types[entity.type] ?? 0) + 1;
-    return { dataClass, types };
+    return { dataClass, spans: entities.map(({ type, start, end }) => ({ type, start, end })) };
   };
 }

@@ -7,8 +7,6 @@ export {
 } from "./entity.js";
 export { guardRoutes } from "./guard.routes.js";
 export { GuardService } from "./guard.service.js";
-export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
-export { type ScanResult, scanText, stricter } from "./scanner.js";
 export {
   normaliseValue,
   PLACEHOLDER_LABELS,
@@ -18,3 +16,13 @@ export {
   restore,
   StreamRestorer,
 } from "./pseudonymiser.js";
+export { PseudonymService, TurnPseudonyms } from "./pseudonyms.js";
+export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
+export { type ScanResult, scanText, stricter } from "./scanner.js";
+export {
+  decodeVaultKey,
+  loadVaultKey,
+  VAULT_KEY_BYTES,
+  Vault,
+  VaultCipher,
+} from "./vault.js";

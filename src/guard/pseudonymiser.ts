@@ -121,7 +121,11 @@ export class PseudonymTable {
 
   private hold(entry: PseudonymEntry, saved: boolean): void {
     const label = PLACEHOLDER_LABELS[entry.type] ?? entry.type;
-    const held: Held = { ...entry, key: `${label}:${normaliseValue(entry.type, entry.value)}`, saved };
+    const held: Held = {
+      ...entry,
+      key: `${label}:${normaliseValue(entry.type, entry.value)}`,
+      saved,
+    };
     if (!this.byKey.has(held.key)) this.byKey.set(held.key, held);
     this.byPlaceholder.set(entry.placeholder, held);
     const number = Number(/_(\d+)\]$/.exec(entry.placeholder)?.[1] ?? 0);
@@ -147,10 +151,11 @@ export function pseudonymise(
   text: string,
   entities: readonly Entity[],
   table: PseudonymTable,
-): { text: string; replaced: number } {
+): { text: string; replaced: number; placeholders: string[] } {
   let out = "";
   let at = 0;
   let replaced = 0;
+  const placeholders: string[] = [];
   for (const entity of [...entities].sort((a, b) => a.start - b.start)) {
     if (entity.start < at) continue;
     const placeholder = table.placeholderFor(entity.type, text.slice(entity.start, entity.end));
@@ -158,8 +163,9 @@ export function pseudonymise(
     out += text.slice(at, entity.start) + placeholder;
     at = entity.end;
     replaced += 1;
+    placeholders.push(placeholder);
   }
-  return { text: out + text.slice(at), replaced };
+  return { text: out + text.slice(at), replaced, placeholders };
 }
 
 /** Puts the values back in place of the placeholders the table knows; others stay as written. */

@@ -81,8 +81,8 @@ export const fr = {
     "Beffroi ne transmet pas les appels d'outils ni leurs résultats (message {index}) : aucune action automatique n'est permise.",
   "error.content_not_supported":
     "Seul le texte est accepté dans les messages (reçu : {type}, message {index}).",
-  "error.sovereignty_not_allowed":
-    "Ce modèle est hébergé dans une classe que les règles ne permettent pas pour ces données. Choisissez un modèle local ou souverain.",
+  "error.embeddings_blocked":
+    "Ces textes contiennent des données {dataClass} ({summary}) : la charte interdit de les envoyer à ce modèle (hébergement {sovereignty}). Retirez-les, ou choisissez un modèle local.",
   "error.no_model": "Aucun modèle d'embeddings n'est disponible pour cette demande.",
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
   "error.not_ready": "Service indisponible : {reason}.",
@@ -294,6 +294,29 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "guard.type.PLATE": "plaque d'immatriculation",
   "guard.type.SENSITIVE":
     "donnée sensible (santé, religion, opinions, syndicat, vie sexuelle, origine, infractions)",
+  "guard.position.here": "caractères {start} à {end}",
+  "guard.position.passage": "dans les documents retrouvés",
+  "guard.position.earlier": "dans un message précédent",
+  "guard.position.type": "{type} ({positions})",
+  "route.skip.blocked":
+    "la charte interdit d'envoyer des données {dataClass} à un hébergement {sovereignty}",
+  "route.blocked":
+    "votre message contient des données {dataClass} — {found} — et la charte interdit de les confier aux modèles prévus pour cet usage ({models}). Retirez ou remplacez ces informations puis renvoyez le message, ou utilisez un assistant qui s'appuie sur un modèle local.",
+  "route.pseudonymise":
+    "Les données personnelles seront remplacées par des pseudonymes ([PERSONNE_1]…) avant l'envoi à : {models}.",
+  "ground.personal_data":
+    "Les passages retrouvés contiennent des données personnelles ({summary}) : la demande suit les règles des données {dataClass}.",
+  "generate.pseudonymised":
+    "{count} valeur(s) personnelle(s) remplacée(s) par des pseudonymes avant l'envoi à {model} ; la réponse les a rétablies.",
+  "generate.cannot_pseudonymise":
+    "{ref} écarté : la charte exige des pseudonymes et ils n'ont pas pu être posés.",
+  "restore.new_personal_data":
+    "La réponse contient des données personnelles absentes de la demande ({summary}) : vérifiez-les avant tout usage.",
+  "restore.clean": "La réponse ne contient pas de donnée personnelle nouvelle.",
+  "config.vault_key":
+    "clé de 32 octets encodée en base64 attendue (générez-en une avec « openssl rand -base64 32 »)",
+  "config.vault_key_required":
+    "Avec PostgreSQL, indiquez la clé du coffre des pseudonymes (guard.vaultKey ou guard.vaultKeyFile) : toutes les instances doivent partager la même.",
   "error.guard_failed":
     "La vérification des données personnelles a échoué : la demande est bloquée par précaution. Réessayez ; si cela se répète, prévenez votre administrateur.",
   "error.guard_timeout":

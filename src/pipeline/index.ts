@@ -3,9 +3,22 @@ export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
-export { type GuardFinding, guardStage, type ScanPort } from "./stages/guard.stage.js";
+export {
+  describeTypes,
+  type GuardFinding,
+  guardStage,
+  type OpenPseudonyms,
+  type ScanPort,
+  stricterClass,
+} from "./stages/guard.stage.js";
 export { identifyStage, type ResolveCredential } from "./stages/identify.stage.js";
-export { type Route, type RouteResult, routeStage } from "./stages/route.stage.js";
+export { restoreStage } from "./stages/restore.stage.js";
+export {
+  describeFindings,
+  type Route,
+  type RouteResult,
+  routeStage,
+} from "./stages/route.stage.js";
 export type {
   ChatMessage,
   Credential,
@@ -13,6 +26,8 @@ export type {
   Grounding,
   GroundingPassage,
   PassageSource,
+  PersonalDataSpan,
+  Pseudonyms,
   RouteCandidate,
   SovereigntyClass,
   Turn,

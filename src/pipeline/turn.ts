@@ -60,6 +60,8 @@ export interface RouteCandidate {
   modelId: string;
   sovereignty: SovereigntyClass;
   country: string;
+  /** The charter asks for the turn's personal data to be replaced by placeholders before it goes there. */
+  pseudonymise: boolean;
 }
 
 export interface TurnUsage {
@@ -91,6 +93,31 @@ export interface TurnAssistant {
   requiresValidation: boolean;
 }
 
+/** Where the guard found personal data: which message, which type, which characters (never the value). */
+export interface PersonalDataSpan {
+  /** Index in `input.messages`; -1 for a passage retrieved from a knowledge base. */
+  message: number;
+  type: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A turn's pseudonyms (the guard's port): values replaced by placeholders
+ * (`[PERSONNE_1]`) on the way to a model, and put back in its answer. The
+ * same value gets the same placeholder throughout a conversation.
+ */
+export interface Pseudonyms {
+  /** The text with the personal data found in it replaced; throws when it cannot scan (fail closed). */
+  protect(text: string): string;
+  /** Restores a streamed answer, a placeholder cut across chunks included. */
+  restorer(): { push(chunk: string): string; end(): string };
+  /** How many distinct values have been replaced so far. */
+  readonly replaced: number;
+  /** Keeps the new placeholders with the conversation (encrypted), for its next turns. */
+  keep(): Promise<void>;
+}
+
 /**
  * One request walking the pipeline. Stages read it, add what they learn and
  * append their decisions; none calls the next.
@@ -111,8 +138,14 @@ export interface Turn {
     temperature?: number;
     maxTokens?: number;
   };
+  /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
+  conversationId?: string;
   assistant?: TurnAssistant;
   dataClass?: DataClass;
+  /** What the guard found in the messages (types and positions only). */
+  personalData?: PersonalDataSpan[];
+  /** Set by the guard when the turn holds personal data. */
+  pseudonyms?: Pseudonyms;
   route?: { candidates: RouteCandidate[] };
   grounding?: Grounding;
   output?: TurnOutput;

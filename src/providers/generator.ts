@@ -45,17 +45,37 @@ export class Generator {
         if (!provider) continue;
         // A provider of kind `extractive` stands for the quoted passages: the answer below.
         if (provider.kind === "extractive") break;
+        // The charter asks for pseudonyms on the way there: without them, this model is not used.
+        const pseudonyms = candidate.pseudonymise ? turn.pseudonyms : undefined;
+        if (candidate.pseudonymise && !pseudonyms) {
+          decide(
+            "generate.skipped",
+            "note",
+            t("generate.cannot_pseudonymise", { ref: candidate.ref }),
+          );
+          continue;
+        }
+        const messages = groundedMessages(
+          turn.assistant?.instructions ?? "",
+          turn.grounding,
+          turn.input.messages,
+        ).map((message) =>
+          pseudonyms ? { ...message, content: pseudonyms.protect(message.content) } : message,
+        );
+        const restorer = pseudonyms?.restorer();
+        let written = "";
         let text = "";
         let usage: Usage | undefined;
+        const pass = (shown: string) => {
+          if (!shown) return;
+          text += shown;
+          sink(shown, candidate);
+        };
         turn.upstreamStartedAt = performance.now();
         try {
           const chunks = this.deps.providers.adapter(provider).chat({
             model: candidate.modelId,
-            messages: groundedMessages(
-              turn.assistant?.instructions ?? "",
-              turn.grounding,
-              turn.input.messages,
-            ),
+            messages,
             stream: turn.input.stream ?? true,
             ...(turn.input.temperature !== undefined && { temperature: turn.input.temperature }),
             ...(turn.input.maxTokens !== undefined && { maxTokens: turn.input.maxTokens }),
@@ -64,15 +84,16 @@ export class Generator {
           });
           for await (const chunk of chunks) {
             if (chunk.type === "delta") {
-              text += chunk.text;
-              sink(chunk.text, candidate);
+              written += chunk.text;
+              pass(restorer ? restorer.push(chunk.text) : chunk.text);
             } else usage = chunk.usage;
           }
+          if (restorer) pass(restorer.end());
         } catch (error) {
           if (turn.signal?.aborted) throw new AppError("request_cancelled", 499);
           this.deps.providers.health.failed(provider.id);
           // Text already passed on cannot be taken back: the turn fails rather than mix two answers.
-          if (text.length > 0) throw new AppError("model_interrupted", 502);
+          if (written.length > 0) throw new AppError("model_interrupted", 502);
           decide(
             "generate.fallback",
             "note",
@@ -93,6 +114,13 @@ export class Generator {
             estimated: usage?.estimated ? t("generate.estimated") : "",
           }),
         );
+        if (pseudonyms && pseudonyms.replaced > 0) {
+          decide(
+            "generate.pseudonymised",
+            "transform",
+            t("generate.pseudonymised", { count: pseudonyms.replaced, model: candidate.ref }),
+          );
+        }
         if (
           (turn.grounding?.passages.length ?? 0) > 0 &&
           !turn.grounding?.abstained &&

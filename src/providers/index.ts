@@ -27,10 +27,4 @@ export {
 export { ProvidersRepository } from "./providers.repository.js";
 export { providersRoutes } from "./providers.routes.js";
 export { ProvidersService, type ProviderView, type ResolvedModel } from "./providers.service.js";
-export {
-  candidateOf,
-  type DataClassifier,
-  DEFAULT_POLICY,
-  Router,
-  type SovereigntyPolicy,
-} from "./router.js";
+export { candidateOf, type DataClassifier, Router } from "./router.js";

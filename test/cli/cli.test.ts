@@ -21,7 +21,13 @@ import { runCli } from "../../src/cli.js";
 import { t } from "../../src/i18n/index.js";
 import { startIssuer } from "../support/oidc-issuer.js";
 import { startOpenAiUpstream } from "../support/openai-upstream.js";
-import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
+import {
+  DIALECTS,
+  freshLocation,
+  POSTGRES_URL,
+  postgresSkip,
+  TEST_VAULT_KEY,
+} from "../support/stores.js";
 
 interface Run {
   code: number;
@@ -71,6 +77,7 @@ describe("beffroi CLI", () => {
           await client.query(`create schema ${location.schema}`);
           await client.end();
           env.BEFFROI_DATABASE_URL = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${location.schema}`)}`;
+          env.BEFFROI_GUARD__VAULT_KEY = TEST_VAULT_KEY;
         }
       });
       after(() => location.cleanup());

@@ -1,20 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { call, describeApps, login, type Session, seedUser, sseEvents } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
-
-/** Reads a server-sent event stream to its end: the events, by name, in order. */
-async function events(response: Response): Promise<{ event: string; data: unknown }[]> {
-  const text = await response.text();
-  return text
-    .split("\n\n")
-    .filter((block) => block.trim())
-    .map((block) => {
-      const event = /^event: (.+)$/m.exec(block)?.[1] ?? "";
-      const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? "null");
-      return { event, data };
-    });
-}
 
 describeApps("conversations", (get) => {
   let upstream: OpenAiUpstream;
@@ -61,7 +48,7 @@ describeApps("conversations", (get) => {
     });
     assert.equal(response.status, 200);
     assert.match(response.headers.get("content-type") ?? "", /text\/event-stream/);
-    const received = await events(response);
+    const received = await sseEvents(response);
     const deltas = received.filter((e) => e.event === "delta");
     assert.equal(
       deltas.map((e) => (e.data as { text: string }).text).join(""),

@@ -50,18 +50,26 @@ describeApps(
       assert.equal(upstream.requests.length, before + 1);
     });
 
-    it("never sends a named person's illness there: the answer falls back to the sources", async () => {
+    it("never sends a named person's illness there: the turn is refused, saying what and where", async () => {
       const before = upstream.requests.length;
-      const response = await ask(
-        "Mme Durand est diabétique et sous dialyse : quelles aides peut-elle demander ?",
-      );
-      assert.equal(response.statusCode, 200, response.body);
-      assert.equal(response.headers["x-beffroi-provider"], "extractive");
+      const question =
+        "Mme Durand est diabétique et sous dialyse : quelles aides peut-elle demander ?";
+      const response = await ask(question);
+      assert.equal(response.statusCode, 403, response.body);
       assert.equal(upstream.requests.length, before, "nothing reached the upstream");
+      const message = response.json().error.message as string;
+      assert.match(message, /données sensibles/);
+      assert.match(message, /nom de personne \(caractères 5 à 10\)/);
+      assert.match(
+        message,
+        /donnée sensible \(santé.*\) \(caractères 16 à 25, caractères 35 à 41\)/,
+      );
+      assert.match(message, /modèle local/);
       const logs = get().logs();
       assert.ok(logs.includes("/v1/chat/completions"), "the requests were logged");
       for (const value of ["Durand", "diabétique", "dialyse"]) {
         assert.ok(!logs.includes(value), `${value} in the logs`);
+        assert.ok(!message.includes(value), `${value} in the refusal`);
       }
     });
 
@@ -76,7 +84,8 @@ describeApps(
       assert.equal(person.type, "PERSON");
       assert.equal(text.slice(sensitive.start, sensitive.end), "arrêt maladie");
       const asked = await call(app, "POST", "/api/ask", { apiKey: key }, { question: text });
-      const decisions = asked.json().decisions as { stage: string; reason: string }[];
+      assert.equal(asked.statusCode, 403, asked.body);
+      const decisions = asked.json().error.details as { stage: string; reason: string }[];
       const guard = decisions.find((d) => d.stage === "guard");
       assert.match(guard?.reason ?? "", /1 × nom de personne/);
       assert.ok(!JSON.stringify(decisions).includes("BENALI"));

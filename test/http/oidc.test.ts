@@ -11,7 +11,7 @@ import { ManualClock, MINUTE } from "../../src/shared/clock.js";
 import type { Dialect } from "../../src/store/index.js";
 import { call, seedUser, sessionCookie } from "../support/apps.js";
 import { type IssuedUser, startIssuer, type TestIssuer } from "../support/oidc-issuer.js";
-import { describeEachDialect, freshLocation } from "../support/stores.js";
+import { describeEachDialect, freshLocation, TEST_VAULT_KEY } from "../support/stores.js";
 
 const CLIENT_ID = "beffroi-test";
 const CLIENT_SECRET = "secret-du-client-de-test";
@@ -48,6 +48,7 @@ function describeOidcApps(
         env: {
           BEFFROI_DATA_DIR: location.dataDir,
           BEFFROI_DATABASE_URL: location.url,
+          BEFFROI_GUARD__VAULT_KEY: TEST_VAULT_KEY,
           BEFFROI_LOG_LEVEL: "warn",
           BEFFROI_SERVER__PUBLIC_URL: PUBLIC_URL,
           BEFFROI_OIDC__ISSUER: issuer.issuer,

@@ -110,3 +110,16 @@ export function call(app: App, method: string, url: string, auth?: Auth, payload
     ...(payload !== undefined && { payload: payload as Record<string, unknown> }),
   });
 }
+
+/** Reads a server-sent event stream to its end: the events, by name, in order. */
+export async function sseEvents(response: Response): Promise<{ event: string; data: unknown }[]> {
+  const text = await response.text();
+  return text
+    .split("\n\n")
+    .filter((block) => block.trim())
+    .map((block) => {
+      const event = /^event: (.+)$/m.exec(block)?.[1] ?? "";
+      const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? "null");
+      return { event, data };
+    });
+}

@@ -21,6 +21,8 @@ export type Script =
       chunkDelayMs?: number;
       /** Pause before the first content chunk (stream) or before the answer (non-stream). */
       firstTokenDelayMs?: number;
+      /** Stream chunks of this many characters instead of words (cuts placeholders in two). */
+      chunkChars?: number;
     }
   /** e.g. 429 with retry-after, 500; `body` defaults to an OpenAI-style error. */
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
@@ -211,7 +213,9 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
         break;
     }
 
-    const chunks = chunksOf(step.text);
+    const chunks = step.chunkChars
+      ? (step.text.match(new RegExp(`[^]{1,${step.chunkChars}}`, "g")) ?? [])
+      : chunksOf(step.text);
     const promptTokens = Math.ceil(
       body.messages.reduce((sum, message) => sum + charsOf(message?.content), 0) / 4,
     );

@@ -103,6 +103,9 @@ export async function freshStore(
   };
 }
 
+/** The pseudonym vault's key in tests (32 bytes, base64): several test instances share one, as production ones must. */
+export const TEST_VAULT_KEY = Buffer.alloc(32, 7).toString("base64");
+
 /** A configuration for tests: quiet logs, the given database, overrides through BEFFROI_* names. */
 export function testConfig(
   location: { url: string; dataDir: string },
@@ -113,6 +116,7 @@ export function testConfig(
       BEFFROI_DATA_DIR: location.dataDir,
       BEFFROI_DATABASE_URL: location.url,
       BEFFROI_LOG_LEVEL: "silent",
+      BEFFROI_GUARD__VAULT_KEY: TEST_VAULT_KEY,
       ...env,
     },
     file: null,

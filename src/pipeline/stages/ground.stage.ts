@@ -2,6 +2,7 @@ import { t } from "../../i18n/index.js";
 import type { Principal } from "../../identity/index.js";
 import type { Stage } from "../pipeline.js";
 import type { Grounding } from "../turn.js";
+import { describeTypes, type OpenPseudonyms, type ScanPort, stricterClass } from "./guard.stage.js";
 
 /** Finds passages for a question in the bases the principal may read (and only those). */
 export type Retrieve = (
@@ -17,9 +18,14 @@ export const questionOf = (messages: { role: string; content: string }[]): strin
 /**
  * ground: retrieve passages from the knowledge bases the principal may read;
  * when nothing supports an answer, record the abstention so that generate
- * says so instead of inventing one.
+ * says so instead of inventing one. With the guard's ports, the passages
+ * are scanned too: personal data in them raises the turn's class, so that
+ * the route stage applies the charter to what the model would read.
  */
-export function groundStage(retrieve: Retrieve): Stage {
+export function groundStage(
+  retrieve: Retrieve,
+  guard?: { scan: ScanPort; openPseudonyms?: OpenPseudonyms },
+): Stage {
   return async (turn, { decide }) => {
     if (!turn.principal) return;
     const bound = turn.assistant?.knowledgeBases ?? "all";
@@ -32,6 +38,35 @@ export function groundStage(retrieve: Retrieve): Stage {
       bound === "all" ? asked : asked ? bound.filter((id) => asked.includes(id)) : bound;
     const grounding = await retrieve(turn.principal, questionOf(turn.input.messages), bases);
     turn.grounding = grounding;
+    if (guard && grounding.passages.length > 0) {
+      const before = turn.dataClass ?? "public";
+      let dataClass = before;
+      const spans: { type: string }[] = [];
+      const found = turn.personalData ?? [];
+      turn.personalData = found;
+      for (const passage of grounding.passages) {
+        const finding = guard.scan(passage.text);
+        dataClass = stricterClass(dataClass, finding.dataClass);
+        for (const span of finding.spans) {
+          spans.push(span);
+          found.push({ message: -1, ...span });
+        }
+      }
+      if (dataClass !== before) {
+        turn.dataClass = dataClass;
+        decide(
+          "ground.personal-data",
+          "note",
+          t("ground.personal_data", {
+            summary: describeTypes(spans),
+            dataClass: t(`route.data_class.${dataClass}`),
+          }),
+        );
+        if (!turn.pseudonyms && guard.openPseudonyms) {
+          turn.pseudonyms = await guard.openPseudonyms(turn.conversationId);
+        }
+      }
+    }
     if (grounding.knowledgeBaseIds.length === 0) {
       decide("knowledge.no-base", "note", t("ground.no_base"));
     } else if (grounding.abstained) {

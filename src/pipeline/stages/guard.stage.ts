@@ -1,52 +1,73 @@
 import { hasMessage, t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
-import type { DataClass } from "../turn.js";
+import type { DataClass, PersonalDataSpan, Pseudonyms } from "../turn.js";
 
-/** What a scan of one text found: its class, and the types found with their counts (never values). */
+/** What a scan of one text found: its class, and each entity's type and position (never values). */
 export interface GuardFinding {
   dataClass: DataClass;
-  types: Record<string, number>;
+  spans: { type: string; start: number; end: number }[];
 }
 
 /** Scans a text; throws when it cannot (the turn is then blocked: fail closed). */
 export type ScanPort = (text: string) => GuardFinding;
 
+/** A conversation's pseudonyms (a fresh set for a turn outside any conversation). */
+export type OpenPseudonyms = (conversationId: string | undefined) => Promise<Pseudonyms>;
+
 const ORDER: DataClass[] = ["public", "personal", "sensitive"];
 
+/** The more protective of two classes. */
+export const stricterClass = (a: DataClass, b: DataClass): DataClass =>
+  ORDER[Math.max(ORDER.indexOf(a), ORDER.indexOf(b))] as DataClass;
+
+/** A type's name in French ("nom de personne"), or the type itself when the catalogue has none. */
+export const typeLabel = (type: string): string => {
+  const key = `guard.type.${type}`;
+  return hasMessage(key) ? t(key) : type;
+};
+
+/** "2 × nom de personne, 1 × IBAN": counts per type, most frequent first. */
+export function describeTypes(spans: readonly { type: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const { type } of spans) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, count]) => `${count} × ${typeLabel(type)}`)
+    .join(", ");
+}
+
 /**
- * guard: finds personal and sensitive data in every message of the turn and
- * classifies it (`public`, `personal`, `sensitive`); the route stage then
- * keeps only the models the rules allow for that class. A scan that fails
- * blocks the turn (the pipeline records `guard.failed` and stops): never
- * pass what could not be checked.
+ * guard: finds personal and sensitive data in every message of the turn,
+ * records where (types and positions, never values) and classifies the turn
+ * (`public`, `personal`, `sensitive`); the route stage then applies the
+ * charter's matrix for that class. A turn holding personal data gets its
+ * pseudonyms (the conversation's), should a model need them replaced. A
+ * scan that fails blocks the turn (the pipeline records `guard.failed` and
+ * stops): never pass what could not be checked.
  */
-export function guardStage(scan: ScanPort): Stage {
+export function guardStage(scan: ScanPort, openPseudonyms?: OpenPseudonyms): Stage {
   return async (turn, { decide }) => {
     let dataClass: DataClass = "public";
-    const types: Record<string, number> = {};
-    for (const message of turn.input.messages) {
+    const spans: PersonalDataSpan[] = [];
+    turn.input.messages.forEach((message, index) => {
       const finding = scan(message.content);
-      if (ORDER.indexOf(finding.dataClass) > ORDER.indexOf(dataClass))
-        dataClass = finding.dataClass;
-      for (const [type, count] of Object.entries(finding.types)) {
-        types[type] = (types[type] ?? 0) + count;
-      }
-    }
+      dataClass = stricterClass(dataClass, finding.dataClass);
+      for (const span of finding.spans) spans.push({ message: index, ...span });
+    });
     turn.dataClass = dataClass;
-    const summary = Object.entries(types)
-      .sort((a, b) => b[1] - a[1])
-      .map(([type, count]) => {
-        const label = `guard.type.${type}`;
-        return `${count} × ${hasMessage(label) ? t(label) : type}`;
-      })
-      .join(", ");
-    if (!summary) decide("guard.clean", "allow", t("guard.clean"));
-    else {
-      decide(
-        "guard.found",
-        "note",
-        t("guard.found", { summary, dataClass: t(`route.data_class.${dataClass}`) }),
-      );
+    turn.personalData = spans;
+    if (spans.length === 0) {
+      decide("guard.clean", "allow", t("guard.clean"));
+      return;
     }
+    decide(
+      "guard.found",
+      "note",
+      t("guard.found", {
+        summary: describeTypes(spans),
+        dataClass: t(`route.data_class.${dataClass}`),
+      }),
+    );
+    if (openPseudonyms) turn.pseudonyms = await openPseudonyms(turn.conversationId);
   };
 }

@@ -1,23 +1,61 @@
 import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
 import type { DataClass, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
+import { typeLabel } from "./guard.stage.js";
 
 export interface RouteResult {
   dataClass: DataClass;
-  /** Hosting classes the rules allow for this data. */
+  /** Hosting classes the rules allow for this data (some perhaps only with pseudonyms). */
   allowed: SovereigntyClass[];
   candidates: RouteCandidate[];
-  /** Models left out, and why (a sentence in French). */
-  skipped: { ref: string; reason: string }[];
+  /** Models left out, and why (a sentence in French); `blocked` when the charter forbids the data there. */
+  skipped: { ref: string; reason: string; blocked?: boolean }[];
 }
 
 /** Chooses, in order, the models this turn may use. */
 export type Route = (turn: Turn) => Promise<RouteResult>;
 
+/** At most this many positions are listed per type; the rest are counted. */
+const LISTED = 6;
+
+/**
+ * What the guard found, for the agent: each type once, with where
+ * (characters of the message being sent, an earlier message of the
+ * conversation, the documents retrieved), never the values themselves.
+ */
+export function describeFindings(turn: Turn): string {
+  const last = turn.input.messages.length - 1;
+  const groups = new Map<string, string[]>();
+  for (const span of turn.personalData ?? []) {
+    const where =
+      span.message === -1
+        ? t("guard.position.passage")
+        : span.message === last
+          ? t("guard.position.here", { start: span.start + 1, end: span.end })
+          : t("guard.position.earlier");
+    const positions = groups.get(span.type) ?? [];
+    if (!positions.includes(where)) positions.push(where);
+    groups.set(span.type, positions);
+  }
+  return [...groups]
+    .map(([type, positions]) =>
+      t("guard.position.type", {
+        type: typeLabel(type),
+        positions:
+          positions.slice(0, LISTED).join(", ") +
+          (positions.length > LISTED ? `, + ${positions.length - LISTED}` : ""),
+      }),
+    )
+    .join(" ; ");
+}
+
 /**
  * route: the models the turn may use, most preferred first, among those
- * whose hosting class the rules allow for the turn's data and whose provider
- * is up. With none, the answer is extractive (quoted sources, no model).
+ * whose hosting class the charter's matrix allows for the turn's data and
+ * whose provider is up; those allowed only with pseudonyms are marked so.
+ * When the matrix leaves no model at all, the turn is refused with what
+ * was found and what the agent can do. With no model registered, the answer
+ * is extractive (quoted sources, no model).
  */
 export function routeStage(route: Route): Stage {
   return async (turn, { decide }) => {
@@ -32,8 +70,31 @@ export function routeStage(route: Route): Stage {
         allowed: result.allowed.join(", ") || t("route.none_allowed"),
       }),
     );
-    for (const skipped of result.skipped) {
-      decide("route.skipped", "note", t("route.skipped", skipped));
+    for (const { ref, reason } of result.skipped) {
+      decide("route.skipped", "note", t("route.skipped", { ref, reason }));
+    }
+    const blocked = result.skipped.filter((skipped) => skipped.blocked);
+    if (result.candidates.length === 0 && blocked.length > 0) {
+      decide(
+        "route.blocked",
+        "deny",
+        t("route.blocked", {
+          dataClass: t(`route.data_class.${result.dataClass}`),
+          found: describeFindings(turn),
+          models: blocked.map((skipped) => skipped.ref).join(", "),
+        }),
+      );
+      return;
+    }
+    const masked = result.candidates.filter((candidate) => candidate.pseudonymise);
+    if (masked.length > 0) {
+      decide(
+        "route.pseudonymise",
+        "transform",
+        t("route.pseudonymise", {
+          models: masked.map((c) => `${c.ref} (${c.sovereignty})`).join(", "),
+        }),
+      );
     }
     if (result.candidates.length > 0) {
       decide(
