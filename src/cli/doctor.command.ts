@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { stringify } from "yaml";
 import { createServices } from "../app.js";
 import { type Config, databaseUrl, maskConfig } from "../config.js";
@@ -55,7 +57,27 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         ? undefined
         : t("cli.doctor.no_admin"),
     );
-    const { oidc, dense, providers } = createServices(config, store, systemClock, randomIds);
+    // The pseudonym vault's key: configured, or made at first start on a single instance (not by doctor).
+    const keyFile = path.join(config.dataDir, "vault.key");
+    const configured = Boolean(config.guard.vaultKey || config.guard.vaultKeyFile);
+    let vaultReady = true;
+    await check(t("cli.doctor.vault"), async () => {
+      if (configured) return undefined;
+      if (store.dialect === "postgres") {
+        vaultReady = false;
+        return t("config.vault_key_required");
+      }
+      say(io, existsSync(keyFile) ? "cli.doctor.vault_file" : "cli.doctor.vault_first_start", {
+        file: keyFile,
+      });
+      return undefined;
+    });
+    if (!vaultReady) return 1;
+    const checked =
+      configured || existsSync(keyFile)
+        ? config
+        : { ...config, guard: { vaultKey: randomBytes(32).toString("base64") } };
+    const { oidc, dense, providers } = createServices(checked, store, systemClock, randomIds);
     if ((await pendingMigrations(store)).length === 0) {
       for (const provider of await providers.list()) {
         if (!provider.enabled || provider.kind !== "openai-compatible") continue;

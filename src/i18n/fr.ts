@@ -353,6 +353,11 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.doctor_config": "Configuration résolue (secrets masqués) :",
   "cli.doctor_check_ok": "[ok] {check}",
   "cli.doctor_check_fail": "[échec] {check} : {reason}",
+  "cli.doctor.vault": "Clé du coffre des pseudonymes",
+  "cli.doctor.vault_file":
+    "  clé gardée dans {file} : sauvegardez-la à part de la base (sans elle, les pseudonymes des conversations ne peuvent plus être rétablis).",
+  "cli.doctor.vault_first_start":
+    "  pas encore de clé : elle sera créée au premier démarrage dans {file}.",
   "cli.doctor.database": "base de données joignable ({dialect})",
   "cli.doctor.migrations": "migrations à jour",
   "cli.doctor.database_missing": "base absente : lancez « beffroi migrate »",

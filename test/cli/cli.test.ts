@@ -108,7 +108,13 @@ describe("beffroi CLI", () => {
         assert.equal(migrated.code, 0, migrated.stderr);
         assert.match(migrated.stdout, /Base à jour \([1-9]\d* migration/);
         assert.match((await cli(["migrate"])).stdout, /Base à jour \(0 migration/);
-        assert.match((await cli(["doctor"])).stdout, /\[ok\] migrations à jour/);
+        const doctor = (await cli(["doctor"])).stdout;
+        assert.match(doctor, /\[ok\] migrations à jour/);
+        assert.match(doctor, /\[ok\] Clé du coffre des pseudonymes/);
+        if (dialect === "sqlite") {
+          assert.match(doctor, /elle sera créée au premier démarrage/);
+          assert.ok(!existsSync(path.join(location.dataDir, "vault.key")), "doctor made no key");
+        }
       });
 
       it("adds directions and users, with the password read from standard input", async () => {
@@ -440,6 +446,22 @@ describe("beffroi CLI", () => {
       });
       assert.equal(run.code, 1);
       assert.match(run.stderr, /^Erreur : la base de données ne répond pas \(127\.0\.0\.1:1\)/);
+    } finally {
+      await location.cleanup();
+    }
+  });
+
+  it("refuses to run several instances on PostgreSQL without a shared vault key", async () => {
+    const location = freshLocation("sqlite");
+    try {
+      const run = await runIn(location.dataDir, ["doctor"], {
+        BEFFROI_DATABASE_URL: POSTGRES_URL,
+      });
+      assert.equal(run.code, 1);
+      assert.match(
+        run.stdout,
+        /\[échec\] Clé du coffre des pseudonymes : Avec PostgreSQL, indiquez la clé du coffre/,
+      );
     } finally {
       await location.cleanup();
     }
