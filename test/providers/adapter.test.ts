@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { DEFAULT_MATRIX, matrixPolicy } from "../../src/charter/index.js";
 import type { Turn } from "../../src/pipeline/index.js";
 import {
   type ChatChunk,
@@ -132,15 +133,42 @@ describe("router", () => {
     ...(dataClass && { dataClass }),
   });
 
-  it("never sends personal data to an extraterritorial provider, nor sensitive data beyond local", async () => {
+  it("applies the charter's matrix: pseudonyms abroad for personal data, sensitive data never abroad", async () => {
     const router = new Router({ providers: providers() });
-    const refs = async (dataClass: Turn["dataClass"]) =>
-      (await router.route(turn(dataClass))).candidates.map((c) => c.ref);
-    assert.deepEqual(await refs("public"), ["local/m", "sovereign/m", "extraterritorial/m"]);
-    assert.deepEqual(await refs("personal"), ["local/m", "sovereign/m"]);
-    assert.deepEqual(await refs("sensitive"), ["local/m"]);
-    const skipped = (await router.route(turn("sensitive"))).skipped.map((s) => s.reason);
-    assert.ok(skipped.every((reason) => /non autorisé pour ces données/.test(reason)));
+    const route = async (dataClass: Turn["dataClass"]) =>
+      (await router.route(turn(dataClass))).candidates.map(
+        (c) => `${c.ref}${c.pseudonymise ? " (pseudonymes)" : ""}`,
+      );
+    assert.deepEqual(await route("public"), ["local/m", "sovereign/m", "extraterritorial/m"]);
+    assert.deepEqual(await route("personal"), [
+      "local/m",
+      "sovereign/m",
+      "extraterritorial/m (pseudonymes)",
+    ]);
+    assert.deepEqual(await route("sensitive"), ["local/m", "sovereign/m (pseudonymes)"]);
+    const skipped = (await router.route(turn("sensitive"))).skipped;
+    assert.deepEqual(
+      skipped.map((s) => [s.ref, s.blocked]),
+      [["extraterritorial/m", true]],
+    );
+    assert.match(skipped[0]?.reason ?? "", /la charte interdit d'envoyer des données sensibles/);
+  });
+
+  it("follows another matrix when the charter says so", async () => {
+    const strict = matrixPolicy({
+      ...DEFAULT_MATRIX,
+      personal: { local: "allow", sovereign: "pseudonymise", extraterritorial: "block" },
+    });
+    const result = await new Router({ providers: providers(), policy: strict }).route(
+      turn("personal"),
+    );
+    assert.deepEqual(
+      result.candidates.map((c) => [c.ref, c.pseudonymise]),
+      [
+        ["local/m", false],
+        ["sovereign/m", true],
+      ],
+    );
   });
 
   it("leaves out models too small for the request", async () => {
