@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { hasMessage, t } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import { type DataClass, typeLabel } from "../pipeline/index.js";
+
+export { stricterClass } from "../pipeline/index.js";
 
 /**
  * Personal data in knowledge bases: the ports through which the guard plugs
@@ -29,7 +32,7 @@ export const ReleaseActionSchema = z.enum(RELEASE_ACTIONS, {
   error: () => t("knowledge.personal_data.invalid_release"),
 });
 
-export type DataClass = "public" | "personal" | "sensitive";
+export type { DataClass };
 
 /** An entity the scanner found: its type and where (UTF-16 offsets, end exclusive). */
 export interface FoundEntity {
@@ -89,12 +92,6 @@ export const isSetting = (value: unknown): value is PersonalDataSetting =>
 export const isReleaseAction = (value: unknown): value is ReleaseAction =>
   RELEASE_ACTIONS.includes(value as ReleaseAction);
 
-const CLASS_ORDER: DataClass[] = ["public", "personal", "sensitive"];
-
-/** The more protective of two classes. */
-export const stricterClass = (a: DataClass, b: DataClass): DataClass =>
-  CLASS_ORDER[Math.max(CLASS_ORDER.indexOf(a), CLASS_ORDER.indexOf(b))] as DataClass;
-
 export function countTypes(entities: readonly FoundEntity[]): TypeCounts {
   const counts: TypeCounts = {};
   for (const entity of entities) counts[entity.type] = (counts[entity.type] ?? 0) + 1;
@@ -134,10 +131,7 @@ export const countsJson = (counts: TypeCounts): string | null =>
 export function describeCounts(counts: TypeCounts): string {
   return Object.entries(counts)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, count]) => {
-      const key = `guard.type.${type}`;
-      return `${hasMessage(key) ? t(key) : type} (${count})`;
-    })
+    .map(([type, count]) => `${typeLabel(type)} (${count})`)
     .join(", ");
 }
 

@@ -10,6 +10,7 @@ export {
   type OpenPseudonyms,
   type ScanPort,
   stricterClass,
+  typeLabel,
 } from "./stages/guard.stage.js";
 export { identifyStage, type ResolveCredential } from "./stages/identify.stage.js";
 export { restoreStage } from "./stages/restore.stage.js";
