@@ -39,6 +39,7 @@ import {
   UsersService,
   usersRoutes,
 } from "./identity/index.js";
+import { impactRoutes } from "./impact/index.js";
 import {
   askRoutes,
   DEFAULT_PARSE_LIMITS,
@@ -309,6 +310,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         }),
         ...providersRoutes({ providers: services.providers }),
         ...guardRoutes({ guard: services.guard }),
+        ...impactRoutes(),
         ...assistantsRoutes({ assistants: services.assistants }),
         ...conversationsRoutes({ conversations: services.conversations }),
         ...openAiRoutes({

@@ -3,6 +3,7 @@ import { cliConfig } from "./cli/context.js";
 import { directionCommand } from "./cli/directions.command.js";
 import { doctorCommand } from "./cli/doctor.command.js";
 import { guardCommand } from "./cli/guard.command.js";
+import { impactCommand } from "./cli/impact.command.js";
 import { type CliIo, processIo, say, UsageError } from "./cli/io.js";
 import { askCommand, ingestCommand, kbCommand, searchCommand } from "./cli/knowledge.command.js";
 import { providerCommand } from "./cli/provider.command.js";
@@ -54,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await askCommand(config, io, args);
       case "guard":
         return await guardCommand(io, args);
+      case "impact":
+        return await impactCommand(io, args);
       case "provider":
         return await providerCommand(config, io, args);
       case "doctor":

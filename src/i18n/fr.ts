@@ -87,6 +87,9 @@ export const fr = {
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
+  "error.impact_zone_unknown":
+    "Zone électrique inconnue : « {zone} ». Zones dont le mix électrique est connu : {zones}.",
+  "error.impact_input_invalid": "Valeur invalide pour l'estimation d'impact : {field}.",
 
   // Details of an invalid request.
   "details.direction_path": "chemin de direction invalide « {path} »",
@@ -205,6 +208,8 @@ Commandes :
                --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
   provider list [--json] | provider test ID | provider remove ID | provider presets
   guard scan [--jsonl]          données personnelles d'un texte (entrée standard)
+  impact estimate --active A [--total T] --tokens N [--latency S] --zone ZONE --pue P [--wue W] [--json]
+                                impact environnemental d'une requête (fourchettes : 44-132)
   doctor                        affiche la configuration résolue et vérifie l'installation
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
@@ -405,6 +410,27 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.audit_severity.info": "info",
   "cli.audit_severity.warning": "attention",
   "cli.audit_severity.error": "à corriger",
+
+  // Environmental impact.
+  "impact.range_order": "le minimum dépasse le maximum",
+  "impact.zone_format": "code de pays ISO 3166 à trois lettres majuscules attendu (FRA, SWE, USA…)",
+  "cli.impact_quantity":
+    "valeur invalide pour --{option} : « {value} » (un nombre, ou une fourchette comme 44-132)",
+  "cli.impact_number": "valeur invalide pour --{option} : « {value} » (un nombre attendu)",
+  "cli.impact_invalid": "--{option} : {message}",
+  "cli.impact_title":
+    "Impact estimé de la requête (méthode EcoLogits 0.9, électricité de la zone {zone}) :",
+  "cli.impact_energy": "  énergie consommée : {value} Wh",
+  "cli.impact_gwp":
+    "  émissions de gaz à effet de serre : {value} gCO2e (usage {usage}, fabrication du matériel {embodied})",
+  "cli.impact_adpe": "  épuisement des ressources minérales (ADPe) : {value} mgSbéq",
+  "cli.impact_pe": "  énergie primaire : {value} kJ",
+  "cli.impact_water": "  eau consommée : {value} mL{note}",
+  "cli.impact_water_offsite": " (sans l'eau consommée sur le site : WUE inconnu)",
+  "cli.impact_hardware": "  matériel compté : {gpus} GPU pendant {seconds} s de génération",
+  "cli.impact_led": "Soit une ampoule LED de 5 W allumée {value} minute(s),",
+  "cli.impact_streaming": "ou {value} minute(s) de vidéo en ligne (en émissions, selon l'AIE).",
+  "cli.impact_range": "{min} à {max}",
 } as const;
 
 export type MessageKey = keyof typeof fr;

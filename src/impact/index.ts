@@ -1,0 +1,40 @@
+export {
+  type Equivalents,
+  equivalents,
+  LED_BULB_WATTS,
+  STREAMING_GCO2_PER_HOUR,
+} from "./equivalents.js";
+export {
+  ECOLOGITS,
+  estimateRequestImpact,
+  extractiveImpact,
+  type ImpactCriterion,
+  type ImpactMethod,
+  type Quantity,
+  type Range,
+  type RequestImpact,
+  type RequestImpactInput,
+} from "./estimator.js";
+export { impactRoutes } from "./impact.routes.js";
+export {
+  type ImpactEstimateRequest,
+  ImpactEstimateResponseSchema,
+  ImpactEstimateSchema,
+} from "./impact.schema.js";
+export { estimateWithEquivalents, type ImpactEstimate } from "./impact.service.js";
+export {
+  ELECTRICITY_MIXES,
+  type ElectricityMix,
+  electricityMix,
+  isKnownZone,
+  KNOWN_ZONES,
+  METHOD_PROVIDER_DATACENTERS,
+} from "./mixes.js";
+export {
+  type Datacenter,
+  estimateModelImpact,
+  type GenerationUsage,
+  type MissingImpactInput,
+  type ModelImpactOutcome,
+  type ModelParameters,
+} from "./model.js";
