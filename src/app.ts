@@ -39,7 +39,7 @@ import {
   UsersService,
   usersRoutes,
 } from "./identity/index.js";
-import { impactRoutes } from "./impact/index.js";
+import { impactOfTurn, impactRoutes } from "./impact/index.js";
 import {
   askRoutes,
   DEFAULT_PARSE_LIMITS,
@@ -55,6 +55,7 @@ import {
   RetrievalService,
 } from "./knowledge/index.js";
 import {
+  accountStage,
   generateStage,
   groundStage,
   guardStage,
@@ -234,6 +235,20 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
       route: routeStage(router.route),
       generate: generateStage(generator.generate),
       restore: restoreStage(guard.finding),
+      account: accountStage(
+        impactOfTurn(async (ref) => {
+          const resolved = await providers.resolve(ref);
+          return resolved
+            ? {
+                activeParameters: resolved.model.activeParameters,
+                totalParameters: resolved.model.totalParameters,
+                country: resolved.provider.country,
+                pue: resolved.provider.pue,
+                wue: resolved.provider.wue,
+              }
+            : undefined;
+        }),
+      ),
     },
     clock,
   );

@@ -62,6 +62,7 @@ export function answerMetadata(turn: Turn): Record<string, unknown> {
     citations: turn.output.citations,
     model: turn.output.model ?? null,
     usage: turn.output.usage ?? null,
+    impact: turn.impact ?? null,
     requiresValidation: turn.assistant?.requiresValidation ?? true,
     decisions,
   };

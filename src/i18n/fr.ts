@@ -281,6 +281,15 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "ground.abstain": "Aucun passage assez pertinent (couverture {coverage} %) : la réponse le dira.",
   "ground.grounded":
     "{passages} passage(s) de {documents} document(s) retenus (couverture {coverage} %).",
+  "account.impact":
+    "Impact estimé de la réponse : {energy}, {gwp} (l'équivalent d'une ampoule LED de 5 W allumée {led}) ; méthode {method}.",
+  "account.extractive":
+    "Réponse extractive (une recherche, sans modèle) : impact négligeable, compté comme nul.",
+  "account.not_estimated":
+    "Impact non estimé : il manque {missing} dans la déclaration du fournisseur.",
+  "account.missing.parameters": "le nombre de paramètres du modèle",
+  "account.missing.pue": "le PUE du centre de données",
+  "account.missing.zone": "le mix électrique du pays d'hébergement",
   "guard.clean": "Aucune donnée personnelle détectée.",
   "guard.found":
     "Données détectées : {summary} (données {dataClass}) ; seuls les modèles que les règles permettent pour ces données seront utilisés.",

@@ -1,3 +1,4 @@
+export { type AnsweringModel, impactOfTurn } from "./account.js";
 export {
   type Equivalents,
   equivalents,

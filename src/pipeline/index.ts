@@ -1,6 +1,7 @@
 export { type Decision, STAGES, type StageName } from "./decision.js";
 export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
+export { accountStage, type EstimateImpact } from "./stages/account.stage.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
 export {
@@ -26,6 +27,7 @@ export type {
   DataClass,
   Grounding,
   GroundingPassage,
+  ImpactRange,
   PassageSource,
   PersonalDataSpan,
   Pseudonyms,
@@ -34,6 +36,7 @@ export type {
   Turn,
   TurnAssistant,
   TurnCitation,
+  TurnImpact,
   TurnOutput,
   TurnUsage,
 } from "./turn.js";

@@ -102,6 +102,22 @@ export interface PersonalDataSpan {
   end: number;
 }
 
+/** A figure known within bounds (equal when exact). */
+export interface ImpactRange {
+  min: number;
+  max: number;
+}
+
+/** What the account stage estimated for the turn: a model's call (EcoLogits), or a search (extractive). */
+export interface TurnImpact {
+  method: string;
+  energyKwh: ImpactRange;
+  gwpKgCo2e: ImpactRange;
+  adpeKgSbEq: ImpactRange;
+  peMj: ImpactRange;
+  waterL: ImpactRange;
+}
+
 /**
  * A turn's pseudonyms (the guard's port): values replaced by placeholders
  * (`[PERSONNE_1]`) on the way to a model, and put back in its answer. The
@@ -157,6 +173,10 @@ export interface Turn {
   sink?: (text: string, from: RouteCandidate | undefined) => void;
   /** When (performance.now()) the call to the model that answered began: Beffroi's overhead ends there. */
   upstreamStartedAt?: number;
+  /** When (performance.now()) that model finished answering. */
+  upstreamEndedAt?: number;
+  /** Set by the account stage. */
+  impact?: TurnImpact;
   /** Aborted when the client goes away: the upstream call is cancelled. */
   signal?: AbortSignal;
   decisions: Decision[];

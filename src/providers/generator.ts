@@ -89,6 +89,7 @@ export class Generator {
             } else usage = chunk.usage;
           }
           if (restorer) pass(restorer.end());
+          turn.upstreamEndedAt = performance.now();
         } catch (error) {
           if (turn.signal?.aborted) throw new AppError("request_cancelled", 499);
           this.deps.providers.health.failed(provider.id);

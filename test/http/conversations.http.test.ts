@@ -104,4 +104,58 @@ describeApps("conversations", (get) => {
     assert.equal((await call(app, "DELETE", `/api/conversations/${id}`, agent)).statusCode, 204);
     assert.equal((await call(app, "GET", `/api/conversations/${id}`, agent)).statusCode, 404);
   });
+
+  it("accounts each answer's impact, or says what the provider must declare for it", async () => {
+    const { app } = get();
+    const admin = await login(app, "dsi@ville.example");
+    const created = await call(app, "POST", "/api/providers", admin, {
+      id: "mesure",
+      baseUrl: upstream.url,
+      sovereignty: "sovereign",
+      country: "FRA",
+      pue: 1.16,
+      models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const assistant = await call(app, "POST", "/api/assistants", admin, {
+      name: "Mesuré",
+      preferredModels: ["mesure/test-model"],
+    });
+    const measured = await call(app, "POST", "/api/conversations", agent, {
+      assistantId: assistant.json().id,
+    });
+    upstream.script({ kind: "reply", text: "Une réponse de quelques mots seulement." });
+    const answer = await call(
+      app,
+      "POST",
+      `/api/conversations/${measured.json().id}/messages`,
+      agent,
+      { content: "Rédige une phrase." },
+    );
+    assert.equal(answer.statusCode, 200, answer.body);
+    const { impact, decisions } = answer.json().metadata;
+    assert.equal(impact.method, "ecologits-0.9");
+    assert.ok(impact.energyKwh.min > 0 && impact.energyKwh.min === impact.energyKwh.max);
+    assert.ok(impact.gwpKgCo2e.min > 0);
+    const account = decisions.find((d: { rule: string }) => d.rule === "account.impact");
+    assert.match(account?.reason ?? "", /Wh, .* gCO2e \(l'équivalent d'une ampoule LED de 5 W/);
+
+    // The first provider declares neither parameters nor PUE.
+    const plain = await call(app, "POST", "/api/conversations", agent, {});
+    const unmeasured = await call(
+      app,
+      "POST",
+      `/api/conversations/${plain.json().id}/messages`,
+      agent,
+      {
+        content: "Rédige une phrase.",
+      },
+    );
+    const note = unmeasured
+      .json()
+      .metadata.decisions.find((d: { rule: string }) => d.rule === "account.not-estimated");
+    assert.match(note?.reason ?? "", /nombre de paramètres du modèle, le PUE/);
+    assert.equal(unmeasured.json().metadata.impact, null);
+    await call(app, "DELETE", "/api/providers/mesure", admin);
+  });
 });
