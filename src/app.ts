@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { AssistantsRepository, AssistantsService, assistantsRoutes } from "./assistants/index.js";
-import { matrixPolicy } from "./charter/index.js";
+import { CharterRepository, CharterService, charterRoutes } from "./charter/index.js";
 import {
   ChatService,
   ConversationsRepository,
@@ -56,6 +56,7 @@ import {
 } from "./knowledge/index.js";
 import {
   accountStage,
+  charterStage,
   generateStage,
   groundStage,
   guardStage,
@@ -220,13 +221,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     guard,
     vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
   });
-  const policy = matrixPolicy();
-  const router = new Router({ providers, policy });
+  const charter = new CharterService({ repository: new CharterRepository(store.db), clock });
+  const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
       identify,
+      charter: charterStage(charter.port),
       guard: guardStage(guard.finding, pseudonyms.open),
       ground: groundStage(
         (principal, question, bases) => retrieval.ground(principal, question, bases),
@@ -259,6 +261,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     chat,
     clock,
     ids,
+    disclosure: async () => (await charter.current()).charter.disclosure,
   });
   return {
     counters,
@@ -272,7 +275,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     pipeline,
     guard,
     pseudonyms,
-    policy,
+    charter,
     chat,
     conversations,
     providers,
@@ -325,6 +328,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         }),
         ...providersRoutes({ providers: services.providers }),
         ...guardRoutes({ guard: services.guard }),
+        ...charterRoutes({ charter: services.charter }),
         ...impactRoutes(),
         ...assistantsRoutes({ assistants: services.assistants }),
         ...conversationsRoutes({ conversations: services.conversations }),
@@ -335,7 +339,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           guard: {
             scan: services.guard.finding,
             openPseudonyms: services.pseudonyms.open,
-            policy: services.policy,
+            policyFor: (principal) => services.charter.policyFor(principal),
           },
         }),
         ...askRoutes({

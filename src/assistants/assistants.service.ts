@@ -192,5 +192,7 @@ export function turnAssistant(assistant: Assistant): TurnAssistant {
     knowledgeBases: assistant.isDefault ? "all" : assistant.knowledgeBaseIds,
     preferredModels: assistant.preferredModels,
     requiresValidation: assistant.requiresValidation,
+    audience: assistant.audience,
+    category: assistant.category,
   };
 }

@@ -1,3 +1,18 @@
+export { CharterRepository } from "./charter.repository.js";
+export { charterRoutes } from "./charter.routes.js";
+export {
+  CHARTER_CATEGORIES,
+  type Charter,
+  CharterSchema,
+  completeMatrix,
+} from "./charter.schema.js";
+export {
+  type CharterChanged,
+  CharterService,
+  type CharterVersion,
+  INITIAL_TEMPLATE,
+  parseCharter,
+} from "./charter.service.js";
 export {
   type DataAction,
   type DataMatrix,
@@ -5,3 +20,4 @@ export {
   DEFAULT_MATRIX,
   matrixPolicy,
 } from "./matrix.js";
+export { isTemplateName, TEMPLATE_NAMES, type TemplateName, templateYaml } from "./templates.js";

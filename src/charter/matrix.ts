@@ -1,7 +1,6 @@
-import type { DataClass, SovereigntyClass } from "../pipeline/index.js";
+import type { DataAction, DataClass, SovereigntyClass } from "../pipeline/index.js";
 
-/** What the charter says to do with a turn's data for a class of model host. */
-export type DataAction = "allow" | "pseudonymise" | "block";
+export type { DataAction };
 
 /** The charter's data-class × sovereignty matrix. */
 export type DataMatrix = Record<DataClass, Record<SovereigntyClass, DataAction>>;

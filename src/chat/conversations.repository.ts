@@ -43,6 +43,15 @@ export class ConversationsRepository {
       .execute();
   }
 
+  async validate(messageId: string, userId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable("messages")
+      .set({ validated_by: userId, validated_at: at })
+      .where("id", "=", messageId)
+      .where("validated_at", "is", null)
+      .execute();
+  }
+
   /** Appends messages after the last one, and marks the conversation as updated, in one transaction. */
   async append(
     conversationId: string,

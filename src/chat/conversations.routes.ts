@@ -48,6 +48,21 @@ export function conversationsRoutes(deps: {
       }),
     }),
     route({
+      method: "POST",
+      url: "/api/conversations/:id/messages/:messageId/validate",
+      summary:
+        "Valider une réponse assistée par IA (relue par l'agent) : qui et quand sont enregistrés",
+      tags: ["conversations"],
+      access: "chat",
+      sessionOnly: true,
+      params: z.object({
+        id: z.string().min(1).max(100),
+        messageId: z.string().min(1).max(100),
+      }),
+      handler: async ({ principal, params }) =>
+        conversations.validate(principal, params.id, params.messageId),
+    }),
+    route({
       method: "PATCH",
       url: "/api/conversations/:id",
       summary: "Renommer une conversation",

@@ -2,7 +2,7 @@ import type { AssistantsService } from "../assistants/index.js";
 import type { Principal } from "../identity/index.js";
 import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { notFound } from "../shared/errors.js";
+import { badRequest, notFound } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import type { ConversationsRepository } from "./conversations.repository.js";
@@ -17,6 +17,9 @@ export interface ConversationMessage {
   createdAt: string;
   /** For an answer: mode, citations, model, decisions, usage; for a refusal, `denied`. */
   metadata: Record<string, unknown>;
+  /** Who validated this AI-assisted answer, and when (null until an agent does). */
+  validatedBy: string | null;
+  validatedAt: string | null;
 }
 
 export interface Conversation {
@@ -47,6 +50,8 @@ const presentMessage = (row: MessageTable): ConversationMessage => ({
   content: row.content,
   createdAt: row.created_at,
   metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+  validatedBy: row.validated_by ?? null,
+  validatedAt: row.validated_at ?? null,
 });
 
 /** What is kept of a turn beside its answer: never the prompt sent to the model. */
@@ -64,6 +69,9 @@ export function answerMetadata(turn: Turn): Record<string, unknown> {
     usage: turn.output.usage ?? null,
     impact: turn.impact ?? null,
     requiresValidation: turn.assistant?.requiresValidation ?? true,
+    ...((turn.assistant?.requiresValidation ?? true) && {
+      validationLabel: turn.charter?.validationLabel ?? null,
+    }),
     decisions,
   };
 }
@@ -81,6 +89,8 @@ export class ConversationsService {
       chat: ChatService;
       clock: Clock;
       ids: Ids;
+      /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
+      disclosure?: () => Promise<string>;
     },
   ) {}
 
@@ -108,13 +118,47 @@ export class ConversationsService {
     return this.get(principal, id);
   }
 
-  async get(principal: Principal, id: string): Promise<Conversation> {
-    return present(await this.owned(principal, id));
+  /** A conversation, with the notice shown at its start. */
+  async get(
+    principal: Principal,
+    id: string,
+  ): Promise<Conversation & { disclosure: string | null }> {
+    return {
+      ...present(await this.owned(principal, id)),
+      disclosure: (await this.deps.disclosure?.()) ?? null,
+    };
   }
 
   async messages(principal: Principal, id: string): Promise<ConversationMessage[]> {
     await this.owned(principal, id);
     return (await this.deps.conversations.messages(id)).map(presentMessage);
+  }
+
+  /**
+   * Records that the agent reviewed an AI-assisted answer (who, when): the
+   * evidence the charter's human validation asks for. Validating twice keeps
+   * the first record.
+   */
+  async validate(
+    principal: Principal,
+    id: string,
+    messageId: string,
+  ): Promise<ConversationMessage> {
+    await this.owned(principal, id);
+    const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
+    if (!message) throw notFound("message_not_found");
+    const metadata = JSON.parse(message.metadata) as { denied?: boolean };
+    if (message.role !== "assistant" || metadata.denied)
+      throw badRequest("message_not_validatable");
+    if (!message.validated_at) {
+      await this.deps.conversations.validate(
+        messageId,
+        principal.userId,
+        this.deps.clock.now().toISOString(),
+      );
+    }
+    const stored = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
+    return presentMessage(stored ?? message);
   }
 
   async rename(principal: Principal, id: string, title: string): Promise<Conversation> {

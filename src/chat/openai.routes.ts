@@ -3,6 +3,7 @@ import type { AssistantsService } from "../assistants/index.js";
 import type { DataPolicy } from "../charter/index.js";
 import { type RouteDefinition, route } from "../http/index.js";
 import { t } from "../i18n/index.js";
+import type { Principal } from "../identity/index.js";
 import {
   type ChatMessage,
   type DataClass,
@@ -68,7 +69,12 @@ export function openAiRoutes(deps: {
   assistants: AssistantsService;
   providers: ProvidersService;
   /** The guard and the charter's matrix, for texts sent to an embedding model. */
-  guard: { scan: ScanPort; openPseudonyms: OpenPseudonyms; policy: DataPolicy };
+  guard: {
+    scan: ScanPort;
+    openPseudonyms: OpenPseudonyms;
+    /** The charter's matrix for this agent. */
+    policyFor: (principal: Principal) => Promise<DataPolicy>;
+  };
 }): RouteDefinition[] {
   return [
     route({
@@ -176,7 +182,7 @@ export function openAiRoutes(deps: {
       tags: ["openai"],
       access: "chat",
       body: EmbeddingsBody,
-      handler: async ({ body, reply }) => {
+      handler: async ({ body, reply, principal }) => {
         const startedAt = performance.now();
         const resolved = await deps.providers.resolve(body.model);
         if (!resolved?.model.capabilities.includes("embeddings")) {
@@ -189,7 +195,8 @@ export function openAiRoutes(deps: {
           (strictest, finding) => stricterClass(strictest, finding.dataClass),
           "public" as DataClass,
         );
-        const action = deps.guard.policy(dataClass, resolved.provider.sovereignty);
+        const policy = await deps.guard.policyFor(principal);
+        const action = policy(dataClass, resolved.provider.sovereignty);
         if (action === "block") {
           throw forbidden("embeddings_blocked", {
             dataClass: t(`route.data_class.${dataClass}`),

@@ -290,6 +290,30 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "account.missing.parameters": "le nombre de paramètres du modèle",
   "account.missing.pue": "le PUE du centre de données",
   "account.missing.zone": "le mix électrique du pays d'hébergement",
+  "charter.schema.action": "action attendue : allow, pseudonymise ou block",
+  "charter.schema.principles": "le texte des principes est obligatoire",
+  "charter.schema.category": "catégorie inconnue",
+  "error.charter_invalid": "Charte invalide : {problems}",
+  "error.charter_yaml": "Charte illisible (YAML) : {reason}",
+  "error.charter_version_unknown": "Version de la charte inconnue : {version}.",
+  "error.charter_template_unknown": "Modèle de charte inconnu : {name} (disponibles : {names}).",
+  "error.charter_category_forbidden":
+    "La charte interdit les assistants de la catégorie « {category} ».",
+  "error.charter_audience_forbidden":
+    "La charte n'autorise pas d'assistant s'adressant directement aux usagers.",
+  "error.message_not_found": "Message introuvable dans cette conversation.",
+  "error.message_not_validatable": "Seule une réponse de l'assistant peut être validée.",
+  "charter.applied": "Charte « {title} », version {version}, appliquée.",
+  "charter.not_accepted":
+    "Avant votre première utilisation, lisez la charte d'usage de l'IA (version {version}) et acceptez-la : c'est elle qui fixe ce que vous pouvez confier à l'IA et ce qui reste sous votre responsabilité.",
+  "charter.audience":
+    "La charte ne permet pas qu'un assistant s'adresse directement aux usagers : l'assistant « {assistant} » ne peut servir qu'aux agents. Demandez à votre administrateur de le réserver aux agents.",
+  "charter.category":
+    "La charte interdit les usages de la catégorie « {category} » (assistant « {assistant} ») : {why} Rédigez vous-même, ou utilisez un assistant d'une autre catégorie.",
+  "charter.category.decision": "une IA ne décide pas sur le dossier d'un usager.",
+  "charter.category.automatic-action": "une IA n'agit pas seule à la place d'un agent.",
+  "charter.category.other": "ce type d'usage est exclu par la collectivité.",
+  "charter.pilot": "Membre du groupe pilote : règles d'expérimentation appliquées.",
   "guard.clean": "Aucune donnée personnelle détectée.",
   "guard.found":
     "Données détectées : {summary} (données {dataClass}) ; seuls les modèles que les règles permettent pour ces données seront utilisés.",

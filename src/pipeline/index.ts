@@ -2,6 +2,7 @@ export { type Decision, STAGES, type StageName } from "./decision.js";
 export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
 export { accountStage, type EstimateImpact } from "./stages/account.stage.js";
+export { type CharterPort, charterStage } from "./stages/charter.stage.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
 export {
@@ -24,6 +25,7 @@ export {
 export type {
   ChatMessage,
   Credential,
+  DataAction,
   DataClass,
   Grounding,
   GroundingPassage,
@@ -35,6 +37,7 @@ export type {
   SovereigntyClass,
   Turn,
   TurnAssistant,
+  TurnCharter,
   TurnCitation,
   TurnImpact,
   TurnOutput,

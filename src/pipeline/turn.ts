@@ -52,6 +52,19 @@ export type SovereigntyClass = "local" | "sovereign" | "extraterritorial";
 /** What a turn's text holds: the guard (personal-data issue) sets it; until then, `public`. */
 export type DataClass = "public" | "personal" | "sensitive";
 
+/** What the charter says to do with a class of data for a class of model host. */
+export type DataAction = "allow" | "pseudonymise" | "block";
+
+/** The charter's rules as they apply to this turn's principal (the pilot group's, for its members). */
+export interface TurnCharter {
+  version: number;
+  title: string;
+  dataMatrix: Record<DataClass, Record<SovereigntyClass, DataAction>>;
+  /** The label an answer carries until an agent validates it, when validation is required. */
+  validationLabel: string;
+  disclosure: string;
+}
+
 /** A model the route stage allows for this turn, in order of preference. */
 export interface RouteCandidate {
   ref: string;
@@ -91,6 +104,9 @@ export interface TurnAssistant {
   knowledgeBases: string[] | "all";
   preferredModels: string[];
   requiresValidation: boolean;
+  /** Who it serves (`agents`, `citizens`) and what for (its category): the charter checks both. */
+  audience?: string;
+  category?: string;
 }
 
 /** Where the guard found personal data: which message, which type, which characters (never the value). */
@@ -157,6 +173,8 @@ export interface Turn {
   /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
   conversationId?: string;
   assistant?: TurnAssistant;
+  /** Set by the charter stage. */
+  charter?: TurnCharter;
   dataClass?: DataClass;
   /** What the guard found in the messages (types and positions only). */
   personalData?: PersonalDataSpan[];

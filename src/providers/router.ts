@@ -46,7 +46,10 @@ export class Router {
   route = async (turn: Turn): Promise<RouteResult> => {
     const { providers } = this.deps;
     const dataClass = turn.dataClass ?? this.deps.classify?.(turn) ?? "public";
-    const policy = this.deps.policy ?? matrixPolicy();
+    // The charter stage put the agent's matrix on the turn; without it, the default charter's.
+    const policy = turn.charter
+      ? matrixPolicy(turn.charter.dataMatrix)
+      : (this.deps.policy ?? matrixPolicy());
     const allowed = SOVEREIGNTY.filter((sovereignty) => policy(dataClass, sovereignty) !== "block");
     const wanted = turn.input.model ? [turn.input.model] : (turn.assistant?.preferredModels ?? []);
     const ordered: (ResolvedModel | string)[] =

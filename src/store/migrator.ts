@@ -7,6 +7,7 @@ import * as termStatistics from "./migrations/0004-term-statistics.js";
 import * as gateway from "./migrations/0005-gateway.js";
 import * as guard from "./migrations/0006-guard.js";
 import * as knowledgePersonalData from "./migrations/0007-knowledge-personal-data.js";
+import * as charter from "./migrations/0009-charter.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-gateway": gateway,
   "0006-guard": guard,
   "0007-knowledge-personal-data": knowledgePersonalData,
+  "0009-charter": charter,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

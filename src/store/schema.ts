@@ -237,6 +237,24 @@ export interface MessageTable {
   /** JSON: citations, model, provider, sovereignty, decisions, usage. */
   metadata: string;
   created_at: string;
+  /** Who validated this AI-assisted answer, and when (the charter's human validation). */
+  validated_by?: string | null;
+  validated_at?: string | null;
+}
+
+export interface CharterTable {
+  version: number;
+  yaml: string;
+  title: string;
+  changes: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CharterAcceptanceTable {
+  user_id: string;
+  version: number;
+  accepted_at: string;
 }
 
 export interface GuardVaultTable {
@@ -255,6 +273,8 @@ export interface GuardNameTable {
 }
 
 export interface Tables {
+  charters: CharterTable;
+  charter_acceptances: CharterAcceptanceTable;
   directions: DirectionTable;
   users: UserTable;
   user_roles: UserRoleTable;

@@ -138,7 +138,7 @@ describeApps(
         answer.decisions.map((d: { stage: string; outcome: string }) => `${d.stage}:${d.outcome}`),
         [
           "identify:allow",
-          "charter:note",
+          "charter:allow",
           "guard:allow",
           "ground:allow",
           "route:note",

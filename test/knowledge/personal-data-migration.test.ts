@@ -123,7 +123,7 @@ describeEachDialect("personal data migration", (dialect) => {
       await lexicalIndex(trx, dialect).add(trx, [{ id: "p1", knowledgeBaseId: "kb", terms }]);
     });
 
-    assert.deepEqual(await migrateToLatest(store), ["0007-knowledge-personal-data"]);
+    assert.equal((await migrateToLatest(store))[0], "0007-knowledge-personal-data");
 
     const s = servicesFor(store, new ManualClock(new Date("2026-02-01T00:00:00Z")));
     const base = await s.knowledge.get("cli", "kb");

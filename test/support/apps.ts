@@ -52,18 +52,27 @@ export function describeApps(
 }
 
 /** Creates a user directly through the service, as an administrator would. */
-export async function seedUser(app: App, email: string, roles: Role[], directionPath?: string) {
+/** A user with a password, who has accepted the current charter (unless told not to). */
+export async function seedUser(
+  app: App,
+  email: string,
+  roles: Role[],
+  directionPath?: string,
+  options: { acceptCharter?: boolean } = {},
+) {
   const direction = directionPath
     ? ((await app.services.directions.find(directionPath)) ??
       (await app.services.directions.add(directionPath)))
     : undefined;
-  return app.services.users.create({
+  const user = await app.services.users.create({
     email,
     displayName: email.split("@")[0] ?? email,
     roles,
     password: PASSWORD,
     directionId: direction?.id ?? null,
   });
+  if (options.acceptCharter !== false) await app.services.charter.accept(user.id);
+  return user;
 }
 
 export interface Session {
