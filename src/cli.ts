@@ -1,4 +1,5 @@
 import { apikeyCommand } from "./cli/apikey.command.js";
+import { charterCommand } from "./cli/charter.command.js";
 import { cliConfig } from "./cli/context.js";
 import { directionCommand } from "./cli/directions.command.js";
 import { doctorCommand } from "./cli/doctor.command.js";
@@ -55,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await askCommand(config, io, args);
       case "guard":
         return await guardCommand(io, args);
+      case "charter":
+        return await charterCommand(config, io, args);
       case "impact":
         return await impactCommand(io, args);
       case "provider":

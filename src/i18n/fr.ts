@@ -210,9 +210,17 @@ Commandes :
   guard scan [--jsonl]          données personnelles d'un texte (entrée standard)
   impact estimate --active A [--total T] --tokens N [--latency S] --zone ZONE --pue P [--wue W] [--json]
                                 impact environnemental d'une requête (fourchettes : 44-132)
+  charter show [--version N]    la charte d'usage en vigueur (ou une version), en YAML
+  charter versions [--json]     les versions de la charte : quand, ce qui a changé
+  charter template balanced|strict|experimentation   un modèle de charte, pour partir de lui
+  charter apply FICHIER         enregistre une nouvelle version (effet à la demande suivante)
   doctor                        affiche la configuration résolue et vérifie l'installation
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
+  "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
+  "cli.charter_version": "version {version} — {at} — {title} — modifié : {changes}",
+  "cli.charter_applied":
+    "Charte enregistrée : version {version} (modifié : {changes}). Elle s'applique dès la demande suivante ; chaque agent devra l'accepter.",
   "cli.unknown_command": "Commande inconnue : {command}. Tapez « beffroi help ».",
   "cli.missing_option": "Option obligatoire manquante : --{option}.",
   "cli.bad_option": "Option invalide : {reason}",
