@@ -61,6 +61,7 @@ import {
   groundStage,
   guardStage,
   identifyStage,
+  journalStage,
   Pipeline,
   restoreStage,
   routeStage,
@@ -73,6 +74,8 @@ import {
   providersRoutes,
   Router,
 } from "./providers/index.js";
+import { journalRoutes } from "./observatory/journal.routes.js";
+import { UsageJournal } from "./observatory/journal.service.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
   Counters,
@@ -222,6 +225,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
   });
   const charter = new CharterService({ repository: new CharterRepository(store.db), clock });
+  const journal = new UsageJournal({ db: store.db, clock });
   const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
@@ -251,6 +255,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
             : undefined;
         }),
       ),
+      journal: journalStage(journal.record),
     },
     clock,
   );
@@ -276,6 +281,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     guard,
     pseudonyms,
     charter,
+    journal,
     chat,
     conversations,
     providers,
@@ -329,6 +335,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ...providersRoutes({ providers: services.providers }),
         ...guardRoutes({ guard: services.guard }),
         ...charterRoutes({ charter: services.charter }),
+        ...journalRoutes({ journal: services.journal, now: () => clock.now() }),
         ...impactRoutes(),
         ...assistantsRoutes({ assistants: services.assistants }),
         ...conversationsRoutes({ conversations: services.conversations }),

@@ -322,6 +322,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.category.automatic-action": "une IA n'agit pas seule à la place d'un agent.",
   "charter.category.other": "ce type d'usage est exclu par la collectivité.",
   "charter.pilot": "Membre du groupe pilote : règles d'expérimentation appliquées.",
+  "journal.recorded": "Demande inscrite au journal des usages (sans son texte).",
   "guard.clean": "Aucune donnée personnelle détectée.",
   "guard.found":
     "Données détectées : {summary} (données {dataClass}) ; seuls les modèles que les règles permettent pour ces données seront utilisés.",

@@ -15,6 +15,7 @@ export {
   typeLabel,
 } from "./stages/guard.stage.js";
 export { identifyStage, type ResolveCredential } from "./stages/identify.stage.js";
+export { journalStage, type RecordUsage } from "./stages/journal.stage.js";
 export { restoreStage } from "./stages/restore.stage.js";
 export {
   describeFindings,

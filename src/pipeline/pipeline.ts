@@ -36,6 +36,8 @@ export class Pipeline {
     for (const name of STAGES) {
       const stage = this.stages[name];
       if (turn.status !== "walking" && !ALWAYS.has(name)) continue;
+      // The stages that run whatever happened (the journal) see how the walk ended.
+      if (ALWAYS.has(name) && turn.status === "walking") turn.status = "completed";
       const context: StageContext = {
         decide: (rule, outcome, reason) => {
           turn.decisions.push({

@@ -8,6 +8,7 @@ import * as gateway from "./migrations/0005-gateway.js";
 import * as guard from "./migrations/0006-guard.js";
 import * as knowledgePersonalData from "./migrations/0007-knowledge-personal-data.js";
 import * as charter from "./migrations/0009-charter.js";
+import * as usageJournal from "./migrations/0010-usage-journal.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006-guard": guard,
   "0007-knowledge-personal-data": knowledgePersonalData,
   "0009-charter": charter,
+  "0010-usage-journal": usageJournal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -272,7 +272,35 @@ export interface GuardNameTable {
   bearers: number;
 }
 
+/** One turn in the usage journal: facts only, never a prompt or an answer. */
+export interface UsageRecordTable {
+  turn_id: string;
+  at: string;
+  user_id: string | null;
+  direction_id: string | null;
+  via: string;
+  assistant_id: string | null;
+  provider_id: string | null;
+  model_ref: string | null;
+  sovereignty: string | null;
+  data_class: string;
+  status: string;
+  stopped_at: string | null;
+  mode: string | null;
+  prompt_tokens: number;
+  completion_tokens: number;
+  tokens_estimated: number;
+  latency_ms: number;
+  impact_method: string | null;
+  energy_kwh_min: number | null;
+  energy_kwh_max: number | null;
+  gwp_kg_min: number | null;
+  gwp_kg_max: number | null;
+  decisions: string;
+}
+
 export interface Tables {
+  usage_records: UsageRecordTable;
   charters: CharterTable;
   charter_acceptances: CharterAcceptanceTable;
   directions: DirectionTable;

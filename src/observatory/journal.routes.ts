@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { type RouteDefinition, route } from "../http/index.js";
+import type { UsageJournal } from "./journal.service.js";
+
+const Period = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** The observatory's view of the usage journal: totals, never a text. */
+export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }): RouteDefinition[] {
+  return [
+    route({
+      method: "GET",
+      url: "/api/observatory/usage",
+      summary:
+        "Usages sur une période (par défaut les 30 derniers jours) : demandes, refus, jetons, énergie, CO2e, par assistant, modèle, hébergement et classe de données",
+      tags: ["observatory"],
+      access: "audit:read",
+      query: Period,
+      handler: async ({ query }) => {
+        const to = query.to ?? deps.now().toISOString();
+        const from = query.from ?? new Date(Date.parse(to) - 30 * 24 * 3600 * 1000).toISOString();
+        return { from, to, rows: await deps.journal.summary(from, to) };
+      },
+    }),
+  ];
+}

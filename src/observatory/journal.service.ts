@@ -1,0 +1,100 @@
+import { sql } from "kysely";
+import { publicDecisions, type Turn } from "../pipeline/index.js";
+import type { Clock } from "../shared/clock.js";
+import type { Database } from "../store/index.js";
+
+/** Totals over a period, per assistant, model, hosting class and data class. */
+export interface UsageSummaryRow {
+  assistantId: string | null;
+  modelRef: string | null;
+  sovereignty: string | null;
+  dataClass: string;
+  turns: number;
+  denied: number;
+  promptTokens: number;
+  completionTokens: number;
+  energyKwh: { min: number; max: number };
+  gwpKgCo2e: { min: number; max: number };
+}
+
+/**
+ * The usage journal: one record per turn, kept from the turn's facts (who,
+ * what, how it ended, tokens, time, impact, decisions). The text of a
+ * question or an answer never reaches it, whatever the turn's data class.
+ */
+export class UsageJournal {
+  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+
+  record = async (turn: Turn): Promise<void> => {
+    const output = turn.output;
+    const usage = output?.usage;
+    const impact = turn.impact;
+    const now = this.deps.clock.now();
+    await this.deps.db
+      .insertInto("usage_records")
+      .values({
+        turn_id: turn.id,
+        at: turn.startedAt,
+        user_id: turn.principal?.userId ?? null,
+        direction_id: turn.principal?.directionId ?? null,
+        via: turn.principal?.via ?? turn.credential.kind,
+        assistant_id: turn.assistant?.id ?? null,
+        provider_id: output?.model?.providerId ?? null,
+        model_ref: output?.model?.ref ?? null,
+        sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
+        data_class: turn.dataClass ?? "public",
+        status: turn.status,
+        stopped_at: turn.stoppedAt ?? null,
+        mode: output?.mode ?? null,
+        prompt_tokens: usage?.promptTokens ?? 0,
+        completion_tokens: usage?.completionTokens ?? 0,
+        tokens_estimated: usage?.estimated === false ? 0 : 1,
+        latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
+        impact_method: impact?.method ?? null,
+        energy_kwh_min: impact?.energyKwh.min ?? null,
+        energy_kwh_max: impact?.energyKwh.max ?? null,
+        gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
+        gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
+        decisions: JSON.stringify(publicDecisions(turn)),
+      })
+      .execute();
+  };
+
+  /** Totals between two instants (ISO, both included), for the observatory. */
+  async summary(from: string, to: string): Promise<UsageSummaryRow[]> {
+    const rows = await this.deps.db
+      .selectFrom("usage_records")
+      .select([
+        "assistant_id",
+        "model_ref",
+        "sovereignty",
+        "data_class",
+        sql<number>`count(*)`.as("turns"),
+        sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
+        sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
+        sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
+        sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
+        sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
+        sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
+        sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+      ])
+      .where("at", ">=", from)
+      .where("at", "<=", to)
+      .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
+      .orderBy("assistant_id")
+      .orderBy("model_ref")
+      .execute();
+    return rows.map((row) => ({
+      assistantId: row.assistant_id,
+      modelRef: row.model_ref,
+      sovereignty: row.sovereignty,
+      dataClass: row.data_class,
+      turns: Number(row.turns),
+      denied: Number(row.denied),
+      promptTokens: Number(row.prompt_tokens),
+      completionTokens: Number(row.completion_tokens),
+      energyKwh: { min: Number(row.energy_min), max: Number(row.energy_max) },
+      gwpKgCo2e: { min: Number(row.gwp_min), max: Number(row.gwp_max) },
+    }));
+  }
+}
