@@ -249,8 +249,13 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
                 activeParameters: resolved.model.activeParameters,
                 totalParameters: resolved.model.totalParameters,
                 country: resolved.provider.country,
-                pue: resolved.provider.pue,
-                wue: resolved.provider.wue,
+                // A local provider without its own figures: the collectivité's datacenter.
+                pue:
+                  resolved.provider.pue ??
+                  (resolved.provider.sovereignty === "local" ? config.impact.localPue : undefined),
+                wue:
+                  resolved.provider.wue ??
+                  (resolved.provider.sovereignty === "local" ? config.impact.localWue : undefined),
               }
             : undefined;
         }),

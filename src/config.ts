@@ -180,6 +180,17 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   oidc: OidcSchema.optional(),
+  impact: z
+    .strictObject({
+      /**
+       * The collectivité's own datacenter: its measured PUE (and WUE, L/kWh),
+       * used for local providers that declare none. Local models count with
+       * the French electricity mix (their country, FRA).
+       */
+      localPue: z.coerce.number().min(1).max(3).optional(),
+      localWue: z.coerce.number().min(0).max(20).optional(),
+    })
+    .prefault({}),
   guard: z
     .strictObject({
       /**

@@ -1,4 +1,5 @@
 import type { EstimateImpact, Turn, TurnImpact } from "../pipeline/index.js";
+import { equivalents } from "./equivalents.js";
 import { extractiveImpact, type Quantity, type RequestImpact } from "./estimator.js";
 import { estimateModelImpact } from "./model.js";
 
@@ -18,6 +19,7 @@ const turnImpact = (impact: RequestImpact): TurnImpact => ({
   adpeKgSbEq: impact.adpe.total,
   peMj: impact.pe.total,
   waterL: impact.water.usage,
+  ledBulbMinutes: equivalents(impact).ledBulbMinutes,
 });
 
 /**

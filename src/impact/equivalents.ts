@@ -25,10 +25,15 @@ const scale = (range: Range, factor: number): Range => ({
 });
 
 export function equivalents(impact: RequestImpact): Equivalents {
+  return equivalentsOf(impact.energy, impact.gwp.total);
+}
+
+/** The same for any energy (kWh) and GWP (kgCO2e): a sum over several requests, say. */
+export function equivalentsOf(energyKwh: Range, gwpKg: Range): Equivalents {
   return {
     // kWh → Wh, ÷ W → hours, → minutes.
-    ledBulbMinutes: scale(impact.energy, (1000 / LED_BULB_WATTS) * 60),
+    ledBulbMinutes: scale(energyKwh, (1000 / LED_BULB_WATTS) * 60),
     // kgCO2e → g, ÷ g/h → hours, → minutes.
-    videoStreamingMinutes: scale(impact.gwp.total, (1000 / STREAMING_GCO2_PER_HOUR) * 60),
+    videoStreamingMinutes: scale(gwpKg, (1000 / STREAMING_GCO2_PER_HOUR) * 60),
   };
 }

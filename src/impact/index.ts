@@ -2,6 +2,7 @@ export { type AnsweringModel, impactOfTurn } from "./account.js";
 export {
   type Equivalents,
   equivalents,
+  equivalentsOf,
   LED_BULB_WATTS,
   STREAMING_GCO2_PER_HOUR,
 } from "./equivalents.js";

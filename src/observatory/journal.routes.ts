@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { equivalentsOf } from "../impact/index.js";
 import type { UsageJournal } from "./journal.service.js";
 
 const Period = z.object({
@@ -10,6 +11,26 @@ const Period = z.object({
 /** The observatory's view of the usage journal: totals, never a text. */
 export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }): RouteDefinition[] {
   return [
+    route({
+      method: "GET",
+      url: "/api/me/usage",
+      summary:
+        "Mon usage du mois en cours : demandes, jetons, énergie et CO2e cumulés, avec un équivalent parlant",
+      tags: ["observatory"],
+      access: "authenticated",
+      handler: async ({ principal }) => {
+        const now = deps.now();
+        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+        const to = now.toISOString();
+        const totals = await deps.journal.totalsFor(principal.userId, from, to);
+        return {
+          from,
+          to,
+          ...totals,
+          equivalents: equivalentsOf(totals.energyKwh, totals.gwpKgCo2e),
+        };
+      },
+    }),
     route({
       method: "GET",
       url: "/api/observatory/usage",

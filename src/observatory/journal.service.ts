@@ -60,6 +60,33 @@ export class UsageJournal {
       .execute();
   };
 
+  /** One agent's totals between two instants (ISO, both included): what they see of their own use. */
+  async totalsFor(userId: string, from: string, to: string) {
+    const row = await this.deps.db
+      .selectFrom("usage_records")
+      .select([
+        sql<number>`count(*)`.as("turns"),
+        sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
+        sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
+        sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
+        sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
+        sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
+        sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+      ])
+      .where("user_id", "=", userId)
+      .where("status", "=", "completed")
+      .where("at", ">=", from)
+      .where("at", "<=", to)
+      .executeTakeFirst();
+    return {
+      turns: Number(row?.turns ?? 0),
+      promptTokens: Number(row?.prompt_tokens ?? 0),
+      completionTokens: Number(row?.completion_tokens ?? 0),
+      energyKwh: { min: Number(row?.energy_min ?? 0), max: Number(row?.energy_max ?? 0) },
+      gwpKgCo2e: { min: Number(row?.gwp_min ?? 0), max: Number(row?.gwp_max ?? 0) },
+    };
+  }
+
   /** Totals between two instants (ISO, both included), for the observatory. */
   async summary(from: string, to: string): Promise<UsageSummaryRow[]> {
     const rows = await this.deps.db

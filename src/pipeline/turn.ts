@@ -132,6 +132,8 @@ export interface TurnImpact {
   adpeKgSbEq: ImpactRange;
   peMj: ImpactRange;
   waterL: ImpactRange;
+  /** What the energy means: minutes of a 5 W LED bulb. */
+  ledBulbMinutes: ImpactRange;
 }
 
 /**

@@ -3,75 +3,97 @@ import { after, before, it } from "node:test";
 import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
-describeApps("usage journal", (get) => {
-  let upstream: OpenAiUpstream;
-  let agent: Session;
-  let auditor: Session;
+describeApps(
+  "usage journal",
+  (get) => {
+    let upstream: OpenAiUpstream;
+    let agent: Session;
+    let auditor: Session;
 
-  before(async () => {
-    upstream = await startOpenAiUpstream();
-    const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-    await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
-    await seedUser(app, "dpo@ville.example", ["auditor"], "DSI");
-    await seedUser(app, "nouveau@ville.example", ["agent"], "CCAS", { acceptCharter: false });
-    agent = await login(app, "agent@ville.example");
-    auditor = await login(app, "dpo@ville.example");
-    const admin = await login(app, "dsi@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
-      id: "souverain",
-      baseUrl: upstream.url,
-      sovereignty: "sovereign",
-      country: "FRA",
-      pue: 1.2,
-      models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
+    before(async () => {
+      upstream = await startOpenAiUpstream();
+      const { app } = get();
+      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+      await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
+      await seedUser(app, "dpo@ville.example", ["auditor"], "DSI");
+      await seedUser(app, "nouveau@ville.example", ["agent"], "CCAS", { acceptCharter: false });
+      agent = await login(app, "agent@ville.example");
+      auditor = await login(app, "dpo@ville.example");
+      const admin = await login(app, "dsi@ville.example");
+      const created = await call(app, "POST", "/api/providers", admin, {
+        // The collectivité's own server: no PUE declared, the configuration's is used.
+        id: "souverain",
+        baseUrl: upstream.url,
+        sovereignty: "local",
+        country: "FRA",
+        models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
+      });
+      assert.equal(created.statusCode, 201, created.body);
     });
-    assert.equal(created.statusCode, 201, created.body);
-  });
-  after(() => upstream.close());
+    after(() => upstream.close());
 
-  it("keeps one record per turn, answered or refused, without the text of either side", async () => {
-    const { app } = get();
-    upstream.script({ kind: "reply", text: "Réponse pour Mme Martine Dupont : dossier complet." });
-    const answered = await call(app, "POST", "/api/ask", agent, {
-      question: "Le dossier de Mme Martine Dupont est-il complet ?",
+    it("keeps one record per turn, answered or refused, without the text of either side", async () => {
+      const { app } = get();
+      upstream.script({
+        kind: "reply",
+        text: "Réponse pour Mme Martine Dupont : dossier complet.",
+      });
+      const answered = await call(app, "POST", "/api/ask", agent, {
+        question: "Le dossier de Mme Martine Dupont est-il complet ?",
+      });
+      assert.equal(answered.statusCode, 200, answered.body);
+      const newcomer = await login(app, "nouveau@ville.example");
+      const denied = await call(app, "POST", "/api/ask", newcomer, {
+        question: "Le dossier de Mme Martine Dupont ?",
+      });
+      assert.equal(denied.statusCode, 403, "the charter is not accepted yet");
+
+      const rows = await app.store.db
+        .selectFrom("usage_records")
+        .selectAll()
+        .orderBy("at")
+        .execute();
+      assert.equal(rows.length, 2);
+      const [first, second] = rows;
+      assert.equal(first?.status, "completed");
+      assert.equal(first?.data_class, "personal");
+      assert.equal(first?.model_ref, "souverain/test-model");
+      assert.equal(first?.sovereignty, "local");
+      assert.equal(first?.mode, "model");
+      assert.ok((first?.completion_tokens ?? 0) > 0);
+      assert.equal(first?.impact_method, "ecologits-0.9");
+      assert.ok((first?.energy_kwh_min ?? 0) > 0);
+      assert.equal(second?.status, "denied");
+      assert.equal(second?.stopped_at, "charter");
+      const stored = JSON.stringify(rows);
+      for (const text of ["Dupont", "Martine", "complet ?", "dossier complet"]) {
+        assert.ok(!stored.includes(text), `${text} in the journal`);
+      }
     });
-    assert.equal(answered.statusCode, 200, answered.body);
-    const newcomer = await login(app, "nouveau@ville.example");
-    const denied = await call(app, "POST", "/api/ask", newcomer, {
-      question: "Le dossier de Mme Martine Dupont ?",
+
+    it("gives the DPO totals per assistant, model and data class; agents may not read them", async () => {
+      const { app } = get();
+      const summary = await call(app, "GET", "/api/observatory/usage", auditor);
+      assert.equal(summary.statusCode, 200, summary.body);
+      const row = summary
+        .json()
+        .rows.find((r: { modelRef: string | null }) => r.modelRef === "souverain/test-model");
+      assert.equal(row.turns, 1);
+      assert.equal(row.dataClass, "personal");
+      assert.ok(row.energyKwh.min > 0);
+      assert.equal((await call(app, "GET", "/api/observatory/usage", agent)).statusCode, 403);
     });
-    assert.equal(denied.statusCode, 403, "the charter is not accepted yet");
 
-    const rows = await app.store.db.selectFrom("usage_records").selectAll().orderBy("at").execute();
-    assert.equal(rows.length, 2);
-    const [first, second] = rows;
-    assert.equal(first?.status, "completed");
-    assert.equal(first?.data_class, "personal");
-    assert.equal(first?.model_ref, "souverain/test-model");
-    assert.equal(first?.sovereignty, "sovereign");
-    assert.equal(first?.mode, "model");
-    assert.ok((first?.completion_tokens ?? 0) > 0);
-    assert.equal(first?.impact_method, "ecologits-0.9");
-    assert.ok((first?.energy_kwh_min ?? 0) > 0);
-    assert.equal(second?.status, "denied");
-    assert.equal(second?.stopped_at, "charter");
-    const stored = JSON.stringify(rows);
-    for (const text of ["Dupont", "Martine", "complet ?", "dossier complet"]) {
-      assert.ok(!stored.includes(text), `${text} in the journal`);
-    }
-  });
-
-  it("gives the DPO totals per assistant, model and data class; agents may not read them", async () => {
-    const { app } = get();
-    const summary = await call(app, "GET", "/api/observatory/usage", auditor);
-    assert.equal(summary.statusCode, 200, summary.body);
-    const row = summary
-      .json()
-      .rows.find((r: { modelRef: string | null }) => r.modelRef === "souverain/test-model");
-    assert.equal(row.turns, 1);
-    assert.equal(row.dataClass, "personal");
-    assert.ok(row.energyKwh.min > 0);
-    assert.equal((await call(app, "GET", "/api/observatory/usage", agent)).statusCode, 403);
-  });
-});
+    it("shows an agent their own use this month, with what it amounts to", async () => {
+      const { app } = get();
+      const mine = await call(app, "GET", "/api/me/usage", agent);
+      assert.equal(mine.statusCode, 200, mine.body);
+      assert.equal(mine.json().turns, 1);
+      assert.ok(mine.json().energyKwh.min > 0);
+      assert.ok(mine.json().equivalents.ledBulbMinutes.min > 0);
+      const other = await call(app, "GET", "/api/me/usage", auditor);
+      assert.equal(other.json().turns, 0);
+    });
+  },
+  { BEFFROI_IMPACT__LOCAL_PUE: "1.3" },
+);

@@ -7,9 +7,6 @@ export type EstimateImpact = (
   turn: Turn,
 ) => Promise<{ impact: TurnImpact } | { missing: string[] } | undefined>;
 
-/** A 5 W LED bulb: what the energy would light, in minutes. */
-const LED_WATTS = 5;
-
 const number = (value: number) =>
   value.toLocaleString("fr-FR", { maximumSignificantDigits: 2, minimumSignificantDigits: 1 });
 
@@ -58,7 +55,7 @@ export function accountStage(estimate: EstimateImpact): Stage {
       t("account.impact", {
         energy: range(impact.energyKwh, 1000, "Wh"),
         gwp: range(impact.gwpKgCo2e, 1000, "gCO2e"),
-        led: range(impact.energyKwh, (1000 / LED_WATTS) * 60, "min"),
+        led: range(impact.ledBulbMinutes, 1, "min"),
         method: impact.method,
       }),
     );
