@@ -1,3 +1,5 @@
+import { foldSameLength } from "./fold.js";
+
 /**
  * What the guard finds in a text. Offsets are UTF-16 code units, as
  * JavaScript strings count them; `end` is exclusive.
@@ -41,12 +43,44 @@ export interface LookAlike {
   rule: string;
 }
 
+/**
+ * What the recognizers of one scan share: the folded text, computed once,
+ * and each family's candidates, computed once for its `find` and its
+ * `lookAlikes`. The scanner makes one per text; a recognizer called alone
+ * makes its own.
+ */
+export class ScanContext {
+  #folded: string | undefined;
+  readonly #memo = new Map<unknown, unknown>();
+
+  constructor(readonly text: string) {}
+
+  /** The text lowercased and accents folded, same length ({@link foldSameLength}). */
+  get folded(): string {
+    this.#folded ??= foldSameLength(this.text);
+    return this.#folded;
+  }
+
+  /** `compute(this)` once per scan: the function itself is the key. */
+  memo<T>(compute: (context: ScanContext) => T): T {
+    if (this.#memo.has(compute)) return this.#memo.get(compute) as T;
+    const value = compute(this);
+    this.#memo.set(compute, value);
+    return value;
+  }
+}
+
+/** The scan's context when it is this text's, else a new one. */
+export const contextOf = (text: string, context?: ScanContext): ScanContext =>
+  context !== undefined && context.text === text ? context : new ScanContext(text);
+
 /** One family of personal data (one file in `recognizers/`), with its validation. */
 export interface Recognizer {
   name: string;
-  find(text: string): Entity[];
+  /** `context`, when given, is the scan's (same text): recognizers share its folded text. */
+  find(text: string, context?: ScanContext): Entity[];
   /** Look-alikes this family knows about (optional). */
-  lookAlikes?(text: string): LookAlike[];
+  lookAlikes?(text: string, context?: ScanContext): LookAlike[];
 }
 
 /** All matches of a global regular expression, with their offsets. */

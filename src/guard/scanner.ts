@@ -5,6 +5,7 @@ import {
   type EntityType,
   type LookAlike,
   type Recognizer,
+  ScanContext,
 } from "./entity.js";
 
 export interface ScanResult {
@@ -32,13 +33,16 @@ const PERSON_CONTEXT =
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
-const SENTENCE_ENDS = [".", "\n", "!", "?"];
+/** Whether a character ends a sentence: ".", a line break, "!" or "?". */
+const endsSentence = (code: number) => code === 46 || code === 10 || code === 33 || code === 63;
 
-/** The bounds of the sentence around an offset. */
+/** The bounds of the sentence around an offset: from just after the mark before it to the mark at or after it. */
 function sentenceAround(text: string, index: number): { start: number; end: number } {
-  const start = Math.max(...SENTENCE_ENDS.map((mark) => text.lastIndexOf(mark, index - 1))) + 1;
-  const ends = SENTENCE_ENDS.map((mark) => text.indexOf(mark, index)).filter((i) => i >= 0);
-  return { start, end: ends.length > 0 ? Math.min(...ends) : text.length };
+  let start = index;
+  while (start > 0 && !endsSentence(text.charCodeAt(start - 1))) start -= 1;
+  let end = index;
+  while (end < text.length && !endsSentence(text.charCodeAt(end))) end += 1;
+  return { start, end };
 }
 
 /**
@@ -50,14 +54,22 @@ function sentenceAround(text: string, index: number): { start: number; end: numb
  * else `public`.
  */
 export function scanText(text: string, recognizers: readonly Recognizer[]): ScanResult {
-  const lookAlikes: LookAlike[] = recognizers.flatMap((r) => r.lookAlikes?.(text) ?? []);
-  const candidates = recognizers
-    .flatMap((r) => r.find(text))
-    .filter((entity) => !lookAlikes.some((lookAlike) => overlaps(entity, lookAlike)))
-    .sort(
-      (a, b) =>
-        b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
-    );
+  const context = new ScanContext(text);
+  const lookAlikes: LookAlike[] = [];
+  for (const recognizer of recognizers) {
+    const found = recognizer.lookAlikes?.(text, context);
+    if (found) for (const lookAlike of found) lookAlikes.push(lookAlike);
+  }
+  const candidates: Entity[] = [];
+  for (const recognizer of recognizers) {
+    for (const entity of recognizer.find(text, context)) {
+      if (!lookAlikes.some((lookAlike) => overlaps(entity, lookAlike))) candidates.push(entity);
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Entity[] = [];
   for (const entity of candidates) {
     if (!kept.some((other) => overlaps(entity, other))) kept.push(entity);
@@ -68,8 +80,8 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
       if (entity.type !== "SENSITIVE") return true;
       const sentence = sentenceAround(text, entity.start);
       return (
-        PERSON_CONTEXT.test(text.slice(sentence.start, sentence.end)) ||
-        kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence))
+        kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence)) ||
+        PERSON_CONTEXT.test(text.slice(sentence.start, sentence.end))
       );
     })
     .sort((a, b) => a.start - b.start);

@@ -1,4 +1,11 @@
-import { type Entity, type LookAlike, matches, type Recognizer } from "../entity.js";
+import {
+  contextOf,
+  type Entity,
+  type LookAlike,
+  matches,
+  type Recognizer,
+  type ScanContext,
+} from "../entity.js";
 import { foldSameLength } from "../fold.js";
 
 /** Spaces inside an address line (a no-break space included). */
@@ -258,8 +265,8 @@ interface Candidate {
 }
 
 /** Every address in the text, public ones marked. */
-function candidates(text: string): Candidate[] {
-  const folded = foldSameLength(text);
+function candidates(context: ScanContext): Candidate[] {
+  const { text, folded } = context;
   const found: Candidate[] = [];
   STREET.lastIndex = 0;
   for (let match = STREET.exec(folded); match; match = STREET.exec(folded)) {
@@ -309,8 +316,9 @@ const CONFIDENCE: Record<Candidate["rule"], number> = {
  */
 export const addressRecognizer: Recognizer = {
   name: "address",
-  find(text) {
-    return candidates(text)
+  find(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
       .filter((candidate) => !candidate.public)
       .map(
         (candidate): Entity => ({
@@ -322,8 +330,9 @@ export const addressRecognizer: Recognizer = {
         }),
       );
   },
-  lookAlikes(text) {
-    return candidates(text)
+  lookAlikes(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
       .filter((candidate) => candidate.public)
       .map(
         (candidate): LookAlike => ({

@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /**
  * What announces a birth date (lowercase, accents folded): "né le", "née
@@ -58,9 +57,9 @@ function isReal(groups: Record<string, string | undefined>): boolean {
  */
 export const birthdateRecognizer: Recognizer = {
   name: "birthdate",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
-    for (const match of matches(BIRTHDATE, foldSameLength(text))) {
+    for (const match of matches(BIRTHDATE, contextOf(text, context).folded)) {
       const groups = match.groups ?? {};
       if (!isReal(groups)) continue;
       const date = groups.numeric ?? groups.written ?? "";

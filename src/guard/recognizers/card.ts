@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /** A run of digit groups, one space or dash between groups. */
 const RUN = /\d+(?:[ \-\u00a0\u202f]\d+)*/g;
@@ -78,9 +77,11 @@ const standsAlone = (text: string, start: number, end: number) =>
  */
 export const cardRecognizer: Recognizer = {
   name: "card",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
     for (const match of matches(RUN, text)) {
+      // Fewer than 13 characters, fewer than 13 digits: most runs (dates, amounts) stop here.
+      if (match[0].length < 13) continue;
       const start = match.index;
       const end = start + match[0].length;
       const digits = match[0].replace(/\D/g, "");
@@ -88,7 +89,7 @@ export const cardRecognizer: Recognizer = {
       if (!standsAlone(text, start, end) || !isCardGrouping(match[0])) continue;
       if (!hasIssuer(digits) || !isLuhnValid(digits)) continue;
       if (digits.length === 14) {
-        const before = foldSameLength(text.slice(Math.max(0, start - BEFORE), start));
+        const before = contextOf(text, context).folded.slice(Math.max(0, start - BEFORE), start);
         if (!CONTEXT.test(before)) continue;
       }
       found.push({ type: "CARD", start, end, confidence: 0.95, rule: "card.luhn" });

@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /** A space between digits (non-breaking ones too). */
 const SPACE = "[ \\u00a0\\u202f]";
@@ -35,11 +34,14 @@ function hasValidKey(digits: string): boolean {
  */
 export const fiscalIdRecognizer: Recognizer = {
   name: "fiscal-id",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
     for (const match of matches(FISCAL_ID, text)) {
       if (!hasValidKey(match[0].replace(/\D/g, ""))) continue;
-      const before = foldSameLength(text.slice(Math.max(0, match.index - BEFORE), match.index));
+      const before = contextOf(text, context).folded.slice(
+        Math.max(0, match.index - BEFORE),
+        match.index,
+      );
       found.push({
         type: "FISCAL_ID",
         start: match.index,

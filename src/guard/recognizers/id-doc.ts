@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /** A run of 9 to 12 letters and digits standing alone: what every document number looks like. */
 const CANDIDATE =
@@ -9,11 +8,38 @@ const CANDIDATE =
 const CONTEXT =
   /passeport|carte (?:nationale )?d'identite|(?<![a-z])cni(?![a-z])|piece d'identite|titre de sejour/;
 
-/** A cheap first look on the raw text, before folding it. */
+/** A first look on the raw text: none of these, no document named. */
 const MAYBE_CONTEXT = /passeport|identit|cni|s[eé]jour/i;
+
+/** What each of the documents' names holds (accents folded): where to look for numbers. */
+const CUES = ["passeport", "identite", "cni", "titre de sejour"];
+
+/**
+ * Where a number may start for a document's name to be in the 40 characters
+ * before it: from the end of a cue to 40 characters after its start, for
+ * every cue of the folded text; merged, as [first, last] in text order.
+ */
+function windows(folded: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const cue of CUES) {
+    for (let at = folded.indexOf(cue); at >= 0; at = folded.indexOf(cue, at + 1)) {
+      spans.push([at + cue.length, at + BEFORE]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [first, last] of spans) {
+    const previous = merged.at(-1);
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else merged.push([first, last]);
+  }
+  return merged;
+}
 
 /** How far before a number its document's name may be. */
 const BEFORE = 40;
+/** The longest candidate, and one character more for its look-ahead. */
+const LONGEST = 12;
 
 const PASSPORT = /^\d{2}[A-Z]{2}\d{5}$/i;
 const NEW_CNI = /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{9}$/i;
@@ -42,21 +68,25 @@ export function documentRule(number: string): Rule | undefined {
  */
 export const idDocRecognizer: Recognizer = {
   name: "id-doc",
-  find(text) {
-    if (!MAYBE_CONTEXT.test(text)) return [];
-    const folded = foldSameLength(text);
+  find(text, context) {
+    const folded = contextOf(text, context).folded;
+    // A number counts only with a document's name in the 40 characters before it: only there is
+    // the text read.
+    const spans = windows(folded);
+    if (spans.length === 0 || !MAYBE_CONTEXT.test(text)) return [];
     const found: Entity[] = [];
-    for (const match of matches(CANDIDATE, text)) {
-      const rule = documentRule(match[0]);
-      if (!rule) continue;
-      if (!CONTEXT.test(folded.slice(Math.max(0, match.index - BEFORE), match.index))) continue;
-      found.push({
-        type: "ID_DOC",
-        start: match.index,
-        end: match.index + match[0].length,
-        confidence: 0.9,
-        rule,
-      });
+    for (const [first, last] of spans) {
+      // One character before (the look-behind's) and after the longest candidate (the look-ahead's).
+      const from = Math.max(0, first - 1);
+      const window = text.slice(from, last + LONGEST + 1);
+      for (const match of matches(CANDIDATE, window)) {
+        const start = from + match.index;
+        if (start < first || start > last) continue;
+        const rule = documentRule(match[0]);
+        if (!rule) continue;
+        if (!CONTEXT.test(folded.slice(Math.max(0, start - BEFORE), start))) continue;
+        found.push({ type: "ID_DOC", start, end: start + match[0].length, confidence: 0.9, rule });
+      }
     }
     return found;
   },

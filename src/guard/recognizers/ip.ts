@@ -1,4 +1,11 @@
-import { type Entity, type LookAlike, matches, type Recognizer } from "../entity.js";
+import {
+  contextOf,
+  type Entity,
+  type LookAlike,
+  matches,
+  type Recognizer,
+  type ScanContext,
+} from "../entity.js";
 
 /** 0 to 255, without leading zeros ("01" is not an octet). */
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -68,7 +75,7 @@ interface Candidate {
 }
 
 /** Every IPv4 and IPv6 address in the text, look-alikes marked (an IPv6's IPv4 tail is part of it). */
-function candidates(text: string): Candidate[] {
+function candidates({ text }: ScanContext): Candidate[] {
   const found: Candidate[] = [];
   const maybeIpv6 = MAYBE_IPV6.test(text);
   for (const match of maybeIpv6 ? matches(IPV6, text) : []) {
@@ -99,8 +106,9 @@ function candidates(text: string): Candidate[] {
  */
 export const ipRecognizer: Recognizer = {
   name: "ip",
-  find(text) {
-    return candidates(text)
+  find(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
       .filter((candidate) => !candidate.lookAlike)
       .map(
         (candidate): Entity => ({
@@ -112,11 +120,13 @@ export const ipRecognizer: Recognizer = {
         }),
       );
   },
-  lookAlikes(text) {
-    return candidates(text).flatMap((candidate): LookAlike[] =>
-      candidate.lookAlike
-        ? [{ start: candidate.start, end: candidate.end, rule: candidate.lookAlike }]
-        : [],
-    );
+  lookAlikes(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
+      .flatMap((candidate): LookAlike[] =>
+        candidate.lookAlike
+          ? [{ start: candidate.start, end: candidate.end, rule: candidate.lookAlike }]
+          : [],
+      );
   },
 };

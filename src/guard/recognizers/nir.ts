@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /** Between groups: one space (non-breaking ones too), one dot, or nothing. */
 const SEP = "[ .\\u00a0\\u202f]?";
@@ -66,13 +65,13 @@ function isCanonical(written: string): boolean {
  */
 export const nirRecognizer: Recognizer = {
   name: "nir",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
     let folded: string | undefined;
     for (const match of matches(NIR, text)) {
       const written = match[0];
       const compact = written.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase();
-      folded ??= foldSameLength(text);
+      folded ??= contextOf(text, context).folded;
       const introduced = CONTEXT.test(folded.slice(Math.max(0, match.index - BEFORE), match.index));
       const strong = introduced || isCanonical(written);
       const valid = nirKey(compact.slice(0, 13)) === Number(compact.slice(13));

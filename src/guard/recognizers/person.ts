@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 import { FIRST_NAMES } from "./first-names.js";
 
 const UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ";
@@ -20,7 +19,7 @@ const ROLE = new RegExp(
   "gu",
 );
 /** Two or three name words in a row: kept when one is a known first name. */
-const NAME_PAIR = new RegExp(`\\b(${NAME})[ ](${NAME})(?:[ ](${NAME}))?\\b`, "gu");
+const NAME_PAIR = new RegExp(`(?=[${UPPER}])\\b(${NAME})[ ](${NAME})(?:[ ](${NAME}))?\\b`, "gu");
 
 /** Words that start with a capital without naming anyone. */
 const NOT_NAMES = new Set(
@@ -39,8 +38,33 @@ const NOT_NAMES = new Set(
 const PLACE_BEFORE =
   /(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|quai|chemin|route|square|cours|école|collège|lycée|stade|salle|gymnase|médiathèque|bibliothèque|hôpital|centre|parc|jardin|résidence|cité|pont|promenade|esplanade|gare|musée|théâtre|espace|maison|foyer|crèche)\s+(?:[a-zé]+\s+)?$/iu;
 
-const folded = (word: string) => foldSameLength(word);
 const isCapitals = (word: string) => word.length >= 2 && word === word.toUpperCase();
+
+/** Whether the code point ending just before `index` is a letter or a hyphen. */
+function letterOrHyphenBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const low = text.charCodeAt(index - 1);
+  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return LETTER_OR_HYPHEN.test(pair ? text.slice(index - 2, index) : (text[index - 1] as string));
+}
+
+/** Whether the code point starting at `index` is a letter or a hyphen. */
+function letterOrHyphenAt(text: string, index: number): boolean {
+  const code = text.codePointAt(index);
+  return code !== undefined && LETTER_OR_HYPHEN.test(String.fromCodePoint(code));
+}
+
+const LETTER_OR_HYPHEN = /^[\p{L}-]$/u;
+
+/** Every whole-word occurrence of `word` (no letter nor hyphen around it), in text order. */
+function* occurrences(text: string, word: string): Generator<number> {
+  for (let index = text.indexOf(word); index >= 0; index = text.indexOf(word, index + 1)) {
+    if (letterOrHyphenBefore(text, index) || letterOrHyphenAt(text, index + word.length)) continue;
+    yield index;
+    index += word.length - 1;
+  }
+}
 
 /**
  * People's names, without a trained model: after an honorific or a role
@@ -51,16 +75,25 @@ const isCapitals = (word: string) => word.length >= 2 && word === word.toUpperCa
  */
 export const personRecognizer: Recognizer = {
   name: "person",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
     const surnames = new Set<string>();
+    let folded: string | undefined;
+    /** A word of the text, lowercase and accents folded, by its offsets. */
+    const foldedAt = (start: number, end: number) => {
+      folded ??= contextOf(text, context).folded;
+      return folded.slice(start, end);
+    };
     const add = (start: number, name: string, confidence: number, rule: string) => {
-      const words = name.split(/[ ]+/).filter((w) => !NOT_NAMES.has(folded(w)));
+      // The name's words and their folds (same length: the spaces line up).
+      const keys = foldedAt(start, start + name.length).split(/[ ]+/);
+      const words = name.split(/[ ]+/).filter((_, index) => !NOT_NAMES.has(keys[index] as string));
       if (words.length === 0) return;
       if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return;
       found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
       const last = words.at(-1) as string;
-      if (last.length >= 3 && !FIRST_NAMES.has(folded(last))) surnames.add(last);
+      const lastKey = keys.filter((key) => !NOT_NAMES.has(key)).at(-1) as string;
+      if (last.length >= 3 && !FIRST_NAMES.has(lastKey)) surnames.add(last);
     };
     for (const match of matches(HONORIFIC, text)) {
       const name = match[1] as string;
@@ -72,28 +105,31 @@ export const personRecognizer: Recognizer = {
     }
     for (const match of matches(NAME_PAIR, text)) {
       const words = [match[1], match[2], match[3]].filter((w): w is string => Boolean(w));
-      if (words.some((w) => NOT_NAMES.has(folded(w)))) continue;
-      const first = words.findIndex((w) => FIRST_NAMES.has(folded(w)));
+      // Each word's fold, read from the folded text: the words are one space apart.
+      const keys: string[] = [];
+      let offset = match.index;
+      for (const word of words) {
+        keys.push(foldedAt(offset, offset + word.length));
+        offset += word.length + 1;
+      }
+      if (keys.some((key) => NOT_NAMES.has(key))) continue;
+      const first = keys.findIndex((key) => FIRST_NAMES.has(key));
       if (first < 0) continue;
       // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
       const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
       const to = words.length - 1;
       if (from === to) continue;
-      const offset = words.slice(0, from).reduce((sum, w) => sum + w.length + 1, 0);
-      add(match.index + offset, words.slice(from, to + 1).join(" "), 0.85, "person.first-name");
+      const start = words.slice(0, from).reduce((sum, w) => sum + w.length + 1, match.index);
+      add(start, words.slice(from, to + 1).join(" "), 0.85, "person.first-name");
     }
     // A surname seen once is a person wherever it appears again.
     for (const surname of surnames) {
-      const pattern = new RegExp(
-        `(?<![\\p{L}-])${surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}-])`,
-        "gu",
-      );
-      for (const match of matches(pattern, text)) {
-        if (!found.some((e) => match.index >= e.start && match.index < e.end)) {
+      for (const index of occurrences(text, surname)) {
+        if (!found.some((e) => index >= e.start && index < e.end)) {
           found.push({
             type: "PERSON",
-            start: match.index,
-            end: match.index + surname.length,
+            start: index,
+            end: index + surname.length,
             confidence: 0.8,
             rule: "person.repeat",
           });

@@ -1,5 +1,11 @@
-import { type Entity, type LookAlike, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import {
+  contextOf,
+  type Entity,
+  type LookAlike,
+  matches,
+  type Recognizer,
+  type ScanContext,
+} from "../entity.js";
 
 /** Between digit groups: a space (non-breaking ones too), a dot, a dash, or nothing. */
 const SEP = "[ .\\-\\u00a0\\u202f]?";
@@ -83,10 +89,10 @@ function isPublic(folded: string, candidate: Candidate): boolean {
 }
 
 /** The numbers split into personal ones and public ones. */
-function classify(text: string): { personal: Candidate[]; public: Candidate[] } {
-  const all = candidates(text);
+function classify(context: ScanContext): { personal: Candidate[]; public: Candidate[] } {
+  const all = candidates(context.text);
   if (all.length === 0) return { personal: [], public: [] };
-  const folded = foldSameLength(text);
+  const folded = context.folded;
   const personal: Candidate[] = [];
   const publicOnes: Candidate[] = [];
   for (const candidate of all) {
@@ -105,24 +111,28 @@ function classify(text: string): { personal: Candidate[]; public: Candidate[] } 
  */
 export const phoneRecognizer: Recognizer = {
   name: "phone",
-  find(text) {
-    return classify(text).personal.map(
-      (candidate): Entity => ({
-        type: "PHONE",
-        start: candidate.start,
-        end: candidate.end,
-        confidence: candidate.mobile ? 0.95 : 0.85,
-        rule: candidate.rule,
-      }),
-    );
+  find(text, context) {
+    return contextOf(text, context)
+      .memo(classify)
+      .personal.map(
+        (candidate): Entity => ({
+          type: "PHONE",
+          start: candidate.start,
+          end: candidate.end,
+          confidence: candidate.mobile ? 0.95 : 0.85,
+          rule: candidate.rule,
+        }),
+      );
   },
-  lookAlikes(text) {
-    return classify(text).public.map(
-      (candidate): LookAlike => ({
-        start: candidate.start,
-        end: candidate.end,
-        rule: "phone.public",
-      }),
-    );
+  lookAlikes(text, context) {
+    return contextOf(text, context)
+      .memo(classify)
+      .public.map(
+        (candidate): LookAlike => ({
+          start: candidate.start,
+          end: candidate.end,
+          rule: "phone.public",
+        }),
+      );
   },
 };

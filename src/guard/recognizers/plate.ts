@@ -1,5 +1,11 @@
-import { type Entity, type LookAlike, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import {
+  contextOf,
+  type Entity,
+  type LookAlike,
+  matches,
+  type Recognizer,
+  type ScanContext,
+} from "../entity.js";
 
 /** SIV letters: A to Z without I, O and U. */
 const LETTER = "[A-HJ-NP-TV-Z]";
@@ -7,9 +13,13 @@ const LETTER = "[A-HJ-NP-TV-Z]";
 const NOT_AFTER_CODE = "(?<![\\p{L}\\p{N}_]|[\\p{L}\\p{N}]-)";
 const NOT_BEFORE_CODE = "(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])";
 
-/** AB-123-CD, with dashes, spaces or nothing between blocks; lowercase only with dashes. */
+/**
+ * AB-123-CD, with dashes, spaces or nothing between blocks; lowercase only
+ * with dashes. The look-behind comes after the first letter (it reads that
+ * letter back): the engine then skips quickly to letters.
+ */
 const SIV = new RegExp(
-  `${NOT_AFTER_CODE}(?<left>${LETTER}{2})(?<sep1>[- ]?)(?<number>\\d{3})(?<sep2>[- ]?)(?<right>${LETTER}{2})${NOT_BEFORE_CODE}`,
+  `(?<left>${LETTER}(?<![\\p{L}\\p{N}_][^]|[\\p{L}\\p{N}]-[^])${LETTER})(?<sep1>[- ]?)(?<number>\\d{3})(?<sep2>[- ]?)(?<right>${LETTER}{2})${NOT_BEFORE_CODE}`,
   "giu",
 );
 
@@ -24,6 +34,7 @@ const FNI = new RegExp(
 
 /** Vehicle words (accents folded) that make an FNI-looking string a plate. */
 const VEHICLE = /immatricul|plaque|vehicule|voiture/;
+const VEHICLE_WORDS = ["immatricul", "plaque", "vehicule", "voiture"];
 /** Words that make a SIV-looking string a reference of some other kind (accents folded). */
 const REFERENCE =
   /(?<![a-z])(?:facture|ref|reference|commande|devis|article|produit|modele|code)(?![a-z])/;
@@ -51,11 +62,12 @@ interface Candidate {
 }
 
 /** Every plate in the text; SIV ones introduced as a reference are marked. */
-function candidates(text: string): Candidate[] {
+function candidates(scan: ScanContext): Candidate[] {
+  const text = scan.text;
   const found: Candidate[] = [];
   let folded: string | undefined;
   const context = (start: number, end: number) => {
-    folded ??= foldSameLength(text);
+    folded ??= scan.folded;
     return {
       before: folded.slice(Math.max(0, start - BEFORE), start),
       around: folded.slice(Math.max(0, start - BEFORE), end + AFTER),
@@ -68,6 +80,8 @@ function candidates(text: string): Candidate[] {
     const reference = REFERENCE.test(before) && !VEHICLE.test(around);
     found.push({ start: match.index, end, rule: "plate.siv", reference });
   }
+  // An FNI plate needs a vehicle word around it: none in the text, no FNI plate.
+  if (!VEHICLE_WORDS.some((word) => scan.folded.includes(word))) return found;
   for (const match of matches(FNI, text)) {
     // "14 H 30" is a time.
     if (match.groups?.letters === "H") continue;
@@ -88,8 +102,9 @@ function candidates(text: string): Candidate[] {
  */
 export const plateRecognizer: Recognizer = {
   name: "plate",
-  find(text) {
-    return candidates(text)
+  find(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
       .filter((candidate) => !candidate.reference)
       .map(
         (candidate): Entity => ({
@@ -101,8 +116,9 @@ export const plateRecognizer: Recognizer = {
         }),
       );
   },
-  lookAlikes(text) {
-    return candidates(text)
+  lookAlikes(text, context) {
+    return contextOf(text, context)
+      .memo(candidates)
       .filter((candidate) => candidate.reference)
       .map(
         (candidate): LookAlike => ({

@@ -1,5 +1,4 @@
-import { type Entity, matches, type Recognizer } from "../entity.js";
-import { foldSameLength } from "../fold.js";
+import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
 /**
  * RGPD article 9 categories and offences, as words agents write them
@@ -156,9 +155,6 @@ const LEXICON: Record<string, string[]> = {
   ],
 };
 
-const asPattern = (term: string) =>
-  term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ -]");
-
 /** The category of each term (folded, spaces as single spaces). */
 const CATEGORY = new Map(
   Object.entries(LEXICON).flatMap(([category, terms]) =>
@@ -166,23 +162,55 @@ const CATEGORY = new Map(
   ),
 );
 
+/** A letter of a term as a pattern: a space matches a space or a hyphen ("burn out", "burn-out"). */
+const asPattern = (char: string) =>
+  char === " " ? "[ -]" : char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A term ends here. */
+  end: boolean;
+}
+
 /**
- * One pass over the folded text: every term at once, longest first, on word
- * boundaries (the folded text's letters are ASCII, so ASCII classes do).
+ * The terms as one pattern shaped like a trie ("diabete|diabetique" →
+ * "diabet(?:e|ique)"), so that each position tries only the terms sharing
+ * its first letters. Longer terms come first (a term's end is optional
+ * after its continuations), so the longest term on word boundaries wins, as
+ * with a plain alternation sorted longest first.
  */
-const PATTERN = new RegExp(
-  `(?<![a-z0-9])(?:${[...new Set(Object.values(LEXICON).flat())]
-    .sort((a, b) => b.length - a.length)
-    .map(asPattern)
-    .join("|")})(?![a-z0-9])`,
-  "g",
-);
+function triePattern(node: TrieNode): string {
+  const branches = [...node.next].map(([char, child]) => asPattern(char) + triePattern(child));
+  if (branches.length === 0) return "";
+  const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join("|")})`;
+  return node.end ? `(?:${body})?` : body;
+}
+
+const root: TrieNode = { next: new Map(), end: false };
+for (const term of new Set(Object.values(LEXICON).flat())) {
+  let node = root;
+  for (const char of term) {
+    let child = node.next.get(char);
+    if (!child) {
+      child = { next: new Map(), end: false };
+      node.next.set(char, child);
+    }
+    node = child;
+  }
+  node.end = true;
+}
+
+/**
+ * One pass over the folded text: every term at once, on word boundaries
+ * (the folded text's letters are ASCII, so ASCII classes do).
+ */
+const PATTERN = new RegExp(`(?<![a-z0-9])${triePattern(root)}(?![a-z0-9])`, "g");
 
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
-  find(text) {
+  find(text, context) {
     const found: Entity[] = [];
-    for (const match of matches(PATTERN, foldSameLength(text))) {
+    for (const match of matches(PATTERN, contextOf(text, context).folded)) {
       const category = CATEGORY.get(match[0].replace(/-/g, " ")) ?? "health";
       found.push({
         type: "SENSITIVE",
