@@ -40,6 +40,7 @@ import {
   usersRoutes,
 } from "./identity/index.js";
 import { impactOfTurn, impactRoutes } from "./impact/index.js";
+import { QuotaService } from "./impact/quota.service.js";
 import {
   askRoutes,
   DEFAULT_PARSE_LIMITS,
@@ -226,13 +227,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
   });
   const charter = new CharterService({ repository: new CharterRepository(store.db), clock });
   const journal = new UsageJournal({ db: store.db, clock });
+  const quotas = new QuotaService({ db: store.db, clock });
   const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
       identify,
-      charter: charterStage(charter.port),
+      charter: charterStage(charter.port, quotas.port),
       guard: guardStage(guard.finding, pseudonyms.open),
       ground: groundStage(
         (principal, question, bases) => retrieval.ground(principal, question, bases),
@@ -260,7 +262,14 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
             : undefined;
         }),
       ),
-      journal: journalStage(journal.record),
+      // A turn admitted against quotas gives back its hold with what it consumed, whatever happened.
+      journal: journalStage(async (turn) => {
+        try {
+          await journal.record(turn);
+        } finally {
+          await quotas.settle(turn);
+        }
+      }),
     },
     clock,
   );
@@ -287,6 +296,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     pseudonyms,
     charter,
     journal,
+    quotas,
     chat,
     conversations,
     providers,

@@ -16,6 +16,17 @@ const Matrix = z.strictObject({
   sensitive: Row.partial().optional(),
 });
 
+/** Monthly limits for one scope (an agent, a direction); a limit left out does not apply. */
+const QuotaLimits = z.strictObject({
+  requests: z.number().int().positive().optional(),
+  tokens: z.number().int().positive().optional(),
+  /** Energy, in watt-hours (the estimate's upper bound). */
+  wh: z.number().positive().optional(),
+  /** Greenhouse gases, in grams of CO2 equivalent (the estimate's upper bound). */
+  gco2e: z.number().positive().optional(),
+});
+export type QuotaLimits = z.infer<typeof QuotaLimits>;
+
 /** Categories a charter may forbid: the assistants' own, and uses no assistant may serve. */
 export const CHARTER_CATEGORIES = [...CATEGORIES, "decision", "automatic-action"] as const;
 
@@ -58,6 +69,30 @@ export const CharterSchema = z.strictObject({
       /** `all`: every assistant's answers are drafts until an agent validates them; else the listed assistants' ids. */
       assistants: z.union([z.literal("all"), z.array(z.string().min(1))]).default("all"),
       label: z.string().trim().min(1).max(200).default("Brouillon assisté par IA — à vérifier"),
+    })
+    .prefault({}),
+  /**
+   * Monthly quotas (calendar month, UTC) per agent and per direction; on
+   * reaching one: `warn` (a note), `degrade` (extractive answers only) or
+   * `deny`. None by default.
+   */
+  quotas: z
+    .strictObject({
+      agent: QuotaLimits.optional(),
+      direction: QuotaLimits.optional(),
+      onExceed: z
+        .enum(["warn", "degrade", "deny"], { error: () => t("charter.schema.on_exceed") })
+        .default("deny"),
+    })
+    .prefault({}),
+  sobriety: z
+    .strictObject({
+      /** An assistant takes the smallest adequate model of its list first (active parameters). */
+      preferSmallestModel: z.boolean().default(false),
+      /** When retrieval alone answers well, the agent gets the cited passages first. */
+      offerPassagesFirst: z.boolean().default(false),
+      /** The grounding confidence (0 to 1) from which passages come first. */
+      passagesFirstConfidence: z.number().min(0).max(1).default(0.8),
     })
     .prefault({}),
   /** Shown at the start of every conversation: the agent is talking to an AI (AI Act, art. 50). */

@@ -180,7 +180,9 @@ export class CharterService {
           dataMatrix: this.matrixFor(charter, principal),
           validationLabel: validation.label,
           disclosure: charter.disclosure,
+          sobriety: charter.sobriety,
         },
+        quotas: charter.quotas,
         citizensAllowed: charter.audiences.citizens,
         forbiddenCategories: charter.forbiddenCategories,
         requiresValidation: (assistantId, own) =>

@@ -17,6 +17,8 @@ export interface ChatRequest {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   knowledgeBaseIds?: string[] | undefined;
+  /** Asks for a generated answer even where the charter offers the cited passages first. */
+  generate?: boolean | undefined;
   /** The conversation the request belongs to: its pseudonyms carry over from turn to turn. */
   conversationId?: string;
   sink?: Turn["sink"];
@@ -100,6 +102,7 @@ export class ChatService {
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
         ...(request.knowledgeBaseIds && { knowledgeBaseIds: request.knowledgeBaseIds }),
+        ...(request.generate && { generate: true }),
       },
       ...(request.sink && { sink: request.sink }),
       ...(request.signal && { signal: request.signal }),

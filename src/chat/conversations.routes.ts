@@ -125,7 +125,11 @@ export function conversationsRoutes(deps: {
       tags: ["conversations"],
       access: "chat",
       params: Params,
-      body: z.object({ content: z.string().trim().min(1).max(100_000) }),
+      body: z.object({
+        content: z.string().trim().min(1).max(100_000),
+        /** A generated answer, even where the charter offers the cited passages first. */
+        generate: z.boolean().optional(),
+      }),
       handler: async ({ principal, params, body, request, reply }) => {
         const streaming = /text\/event-stream/.test(request.headers.accept ?? "");
         const controller = new AbortController();
@@ -151,6 +155,7 @@ export function conversationsRoutes(deps: {
         };
         const { turn, answer } = await conversations.send(principal, params.id, body.content, {
           signal: controller.signal,
+          ...(body.generate && { generate: true }),
           ...(streaming && {
             sink: (text: string, from: RouteCandidate | undefined) => {
               start();

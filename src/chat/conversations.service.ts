@@ -177,7 +177,7 @@ export class ConversationsService {
     principal: Principal,
     id: string,
     content: string,
-    options: { sink?: Turn["sink"]; signal?: AbortSignal } = {},
+    options: { sink?: Turn["sink"]; signal?: AbortSignal; generate?: boolean } = {},
   ): Promise<{ turn: Turn; answer: ConversationMessage }> {
     const conversation = await this.owned(principal, id);
     const history = (await this.deps.conversations.messages(id))
@@ -193,6 +193,7 @@ export class ConversationsService {
       messages: [...history, { role: "user", content }],
       ...(options.sink && { sink: options.sink }),
       ...(options.signal && { signal: options.signal }),
+      ...(options.generate && { generate: true }),
     });
     const now = this.deps.clock.now().toISOString();
     const question = {

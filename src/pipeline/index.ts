@@ -2,7 +2,14 @@ export { type Decision, STAGES, type StageName } from "./decision.js";
 export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
 export { accountStage, type EstimateImpact } from "./stages/account.stage.js";
-export { type CharterPort, charterStage } from "./stages/charter.stage.js";
+export {
+  type CharterPort,
+  charterStage,
+  type QuotaAdmission,
+  type QuotaExceeded,
+  type QuotaPort,
+  type TurnQuotaRules,
+} from "./stages/charter.stage.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
 export {
@@ -34,6 +41,7 @@ export type {
   PassageSource,
   PersonalDataSpan,
   Pseudonyms,
+  QuotaHold,
   RouteCandidate,
   SovereigntyClass,
   Turn,
@@ -42,5 +50,7 @@ export type {
   TurnCitation,
   TurnImpact,
   TurnOutput,
+  TurnQuota,
+  TurnSobriety,
   TurnUsage,
 } from "./turn.js";

@@ -63,6 +63,33 @@ export interface TurnCharter {
   /** The label an answer carries until an agent validates it, when validation is required. */
   validationLabel: string;
   disclosure: string;
+  /** What the charter asks for sobriety (absent: no preference). */
+  sobriety?: TurnSobriety;
+}
+
+/** The charter's sobriety rules, as the route stage and the router apply them. */
+export interface TurnSobriety {
+  /** Candidates ordered by active parameters, smallest first (unknown sizes last). */
+  preferSmallestModel: boolean;
+  /** When retrieval alone answers well, quote the passages instead of calling a model. */
+  offerPassagesFirst: boolean;
+  /** The grounding confidence from which passages come first. */
+  passagesFirstConfidence: number;
+}
+
+/** One quota scope a turn was admitted into, held until the turn's consumption is recorded. */
+export interface QuotaHold {
+  /** `user:ID` or `direction:ID`. */
+  scope: string;
+  /** The calendar month (UTC) counted, `YYYY-MM`. */
+  month: string;
+}
+
+/** What the charter stage's quota admission left on the turn. */
+export interface TurnQuota {
+  held: QuotaHold[];
+  /** A quota is reached and the charter says `degrade`: extractive answer, no model. */
+  degraded: boolean;
 }
 
 /** A model the route stage allows for this turn, in order of preference. */
@@ -171,12 +198,16 @@ export interface Turn {
     stream?: boolean;
     temperature?: number;
     maxTokens?: number;
+    /** The agent asks for a generated answer: the passages-first sobriety rule does not apply. */
+    generate?: boolean;
   };
   /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
   conversationId?: string;
   assistant?: TurnAssistant;
   /** Set by the charter stage. */
   charter?: TurnCharter;
+  /** Set by the charter stage when the turn was admitted against quotas. */
+  quota?: TurnQuota;
   dataClass?: DataClass;
   /** What the guard found in the messages (types and positions only). */
   personalData?: PersonalDataSpan[];

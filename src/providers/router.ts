@@ -16,6 +16,17 @@ export type DataClassifier = (turn: Turn) => DataClass;
 
 const rank = (sovereignty: SovereigntyClass) => SOVEREIGNTY.indexOf(sovereignty);
 
+/** A model's active parameters (a range's middle); unknown or unresolved: last. */
+const size = (entry: ResolvedModel | string): number => {
+  const active = typeof entry === "string" ? undefined : entry.model.activeParameters;
+  if (active === undefined) return Number.POSITIVE_INFINITY;
+  return typeof active === "number" ? active : (active.min + active.max) / 2;
+};
+const bySize = (a: ResolvedModel | string, b: ResolvedModel | string) => {
+  const [x, y] = [size(a), size(b)];
+  return x === y ? 0 : x < y ? -1 : 1;
+};
+
 export const candidateOf = (resolved: ResolvedModel, pseudonymise = false): RouteCandidate => ({
   ref: resolved.ref,
   providerId: resolved.provider.id,
@@ -32,7 +43,8 @@ export const candidateOf = (resolved: ResolvedModel, pseudonymise = false): Rout
  * sovereign first. Left out: models the charter's matrix blocks for the
  * turn's data class, models whose provider is down (circuit open), models
  * too small for the prompt and its passages. A model the matrix allows only
- * with pseudonyms is kept, marked so.
+ * with pseudonyms is kept, marked so. When the charter asks for sobriety,
+ * the smallest models (active parameters) come first.
  */
 export class Router {
   constructor(
@@ -58,6 +70,8 @@ export class Router {
         : (await providers.models("chat")).sort(
             (a, b) => rank(a.provider.sovereignty) - rank(b.provider.sovereignty),
           );
+    // Sobriety: the smallest adequate model first (models of unknown size last, in their order).
+    if (turn.charter?.sobriety?.preferSmallestModel) ordered.sort(bySize);
     const prompt =
       turn.input.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0) +
       (turn.grounding?.passages ?? []).reduce((sum, p) => sum + estimateTokens(p.text), 0);

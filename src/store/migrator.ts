@@ -9,6 +9,7 @@ import * as guard from "./migrations/0006-guard.js";
 import * as knowledgePersonalData from "./migrations/0007-knowledge-personal-data.js";
 import * as charter from "./migrations/0009-charter.js";
 import * as usageJournal from "./migrations/0010-usage-journal.js";
+import * as quotas from "./migrations/0011-quotas.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007-knowledge-personal-data": knowledgePersonalData,
   "0009-charter": charter,
   "0010-usage-journal": usageJournal,
+  "0011-quotas": quotas,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -299,8 +299,26 @@ export interface UsageRecordTable {
   decisions: string;
 }
 
+/** One quota scope's month (migration 0011): requests admitted, answers in progress, consumption. */
+export interface QuotaUsageTable {
+  /** `user:ID` or `direction:ID`. */
+  scope: string;
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  requests: number;
+  /** Admitted turns whose consumption is not recorded yet. */
+  in_flight: number;
+  /** Turns whose answer's consumption was recorded (the average's denominator). */
+  settled: number;
+  tokens: number;
+  wh: number;
+  gco2e: number;
+  updated_at: string;
+}
+
 export interface Tables {
   usage_records: UsageRecordTable;
+  quota_usage: QuotaUsageTable;
   charters: CharterTable;
   charter_acceptances: CharterAcceptanceTable;
   directions: DirectionTable;

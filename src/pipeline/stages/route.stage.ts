@@ -50,15 +50,54 @@ export function describeFindings(turn: Turn): string {
 }
 
 /**
+ * The charter's sobriety rule: when retrieval alone answers well (the
+ * assistant searched bases and the best passage covers enough of the
+ * question), the agent gets the cited passages first, unless they asked for
+ * a generated answer or named a model.
+ */
+function passagesFirst(turn: Turn): boolean {
+  const sobriety = turn.charter?.sobriety;
+  const grounding = turn.grounding;
+  return (
+    sobriety?.offerPassagesFirst === true &&
+    turn.input.generate !== true &&
+    turn.input.model === undefined &&
+    grounding !== undefined &&
+    grounding.knowledgeBaseIds.length > 0 &&
+    !grounding.abstained &&
+    grounding.passages.length > 0 &&
+    grounding.confidence >= sobriety.passagesFirstConfidence
+  );
+}
+
+/**
  * route: the models the turn may use, most preferred first, among those
  * whose hosting class the charter's matrix allows for the turn's data and
  * whose provider is up; those allowed only with pseudonyms are marked so.
  * When the matrix leaves no model at all, the turn is refused with what
  * was found and what the agent can do. With no model registered, the answer
- * is extractive (quoted sources, no model).
+ * is extractive (quoted sources, no model); so it is when a quota the
+ * charter degrades was reached, or when the charter's sobriety offers the
+ * passages first and retrieval answers well enough.
  */
 export function routeStage(route: Route): Stage {
   return async (turn, { decide }) => {
+    if (turn.quota?.degraded) {
+      turn.route = { candidates: [] };
+      decide("route.quota-degraded", "note", t("route.quota_degraded"));
+      return;
+    }
+    if (passagesFirst(turn)) {
+      turn.route = { candidates: [] };
+      decide(
+        "route.passages-first",
+        "note",
+        t("route.passages_first", {
+          coverage: Math.round((turn.grounding?.confidence ?? 0) * 100),
+        }),
+      );
+      return;
+    }
     const result = await route(turn);
     turn.dataClass = result.dataClass;
     turn.route = { candidates: result.candidates };
