@@ -30,6 +30,22 @@ const IDENTIFYING: ReadonlySet<EntityType> = new Set(
 const PERSON_CONTEXT =
   /(?<![\p{L}])(?:il|elle|lui|son|sa|ses|mon|ma|mes|leur|l'agent|l'agente|l'usager|l'usagère|le patient|la patiente|l'enfant|le demandeur|la demandeuse|le bénéficiaire|la bénéficiaire|madame|monsieur|mme|m\.)(?![\p{L}])/iu;
 
+/**
+ * What makes a sentence a general rule rather than a fact about someone:
+ * a condition ("si", "lorsque", "en cas de") or a generic subject ("une
+ * personne", "toute personne", "par exemple"). Official sheets and procedures
+ * speak like this ("lorsque l'enfant est malade…"); case notes do not.
+ */
+const GENERIC =
+  /(?<![\p{L}])(?:si|s'ils?|lorsqu(?:e|'|’)|quand|en cas d(?:e|'|’)|dès que|une personne|toute personne|chaque personne|les personnes|des personnes|par exemple)(?![\p{L}])/iu;
+
+/** Impersonal "il" ("il s'agit", "il est possible de"): a pronoun that points at no one. */
+const IMPERSONAL =
+  /(?<![\p{L}])il (?:s'agit|s’agit|faut|y a|est (?:possible|impossible|nécessaire|interdit|recommandé|conseillé|pratiqué|prévu)|n'est pas (?:possible|nécessaire)|peut s'agir|doit s'agir)/giu;
+
+/** A benefit's name that holds a person word ("l'enfant") beside its article-9 word. */
+const BENEFIT_NAMES = /allocation d'éducation de l'enfant handicapé/giu;
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -49,7 +65,8 @@ function sentenceAround(text: string, index: number): { start: number; end: numb
  * Runs every recognizer over a text: drops what overlaps a look-alike (a
  * SIRET, a public number, an article of law), keeps the surest of
  * overlapping entities (then the longest), keeps article-9 terms only about
- * an identifiable person, and classifies the text: `sensitive` (article 9,
+ * an identifiable person (not in a sentence that states a general rule),
+ * and classifies the text: `sensitive` (article 9,
  * offences, a social security number), `personal` (anything identifying),
  * else `public`.
  */
@@ -79,10 +96,15 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
     .filter((entity) => {
       if (entity.type !== "SENSITIVE") return true;
       const sentence = sentenceAround(text, entity.start);
-      return (
-        kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence)) ||
-        PERSON_CONTEXT.test(text.slice(sentence.start, sentence.end))
-      );
+      if (kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence))) {
+        return true;
+      }
+      // No one named: a word pointing at one person counts, unless the sentence states a general rule.
+      const words = text
+        .slice(sentence.start, sentence.end)
+        .replace(BENEFIT_NAMES, "")
+        .replace(IMPERSONAL, "");
+      return PERSON_CONTEXT.test(words) && !GENERIC.test(words);
     })
     .sort((a, b) => a.start - b.start);
   const dataClass: DataClass = entities.some((e) => SENSITIVE_TYPES.has(e.type))
