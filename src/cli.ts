@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case "ask":
         return await askCommand(config, io, args);
       case "guard":
-        return await guardCommand(io, args);
+        return await guardCommand(config, io, args);
       case "charter":
         return await charterCommand(config, io, args);
       case "impact":

@@ -8,6 +8,22 @@ export {
 export { guardRoutes } from "./guard.routes.js";
 export { GuardService } from "./guard.service.js";
 export {
+  DEFAULT_MIN_BEARERS,
+  GuardNamesRepository,
+  importNames,
+  loadRecognizers,
+  NAME_KINDS,
+  type NameCounts,
+  type NameFile,
+  type NameFileFormat,
+  type NameImport,
+  type NameKind,
+  readNameFile,
+  readWordList,
+  selectNames,
+  withNames,
+} from "./names.repository.js";
+export {
   normaliseValue,
   PLACEHOLDER_LABELS,
   type PseudonymEntry,
@@ -18,6 +34,10 @@ export {
 } from "./pseudonymiser.js";
 export { PseudonymService, TurnPseudonyms } from "./pseudonyms.js";
 export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
+export {
+  createPersonRecognizer,
+  type PersonNames,
+} from "./recognizers/person.js";
 export { type ScanResult, scanText, stricter } from "./scanner.js";
 export {
   decodeVaultKey,

@@ -207,7 +207,11 @@ Commandes :
   provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
                --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
   provider list [--json] | provider test ID | provider remove ID | provider presets
-  guard scan [--jsonl]          données personnelles d'un texte (entrée standard)
+  guard scan [--jsonl] [--names]   données personnelles d'un texte (entrée standard ;
+                                --names : avec les prénoms et noms importés)
+  guard names import FICHIER [--kind first|last] [--min-bearers N] [--exclude MOTS]
+                                importe les prénoms ou noms de famille de l'INSEE
+  guard names status [--json] | guard names clear [--kind first|last]
   impact estimate --active A [--total T] --tokens N [--latency S] --zone ZONE --pue P [--wue W] [--json]
                                 impact environnemental d'une requête (fourchettes : 44-132)
   charter show [--version N]    la charte d'usage en vigueur (ou une version), en YAML
@@ -301,7 +305,6 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.schema.action": "action attendue : allow, pseudonymise ou block",
   "charter.schema.principles": "le texte des principes est obligatoire",
   "charter.schema.category": "catégorie inconnue",
-  "charter.schema.on_exceed": "action attendue : warn, degrade ou deny",
   "error.charter_invalid": "Charte invalide : {problems}",
   "error.charter_yaml": "Charte illisible (YAML) : {reason}",
   "error.charter_version_unknown": "Version de la charte inconnue : {version}.",
@@ -323,28 +326,6 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.category.automatic-action": "une IA n'agit pas seule à la place d'un agent.",
   "charter.category.other": "ce type d'usage est exclu par la collectivité.",
   "charter.pilot": "Membre du groupe pilote : règles d'expérimentation appliquées.",
-  "charter.quota.deny":
-    "Quota atteint : {quota} ({limit} par mois) est épuisé ; il repart à zéro le {resets} (heure UTC). D'ici là, demandez à votre référent de le relever si votre besoin le justifie, ou utilisez la recherche dans les documents (passages cités, sans modèle).",
-  "charter.quota.degrade":
-    "Quota atteint : {quota} ({limit} par mois) est épuisé ; jusqu'au {resets} (heure UTC), la charte ne permet plus que des réponses extractives (passages cités, sans modèle). Demandez à votre référent de le relever si votre besoin le justifie.",
-  "charter.quota.warn":
-    "Quota dépassé : {quota} ({limit} par mois) ; la charte laisse passer la demande, mais pensez à la sobriété. Il repart à zéro le {resets} (heure UTC).",
-  "charter.quota.busy":
-    "Quota presque atteint : {quota} ({limit} par mois) est presque épuisé et des réponses sont en cours ; réessayez dans un instant.",
-  "charter.quota.scope.agent": "votre quota {metric}",
-  "charter.quota.scope.direction": "le quota {metric} de votre direction ({direction})",
-  "charter.quota.metric.requests": "de demandes",
-  "charter.quota.metric.tokens": "de jetons",
-  "charter.quota.metric.wh": "d'énergie",
-  "charter.quota.metric.gco2e": "d'émissions de gaz à effet de serre",
-  "charter.quota.limit.requests": "{limit} demandes",
-  "charter.quota.limit.tokens": "{limit} jetons",
-  "charter.quota.limit.wh": "{limit} Wh",
-  "charter.quota.limit.gco2e": "{limit} gCO2e",
-  "route.quota_degraded":
-    "Quota atteint : réponse extractive (passages cités), aucun modèle appelé.",
-  "route.passages_first":
-    "Les documents répondent déjà à la question (couverture {coverage} %) : voici les passages cités, sans modèle, par sobriété. Pour une réponse rédigée par un modèle, demandez-la explicitement (« Générer une réponse »).",
   "journal.recorded": "Demande inscrite au journal des usages (sans son texte).",
   "guard.clean": "Aucune donnée personnelle détectée.",
   "guard.found":
@@ -368,6 +349,10 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "guard.position.passage": "dans les documents retrouvés",
   "guard.position.earlier": "dans un message précédent",
   "guard.position.type": "{type} ({positions})",
+  "guard.names.kind.first": "Prénoms",
+  "guard.names.kind.last": "Noms de famille",
+  "guard.names.file.first": "le fichier des prénoms",
+  "guard.names.file.last": "le fichier des noms de famille",
   "route.skip.blocked":
     "la charte interdit d'envoyer des données {dataClass} à un hébergement {sovereignty}",
   "route.blocked":
@@ -391,6 +376,17 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "La vérification des données personnelles a échoué : la demande est bloquée par précaution. Réessayez ; si cela se répète, prévenez votre administrateur.",
   "error.guard_timeout":
     "La vérification des données personnelles a pris trop de temps : la demande est bloquée par précaution. Raccourcissez le texte ou réessayez.",
+  "error.guard_names_format":
+    "Format de fichier non reconnu : attendu le fichier des prénoms de l'INSEE (sexe;preusuel;annais;nombre), celui des noms de famille (NOM puis une colonne par décennie) ou une liste d'un nom par ligne avec --kind first|last. Rien n'a été importé.",
+  "error.guard_names_kind_mismatch":
+    "Ce fichier est {file} : l'option --kind {kind} ne lui correspond pas. Rien n'a été importé.",
+  "error.guard_names_columns":
+    "Ligne {line} : {expected} colonne(s) attendue(s). Rien n'a été importé.",
+  "error.guard_names_count":
+    "Ligne {line} : le nombre de porteurs doit être un entier positif. Rien n'a été importé.",
+  "error.guard_names_empty": "Le fichier est vide. Rien n'a été importé.",
+  "error.guard_names_none_kept":
+    "Aucun nom n'atteint {min} porteurs (ou tous sont des mots courants) : rien n'a été importé, l'import précédent est conservé.",
   "provider.id_format": "lettres minuscules, chiffres et tirets (63 au plus)",
   "provider.id_reserved": "identifiant réservé",
   "provider.country": "code pays ISO à trois lettres (FRA)",
@@ -401,6 +397,16 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "provider.duplicate_model": "modèle en double : {model}",
   "provider.range_order": "le minimum dépasse le maximum",
   "cli.jsonl_invalid": 'Ligne {line} illisible : attendu un objet JSON { "id", "text" } par ligne.',
+  "cli.names_imported":
+    "{kind} importés : {imported}. Écartés : {rare} sous le seuil de {min} porteurs, {words} mot(s) courant(s) ou trop court(s), {special} ligne(s) sans nom. L'import précédent est remplacé ; un serveur en marche les prend en compte dans la minute.",
+  "cli.names_status": "{kind} : {count} importé(s)",
+  "cli.names_status_none": "{kind} : aucun import (liste intégrée : {builtin} prénoms)",
+  "cli.names_status_none_last": "{kind} : aucun import",
+  "cli.names_cleared":
+    "{count} nom(s) supprimé(s). La détection revient à la liste intégrée pour ce qui a été effacé.",
+  "cli.names_kind": "--kind : first (prénoms) ou last (noms de famille)",
+  "cli.names_min_bearers": "--min-bearers : un entier positif",
+  "cli.names_file_missing": "Indiquez le fichier à importer : beffroi guard names import FICHIER.",
   "cli.preset_unknown": "Modèle de configuration inconnu : {preset} (disponibles : {presets}).",
   "cli.model_option":
     "--model {option} : attendu NOM ou NOM:ACTIFS/TOTAL en milliards de paramètres (une fourchette : 44-132).",

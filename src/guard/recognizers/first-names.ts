@@ -2,8 +2,8 @@
  * Common first names in France (accents folded, lowercase), written for
  * Beffroi from the names most given over the last decades, of every origin
  * present in France. INSEE's open files add more (`beffroi guard names
- * import`, to come); this list lets a fresh installation find "Jeanne
- * DURAND" without them.
+ * import`); this list lets a fresh installation find "Jeanne DURAND"
+ * without them.
  */
 export const FIRST_NAMES = new Set(
   `
@@ -44,6 +44,49 @@ sophie stephane stephanie suzanne sylvain sylvie tatiana teddy theo theodore the
 thierry thomas timothee tiphaine tom tristan valentin valentine valerie vanessa veronique victor
 victoire victoria vincent violette virginie vivien viviane xavier yacine yanis yann yannick yasmine
 yassine yohan youssef yves yvette yvonne zoe
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Words of the language that are also surnames or first names in INSEE's
+ * files (accents folded, lowercase): "Petit", "Blanc", "Moulin", "Fontaine",
+ * "Avril", "Ange". Imported names among them are left out, and a
+ * capitalised one is not taken for an unknown first name: in an agent's
+ * text they are far more often words ("Petit déjeuner", "Point Information",
+ * "Secteur Nord") than people. Built-in first names stay first names.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  `
+abbe abeille accueil acier action agent aide aigle aime aimee aine air allemand amour ami amie
+ange anglais annonce antenne appel arbre argent armee arnaque atelier aube aurore automne avenir
+avis baron barre bas basse beau bel belle berger besoin bien bienvenue blanc blanche
+bleu bois bon bonne bonheur bouche boucher boulanger bourg bourgeois bout bouvier branche bras
+breton brun brune bureau buisson cadet caisse calme camp campagne canal cap capitaine carre
+carte cause cave centre cerf chaise chambre champ champs chance chanoine chapelle charbon
+charpentier charron chasseur chateau chaud chemin chene cher cheval chevalier chevre chien
+ciel cite clair claire clerc cloitre coeur colombe combe comte conseil constant content coq
+corbeau corps cote coteau cour courant court cousin couturier couvreur croix cuisine cuisinier
+cure dame date debut demain depart desire devant dieu direct doux droit duc eau ecole eglise
+emploi enfant enfance enfer entree espoir est etang ete etoile faucon femme fer
+ferme fete feu fils fin fleur fleuri foire fontaine forestier foret forge fort
+fortune fosse four fournier franc france frere froid gai gaillard garde gardien gare gentil
+gloire grand grande grange gras gris gros guerre haie hameau haut havre herbe hiver homme
+honnete hopital hotel hiver ile info infos information jardin jardinier jeune jeunesse joli
+jolie jour juge juste lac lame lande large leger lievre lion loge logis loisir long
+lorrain loup lune macon madame maire maison maitre mal malin manoir marais marchand marche
+marechal mari marin marine marquis mars masse matin mer merle meunier midi mineur moine
+monde mont montagne mouton moulin mur nature neige neuf noble noel noir nord nouveau
+nuit olivier or orage ordre ouest page paix parc paris parfait pasteur pauvre pays peche
+pecheur pere perle petit petite peuple pierre pigeon pin pinson place plaine plan plat plein
+pluie plume poirier point poisson pomme pommier pont port porte portier poste potier poule
+pre premier pres prieur prince printemps prive propre public puits quartier rapide
+regal reine renard repos riche rive riviere roc roche rocher roi rond rose rossignol
+rouge roux roy rue sable sage saint sainte saison salle sauvage secteur
+sergent seul simple social sociale soir soldat soleil source sport sud tailleur taureau
+terre tisserand tonnelier tour tout travail tresor vacher val vallee vent verger vert
+vieux vif vigne village ville vin voisin voyage
 `
     .split(/\s+/)
     .filter(Boolean),

@@ -1,5 +1,6 @@
+import { FRENCH_STOP_WORDS } from "../../knowledge/analysis/stop-words.js";
 import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
-import { FIRST_NAMES } from "./first-names.js";
+import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
 
 const UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ";
 const LOWER = "a-zàâäçéèêëîïôöùûüÿœæ";
@@ -67,75 +68,150 @@ function* occurrences(text: string, word: string): Generator<number> {
 }
 
 /**
- * People's names, without a trained model: after an honorific or a role
- * ("Mme Durand", "la famille Martin"), a known first name followed by a
- * name ("Jeanne DURAND", "Karim Benali"), a surname in capitals before a
- * first name ("DURAND Jeanne"); and every later mention of a surname found
- * once ("… Mme Durand … Durand a rappelé").
+ * Names beyond the built-in first names, folded (lowercase, accents
+ * folded): INSEE's open files once imported (`beffroi guard names import`).
  */
-export const personRecognizer: Recognizer = {
-  name: "person",
-  find(text, context) {
-    const found: Entity[] = [];
-    const surnames = new Set<string>();
-    let folded: string | undefined;
-    /** A word of the text, lowercase and accents folded, by its offsets. */
-    const foldedAt = (start: number, end: number) => {
-      folded ??= contextOf(text, context).folded;
-      return folded.slice(start, end);
-    };
-    const add = (start: number, name: string, confidence: number, rule: string) => {
-      // The name's words and their folds (same length: the spaces line up).
-      const keys = foldedAt(start, start + name.length).split(/[ ]+/);
-      const words = name.split(/[ ]+/).filter((_, index) => !NOT_NAMES.has(keys[index] as string));
-      if (words.length === 0) return;
-      if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return;
-      found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
-      const last = words.at(-1) as string;
-      const lastKey = keys.filter((key) => !NOT_NAMES.has(key)).at(-1) as string;
-      if (last.length >= 3 && !FIRST_NAMES.has(lastKey)) surnames.add(last);
-    };
-    for (const match of matches(HONORIFIC, text)) {
-      const name = match[1] as string;
-      add(match.index + match[0].length - name.length, name, 0.9, "person.honorific");
-    }
-    for (const match of matches(ROLE, text)) {
-      const name = match[1] as string;
-      add(match.index + match[0].length - name.length, name, 0.85, "person.role");
-    }
-    for (const match of matches(NAME_PAIR, text)) {
-      const words = [match[1], match[2], match[3]].filter((w): w is string => Boolean(w));
-      // Each word's fold, read from the folded text: the words are one space apart.
-      const keys: string[] = [];
-      let offset = match.index;
-      for (const word of words) {
-        keys.push(foldedAt(offset, offset + word.length));
-        offset += word.length + 1;
+export interface PersonNames {
+  /** First names: found like the built-in ones ("Zéphyrine Durand"). */
+  firstNames?: ReadonlySet<string>;
+  /**
+   * Surnames: a name in capitals next to a capitalised word is a person
+   * even when the first name is unknown ("Zéphyrine DUPONT", "DUPONT
+   * Zéphyrine"), and a known first name followed by a known surname is
+   * surer.
+   */
+  surnames?: ReadonlySet<string>;
+}
+
+/** Imported names shorter than this are left out: "Al", "Jo" are particles and syllables too. */
+const SHORTEST_NAME = 3;
+
+/**
+ * Whether an imported name (folded) may be used: at least three letters,
+ * and not a word of the language ("petit", "blanc", "moulin", "avril", "de")
+ * nor a word that starts with a capital without naming anyone ("mairie").
+ * Built-in first names always may.
+ */
+export function isUsableName(key: string): boolean {
+  if (FIRST_NAMES.has(key)) return true;
+  return key.length >= SHORTEST_NAME && !NOT_NAMES.has(key) && !isWord(key);
+}
+
+/** Whether a folded word is a word of the language rather than a name ("secteur", "avec"). */
+const isWord = (key: string) => COMMON_WORDS.has(key) || FRENCH_STOP_WORDS.has(key);
+
+/** A capitalised word, not in capitals: "Zéphyrine", "Jean-Pierre". */
+const isCapitalised = (word: string) => word.length >= 2 && !isCapitals(word);
+
+/**
+ * A PERSON recognizer over the built-in first names and, when given,
+ * imported ones: after an honorific or a role ("Mme Durand", "la famille
+ * Martin"), a known first name followed by a name ("Jeanne DURAND", "Karim
+ * Benali"; 0.9 when that name is a known surname), a surname in capitals
+ * before a first name ("DURAND Jeanne"), a known surname in capitals next
+ * to a capitalised word ("Zéphyrine DUPONT"); and every later mention of a
+ * surname found once ("… Mme Durand … Durand a rappelé").
+ */
+export function createPersonRecognizer(names: PersonNames = {}): Recognizer {
+  const usable = (set: ReadonlySet<string> | undefined) =>
+    new Set([...(set ?? [])].filter((key) => isUsableName(key)));
+  const extraFirstNames = usable(names.firstNames);
+  const surnames = usable(names.surnames);
+  const isFirstName = (key: string) => FIRST_NAMES.has(key) || extraFirstNames.has(key);
+  return {
+    name: "person",
+    find(text, context) {
+      const found: Entity[] = [];
+      const repeated = new Set<string>();
+      let folded: string | undefined;
+      /** A word of the text, lowercase and accents folded, by its offsets. */
+      const foldedAt = (start: number, end: number) => {
+        folded ??= contextOf(text, context).folded;
+        return folded.slice(start, end);
+      };
+      const add = (start: number, name: string, confidence: number, rule: string) => {
+        // The name's words and their folds (same length: the spaces line up).
+        const keys = foldedAt(start, start + name.length).split(/[ ]+/);
+        const words = name
+          .split(/[ ]+/)
+          .filter((_, index) => !NOT_NAMES.has(keys[index] as string));
+        if (words.length === 0) return;
+        if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return;
+        found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
+        const last = words.at(-1) as string;
+        const lastKey = keys.filter((key) => !NOT_NAMES.has(key)).at(-1) as string;
+        if (last.length >= 3 && !isFirstName(lastKey)) repeated.add(last);
+      };
+      for (const match of matches(HONORIFIC, text)) {
+        const name = match[1] as string;
+        add(match.index + match[0].length - name.length, name, 0.9, "person.honorific");
       }
-      if (keys.some((key) => NOT_NAMES.has(key))) continue;
-      const first = keys.findIndex((key) => FIRST_NAMES.has(key));
-      if (first < 0) continue;
-      // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
-      const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
-      const to = words.length - 1;
-      if (from === to) continue;
-      const start = words.slice(0, from).reduce((sum, w) => sum + w.length + 1, match.index);
-      add(start, words.slice(from, to + 1).join(" "), 0.85, "person.first-name");
-    }
-    // A surname seen once is a person wherever it appears again.
-    for (const surname of surnames) {
-      for (const index of occurrences(text, surname)) {
-        if (!found.some((e) => index >= e.start && index < e.end)) {
-          found.push({
-            type: "PERSON",
-            start: index,
-            end: index + surname.length,
-            confidence: 0.8,
-            rule: "person.repeat",
-          });
+      for (const match of matches(ROLE, text)) {
+        const name = match[1] as string;
+        add(match.index + match[0].length - name.length, name, 0.85, "person.role");
+      }
+      for (const match of matches(NAME_PAIR, text)) {
+        const words = [match[1], match[2], match[3]].filter((w): w is string => Boolean(w));
+        // Each word's fold, read from the folded text: the words are one space apart.
+        const keys: string[] = [];
+        let offset = match.index;
+        for (const word of words) {
+          keys.push(foldedAt(offset, offset + word.length));
+          offset += word.length + 1;
+        }
+        if (keys.some((key) => NOT_NAMES.has(key))) continue;
+        const startOf = (index: number) =>
+          words.slice(0, index).reduce((sum, w) => sum + w.length + 1, match.index);
+        const first = keys.findIndex(isFirstName);
+        if (first < 0) {
+          // No known first name: a known surname in capitals next to a capitalised word.
+          const surname = words.findIndex(
+            (word, index) => isCapitals(word) && surnames.has(keys[index] as string),
+          );
+          if (surname < 0) continue;
+          const looksFirst = (index: number) =>
+            isCapitalised(words[index] ?? "") && !isWord(keys[index] as string);
+          const [from, to] = looksFirst(surname + 1)
+            ? [surname, surname + 1]
+            : looksFirst(surname - 1)
+              ? [surname - 1, surname]
+              : [-1, -1];
+          if (from < 0) continue;
+          add(startOf(from), words.slice(from, to + 1).join(" "), 0.8, "person.surname");
+          continue;
+        }
+        // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
+        const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
+        const to = words.length - 1;
+        if (from === to) continue;
+        const known = keys.some(
+          (key, index) => index >= from && index <= to && index !== first && surnames.has(key),
+        );
+        add(
+          startOf(from),
+          words.slice(from, to + 1).join(" "),
+          known ? 0.9 : 0.85,
+          known ? "person.full-name" : "person.first-name",
+        );
+      }
+      // A surname seen once is a person wherever it appears again.
+      for (const surname of repeated) {
+        for (const index of occurrences(text, surname)) {
+          if (!found.some((e) => index >= e.start && index < e.end)) {
+            found.push({
+              type: "PERSON",
+              start: index,
+              end: index + surname.length,
+              confidence: 0.8,
+              rule: "person.repeat",
+            });
+          }
         }
       }
-    }
-    return found;
-  },
-};
+      return found;
+    },
+  };
+}
+
+/** The PERSON recognizer over the built-in first names only (nothing imported). */
+export const personRecognizer: Recognizer = createPersonRecognizer();

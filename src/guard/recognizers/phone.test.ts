@@ -85,6 +85,12 @@ describe("PHONE recognizer", () => {
       "Permanence juridique le mardi au 05 12 34 56 78.",
       // 08 numbers are special-rate or free lines: always a service's.
       "Hotline du fournisseur : 0892 12 34 56",
+      // As official sheets and aid schemes give a public body's number.
+      "Contacter le CCAS au 02 99 71 22 97 pour effectuer la demande.",
+      "Bureau Information Jeunesse au 04 68 34 56 56, ou par courriel.",
+      "Depuis l'étranger : +33 9 70 83 07 07",
+      "Du lundi au vendredi de 9 h à 17 h : 01 40 15 73 00",
+      "Préfecture de la Gironde, 05 56 90 60 60",
     ]) {
       assert.deepEqual(found(text), [], text);
       assert.equal(lookAlikes(text).length, 1, text);

@@ -37,11 +37,14 @@ const OVERSEAS = new RegExp(
 );
 
 /**
- * What introduces a town hall's or a service's switchboard (accents folded,
- * at the start of a word: "mairie" in "jean@mairie-lyon.fr" does not count).
+ * What introduces a town hall's or a public service's number (accents
+ * folded, at the start of a word: "mairie" in "jean@mairie-lyon.fr" does not
+ * count): its switchboard, a public body (CCAS, CAF, préfecture, France
+ * services…), a free or shared-cost number, opening hours, how to call from
+ * abroad — as official sheets and letterheads give them.
  */
 const SWITCHBOARD =
-  /(?<![\p{L}@.-])(?:standard|accueil de la mairie|mairie|hotel de ville|service|secretariat|numero vert|permanence)/u;
+  /(?<![\p{L}@.-])(?:standard|accueil de la mairie|mairie|hotel de ville|service|secretariat|numero (?:vert|azur|unique|gratuit)|permanence|ccas|caf|cpam|msa|prefecture|sous-prefecture|france services|france travail|pole emploi|information jeunesse|point information|depuis l'etranger|depuis l'outre-mer|depuis la metropole|appel gratuit|prix d'un appel|lundi au vendredi)/u;
 
 /** How far before a number its switchboard context may be. */
 const CONTEXT = 50;
