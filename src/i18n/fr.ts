@@ -305,6 +305,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.schema.action": "action attendue : allow, pseudonymise ou block",
   "charter.schema.principles": "le texte des principes est obligatoire",
   "charter.schema.category": "catégorie inconnue",
+  "charter.schema.on_exceed": "action attendue : warn, degrade ou deny",
   "error.charter_invalid": "Charte invalide : {problems}",
   "error.charter_yaml": "Charte illisible (YAML) : {reason}",
   "error.charter_version_unknown": "Version de la charte inconnue : {version}.",
@@ -326,6 +327,28 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.category.automatic-action": "une IA n'agit pas seule à la place d'un agent.",
   "charter.category.other": "ce type d'usage est exclu par la collectivité.",
   "charter.pilot": "Membre du groupe pilote : règles d'expérimentation appliquées.",
+  "charter.quota.deny":
+    "Quota atteint : {quota} ({limit} par mois) est épuisé ; il repart à zéro le {resets} (heure UTC). D'ici là, demandez à votre référent de le relever si votre besoin le justifie, ou utilisez la recherche dans les documents (passages cités, sans modèle).",
+  "charter.quota.degrade":
+    "Quota atteint : {quota} ({limit} par mois) est épuisé ; jusqu'au {resets} (heure UTC), la charte ne permet plus que des réponses extractives (passages cités, sans modèle). Demandez à votre référent de le relever si votre besoin le justifie.",
+  "charter.quota.warn":
+    "Quota dépassé : {quota} ({limit} par mois) ; la charte laisse passer la demande, mais pensez à la sobriété. Il repart à zéro le {resets} (heure UTC).",
+  "charter.quota.busy":
+    "Quota presque atteint : {quota} ({limit} par mois) est presque épuisé et des réponses sont en cours ; réessayez dans un instant.",
+  "charter.quota.scope.agent": "votre quota {metric}",
+  "charter.quota.scope.direction": "le quota {metric} de votre direction ({direction})",
+  "charter.quota.metric.requests": "de demandes",
+  "charter.quota.metric.tokens": "de jetons",
+  "charter.quota.metric.wh": "d'énergie",
+  "charter.quota.metric.gco2e": "d'émissions de gaz à effet de serre",
+  "charter.quota.limit.requests": "{limit} demandes",
+  "charter.quota.limit.tokens": "{limit} jetons",
+  "charter.quota.limit.wh": "{limit} Wh",
+  "charter.quota.limit.gco2e": "{limit} gCO2e",
+  "route.quota_degraded":
+    "Quota atteint : réponse extractive (passages cités), aucun modèle appelé.",
+  "route.passages_first":
+    "Les documents répondent déjà à la question (couverture {coverage} %) : voici les passages cités, sans modèle, par sobriété. Pour une réponse rédigée par un modèle, demandez-la explicitement (« Générer une réponse »).",
   "journal.recorded": "Demande inscrite au journal des usages (sans son texte).",
   "guard.clean": "Aucune donnée personnelle détectée.",
   "guard.found":
