@@ -120,4 +120,16 @@ describe("EMAIL recognizer", () => {
     assert.deepEqual(emailRecognizer.find(text), []);
     assert.ok(performance.now() - started < 20, `${performance.now() - started} ms`);
   });
+
+  it("reads a public body's address as a service's unless written as a person's", () => {
+    for (const text of [
+      "Par courriel sdanf-accueil@interieur.gouv.fr",
+      "envoyer le dossier à bafa79@caf79.caf.fr avant le 1er juin",
+    ]) {
+      assert.deepEqual(found(text), [], text);
+    }
+    assert.deepEqual(found("Écrire à jeanne.durand@interieur.gouv.fr"), [
+      ["jeanne.durand@interieur.gouv.fr", "email.plain", 0.98],
+    ]);
+  });
 });

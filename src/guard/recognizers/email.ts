@@ -120,7 +120,31 @@ interface Address {
   start: number;
   end: number;
   local: string;
+  domain: string;
   obfuscated: boolean;
+}
+
+/** Domains of public bodies (State, CAF, health insurance, France Travail…), folded, without the local part. */
+const PUBLIC_DOMAIN =
+  /(?:^|\.)(?:gouv\.fr|caf\.fr|info-caf\.fr|ameli\.fr|msa\.fr|francetravail\.fr|pole-emploi\.fr|urssaf\.fr|notaires\.fr|france-victimes\.fr)$/;
+
+/** "prenom.nom", "p.nom", "prenom-compose.nom": how a person's address at a public body is written. */
+const PERSON_LOCAL = /^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?$/;
+
+/**
+ * Whether an address is a service's: a known mailbox name ("accueil@",
+ * "etat-civil.ville@"), or any address of a public body's domain that is not
+ * written as a person's ("sdanf-accueil@interieur.gouv.fr", "bafa79@caf79.caf.fr";
+ * "jeanne.durand@interieur.gouv.fr" stays personal).
+ */
+function isService(address: Address): boolean {
+  if (isServiceMailbox(address.local)) return true;
+  const domain = foldSameLength(address.domain).trim();
+  return (
+    !address.obfuscated &&
+    PUBLIC_DOMAIN.test(domain) &&
+    !PERSON_LOCAL.test(foldSameLength(address.local).replace(/\+.*$/, ""))
+  );
 }
 
 /** On the raw text: no "@" nor spelled-out "at", no address. */
@@ -185,7 +209,7 @@ function addresses(context: ScanContext): Address[] {
       const end = plain
         ? start + local.length + at.length + plain[0].length
         : start + match[0].length;
-      found.push({ start, end, local, obfuscated: !plain });
+      found.push({ start, end, local, domain: plain?.[0] ?? domain, obfuscated: !plain });
     }
   }
   return found;
@@ -196,14 +220,15 @@ function addresses(context: ScanContext): Address[] {
  * people type to dodge filters — "prenom.nom arobase mairie.fr",
  * "prenom.nom [at] mairie [dot] fr", "prenom.nom @ mairie.fr"
  * (`email.obfuscated`). A service's mailbox (contact@, accueil@,
- * mairie.x@…) is not personal: it is a look-alike (`email.service`).
+ * mairie.x@…, or a public body's address not written as a person's) is
+ * not personal: it is a look-alike (`email.service`).
  */
 export const emailRecognizer: Recognizer = {
   name: "email",
   find(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => !isServiceMailbox(address.local))
+      .filter((address) => !isService(address))
       .map(
         (address): Entity => ({
           type: "EMAIL",
@@ -217,7 +242,7 @@ export const emailRecognizer: Recognizer = {
   lookAlikes(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => isServiceMailbox(address.local))
+      .filter((address) => isService(address))
       .map(
         (address): LookAlike => ({
           start: address.start,
