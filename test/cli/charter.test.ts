@@ -47,7 +47,10 @@ describe("beffroi charter", () => {
     writeFileSync(file, template.stdout);
     const applied = await run("apply", file);
     assert.equal(applied.code, 0, applied.stderr);
-    assert.match(applied.stdout, /version 2 \(modifié : title, principles, dataMatrix\)/);
+    assert.match(
+      applied.stdout,
+      /version 2 \(modifié : title, principles, dataMatrix, quotas, sobriety\)/,
+    );
 
     writeFileSync(file, "principles: ''\n");
     const refused = await run("apply", file);
