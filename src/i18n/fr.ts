@@ -505,6 +505,47 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.audit_severity.warning": "attention",
   "cli.audit_severity.error": "à corriger",
 
+  // Audit log of administrative actions.
+  "audit.intact":
+    "Journal d'audit intact : {count} entrée(s) vérifiée(s), la dernière n° {seq} (empreinte {hash}).",
+  "audit.intact_empty": "Journal d'audit intact : aucune action d'administration enregistrée.",
+  "audit.broken": "Maillon rompu à l'entrée n° {seq} : {reason}",
+  "audit.reason.hash":
+    "son contenu ne correspond plus à son empreinte, elle a été modifiée après son écriture.",
+  "audit.reason.link":
+    "elle ne s'enchaîne plus à l'entrée qui la précède (ou, pour la dernière, à la tête du journal) : une entrée a été réécrite ou déplacée.",
+  "audit.reason.gap": "elle manque, des entrées ont été supprimées.",
+  "audit.reason.anchor":
+    "elle n'a plus l'empreinte conservée hors de Beffroi (ou n'existe plus) : le journal a été réécrit depuis.",
+  "audit.actor.user": "utilisateur {id}",
+  "audit.actor.cli": "ligne de commande",
+  "audit.actor.system": "Beffroi (automatique)",
+  "audit.action.user.created": "compte créé",
+  "audit.action.user.disabled": "compte désactivé",
+  "audit.action.user.enabled": "compte réactivé",
+  "audit.action.user.direction-changed": "direction du compte changée",
+  "audit.action.role.granted": "rôle accordé",
+  "audit.action.role.revoked": "rôle retiré",
+  "audit.action.api-key.created": "clé d'API créée",
+  "audit.action.api-key.revoked": "clé d'API révoquée",
+  "audit.action.knowledge-base.created": "base de connaissances créée",
+  "audit.action.knowledge-base.deleted": "base de connaissances supprimée",
+  "audit.action.knowledge-base.readers-changed": "lecteurs d'une base changés",
+  "audit.action.knowledge-base.personal-data-changed":
+    "traitement des données personnelles d'une base changé",
+  "audit.action.provider.added": "fournisseur de modèles ajouté",
+  "audit.action.provider.updated": "fournisseur de modèles modifié",
+  "audit.action.provider.removed": "fournisseur de modèles retiré",
+  "audit.action.charter.changed": "charte d'usage modifiée",
+  "cli.audit_head":
+    "Dernière entrée du journal d'audit : n° {seq} ({at}).\nEmpreinte : {hash}\nConservez ces deux valeurs hors de Beffroi (courriel au DPO, registre papier…). Pour vérifier plus tard que le journal n'a pas été réécrit : beffroi audit verify --anchor {seq}:{hash}",
+  "cli.audit_head_empty": "Le journal d'audit est vide : aucune action d'administration enregistrée.",
+  "cli.audit_anchor_format":
+    "--anchor attend N:EMPREINTE, le numéro d'une entrée et son empreinte (64 caractères hexadécimaux), tels que « beffroi audit head » les affiche",
+  "cli.audit_limit": "--limit attend un nombre entier entre 1 et 500",
+  "cli.audit_before": "--before attend un numéro d'entrée (entier positif)",
+  "cli.audit_more": "Entrées plus anciennes : beffroi audit list --before {before}",
+
   // Environmental impact.
   "impact.range_order": "le minimum dépasse le maximum",
   "impact.zone_format": "code de pays ISO 3166 à trois lettres majuscules attendu (FRA, SWE, USA…)",

@@ -7,6 +7,7 @@ import * as termStatistics from "./migrations/0004-term-statistics.js";
 import * as gateway from "./migrations/0005-gateway.js";
 import * as guard from "./migrations/0006-guard.js";
 import * as knowledgePersonalData from "./migrations/0007-knowledge-personal-data.js";
+import * as auditLog from "./migrations/0008-audit-log.js";
 import * as charter from "./migrations/0009-charter.js";
 import * as usageJournal from "./migrations/0010-usage-journal.js";
 import * as quotas from "./migrations/0011-quotas.js";
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005-gateway": gateway,
   "0006-guard": guard,
   "0007-knowledge-personal-data": knowledgePersonalData,
+  "0008-audit-log": auditLog,
   "0009-charter": charter,
   "0010-usage-journal": usageJournal,
   "0011-quotas": quotas,

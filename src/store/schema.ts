@@ -257,6 +257,28 @@ export interface CharterAcceptanceTable {
   accepted_at: string;
 }
 
+/** One administrative action, chained to the previous one by its hash (see src/observatory/). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  /** user, cli or system. */
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  /** Canonical JSON, hashed exactly as stored. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1): the last audit entry's number and hash; appending locks it. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface GuardVaultTable {
   conversation_id: string;
   placeholder: string;
@@ -317,6 +339,8 @@ export interface QuotaUsageTable {
 }
 
 export interface Tables {
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   usage_records: UsageRecordTable;
   quota_usage: QuotaUsageTable;
   charters: CharterTable;
