@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("audit_log")
     /** 1, 2, 3…: strictly increasing, no gap. */
-    .addColumn("seq", "integer", (c) => c.primaryKey())
+    .addColumn("seq", "integer", (c) => c.primaryKey().notNull())
     .addColumn("at", "text", (c) => c.notNull())
     /** user, cli or system. */
     .addColumn("actor_kind", "text", (c) => c.notNull())
@@ -30,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("audit_head")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", (c) => c.primaryKey().notNull())
     .addColumn("seq", "integer", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
