@@ -55,6 +55,7 @@ import {
   type PersonalDataGuard,
   RetrievalService,
 } from "./knowledge/index.js";
+import { type AuditActor, AuditLog, AuditRepository, auditRoutes } from "./observatory/index.js";
 import {
   accountStage,
   charterStage,
@@ -103,8 +104,20 @@ export interface AppOptions {
 }
 
 /** The services every entry point (server, CLI) shares, wired once from the configuration. */
-export function createServices(config: Config, store: Store, clock: Clock, ids: Ids) {
+export function createServices(
+  config: Config,
+  store: Store,
+  clock: Clock,
+  ids: Ids,
+  options: {
+    /** Who the audit log names when a change comes with no signed-in user: the CLI, or the server itself. */
+    auditActor?: AuditActor;
+  } = {},
+) {
   const counters = new Counters(store.db);
+  const audit = new AuditLog({ repository: new AuditRepository(store.db), clock });
+  // Administrative changes are recorded through this port, right after they are made.
+  const recordAudit = audit.recorder(options.auditActor ?? { kind: "cli" });
   const directionsRepository = new DirectionsRepository(store.db);
   const usersRepository = new UsersRepository(store.db, store.dialect);
   const directions = new DirectionsService({ directions: directionsRepository, clock, ids });
@@ -113,6 +126,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     directions: directionsRepository,
     clock,
     ids,
+    audit: recordAudit,
   });
   const auth = new AuthService({
     users: usersRepository,
@@ -128,6 +142,7 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     clock,
     ids,
     settings: config.apiKeys,
+    audit: recordAudit,
   });
   const bootstrap = new BootstrapService({
     db: store.db,
@@ -201,11 +216,13 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
     limits,
     onQueued: () => worker.kick(),
     personalData,
+    audit: recordAudit,
   });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense });
   const providers = new ProvidersService({
     repository: new ProvidersRepository(store.db),
     now: () => clock.now(),
+    audit: recordAudit,
   });
   const assistants = new AssistantsService({
     assistants: new AssistantsRepository(store.db),
@@ -284,6 +301,8 @@ export function createServices(config: Config, store: Store, clock: Clock, ids: 
   });
   return {
     counters,
+    audit,
+    recordAudit,
     directions,
     users,
     auth,
@@ -328,7 +347,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   try {
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
-    const services = createServices(config, store, clock, ids);
+    const services = createServices(config, store, clock, ids, { auditActor: { kind: "system" } });
     await services.providers.seed(config.providers);
     const server = await buildServer({
       routes: [
@@ -348,6 +367,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
         }),
         ...providersRoutes({ providers: services.providers }),
+        ...auditRoutes({ audit: services.audit }),
         ...guardRoutes({ guard: services.guard }),
         ...charterRoutes({ charter: services.charter }),
         ...journalRoutes({ journal: services.journal, now: () => clock.now() }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { auditActor } from "../observatory/index.js";
 import type { ApiKeysService } from "./api-keys.service.js";
 import { ApiKeyListQuery, ApiKeySchema, IdParams, NewApiKeyBody } from "./identity.schema.js";
 
@@ -27,7 +28,8 @@ export function apiKeysRoutes(deps: { apiKeys: ApiKeysService }): RouteDefinitio
       body: NewApiKeyBody,
       response: z.object({ key: ApiKeySchema, token: z.string() }),
       status: 201,
-      handler: async ({ principal, body }) => deps.apiKeys.create(principal.userId, body),
+      handler: async ({ principal, body }) =>
+        deps.apiKeys.create(principal.userId, body, auditActor(principal)),
     }),
     route({
       method: "DELETE",

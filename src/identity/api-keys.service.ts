@@ -1,3 +1,4 @@
+import { type AuditActor, auditActor, type RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { DAY, MINUTE } from "../shared/clock.js";
 import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
@@ -45,13 +46,19 @@ export class ApiKeysService {
       clock: Clock;
       ids: Ids;
       settings: { defaultLifetimeDays: number; maxLifetimeDays: number };
+      /** The audit log: keys created and revoked (never the key itself). */
+      audit?: RecordAudit;
     },
   ) {}
 
-  /** Creates a key for `userId`; the returned `token` is the only copy there will ever be. */
+  /**
+   * Creates a key for `userId`; the returned `token` is the only copy there
+   * will ever be. `by` is who creates it, for the audit log.
+   */
   async create(
     userId: string,
     input: { name: string; scopes: Permission[]; expiresInDays?: number },
+    by?: AuditActor,
   ): Promise<{ key: ApiKey; token: string }> {
     const user = await this.deps.users.byId(userId);
     if (!user) throw notFound("user_not_found");
@@ -78,6 +85,12 @@ export class ApiKeysService {
       last_used_at: null,
     };
     await this.deps.apiKeys.insert(row);
+    await this.deps.audit?.({
+      action: "api-key.created",
+      target: row.id,
+      details: { ownerId: userId, scopes: row.scopes.split(" "), expiresAt: row.expires_at },
+      ...(by && { actor: by }),
+    });
     return { key: present(row), token };
   }
 
@@ -101,6 +114,14 @@ export class ApiKeysService {
     if (!row || (!mayManage && row.user_id !== principal.userId))
       throw notFound("api_key_not_found");
     await this.deps.apiKeys.revoke(id, this.deps.clock.now().toISOString());
+    if (row.revoked_at === null) {
+      await this.deps.audit?.({
+        action: "api-key.revoked",
+        target: id,
+        details: { ownerId: row.user_id },
+        actor: auditActor(principal),
+      });
+    }
     return present((await this.deps.apiKeys.byId(id)) as ApiKeyTable);
   }
 

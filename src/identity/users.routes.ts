@@ -1,4 +1,5 @@
 import { type RouteDefinition, route } from "../http/index.js";
+import { auditActor } from "../observatory/index.js";
 import type { AuthService } from "./auth.service.js";
 import { IdParams, NewUserBody, UserChangesBody, UserSchema } from "./identity.schema.js";
 import type { UsersService } from "./users.service.js";
@@ -33,7 +34,7 @@ export function usersRoutes(deps: { users: UsersService; auth: AuthService }): R
       body: NewUserBody,
       response: UserSchema,
       status: 201,
-      handler: async ({ body }) => deps.users.create(body),
+      handler: async ({ principal, body }) => deps.users.create(body, auditActor(principal)),
     }),
     route({
       method: "PATCH",
@@ -44,8 +45,8 @@ export function usersRoutes(deps: { users: UsersService; auth: AuthService }): R
       params: IdParams,
       body: UserChangesBody,
       response: UserSchema,
-      handler: async ({ params, body }) => {
-        const user = await deps.users.update(params.id, body);
+      handler: async ({ principal, params, body }) => {
+        const user = await deps.users.update(params.id, body, auditActor(principal));
         // A disabled account or a reset password must not keep open sessions.
         if (body.disabled === true || body.password !== undefined)
           await deps.auth.endSessions(params.id);

@@ -1,3 +1,4 @@
+import type { AuditActor, AuditEvent, RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { conflict, notFound } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
@@ -61,6 +62,8 @@ export class UsersService {
       directions: DirectionsRepository;
       clock: Clock;
       ids: Ids;
+      /** The audit log: account creation, roles, disabling, direction. */
+      audit?: RecordAudit;
     },
   ) {}
 
@@ -77,7 +80,8 @@ export class UsersService {
     return row ? presentUser(row) : undefined;
   }
 
-  async create(input: NewUser): Promise<User> {
+  /** Creates an account; `by` is who does it, for the audit log (the caller's default when absent). */
+  async create(input: NewUser, by?: AuditActor): Promise<User> {
     const email = normaliseEmail(input.email);
     if (input.directionId) await this.checkDirection(input.directionId);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -105,6 +109,16 @@ export class UsersService {
       if (isUniqueViolation(error)) throw conflict("user_exists");
       throw error;
     }
+    await this.deps.audit?.({
+      action: "user.created",
+      target: id,
+      details: {
+        roles,
+        directionId: input.directionId ?? null,
+        signIn: input.oidc ? "oidc" : passwordHash !== null ? "password" : "none",
+      },
+      ...(by && { actor: by }),
+    });
     return this.get(id);
   }
 
@@ -113,7 +127,7 @@ export class UsersService {
    * is refused; the check and the change happen in one transaction, so that
    * two administrators disabling each other at once leave one.
    */
-  async update(id: string, changes: UserChanges): Promise<User> {
+  async update(id: string, changes: UserChanges, by?: AuditActor): Promise<User> {
     const current = await this.row(id);
     const roles = changes.roles ? [...new Set(changes.roles)].sort() : undefined;
     const mayRemoveAdmin =
@@ -137,6 +151,9 @@ export class UsersService {
       { keepAnAdmin: mayRemoveAdmin },
     );
     if (!applied) throw conflict("last_admin");
+    for (const event of accountEvents(current, changes, roles)) {
+      await this.deps.audit?.({ ...event, ...(by && { actor: by }) });
+    }
     return this.get(id);
   }
 
@@ -163,4 +180,31 @@ export class UsersService {
     if (!(await this.deps.directions.byId(id)))
       throw notFound("direction_not_found", { direction: id });
   }
+}
+
+/** What an account change did, as audit events: one per role granted or revoked, disabling, direction. */
+function accountEvents(
+  before: UserRow,
+  changes: UserChanges,
+  roles: Role[] | undefined,
+): AuditEvent[] {
+  const target = before.id;
+  const events: AuditEvent[] = [];
+  if (roles) {
+    for (const role of roles.filter((role) => !before.roles.includes(role)))
+      events.push({ action: "role.granted", target, details: { role } });
+    for (const role of before.roles.filter((role) => !roles.includes(role)))
+      events.push({ action: "role.revoked", target, details: { role } });
+  }
+  if (changes.disabled === true && before.disabled_at === null)
+    events.push({ action: "user.disabled", target });
+  if (changes.disabled === false && before.disabled_at !== null)
+    events.push({ action: "user.enabled", target });
+  if (changes.directionId !== undefined && changes.directionId !== before.direction_id)
+    events.push({
+      action: "user.direction-changed",
+      target,
+      details: { from: before.direction_id, to: changes.directionId },
+    });
+  return events;
 }

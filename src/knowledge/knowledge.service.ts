@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { t } from "../i18n/index.js";
 import type { DirectionsService, Principal } from "../identity/index.js";
+import { auditActor, type RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
 import { type DocumentTable, isUniqueViolation } from "../store/index.js";
@@ -160,6 +161,22 @@ const presentPassage = (passage: PassageWithDocument): PassageView => ({
   text: passage.text,
 });
 
+/** Readers as the audit log keeps them: kind and value (a direction id, a role), in a stable order. */
+const readersOf = (readers: readonly Reader[]): { kind: string; value: string }[] =>
+  readers
+    .map((reader) => ({ kind: reader.kind, value: reader.value }))
+    .sort((a, b) => {
+      const left = `${a.kind}\u0000${a.value}`;
+      const right = `${b.kind}\u0000${b.value}`;
+      return left < right ? -1 : left > right ? 1 : 0;
+    })
+    .filter(
+      (reader, index, all) =>
+        index === 0 ||
+        all[index - 1]?.kind !== reader.kind ||
+        all[index - 1]?.value !== reader.value,
+    );
+
 const readerLabel = (reader: KnowledgeBaseRow["readers"][number]) =>
   reader.kind === "everyone"
     ? t("knowledge.reader.everyone")
@@ -181,6 +198,8 @@ export class KnowledgeService {
       onQueued?: () => void;
       /** The personal-data guard: the audit masks excerpts with it and reports what it finds. */
       personalData?: PersonalDataGuard;
+      /** The audit log of administrative actions: bases created and deleted, readers, personal-data setting. */
+      audit?: RecordAudit;
     },
   ) {}
 
@@ -268,6 +287,16 @@ export class KnowledgeService {
       if (isUniqueViolation(error)) throw conflict("knowledge_base_exists", { name: input.name });
       throw error;
     }
+    await this.deps.audit?.({
+      action: "knowledge-base.created",
+      target: id,
+      actor: auditActor(actor),
+      details: {
+        ownerDirectionId: owner.id,
+        readers: readersOf(input.readers),
+        personalData: input.personalData ?? DEFAULT_PERSONAL_DATA_SETTING,
+      },
+    });
     return this.get(actor, id);
   }
 
@@ -302,7 +331,31 @@ export class KnowledgeService {
       throw error;
     }
     // The new setting applies to every document, not only to the next ones: all are ingested again.
-    if (settingChanged) await this.requeue((await this.deps.documents.list(id)).map((d) => d.id));
+    const requeued = settingChanged
+      ? await this.requeue((await this.deps.documents.list(id)).map((d) => d.id))
+      : 0;
+    const readersBefore = readersOf(base.readers);
+    const readersAfter = changes.readers && readersOf(changes.readers);
+    if (readersAfter && JSON.stringify(readersAfter) !== JSON.stringify(readersBefore)) {
+      await this.deps.audit?.({
+        action: "knowledge-base.readers-changed",
+        target: id,
+        actor: auditActor(actor),
+        details: { before: readersBefore, after: readersAfter },
+      });
+    }
+    if (settingChanged) {
+      await this.deps.audit?.({
+        action: "knowledge-base.personal-data-changed",
+        target: id,
+        actor: auditActor(actor),
+        details: {
+          from: base.personal_data ?? DEFAULT_PERSONAL_DATA_SETTING,
+          to: changes.personalData ?? null,
+          documentsRequeued: requeued,
+        },
+      });
+    }
     return this.get(actor, id);
   }
 
@@ -368,6 +421,12 @@ export class KnowledgeService {
     const documents = await this.deps.documents.list(id);
     await this.deps.documents.delete(documents.map((document) => document.id));
     await this.deps.bases.delete(id);
+    await this.deps.audit?.({
+      action: "knowledge-base.deleted",
+      target: id,
+      actor: auditActor(actor),
+      details: { documents: documents.length },
+    });
   }
 
   async documents(actor: Actor, knowledgeBaseId: string): Promise<Document[]> {

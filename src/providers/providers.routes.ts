@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { auditActor } from "../observatory/index.js";
 import { AppError } from "../shared/errors.js";
 import { describeFailure } from "./generator.js";
 import { PRESETS } from "./presets.js";
@@ -36,7 +37,8 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       access: "settings:write",
       body: ProviderSchema,
       status: 201,
-      handler: async ({ body }) => providers.view(await providers.create(body)),
+      handler: async ({ principal, body }) =>
+        providers.view(await providers.create(body, auditActor(principal))),
     }),
     route({
       method: "PUT",
@@ -46,7 +48,8 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       access: "settings:write",
       params: Params,
       body: ProviderSchema,
-      handler: async ({ params, body }) => providers.view(await providers.replace(params.id, body)),
+      handler: async ({ principal, params, body }) =>
+        providers.view(await providers.replace(params.id, body, auditActor(principal))),
     }),
     route({
       method: "DELETE",
@@ -56,7 +59,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       access: "settings:write",
       params: Params,
       status: 204,
-      handler: async ({ params }) => providers.remove(params.id),
+      handler: async ({ principal, params }) => providers.remove(params.id, auditActor(principal)),
     }),
     route({
       method: "POST",

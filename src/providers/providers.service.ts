@@ -1,3 +1,4 @@
+import type { AuditActor, AuditDetails, RecordAudit } from "../observatory/index.js";
 import { AppError, conflict, notFound } from "../shared/errors.js";
 import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
 import { ProviderHealth } from "./health.js";
@@ -24,6 +25,42 @@ export type ProviderView = ProviderDefinition & {
   health: ReturnType<ProviderHealth["status"]>;
 };
 
+/**
+ * What the audit log keeps of a definition: where it runs and what it
+ * offers. Never the base URL (a query string may carry a key) nor where the
+ * key is read from.
+ */
+const AUDITED_FIELDS = [
+  "kind",
+  "sovereignty",
+  "country",
+  "enabled",
+  "models",
+  "pue",
+  "wue",
+  "timeoutSeconds",
+] as const;
+
+const audited = (provider: ProviderDefinition, fields: readonly string[]): AuditDetails =>
+  Object.fromEntries(
+    AUDITED_FIELDS.filter((field) => fields.includes(field)).map((field) => [
+      field,
+      field === "models" ? provider.models.map((model) => model.id) : (provider[field] ?? null),
+    ]),
+  );
+
+/** The fields an edit changed (names only), and the audited ones' values before and after. */
+function changesOf(before: ProviderDefinition, after: ProviderDefinition): AuditDetails {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter(
+      (field) =>
+        JSON.stringify(before[field as keyof ProviderDefinition]) !==
+        JSON.stringify(after[field as keyof ProviderDefinition]),
+    )
+    .sort();
+  return { changed: fields, before: audited(before, fields), after: audited(after, fields) };
+}
+
 /** How long an instance trusts its copy of the registry before checking for edits made elsewhere. */
 const CACHE_MS = 2000;
 
@@ -43,6 +80,8 @@ export class ProvidersService {
       now: () => Date;
       env?: NodeJS.ProcessEnv;
       adapterOptions?: AdapterOptions;
+      /** The audit log: providers added, edited, removed. */
+      audit?: RecordAudit;
     },
   ) {
     this.health = new ProviderHealth(() => deps.now().getTime());
@@ -80,7 +119,12 @@ export class ProvidersService {
     };
   }
 
-  async create(provider: ProviderDefinition): Promise<ProviderDefinition> {
+  /** Adds a provider; `by` is who does it, for the audit log. */
+  async create(
+    provider: ProviderDefinition,
+    by?: AuditActor,
+    source: "administrator" | "configuration" = "administrator",
+  ): Promise<ProviderDefinition> {
     if ((await this.fresh()).some((existing) => existing.id === provider.id)) {
       throw conflict("provider_exists", { id: provider.id });
     }
@@ -90,6 +134,12 @@ export class ProvidersService {
       this.deps.now().toISOString(),
     );
     this.cache = undefined;
+    await this.deps.audit?.({
+      action: "provider.added",
+      target: provider.id,
+      details: { ...audited(provider, AUDITED_FIELDS), source },
+      ...(by && { actor: by }),
+    });
     return provider;
   }
 
@@ -101,7 +151,7 @@ export class ProvidersService {
     for (const provider of declared) {
       if (existing.has(provider.id)) continue;
       try {
-        await this.create(provider);
+        await this.create(provider, { kind: "system" }, "configuration");
         added.push(provider.id);
       } catch (error) {
         // Another instance added it first.
@@ -111,8 +161,13 @@ export class ProvidersService {
     return added;
   }
 
-  async replace(id: string, provider: ProviderDefinition): Promise<ProviderDefinition> {
+  async replace(
+    id: string,
+    provider: ProviderDefinition,
+    by?: AuditActor,
+  ): Promise<ProviderDefinition> {
     const definition = { ...provider, id };
+    const previous = (await this.fresh()).find((existing) => existing.id === id);
     const updated = await this.deps.repository.update(
       id,
       JSON.stringify(definition),
@@ -120,12 +175,28 @@ export class ProvidersService {
     );
     if (!updated) throw notFound("provider_not_found", { id });
     this.cache = undefined;
+    const details = previous ? changesOf(previous, definition) : { changed: [] };
+    if (!previous || (details.changed as string[]).length > 0) {
+      await this.deps.audit?.({
+        action: "provider.updated",
+        target: id,
+        details,
+        ...(by && { actor: by }),
+      });
+    }
     return definition;
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string, by?: AuditActor): Promise<void> {
+    const previous = (await this.fresh()).find((existing) => existing.id === id);
     if (!(await this.deps.repository.delete(id))) throw notFound("provider_not_found", { id });
     this.cache = undefined;
+    await this.deps.audit?.({
+      action: "provider.removed",
+      target: id,
+      details: previous ? audited(previous, ["kind", "sovereignty", "country"]) : {},
+      ...(by && { actor: by }),
+    });
   }
 
   /** A model by its ref (`PROVIDER/MODEL`), enabled and known; null otherwise. */
