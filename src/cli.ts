@@ -1,4 +1,5 @@
 import { apikeyCommand } from "./cli/apikey.command.js";
+import { auditCommand } from "./cli/audit.command.js";
 import { charterCommand } from "./cli/charter.command.js";
 import { cliConfig } from "./cli/context.js";
 import { directionCommand } from "./cli/directions.command.js";
@@ -62,6 +63,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await impactCommand(io, args);
       case "provider":
         return await providerCommand(config, io, args);
+      case "audit":
+        return await auditCommand(config, io, args);
       case "doctor":
         return await doctorCommand(config, io);
       default:

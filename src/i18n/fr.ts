@@ -219,6 +219,9 @@ Commandes :
   charter template balanced|strict|experimentation   un modèle de charte, pour partir de lui
   charter apply FICHIER         enregistre une nouvelle version (effet à la demande suivante)
   doctor                        affiche la configuration résolue et vérifie l'installation
+  audit verify [--anchor N:EMPREINTE] [--json]
+                                vérifie le journal d'audit (code 1 au premier maillon rompu)
+  audit list [--limit N] [--before N] [--json] | audit head [--json]
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
