@@ -17,6 +17,7 @@ export type NameCounts = Record<NameKind, number>;
 
 /** Rows per INSERT: three parameters each, far under SQLite's and PostgreSQL's limits. */
 const BATCH = 500;
+const MAX_BEARERS = 2_147_483_647;
 
 /**
  * The names imported from INSEE's open files (`guard_names`): folded
@@ -28,7 +29,12 @@ export class GuardNamesRepository {
 
   /** Replaces every name of a kind by these, in one transaction (nothing changes if it fails). */
   async replace(kind: NameKind, names: ReadonlyMap<string, number>): Promise<void> {
-    const rows = [...names].map(([name, bearers]) => ({ name, kind, bearers }));
+    // The column is a 32-bit integer: no name has that many bearers, a broken file might.
+    const rows = [...names].map(([name, bearers]) => ({
+      name,
+      kind,
+      bearers: Math.min(bearers, MAX_BEARERS),
+    }));
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("guard_names").where("kind", "=", kind).execute();
       for (let start = 0; start < rows.length; start += BATCH) {
@@ -278,7 +284,6 @@ export async function readNameFile(path: string, kind?: NameKind): Promise<NameF
       if (!kind) throw unreadable("format");
       format = "list";
       fileKind = kind;
-      // A list's header ("prenom", "nom;nombre") names no one: skipped below as a special row.
     }
     if (format === "list") {
       // A list's lines are "name" or "name;count" (a tab or a comma works too).

@@ -69,13 +69,12 @@ export function documentRule(number: string): Rule | undefined {
 export const idDocRecognizer: Recognizer = {
   name: "id-doc",
   find(text, context) {
+    if (!MAYBE_CONTEXT.test(text)) return [];
     const folded = contextOf(text, context).folded;
+    const found: Entity[] = [];
     // A number counts only with a document's name in the 40 characters before it: only there is
     // the text read.
-    const spans = windows(folded);
-    if (spans.length === 0 || !MAYBE_CONTEXT.test(text)) return [];
-    const found: Entity[] = [];
-    for (const [first, last] of spans) {
+    for (const [first, last] of windows(folded)) {
       // One character before (the look-behind's) and after the longest candidate (the look-ahead's).
       const from = Math.max(0, first - 1);
       const window = text.slice(from, last + LONGEST + 1);

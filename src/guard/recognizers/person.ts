@@ -1,5 +1,5 @@
 import { FRENCH_STOP_WORDS } from "../../knowledge/analysis/stop-words.js";
-import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
+import { contextOf, type Entity, matches, type Recognizer, type ScanContext } from "../entity.js";
 import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
 
 const UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ";
@@ -103,6 +103,151 @@ const isWord = (key: string) => COMMON_WORDS.has(key) || FRENCH_STOP_WORDS.has(k
 /** A capitalised word, not in capitals: "Zéphyrine", "Jean-Pierre". */
 const isCapitalised = (word: string) => word.length >= 2 && !isCapitals(word);
 
+/** The names a recognizer knows: built-in and imported first names, imported surnames. */
+class KnownNames {
+  readonly firstNames: ReadonlySet<string>;
+  readonly surnames: ReadonlySet<string>;
+
+  constructor(names: PersonNames) {
+    this.firstNames = usableOnly(names.firstNames);
+    this.surnames = usableOnly(names.surnames);
+  }
+
+  isFirstName(key: string): boolean {
+    return FIRST_NAMES.has(key) || this.firstNames.has(key);
+  }
+}
+
+function usableOnly(keys: ReadonlySet<string> | undefined): Set<string> {
+  const usable = new Set<string>();
+  for (const key of keys ?? []) if (isUsableName(key)) usable.add(key);
+  return usable;
+}
+
+/** One text's search: its state in fields, its steps in methods (no closure per scan). */
+class PersonSearch {
+  readonly found: Entity[] = [];
+  /** Surnames found once, looked for again everywhere. */
+  readonly repeated = new Set<string>();
+  #folded: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly context: ScanContext | undefined,
+    readonly names: KnownNames,
+  ) {}
+
+  /** A word of the text, lowercase and accents folded, by its offsets. */
+  foldedAt(start: number, end: number): string {
+    this.#folded ??= contextOf(this.text, this.context).folded;
+    return this.#folded.slice(start, end);
+  }
+
+  add(start: number, name: string, confidence: number, rule: string): void {
+    // The name's words and their folds (same length: the spaces line up).
+    const keys = this.foldedAt(start, start + name.length).split(/[ ]+/);
+    const words = name.split(/[ ]+/);
+    let last = "";
+    let lastKey = "";
+    for (let index = 0; index < words.length; index += 1) {
+      const key = keys[index] as string;
+      if (NOT_NAMES.has(key)) continue;
+      last = words[index] as string;
+      lastKey = key;
+    }
+    if (!last) return;
+    if (PLACE_BEFORE.test(this.text.slice(Math.max(0, start - 30), start))) return;
+    this.found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
+    if (last.length >= 3 && !this.names.isFirstName(lastKey)) this.repeated.add(last);
+  }
+
+  /** Two or three capitalised words: a known first name among them, or a known surname in capitals. */
+  pair(match: RegExpExecArray): void {
+    const words: string[] = [];
+    const keys: string[] = [];
+    let offset = match.index;
+    for (let group = 1; group <= 3; group += 1) {
+      const word = match[group];
+      if (!word) continue;
+      // Each word's fold, read from the folded text: the words are one space apart.
+      const key = this.foldedAt(offset, offset + word.length);
+      if (NOT_NAMES.has(key)) return;
+      words.push(word);
+      keys.push(key);
+      offset += word.length + 1;
+    }
+    let first = -1;
+    for (let index = 0; index < keys.length && first < 0; index += 1) {
+      if (this.names.isFirstName(keys[index] as string)) first = index;
+    }
+    if (first < 0) {
+      this.surnameWithUnknownFirstName(match.index, words, keys);
+      return;
+    }
+    // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
+    const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
+    const to = words.length - 1;
+    if (from === to) return;
+    let known = false;
+    for (let index = from; index <= to; index += 1) {
+      if (index !== first && this.names.surnames.has(keys[index] as string)) known = true;
+    }
+    this.add(
+      startOf(match.index, words, from),
+      words.slice(from, to + 1).join(" "),
+      known ? 0.9 : 0.85,
+      known ? "person.full-name" : "person.first-name",
+    );
+  }
+
+  /** No known first name: a known surname in capitals next to a capitalised word ("Zoubida DUPONTEL"). */
+  surnameWithUnknownFirstName(at: number, words: string[], keys: string[]): void {
+    let surname = -1;
+    for (let index = 0; index < words.length && surname < 0; index += 1) {
+      const word = words[index] as string;
+      if (isCapitals(word) && this.names.surnames.has(keys[index] as string)) surname = index;
+    }
+    if (surname < 0) return;
+    const looksFirst = (index: number) =>
+      isCapitalised(words[index] ?? "") && !isWord(keys[index] ?? "");
+    const from = looksFirst(surname + 1) ? surname : looksFirst(surname - 1) ? surname - 1 : -1;
+    if (from < 0) return;
+    this.add(
+      startOf(at, words, from),
+      words.slice(from, from + 2).join(" "),
+      0.8,
+      "person.surname",
+    );
+  }
+
+  /** A surname seen once is a person wherever it appears again. */
+  repeats(): void {
+    for (const surname of this.repeated) {
+      for (const index of occurrences(this.text, surname)) {
+        let inside = false;
+        for (const entity of this.found) {
+          if (index >= entity.start && index < entity.end) inside = true;
+        }
+        if (inside) continue;
+        this.found.push({
+          type: "PERSON",
+          start: index,
+          end: index + surname.length,
+          confidence: 0.8,
+          rule: "person.repeat",
+        });
+      }
+    }
+  }
+}
+
+/** Where the `index`-th of words one space apart starts. */
+function startOf(at: number, words: readonly string[], index: number): number {
+  let start = at;
+  for (let word = 0; word < index; word += 1) start += (words[word] as string).length + 1;
+  return start;
+}
+
 /**
  * A PERSON recognizer over the built-in first names and, when given,
  * imported ones: after an honorific or a role ("Mme Durand", "la famille
@@ -113,102 +258,22 @@ const isCapitalised = (word: string) => word.length >= 2 && !isCapitals(word);
  * surname found once ("… Mme Durand … Durand a rappelé").
  */
 export function createPersonRecognizer(names: PersonNames = {}): Recognizer {
-  const usable = (set: ReadonlySet<string> | undefined) =>
-    new Set([...(set ?? [])].filter((key) => isUsableName(key)));
-  const extraFirstNames = usable(names.firstNames);
-  const surnames = usable(names.surnames);
-  const isFirstName = (key: string) => FIRST_NAMES.has(key) || extraFirstNames.has(key);
+  const known = new KnownNames(names);
   return {
     name: "person",
     find(text, context) {
-      const found: Entity[] = [];
-      const repeated = new Set<string>();
-      let folded: string | undefined;
-      /** A word of the text, lowercase and accents folded, by its offsets. */
-      const foldedAt = (start: number, end: number) => {
-        folded ??= contextOf(text, context).folded;
-        return folded.slice(start, end);
-      };
-      const add = (start: number, name: string, confidence: number, rule: string) => {
-        // The name's words and their folds (same length: the spaces line up).
-        const keys = foldedAt(start, start + name.length).split(/[ ]+/);
-        const words = name
-          .split(/[ ]+/)
-          .filter((_, index) => !NOT_NAMES.has(keys[index] as string));
-        if (words.length === 0) return;
-        if (PLACE_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return;
-        found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
-        const last = words.at(-1) as string;
-        const lastKey = keys.filter((key) => !NOT_NAMES.has(key)).at(-1) as string;
-        if (last.length >= 3 && !isFirstName(lastKey)) repeated.add(last);
-      };
+      const search = new PersonSearch(text, context, known);
       for (const match of matches(HONORIFIC, text)) {
         const name = match[1] as string;
-        add(match.index + match[0].length - name.length, name, 0.9, "person.honorific");
+        search.add(match.index + match[0].length - name.length, name, 0.9, "person.honorific");
       }
       for (const match of matches(ROLE, text)) {
         const name = match[1] as string;
-        add(match.index + match[0].length - name.length, name, 0.85, "person.role");
+        search.add(match.index + match[0].length - name.length, name, 0.85, "person.role");
       }
-      for (const match of matches(NAME_PAIR, text)) {
-        const words = [match[1], match[2], match[3]].filter((w): w is string => Boolean(w));
-        // Each word's fold, read from the folded text: the words are one space apart.
-        const keys: string[] = [];
-        let offset = match.index;
-        for (const word of words) {
-          keys.push(foldedAt(offset, offset + word.length));
-          offset += word.length + 1;
-        }
-        if (keys.some((key) => NOT_NAMES.has(key))) continue;
-        const startOf = (index: number) =>
-          words.slice(0, index).reduce((sum, w) => sum + w.length + 1, match.index);
-        const first = keys.findIndex(isFirstName);
-        if (first < 0) {
-          // No known first name: a known surname in capitals next to a capitalised word.
-          const surname = words.findIndex(
-            (word, index) => isCapitals(word) && surnames.has(keys[index] as string),
-          );
-          if (surname < 0) continue;
-          const looksFirst = (index: number) =>
-            isCapitalised(words[index] ?? "") && !isWord(keys[index] as string);
-          const [from, to] = looksFirst(surname + 1)
-            ? [surname, surname + 1]
-            : looksFirst(surname - 1)
-              ? [surname - 1, surname]
-              : [-1, -1];
-          if (from < 0) continue;
-          add(startOf(from), words.slice(from, to + 1).join(" "), 0.8, "person.surname");
-          continue;
-        }
-        // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
-        const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
-        const to = words.length - 1;
-        if (from === to) continue;
-        const known = keys.some(
-          (key, index) => index >= from && index <= to && index !== first && surnames.has(key),
-        );
-        add(
-          startOf(from),
-          words.slice(from, to + 1).join(" "),
-          known ? 0.9 : 0.85,
-          known ? "person.full-name" : "person.first-name",
-        );
-      }
-      // A surname seen once is a person wherever it appears again.
-      for (const surname of repeated) {
-        for (const index of occurrences(text, surname)) {
-          if (!found.some((e) => index >= e.start && index < e.end)) {
-            found.push({
-              type: "PERSON",
-              start: index,
-              end: index + surname.length,
-              confidence: 0.8,
-              rule: "person.repeat",
-            });
-          }
-        }
-      }
-      return found;
+      for (const match of matches(NAME_PAIR, text)) search.pair(match);
+      search.repeats();
+      return search.found;
     },
   };
 }

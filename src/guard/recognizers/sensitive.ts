@@ -205,12 +205,18 @@ for (const term of new Set(Object.values(LEXICON).flat())) {
  * (the folded text's letters are ASCII, so ASCII classes do).
  */
 const PATTERN = new RegExp(`(?<![a-z0-9])${triePattern(root)}(?![a-z0-9])`, "g");
+/**
+ * The same with `\b`, twice as fast: the folded text holds no capital, so
+ * `\b` before a letter is `(?<![a-z0-9])` but after an underscore.
+ */
+const PATTERN_AT_WORD = new RegExp(`\\b${triePattern(root)}(?![a-z0-9])`, "g");
 
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
   find(text, context) {
     const found: Entity[] = [];
-    for (const match of matches(PATTERN, contextOf(text, context).folded)) {
+    const folded = contextOf(text, context).folded;
+    for (const match of matches(folded.includes("_") ? PATTERN : PATTERN_AT_WORD, folded)) {
       const category = CATEGORY.get(match[0].replace(/-/g, " ")) ?? "health";
       found.push({
         type: "SENSITIVE",
