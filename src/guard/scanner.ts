@@ -46,8 +46,19 @@ const IMPERSONAL =
 /** A benefit's name that holds a person word ("l'enfant") beside its article-9 word. */
 const BENEFIT_NAMES = /allocation d'éducation de l'enfant handicapé/giu;
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
+type Span = { start: number; end: number };
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Whether a span overlaps one of these (a loop: the scan creates no function per entity). */
+function overlapsAny(span: Span, others: readonly Span[]): boolean {
+  for (const other of others) if (overlaps(span, other)) return true;
+  return false;
+}
+
+/** The surest entity first, then the longest, then the first in the text. */
+const surestFirst = (a: Entity, b: Entity) =>
+  b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start;
 
 /** Whether a character ends a sentence: ".", a line break, "!" or "?". */
 const endsSentence = (code: number) => code === 46 || code === 10 || code === 33 || code === 63;
@@ -80,16 +91,13 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
   const candidates: Entity[] = [];
   for (const recognizer of recognizers) {
     for (const entity of recognizer.find(text, context)) {
-      if (!lookAlikes.some((lookAlike) => overlaps(entity, lookAlike))) candidates.push(entity);
+      if (!overlapsAny(entity, lookAlikes)) candidates.push(entity);
     }
   }
-  candidates.sort(
-    (a, b) =>
-      b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  candidates.sort(surestFirst);
   const kept: Entity[] = [];
   for (const entity of candidates) {
-    if (!kept.some((other) => overlaps(entity, other))) kept.push(entity);
+    if (!overlapsAny(entity, kept)) kept.push(entity);
   }
   // An article-9 term counts when its sentence names someone or points at one person.
   const entities = kept
