@@ -111,14 +111,12 @@ describe("EMAIL recognizer", () => {
     }
   });
 
-  it("scans a long run of address characters in linear time", () => {
-    // Without the word-start look-behind, or with an unbounded local part, each attempt would
-    // re-read the rest of the run: quadratic, seconds instead of milliseconds.
-    const text = `${"a.b".repeat(20_000)}@ ${"jean point ".repeat(5_000)}`;
-    emailRecognizer.find(text);
-    const started = performance.now();
+  // Without the word-start look-behind, or with an unbounded local part, each attempt would
+  // re-read the rest of the run: quadratic, minutes on this text instead of milliseconds. The
+  // timeout catches that; the speed itself is measured by `npm run bench:guard`, not here.
+  it("scans a long run of address characters without backtracking", { timeout: 10_000 }, () => {
+    const text = `${"a.b".repeat(60_000)}@ ${"jean point ".repeat(15_000)}`;
     assert.deepEqual(emailRecognizer.find(text), []);
-    assert.ok(performance.now() - started < 20, `${performance.now() - started} ms`);
   });
 
   it("reads a public body's address as a service's unless written as a person's", () => {
