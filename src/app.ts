@@ -55,7 +55,13 @@ import {
   type PersonalDataGuard,
   RetrievalService,
 } from "./knowledge/index.js";
-import { type AuditActor, AuditLog, AuditRepository, auditRoutes } from "./observatory/index.js";
+import {
+  type AuditActor,
+  AuditLog,
+  AuditRepository,
+  auditActor,
+  auditRoutes,
+} from "./observatory/index.js";
 import {
   accountStage,
   charterStage,
@@ -242,7 +248,17 @@ export function createServices(
     guard,
     vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
   });
-  const charter = new CharterService({ repository: new CharterRepository(store.db), clock });
+  const charter = new CharterService({
+    repository: new CharterRepository(store.db),
+    clock,
+    onChange: ({ actor, version, changes }) =>
+      recordAudit({
+        action: "charter.changed",
+        target: String(version),
+        details: { changes },
+        ...(actor && { actor: auditActor(actor) }),
+      }),
+  });
   const journal = new UsageJournal({ db: store.db, clock });
   const quotas = new QuotaService({ db: store.db, clock });
   const router = new Router({ providers });

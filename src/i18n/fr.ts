@@ -542,7 +542,8 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "audit.action.charter.changed": "charte d'usage modifiée",
   "cli.audit_head":
     "Dernière entrée du journal d'audit : n° {seq} ({at}).\nEmpreinte : {hash}\nConservez ces deux valeurs hors de Beffroi (courriel au DPO, registre papier…). Pour vérifier plus tard que le journal n'a pas été réécrit : beffroi audit verify --anchor {seq}:{hash}",
-  "cli.audit_head_empty": "Le journal d'audit est vide : aucune action d'administration enregistrée.",
+  "cli.audit_head_empty":
+    "Le journal d'audit est vide : aucune action d'administration enregistrée.",
   "cli.audit_anchor_format":
     "--anchor attend N:EMPREINTE, le numéro d'une entrée et son empreinte (64 caractères hexadécimaux), tels que « beffroi audit head » les affiche",
   "cli.audit_limit": "--limit attend un nombre entier entre 1 et 500",

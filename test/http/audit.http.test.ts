@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { sql } from "kysely";
+import { templateYaml } from "../../src/charter/index.js";
 import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
 
 interface Entry {
@@ -155,6 +156,24 @@ describeApps("audit log of administrative actions", (get) => {
     });
     assert.equal(latest[3]?.details?.from, "quarantine");
     assert.equal(latest[3]?.details?.to, "index");
+    // A new version of the usage charter (the first was installed by Beffroi itself).
+    const charter = await call(app, "PUT", "/api/charter", admin, { yaml: templateYaml("strict") });
+    assert.equal(charter.statusCode, 200, charter.body);
+    const entries = await log();
+    const [changedCharter] = entries;
+    assert.deepEqual(
+      [changedCharter?.action, changedCharter?.actor.id, changedCharter?.target],
+      ["charter.changed", adminId, "2"],
+    );
+    assert.ok(((changedCharter?.details?.changes ?? []) as string[]).length > 0);
+    assert.ok(
+      entries.some(
+        (entry) =>
+          entry.action === "charter.changed" &&
+          entry.target === "1" &&
+          entry.actor.kind === "system",
+      ),
+    );
     // Disabling ended the agent's sessions; enabled again, they sign in anew.
     assert.equal(
       (await call(app, "PATCH", `/api/users/${agentId}`, admin, { disabled: false })).statusCode,
@@ -201,11 +220,9 @@ describeApps("audit log of administrative actions", (get) => {
     );
     const broken = await call(app, "GET", "/api/audit/verify", admin);
     assert.equal(broken.statusCode, 200, broken.body);
-    assert.deepEqual(
-      { ...broken.json(), message: undefined },
-      { ok: false, brokenAt: grant.seq, reason: "hash", message: undefined },
-    );
-    assert.match(broken.json().message, new RegExp(`^Maillon rompu à l'entrée n° ${grant.seq} : `));
+    const { message, ...result } = broken.json() as { message: string };
+    assert.deepEqual(result, { ok: false, brokenAt: grant.seq, reason: "hash" });
+    assert.match(message, new RegExp(`^Maillon rompu à l'entrée n° ${grant.seq} : `));
 
     // Putting it back is not enough to hide a deletion further on.
     await sql`update audit_log set details = ${'{"role":"referent"}'} where seq = ${grant.seq}`.execute(
