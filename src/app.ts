@@ -61,6 +61,8 @@ import {
   AuditRepository,
   auditActor,
   auditRoutes,
+  journalRoutes,
+  UsageJournal,
 } from "./observatory/index.js";
 import {
   accountStage,
@@ -82,8 +84,6 @@ import {
   providersRoutes,
   Router,
 } from "./providers/index.js";
-import { journalRoutes } from "./observatory/journal.routes.js";
-import { UsageJournal } from "./observatory/journal.service.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import {
   Counters,

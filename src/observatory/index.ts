@@ -27,3 +27,5 @@ export {
   AuditLog,
   type AuditVerification,
 } from "./audit.service.js";
+export { journalRoutes } from "./journal.routes.js";
+export { UsageJournal, type UsageSummaryRow } from "./journal.service.js";
