@@ -62,6 +62,7 @@ import {
   auditActor,
   auditRoutes,
   journalRoutes,
+  RetentionService,
   UsageJournal,
 } from "./observatory/index.js";
 import {
@@ -260,6 +261,11 @@ export function createServices(
       }),
   });
   const journal = new UsageJournal({ db: store.db, clock });
+  const retention = new RetentionService({
+    db: store.db,
+    clock,
+    periods: async () => (await charter.current()).charter.retention,
+  });
   const quotas = new QuotaService({ db: store.db, clock });
   const router = new Router({ providers });
   const generator = new Generator({ providers, extractive: extractiveAnswer });
@@ -331,6 +337,7 @@ export function createServices(
     pseudonyms,
     charter,
     journal,
+    retention,
     quotas,
     chat,
     conversations,

@@ -1,7 +1,7 @@
 import { apikeyCommand } from "./cli/apikey.command.js";
 import { auditCommand } from "./cli/audit.command.js";
 import { charterCommand } from "./cli/charter.command.js";
-import { cliConfig } from "./cli/context.js";
+import { cliConfig, withServices } from "./cli/context.js";
 import { directionCommand } from "./cli/directions.command.js";
 import { doctorCommand } from "./cli/doctor.command.js";
 import { guardCommand } from "./cli/guard.command.js";
@@ -65,6 +65,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await providerCommand(config, io, args);
       case "audit":
         return await auditCommand(config, io, args);
+      case "purge":
+        return await withServices(config, async ({ retention }) => {
+          say(io, "cli.purged", await retention.purge());
+          return 0;
+        });
       case "doctor":
         return await doctorCommand(config, io);
       default:

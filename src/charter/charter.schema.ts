@@ -95,6 +95,18 @@ export const CharterSchema = z.strictObject({
       passagesFirstConfidence: z.number().min(0).max(1).default(0.8),
     })
     .prefault({}),
+  /**
+   * How long conversations (with their pseudonym vaults) and usage records
+   * are kept, in days since their last activity; usage records are rolled
+   * up into monthly totals before they go, so the observatory's figures
+   * survive.
+   */
+  retention: z
+    .strictObject({
+      conversationsDays: z.number().int().min(1).max(3650).default(365),
+      journalDays: z.number().int().min(1).max(3650).default(400),
+    })
+    .prefault({}),
   /** Shown at the start of every conversation: the agent is talking to an AI (AI Act, art. 50). */
   disclosure: z
     .string()

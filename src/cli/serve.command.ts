@@ -33,11 +33,16 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   const token = await app.services.bootstrap.issueToken();
   if (token) io.stdout.write(`\n${t("cli.bootstrap_token", { token })}\n\n`);
 
-  const purge = setInterval(() => {
-    app.services.auth
-      .purge()
-      .catch((error: Error) => app.server.log.warn({ err: { name: error.name } }, "purge-failed"));
-  }, PURGE_EVERY_MS);
+  // Expired sessions, and what the charter's retention periods no longer allow to keep.
+  const purgeAll = () => {
+    for (const run of [() => app.services.auth.purge(), () => app.services.retention.purge()]) {
+      run().catch((error: Error) =>
+        app.server.log.warn({ err: { name: error.name } }, "purge-failed"),
+      );
+    }
+  };
+  purgeAll();
+  const purge = setInterval(purgeAll, PURGE_EVERY_MS);
   purge.unref();
 
   await new Promise<void>((resolve) => {

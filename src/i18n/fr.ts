@@ -218,6 +218,7 @@ Commandes :
   charter versions [--json]     les versions de la charte : quand, ce qui a changé
   charter template balanced|strict|experimentation   un modèle de charte, pour partir de lui
   charter apply FICHIER         enregistre une nouvelle version (effet à la demande suivante)
+  purge                         applique les durées de conservation de la charte (conversations, journal)
   doctor                        affiche la configuration résolue et vérifie l'installation
   audit verify [--anchor N:EMPREINTE] [--json]
                                 vérifie le journal d'audit (code 1 au premier maillon rompu)
@@ -228,6 +229,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_version": "version {version} — {at} — {title} — modifié : {changes}",
   "cli.charter_applied":
     "Charte enregistrée : version {version} (modifié : {changes}). Elle s'applique dès la demande suivante ; chaque agent devra l'accepter.",
+  "cli.purged":
+    "Conservation appliquée : {conversations} conversation(s) et {usageRecords} ligne(s) du journal supprimées (leurs totaux mensuels sont gardés).",
   "cli.unknown_command": "Commande inconnue : {command}. Tapez « beffroi help ».",
   "cli.missing_option": "Option obligatoire manquante : --{option}.",
   "cli.bad_option": "Option invalide : {reason}",

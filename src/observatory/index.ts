@@ -29,3 +29,4 @@ export {
 } from "./audit.service.js";
 export { journalRoutes } from "./journal.routes.js";
 export { UsageJournal, type UsageSummaryRow } from "./journal.service.js";
+export { type RetentionPeriods, RetentionService } from "./retention.service.js";

@@ -87,7 +87,10 @@ export class UsageJournal {
     };
   }
 
-  /** Totals between two instants (ISO, both included), for the observatory. */
+  /**
+   * Totals between two instants (ISO, both included), for the observatory;
+   * months already purged count whole, through their monthly totals.
+   */
   async summary(from: string, to: string): Promise<UsageSummaryRow[]> {
     const rows = await this.deps.db
       .selectFrom("usage_records")
@@ -111,7 +114,14 @@ export class UsageJournal {
       .orderBy("assistant_id")
       .orderBy("model_ref")
       .execute();
-    return rows.map((row) => ({
+    // Months whose records were purged (retention) count through their monthly totals.
+    const monthly = await this.deps.db
+      .selectFrom("usage_monthly")
+      .selectAll()
+      .where("month", ">=", from.slice(0, 7))
+      .where("month", "<=", to.slice(0, 7))
+      .execute();
+    const merged = rows.map((row) => ({
       assistantId: row.assistant_id,
       modelRef: row.model_ref,
       sovereignty: row.sovereignty,
@@ -123,5 +133,41 @@ export class UsageJournal {
       energyKwh: { min: Number(row.energy_min), max: Number(row.energy_max) },
       gwpKgCo2e: { min: Number(row.gwp_min), max: Number(row.gwp_max) },
     }));
+    for (const total of monthly) {
+      const key = {
+        assistantId: total.assistant_id || null,
+        modelRef: total.model_ref || null,
+        sovereignty: total.sovereignty || null,
+        dataClass: total.data_class,
+      };
+      let row = merged.find(
+        (r) =>
+          r.assistantId === key.assistantId &&
+          r.modelRef === key.modelRef &&
+          r.sovereignty === key.sovereignty &&
+          r.dataClass === key.dataClass,
+      );
+      if (!row) {
+        row = {
+          ...key,
+          turns: 0,
+          denied: 0,
+          promptTokens: 0,
+          completionTokens: 0,
+          energyKwh: { min: 0, max: 0 },
+          gwpKgCo2e: { min: 0, max: 0 },
+        };
+        merged.push(row);
+      }
+      row.turns += Number(total.turns);
+      row.denied += Number(total.denied);
+      row.promptTokens += Number(total.prompt_tokens);
+      row.completionTokens += Number(total.completion_tokens);
+      row.energyKwh.min += Number(total.energy_kwh_min);
+      row.energyKwh.max += Number(total.energy_kwh_max);
+      row.gwpKgCo2e.min += Number(total.gwp_kg_min);
+      row.gwpKgCo2e.max += Number(total.gwp_kg_max);
+    }
+    return merged;
   }
 }

@@ -11,6 +11,7 @@ import * as auditLog from "./migrations/0008-audit-log.js";
 import * as charter from "./migrations/0009-charter.js";
 import * as usageJournal from "./migrations/0010-usage-journal.js";
 import * as quotas from "./migrations/0011-quotas.js";
+import * as retention from "./migrations/0012-retention.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009-charter": charter,
   "0010-usage-journal": usageJournal,
   "0011-quotas": quotas,
+  "0012-retention": retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -338,7 +338,26 @@ export interface QuotaUsageTable {
   updated_at: string;
 }
 
+/** Monthly totals of purged usage records ("" for an absent dimension). */
+export interface UsageMonthlyTable {
+  month: string;
+  direction_id: string;
+  assistant_id: string;
+  model_ref: string;
+  sovereignty: string;
+  data_class: string;
+  turns: number;
+  denied: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  energy_kwh_min: number;
+  energy_kwh_max: number;
+  gwp_kg_min: number;
+  gwp_kg_max: number;
+}
+
 export interface Tables {
+  usage_monthly: UsageMonthlyTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   usage_records: UsageRecordTable;

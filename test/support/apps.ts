@@ -51,8 +51,7 @@ export function describeApps(
   });
 }
 
-/** Creates a user directly through the service, as an administrator would. */
-/** A user with a password, who has accepted the current charter (unless told not to). */
+/** Creates a user directly through the service, as an administrator would, who has accepted the current charter (unless told not to). */
 export async function seedUser(
   app: App,
   email: string,
