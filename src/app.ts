@@ -320,6 +320,7 @@ export function createServices(
     clock,
     ids,
     disclosure: async () => (await charter.current()).charter.disclosure,
+    feedback: (turnId, rating) => journal.feedback(turnId, rating),
   });
   return {
     counters,

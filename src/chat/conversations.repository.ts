@@ -43,6 +43,10 @@ export class ConversationsRepository {
       .execute();
   }
 
+  async setMetadata(messageId: string, metadata: string): Promise<void> {
+    await this.db.updateTable("messages").set({ metadata }).where("id", "=", messageId).execute();
+  }
+
   async validate(messageId: string, userId: string, at: string): Promise<void> {
     await this.db
       .updateTable("messages")

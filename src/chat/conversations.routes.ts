@@ -63,6 +63,22 @@ export function conversationsRoutes(deps: {
         conversations.validate(principal, params.id, params.messageId),
     }),
     route({
+      method: "POST",
+      url: "/api/conversations/:id/messages/:messageId/feedback",
+      summary:
+        "Donner son avis sur une réponse (utile ou non) : gardé au journal des usages, sans texte",
+      tags: ["conversations"],
+      access: "chat",
+      sessionOnly: true,
+      params: z.object({
+        id: z.string().min(1).max(100),
+        messageId: z.string().min(1).max(100),
+      }),
+      body: z.strictObject({ rating: z.enum(["up", "down"]) }),
+      handler: async ({ principal, params, body }) =>
+        conversations.rate(principal, params.id, params.messageId, body.rating),
+    }),
+    route({
       method: "PATCH",
       url: "/api/conversations/:id",
       summary: "Renommer une conversation",

@@ -62,6 +62,7 @@ export function answerMetadata(turn: Turn): Record<string, unknown> {
     return { denied: true, reason: denial?.reason ?? "", decisions };
   }
   return {
+    turnId: turn.id,
     mode: turn.output.mode,
     abstained: turn.output.abstained,
     citations: turn.output.citations,
@@ -89,6 +90,8 @@ export class ConversationsService {
       chat: ChatService;
       clock: Clock;
       ids: Ids;
+      /** Keeps the agent's opinion of an answer with its turn's usage record. */
+      feedback?: (turnId: string, rating: "up" | "down") => Promise<void>;
       /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
       disclosure?: () => Promise<string>;
     },
@@ -159,6 +162,24 @@ export class ConversationsService {
     }
     const stored = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
     return presentMessage(stored ?? message);
+  }
+
+  /** The agent's opinion of an answer (up or down): shown with it, and kept in the usage journal. */
+  async rate(
+    principal: Principal,
+    id: string,
+    messageId: string,
+    rating: "up" | "down",
+  ): Promise<ConversationMessage> {
+    await this.owned(principal, id);
+    const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
+    if (!message) throw notFound("message_not_found");
+    const metadata = JSON.parse(message.metadata) as { turnId?: string; denied?: boolean };
+    if (message.role !== "assistant" || !metadata.turnId) throw badRequest("message_not_rateable");
+    const updated = JSON.stringify({ ...metadata, feedback: rating });
+    await this.deps.conversations.setMetadata(messageId, updated);
+    await this.deps.feedback?.(metadata.turnId, rating);
+    return presentMessage({ ...message, metadata: updated });
   }
 
   async rename(principal: Principal, id: string, title: string): Promise<Conversation> {

@@ -321,6 +321,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.charter_audience_forbidden":
     "La charte n'autorise pas d'assistant s'adressant directement aux usagers.",
   "error.message_not_found": "Message introuvable dans cette conversation.",
+  "error.message_not_rateable": "Seule une réponse de l'assistant peut recevoir un avis.",
   "error.message_not_validatable": "Seule une réponse de l'assistant peut être validée.",
   "charter.applied": "Charte « {title} », version {version}, appliquée.",
   "charter.not_accepted":

@@ -11,6 +11,9 @@ export interface UsageSummaryRow {
   dataClass: string;
   turns: number;
   denied: number;
+  /** Answers the agents found useful, and not. */
+  positive: number;
+  negative: number;
   promptTokens: number;
   completionTokens: number;
   energyKwh: { min: number; max: number };
@@ -60,6 +63,15 @@ export class UsageJournal {
       .execute();
   };
 
+  /** The agent's opinion of a turn's answer. */
+  async feedback(turnId: string, rating: "up" | "down"): Promise<void> {
+    await this.deps.db
+      .updateTable("usage_records")
+      .set({ feedback: rating })
+      .where("turn_id", "=", turnId)
+      .execute();
+  }
+
   /** One agent's totals between two instants (ISO, both included): what they see of their own use. */
   async totalsFor(userId: string, from: string, to: string) {
     const row = await this.deps.db
@@ -101,6 +113,8 @@ export class UsageJournal {
         "data_class",
         sql<number>`count(*)`.as("turns"),
         sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
+        sql<number>`sum(case when feedback = 'up' then 1 else 0 end)`.as("positive"),
+        sql<number>`sum(case when feedback = 'down' then 1 else 0 end)`.as("negative"),
         sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
         sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
         sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
@@ -128,6 +142,8 @@ export class UsageJournal {
       dataClass: row.data_class,
       turns: Number(row.turns),
       denied: Number(row.denied),
+      positive: Number(row.positive),
+      negative: Number(row.negative),
       promptTokens: Number(row.prompt_tokens),
       completionTokens: Number(row.completion_tokens),
       energyKwh: { min: Number(row.energy_min), max: Number(row.energy_max) },
@@ -152,6 +168,8 @@ export class UsageJournal {
           ...key,
           turns: 0,
           denied: 0,
+          positive: 0,
+          negative: 0,
           promptTokens: 0,
           completionTokens: 0,
           energyKwh: { min: 0, max: 0 },

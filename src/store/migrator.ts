@@ -12,6 +12,7 @@ import * as charter from "./migrations/0009-charter.js";
 import * as usageJournal from "./migrations/0010-usage-journal.js";
 import * as quotas from "./migrations/0011-quotas.js";
 import * as retention from "./migrations/0012-retention.js";
+import * as feedback from "./migrations/0013-feedback.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010-usage-journal": usageJournal,
   "0011-quotas": quotas,
   "0012-retention": retention,
+  "0013-feedback": feedback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -319,6 +319,8 @@ export interface UsageRecordTable {
   gwp_kg_min: number | null;
   gwp_kg_max: number | null;
   decisions: string;
+  /** The agent's opinion of the answer: up or down. */
+  feedback?: string | null;
 }
 
 /** One quota scope's month (migration 0011): requests admitted, answers in progress, consumption. */

@@ -94,6 +94,32 @@ describeApps(
       const other = await call(app, "GET", "/api/me/usage", auditor);
       assert.equal(other.json().turns, 0);
     });
+
+    it("keeps an agent's opinion of an answer with its turn, and counts it", async () => {
+      const { app } = get();
+      const id = (await call(app, "POST", "/api/conversations", agent, {})).json().id;
+      const answer = await call(app, "POST", `/api/conversations/${id}/messages`, agent, {
+        content: "Rédige une phrase d'accueil.",
+      });
+      assert.equal(answer.statusCode, 200, answer.body);
+      const url = (messageId: string) => `/api/conversations/${id}/messages/${messageId}/feedback`;
+      const rated = await call(app, "POST", url(answer.json().id), agent, { rating: "down" });
+      assert.equal(rated.statusCode, 200, rated.body);
+      assert.equal(rated.json().metadata.feedback, "down");
+      const record = await app.store.db
+        .selectFrom("usage_records")
+        .select("feedback")
+        .where("turn_id", "=", answer.json().metadata.turnId)
+        .executeTakeFirst();
+      assert.equal(record?.feedback, "down");
+      const bad = await call(app, "POST", url(answer.json().id), agent, { rating: "bof" });
+      assert.equal(bad.statusCode, 400);
+      const summary = (await call(app, "GET", "/api/observatory/usage", auditor)).json();
+      assert.equal(
+        summary.rows.reduce((sum: number, r: { negative: number }) => sum + r.negative, 0),
+        1,
+      );
+    });
   },
   { BEFFROI_IMPACT__LOCAL_PUE: "1.3" },
 );
