@@ -83,14 +83,16 @@ export interface Recognizer {
   lookAlikes?(text: string, context?: ScanContext): LookAlike[];
 }
 
-/** All matches of a global regular expression, with their offsets. */
-export function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+/** All matches of a global regular expression, with their offsets (read at once: no generator to step through). */
+export function matches(pattern: RegExp, text: string): RegExpExecArray[] {
   const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  const found: RegExpExecArray[] = [];
   global.lastIndex = 0;
   for (let match = global.exec(text); match; match = global.exec(text)) {
-    yield match;
+    found.push(match);
     if (match[0].length === 0) global.lastIndex += 1;
   }
+  return found;
 }
 
 /** The text just before `index` (up to `size` characters), lowercased, accents kept: for context words. */

@@ -12,8 +12,8 @@ const SEP = "[ .\\u00a0\\u202f]?";
  */
 const NIR = new RegExp(
   [
-    "(?<![\\p{L}\\p{N}])",
-    `[1-478]${SEP}`,
+    // Not inside a longer run: the look-behind reads the first digit back (faster after it).
+    `[1-478](?<![\\p{L}\\p{N}][^])${SEP}`,
     `\\d{2}${SEP}`,
     `(?:0[1-9]|1[0-2]|[23]\\d|4[0-2]|[5-9]\\d)${SEP}`,
     `(?:(?:0[1-9]|[1-9]\\d|2[ABab])${SEP}\\d{3}|9[78]\\d${SEP}\\d{2})${SEP}`,

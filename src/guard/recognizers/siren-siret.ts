@@ -28,9 +28,13 @@ const REFERENCE =
 /** What joins references in a list: ", ", " et ", " à ", " au ", " ou ". */
 const JOIN = "(?:\\s?,\\s?|\\s(?:et|à|a|au|ou)\\s)";
 
-/** "article L2122-22", "art. R. 123-4", "articles L. 1411-1 à L. 1411-18". */
+/**
+ * "article L2122-22", "art. R. 123-4", "articles L. 1411-1 à L. 1411-18". The
+ * look-behind (not inside a word) comes after the "a", which it reads back:
+ * the engine then skips quickly to the letter a.
+ */
 const ARTICLE = new RegExp(
-  `(?<![\\p{L}])(?:articles?|art\\.)\\s?${REFERENCE}(?:${JOIN}${REFERENCE})*`,
+  `a(?<![\\p{L}][^])(?:rticles?|rt\\.)\\s?${REFERENCE}(?:${JOIN}${REFERENCE})*`,
   "giu",
 );
 
