@@ -1,11 +1,7 @@
 import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
 
-/**
- * A run of digit groups, one space or dash between groups, of 13 digits or
- * more (the look-ahead counts them: shorter runs, dates and amounts, make no
- * match at all).
- */
-const RUN = /(?=(?:\d[ \-\u00a0\u202f]?){13})\d+(?:[ \-\u00a0\u202f]\d+)*/g;
+/** A run of digit groups, one space or dash between groups. */
+const RUN = /\d+(?:[ \-\u00a0\u202f]\d+)*/g;
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
@@ -84,6 +80,8 @@ export const cardRecognizer: Recognizer = {
   find(text, context) {
     const found: Entity[] = [];
     for (const match of matches(RUN, text)) {
+      // Fewer than 13 characters, fewer than 13 digits: most runs (dates, amounts) stop here.
+      if (match[0].length < 13) continue;
       const start = match.index;
       const end = start + match[0].length;
       const digits = match[0].replace(/\D/g, "");
