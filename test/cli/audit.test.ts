@@ -33,6 +33,8 @@ async function runIn(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promi
   const stdin = new PassThrough();
   stdin.end("");
   const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
+  // The streams hand their last chunks on at the next tick: read after it.
+  await new Promise((resolve) => setImmediate(resolve));
   return { code, ...chunks };
 }
 

@@ -27,6 +27,8 @@ async function run(...args: string[]) {
   const stdin = new PassThrough();
   stdin.end();
   const code = await runCli(["charter", ...args], { stdout, stderr, stdin, env, cwd: dir });
+  // The streams hand their last chunks on at the next tick: read after it.
+  await new Promise((resolve) => setImmediate(resolve));
   return { code, ...chunks };
 }
 

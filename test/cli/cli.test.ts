@@ -54,6 +54,8 @@ async function runIn(
   const stdin = new PassThrough();
   stdin.end(input);
   const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
+  // The streams hand their last chunks on at the next tick: read after it.
+  await new Promise((resolve) => setImmediate(resolve));
   return { code, ...chunks };
 }
 
@@ -432,6 +434,7 @@ describe("beffroi CLI", () => {
       env: { BEFFROI_PORT: "http", BEFFROI_LOG_LEVEL: "bavard" },
       cwd: "/tmp",
     });
+    await new Promise((resolve) => setImmediate(resolve));
     assert.equal(code, 1);
     assert.match(text, /Configuration invalide \(2 problème\(s\)\)/);
     assert.match(text, /server\.port/);

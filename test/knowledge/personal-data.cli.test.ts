@@ -33,6 +33,8 @@ describe("beffroi kb: personal data", () => {
     const stdin = new PassThrough();
     stdin.end("");
     const code = await runCli(args, { stdout, stderr, stdin, env, cwd: location.dataDir });
+    // The streams hand their last chunks on at the next tick: read after it.
+    await new Promise((resolve) => setImmediate(resolve));
     return { code, ...out };
   };
 
