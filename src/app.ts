@@ -12,6 +12,7 @@ import {
 import { type Config, ConfigError, databaseUrl } from "./config.js";
 import {
   DEFAULT_RECOGNIZERS,
+  GuardNamesRepository,
   GuardService,
   guardRoutes,
   loadVaultKey,
@@ -189,7 +190,12 @@ export function createServices(
     ...DEFAULT_PARSE_LIMITS,
     maxFileBytes: config.knowledge.maxFileMegabytes * 1024 * 1024,
   };
-  const guard = new GuardService(DEFAULT_RECOGNIZERS);
+  // The built-in first names, widened by those imported from INSEE's files (reread every 30 s).
+  const guard = new GuardService(
+    DEFAULT_RECOGNIZERS,
+    undefined,
+    new GuardNamesRepository(store.db),
+  );
   // The knowledge domain reaches the guard through its ports: every passage is scanned at
   // ingestion, and a pseudonymising base gets one placeholder table per document.
   const personalData: PersonalDataGuard = {
@@ -372,6 +378,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
     const services = createServices(config, store, clock, ids, { auditActor: { kind: "system" } });
+    await services.guard.reloadNames();
     await services.providers.seed(config.providers);
     const server = await buildServer({
       routes: [

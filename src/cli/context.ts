@@ -21,7 +21,9 @@ export async function withServices<T>(
   const store = openStore(databaseUrl(config), { poolSize: 2 });
   try {
     await migrateToLatest(store);
-    return await run(createServices(config, store, systemClock, randomIds), store);
+    const services = createServices(config, store, systemClock, randomIds);
+    await services.guard.reloadNames();
+    return await run(services, store);
   } finally {
     await store.close();
   }

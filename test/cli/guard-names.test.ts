@@ -32,6 +32,8 @@ async function runIn(
   const stdin = new PassThrough();
   stdin.end(input);
   const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
+  // The streams hand their last chunks on at the next tick: read after it.
+  await new Promise((resolve) => setImmediate(resolve));
   return { code, ...chunks };
 }
 
