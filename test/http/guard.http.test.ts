@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { GuardService } from "../../src/guard/index.js";
+import { GuardNamesRepository, GuardService } from "../../src/guard/index.js";
 import { guardStage, Pipeline, type Turn } from "../../src/pipeline/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
@@ -89,6 +89,18 @@ describeApps(
       const guard = decisions.find((d) => d.stage === "guard");
       assert.match(guard?.reason ?? "", /1 × nom de personne/);
       assert.ok(!JSON.stringify(decisions).includes("BENALI"));
+    });
+
+    it("knows the first names an administrator imported, without a restart", async () => {
+      const { app } = get();
+      const text = "Appel de Zéphyrine Abgrall pour son dossier de cantine.";
+      const before = await call(app, "POST", "/api/guard/scan", agent, { text });
+      assert.equal(before.json().dataClass, "public", "an unknown first name");
+      await new GuardNamesRepository(app.store.db).replace("first", new Map([["zephyrine", 900]]));
+      await app.services.guard.reloadNames();
+      const after = await call(app, "POST", "/api/guard/scan", agent, { text });
+      const [person] = after.json().entities;
+      assert.equal(text.slice(person.start, person.end), "Zéphyrine Abgrall");
     });
   },
   { BEFFROI_LOG_LEVEL: "info" },
