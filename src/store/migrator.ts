@@ -53,15 +53,36 @@ async function migrator(store: Store): Promise<Migrator> {
   });
 }
 
+/**
+ * Kysely finds its migration tables by listing every table of the
+ * database; on PostgreSQL, another schema dropped meanwhile (another
+ * Beffroi, a test run) makes that listing fail with "schema … does not
+ * exist" (3F000) though ours is fine. Such a failure is tried again.
+ */
+async function withSchemaRace<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "3F000" || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 /** Applies pending migrations; returns the names applied. Safe to run from several processes. */
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const { error, results } = await (await migrator(store)).migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  return withSchemaRace(async () => {
+    const { error, results } = await (await migrator(store)).migrateToLatest();
+    if (error) throw error;
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  });
 }
 
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(store: Store): Promise<string[]> {
-  const all = await (await migrator(store)).getMigrations();
-  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  return withSchemaRace(async () => {
+    const all = await (await migrator(store)).getMigrations();
+    return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  });
 }
