@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
-import { runCli } from "../../src/cli.js";
 import { openStore } from "../../src/store/index.js";
+import { runIn } from "../support/cli.js";
 import {
   DIALECTS,
   ensureSchemaFor,
@@ -12,31 +11,6 @@ import {
   postgresSkip,
   TEST_VAULT_KEY,
 } from "../support/stores.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process with its own standard streams. */
-async function runIn(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: "", stderr: "" };
-  stdout.on("data", (c) => {
-    chunks.stdout += c;
-  });
-  stderr.on("data", (c) => {
-    chunks.stderr += c;
-  });
-  const stdin = new PassThrough();
-  stdin.end("");
-  const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
-  // The streams hand their last chunks on at the next tick: read after it.
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...chunks };
-}
 
 describe("beffroi audit", () => {
   for (const dialect of DIALECTS) {

@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { runCli } from "../../src/cli.js";
+import { runIn } from "../support/cli.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "beffroi-charter-cli-"));
 const env: NodeJS.ProcessEnv = {
@@ -13,24 +12,8 @@ const env: NodeJS.ProcessEnv = {
   BEFFROI_LOG_LEVEL: "silent",
 };
 
-/** Runs the CLI in-process on a SQLite file of its own. */
-async function run(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: "", stderr: "" };
-  stdout.on("data", (c) => {
-    chunks.stdout += c;
-  });
-  stderr.on("data", (c) => {
-    chunks.stderr += c;
-  });
-  const stdin = new PassThrough();
-  stdin.end();
-  const code = await runCli(["charter", ...args], { stdout, stderr, stdin, env, cwd: dir });
-  // The streams hand their last chunks on at the next tick: read after it.
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...chunks };
-}
+/** Runs `beffroi charter …` in-process on this test's folder. */
+const run = (...args: string[]) => runIn(dir, ["charter", ...args], env);
 
 describe("beffroi charter", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -19,6 +19,7 @@ import { after, before, describe, it } from "node:test";
 import pg from "pg";
 import { runCli } from "../../src/cli.js";
 import { t } from "../../src/i18n/index.js";
+import { type Run, runIn } from "../support/cli.js";
 import { startIssuer } from "../support/oidc-issuer.js";
 import { startOpenAiUpstream } from "../support/openai-upstream.js";
 import {
@@ -28,36 +29,6 @@ import {
   postgresSkip,
   TEST_VAULT_KEY,
 } from "../support/stores.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process with its own standard streams. */
-async function runIn(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  input = "",
-): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: "", stderr: "" };
-  stdout.on("data", (c) => {
-    chunks.stdout += c;
-  });
-  stderr.on("data", (c) => {
-    chunks.stderr += c;
-  });
-  const stdin = new PassThrough();
-  stdin.end(input);
-  const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
-  // The streams hand their last chunks on at the next tick: read after it.
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...chunks };
-}
 
 describe("beffroi CLI", () => {
   for (const dialect of DIALECTS) {

@@ -1,41 +1,10 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import pg from "pg";
-import { runCli } from "../../src/cli.js";
+import { type Run, runIn } from "../support/cli.js";
 import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/stores.js";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process with its own standard streams. */
-async function runIn(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  input = "",
-): Promise<Run> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: "", stderr: "" };
-  stdout.on("data", (c) => {
-    chunks.stdout += c;
-  });
-  stderr.on("data", (c) => {
-    chunks.stderr += c;
-  });
-  const stdin = new PassThrough();
-  stdin.end(input);
-  const code = await runCli(args, { stdout, stderr, stdin, env, cwd });
-  // The streams hand their last chunks on at the next tick: read after it.
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...chunks };
-}
 
 /** INSEE's national first-name file, as downloaded: a byte order mark, CRLF, rare names. */
 const FIRST_NAMES = `\ufeffsexe;preusuel;annais;nombre\r

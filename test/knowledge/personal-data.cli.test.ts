@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
-import { runCli } from "../../src/cli.js";
+import { runIn } from "../support/cli.js";
 import { freshLocation } from "../support/stores.js";
 
 /**
@@ -20,23 +19,7 @@ describe("beffroi kb: personal data", () => {
   };
   after(() => location.cleanup());
 
-  const run = async (...args: string[]) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out = { stdout: "", stderr: "" };
-    stdout.on("data", (c) => {
-      out.stdout += c;
-    });
-    stderr.on("data", (c) => {
-      out.stderr += c;
-    });
-    const stdin = new PassThrough();
-    stdin.end("");
-    const code = await runCli(args, { stdout, stderr, stdin, env, cwd: location.dataDir });
-    // The streams hand their last chunks on at the next tick: read after it.
-    await new Promise((resolve) => setImmediate(resolve));
-    return { code, ...out };
-  };
+  const run = (...args: string[]) => runIn(location.dataDir, args, env);
 
   it("creates, ingests, lists, releases and discards, never printing a value", async () => {
     assert.equal((await run("direction", "add", "Ressources humaines")).code, 0);
