@@ -137,29 +137,13 @@ export class DocumentsRepository {
     failureCode: string,
     at: string,
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await this.index.removeDocument(trx, documentId);
-      await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
-      await trx
-        .updateTable("documents")
-        .set({
-          status: "failed",
-          failure_code: failureCode,
-          passage_count: 0,
-          word_count: 0,
-          personal_data_class: null,
-          personal_data_types: null,
-          personal_data_action: null,
-          personal_data_findings: null,
-          updated_at: at,
-        })
-        .where("id", "=", documentId)
-        .execute();
-      await trx
-        .updateTable("ingestion_jobs")
-        .set({ status: "failed", updated_at: at })
-        .where("id", "=", jobId)
-        .execute();
+    await this.withoutPassages(documentId, jobId, "failed", at, {
+      status: "failed",
+      failure_code: failureCode,
+      personal_data_class: null,
+      personal_data_types: null,
+      personal_data_action: null,
+      personal_data_findings: null,
     });
   }
 
@@ -175,24 +159,32 @@ export class DocumentsRepository {
     changes: Partial<DocumentTable>,
     at: string,
   ): Promise<void> {
+    await this.withoutPassages(documentId, jobId, "done", at, {
+      ...changes,
+      status: "quarantined",
+      failure_code: null,
+    });
+  }
+
+  /** Drops a document's passages, sets its new state and ends its job, in one transaction. */
+  private async withoutPassages(
+    documentId: string,
+    jobId: string,
+    jobStatus: "done" | "failed",
+    at: string,
+    changes: Partial<DocumentTable>,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.index.removeDocument(trx, documentId);
       await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
       await trx
         .updateTable("documents")
-        .set({
-          ...changes,
-          status: "quarantined",
-          failure_code: null,
-          passage_count: 0,
-          word_count: 0,
-          updated_at: at,
-        })
+        .set({ ...changes, passage_count: 0, word_count: 0, updated_at: at })
         .where("id", "=", documentId)
         .execute();
       await trx
         .updateTable("ingestion_jobs")
-        .set({ status: "done", updated_at: at })
+        .set({ status: jobStatus, updated_at: at })
         .where("id", "=", jobId)
         .execute();
     });
