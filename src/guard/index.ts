@@ -38,7 +38,7 @@ export {
   createPersonRecognizer,
   type PersonNames,
 } from "./recognizers/person.js";
-export { type ScanResult, scanText, stricter } from "./scanner.js";
+export { type ScanResult, scanText } from "./scanner.js";
 export {
   decodeVaultKey,
   loadVaultKey,

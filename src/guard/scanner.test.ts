@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { stricterClass } from "../pipeline/index.js";
 import type { Recognizer } from "./entity.js";
 import { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
-import { scanText, stricter } from "./scanner.js";
+import { scanText } from "./scanner.js";
 
 const scan = (text: string) => scanText(text, DEFAULT_RECOGNIZERS);
 
@@ -51,7 +52,7 @@ describe("scanner", () => {
   });
 
   it("orders classes from public to sensitive", () => {
-    assert.equal(stricter("public", "personal"), "personal");
-    assert.equal(stricter("sensitive", "personal"), "sensitive");
+    assert.equal(stricterClass("public", "personal"), "personal");
+    assert.equal(stricterClass("sensitive", "personal"), "sensitive");
   });
 });

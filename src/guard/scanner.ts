@@ -122,9 +122,3 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
       : "public";
   return { dataClass, entities };
 }
-
-/** The more protective of two classes. */
-export function stricter(a: DataClass, b: DataClass): DataClass {
-  const order: DataClass[] = ["public", "personal", "sensitive"];
-  return order[Math.max(order.indexOf(a), order.indexOf(b))] as DataClass;
-}
