@@ -35,3 +35,10 @@ export function readyDocument(
     ingested_at: at,
   };
 }
+
+/**
+ * The guard benchmarks' baseline: one combined regular expression (an
+ * e-mail, a phone number or a run of nine digits or more), the least any
+ * personal-data scanner must do.
+ */
+export const ONE_REGEX = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+33|0)[1-9](?:[ .-]?\d{2}){4}|\d{9,}/g;

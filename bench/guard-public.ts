@@ -13,6 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { DEFAULT_RECOGNIZERS, scanText } from "../src/guard/index.js";
+import { ONE_REGEX } from "./fixtures.js";
 
 const root = new URL("../../shared/data/", import.meta.url);
 if (!existsSync(root)) {
@@ -39,7 +40,7 @@ const sets: Record<string, string[]> = {
   "aides (aides-jeunes)": folder("aides-jeunes/docs/"),
 };
 
-const naive = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+33|0)[1-9](?:[ .-]?\d{2}){4}|\d{9,}/;
+const naive = new RegExp(ONE_REGEX.source);
 
 console.log(
   "| textes publics | n | signalés par Beffroi | dont sensibles | signalés par l'expression naïve | types les plus fréquents |",

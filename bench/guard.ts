@@ -12,6 +12,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { DEFAULT_RECOGNIZERS, scanText } from "../src/guard/index.js";
+import { ONE_REGEX } from "./fixtures.js";
 
 const folder = new URL("../src/knowledge/demo/documents/", import.meta.url);
 const prose = readdirSync(folder)
@@ -35,7 +36,7 @@ const prompts: string[] = [];
 for (let start = 0; start + 2000 <= text.length; start += 2000)
   prompts.push(text.slice(start, start + 2000));
 
-const combined = /[\w.+-]+@[\w-]+\.[\w.]+|(?:\+33|0)[1-9](?:[ .-]?\d{2}){4}|\d{9,}/g;
+const combined = ONE_REGEX;
 const baseline = (prompt: string) => {
   let found = 0;
   combined.lastIndex = 0;
