@@ -20,6 +20,11 @@ if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
+// The browser tests drive the built page: build it first when its sources changed.
+if (files.some((file) => file.startsWith(path.join("test", "web")))) {
+  const { buildWeb } = await import("./build-web.mjs");
+  await buildWeb();
+}
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files],

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { AssistantsRepository, AssistantsService, assistantsRoutes } from "./assistants/index.js";
 import { CharterRepository, CharterService, charterRoutes } from "./charter/index.js";
@@ -104,11 +105,16 @@ export const VERSION: string = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 ).version;
 
+/** The web page Vite builds (`npm run build`), beside src/ and dist/ alike. */
+export const WEB_ROOT = fileURLToPath(new URL("../web/dist/", import.meta.url));
+
 export interface AppOptions {
   clock?: Clock;
   ids?: Ids;
   store?: StoreOptions;
   logStream?: NodeJS.WritableStream;
+  /** Where the built web page is; null serves none (default: WEB_ROOT). */
+  webRoot?: string | null;
 }
 
 /** The services every entry point (server, CLI) shares, wired once from the configuration. */
@@ -441,6 +447,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       logLevel: config.log.level,
       ...(options.logStream && { logStream: options.logStream }),
       version: VERSION,
+      webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
       readiness: async () => {
         await ping(store).catch(() => {
           throw new Error(t("ready.database_unreachable"));

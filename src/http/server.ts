@@ -9,6 +9,7 @@ import { openApiDocument } from "./openapi.js";
 import type { RouteDefinition } from "./route.js";
 import { requestId, securityHeaders } from "./security.js";
 import { useSecureCookies } from "./session-cookie.js";
+import { isPagePath, registerWebPage } from "./web.js";
 
 export interface ServerOptions extends GateDeps {
   routes: RouteDefinition[];
@@ -26,6 +27,8 @@ export interface ServerOptions extends GateDeps {
   uploads: { maxFileBytes: number; maxFiles: number };
   /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
   readiness(): Promise<void>;
+  /** The built web page (web/dist), served on the same port; null serves none. */
+  webRoot: string | null;
 }
 
 /**
@@ -88,7 +91,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     );
   });
   app.setErrorHandler(errorHandler(options.bodyLimitBytes));
-  app.setNotFoundHandler(async (request) => {
+  const page = registerWebPage(app, options.webRoot);
+  app.setNotFoundHandler(async (request, reply) => {
+    if ((request.method === "GET" || request.method === "HEAD") && isPagePath(request.url))
+      return page(request, reply);
     throw new AppError("route_not_found", 404, {
       method: request.method,
       url: request.url.split("?")[0] ?? "",

@@ -11,6 +11,9 @@ export const fr = {
     "Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).",
   "error.payload_too_large": "La requête est trop volumineuse (limite : {limit} octets).",
   "error.route_not_found": "Cette adresse n'existe pas : {method} {url}.",
+  "web.not_built":
+    "La page web de Beffroi n'est pas construite. Lancez « npm run build » (ou « npm start », qui la construit), puis rechargez.",
+  "web.asset_not_found": "Fichier introuvable : la page a peut-être été mise à jour, rechargez-la.",
   "error.method_not_allowed": "Méthode non autorisée.",
   "error.unauthenticated": "Vous devez vous connecter pour accéder à cette ressource.",
   "error.session_expired": "Votre session a expiré. Reconnectez-vous.",

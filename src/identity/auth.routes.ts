@@ -45,9 +45,12 @@ export function authRoutes(deps: AuthRoutesDeps): RouteDefinition[] {
       response: z.object({
         password: z.boolean(),
         oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
+        /** No administrator exists yet: the page offers to create one with the bootstrap token. */
+        firstAdministrator: z.boolean(),
       }),
       handler: async () => ({
         password: true,
+        firstAdministrator: await deps.bootstrap.awaitingFirstAdmin(),
         oidc: deps.oidcLabel ? { label: deps.oidcLabel, loginUrl: "/api/auth/oidc/login" } : null,
       }),
     }),

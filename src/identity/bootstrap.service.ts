@@ -32,6 +32,11 @@ export class BootstrapService {
     this.tokens = new BootstrapRepository(deps.db);
   }
 
+  /** Whether the installation still waits for its first administrator (the sign-in page then offers to create it). */
+  async awaitingFirstAdmin(): Promise<boolean> {
+    return (await this.deps.users.countActiveAdmins()) === 0;
+  }
+
   /** Returns a fresh token to print, or null when an administrator exists (every token is dropped). */
   async issueToken(): Promise<string | null> {
     if ((await this.deps.users.countActiveAdmins()) > 0) {

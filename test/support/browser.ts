@@ -1,0 +1,136 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe } from "node:test";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type App, createApp } from "../../src/app.js";
+import { loadDemoBase } from "../../src/knowledge/index.js";
+import type { Dialect } from "../../src/store/index.js";
+import { PASSWORD } from "./apps.js";
+import { describeEachDialect, freshLocation, testConfig } from "./stores.js";
+
+/** Debian's Chromium (`apt-get install chromium`); another with BEFFROI_TEST_CHROMIUM. */
+export const CHROMIUM = process.env.BEFFROI_TEST_CHROMIUM ?? "/usr/bin/chromium";
+
+/** As the machine's page advises: no background traffic to Google's hosts, which this network refuses. */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+/** The RGAA 4.1 level: WCAG 2.1 A and AA. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const axeSource: string = createRequire(import.meta.url)("axe-core").source;
+
+function chromiumSkip(): string | false {
+  if (existsSync(CHROMIUM)) return false;
+  if (process.env.CI === "true")
+    throw new Error(`Chromium is required in CI and missing at ${CHROMIUM}`);
+  return `Chromium missing at ${CHROMIUM} (apt-get install chromium)`;
+}
+
+export interface BrowserApp {
+  app: App;
+  dialect: Dialect;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** A new page in a fresh browser context (its own cookies), closed after the suite. */
+  page(): Promise<Page>;
+}
+
+/**
+ * Runs `suite` once per dialect against a whole Beffroi listening on a loopback
+ * port, with its built page, the demo base ingested, and one headless Chromium.
+ * The PostgreSQL half follows the store rule (skipped locally when unreachable,
+ * required in CI); without Chromium the suite is skipped locally and fails in CI.
+ */
+export function describeBrowser(
+  name: string,
+  suite: (get: () => BrowserApp) => void,
+  env: Record<string, string> = {},
+): void {
+  const skip = chromiumSkip();
+  if (skip) {
+    describe(name, { skip }, () => {});
+    return;
+  }
+  describeEachDialect(name, (dialect) => {
+    const location = freshLocation(dialect);
+    let current: BrowserApp | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    before(async () => {
+      const app = await createApp(
+        testConfig(location, { BEFFROI_KNOWLEDGE__DEMO: "true", ...env }),
+        {
+          store: { schema: location.schema, poolSize: 4 },
+        },
+      );
+      const address = await app.server.listen({ host: "127.0.0.1", port: 0 });
+      await loadDemoBase(app.services);
+      await app.services.worker.drain();
+      app.services.worker.start();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      current = {
+        app,
+        dialect,
+        url: address,
+        page: async () => {
+          if (!browser) throw new Error("browser not ready");
+          const context = await browser.newContext({ locale: "fr-FR", baseURL: address });
+          context.setDefaultTimeout(10_000);
+          contexts.push(context);
+          return context.newPage();
+        },
+      };
+    });
+    after(async () => {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser?.close();
+      await current?.app.close();
+      await location.cleanup();
+    });
+    suite(() => {
+      if (!current) throw new Error("app not ready");
+      return current;
+    });
+  });
+}
+
+/** Signs in through the page's form, as an agent does. */
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Adresse électronique", { exact: true }).fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/**
+ * Runs axe-core on the page as it stands, at the RGAA level; throws with every
+ * violation (rule, impact, the elements) when there is one. Evaluated through
+ * the DevTools protocol, so the page's own CSP (script-src 'self') stays on.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map(
+      (violation: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .join(", ")}`,
+    ) as string[];
+  }, AXE_TAGS);
+  if (violations.length > 0)
+    throw new Error(
+      `axe found ${violations.length} violation(s) on ${label}:\n${violations.join("\n")}`,
+    );
+}

@@ -1,0 +1,2 @@
+/** Texts of the page's admin area. */
+export const admin = {} as const;

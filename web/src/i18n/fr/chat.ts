@@ -1,0 +1,2 @@
+/** Texts of the page's chat area. */
+export const chat = {} as const;

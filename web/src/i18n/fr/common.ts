@@ -1,0 +1,83 @@
+/** Texts shared by the whole page: frame, sign-in, charter acceptance, states and errors. */
+export const common = {
+  "app.name": "Beffroi",
+  "app.tagline": "L'IA générative de la collectivité, maîtrisée",
+
+  "nav.skip": "Aller au contenu",
+  "nav.label": "Navigation principale",
+  "nav.conversations": "Conversations",
+  "nav.knowledge": "Bases de connaissances",
+  "nav.administration": "Administration",
+  "footer.charter": "Charte d'usage (version {version})",
+  "footer.responsibility":
+    "Vous restez responsable de chaque texte produit avec l'IA : relisez-le avant tout usage.",
+
+  "state.loading": "Chargement…",
+  "state.saving": "Enregistrement…",
+  "state.saved": "Enregistré.",
+
+  "action.retry": "Réessayer",
+  "action.cancel": "Annuler",
+  "action.save": "Enregistrer",
+  "action.delete": "Supprimer",
+  "action.close": "Fermer",
+  "action.edit": "Modifier",
+  "action.create": "Créer",
+  "action.search": "Rechercher",
+
+  "error.network":
+    "Le serveur Beffroi ne répond pas. Vérifiez votre connexion au réseau de la collectivité, puis réessayez.",
+  "error.unexpected":
+    "Une erreur inattendue s'est produite. Réessayez ; si elle se répète, prévenez le service informatique.",
+  "error.status":
+    "Le serveur a répondu par une erreur ({status}). Réessayez ; si elle se répète, prévenez le service informatique.",
+
+  "sovereignty.local": "Hébergé par la collectivité",
+  "sovereignty.sovereign": "Hébergeur souverain",
+  "sovereignty.extraterritorial": "Soumis à un droit extraterritorial",
+
+  "auth.title": "Connexion",
+  "auth.intro": "Connectez-vous avec votre compte de la collectivité.",
+  "auth.expired":
+    "Votre session a expiré. Reconnectez-vous pour continuer ; rien de ce qui était enregistré n'est perdu.",
+  "auth.oidc": "Se connecter avec {label}",
+  "auth.or": "ou",
+  "auth.email": "Adresse électronique",
+  "auth.password": "Mot de passe",
+  "auth.signIn": "Se connecter",
+  "auth.signingIn": "Connexion…",
+  "auth.signOut": "Se déconnecter",
+  "auth.oidcError.other":
+    "La connexion par le fournisseur d'identité n'a pas abouti. Réessayez, ou connectez-vous avec votre mot de passe.",
+  "auth.oidcError.oidc_unavailable":
+    "Le service de connexion est momentanément injoignable. Réessayez dans quelques instants, ou connectez-vous avec votre mot de passe.",
+  "auth.oidcError.oidc_state_invalid":
+    "Cette tentative de connexion a expiré ou a déjà été utilisée. Recommencez la connexion.",
+  "auth.oidcError.oidc_account_refused":
+    "Votre compte ne peut pas se connecter à Beffroi par ce moyen. Contactez votre administrateur.",
+
+  "bootstrap.summary": "Premier démarrage : créer le premier administrateur",
+  "bootstrap.hint":
+    "Saisissez le jeton d'initialisation affiché par le serveur à son démarrage (valable une seule fois, 24 heures).",
+  "bootstrap.token": "Jeton d'initialisation",
+  "bootstrap.email": "Adresse électronique de l'administrateur",
+  "bootstrap.displayName": "Nom affiché",
+  "bootstrap.password": "Mot de passe (8 caractères au moins)",
+  "bootstrap.submit": "Créer l'administrateur",
+  "bootstrap.done": "Administrateur créé. Connectez-vous avec son adresse et son mot de passe.",
+
+  "charter.acceptIntro":
+    "Avant d'utiliser Beffroi, lisez la charte d'usage de votre collectivité et acceptez-la. Elle vous sera présentée de nouveau à chaque nouvelle version.",
+  "charter.version": "Version {version} du {date}",
+  "charter.principles": "Principes",
+  "charter.disclosure": "Information affichée dans chaque conversation",
+  "charter.accept": "J'ai lu la charte et je l'accepte (version {version})",
+  "charter.acceptedAt": "Vous avez accepté cette version le {date}.",
+
+  "forbidden.title": "Accès refusé",
+  "forbidden.body":
+    "Votre rôle ne permet pas d'ouvrir cette page. Si vous en avez besoin pour votre travail, demandez ce droit à l'administrateur de Beffroi.",
+  "forbidden.back": "Retour aux conversations",
+  "notFound.title": "Page introuvable",
+  "notFound.body": "Cette adresse ne correspond à aucune page de Beffroi.",
+} as const;

@@ -1,0 +1,2 @@
+/** Texts of the page's knowledge area. */
+export const knowledge = {} as const;
