@@ -15,7 +15,7 @@ describeBrowser("web page: signing in, the charter, the frame", (get) => {
     await signIn(page, "nouvelle@ville.example", "pas le bon mot de passe");
     const refusal = page.getByRole("alert");
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /mot de passe/i);
+    assert.match((await refusal.textContent()) ?? "", /mot de passe/i);
 
     await signIn(page, "nouvelle@ville.example");
     const accept = page.getByRole("button", { name: /J'ai lu la charte et je l'accepte/ });
@@ -59,6 +59,6 @@ describeBrowser("web page: signing in, the charter, the frame", (get) => {
     // The next request the page makes is refused: the sign-in form comes back and says why.
     await page.getByRole("link", { name: "Bases de connaissances" }).click();
     await page.getByRole("heading", { name: "Connexion" }).waitFor();
-    assert.match(await page.getByRole("status").first().innerText(), /session a expiré/);
+    assert.match((await page.getByRole("status").first().textContent()) ?? "", /session a expiré/);
   });
 });
