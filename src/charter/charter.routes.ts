@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { previewCharter } from "./charter.preview.js";
 import type { CharterService, CharterVersion } from "./charter.service.js";
 
 const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
@@ -52,6 +53,16 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
         const saved = await charter.update(principal, body.yaml);
         return present(saved, await charter.acceptedAt(principal.userId, saved.version));
       },
+    }),
+    route({
+      method: "POST",
+      url: "/api/charter/preview",
+      summary:
+        "Vérifier une charte sans l'enregistrer : ses erreurs avec leur ligne, ou ses règles en français",
+      tags: ["charter"],
+      access: "settings:read",
+      body: z.strictObject({ yaml: z.string().max(100_000) }),
+      handler: async ({ body }) => previewCharter(body.yaml),
     }),
     route({
       method: "GET",

@@ -1,3 +1,10 @@
+export {
+  type CharterPreview,
+  type CharterProblem,
+  type CharterRuleSection,
+  charterRules,
+  previewCharter,
+} from "./charter.preview.js";
 export { CharterRepository } from "./charter.repository.js";
 export { charterRoutes } from "./charter.routes.js";
 export {

@@ -1,0 +1,244 @@
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { hasMessage, type MessageKey, t } from "../i18n/index.js";
+import { type Charter, CharterSchema, completeMatrix } from "./charter.schema.js";
+
+/** A problem in a charter's YAML, where it is (1-based line and column). */
+export interface CharterProblem {
+  line: number;
+  column: number;
+  /** The field, dotted (`dataMatrix.personal.extraterritorial`); empty for a syntax error. */
+  path: string;
+  message: string;
+}
+
+/** A section of the charter's rules, in plain French. */
+export interface CharterRuleSection {
+  title: string;
+  sentences: string[];
+}
+
+export type CharterPreview =
+  | { valid: true; errors: []; rules: CharterRuleSection[] }
+  | { valid: false; errors: CharterProblem[]; rules: [] };
+
+/** The `yaml` package's error codes, said in French; the others get a general sentence. */
+const SYNTAX_CODES = [
+  "BAD_INDENT",
+  "BAD_SCALAR_START",
+  "BLOCK_AS_IMPLICIT_KEY",
+  "BLOCK_IN_FLOW",
+  "DUPLICATE_KEY",
+  "MISSING_CHAR",
+  "MULTILINE_IMPLICIT_KEY",
+  "MULTIPLE_DOCS",
+  "TAB_AS_INDENT",
+  "UNEXPECTED_TOKEN",
+  "BAD_DQ_ESCAPE",
+] as const;
+
+function syntaxMessage(code: string): string {
+  const key = `charter.syntax.${code}`;
+  return hasMessage(key) && (SYNTAX_CODES as readonly string[]).includes(code)
+    ? t(key)
+    : t("charter.syntax.other");
+}
+
+type Document = ReturnType<typeof parseDocument>;
+
+/** The offset where the YAML says what `path` holds: its key, its item, or its closest existing parent. */
+function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
+  for (let length = path.length; length > 0; length--) {
+    const parent = length === 1 ? doc.contents : doc.getIn(path.slice(0, length - 1), true);
+    const segment = path[length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    } else if (isSeq(parent) && typeof segment === "number") {
+      const item = parent.items[segment];
+      if (isNode(item) && item.range) return item.range[0];
+    }
+  }
+  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
+}
+
+function problemsOf(doc: Document, lines: LineCounter, issues: z.core.$ZodIssue[]) {
+  const problems: CharterProblem[] = [];
+  for (const issue of issues) {
+    // An unknown key is reported on its map: point at the key itself.
+    const paths =
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({
+            at: [...issue.path, key],
+            message: t("charter.problem.unknown_key", { key }),
+          }))
+        : [
+            {
+              at: issue.path,
+              message:
+                issue.code === "invalid_type" && !doc.hasIn(issue.path)
+                  ? t("charter.problem.missing", { key: issue.path.map(String).join(".") })
+                  : issue.message,
+            },
+          ];
+    for (const { at, message } of paths) {
+      const { line, col } = lines.linePos(offsetOf(doc, at));
+      problems.push({ line, column: col, path: at.map(String).join("."), message });
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Reads a charter's YAML as the editor needs it: every syntax or schema
+ * problem with its line and column, in French; or, when it is valid, its
+ * rules in plain French (what an agent and a DPO would read).
+ */
+export function previewCharter(yaml: string): CharterPreview {
+  const lines = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      valid: false,
+      errors: doc.errors.map((error) => {
+        const { line, col } = lines.linePos(error.pos[0]);
+        return { line, column: col, path: "", message: syntaxMessage(error.code) };
+      }),
+      rules: [],
+    };
+  }
+  const parsed = CharterSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success)
+    return { valid: false, errors: problemsOf(doc, lines, parsed.error.issues), rules: [] };
+  return { valid: true, errors: [], rules: charterRules(parsed.data) };
+}
+
+const numbers = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const DATA = ["public", "personal", "sensitive"] as const;
+const HOSTS = ["local", "sovereign", "extraterritorial"] as const;
+
+function categoryName(category: string): string {
+  const key = `charter.rules.category.${category}`;
+  return hasMessage(key) ? t(key) : category;
+}
+
+function matrixSentences(
+  matrix: ReturnType<typeof completeMatrix>,
+  only?: ReturnType<typeof completeMatrix>,
+) {
+  return DATA.flatMap((data) =>
+    HOSTS.filter((host) => !only || only[data][host] !== matrix[data][host]).map((host) =>
+      t("charter.rules.matrix", {
+        data: t(`charter.rules.data.${data}`),
+        host: t(`charter.rules.host.${host}`),
+        action: t(`charter.rules.action.${matrix[data][host]}`),
+      }),
+    ),
+  );
+}
+
+function quotaSentence(scope: "agent" | "direction", limits: Charter["quotas"]["agent"]) {
+  if (!limits) return [];
+  const parts = (["requests", "tokens", "wh", "gco2e"] as const)
+    .filter((metric) => limits[metric] !== undefined)
+    .map((metric) =>
+      t(`charter.rules.quota.${metric}` as MessageKey, {
+        limit: numbers.format(limits[metric] as number),
+      }),
+    );
+  return parts.length === 0
+    ? []
+    : [t(`charter.rules.quota.${scope}`, { limits: parts.join(", ") })];
+}
+
+/** A valid charter's rules, section by section, in plain French. */
+export function charterRules(charter: Charter): CharterRuleSection[] {
+  const matrix = completeMatrix(charter.dataMatrix);
+  const sections: CharterRuleSection[] = [
+    {
+      title: t("charter.rules.title.audience"),
+      sentences: [
+        t(charter.audiences.citizens ? "charter.rules.citizens.yes" : "charter.rules.citizens.no"),
+        charter.forbiddenCategories.length === 0
+          ? t("charter.rules.forbidden.none")
+          : t("charter.rules.forbidden", {
+              categories: charter.forbiddenCategories.map(categoryName).join(", "),
+            }),
+      ],
+    },
+    { title: t("charter.rules.title.data"), sentences: matrixSentences(matrix) },
+  ];
+  if (charter.pilot) {
+    const pilot = completeMatrix(charter.pilot.dataMatrix, matrix);
+    const members = [
+      ...charter.pilot.directions.map((path) => t("charter.rules.pilot.direction", { path })),
+      ...charter.pilot.users,
+    ];
+    const differences = matrixSentences(pilot, matrix);
+    sections.push({
+      title: t("charter.rules.title.pilot"),
+      sentences: [
+        members.length === 0
+          ? t("charter.rules.pilot.empty")
+          : t("charter.rules.pilot.members", { members: members.join(", ") }),
+        ...(differences.length === 0 ? [t("charter.rules.pilot.same")] : differences),
+      ],
+    });
+  }
+  const quotas = [
+    ...quotaSentence("agent", charter.quotas.agent),
+    ...quotaSentence("direction", charter.quotas.direction),
+  ];
+  sections.push({
+    title: t("charter.rules.title.quotas"),
+    sentences:
+      quotas.length === 0
+        ? [t("charter.rules.quota.none")]
+        : [...quotas, t(`charter.rules.quota.on.${charter.quotas.onExceed}`)],
+  });
+  const { sobriety, humanValidation, retention } = charter;
+  sections.push(
+    {
+      title: t("charter.rules.title.sobriety"),
+      sentences: [
+        t(
+          sobriety.preferSmallestModel ? "charter.rules.smallest.yes" : "charter.rules.smallest.no",
+        ),
+        sobriety.offerPassagesFirst
+          ? t("charter.rules.passages.yes", {
+              confidence: numbers.format(sobriety.passagesFirstConfidence * 100),
+            })
+          : t("charter.rules.passages.no"),
+      ],
+    },
+    {
+      title: t("charter.rules.title.validation"),
+      sentences: [
+        humanValidation.assistants === "all"
+          ? t("charter.rules.validation.all", { label: humanValidation.label })
+          : humanValidation.assistants.length === 0
+            ? t("charter.rules.validation.none")
+            : t("charter.rules.validation.some", {
+                assistants: humanValidation.assistants.join(", "),
+                label: humanValidation.label,
+              }),
+      ],
+    },
+    {
+      title: t("charter.rules.title.retention"),
+      sentences: [
+        t("charter.rules.retention", {
+          conversations: numbers.format(retention.conversationsDays),
+          journal: numbers.format(retention.journalDays),
+        }),
+      ],
+    },
+    {
+      title: t("charter.rules.title.disclosure"),
+      sentences: [t("charter.rules.disclosure", { disclosure: charter.disclosure })],
+    },
+  );
+  return sections;
+}
