@@ -17,6 +17,9 @@ import {
 import type { IncomingFile, KnowledgeService } from "./knowledge.service.js";
 import type { RetrievalService } from "./retrieval.service.js";
 
+/** The extensions of the formats a base takes (the type itself is recognised by content). */
+const UPLOAD_FORMATS = [".pdf", ".docx", ".odt", ".html", ".htm", ".md", ".markdown", ".txt"];
+
 const BaseParams = z.object({ id: z.string().min(1).max(100) });
 const DocumentParams = z.object({
   id: z.string().min(1).max(100),
@@ -135,6 +138,24 @@ export function knowledgeRoutes(deps: {
       access: "knowledge:read",
       response: KnowledgeBaseSchema.array(),
       handler: async ({ principal }) => knowledge.list(principal),
+    }),
+    route({
+      method: "GET",
+      url: "/api/knowledge-bases/upload-limits",
+      summary:
+        "Ce qu'un dépôt accepte : taille maximale d'un fichier, nombre de fichiers par envoi, formats",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      response: z.object({
+        maxFileBytes: z.number(),
+        maxFiles: z.number(),
+        formats: z.array(z.string()).describe("Extensions reconnues, pour guider le choix"),
+      }),
+      handler: async () => ({
+        maxFileBytes: knowledge.maxFileBytes(),
+        maxFiles: deps.maxFilesPerUpload,
+        formats: UPLOAD_FORMATS,
+      }),
     }),
     route({
       method: "POST",

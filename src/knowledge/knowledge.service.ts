@@ -225,6 +225,11 @@ export class KnowledgeService {
     };
   }
 
+  /** The largest file a base takes, in bytes (larger ones are refused by name). */
+  maxFileBytes(): number {
+    return this.deps.limits.maxFileBytes;
+  }
+
   /** The bases the actor may read. */
   async list(actor: Actor): Promise<KnowledgeBase[]> {
     const bases = await this.deps.bases.list();
