@@ -1,9 +1,29 @@
 import { type Assistant, type AssistantsService, turnAssistant } from "../assistants/index.js";
 import type { Principal } from "../identity/index.js";
-import type { ChatMessage, Pipeline, Turn, TurnAssistant } from "../pipeline/index.js";
-import { estimateTokens, type ProvidersService, type ResolvedModel } from "../providers/index.js";
+import type {
+  ChatMessage,
+  Pipeline,
+  SovereigntyClass,
+  Turn,
+  TurnAssistant,
+} from "../pipeline/index.js";
+import {
+  estimateTokens,
+  type ProvidersService,
+  type ResolvedModel,
+  SOVEREIGNTY,
+} from "../providers/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { badRequest, notFound } from "../shared/errors.js";
+
+/** A model an assistant may use, as an agent may see it: where it runs, never how it is reached. */
+export interface AssistantModel {
+  ref: string;
+  name: string;
+  provider: string;
+  sovereignty: SovereigntyClass;
+  country: string;
+}
 
 /** What a chat request names: an assistant (`assistant/ID`), or a model (`PROVIDER/MODEL`). */
 export const ASSISTANT_PREFIX = "assistant/";
@@ -75,6 +95,39 @@ export class ChatService {
         requiresValidation: true,
       },
     };
+  }
+
+  /**
+   * The models an assistant may use, in its order of preference (enabled
+   * chat models only); with none named, every chat model, most sovereign
+   * first, as the router orders them. The charter's matrix still decides,
+   * turn by turn, which of them a message may reach.
+   */
+  async modelsOf(assistant: Assistant): Promise<AssistantModel[]> {
+    const resolved =
+      assistant.preferredModels.length > 0
+        ? (
+            await Promise.all(
+              assistant.preferredModels.map((ref) => this.deps.providers.resolve(ref)),
+            )
+          ).filter((model): model is ResolvedModel => model !== null)
+        : (await this.deps.providers.models("chat")).sort(
+            (a, b) =>
+              SOVEREIGNTY.indexOf(a.provider.sovereignty) -
+              SOVEREIGNTY.indexOf(b.provider.sovereignty),
+          );
+    return resolved
+      .filter(
+        ({ provider, model }) =>
+          provider.kind !== "extractive" && model.capabilities.includes("chat"),
+      )
+      .map(({ ref, provider, model }) => ({
+        ref,
+        name: model.label ?? model.id,
+        provider: provider.label ?? provider.id,
+        sovereignty: provider.sovereignty,
+        country: provider.country,
+      }));
   }
 
   async run(request: ChatRequest): Promise<Turn> {

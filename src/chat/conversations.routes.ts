@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
 import { type RouteCandidate, turnError } from "../pipeline/index.js";
-import type { ConversationsService } from "./conversations.service.js";
+import { type ConversationsService, MAX_MINUTES_SAVED } from "./conversations.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });
 const Title = z.string().trim().min(1).max(200);
@@ -24,6 +24,15 @@ export function conversationsRoutes(deps: {
       tags: ["conversations"],
       access: "chat",
       handler: async ({ principal }) => conversations.list(principal),
+    }),
+    route({
+      method: "GET",
+      url: "/api/conversations/assistants",
+      summary:
+        "Les assistants qu'un agent peut choisir pour une conversation, avec les modèles qu'ils utilisent (hébergement, pays)",
+      tags: ["conversations"],
+      access: "chat",
+      handler: async () => conversations.assistants(),
     }),
     route({
       method: "POST",
@@ -74,9 +83,13 @@ export function conversationsRoutes(deps: {
         id: z.string().min(1).max(100),
         messageId: z.string().min(1).max(100),
       }),
-      body: z.strictObject({ rating: z.enum(["up", "down"]) }),
+      body: z.strictObject({
+        rating: z.enum(["up", "down"]),
+        /** Minutes the answer saved the agent, by their own estimate (a working day at most). */
+        minutesSaved: z.number().int().min(0).max(MAX_MINUTES_SAVED).optional(),
+      }),
       handler: async ({ principal, params, body }) =>
-        conversations.rate(principal, params.id, params.messageId, body.rating),
+        conversations.rate(principal, params.id, params.messageId, body.rating, body.minutesSaved),
     }),
     route({
       method: "PATCH",

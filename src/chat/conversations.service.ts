@@ -1,10 +1,10 @@
 import type { AssistantsService } from "../assistants/index.js";
 import type { Principal } from "../identity/index.js";
-import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
+import { type ChatMessage, publicDecisions, type Turn, typeLabel } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { badRequest, notFound } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";
-import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
+import { ASSISTANT_PREFIX, type AssistantModel, type ChatService } from "./chat.service.js";
 import type { ConversationsRepository } from "./conversations.repository.js";
 
 /** Messages of the conversation sent again to the model, at most. */
@@ -20,6 +20,17 @@ export interface ConversationMessage {
   /** Who validated this AI-assisted answer, and when (null until an agent does). */
   validatedBy: string | null;
   validatedAt: string | null;
+}
+
+/** An assistant as the page offers it for a new conversation: what it is for, which models. */
+export interface AssistantChoice {
+  id: string;
+  name: string;
+  description: string;
+  category: string;
+  isDefault: boolean;
+  requiresValidation: boolean;
+  models: AssistantModel[];
 }
 
 export interface Conversation {
@@ -54,12 +65,46 @@ const presentMessage = (row: MessageTable): ConversationMessage => ({
   validatedAt: row.validated_at ?? null,
 });
 
+/** The most minutes an agent may say an answer saved them (a working day). */
+export const MAX_MINUTES_SAVED = 480;
+
+/**
+ * What the data guard did for a turn, as the page shows it under the answer:
+ * the types of personal data found (counts, never values) and how many
+ * values were replaced by pseudonyms before a model saw them (then restored
+ * in its answer).
+ */
+export function guardSummary(turn: Turn): {
+  detected: { type: string; label: string; count: number }[];
+  pseudonymised: number;
+} {
+  const counts = new Map<string, number>();
+  for (const { type } of turn.personalData ?? []) counts.set(type, (counts.get(type) ?? 0) + 1);
+  const pseudonymised =
+    turn.output?.mode === "model" && turn.output.model?.pseudonymise
+      ? (turn.pseudonyms?.replaced ?? 0)
+      : 0;
+  return {
+    detected: [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, count]) => ({ type, label: typeLabel(type), count })),
+    pseudonymised,
+  };
+}
+
 /** What is kept of a turn beside its answer: never the prompt sent to the model. */
 export function answerMetadata(turn: Turn): Record<string, unknown> {
   const decisions = publicDecisions(turn);
+  const ruled = (rule: string) => turn.decisions.some((decision) => decision.rule === rule);
   if (turn.status !== "completed" || !turn.output) {
     const denial = [...turn.decisions].reverse().find((d) => d.outcome === "deny");
-    return { denied: true, reason: denial?.reason ?? "", decisions };
+    return {
+      denied: true,
+      reason: denial?.reason ?? "",
+      /** Which rule refused it (`charter.quota`, `route.blocked`…), for the page to say what to do. */
+      rule: denial?.rule ?? null,
+      decisions,
+    };
   }
   return {
     turnId: turn.id,
@@ -73,6 +118,13 @@ export function answerMetadata(turn: Turn): Record<string, unknown> {
     ...((turn.assistant?.requiresValidation ?? true) && {
       validationLabel: turn.charter?.validationLabel ?? null,
     }),
+    guard: guardSummary(turn),
+    /** No model answered (all failed): the cited passages stand in. */
+    fallback: turn.output.mode === "extractive" && ruled("generate.fallback"),
+    /** The charter's sobriety gave the passages first; the agent may ask for a generated answer. */
+    passagesFirst: ruled("route.passages-first"),
+    /** A quota the charter degrades was reached: passages only. */
+    quotaDegraded: ruled("route.quota-degraded"),
     decisions,
   };
 }
@@ -164,22 +216,56 @@ export class ConversationsService {
     return presentMessage(stored ?? message);
   }
 
-  /** The agent's opinion of an answer (up or down): shown with it, and kept in the usage journal. */
+  /**
+   * The agent's opinion of an answer (up or down), and the minutes it saved
+   * them if they say so: shown with it; the rating is kept in the usage journal.
+   */
   async rate(
     principal: Principal,
     id: string,
     messageId: string,
     rating: "up" | "down",
+    minutesSaved?: number,
   ): Promise<ConversationMessage> {
     await this.owned(principal, id);
     const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
     if (!message) throw notFound("message_not_found");
-    const metadata = JSON.parse(message.metadata) as { turnId?: string; denied?: boolean };
+    const metadata = JSON.parse(message.metadata) as {
+      turnId?: string;
+      denied?: boolean;
+      minutesSaved?: number;
+    };
     if (message.role !== "assistant" || !metadata.turnId) throw badRequest("message_not_rateable");
-    const updated = JSON.stringify({ ...metadata, feedback: rating });
+    const { minutesSaved: _previous, ...rest } = metadata;
+    const updated = JSON.stringify({
+      ...rest,
+      feedback: rating,
+      ...(minutesSaved !== undefined && { minutesSaved }),
+    });
     await this.deps.conversations.setMetadata(messageId, updated);
     await this.deps.feedback?.(metadata.turnId, rating);
     return presentMessage({ ...message, metadata: updated });
+  }
+
+  /** The assistants an agent may open a conversation with, each with the models it may use. */
+  async assistants(): Promise<AssistantChoice[]> {
+    const assistants = [...(await this.deps.assistants.list())];
+    if (!assistants.some((assistant) => assistant.isDefault)) {
+      assistants.unshift(await this.deps.assistants.defaultAssistant());
+    }
+    return Promise.all(
+      assistants
+        .filter((assistant) => assistant.audience === "agents")
+        .map(async (assistant) => ({
+          id: assistant.id,
+          name: assistant.name,
+          description: assistant.description,
+          category: assistant.category,
+          isDefault: assistant.isDefault,
+          requiresValidation: assistant.requiresValidation,
+          models: await this.deps.chat.modelsOf(assistant),
+        })),
+    );
   }
 
   async rename(principal: Principal, id: string, title: string): Promise<Conversation> {
