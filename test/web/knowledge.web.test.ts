@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { seedUser } from "../support/apps.js";
+import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+
+const HORAIRES = `# Horaires de la médiathèque
+
+## Ouverture
+La médiathèque Jules-Verne est ouverte le mardi de 13 h à 19 h, le mercredi de 10 h à 18 h et le samedi de 10 h à 17 h.
+
+## Fermetures
+Elle est fermée au mois d'août et les jours fériés.
+`;
+
+const LISEUSES = `Prêt de liseuses
+
+Les abonnés majeurs peuvent emprunter une liseuse pour trois semaines. La liseuse est remise chargée, avec une housse et un câble. Une caution de 50 € est demandée.
+`;
+
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+]);
+
+let folder = "";
+const file = (name: string) => path.join(folder, name);
+
+before(() => {
+  folder = mkdtempSync(path.join(tmpdir(), "beffroi-web-kb-"));
+  writeFileSync(file("horaires-mediatheque.md"), HORAIRES);
+  writeFileSync(file("liseuses.txt"), LISEUSES);
+  // A PDF by its first bytes, garbage after them: ingestion refuses it as unreadable.
+  writeFileSync(
+    file("budget.pdf"),
+    Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(300, 0x41)]),
+  );
+  writeFileSync(file("photo.png"), PNG);
+});
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+describeBrowser("web page: knowledge bases", (get) => {
+  test("a referent creates a base for another direction, uploads, searches, sees a failure, deletes a document", async () => {
+    const { app } = get();
+    await app.services.directions.add("Sports");
+    await seedUser(app, "referente.kb@ville.example", ["referent"], "Culture > Médiathèque");
+    const page = await get().page();
+    await signIn(page, "referente.kb@ville.example");
+    await page.getByRole("link", { name: "Bases de connaissances" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bases de connaissances" }).waitFor();
+    await page.getByRole("link", { name: "Accueil de la mairie (démo)" }).waitFor();
+    await expectAccessible(page, "the list of bases");
+
+    await page.getByRole("link", { name: "Créer une base" }).click();
+    await page
+      .getByRole("heading", { level: 1, name: "Créer une base de connaissances" })
+      .waitFor();
+    await expectAccessible(page, "the new base form");
+
+    // A name the API refuses: the error is shown on the field, which says it is invalid.
+    const name = page.getByLabel("Nom de la base");
+    await name.fill("?? Fiches");
+    await page.getByRole("button", { name: "Créer la base" }).click();
+    await page.getByRole("alert").waitFor();
+    assert.equal(await name.getAttribute("aria-invalid"), "true");
+    const describedBy = (await name.getAttribute("aria-describedby")) ?? "";
+    const fieldError = page.locator(".field-error");
+    assert.ok(describedBy.includes((await fieldError.getAttribute("id")) ?? "none"));
+    assert.match((await fieldError.textContent()) ?? "", /lettres, chiffres/);
+    await expectAccessible(page, "the new base form with a field in error");
+
+    await name.fill("Fiches de la médiathèque");
+    await page
+      .getByLabel("Description (facultative)")
+      .fill("Ce que les agents d'accueil disent aux usagers");
+    await page.getByRole("checkbox", { name: "Sports", exact: true }).check();
+    await page.getByRole("radio", { name: "Pseudonymiser" }).check();
+    await page.getByRole("button", { name: "Créer la base" }).click();
+    await page.getByRole("heading", { level: 1, name: "Fiches de la médiathèque" }).waitFor();
+    await page.getByText("Cette base ne contient encore aucun document.").waitFor();
+    assert.match((await page.locator(".kb-facts").textContent()) ?? "", /Lecteurs : Sports/);
+    await expectAccessible(page, "an empty base");
+
+    // Two files at once: the progress bar, then both documents ready.
+    await page
+      .getByLabel("Fichiers à déposer")
+      .setInputFiles([file("horaires-mediatheque.md"), file("liseuses.txt")]);
+    await page.getByRole("button", { name: "Déposer", exact: true }).click();
+    const progress = page.getByRole("progressbar", { name: "Progression de l'envoi" });
+    await progress.waitFor();
+    await page.locator(".kb-progress-text", { hasText: "100 % envoyés" }).waitFor();
+    assert.equal(await progress.getAttribute("value"), "100");
+    await page.getByText("2 fichiers reçus : ils sont en cours de traitement.").waitFor();
+    const rows = page.getByRole("table").getByRole("row");
+    await rows
+      .filter({ hasText: /Horaires/ })
+      .getByText("Prêt", { exact: true })
+      .waitFor();
+    await rows
+      .filter({ hasText: /liseuses/i })
+      .getByText("Prêt", { exact: true })
+      .waitFor();
+    await expectAccessible(page, "a base with two ready documents");
+
+    // A search finds the word in the one document that holds it, highlighted.
+    await page.getByRole("link", { name: "Rechercher", exact: true }).click();
+    await page.getByLabel("Mots ou question").fill("caution");
+    await page.getByRole("button", { name: "Rechercher", exact: true }).click();
+    const hits = page.locator(".kb-hit");
+    await hits.first().waitFor();
+    assert.equal(await hits.count(), 1);
+    assert.match((await hits.first().textContent()) ?? "", /liseuses\.txt/);
+    assert.equal(await hits.first().locator("mark").first().textContent(), "caution");
+    assert.match((await page.getByRole("status").first().textContent()) ?? "", /1 passage trouvé/);
+    await expectAccessible(page, "search results");
+
+    // A corrupt PDF fails with its reason; an image is refused by name at once.
+    await page.getByRole("link", { name: "Documents", exact: true }).click();
+    await page
+      .getByLabel("Fichiers à déposer")
+      .setInputFiles([file("budget.pdf"), file("photo.png")]);
+    await page.getByRole("button", { name: "Déposer", exact: true }).click();
+    const refusal = page.getByRole("alert");
+    await refusal.waitFor();
+    assert.match((await refusal.textContent()) ?? "", /« photo\.png » : .*non pris en charge/i);
+    const budget = rows.filter({ hasText: "budget.pdf" });
+    await budget.getByText("Échec", { exact: true }).waitFor();
+    assert.match((await budget.textContent()) ?? "", /illisible ou endommagé/);
+    await expectAccessible(page, "a base with a failed document");
+
+    // Deleting asks first, in a dialog; the document then leaves the list.
+    await page.getByRole("button", { name: "Supprimer budget.pdf" }).click();
+    const dialog = page.getByRole("dialog", { name: "Supprimer le document « budget.pdf » ?" });
+    await dialog.waitFor();
+    await expectAccessible(page, "the delete confirmation");
+    await dialog.getByRole("button", { name: "Supprimer", exact: true }).click();
+    await page.getByText("Le document « budget.pdf » a été supprimé.").waitFor();
+    assert.equal(await budget.count(), 0);
+    assert.equal(await rows.filter({ hasText: /liseuses/i }).count(), 1);
+
+    // The audit names the refused image; the quarantine is empty; access can be changed.
+    await page.getByRole("link", { name: "Qualité" }).click();
+    await page.getByRole("heading", { level: 2, name: "Qualité de la base" }).waitFor();
+    await page.locator(".kb-finding").filter({ hasText: "photo.png" }).first().waitFor();
+    await expectAccessible(page, "the quality audit");
+    await page.getByRole("link", { name: "Quarantaine" }).click();
+    await page.getByText("Aucun document en quarantaine.").waitFor();
+    await expectAccessible(page, "an empty quarantine");
+    await page.getByRole("link", { name: "Accès" }).click();
+    await page.getByRole("heading", { level: 2, name: "Accès à la base" }).waitFor();
+    assert.equal(
+      await page.getByRole("checkbox", { name: "Sports", exact: true }).isChecked(),
+      true,
+    );
+    await page.getByRole("checkbox", { name: "Référents" }).check();
+    await page.getByRole("button", { name: "Enregistrer l'accès" }).click();
+    await page.getByText("Accès enregistré.").waitFor();
+    assert.match(
+      (await page.locator(".kb-facts").textContent()) ?? "",
+      /Référents, Sports|Sports, Référents/,
+    );
+    await expectAccessible(page, "the access form");
+  });
+
+  test("an agent reads the bases open to their direction only, with no control to change them", async () => {
+    const { app } = get();
+    const owner = await app.services.directions.add("Urbanisme");
+    const reader =
+      (await app.services.directions.find("Jeunesse")) ??
+      (await app.services.directions.add("Jeunesse"));
+    const base = await app.services.knowledge.create("cli", {
+      name: "Instruction des permis",
+      description: "",
+      ownerDirectionId: owner.id,
+      readers: [{ kind: "direction", value: reader.id }],
+      personalData: "quarantine",
+    });
+    await seedUser(app, "agent.jeunesse@ville.example", ["agent"], "Jeunesse");
+    await seedUser(app, "agent.finances@ville.example", ["agent"], "Finances");
+
+    const outsider = await get().page();
+    await signIn(outsider, "agent.finances@ville.example");
+    await outsider.getByRole("link", { name: "Bases de connaissances" }).click();
+    await outsider.getByRole("link", { name: "Accueil de la mairie (démo)" }).waitFor();
+    assert.equal(await outsider.getByRole("link", { name: "Instruction des permis" }).count(), 0);
+    assert.equal(await outsider.getByRole("link", { name: "Créer une base" }).count(), 0);
+    // Its address does not reveal it either.
+    await outsider.goto(`/bases/${base.id}`);
+    await outsider.getByText(/Base de connaissances introuvable/).waitFor();
+    await expectAccessible(outsider, "a base one may not read");
+
+    const agent = await get().page();
+    await signIn(agent, "agent.jeunesse@ville.example");
+    await agent.getByRole("link", { name: "Bases de connaissances" }).click();
+    await agent.getByRole("link", { name: "Instruction des permis" }).click();
+    await agent.getByRole("heading", { level: 1, name: "Instruction des permis" }).waitFor();
+    await agent.getByText("Cette base ne contient encore aucun document.").waitFor();
+    await agent.goto("/bases");
+    await agent.getByRole("link", { name: "Accueil de la mairie (démo)" }).click();
+    await agent.getByRole("heading", { level: 1, name: "Accueil de la mairie (démo)" }).waitFor();
+    await agent.getByRole("table").getByText("Prêt", { exact: true }).first().waitFor();
+    assert.equal(await agent.getByLabel("Fichiers à déposer").count(), 0);
+    assert.equal(await agent.getByRole("button", { name: /Supprimer/ }).count(), 0);
+    assert.equal(await agent.getByRole("link", { name: "Accès" }).count(), 0);
+    assert.equal(await agent.getByRole("link", { name: "Qualité" }).count(), 0);
+    await expectAccessible(agent, "a base read by an agent");
+    // The creation page is refused (the API refuses the same agent on its own).
+    await agent.goto("/bases/nouvelle");
+    await agent.getByRole("heading", { name: "Accès refusé" }).waitFor();
+  });
+});

@@ -1,0 +1,121 @@
+import { useId, useRef, useState } from "react";
+import { del, post } from "../../api/client";
+import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
+import { useResource } from "../../components/use-resource";
+import { type MessageKey, t } from "../../i18n";
+import { ConfirmButton } from "./confirm-dialog";
+import { typesText } from "./personal-data";
+import type { KnowledgeBase, QuarantinedDocument } from "./types";
+
+/** "Quarantaine": documents held for personal data, for a referent to release or discard. */
+export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): void }) {
+  const id = useId();
+  const root = `/api/knowledge-bases/${encodeURIComponent(props.base.id)}`;
+  const held = useResource<QuarantinedDocument[]>(`${root}/quarantine`);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const done = (text: string, document: QuarantinedDocument) => {
+    held.set((held.data ?? []).filter((entry) => entry.id !== document.id));
+    setMessage(text);
+    heading.current?.focus();
+    props.onChanged();
+  };
+
+  const release = async (document: QuarantinedDocument, as: "index" | "pseudonymise") => {
+    setError(null);
+    try {
+      await post(`${root}/documents/${encodeURIComponent(document.id)}/release`, { as });
+      done(
+        t("knowledge.quarantine.released", {
+          name: document.fileName,
+          as: t(`knowledge.documents.releasedAs.${as}` as MessageKey),
+        }),
+        document,
+      );
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} aria-busy={held.loading}>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {t("knowledge.quarantine.title")}
+      </h2>
+      <p>{t("knowledge.quarantine.intro")}</p>
+      <p role="status" className="kb-live">
+        {message}
+      </p>
+      {error !== null && <ErrorNotice error={error} />}
+      {held.loading && !held.data && <Loading />}
+      {held.error !== null && <ErrorNotice error={held.error} onRetry={() => void held.reload()} />}
+      {held.data && held.data.length === 0 && (
+        <EmptyState title={t("knowledge.quarantine.empty")} />
+      )}
+      {held.data && held.data.length > 0 && (
+        <ul className="kb-findings">
+          {held.data.map((document) => (
+            <li key={document.id} className="kb-finding">
+              <h3>{document.title ?? document.fileName}</h3>
+              <p>
+                {document.personalData &&
+                  t("knowledge.quarantine.found", {
+                    types: typesText(document.personalData.types),
+                  })}
+              </p>
+              {document.passages.slice(0, 5).map((passage) => (
+                <blockquote key={passage.ordinal} className="kb-excerpt">
+                  <p className="hint">
+                    {t("knowledge.quarantine.passage", {
+                      ordinal: passage.ordinal + 1,
+                      where: [
+                        passage.section,
+                        passage.page !== null
+                          ? t("knowledge.search.page", { page: passage.page })
+                          : "",
+                      ]
+                        .filter(Boolean)
+                        .map((part) => ` · ${part}`)
+                        .join(""),
+                    })}
+                  </p>
+                  <p>{passage.excerpt}</p>
+                </blockquote>
+              ))}
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  onClick={() => void release(document, "pseudonymise")}
+                >
+                  {t("knowledge.quarantine.pseudonymise")}
+                </button>
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  onClick={() => void release(document, "index")}
+                >
+                  {t("knowledge.quarantine.index")}
+                </button>
+                <ConfirmButton
+                  label={t("knowledge.quarantine.discard")}
+                  title={t("knowledge.documents.deleteTitle", { name: document.fileName })}
+                  body={<p>{t("knowledge.documents.deleteBody")}</p>}
+                  onConfirm={async () => {
+                    await del(`${root}/documents/${encodeURIComponent(document.id)}`);
+                    done(
+                      t("knowledge.quarantine.discarded", { name: document.fileName }),
+                      document,
+                    );
+                  }}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { type FormEvent, useId, useRef, useState } from "react";
+import { get } from "../../api/client";
+import { ErrorNotice } from "../../components/feedback";
+import { t } from "../../i18n";
+import { Highlighted, highlightTerms } from "./highlight";
+import type { KnowledgeBase, SearchResult } from "./types";
+
+/** "Rechercher dans la base": ranked passages, with their place in their document. */
+export function SearchSection(props: { base: KnowledgeBase }) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [result, setResult] = useState<{ query: string; found: SearchResult }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldError, setFieldError] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  const search = async (event: FormEvent) => {
+    event.preventDefault();
+    const asked = query.trim();
+    if (!asked) {
+      setFieldError(t("knowledge.search.empty"));
+      input.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    setBusy(true);
+    setError(null);
+    try {
+      const found = await get<SearchResult>(
+        `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/search?q=${encodeURIComponent(asked)}&limit=10`,
+      );
+      setResult({ query: asked, found });
+    } catch (caught) {
+      setError(caught);
+      setResult(undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const terms = result && highlightTerms(result.query, result.found.terms);
+
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("knowledge.search.title")}</h2>
+      <form className="kb-search" noValidate onSubmit={(event) => void search(event)}>
+        <div className="field">
+          <label htmlFor={`${id}-query`}>{t("knowledge.search.query")}</label>
+          <p className="hint" id={`${id}-hint`}>
+            {t("knowledge.search.hint")}
+          </p>
+          <div className="kb-search-row">
+            <input
+              ref={input}
+              type="search"
+              id={`${id}-query`}
+              value={query}
+              maxLength={2000}
+              onChange={(event) => setQuery(event.target.value)}
+              aria-invalid={fieldError ? true : undefined}
+              aria-describedby={fieldError ? `${id}-hint ${id}-error` : `${id}-hint`}
+            />
+            <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+              {busy ? t("knowledge.search.searching") : t("knowledge.search.submit")}
+            </button>
+          </div>
+          {fieldError && (
+            <p className="field-error" id={`${id}-error`}>
+              {fieldError}
+            </p>
+          )}
+        </div>
+      </form>
+      {error !== null && <ErrorNotice error={error} />}
+      <div role="status" className="kb-live">
+        {result &&
+          (result.found.hits.length === 0
+            ? t("knowledge.search.none", { query: result.query })
+            : t("knowledge.search.results", {
+                count: result.found.hits.length,
+                query: result.query,
+              }))}
+      </div>
+      {result && terms && result.found.hits.length > 0 && (
+        <ol className="kb-hits">
+          {result.found.hits.map((hit) => (
+            <li key={hit.passageId} className="kb-hit">
+              <h3>{hit.title}</h3>
+              <p className="hint">
+                {[
+                  hit.fileName,
+                  hit.section,
+                  hit.page !== null ? t("knowledge.search.page", { page: hit.page }) : "",
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </p>
+              <p className="kb-passage">
+                <Highlighted text={hit.text} terms={terms} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+/** The API answers the knowledge area reads (the server's zod schemas in src/knowledge are the reference). */
+export type PersonalDataSetting = "index" | "pseudonymise" | "quarantine";
+export type ReaderKind = "everyone" | "role" | "direction";
+export type ReaderRole = "agent" | "referent" | "admin" | "auditor";
+
+export interface Reader {
+  kind: ReaderKind;
+  value: string;
+}
+
+export interface KnowledgeBase {
+  id: string;
+  name: string;
+  description: string;
+  ownerDirection: { id: string; path: string };
+  readers: (Reader & { label: string })[];
+  personalData: PersonalDataSetting;
+  documentCount: number;
+  passageCount: number;
+  canManage: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DocumentStatus = "queued" | "processing" | "ready" | "quarantined" | "failed";
+export type TypeCounts = Record<string, number>;
+
+export interface KnowledgeDocument {
+  id: string;
+  knowledgeBaseId: string;
+  fileName: string;
+  title: string | null;
+  mediaType: string | null;
+  sizeBytes: number;
+  status: DocumentStatus;
+  failure: { code: string; message: string } | null;
+  pageCount: number | null;
+  passageCount: number;
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+  ingestedAt: string | null;
+  personalData: {
+    dataClass: "public" | "personal" | "sensitive";
+    types: TypeCounts;
+    action: PersonalDataSetting;
+  } | null;
+  release: { as: "index" | "pseudonymise"; by: string; at: string } | null;
+}
+
+export interface QuarantinedDocument extends KnowledgeDocument {
+  uploadedBy: string | null;
+  passages: {
+    ordinal: number;
+    section: string;
+    page: number | null;
+    types: TypeCounts;
+    excerpt: string;
+  }[];
+}
+
+export interface SubmitResult {
+  fileName: string;
+  documentId: string;
+  status: "queued" | "unchanged" | "failed";
+  failure: { code: string; message: string } | null;
+}
+
+export interface UploadLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  formats: string[];
+}
+
+export interface SearchHit {
+  passageId: string;
+  documentId: string;
+  knowledgeBaseId: string;
+  fileName: string;
+  title: string;
+  section: string;
+  page: number | null;
+  score: number;
+  text: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  terms: string[];
+  confidence: number;
+  rankings: ("lexical" | "dense")[];
+}
+
+export interface AuditReport {
+  knowledgeBaseId: string;
+  generatedAt: string;
+  documents: { total: number; ready: number; failed: number; quarantined: number; words: number };
+  findings: {
+    kind: string;
+    severity: "info" | "warning" | "error";
+    message: string;
+    documents: { id: string; fileName: string }[];
+    passages: { id: string | null; documentId: string; excerpt: string }[];
+  }[];
+  quarantined: { documentId: string; fileName: string; types: TypeCounts; updatedAt: string }[];
+  personalDataChecked: boolean;
+}
+
+export interface Direction {
+  id: string;
+  name: string;
+  parentId: string | null;
+  path: string;
+}
+
+/** A field's error from the API's validation details ({ field: "body.name", message }). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
