@@ -303,6 +303,7 @@ export class ConversationsService {
       ...(options.generate && { generate: true }),
     });
     const now = this.deps.clock.now().toISOString();
+    const cancelled = options.signal?.aborted === true && turn.status !== "completed";
     const question = {
       id: this.deps.ids.id(),
       role: "user",
@@ -317,6 +318,10 @@ export class ConversationsService {
       metadata: JSON.stringify(answerMetadata(turn)),
       created_at: now,
     };
+    // The agent stopped the answer: the conversation keeps neither the question nor a refusal.
+    if (cancelled) {
+      return { turn, answer: presentMessage({ ...answer, conversation_id: id, ordinal: 0 }) };
+    }
     await this.deps.conversations.append(id, [question, answer], now);
     if (history.length === 0 && conversation.title === "Nouvelle conversation") {
       const title = content.replace(/\s+/g, " ").trim();

@@ -154,6 +154,42 @@ describeApps("conversations: what the page shows around an answer", (get) => {
     assert.equal(journal?.feedback, "down");
   });
 
+  it("keeps nothing of an answer the agent stopped", async () => {
+    const { app } = get();
+    const base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+    const created = await call(app, "POST", "/api/conversations", agent, { assistantId: abroad });
+    const id = created.json().id as string;
+    upstream.script({ kind: "hang" });
+    const asked = upstream.requests.length;
+    const abort = new AbortController();
+    const response = fetch(`${base}/api/conversations/${id}/messages`, {
+      method: "POST",
+      headers: {
+        cookie: agent.cookie,
+        "x-csrf-token": agent.csrf,
+        "content-type": "application/json",
+        accept: "text/event-stream",
+      },
+      body: JSON.stringify({ content: "Rédige une note de service." }),
+      signal: abort.signal,
+    }).catch(() => undefined);
+    while (upstream.requests.length === asked) await new Promise((r) => setImmediate(r));
+    abort.abort();
+    await response;
+    const record = upstream.requests.at(-1);
+    while (!record?.aborted) await new Promise((r) => setImmediate(r));
+    upstream.script({ kind: "reply", text: "Note prête." });
+    const next = await call(app, "POST", `/api/conversations/${id}/messages`, agent, {
+      content: "Rédige une note de service, courte.",
+    });
+    assert.equal(next.statusCode, 200, next.body);
+    const stored = await call(app, "GET", `/api/conversations/${id}`, agent);
+    assert.deepEqual(
+      stored.json().messages.map((m: { content: string }) => m.content),
+      ["Rédige une note de service, courte.", "Note prête."],
+    );
+  });
+
   it("names the rule that refused a turn", async () => {
     const { app } = get();
     await app.services.charter.update(

@@ -1,2 +1,126 @@
 /** Texts of the page's chat area. */
-export const chat = {} as const;
+export const chat = {
+  "chat.title": "Conversations",
+  "chat.new": "Nouvelle conversation",
+  "chat.list.label": "Vos conversations",
+  "chat.list.empty": "Aucune conversation pour l'instant.",
+  "chat.list.rename": "Renommer",
+  "chat.list.renameFor": "Renommer « {title} »",
+  "chat.list.renameLabel": "Nouveau titre de « {title} »",
+  "chat.list.delete": "Supprimer",
+  "chat.list.deleteFor": "Supprimer « {title} »",
+  "chat.list.deleteConfirm":
+    "Supprimer « {title} » et tous ses messages ? Cette action est définitive.",
+  "chat.list.deleteYes": "Supprimer définitivement",
+  "chat.list.export": "Exporter",
+  "chat.list.exportFor": "Exporter « {title} » (fichier Markdown)",
+  "chat.list.deleted": "Conversation « {title} » supprimée.",
+
+  "chat.welcome.title": "Bienvenue dans Beffroi",
+  "chat.welcome.intro":
+    "Posez une question sur les démarches et les documents de la collectivité, ou faites-vous aider pour rédiger, reformuler ou résumer.",
+  "chat.welcome.data":
+    "Ce que Beffroi fait de vos messages : ils restent dans cette conversation, que vous seul voyez, et que vous pouvez exporter ou supprimer. Avant tout envoi à un modèle d'IA, les données personnelles sont détectées ; selon la charte, elles sont remplacées par des pseudonymes, ou la demande ne part que vers un modèle hébergé par la collectivité. Le journal des usages ne garde jamais le texte de vos échanges.",
+  "chat.welcome.sources":
+    "Les réponses citent les documents sur lesquels elles s'appuient ; sans modèle disponible, Beffroi vous donne les passages des documents eux-mêmes.",
+  "chat.start.lead": "Choisissez un assistant, puis écrivez votre premier message.",
+
+  "chat.picker.legend": "Assistant",
+  "chat.picker.models": "Modèles utilisés, par ordre de préférence :",
+  "chat.picker.noModel":
+    "Aucun modèle de langue configuré : les réponses citent les passages des documents, sans modèle.",
+  "chat.picker.lastResort": "À défaut de modèle disponible : les passages cités des documents.",
+  "chat.picker.validation": "Ses réponses sont des brouillons à valider.",
+  "chat.picker.loading": "Chargement des assistants…",
+
+  "chat.composer.label": "Votre message",
+  "chat.composer.hint":
+    "Entrée envoie le message ; Maj + Entrée va à la ligne. Évitez les données personnelles inutiles.",
+  "chat.composer.send": "Envoyer",
+  "chat.composer.stop": "Arrêter",
+  "chat.composer.empty": "Écrivez votre message avant de l'envoyer.",
+  "chat.composer.creating": "Ouverture de la conversation…",
+
+  "chat.you": "Vous",
+  "chat.assistant": "Assistant (IA)",
+  "chat.streaming": "Réponse en cours…",
+  "chat.answered": "Réponse de l'assistant : {text}",
+  "chat.stopped":
+    "Réponse arrêtée : rien n'a été enregistré. Votre message est revenu dans la zone de saisie.",
+  "chat.sendFailed":
+    "Votre message est revenu dans la zone de saisie : renvoyez-le quand vous voulez.",
+  "chat.conversation.empty":
+    "Aucun message pour l'instant : écrivez ci-dessous votre question ou votre demande.",
+  "chat.conversation.loading": "Chargement de la conversation…",
+
+  "chat.refused.quota": "Quota atteint",
+  "chat.refused.search": "Chercher directement dans les bases de connaissances",
+  "chat.refused.guard": "Message non envoyé : données à protéger",
+  "chat.refused.charter": "Demande refusée par la charte",
+  "chat.refused.other": "La demande n'a pas abouti",
+  "chat.refused.details": "Détail des règles appliquées",
+
+  "chat.answer.fallback":
+    "Le modèle n'a pas pu répondre : voici les passages des documents qui répondent à la question.",
+  "chat.answer.passagesFirst":
+    "Les documents répondent déjà à la question : voici leurs passages, sans modèle, par sobriété.",
+  "chat.answer.generate": "Générer une réponse",
+  "chat.answer.degraded":
+    "Quota atteint : la charte ne permet plus que les passages cités des documents, sans modèle, jusqu'au mois prochain.",
+  "chat.answer.abstained":
+    "Aucun passage des documents ne répond assez bien à la question : reformulez-la, ou vérifiez que le bon document est dans une base.",
+  "chat.answer.sources": "Sources",
+  "chat.answer.citation": "[{number}] {title}",
+  "chat.answer.citationPlace": "{section}",
+  "chat.answer.citationPage": "p. {page}",
+  "chat.answer.openCitation": "Voir le passage {number} : {title}",
+  "chat.answer.model": "Rédigé par {model} ({provider})",
+  "chat.answer.extractive": "Passages cités des documents, sans modèle de langue.",
+  "chat.answer.guardPseudonymised": {
+    one: "{count} donnée personnelle pseudonymisée avant envoi au modèle, restaurée dans la réponse.",
+    other:
+      "{count} données personnelles pseudonymisées avant envoi au modèle, restaurées dans la réponse.",
+  },
+  "chat.answer.guardDetected":
+    "Données personnelles détectées ({found}) : envoyées seulement à un modèle que la charte autorise pour elles.",
+  "chat.answer.guardKept":
+    "Données personnelles détectées ({found}) : aucune n'a quitté la collectivité.",
+  "chat.answer.guardClean": "Aucune donnée personnelle détectée.",
+  "chat.answer.draft": "Brouillon assisté par IA — à vérifier",
+  "chat.answer.validate": "Valider",
+  "chat.answer.validateHint": "Valider indique que vous avez relu et vérifié cette réponse.",
+  "chat.answer.validated": "Validé par {name} le {date}",
+  "chat.answer.someone": "un agent",
+  "chat.answer.impact":
+    "Impact estimé : {energy} Wh, {gwp} g CO2e — l'équivalent d'une ampoule LED de 5 W allumée {led}.",
+  "chat.answer.impactExtractive":
+    "Impact négligeable : une recherche dans les documents, sans modèle de langue.",
+  "chat.answer.impactUnknown":
+    "Impact non estimé : le fournisseur du modèle ne déclare pas ce qu'il faut pour le calculer.",
+  "chat.answer.range": "{min} à {max}",
+  "chat.answer.minutes": { one: "{count} minute", other: "{count} minutes" },
+  "chat.answer.seconds": { one: "{count} seconde", other: "{count} secondes" },
+  "chat.answer.details": "Ce que Beffroi a fait pour cette réponse",
+
+  "chat.feedback.label": "Votre avis sur cette réponse",
+  "chat.feedback.up": "Utile",
+  "chat.feedback.down": "Pas utile",
+  "chat.feedback.minutes": "Minutes gagnées grâce à cette réponse (facultatif)",
+  "chat.feedback.minutesHint": "De 0 à 480 minutes, à votre estimation.",
+  "chat.feedback.minutesInvalid": "Indiquez un nombre entier de minutes entre 0 et 480.",
+  "chat.feedback.save": "Enregistrer",
+  "chat.feedback.saved": "Merci, votre avis est enregistré.",
+  "chat.feedback.savedMinutes": {
+    one: "Merci, votre avis est enregistré ({count} minute gagnée).",
+    other: "Merci, votre avis est enregistré ({count} minutes gagnées).",
+  },
+
+  "chat.passage.title": "Passage cité",
+  "chat.passage.in": "Dans « {title} »",
+  "chat.passage.base": "Base : {name}",
+  "chat.passage.file": "Fichier : {name}",
+  "chat.passage.page": "Page {page}",
+  "chat.passage.section": "Section : {section}",
+  "chat.passage.loading": "Chargement du passage…",
+  "chat.passage.cited": "Passage cité",
+} as const;

@@ -1,0 +1,341 @@
+import { type FormEvent, useId, useState } from "react";
+import { post } from "../../api/client";
+import { ErrorNotice } from "../../components/feedback";
+import { SovereigntyBadge } from "../../components/sovereignty";
+import { formatDateTime, formatNumber, t } from "../../i18n";
+import { useSession } from "../../session";
+import { PassageDialog } from "./passage-dialog";
+import type { Citation, Message, Range } from "./types";
+
+const range = (value: Range, scale: number, digits: number) => {
+  const min = formatNumber(value.min * scale, digits);
+  const max = formatNumber(value.max * scale, digits);
+  return min === max ? min : t("chat.answer.range", { min, max });
+};
+
+/** A duration in minutes as people say it ("12 minutes", "40 secondes"). */
+function duration(minutes: Range): string {
+  const mid = (minutes.min + minutes.max) / 2;
+  if (mid < 1) {
+    const count = Math.max(1, Math.round(mid * 60));
+    return t("chat.answer.seconds", { count });
+  }
+  const count = Math.round(mid);
+  return t("chat.answer.minutes", { count });
+}
+
+/** An assistant's answer and everything Beffroi says about it. */
+export function Answer(props: {
+  conversationId: string;
+  message: Message;
+  /** The question it answers: "Générer une réponse" sends it again with a model. */
+  onGenerate?: () => void;
+  busy: boolean;
+  onChange: (message: Message) => void;
+}) {
+  const { message, conversationId, onChange } = props;
+  const metadata = message.metadata;
+  const [open, setOpen] = useState<Citation | null>(null);
+  const citations = metadata.citations ?? [];
+  const base = `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(message.id)}`;
+
+  return (
+    <div className="chat-answer">
+      {metadata.fallback && <p className="notice notice-warning">{t("chat.answer.fallback")}</p>}
+      {metadata.quotaDegraded && (
+        <p className="notice notice-warning">{t("chat.answer.degraded")}</p>
+      )}
+      {metadata.passagesFirst && (
+        <div className="notice notice-info">
+          <p>{t("chat.answer.passagesFirst")}</p>
+          {props.onGenerate && (
+            <button
+              type="button"
+              className="button-secondary button-small"
+              disabled={props.busy}
+              onClick={props.onGenerate}
+            >
+              {t("chat.answer.generate")}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="prose chat-text">{message.content}</div>
+      {metadata.abstained && <p className="hint">{t("chat.answer.abstained")}</p>}
+
+      {citations.length > 0 && (
+        <div className="chat-sources">
+          <h3 className="chat-small-heading">{t("chat.answer.sources")}</h3>
+          <ol className="chat-citations">
+            {citations.map((citation) => (
+              <li key={`${citation.number}-${citation.passageId}`}>
+                <button
+                  type="button"
+                  className="button-tertiary chat-citation"
+                  aria-haspopup="dialog"
+                  aria-label={t("chat.answer.openCitation", {
+                    number: citation.number,
+                    title: citation.title,
+                  })}
+                  onClick={() => setOpen(citation)}
+                >
+                  {t("chat.answer.citation", { number: citation.number, title: citation.title })}
+                </button>
+                <span className="hint">
+                  {[
+                    citation.section,
+                    citation.page !== null
+                      ? t("chat.answer.citationPage", { page: citation.page })
+                      : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {open && <PassageDialog citation={open} onClose={() => setOpen(null)} />}
+
+      <ul className="chat-facts">
+        <li>
+          {metadata.mode === "model" && metadata.model ? (
+            <>
+              {t("chat.answer.model", {
+                model: metadata.model.modelId,
+                provider: metadata.model.providerLabel,
+              })}{" "}
+              <SovereigntyBadge
+                sovereignty={metadata.model.sovereignty}
+                country={metadata.model.country}
+              />
+            </>
+          ) : (
+            t("chat.answer.extractive")
+          )}
+        </li>
+        <li>
+          <GuardLine message={message} />
+        </li>
+        <li>
+          <ImpactLine message={message} />
+        </li>
+      </ul>
+
+      {metadata.requiresValidation && (
+        <Validation message={message} url={`${base}/validate`} onChange={onChange} />
+      )}
+      {metadata.turnId && (
+        <Feedback message={message} url={`${base}/feedback`} onChange={onChange} />
+      )}
+
+      {(metadata.decisions ?? []).length > 0 && (
+        <details className="chat-decisions">
+          <summary>{t("chat.answer.details")}</summary>
+          <ul>
+            {(metadata.decisions ?? []).map((decision, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: decisions are a fixed record, in order.
+              <li key={index}>{decision.reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** What the data guard did, from the turn's summary: counts and types, never values. */
+function GuardLine(props: { message: Message }) {
+  const { guard, decisions } = props.message.metadata;
+  const fresh = (decisions ?? []).find((decision) => decision.rule === "restore.new-personal-data");
+  if (!guard) return null;
+  const found = guard.detected.map((entry) => `${entry.count} × ${entry.label}`).join(", ");
+  const local = props.message.metadata.model?.sovereignty === "local";
+  return (
+    <>
+      {guard.pseudonymised > 0
+        ? t("chat.answer.guardPseudonymised", { count: guard.pseudonymised })
+        : guard.detected.length === 0
+          ? t("chat.answer.guardClean")
+          : local || props.message.metadata.mode !== "model"
+            ? t("chat.answer.guardKept", { found })
+            : t("chat.answer.guardDetected", { found })}
+      {fresh && <span className="chat-warning"> {fresh.reason}</span>}
+    </>
+  );
+}
+
+function ImpactLine(props: { message: Message }) {
+  const { impact, mode } = props.message.metadata;
+  if (impact) {
+    return (
+      <>
+        {t("chat.answer.impact", {
+          energy: range(impact.energyKwh, 1000, 3),
+          gwp: range(impact.gwpKgCo2e, 1000, 3),
+          led: duration(impact.ledBulbMinutes),
+        })}
+      </>
+    );
+  }
+  return (
+    <>{mode === "model" ? t("chat.answer.impactUnknown") : t("chat.answer.impactExtractive")}</>
+  );
+}
+
+function Validation(props: {
+  message: Message;
+  url: string;
+  onChange: (message: Message) => void;
+}) {
+  const { session } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const { message } = props;
+  if (message.validatedAt) {
+    const name =
+      message.validatedBy === session?.user.id
+        ? (session?.user.displayName ?? t("chat.answer.someone"))
+        : t("chat.answer.someone");
+    return (
+      <p className="chat-validation">
+        <span className="badge badge-success">
+          {t("chat.answer.validated", { name, date: formatDateTime(message.validatedAt) })}
+        </span>
+      </p>
+    );
+  }
+  const validate = async () => {
+    setSaving(true);
+    try {
+      props.onChange(await post<Message>(props.url));
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <div className="chat-validation">
+      <span className="badge badge-warning">
+        {message.metadata.validationLabel || t("chat.answer.draft")}
+      </span>
+      <button
+        type="button"
+        className="button-secondary button-small"
+        disabled={saving}
+        onClick={() => void validate()}
+      >
+        {t("chat.answer.validate")}
+      </button>
+      <span className="hint">{t("chat.answer.validateHint")}</span>
+      {error ? <ErrorNotice error={error} /> : null}
+    </div>
+  );
+}
+
+function Feedback(props: { message: Message; url: string; onChange: (message: Message) => void }) {
+  const { message } = props;
+  const id = useId();
+  const rating = message.metadata.feedback;
+  const [minutes, setMinutes] = useState(
+    message.metadata.minutesSaved !== undefined ? String(message.metadata.minutesSaved) : "",
+  );
+  const [invalid, setInvalid] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const send = async (value: "up" | "down", minutesSaved?: number) => {
+    try {
+      const updated = await post<Message>(props.url, {
+        rating: value,
+        ...(minutesSaved !== undefined && { minutesSaved }),
+      });
+      props.onChange(updated);
+      setError(null);
+      setSaved(
+        updated.metadata.minutesSaved !== undefined
+          ? t("chat.feedback.savedMinutes", { count: updated.metadata.minutesSaved })
+          : t("chat.feedback.saved"),
+      );
+    } catch (caught) {
+      setError(caught);
+      setSaved(null);
+    }
+  };
+  const parsed = () => {
+    if (minutes.trim() === "") return undefined;
+    const value = Number(minutes);
+    return Number.isInteger(value) && value >= 0 && value <= 480 ? value : Number.NaN;
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = parsed();
+    if (Number.isNaN(value)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    if (rating) void send(rating, value);
+  };
+
+  return (
+    <div className="chat-feedback">
+      <fieldset className="chat-feedback-rating">
+        <legend className="chat-small-heading">{t("chat.feedback.label")}</legend>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-pressed={rating === "up"}
+          onClick={() => void send("up", parsed() || undefined)}
+        >
+          {t("chat.feedback.up")}
+        </button>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          aria-pressed={rating === "down"}
+          onClick={() => void send("down", parsed() || undefined)}
+        >
+          {t("chat.feedback.down")}
+        </button>
+      </fieldset>
+      {rating && (
+        <form className="chat-feedback-minutes" onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-minutes`}>{t("chat.feedback.minutes")}</label>
+            <span id={`${id}-hint`} className="hint">
+              {t("chat.feedback.minutesHint")}
+            </span>
+            <input
+              id={`${id}-minutes`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={480}
+              step={1}
+              value={minutes}
+              onChange={(event) => setMinutes(event.target.value)}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
+            />
+            {invalid && (
+              <p id={`${id}-error`} className="field-error">
+                {t("chat.feedback.minutesInvalid")}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="button-secondary button-small">
+            {t("chat.feedback.save")}
+          </button>
+        </form>
+      )}
+      <p role="status" className="hint">
+        {saved}
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "../../api/client";
+import { postForEvents } from "../../api/stream";
+import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useResource } from "../../components/use-resource";
+import { t } from "../../i18n";
+import { Link } from "../../router";
+import { useSession } from "../../session";
+import { Answer } from "./answer";
+import { Composer } from "./composer";
+import type { AnswerMetadata, ConversationDetail, Message } from "./types";
+
+/** The first message typed on the start page, sent once its conversation opens. */
+let pending: { conversationId: string; content: string } | null = null;
+
+export function sendWhenOpened(conversationId: string, content: string): void {
+  pending = { conversationId, content };
+}
+
+interface Streaming {
+  question: string;
+  text: string;
+}
+
+/**
+ * One conversation: the AI notice, the messages and their answers, the
+ * composer. An answer streams in (aria-busy while it grows); screen readers
+ * hear "Réponse en cours…", then the whole answer once, when it is done.
+ */
+export function ConversationView(props: { id: string; onChanged: () => void }) {
+  const { id, onChanged } = props;
+  const url = `/api/conversations/${encodeURIComponent(id)}`;
+  const conversation = useResource<ConversationDetail>(url);
+  const { reload, set } = conversation;
+  const [draft, setDraft] = useState("");
+  const [streaming, setStreaming] = useState<Streaming | null>(null);
+  const [announce, setAnnounce] = useState("");
+  const [failure, setFailure] = useState<unknown>(null);
+  const [freshRefusal, setFreshRefusal] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+
+  const send = useCallback(
+    async (content: string, generate = false) => {
+      setFailure(null);
+      setAnnounce("");
+      setFreshRefusal(false);
+      const abort = new AbortController();
+      controller.current = abort;
+      setStreaming({ question: content, text: "" });
+      setDraft("");
+      try {
+        for await (const event of postForEvents(
+          `${url}/messages`,
+          { content, ...(generate && { generate: true }) },
+          abort.signal,
+        )) {
+          if (event.event === "delta") {
+            const { text } = event.data as { text: string };
+            setStreaming((current) => current && { ...current, text: current.text + text });
+          } else if (event.event === "done") {
+            setAnnounce(t("chat.answered", { text: (event.data as Message).content }));
+          } else if (event.event === "error") {
+            const { code, message } = event.data as { code: string; message: string };
+            throw new ApiError(502, code, message);
+          }
+        }
+        if (abort.signal.aborted) {
+          setAnnounce(t("chat.stopped"));
+          setDraft(content);
+        }
+      } catch (caught) {
+        if (abort.signal.aborted) {
+          setAnnounce(t("chat.stopped"));
+          setDraft(content);
+        } else if (caught instanceof ApiError && caught.code === "turn_denied") {
+          // Refused by the charter, the guard or a quota: the server keeps the refusal in the conversation.
+          setFreshRefusal(true);
+        } else {
+          setFailure(caught);
+          setDraft(content);
+        }
+      } finally {
+        controller.current = null;
+        await reload();
+        setStreaming(null);
+        onChanged();
+      }
+    },
+    [url, reload, onChanged],
+  );
+
+  useEffect(() => {
+    if (pending && pending.conversationId === id) {
+      const { content } = pending;
+      pending = null;
+      void send(content);
+    }
+  }, [id, send]);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const data = conversation.data;
+  const replace = (message: Message) => {
+    if (!data) return;
+    set({ ...data, messages: data.messages.map((m) => (m.id === message.id ? message : m)) });
+  };
+
+  if (!data) {
+    return (
+      <>
+        <PageHeading title={t("chat.title")} />
+        {conversation.error ? (
+          <ErrorNotice error={conversation.error} onRetry={() => void reload()}>
+            <p>
+              <Link href="/">{t("chat.new")}</Link>
+            </p>
+          </ErrorNotice>
+        ) : (
+          <Loading label={t("chat.conversation.loading")} />
+        )}
+      </>
+    );
+  }
+
+  const messages = data.messages;
+  const busy = streaming !== null;
+  return (
+    <>
+      <PageHeading title={data.title} />
+      {data.disclosure && (
+        <div className="notice notice-info chat-disclosure">
+          <p className="prose">{data.disclosure}</p>
+        </div>
+      )}
+      {messages.length === 0 && !streaming ? (
+        <p className="hint">{t("chat.conversation.empty")}</p>
+      ) : (
+        <ol className="chat-thread">
+          {messages.map((message, index) => (
+            <li key={message.id} className={`chat-message chat-message-${message.role}`}>
+              <h2 className="chat-author">
+                {message.role === "user" ? t("chat.you") : t("chat.assistant")}
+              </h2>
+              {message.role === "user" ? (
+                <div className="prose chat-text">{message.content}</div>
+              ) : message.metadata.denied ? (
+                <Refusal
+                  metadata={message.metadata}
+                  alert={freshRefusal && index === messages.length - 1}
+                />
+              ) : (
+                <Answer
+                  conversationId={id}
+                  message={message}
+                  busy={busy}
+                  onChange={replace}
+                  {...(message.metadata.passagesFirst && {
+                    onGenerate: () => {
+                      const question = messages[index - 1];
+                      if (question?.role === "user") void send(question.content, true);
+                    },
+                  })}
+                />
+              )}
+            </li>
+          ))}
+          {streaming && (
+            <>
+              <li className="chat-message chat-message-user">
+                <h2 className="chat-author">{t("chat.you")}</h2>
+                <div className="prose chat-text">{streaming.question}</div>
+              </li>
+              <li className="chat-message chat-message-assistant">
+                <h2 className="chat-author">{t("chat.assistant")}</h2>
+                <div className="prose chat-text chat-streaming" aria-busy="true">
+                  {streaming.text || t("chat.streaming")}
+                </div>
+              </li>
+            </>
+          )}
+        </ol>
+      )}
+      <div role="status" className="visually-hidden">
+        {streaming ? t("chat.streaming") : announce}
+      </div>
+      {!streaming && announce === t("chat.stopped") && <p className="hint">{announce}</p>}
+      {failure ? (
+        <ErrorNotice error={failure}>
+          <p>{t("chat.sendFailed")}</p>
+        </ErrorNotice>
+      ) : null}
+      <Composer
+        draft={draft}
+        onDraft={setDraft}
+        onSend={(text) => void send(text)}
+        busy={busy}
+        onStop={() => controller.current?.abort()}
+      />
+    </>
+  );
+}
+
+/** A turn the charter, the data guard or a quota refused: the server's words, and what to do. */
+function Refusal(props: { metadata: AnswerMetadata; alert: boolean }) {
+  const { metadata } = props;
+  const { can } = useSession();
+  const rule = metadata.rule ?? "";
+  const title =
+    rule === "charter.quota"
+      ? t("chat.refused.quota")
+      : rule === "route.blocked"
+        ? t("chat.refused.guard")
+        : rule.startsWith("charter.")
+          ? t("chat.refused.charter")
+          : t("chat.refused.other");
+  return (
+    <div className="notice notice-error" {...(props.alert && { role: "alert" })}>
+      <p>
+        <strong>{title}</strong>
+      </p>
+      <p>{metadata.reason}</p>
+      {rule === "charter.quota" && can("knowledge:read") && (
+        <p>
+          <Link href="/bases">{t("chat.refused.search")}</Link>
+        </p>
+      )}
+      {(metadata.decisions ?? []).length > 0 && (
+        <details>
+          <summary>{t("chat.refused.details")}</summary>
+          <ul>
+            {(metadata.decisions ?? []).map((decision, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: decisions are a fixed record, in order.
+              <li key={index}>{decision.reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
