@@ -1,0 +1,305 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import { templateYaml } from "../../src/charter/index.js";
+import { ProviderSchema } from "../../src/providers/index.js";
+import { seedUser } from "../support/apps.js";
+import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+
+const ADMIN = "dsi@ville.example";
+
+describeBrowser("web page: administration", (get) => {
+  let upstream: OpenAiUpstream;
+  let adminId: string;
+
+  before(async () => {
+    const { app } = get();
+    upstream = await startOpenAiUpstream();
+    adminId = (await seedUser(app, ADMIN, ["admin"], "DSI")).id;
+    await app.services.directions.add("Pôle solidarités > CCAS");
+  });
+  after(() => upstream.close());
+
+  const asAdmin = async (path: string, heading: string): Promise<Page> => {
+    const page = await get().page();
+    await signIn(page, ADMIN);
+    await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+    await page.goto(path);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    return page;
+  };
+  const adminNav = (page: Page) =>
+    page.getByRole("navigation", { name: "Rubriques de l'administration" });
+
+  test("an administrator creates a user with roles and a direction, changes them, then disables the account", async () => {
+    const { app } = get();
+    const page = await asAdmin("/administration", "Administration");
+    await expectAccessible(page, "administration home");
+    await adminNav(page).getByRole("link", { name: "Utilisateurs" }).click();
+    await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+    await page.getByRole("row", { name: /dsi@ville\.example/ }).waitFor();
+    await expectAccessible(page, "users");
+
+    await page
+      .getByLabel("Adresse électronique", { exact: true })
+      .fill("camille.martin@ville.example");
+    await page.getByLabel("Nom", { exact: true }).fill("Camille Martin");
+    const roles = page.getByRole("group", { name: "Rôles" });
+    await roles.getByLabel("Référent").check();
+    await page
+      .getByLabel("Direction", { exact: true })
+      .selectOption({ label: "Pôle solidarités > CCAS" });
+    await page.getByLabel("Mot de passe initial (facultatif)").fill("un mot de passe solide");
+    await page.getByRole("button", { name: "Créer l'utilisateur" }).click();
+
+    const row = page.getByRole("row", { name: /Camille Martin/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? "", /Agent, Référent/);
+    assert.match((await row.textContent()) ?? "", /Pôle solidarités > CCAS/);
+    assert.match((await row.textContent()) ?? "", /Jamais/);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Utilisateur « Camille Martin » créé." })
+      .waitFor();
+    const created = await app.services.users.findByEmail("camille.martin@ville.example");
+    assert.deepEqual(created?.roles, ["agent", "referent"]);
+    await expectAccessible(page, "users after creation");
+
+    await page.getByRole("button", { name: "Modifier Camille Martin" }).click();
+    const dialog = page.getByRole("dialog", { name: "Modifier « Camille Martin »" });
+    await dialog.waitFor();
+    await expectAccessible(page, "user editor");
+    await dialog.getByLabel("Référent").uncheck();
+    await dialog.getByLabel("Auditeur (DPO)").check();
+    await dialog.getByRole("button", { name: "Enregistrer" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("row", { name: /Camille Martin.*Agent, Auditeur \(DPO\)/ }).waitFor();
+
+    await page.getByRole("button", { name: "Désactiver Camille Martin" }).click();
+    await page.getByRole("button", { name: "Réactiver Camille Martin" }).waitFor();
+    assert.match((await row.textContent()) ?? "", /Désactivé/);
+    const disabled = await app.services.users.findByEmail("camille.martin@ville.example");
+    assert.ok(disabled?.disabledAt, "the account is disabled on the server");
+
+    // The disabled account can no longer sign in.
+    const theirs = await get().page();
+    await signIn(theirs, "camille.martin@ville.example", "un mot de passe solide");
+    await theirs.getByRole("alert").waitFor();
+    await theirs.getByRole("heading", { name: "Connexion" }).waitFor();
+  });
+
+  test("an API key is shown once, works, disappears on reload and is revoked", async () => {
+    const { url } = get();
+    const page = await asAdmin("/administration/cles-api", "Clés d'API");
+    await page.getByText("Vous n'avez aucune clé d'API.").waitFor();
+    await expectAccessible(page, "api keys, empty");
+
+    await page.getByLabel("Nom", { exact: true }).fill("Script de publication");
+    const scopes = page.getByRole("group", { name: "Droits" });
+    await scopes.getByLabel("Utiliser les assistants").check();
+    await page.getByLabel("Durée de validité (jours)").fill("30");
+    await page.getByRole("button", { name: "Créer la clé" }).click();
+    await page.getByRole("heading", { name: "Clé « Script de publication » créée" }).waitFor();
+    await page.getByText("elle ne sera plus jamais affichée").waitFor();
+    const token = await page.getByLabel("Votre nouvelle clé").inputValue();
+    assert.ok(token.length > 20, "the key itself");
+    await page.getByRole("button", { name: "Copier la clé" }).waitFor();
+    await expectAccessible(page, "api key shown once");
+
+    const models = await fetch(`${url}/v1/models`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(models.status, 200, "the key works");
+
+    await page.reload();
+    const row = page.getByRole("row", { name: /Script de publication/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? "", /Utiliser les assistants/);
+    assert.match((await row.textContent()) ?? "", /Active/);
+    assert.equal(await page.getByLabel("Votre nouvelle clé").count(), 0);
+    assert.ok(!(await page.content()).includes(token), "never shown again");
+
+    await page.getByRole("button", { name: "Révoquer Script de publication" }).click();
+    const dialog = page.getByRole("dialog", {
+      name: "Révoquer la clé « Script de publication » ?",
+    });
+    await dialog.waitFor();
+    await expectAccessible(page, "revoke confirmation");
+    await dialog.getByRole("button", { name: "Révoquer" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Clé « Script de publication » révoquée." })
+      .waitFor();
+    await page.getByRole("row", { name: /Script de publication.*Révoquée/ }).waitFor();
+    const refused = await fetch(`${url}/v1/models`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(refused.status, 401);
+  });
+
+  test("the charter editor shows problems at their line, the rules in French, and saves a version agents must accept", async () => {
+    const { app } = get();
+    await seedUser(app, "agent.charte@ville.example", ["agent"], "Pôle solidarités > CCAS");
+    const page = await asAdmin("/administration/charte", "Charte d'usage");
+    const preview = page.getByRole("region", { name: "Aperçu des règles" });
+    await preview
+      .getByText(
+        "Données personnelles vers un hébergeur soumis à un droit extraterritorial : pseudonymisées avant envoi.",
+      )
+      .waitFor();
+    await expectAccessible(page, "charter editor");
+    const editor = page.getByLabel("Texte de la charte (YAML)");
+
+    // A syntax error: listed with its line; a click puts the caret there.
+    await editor.fill(
+      "title: Essai\nprinciples: |\n  Prudence.\nforbiddenCategories: [decision\nquotas: {}\n",
+    );
+    const syntax = page.getByRole("button", { name: /^Ligne [45], colonne \d+ : / });
+    await syntax.waitFor();
+    assert.match((await syntax.textContent()) ?? "", /crochet|indentation/);
+    assert.equal(await editor.getAttribute("aria-invalid"), "true");
+    await preview.getByText("Corrigez les problèmes signalés").waitFor();
+    await expectAccessible(page, "charter with a syntax error");
+    const line = /^Ligne (\d+)/.exec((await syntax.textContent()) ?? "")?.[1];
+    await syntax.click();
+    await page.getByText(new RegExp(`^Ligne ${line}, colonne \\d+$`)).waitFor();
+    assert.equal(await page.evaluate("document.activeElement.tagName"), "TEXTAREA");
+
+    // A schema error: on the line of the field in fault.
+    const wrong = templateYaml("balanced").replace(
+      "extraterritorial: pseudonymise",
+      "extraterritorial: peut-etre",
+    );
+    const expected = wrong.split("\n").findIndex((text) => text.includes("peut-etre")) + 1;
+    await editor.fill(wrong);
+    const schema = page.getByRole("button", {
+      name: new RegExp(
+        `^Ligne ${expected}, colonne \\d+ dataMatrix\\.personal\\.extraterritorial : action attendue`,
+      ),
+    });
+    await schema.waitFor();
+    await schema.click();
+    await page.getByText(new RegExp(`^Ligne ${expected}, colonne \\d+$`)).waitFor();
+    assert.equal(await page.evaluate("document.activeElement.tagName"), "TEXTAREA");
+    await expectAccessible(page, "charter with a schema error");
+
+    // A valid charter: its rules in plain French; saved as a new version.
+    await editor.fill(
+      templateYaml("balanced").replace(
+        "quotas: {}",
+        "quotas: { agent: { requests: 400 }, onExceed: warn }",
+      ),
+    );
+    await preview.getByText("Par agent et par mois : 400 demandes.").waitFor();
+    await page.getByText("La charte est valide.").waitFor();
+    assert.equal(await editor.getAttribute("aria-invalid"), null);
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText(/Version 2 enregistrée/).waitFor();
+    const versions = page.getByRole("table", { name: /versions/ });
+    const latest = versions.getByRole("row", { name: /Version 2/ });
+    await latest.waitFor();
+    assert.match((await latest.textContent()) ?? "", /dsi/);
+    assert.match((await latest.textContent()) ?? "", /quotas/);
+    await expectAccessible(page, "charter saved");
+    assert.equal((await app.services.charter.current()).charter.quotas.agent?.requests, 400);
+
+    // An agent signing in afterwards must accept the new version first.
+    const agent = await get().page();
+    await signIn(agent, "agent.charte@ville.example");
+    await agent
+      .getByRole("button", { name: "J'ai lu la charte et je l'accepte (version 2)" })
+      .waitFor();
+    // (The administrator accepts it too, for the tests that follow.)
+    await app.services.charter.accept(adminId);
+  });
+
+  test("the providers page shows a provider's sovereignty and tests its health", async () => {
+    const { app } = get();
+    await app.services.providers.create(
+      ProviderSchema.parse({
+        id: "albert-essai",
+        label: "Albert (essai)",
+        baseUrl: upstream.url,
+        sovereignty: "sovereign",
+        country: "FRA",
+        models: [{ id: "test-model", activeParameters: 24, totalParameters: 24 }],
+      }),
+    );
+    const page = await asAdmin("/administration/fournisseurs", "Fournisseurs de modèles");
+    const card = page.getByRole("article", { name: /Albert \(essai\)/ });
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? "", /Hébergeur souverain/);
+    assert.match((await card.textContent()) ?? "", /FRA/);
+    assert.match((await card.textContent()) ?? "", /24 actifs sur 24/);
+    await expectAccessible(page, "providers");
+
+    await card.getByRole("button", { name: "Tester Albert (essai)" }).click();
+    await card.getByText("Le fournisseur répond : 1 modèle proposé.").waitFor();
+    await card.getByText("Tous les modèles déclarés sont proposés.").waitFor();
+    await expectAccessible(page, "provider test result");
+
+    upstream.models = ["autre-modele"];
+    await card.getByRole("button", { name: "Tester Albert (essai)" }).click();
+    await card
+      .getByText("Modèles déclarés mais non proposés : test-model.", { exact: false })
+      .waitFor();
+    upstream.models = ["test-model"];
+  });
+
+  test("an auditor reads the users table without any control to change it, and is refused the assistants", async () => {
+    const { app } = get();
+    await seedUser(app, "dpo@ville.example", ["auditor"]);
+    const page = await get().page();
+    await signIn(page, "dpo@ville.example");
+    await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+    await page.goto("/administration/utilisateurs");
+    await page.getByRole("heading", { level: 1, name: "Utilisateurs" }).waitFor();
+    await page.getByRole("row", { name: /dsi@ville\.example/ }).waitFor();
+    await page.getByText("Lecture seule").waitFor();
+    assert.equal(await page.getByRole("button", { name: /Désactiver|Modifier|Créer/ }).count(), 0);
+    assert.equal(await page.getByRole("heading", { name: "Créer un utilisateur" }).count(), 0);
+    await expectAccessible(page, "users, read only");
+    assert.equal(await adminNav(page).getByRole("link", { name: "Assistants" }).count(), 0);
+    await page.goto("/administration/assistants");
+    await page.getByRole("heading", { name: "Accès refusé" }).waitFor();
+  });
+
+  test("directions and assistants: an administrator adds a service and an assistant that reads the demo base", async () => {
+    const page = await asAdmin("/administration/directions", "Directions");
+    await page.getByText("CCAS", { exact: true }).waitFor();
+    await expectAccessible(page, "directions");
+    await page.getByLabel("Chemin de la direction").fill("Pôle solidarités > CCAS > Accueil");
+    await page.getByRole("button", { name: "Ajouter", exact: true }).click();
+    await page.getByText("Direction « Pôle solidarités > CCAS > Accueil » ajoutée.").waitFor();
+    assert.ok(await get().app.services.directions.find("Pôle solidarités > CCAS > Accueil"));
+
+    await adminNav(page).getByRole("link", { name: "Assistants" }).click();
+    await page.getByRole("heading", { level: 1, name: "Assistants" }).waitFor();
+    await page.getByRole("table").waitFor();
+    await expectAccessible(page, "assistants");
+    await page.getByRole("button", { name: "Nouvel assistant" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nouvel assistant" });
+    await dialog.waitFor();
+    await dialog.getByLabel("Nom", { exact: true }).fill("Accueil des usagers");
+    await dialog.getByLabel("Description").fill("Répond aux questions courantes de l'accueil.");
+    await dialog
+      .getByRole("group", { name: "Bases de connaissances" })
+      .getByLabel(/Accueil de la mairie/)
+      .check();
+    await dialog.getByLabel("Catégorie").selectOption({ label: "Accueil" });
+    await dialog
+      .getByLabel("Direction propriétaire")
+      .selectOption({ label: "Pôle solidarités > CCAS > Accueil" });
+    await expectAccessible(page, "assistant editor");
+    await dialog.getByRole("button", { name: "Créer l'assistant" }).click();
+    const row = page.getByRole("row", { name: /Accueil des usagers/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? "", /Pôle solidarités > CCAS > Accueil/);
+    const saved = (await get().app.services.assistants.list()).find(
+      (a) => a.name === "Accueil des usagers",
+    );
+    assert.equal(saved?.category, "reception");
+    assert.equal(saved?.knowledgeBaseIds.length, 1);
+  });
+});

@@ -1,0 +1,364 @@
+import { type FormEvent, useCallback, useId, useState } from "react";
+import { del, post, put } from "../../api/client";
+import type { Sovereignty } from "../../api/types";
+import {
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  PageHeading,
+  SuccessNotice,
+} from "../../components/feedback";
+import { SovereigntyBadge } from "../../components/sovereignty";
+import { useResource } from "../../components/use-resource";
+import { t } from "../../i18n";
+import { useSession } from "../../session";
+import { CheckboxGroup, ConfirmButton, Dialog, SelectField, TextField, useAction } from "./shared";
+import {
+  type Assistant,
+  type AssistantInput,
+  CATEGORIES,
+  type Category,
+  type Direction,
+  type KnowledgeBase,
+} from "./types";
+import { directionOptions } from "./users";
+
+interface ModelEntry {
+  id: string;
+  owned_by: string;
+  name?: string;
+  sovereignty?: Sovereignty;
+  country?: string;
+}
+
+const BLANK: AssistantInput = {
+  name: "",
+  description: "",
+  instructions: "",
+  knowledgeBaseIds: [],
+  preferredModels: [],
+  audience: "agents",
+  category: "general",
+  requiresValidation: true,
+  ownerDirectionId: null,
+};
+
+function TextArea(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  rows: number;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={props.rows}
+        value={props.value}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+function AssistantForm(props: {
+  initial: AssistantInput;
+  editingId: string | null;
+  bases: KnowledgeBase[];
+  models: ModelEntry[];
+  directions: Direction[] | undefined;
+  onSaved: (assistant: Assistant) => void;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState(props.initial);
+  const { busy, error, run } = useAction();
+  const set =
+    <K extends keyof AssistantInput>(key: K) =>
+    (value: AssistantInput[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const body = { ...form, name: form.name.trim() };
+      props.onSaved(
+        props.editingId
+          ? await put<Assistant>(`/api/assistants/${encodeURIComponent(props.editingId)}`, body)
+          : await post<Assistant>("/api/assistants", body),
+      );
+    });
+  };
+  // Models the assistant names that no provider offers any longer stay visible, to be unticked.
+  const known = new Set(props.models.map((model) => model.id));
+  const modelOptions = [
+    ...props.models.map((model) => ({ value: model.id, label: model.id })),
+    ...form.preferredModels
+      .filter((ref) => !known.has(ref))
+      .map((ref) => ({ value: ref, label: t("admin.assistants.modelGone", { ref }) })),
+  ];
+  return (
+    <form className="form" onSubmit={submit} aria-busy={busy}>
+      <TextField
+        label={t("admin.assistants.name")}
+        value={form.name}
+        onChange={set("name")}
+        required
+      />
+      <TextArea
+        label={t("admin.assistants.description")}
+        hint={t("admin.assistants.descriptionHint")}
+        rows={2}
+        value={form.description}
+        onChange={set("description")}
+      />
+      <TextArea
+        label={t("admin.assistants.instructions")}
+        hint={t("admin.assistants.instructionsHint")}
+        rows={6}
+        value={form.instructions}
+        onChange={set("instructions")}
+      />
+      {props.bases.length > 0 ? (
+        <CheckboxGroup
+          legend={t("admin.assistants.bases")}
+          options={props.bases.map((base) => ({ value: base.id, label: base.name }))}
+          selected={form.knowledgeBaseIds}
+          onChange={set("knowledgeBaseIds")}
+        />
+      ) : (
+        <p className="hint">{t("admin.assistants.noBases")}</p>
+      )}
+      {modelOptions.length > 0 ? (
+        <CheckboxGroup
+          legend={t("admin.assistants.models")}
+          hint={t("admin.assistants.modelsHint")}
+          options={modelOptions}
+          selected={form.preferredModels}
+          onChange={set("preferredModels")}
+        />
+      ) : (
+        <p className="hint">{t("admin.assistants.noModels")}</p>
+      )}
+      <SelectField
+        label={t("admin.assistants.category")}
+        value={form.category}
+        onChange={(value) => set("category")(value as Category)}
+        options={CATEGORIES.map((category) => ({
+          value: category,
+          label: t(`admin.assistants.category.${category}`),
+        }))}
+      />
+      <SelectField
+        label={t("admin.assistants.audience")}
+        hint={t("admin.assistants.audienceHint")}
+        value={form.audience}
+        onChange={(value) => set("audience")(value as AssistantInput["audience"])}
+        options={[
+          { value: "agents", label: t("admin.assistants.audience.agents") },
+          { value: "citizens", label: t("admin.assistants.audience.citizens") },
+        ]}
+      />
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id="assistant-validation"
+          checked={form.requiresValidation}
+          onChange={(event) => set("requiresValidation")(event.target.checked)}
+        />
+        <label htmlFor="assistant-validation">{t("admin.assistants.requiresValidation")}</label>
+      </div>
+      <SelectField
+        label={t("admin.assistants.direction")}
+        hint={t("admin.assistants.directionHint")}
+        value={form.ownerDirectionId ?? ""}
+        onChange={(value) => set("ownerDirectionId")(value || null)}
+        options={directionOptions(props.directions, t("admin.assistants.shared"))}
+      />
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {props.editingId ? t("action.save") : t("admin.assistants.create")}
+        </button>
+        <button type="button" className="button-secondary" onClick={props.onCancel}>
+          {t("action.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** `/administration/assistants`: what each assistant is for, what it reads, which models it prefers. */
+export function AssistantsPage() {
+  const { can } = useSession();
+  const assistants = useResource<Assistant[]>("/api/assistants");
+  const bases = useResource<KnowledgeBase[]>(can("knowledge:read") ? "/api/knowledge-bases" : null);
+  const models = useResource<{ data: ModelEntry[] }>("/v1/models");
+  const directions = useResource<Direction[]>("/api/directions");
+  const [editing, setEditing] = useState<{ id: string | null; initial: AssistantInput } | null>(
+    null,
+  );
+  const [notice, setNotice] = useState<string | null>(null);
+  const close = useCallback(() => setEditing(null), []);
+  const modelList = (models.data?.data ?? []).filter((model) => model.owned_by !== "beffroi");
+  const sovereigntyOf = new Map(modelList.map((model) => [model.id, model]));
+  const list = assistants.data;
+  return (
+    <section className="page">
+      <PageHeading title={t("admin.assistants.title")}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setEditing({ id: null, initial: BLANK })}
+        >
+          {t("admin.assistants.new")}
+        </button>
+      </PageHeading>
+      <p className="lead">{t("admin.assistants.intro")}</p>
+      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      {assistants.loading && !list && <Loading />}
+      {assistants.error !== null && !list && (
+        <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} />
+      )}
+      {list && list.length === 0 && <EmptyState title={t("admin.assistants.empty")} />}
+      {list && list.length > 0 && (
+        <div className="table-wrapper">
+          <table>
+            <caption>{t("admin.assistants.caption", { count: list.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.assistants.name")}</th>
+                <th scope="col">{t("admin.assistants.category")}</th>
+                <th scope="col">{t("admin.assistants.audience")}</th>
+                <th scope="col">{t("admin.assistants.models")}</th>
+                <th scope="col">{t("admin.assistants.direction")}</th>
+                <th scope="col">{t("admin.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((assistant) => (
+                <tr key={assistant.id}>
+                  <th scope="row">
+                    {assistant.name}
+                    {assistant.isDefault && (
+                      <>
+                        {" "}
+                        <span className="badge badge-neutral">{t("admin.assistants.default")}</span>
+                      </>
+                    )}
+                    {assistant.description && <p className="hint">{assistant.description}</p>}
+                  </th>
+                  <td>{t(`admin.assistants.category.${assistant.category}`)}</td>
+                  <td>
+                    {t(`admin.assistants.audience.${assistant.audience}`)}
+                    {assistant.requiresValidation && (
+                      <p className="hint">{t("admin.assistants.validated")}</p>
+                    )}
+                  </td>
+                  <td>
+                    {assistant.preferredModels.length === 0 ? (
+                      t("admin.assistants.anyModel")
+                    ) : (
+                      <ul className="admin-plain-list">
+                        {assistant.preferredModels.map((ref) => {
+                          const model = sovereigntyOf.get(ref);
+                          return (
+                            <li key={ref}>
+                              <span className="admin-mono">{ref}</span>{" "}
+                              {model?.sovereignty && (
+                                <SovereigntyBadge sovereignty={model.sovereignty} />
+                              )}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{assistant.ownerDirectionPath ?? t("admin.assistants.shared")}</td>
+                  <td>
+                    <div className="admin-row-actions">
+                      <button
+                        type="button"
+                        className="button-secondary button-small"
+                        aria-label={t("admin.assistants.editFor", { name: assistant.name })}
+                        onClick={() =>
+                          setEditing({
+                            id: assistant.id,
+                            initial: {
+                              name: assistant.name,
+                              description: assistant.description,
+                              instructions: assistant.instructions,
+                              knowledgeBaseIds: assistant.knowledgeBaseIds,
+                              preferredModels: assistant.preferredModels,
+                              audience: assistant.audience,
+                              category: assistant.category,
+                              requiresValidation: assistant.requiresValidation,
+                              ownerDirectionId: assistant.ownerDirectionId,
+                            },
+                          })
+                        }
+                      >
+                        {t("action.edit")}
+                      </button>
+                      {!assistant.isDefault && (
+                        <ConfirmButton
+                          label={t("action.delete")}
+                          accessibleName={t("admin.assistants.deleteFor", { name: assistant.name })}
+                          title={t("admin.assistants.deleteTitle", { name: assistant.name })}
+                          body={t("admin.assistants.deleteBody")}
+                          confirmLabel={t("action.delete")}
+                          onConfirm={async () => {
+                            await del(`/api/assistants/${encodeURIComponent(assistant.id)}`);
+                            await assistants.reload();
+                            setNotice(t("admin.assistants.deleted", { name: assistant.name }));
+                          }}
+                        />
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Dialog
+        open={editing !== null}
+        title={
+          editing?.id
+            ? t("admin.assistants.editTitle", { name: editing.initial.name })
+            : t("admin.assistants.new")
+        }
+        onClose={close}
+      >
+        {editing && (
+          <AssistantForm
+            key={editing.id ?? "nouveau"}
+            initial={editing.initial}
+            editingId={editing.id}
+            bases={bases.data ?? []}
+            models={modelList}
+            directions={directions.data}
+            onCancel={close}
+            onSaved={(assistant) => {
+              setEditing(null);
+              setNotice(
+                t(editing.id ? "admin.assistants.saved" : "admin.assistants.created", {
+                  name: assistant.name,
+                }),
+              );
+              void assistants.reload();
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+/** The shapes of the API answers only the administration area reads. */
+import type { Permission, Sovereignty } from "../../api/types";
+
+export interface Direction {
+  id: string;
+  name: string;
+  parentId: string | null;
+  path: string;
+}
+
+export type ParameterCount = number | { min: number; max: number };
+
+export interface ProviderModel {
+  id: string;
+  label?: string;
+  contextLength: number;
+  capabilities: ("chat" | "embeddings")[];
+  activeParameters?: ParameterCount;
+  totalParameters?: ParameterCount;
+}
+
+export interface Provider {
+  id: string;
+  label?: string;
+  kind: "openai-compatible" | "extractive";
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  apiKeyFile?: string;
+  sovereignty: Sovereignty;
+  country: string;
+  pue?: number;
+  wue?: number;
+  enabled: boolean;
+  timeoutSeconds: number;
+  models: ProviderModel[];
+  apiKeyConfigured: boolean;
+  health: { state: "up" | "down"; until?: string; failures: number };
+}
+
+export interface ProviderPreset {
+  name: string;
+  description: string;
+  provider: Omit<
+    Provider,
+    "apiKeyConfigured" | "health" | "kind" | "enabled" | "timeoutSeconds" | "models"
+  > & {
+    models: Partial<ProviderModel>[];
+  };
+}
+
+export interface ProviderTest {
+  listed: string[];
+  missing: string[];
+}
+
+export const CATEGORIES = [
+  "general",
+  "drafting",
+  "summary",
+  "plain-language",
+  "reception",
+  "hr",
+  "aid-finder",
+  "watch",
+  "procurement",
+  "minutes",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface AssistantInput {
+  name: string;
+  description: string;
+  instructions: string;
+  knowledgeBaseIds: string[];
+  preferredModels: string[];
+  audience: "agents" | "citizens";
+  category: Category;
+  requiresValidation: boolean;
+  ownerDirectionId: string | null;
+}
+
+export interface Assistant extends AssistantInput {
+  id: string;
+  ownerDirectionPath: string | null;
+  isDefault: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface KnowledgeBase {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface ApiKey {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  scopes: Permission[];
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface CharterProblem {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
+export interface CharterRuleSection {
+  title: string;
+  sentences: string[];
+}
+
+export interface CharterPreview {
+  valid: boolean;
+  errors: CharterProblem[];
+  rules: CharterRuleSection[];
+}
+
+export interface CharterVersionSummary {
+  version: number;
+  title: string;
+  changes: string[];
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface CharterTemplate {
+  name: "balanced" | "strict" | "experimentation";
+  yaml: string;
+}

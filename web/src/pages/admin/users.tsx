@@ -1,0 +1,304 @@
+import { type FormEvent, useCallback, useState } from "react";
+import { patch, post } from "../../api/client";
+import type { Role, User } from "../../api/types";
+import {
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  PageHeading,
+  SuccessNotice,
+} from "../../components/feedback";
+import { useResource } from "../../components/use-resource";
+import { formatDateTime, t } from "../../i18n";
+import { useSession } from "../../session";
+import { CheckboxGroup, Dialog, SelectField, TextField, useAction } from "./shared";
+import type { Direction } from "./types";
+
+export const ROLES: Role[] = ["agent", "referent", "admin", "auditor"];
+const roleOptions = () => ROLES.map((role) => ({ value: role, label: t(`admin.role.${role}`) }));
+
+export const directionOptions = (directions: Direction[] | undefined, none: string) => [
+  { value: "", label: none },
+  ...(directions ?? [])
+    .slice()
+    .sort((a, b) => a.path.localeCompare(b.path, "fr"))
+    .map((direction) => ({ value: direction.id, label: direction.path })),
+];
+
+function NewUserForm(props: {
+  directions: Direction[] | undefined;
+  onCreated: (user: User) => void;
+}) {
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [roles, setRoles] = useState<Role[]>(["agent"]);
+  const [directionId, setDirectionId] = useState("");
+  const [password, setPassword] = useState("");
+  const { busy, error, run } = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const user = await post<User>("/api/users", {
+        email: email.trim(),
+        displayName: displayName.trim(),
+        roles,
+        directionId: directionId || null,
+        ...(password && { password }),
+      });
+      setEmail("");
+      setDisplayName("");
+      setRoles(["agent"]);
+      setDirectionId("");
+      setPassword("");
+      props.onCreated(user);
+    });
+  };
+  return (
+    <form className="form admin-form" onSubmit={submit} aria-busy={busy}>
+      <TextField
+        label={t("admin.users.email")}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        required
+      />
+      <TextField
+        label={t("admin.users.name")}
+        value={displayName}
+        onChange={setDisplayName}
+        required
+      />
+      <CheckboxGroup
+        legend={t("admin.users.roles")}
+        hint={t("admin.users.rolesHint")}
+        options={roleOptions()}
+        selected={roles}
+        onChange={setRoles}
+      />
+      <SelectField
+        label={t("admin.users.direction")}
+        value={directionId}
+        onChange={setDirectionId}
+        options={directionOptions(props.directions, t("admin.users.noDirection"))}
+      />
+      <TextField
+        label={t("admin.users.password")}
+        hint={t("admin.users.passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+      />
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy || roles.length === 0}>
+          {busy ? t("state.saving") : t("admin.users.create")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EditUserDialog(props: {
+  user: User | null;
+  directions: Direction[] | undefined;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}) {
+  const { user } = props;
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [directionId, setDirectionId] = useState("");
+  const [shown, setShown] = useState<string | null>(null);
+  const { busy, error, run, clear } = useAction();
+  if (user && shown !== user.id) {
+    setShown(user.id);
+    setRoles(user.roles);
+    setDirectionId(user.direction?.id ?? "");
+    clear();
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!user) return;
+    void run(async () => {
+      props.onSaved(
+        await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, {
+          roles,
+          directionId: directionId || null,
+        }),
+      );
+    });
+  };
+  const { onClose } = props;
+  const close = useCallback(() => {
+    setShown(null);
+    onClose();
+  }, [onClose]);
+  return (
+    <Dialog
+      open={user !== null}
+      title={t("admin.users.editTitle", { name: user?.displayName ?? "" })}
+      onClose={close}
+    >
+      <form className="form" onSubmit={submit} aria-busy={busy}>
+        <CheckboxGroup
+          legend={t("admin.users.roles")}
+          options={roleOptions()}
+          selected={roles}
+          onChange={setRoles}
+        />
+        <SelectField
+          label={t("admin.users.direction")}
+          value={directionId}
+          onChange={setDirectionId}
+          options={directionOptions(props.directions, t("admin.users.noDirection"))}
+        />
+        {error !== null && <ErrorNotice error={error} />}
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy || roles.length === 0}>
+            {t("action.save")}
+          </button>
+          <button type="button" className="button-secondary" onClick={close}>
+            {t("action.cancel")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** `/administration/utilisateurs`: who may use Beffroi, with which roles, in which direction. */
+export function UsersPage() {
+  const { can, session } = useSession();
+  const canWrite = can("directory:write");
+  const users = useResource<User[]>("/api/users");
+  const directions = useResource<Direction[]>("/api/directions");
+  const [editing, setEditing] = useState<User | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const toggle = useAction();
+
+  const replace = (user: User) =>
+    users.set((users.data ?? []).map((entry) => (entry.id === user.id ? user : entry)));
+  const setDisabled = (user: User, disabled: boolean) =>
+    void toggle.run(async () => {
+      const changed = await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled });
+      replace(changed);
+      setNotice(
+        t(disabled ? "admin.users.disabledNotice" : "admin.users.enabledNotice", {
+          name: changed.displayName,
+        }),
+      );
+    });
+  const closeEditor = useCallback(() => setEditing(null), []);
+
+  const list = users.data?.slice().sort((a, b) => a.displayName.localeCompare(b.displayName, "fr"));
+  return (
+    <section className="page">
+      <PageHeading title={t("admin.users.title")} />
+      <p className="lead">{t("admin.users.intro")}</p>
+      {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}
+      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      {toggle.error !== null && <ErrorNotice error={toggle.error} />}
+      {users.loading && !users.data && <Loading />}
+      {users.error !== null && !users.data && (
+        <ErrorNotice error={users.error} onRetry={() => void users.reload()} />
+      )}
+      {list && list.length === 0 && <EmptyState title={t("admin.users.empty")} />}
+      {list && list.length > 0 && (
+        <div className="table-wrapper">
+          <table>
+            <caption>{t("admin.users.caption", { count: list.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.email")}</th>
+                <th scope="col">{t("admin.users.roles")}</th>
+                <th scope="col">{t("admin.users.direction")}</th>
+                <th scope="col">{t("admin.users.lastLogin")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
+                {canWrite && <th scope="col">{t("admin.actions")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.displayName}</th>
+                  <td>{user.email}</td>
+                  <td>{user.roles.map((role) => t(`admin.role.${role}`)).join(", ")}</td>
+                  <td>{user.direction?.path ?? t("admin.users.noDirectionShort")}</td>
+                  <td>
+                    {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t("admin.users.never")}
+                  </td>
+                  <td>
+                    {user.disabledAt ? (
+                      <span className="badge badge-error">{t("admin.users.disabled")}</span>
+                    ) : (
+                      <span className="badge badge-success">{t("admin.users.active")}</span>
+                    )}
+                  </td>
+                  {canWrite && (
+                    <td>
+                      <div className="admin-row-actions">
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          aria-label={t("admin.users.editFor", { name: user.displayName })}
+                          onClick={() => setEditing(user)}
+                        >
+                          {t("action.edit")}
+                        </button>
+                        {user.id !== session?.user.id &&
+                          (user.disabledAt ? (
+                            <button
+                              type="button"
+                              className="button-secondary button-small"
+                              aria-label={t("admin.users.enableFor", { name: user.displayName })}
+                              disabled={toggle.busy}
+                              onClick={() => setDisabled(user, false)}
+                            >
+                              {t("admin.users.enable")}
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button-danger button-small"
+                              aria-label={t("admin.users.disableFor", { name: user.displayName })}
+                              disabled={toggle.busy}
+                              onClick={() => setDisabled(user, true)}
+                            >
+                              {t("admin.users.disable")}
+                            </button>
+                          ))}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canWrite && (
+        <>
+          <h2>{t("admin.users.newTitle")}</h2>
+          <NewUserForm
+            directions={directions.data}
+            onCreated={(user) => {
+              users.set([...(users.data ?? []), user]);
+              setNotice(t("admin.users.createdNotice", { name: user.displayName }));
+            }}
+          />
+          <EditUserDialog
+            user={editing}
+            directions={directions.data}
+            onClose={closeEditor}
+            onSaved={(user) => {
+              replace(user);
+              setEditing(null);
+              setNotice(t("admin.users.savedNotice", { name: user.displayName }));
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
