@@ -24,6 +24,17 @@ const PNG = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
 ]);
 
+/** A fictional NIR: 13 digits and their key, 97 − (number mod 97). */
+const NIR_DIGITS = "2840575123456";
+const NIR = `2 84 05 75 123 456 ${String(97n - (BigInt(NIR_DIGITS) % 97n)).padStart(2, "0")}`;
+
+/** A fictional agent's file: a named person, her NIR, her illness, her e-mail. */
+const DOSSIER = `# Suivi des agents
+
+## Situation de Mme Odile Ferrand
+Mme Odile Ferrand, numéro de sécurité sociale ${NIR}, est en arrêt maladie depuis mars. Écrire à odile.ferrand@mairie.example pour le suivi du dossier de reprise.
+`;
+
 let folder = "";
 const file = (name: string) => path.join(folder, name);
 
@@ -208,5 +219,48 @@ describeBrowser("web page: knowledge bases", (get) => {
     // The creation page is refused (the API refuses the same agent on its own).
     await agent.goto("/bases/nouvelle");
     await agent.getByRole("heading", { name: "Accès refusé" }).waitFor();
+  });
+
+  test("a referent reviews a document held in quarantine and releases it pseudonymised", async () => {
+    const { app } = get();
+    await seedUser(app, "referent.rh@ville.example", ["referent"], "Ressources humaines");
+    const owner = await app.services.directions.find("Ressources humaines");
+    assert.ok(owner);
+    const base = await app.services.knowledge.create("cli", {
+      name: "Dossiers RH",
+      description: "",
+      ownerDirectionId: owner.id,
+      readers: [],
+      personalData: "quarantine",
+    });
+    await app.services.knowledge.submit("cli", base.id, [
+      { fileName: "suivi.md", bytes: new TextEncoder().encode(DOSSIER) },
+    ]);
+    await app.services.worker.drain();
+
+    const page = await get().page();
+    await signIn(page, "referent.rh@ville.example");
+    await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+    await page.goto(`/bases/${base.id}`);
+    const row = page.getByRole("table").getByRole("row").filter({ hasText: "suivi.md" });
+    await row.getByText("En quarantaine", { exact: true }).waitFor();
+    assert.match((await row.textContent()) ?? "", /Données personnelles trouvées : .*NIR/);
+
+    await page.getByRole("link", { name: "Quarantaine" }).click();
+    const held = page.locator(".kb-finding").filter({ hasText: "Suivi des agents" });
+    await held.waitFor();
+    const shown = (await held.textContent()) ?? "";
+    // What was found, by type, and the excerpts masked: never a value.
+    assert.match(shown, /\[NIR\]|NIR/);
+    for (const value of [/Ferrand/i, /2 84 05 75/, /odile\.ferrand/i])
+      assert.doesNotMatch(shown, value);
+    await expectAccessible(page, "a quarantined document");
+
+    await held.getByRole("button", { name: "Intégrer en pseudonymisant" }).click();
+    await page.getByText("« suivi.md » est libéré : il va être intégré (pseudonymisé).").waitFor();
+    await page.getByText("Aucun document en quarantaine.").waitFor();
+    await page.getByRole("link", { name: "Documents", exact: true }).click();
+    await row.getByText("Prêt", { exact: true }).waitFor();
+    assert.match((await row.textContent()) ?? "", /Libéré de la quarantaine \(pseudonymisé\)/);
   });
 });

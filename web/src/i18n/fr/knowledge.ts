@@ -148,8 +148,10 @@ export const knowledge = {
   "knowledge.quality.title": "Qualité de la base",
   "knowledge.quality.intro":
     "Une réponse ne vaut que ce que vaut la base : l'audit signale ce qui risque d'égarer une réponse.",
-  "knowledge.quality.summary":
-    "{total} documents : {ready} prêts, {failed} en échec, {quarantined} en quarantaine ; {words} mots.",
+  "knowledge.quality.summary": "{total} : {ready}, {failed}, {quarantined} ; {words}.",
+  "knowledge.quality.ready": { one: "{count} prêt", other: "{count} prêts" },
+  "knowledge.quality.failed": "{count} en échec",
+  "knowledge.quality.quarantined": "{count} en quarantaine",
   "knowledge.quality.generated": "Audit du {date}.",
   "knowledge.quality.none": "Aucun constat : la base est en bon état.",
   "knowledge.quality.severity.info": "Information",

@@ -61,7 +61,7 @@ export function AccessSection(props: { base: KnowledgeBase; onSaved(base: Knowle
             setReaders(value);
             setSaved(false);
           }}
-          directions={directions.data ?? []}
+          directions={directions.data}
           error={errors.readers}
         />
         <PersonalDataFieldset

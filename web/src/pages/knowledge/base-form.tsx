@@ -89,11 +89,13 @@ export function FieldError(props: { id: string; message: string | undefined }) {
 export function ReadersFieldset(props: {
   value: ReadersValue;
   onChange(value: ReadersValue): void;
-  directions: Direction[];
+  /** undefined while they load. */
+  directions: Direction[] | undefined;
   error?: string;
 }) {
   const id = useId();
   const { value, onChange } = props;
+  const directions = props.directions ?? [];
   const toggle = <T,>(list: T[], item: T, on: boolean) =>
     on ? [...list, item] : list.filter((entry) => entry !== item);
   return (
@@ -129,11 +131,12 @@ export function ReadersFieldset(props: {
       </fieldset>
       <fieldset className="kb-subfieldset">
         <legend>{t("knowledge.form.directions")}</legend>
-        {props.directions.length === 0 && (
+        {props.directions === undefined && <p className="hint">{t("state.loading")}</p>}
+        {props.directions?.length === 0 && (
           <p className="hint">{t("knowledge.form.noDirections")}</p>
         )}
         <div className="kb-directions">
-          {props.directions.map((direction) => (
+          {directions.map((direction) => (
             <div className="checkbox" key={direction.id}>
               <input
                 type="checkbox"

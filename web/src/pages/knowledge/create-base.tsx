@@ -49,6 +49,7 @@ export function CreateBase() {
     setFormError(undefined);
     if (!name.trim()) {
       setErrors({ name: t("knowledge.form.nameRequired") });
+      setFormError(t("knowledge.form.fixErrors"));
       document.getElementById(`${id}-name`)?.focus();
       return;
     }
@@ -138,7 +139,7 @@ export function CreateBase() {
         <ReadersFieldset
           value={readers}
           onChange={setReaders}
-          directions={directions.data ?? []}
+          directions={directions.data}
           error={errors.readers}
         />
         <PersonalDataFieldset value={setting} onChange={setSetting} error={errors.personalData} />

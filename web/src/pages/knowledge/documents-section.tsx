@@ -86,13 +86,11 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
       setError(null);
       if (before) {
         const said = changes(before, next);
-        if (said) setAnnouncement(said);
-        // A document just finished: the base's counts changed.
-        if (
-          before.some((d) => BUSY.includes(d.status)) &&
-          !next.some((d) => BUSY.includes(d.status))
-        )
+        // A document changed state: say so, and read the base's counts again.
+        if (said) {
+          setAnnouncement(said);
           changed.current();
+        }
       }
     } catch (caught) {
       setError(caught);

@@ -32,11 +32,13 @@ export function QualitySection(props: { base: KnowledgeBase }) {
         <>
           <p>
             {t("knowledge.quality.summary", {
-              total: report.documents.total,
-              ready: report.documents.ready,
-              failed: report.documents.failed,
-              quarantined: report.documents.quarantined,
-              words: report.documents.words,
+              total: t("knowledge.list.count", { count: report.documents.total }),
+              ready: t("knowledge.quality.ready", { count: report.documents.ready }),
+              failed: t("knowledge.quality.failed", { count: report.documents.failed }),
+              quarantined: t("knowledge.quality.quarantined", {
+                count: report.documents.quarantined,
+              }),
+              words: t("knowledge.documents.words", { count: report.documents.words }),
             })}{" "}
             <span className="hint">
               {t("knowledge.quality.generated", { date: formatDateTime(report.generatedAt) })}
