@@ -245,6 +245,27 @@ describeBrowser("web page: administration", (get) => {
       .getByText("Modèles déclarés mais non proposés : test-model.", { exact: false })
       .waitFor();
     upstream.models = ["test-model"];
+
+    // Another, from a preset: added, shown with its hosting class, then removed after a confirmation.
+    await page.getByLabel("Partir d'un préréglage").selectOption({ label: "Ollama (local)" });
+    await page.getByLabel("Identifiant", { exact: true }).fill("ollama-dsi");
+    await page.getByLabel("Adresse de l'API").fill(upstream.url);
+    assert.match(
+      await page.getByLabel("Modèles", { exact: true }).inputValue(),
+      /mistral-small3\.2:24b:24\/24/,
+    );
+    await expectAccessible(page, "provider form from a preset");
+    await page.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+    const added = page.getByRole("article", { name: /Ollama \(local\)/ });
+    await added.waitFor();
+    assert.match((await added.textContent()) ?? "", /Hébergé par la collectivité/);
+    assert.equal((await app.services.providers.get("ollama-dsi")).sovereignty, "local");
+    await added.getByRole("button", { name: "Retirer Ollama (local)" }).click();
+    const confirm = page.getByRole("dialog", { name: "Retirer « Ollama (local) » ?" });
+    await expectAccessible(page, "provider removal confirmation");
+    await confirm.getByRole("button", { name: "Retirer" }).click();
+    await added.waitFor({ state: "detached" });
+    await page.getByText("Fournisseur « Ollama (local) » retiré.").waitFor();
   });
 
   test("an auditor reads the users table without any control to change it, and is refused the assistants", async () => {

@@ -100,7 +100,7 @@ export function ApiKeysPage() {
     ?.slice()
     .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
   return (
-    <section className="page">
+    <section className="page" aria-busy={keys.loading}>
       <PageHeading title={t("admin.apiKeys.title")} />
       <p className="lead">{t("admin.apiKeys.intro")}</p>
       {created && (

@@ -211,7 +211,7 @@ export function AssistantsPage() {
   const sovereigntyOf = new Map(modelList.map((model) => [model.id, model]));
   const list = assistants.data;
   return (
-    <section className="page">
+    <section className="page" aria-busy={assistants.loading}>
       <PageHeading title={t("admin.assistants.title")}>
         <button
           type="button"

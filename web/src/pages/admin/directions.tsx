@@ -53,7 +53,7 @@ export function DirectionsPage() {
   };
   const list = directions.data;
   return (
-    <section className="page">
+    <section className="page" aria-busy={directions.loading}>
       <PageHeading title={t("admin.directions.title")} />
       <p className="lead">{t("admin.directions.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}

@@ -402,7 +402,7 @@ export function ProvidersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const list = providers.data;
   return (
-    <section className="page">
+    <section className="page" aria-busy={providers.loading}>
       <PageHeading title={t("admin.providers.title")} />
       <p className="lead">{t("admin.providers.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}

@@ -192,7 +192,7 @@ export function UsersPage() {
 
   const list = users.data?.slice().sort((a, b) => a.displayName.localeCompare(b.displayName, "fr"));
   return (
-    <section className="page">
+    <section className="page" aria-busy={users.loading}>
       <PageHeading title={t("admin.users.title")} />
       <p className="lead">{t("admin.users.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}
