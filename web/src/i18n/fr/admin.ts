@@ -250,6 +250,7 @@ export const admin = {
   "admin.charter.who": "Par",
   "admin.charter.changes": "Ce qui a changé",
   "admin.charter.noChange": "Rien (même contenu)",
+  "admin.charter.firstVersion": "Première version",
   "admin.charter.byInstallation": "Installation de Beffroi",
   "admin.charter.byAdministrator": "Un administrateur",
   "admin.charter.startFrom": "Repartir de la version {version}",

@@ -190,9 +190,11 @@ function Versions(props: {
                   : (props.names.get(version.createdBy) ?? t("admin.charter.byAdministrator"))}
               </td>
               <td>
-                {version.changes.length === 0
-                  ? t("admin.charter.noChange")
-                  : version.changes.map(changeName).join(", ")}
+                {version.version === 1
+                  ? t("admin.charter.firstVersion")
+                  : version.changes.length === 0
+                    ? t("admin.charter.noChange")
+                    : version.changes.map(changeName).join(", ")}
               </td>
               {props.canWrite && (
                 <td>
