@@ -141,10 +141,20 @@ describeBrowser("web page: knowledge bases", (get) => {
     await expectAccessible(page, "a base with a failed document");
 
     // Deleting asks first, in a dialog; the document then leaves the list.
-    await page.getByRole("button", { name: "Supprimer budget.pdf" }).click();
+    const deleteBudget = page.getByRole("button", { name: "Supprimer budget.pdf" });
+    await deleteBudget.click();
     const dialog = page.getByRole("dialog", { name: "Supprimer le document « budget.pdf » ?" });
     await dialog.waitFor();
     await expectAccessible(page, "the delete confirmation");
+    // Escape closes it and gives the focus back to the button that opened it.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(
+      await page.evaluate("document.activeElement.getAttribute('aria-label')"),
+      "Supprimer budget.pdf",
+    );
+    await deleteBudget.press("Enter");
+    await dialog.waitFor();
     await dialog.getByRole("button", { name: "Supprimer", exact: true }).click();
     await page.getByText("Le document « budget.pdf » a été supprimé.").waitFor();
     assert.equal(await budget.count(), 0);
@@ -262,5 +272,15 @@ describeBrowser("web page: knowledge bases", (get) => {
     await page.getByRole("link", { name: "Documents", exact: true }).click();
     await row.getByText("Prêt", { exact: true }).waitFor();
     assert.match((await row.textContent()) ?? "", /Libéré de la quarantaine \(pseudonymisé\)/);
+
+    // Deleting the base asks first, then the list says it is gone.
+    await page.getByRole("button", { name: "Supprimer la base" }).click();
+    await page
+      .getByRole("dialog", { name: "Supprimer la base « Dossiers RH » ?" })
+      .getByRole("button", { name: "Supprimer", exact: true })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Bases de connaissances" }).waitFor();
+    await page.getByText("La base « Dossiers RH » a été supprimée.").waitFor();
+    assert.equal(await page.getByRole("link", { name: "Dossiers RH" }).count(), 0);
   });
 });
