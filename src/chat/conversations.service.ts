@@ -70,26 +70,35 @@ export const MAX_MINUTES_SAVED = 480;
 
 /**
  * What the data guard did for a turn, as the page shows it under the answer:
- * the types of personal data found (counts, never values) and how many
+ * the types of personal data found in the messages and in the passages
+ * retrieved (counts, never values), and how many
  * values were replaced by pseudonyms before a model saw them (then restored
  * in its answer).
  */
 export function guardSummary(turn: Turn): {
   detected: { type: string; label: string; count: number }[];
+  inPassages: { type: string; label: string; count: number }[];
   pseudonymised: number;
 } {
-  const counts = new Map<string, number>();
-  for (const { type } of turn.personalData ?? []) counts.set(type, (counts.get(type) ?? 0) + 1);
+  const spans = turn.personalData ?? [];
   const pseudonymised =
     turn.output?.mode === "model" && turn.output.model?.pseudonymise
       ? (turn.pseudonyms?.replaced ?? 0)
       : 0;
   return {
-    detected: [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .map(([type, count]) => ({ type, label: typeLabel(type), count })),
+    detected: countTypes(spans.filter((span) => span.message >= 0)),
+    inPassages: countTypes(spans.filter((span) => span.message < 0)),
     pseudonymised,
   };
+}
+
+/** Counts per type, most frequent first, with the type's name in French. */
+function countTypes(spans: readonly { type: string }[]) {
+  const counts = new Map<string, number>();
+  for (const { type } of spans) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, count]) => ({ type, label: typeLabel(type), count }));
 }
 
 /** What is kept of a turn beside its answer: never the prompt sent to the model. */

@@ -91,6 +91,7 @@ describeApps("conversations: what the page shows around an answer", (get) => {
     const { guard, fallback, requiresValidation } = answer.json().metadata;
     assert.deepEqual(guard, {
       detected: [{ type: "PERSON", label: "nom de personne", count: 1 }],
+      inPassages: [],
       pseudonymised: 1,
     });
     assert.equal(fallback, false);
@@ -103,7 +104,11 @@ describeApps("conversations: what the page shows around an answer", (get) => {
     const clean = await call(app, "POST", `/api/conversations/${other.json().id}/messages`, agent, {
       content: "Rédige un mot de remerciement pour l'équipe.",
     });
-    assert.deepEqual(clean.json().metadata.guard, { detected: [], pseudonymised: 0 });
+    assert.deepEqual(clean.json().metadata.guard, {
+      detected: [],
+      inPassages: [],
+      pseudonymised: 0,
+    });
   });
 
   it("marks the cited passages that stand in for a model that could not answer", async () => {

@@ -253,35 +253,52 @@ describeBrowser("web page: conversations", (get) => {
     await expectAccessible(page, "confirming a deletion");
     await page.getByRole("button", { name: "Supprimer définitivement" }).click();
     await page.getByText("Conversation « Pièces pour la CNI » supprimée.").waitFor();
-    assert.equal(
-      await page.getByRole("link", { name: "Pièces pour la CNI", exact: true }).count(),
-      0,
-    );
+    await page
+      .getByRole("link", { name: "Pièces pour la CNI", exact: true })
+      .waitFor({ state: "detached" });
   });
 
-  test("a quota reached: the server's words, and what to do", async () => {
+  test("passages first by sobriety, a generated answer on demand, then the quota reached", async () => {
     const { app } = get();
     await app.services.charter.update(
       null,
-      templateYaml("balanced").replace(
-        /^quotas:.*$/m,
-        "quotas: { agent: { requests: 1 }, onExceed: deny }",
-      ),
+      templateYaml("balanced")
+        .replace(/^quotas:.*$/m, "quotas: { agent: { requests: 2 }, onExceed: deny }")
+        .replace(
+          "  offerPassagesFirst: false",
+          "  offerPassagesFirst: true\n  passagesFirstConfidence: 0.3",
+        ),
     );
     await seedUser(app, "quota@ville.example", ["agent"], "Accueil");
     const page = await get().page();
     await signIn(page, "quota@ville.example");
     await page.getByRole("radio", { name: "Assistant général" }).waitFor();
-    await page.getByLabel("Votre message").fill("Rédige une invitation au conseil municipal.");
+    await page.getByLabel("Votre message").fill(QUESTION);
     await page.getByRole("button", { name: "Envoyer" }).click();
-    await page.getByRole("button", { name: "Valider" }).waitFor();
-    await page.getByLabel("Votre message").fill("Et une seconde invitation.");
+    await page
+      .getByText(
+        "Les documents répondent déjà à la question : voici leurs passages, sans modèle, par sobriété.",
+      )
+      .waitFor();
+    await page.getByRole("button", { name: /^Voir le passage 1 :/ }).waitFor();
+    await expectAccessible(page, "passages first");
+
+    upstream.script({ kind: "reply", text: "Il faut une photo d'identité récente [1]." });
+    await page.getByRole("button", { name: "Générer une réponse" }).click();
+    await page
+      .locator(".chat-answer")
+      .getByText("Il faut une photo d'identité récente [1].")
+      .waitFor();
+    assert.equal(upstream.requests.at(-1)?.path, "/v1/chat/completions");
+    await page.getByText(/^Rédigé par test-model \(Nuage américain\)/).waitFor();
+
+    await page.getByLabel("Votre message").fill("Et pour un passeport ?");
     await page.getByRole("button", { name: "Envoyer" }).click();
     const alert = page.getByRole("alert");
     await alert.getByText("Quota atteint", { exact: true }).waitFor();
     assert.match(
       (await alert.textContent()) ?? "",
-      /votre quota de demandes \(1 demandes par mois\) est épuisé/,
+      /votre quota de demandes \(2 demandes par mois\) est épuisé/,
     );
     await alert
       .getByRole("link", { name: "Chercher directement dans les bases de connaissances" })

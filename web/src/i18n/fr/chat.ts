@@ -82,10 +82,12 @@ export const chat = {
       "{count} données personnelles pseudonymisées avant envoi au modèle, restaurées dans la réponse.",
   },
   "chat.answer.guardDetected":
-    "Données personnelles détectées ({found}) : envoyées seulement à un modèle que la charte autorise pour elles.",
+    "Données personnelles détectées dans votre message ({found}) : envoyées seulement à un modèle que la charte autorise pour elles.",
   "chat.answer.guardKept":
-    "Données personnelles détectées ({found}) : aucune n'a quitté la collectivité.",
-  "chat.answer.guardClean": "Aucune donnée personnelle détectée.",
+    "Données personnelles détectées dans votre message ({found}) : aucune n'a quitté la collectivité.",
+  "chat.answer.guardClean": "Aucune donnée personnelle détectée dans votre message.",
+  "chat.answer.guardPassages":
+    "Les passages retrouvés dans les documents en contiennent ({found}) : ils suivent les mêmes règles.",
   "chat.answer.draft": "Brouillon assisté par IA — à vérifier",
   "chat.answer.validate": "Valider",
   "chat.answer.validateHint": "Valider indique que vous avez relu et vérifié cette réponse.",

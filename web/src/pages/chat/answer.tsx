@@ -2,14 +2,17 @@ import { type FormEvent, useId, useState } from "react";
 import { post } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
-import { formatDateTime, formatNumber, t } from "../../i18n";
+import { formatDateTime, locale, t } from "../../i18n";
 import { useSession } from "../../session";
 import { PassageDialog } from "./passage-dialog";
-import type { Citation, Message, Range } from "./types";
+import type { Citation, Message, Range, TypeCount } from "./types";
 
-const range = (value: Range, scale: number, digits: number) => {
-  const min = formatNumber(value.min * scale, digits);
-  const max = formatNumber(value.max * scale, digits);
+/** Two significant digits: small figures stay readable (0,00042 Wh, not 0). */
+const figures = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
+
+const range = (value: Range, scale: number) => {
+  const min = figures.format(value.min * scale);
+  const max = figures.format(value.max * scale);
   return min === max ? min : t("chat.answer.range", { min, max });
 };
 
@@ -147,20 +150,25 @@ export function Answer(props: {
 
 /** What the data guard did, from the turn's summary: counts and types, never values. */
 function GuardLine(props: { message: Message }) {
-  const { guard, decisions } = props.message.metadata;
+  const { guard, decisions, model, mode } = props.message.metadata;
   const fresh = (decisions ?? []).find((decision) => decision.rule === "restore.new-personal-data");
   if (!guard) return null;
-  const found = guard.detected.map((entry) => `${entry.count} × ${entry.label}`).join(", ");
-  const local = props.message.metadata.model?.sovereignty === "local";
+  const list = (entries: TypeCount[]) =>
+    entries.map((entry) => `${entry.count} × ${entry.label}`).join(", ");
+  const found = list(guard.detected);
+  const stayed = model?.sovereignty === "local" || mode !== "model";
   return (
     <>
       {guard.pseudonymised > 0
         ? t("chat.answer.guardPseudonymised", { count: guard.pseudonymised })
         : guard.detected.length === 0
           ? t("chat.answer.guardClean")
-          : local || props.message.metadata.mode !== "model"
+          : stayed
             ? t("chat.answer.guardKept", { found })
             : t("chat.answer.guardDetected", { found })}
+      {(guard.inPassages ?? []).length > 0 && (
+        <> {t("chat.answer.guardPassages", { found: list(guard.inPassages ?? []) })}</>
+      )}
       {fresh && <span className="chat-warning"> {fresh.reason}</span>}
     </>
   );
@@ -172,8 +180,8 @@ function ImpactLine(props: { message: Message }) {
     return (
       <>
         {t("chat.answer.impact", {
-          energy: range(impact.energyKwh, 1000, 3),
-          gwp: range(impact.gwpKgCo2e, 1000, 3),
+          energy: range(impact.energyKwh, 1000),
+          gwp: range(impact.gwpKgCo2e, 1000),
           led: duration(impact.ledBulbMinutes),
         })}
       </>

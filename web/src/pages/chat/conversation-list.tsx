@@ -90,8 +90,8 @@ function Item(props: {
     setSaving(true);
     try {
       await del(url);
-      props.onDeleted(conversation.title);
       await props.onChanged();
+      props.onDeleted(conversation.title);
     } catch (caught) {
       setError(caught);
       setSaving(false);

@@ -51,6 +51,12 @@ export interface Range {
   max: number;
 }
 
+export interface TypeCount {
+  type: string;
+  label: string;
+  count: number;
+}
+
 export interface AnswerMetadata {
   turnId?: string;
   mode?: "extractive" | "model";
@@ -73,7 +79,12 @@ export interface AnswerMetadata {
   } | null;
   requiresValidation?: boolean;
   validationLabel?: string | null;
-  guard?: { detected: { type: string; label: string; count: number }[]; pseudonymised: number };
+  guard?: {
+    detected: TypeCount[];
+    /** Personal data in the passages retrieved from the bases (not typed by the agent). */
+    inPassages?: TypeCount[];
+    pseudonymised: number;
+  };
   fallback?: boolean;
   passagesFirst?: boolean;
   quotaDegraded?: boolean;
