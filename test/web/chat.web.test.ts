@@ -44,6 +44,9 @@ describeBrowser("web page: conversations", (get) => {
     const current = page.locator('.chat-list a[aria-current="page"]');
     assert.match((await current.textContent()) ?? "", /carte d'identité/);
     await page.getByText("Passages cités des documents, sans modèle de langue.").waitFor();
+    await page
+      .getByText("Impact négligeable : une recherche dans les documents, sans modèle de langue.")
+      .waitFor();
     // Screen readers hear the whole answer once it is done.
     const announced = page.locator('.chat-main [role="status"].visually-hidden');
     assert.match((await announced.textContent()) ?? "", /^Réponse de l'assistant : /);

@@ -86,7 +86,7 @@ export function Answer(props: {
                 </button>
                 <span className="hint">
                   {[
-                    citation.section,
+                    citation.section !== citation.title ? citation.section : "",
                     citation.page !== null
                       ? t("chat.answer.citationPage", { page: citation.page })
                       : "",
@@ -176,6 +176,7 @@ function GuardLine(props: { message: Message }) {
 
 function ImpactLine(props: { message: Message }) {
   const { impact, mode } = props.message.metadata;
+  if (mode !== "model") return <>{t("chat.answer.impactExtractive")}</>;
   if (impact) {
     return (
       <>

@@ -72,7 +72,8 @@ export function PassageDialog(props: { citation: Citation; onClose: () => void }
       ) : !passages ? (
         <Loading label={t("chat.passage.loading")} />
       ) : (
-        <div className="chat-passage-document">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
+        <section className="chat-passage-document" tabIndex={0} aria-labelledby={titleId}>
           {passages.map((passage) =>
             passage.id === citation.passageId ? (
               <p key={passage.id} className="prose">
@@ -87,7 +88,7 @@ export function PassageDialog(props: { citation: Citation; onClose: () => void }
               </p>
             ),
           )}
-        </div>
+        </section>
       )}
     </dialog>
   );
