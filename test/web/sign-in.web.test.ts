@@ -55,6 +55,8 @@ describeBrowser("web page: signing in, the charter, the frame", (get) => {
     const page = await get().page();
     await signIn(page, "expire@ville.example");
     await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
+    // The conversation page has loaded what it needs: the session ends while the agent reads it.
+    await page.waitForLoadState("networkidle");
     await app.services.auth.renewSessions(user.id);
     // The next request the page makes is refused: the sign-in form comes back and says why.
     await page.getByRole("link", { name: "Bases de connaissances" }).click();
