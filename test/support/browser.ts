@@ -12,7 +12,7 @@ import { describeEachDialect, freshLocation, testConfig } from "./stores.js";
 export const CHROMIUM = process.env.BEFFROI_TEST_CHROMIUM ?? "/usr/bin/chromium";
 
 /** As the machine's page advises: no background traffic to Google's hosts, which this network refuses. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
