@@ -56,11 +56,12 @@ describeBrowser("web page: signing in, the charter, the frame", (get) => {
     await signIn(page, "expire@ville.example");
     await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
     // The conversation page has loaded what it needs: the session ends while the agent reads it.
-    await page.waitForLoadState("networkidle");
+    await page.getByRole("radio", { name: "Assistant général" }).waitFor();
+    await page.getByText("Aucune conversation pour l'instant.").waitFor();
     await app.services.auth.renewSessions(user.id);
     // The next request the page makes is refused: the sign-in form comes back and says why.
     await page.getByRole("link", { name: "Bases de connaissances" }).click();
     await page.getByRole("heading", { name: "Connexion" }).waitFor();
-    assert.match((await page.getByRole("status").first().textContent()) ?? "", /session a expiré/);
+    await page.getByRole("status").filter({ hasText: "Votre session a expiré" }).waitFor();
   });
 });

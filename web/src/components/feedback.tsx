@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from "react";
 import { ApiError } from "../api/client";
 import { t } from "../i18n";
+import { usePath } from "../router";
 
 /** What a person can read about a failed request: the server's French message, or ours. */
 export function errorText(error: unknown): string {
@@ -55,6 +56,9 @@ export function SuccessNotice(props: { children: ReactNode }) {
   );
 }
 
+/** The address whose heading last took the focus. */
+let headedPath = "";
+
 /**
  * A page's heading and the window title; the heading takes the focus when the
  * page changes, so that a screen reader announces where the agent now is.
@@ -63,9 +67,17 @@ export function PageHeading(props: { title: string; children?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${props.title} — ${t("app.name")}`;
-    if (document.activeElement === document.body || document.activeElement === null)
-      heading.current?.focus();
   }, [props.title]);
+  const path = usePath();
+  useEffect(() => {
+    // A new address: the heading takes the focus so that the page change is announced, unless
+    // the person is typing (the address of a new conversation changes under its message field).
+    const active = document.activeElement;
+    const typing = active instanceof HTMLElement && active.matches("input, textarea, select");
+    const lost = active === document.body || active === null;
+    if (lost || (path !== headedPath && !typing)) heading.current?.focus();
+    headedPath = path;
+  }, [path]);
   return (
     <div className="page-heading">
       <h1 ref={heading} tabIndex={-1}>

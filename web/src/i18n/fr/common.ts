@@ -14,7 +14,7 @@ export const common = {
 
   "state.loading": "Chargement…",
   "state.saving": "Enregistrement…",
-  "state.saved": "Enregistré.",
+  "state.working": "Veuillez patienter…",
 
   "action.retry": "Réessayer",
   "action.cancel": "Annuler",
@@ -22,8 +22,6 @@ export const common = {
   "action.delete": "Supprimer",
   "action.close": "Fermer",
   "action.edit": "Modifier",
-  "action.create": "Créer",
-  "action.search": "Rechercher",
 
   "error.network":
     "Le serveur Beffroi ne répond pas. Vérifiez votre connexion au réseau de la collectivité, puis réessayez.",
@@ -31,6 +29,27 @@ export const common = {
     "Une erreur inattendue s'est produite. Réessayez ; si elle se répète, prévenez le service informatique.",
   "error.status":
     "Le serveur a répondu par une erreur ({status}). Réessayez ; si elle se répète, prévenez le service informatique.",
+
+  "list.separator": ", ",
+  "passage.page": "page {page}",
+  "passage.separator": " · ",
+
+  "pii.count": "{count} × {type}",
+  "pii.NIR": "numéro de sécurité sociale",
+  "pii.NIR_INVALID": "numéro ressemblant à un numéro de sécurité sociale",
+  "pii.IBAN": "IBAN",
+  "pii.CARD": "numéro de carte bancaire",
+  "pii.EMAIL": "adresse électronique",
+  "pii.PHONE": "numéro de téléphone",
+  "pii.IP": "adresse IP",
+  "pii.PERSON": "nom de personne",
+  "pii.ADDRESS": "adresse postale",
+  "pii.BIRTHDATE": "date de naissance",
+  "pii.FISCAL_ID": "numéro fiscal",
+  "pii.ID_DOC": "numéro de pièce d'identité",
+  "pii.PLATE": "plaque d'immatriculation",
+  "pii.SENSITIVE":
+    "donnée sensible (santé, religion, opinions, syndicat, vie sexuelle, origine, infractions)",
 
   "sovereignty.local": "Hébergé par la collectivité",
   "sovereignty.sovereign": "Hébergeur souverain",

@@ -1,0 +1,141 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { t } from "../i18n";
+import { ErrorNotice } from "./feedback";
+import { useAction } from "./use-action";
+
+/**
+ * Puts the focus back after a dialog closes: on what opened it when it is
+ * still on the page, else on `fallback()`, else on the page's heading. Done
+ * on the next frame, once the modal dialog is gone (while it is open, the rest
+ * of the page cannot take the focus) and the list it changed has re-rendered.
+ */
+export function returnFocus(opener: Element | null, fallback?: () => HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const target =
+      (opener instanceof HTMLElement && opener.isConnected ? opener : null) ??
+      fallback?.() ??
+      document.querySelector<HTMLElement>("main h1");
+    target?.focus();
+  });
+}
+
+/**
+ * A modal dialog (`<dialog>` + showModal): the focus goes in (on the element
+ * marked `autoFocus`, else the first one), Escape closes it, the rest of the
+ * page is inert, and the focus comes back (see `returnFocus`).
+ */
+export function Dialog(props: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  /** Where the focus goes when what opened the dialog is gone (a deleted row's button). */
+  fallbackFocus?: () => HTMLElement | null;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  const titleId = useId();
+  const { open, onClose, fallbackFocus } = props;
+  const latest = useRef({ onClose, fallbackFocus });
+  latest.current = { onClose, fallbackFocus };
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const closed = () => {
+      latest.current.onClose();
+      returnFocus(opener.current, latest.current.fallbackFocus);
+    };
+    dialog.addEventListener("close", closed);
+    return () => dialog.removeEventListener("close", closed);
+  }, []);
+
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} className={props.className}>
+      {open && (
+        <>
+          <h2 id={titleId}>{props.title}</h2>
+          {props.children}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+/**
+ * A button that asks before doing something that cannot be undone. The
+ * dialog opens on "Annuler", so that Enter never destroys by reflex; on
+ * success the focus goes to `fallbackFocus()` (the button itself is usually
+ * gone with its row), else to the page's heading.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  /** The button's accessible name when its label alone is ambiguous in a list ("Supprimer X"). */
+  accessibleName?: string;
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => Promise<void>;
+  className?: string;
+  fallbackFocus?: () => HTMLElement | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const { busy, error, run, clear } = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className={props.className ?? "button-danger button-small"}
+        aria-label={props.accessibleName}
+        onClick={() => setOpen(true)}
+      >
+        {props.label}
+      </button>
+      <Dialog
+        open={open}
+        title={props.title}
+        onClose={() => {
+          setOpen(false);
+          clear();
+        }}
+        {...(props.fallbackFocus && { fallbackFocus: props.fallbackFocus })}
+      >
+        {typeof props.body === "string" ? <p>{props.body}</p> : props.body}
+        {error !== null && <ErrorNotice error={error} />}
+        <div className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            // biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer
+            autoFocus
+            onClick={() => setOpen(false)}
+          >
+            {t("action.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button-danger"
+            aria-disabled={busy}
+            onClick={async () => {
+              if (await run(props.onConfirm)) setOpen(false);
+            }}
+          >
+            {busy ? t("state.working") : props.confirmLabel}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}
