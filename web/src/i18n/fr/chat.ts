@@ -7,11 +7,12 @@ export const chat = {
   "chat.list.rename": "Renommer",
   "chat.list.renameFor": "Renommer « {title} »",
   "chat.list.renameLabel": "Nouveau titre de « {title} »",
-  "chat.list.delete": "Supprimer",
   "chat.list.deleteFor": "Supprimer « {title} »",
   "chat.list.deleteConfirm":
     "Supprimer « {title} » et tous ses messages ? Cette action est définitive.",
+  "chat.list.deleteTitle": "Supprimer la conversation",
   "chat.list.deleteYes": "Supprimer définitivement",
+  "chat.list.titleRequired": "Indiquez un titre pour la conversation.",
   "chat.list.export": "Exporter",
   "chat.list.exportFor": "Exporter « {title} » (fichier Markdown)",
   "chat.list.deleted": "Conversation « {title} » supprimée.",
@@ -52,6 +53,8 @@ export const chat = {
   "chat.conversation.empty":
     "Aucun message pour l'instant : écrivez ci-dessous votre question ou votre demande.",
   "chat.conversation.loading": "Chargement de la conversation…",
+  "chat.reloadFailed":
+    "La conversation affichée n'est peut-être pas à jour : rechargez-la pour voir la dernière réponse enregistrée.",
 
   "chat.refused.quota": "Quota atteint",
   "chat.refused.search": "Chercher directement dans les bases de connaissances",
@@ -71,8 +74,6 @@ export const chat = {
     "Aucun passage des documents ne répond assez bien à la question : reformulez-la, ou vérifiez que le bon document est dans une base.",
   "chat.answer.sources": "Sources",
   "chat.answer.citation": "[{number}] {title}",
-  "chat.answer.citationPlace": "{section}",
-  "chat.answer.citationPage": "p. {page}",
   "chat.answer.openCitation": "Voir le passage {number} : {title}",
   "chat.answer.model": "Rédigé par {model} ({provider})",
   "chat.answer.extractive": "Passages cités des documents, sans modèle de langue.",
@@ -110,19 +111,16 @@ export const chat = {
   "chat.feedback.minutes": "Minutes gagnées grâce à cette réponse (facultatif)",
   "chat.feedback.minutesHint": "De 0 à 480 minutes, à votre estimation.",
   "chat.feedback.minutesInvalid": "Indiquez un nombre entier de minutes entre 0 et 480.",
-  "chat.feedback.save": "Enregistrer",
   "chat.feedback.saved": "Merci, votre avis est enregistré.",
   "chat.feedback.savedMinutes": {
     one: "Merci, votre avis est enregistré ({count} minute gagnée).",
     other: "Merci, votre avis est enregistré ({count} minutes gagnées).",
   },
 
-  "chat.passage.title": "Passage cité",
   "chat.passage.in": "Dans « {title} »",
   "chat.passage.base": "Base : {name}",
   "chat.passage.file": "Fichier : {name}",
-  "chat.passage.page": "Page {page}",
-  "chat.passage.section": "Section : {section}",
   "chat.passage.loading": "Chargement du passage…",
-  "chat.passage.cited": "Passage cité",
+  "chat.passage.cited": "Passage cité : ",
+  "chat.passage.document": "Le document « {title} », passage par passage",
 } as const;

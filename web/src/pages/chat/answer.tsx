@@ -1,11 +1,14 @@
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { post } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
+import { passagePlace } from "../../components/passage-place";
+import { personalDataCounts } from "../../components/personal-data";
 import { SovereigntyBadge } from "../../components/sovereignty";
+import { useAction } from "../../components/use-action";
 import { formatDateTime, locale, t } from "../../i18n";
 import { useSession } from "../../session";
 import { PassageDialog } from "./passage-dialog";
-import type { Citation, Message, Range, TypeCount } from "./types";
+import type { Citation, Message, Range } from "./types";
 
 /** Two significant digits: small figures stay readable (0,00042 Wh, not 0). */
 const figures = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
@@ -55,8 +58,10 @@ export function Answer(props: {
             <button
               type="button"
               className="button-secondary button-small"
-              disabled={props.busy}
-              onClick={props.onGenerate}
+              aria-disabled={props.busy}
+              onClick={() => {
+                if (!props.busy) props.onGenerate?.();
+              }}
             >
               {t("chat.answer.generate")}
             </button>
@@ -84,22 +89,13 @@ export function Answer(props: {
                 >
                   {t("chat.answer.citation", { number: citation.number, title: citation.title })}
                 </button>
-                <span className="hint">
-                  {[
-                    citation.section !== citation.title ? citation.section : "",
-                    citation.page !== null
-                      ? t("chat.answer.citationPage", { page: citation.page })
-                      : "",
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </span>
+                <span className="hint">{passagePlace(citation)}</span>
               </li>
             ))}
           </ol>
         </div>
       )}
-      {open && <PassageDialog citation={open} onClose={() => setOpen(null)} />}
+      <PassageDialog citation={open} onClose={() => setOpen(null)} />
 
       <ul className="chat-facts">
         <li>
@@ -153,9 +149,7 @@ function GuardLine(props: { message: Message }) {
   const { guard, decisions, model, mode } = props.message.metadata;
   const fresh = (decisions ?? []).find((decision) => decision.rule === "restore.new-personal-data");
   if (!guard) return null;
-  const list = (entries: TypeCount[]) =>
-    entries.map((entry) => `${entry.count} × ${entry.label}`).join(", ");
-  const found = list(guard.detected);
+  const found = personalDataCounts(guard.detected);
   const stayed = model?.sovereignty === "local" || mode !== "model";
   return (
     <>
@@ -167,7 +161,10 @@ function GuardLine(props: { message: Message }) {
             ? t("chat.answer.guardKept", { found })
             : t("chat.answer.guardDetected", { found })}
       {(guard.inPassages ?? []).length > 0 && (
-        <> {t("chat.answer.guardPassages", { found: list(guard.inPassages ?? []) })}</>
+        <>
+          {" "}
+          {t("chat.answer.guardPassages", { found: personalDataCounts(guard.inPassages ?? []) })}
+        </>
       )}
       {fresh && <span className="chat-warning"> {fresh.reason}</span>}
     </>
@@ -199,9 +196,17 @@ function Validation(props: {
   onChange: (message: Message) => void;
 }) {
   const { session } = useSession();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const { message } = props;
+  const { busy, error, run } = useAction();
+  const badge = useRef<HTMLSpanElement>(null);
+  /** Set when this agent validates here: the button goes away, the focus goes to the badge. */
+  const justValidated = useRef(false);
+  const { message, url, onChange } = props;
+  useEffect(() => {
+    if (message.validatedAt && justValidated.current) {
+      justValidated.current = false;
+      badge.current?.focus();
+    }
+  }, [message.validatedAt]);
   if (message.validatedAt) {
     const name =
       message.validatedBy === session?.user.id
@@ -209,23 +214,18 @@ function Validation(props: {
         : t("chat.answer.someone");
     return (
       <p className="chat-validation">
-        <span className="badge badge-success">
+        <span ref={badge} tabIndex={-1} className="badge badge-success">
           {t("chat.answer.validated", { name, date: formatDateTime(message.validatedAt) })}
         </span>
       </p>
     );
   }
-  const validate = async () => {
-    setSaving(true);
-    try {
-      props.onChange(await post<Message>(props.url));
-      setError(null);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const validate = () =>
+    run(async () => {
+      const validated = await post<Message>(url);
+      justValidated.current = true;
+      onChange(validated);
+    });
   return (
     <div className="chat-validation">
       <span className="badge badge-warning">
@@ -234,7 +234,7 @@ function Validation(props: {
       <button
         type="button"
         className="button-secondary button-small"
-        disabled={saving}
+        aria-disabled={busy}
         onClick={() => void validate()}
       >
         {t("chat.answer.validate")}
@@ -256,6 +256,15 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  const rate = (value: "up" | "down") => {
+    const minutesSaved = parsed();
+    if (Number.isNaN(minutesSaved)) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    void send(value, minutesSaved);
+  };
   const send = async (value: "up" | "down", minutesSaved?: number) => {
     try {
       const updated = await post<Message>(props.url, {
@@ -276,18 +285,13 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
   };
   const parsed = () => {
     if (minutes.trim() === "") return undefined;
-    const value = Number(minutes);
+    // 0 is an answer ("no time saved"); anything but a whole number in range is a field error.
+    const value = /^\d+$/.test(minutes.trim()) ? Number(minutes) : Number.NaN;
     return Number.isInteger(value) && value >= 0 && value <= 480 ? value : Number.NaN;
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const value = parsed();
-    if (Number.isNaN(value)) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    if (rating) void send(rating, value);
+    if (rating) rate(rating);
   };
 
   return (
@@ -298,7 +302,7 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
           type="button"
           className="button-secondary button-small"
           aria-pressed={rating === "up"}
-          onClick={() => void send("up", parsed() || undefined)}
+          onClick={() => rate("up")}
         >
           {t("chat.feedback.up")}
         </button>
@@ -306,7 +310,7 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
           type="button"
           className="button-secondary button-small"
           aria-pressed={rating === "down"}
-          onClick={() => void send("down", parsed() || undefined)}
+          onClick={() => rate("down")}
         >
           {t("chat.feedback.down")}
         </button>
@@ -320,11 +324,8 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
             </span>
             <input
               id={`${id}-minutes`}
-              type="number"
+              type="text"
               inputMode="numeric"
-              min={0}
-              max={480}
-              step={1}
               value={minutes}
               onChange={(event) => setMinutes(event.target.value)}
               aria-invalid={invalid}
@@ -337,7 +338,7 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
             )}
           </div>
           <button type="submit" className="button-secondary button-small">
-            {t("chat.feedback.save")}
+            {t("action.save")}
           </button>
         </form>
       )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { post } from "../../api/client";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link, match, navigate } from "../../router";
@@ -19,6 +20,19 @@ export default function ChatArea(props: { path: string }) {
   const refresh = useCallback(() => reload(), [reload]);
   return (
     <div className="split chat">
+      <div className="chat-main">
+        {id ? (
+          <ConversationView
+            key={id}
+            id={id}
+            title={list.data?.find((conversation) => conversation.id === id)?.title}
+            onChanged={refresh}
+          />
+        ) : (
+          <NewConversation firstTime={list.data?.length === 0} onCreated={refresh} />
+        )}
+      </div>
+      {/* After the main column in reading order; placed on the left by the style sheet. */}
       <aside>
         <Link
           href="/"
@@ -35,13 +49,6 @@ export default function ChatArea(props: { path: string }) {
           <Loading />
         )}
       </aside>
-      <div className="chat-main">
-        {id ? (
-          <ConversationView key={id} id={id} onChanged={refresh} />
-        ) : (
-          <NewConversation firstTime={list.data?.length === 0} onCreated={refresh} />
-        )}
-      </div>
     </div>
   );
 }
@@ -51,8 +58,7 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
   const assistants = useResource<AssistantChoice[]>("/api/conversations/assistants");
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
-  const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy: creating, error, run } = useAction();
 
   useEffect(() => {
     if (selected === null && assistants.data) {
@@ -61,21 +67,15 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
     }
   }, [assistants.data, selected]);
 
-  const start = async (content: string) => {
-    setCreating(true);
-    setError(null);
-    try {
+  const start = (content: string) =>
+    run(async () => {
       const created = await post<Conversation>("/api/conversations", {
         ...(selected && { assistantId: selected }),
       });
       sendWhenOpened(created.id, content);
       await props.onCreated();
       navigate(`/conversations/${encodeURIComponent(created.id)}`);
-    } catch (caught) {
-      setError(caught);
-      setCreating(false);
-    }
-  };
+    });
 
   return (
     <>

@@ -1,10 +1,12 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { t } from "../../i18n";
 
 /**
  * The message field: Enter sends, Shift+Enter goes to the line (the hint says
  * so). While an answer is being written the field stays editable, sending
- * waits, and "Arrêter" cancels the answer.
+ * waits ("Envoyer" stays focusable, marked aria-disabled), and "Arrêter"
+ * cancels the answer. When "Arrêter" goes away (stopped, or the answer is
+ * done) while it has the focus, the focus goes to the message field.
  */
 export function Composer(props: {
   draft: string;
@@ -15,6 +17,14 @@ export function Composer(props: {
 }) {
   const id = useId();
   const [empty, setEmpty] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const stopFocused = useRef(false);
+  useEffect(() => {
+    if (props.busy || !stopFocused.current) return;
+    stopFocused.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) field.current?.focus();
+  }, [props.busy]);
   const send = () => {
     if (props.busy) return;
     const text = props.draft.trim();
@@ -41,6 +51,7 @@ export function Composer(props: {
       <div className="field">
         <label htmlFor={`${id}-message`}>{t("chat.composer.label")}</label>
         <textarea
+          ref={field}
           id={`${id}-message`}
           rows={3}
           value={props.draft}
@@ -62,11 +73,25 @@ export function Composer(props: {
         )}
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={props.busy}>
+        <button type="submit" className="button" aria-disabled={props.busy}>
           {t("chat.composer.send")}
         </button>
         {props.busy && props.onStop && (
-          <button type="button" className="button-danger" onClick={props.onStop}>
+          <button
+            type="button"
+            className="button-danger"
+            onFocus={() => {
+              stopFocused.current = true;
+            }}
+            onBlur={(event) => {
+              // Leaving for another control; a blur because the button is removed keeps the flag.
+              if (event.relatedTarget !== null) stopFocused.current = false;
+            }}
+            onClick={() => {
+              field.current?.focus();
+              props.onStop?.();
+            }}
+          >
             {t("chat.composer.stop")}
           </button>
         )}

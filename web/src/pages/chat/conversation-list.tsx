@@ -1,20 +1,45 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { del, patch } from "../../api/client";
+import { Dialog } from "../../components/dialog";
 import { ErrorNotice } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import type { Conversation } from "./types";
 
-/** The agent's conversations, most recent first; each can be renamed, exported or deleted. */
+const address = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+/**
+ * The agent's conversations, most recent first; each can be renamed, exported
+ * or deleted. The deletion dialog belongs to the list, not to the row: it
+ * outlives the row it deletes, and then gives the focus to the list's heading.
+ */
 export function ConversationList(props: {
   conversations: Conversation[];
   currentId: string | null;
   onChanged: () => Promise<void> | void;
 }) {
   const [notice, setNotice] = useState("");
+  const [deleting, setDeleting] = useState<Conversation | null>(null);
+  const { busy, error, run, clear } = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const remove = async (conversation: Conversation) => {
+    if (
+      await run(async () => {
+        await del(address(conversation.id));
+        await props.onChanged();
+      })
+    ) {
+      setNotice(t("chat.list.deleted", { title: conversation.title }));
+      if (conversation.id === props.currentId) navigate("/");
+      setDeleting(null);
+    }
+  };
+
   return (
     <nav aria-labelledby="chat-list-title" className="chat-list">
-      <h2 id="chat-list-title" className="chat-list-title">
+      <h2 id="chat-list-title" className="chat-list-title" ref={heading} tabIndex={-1}>
         {t("chat.list.label")}
       </h2>
       {props.conversations.length === 0 ? (
@@ -27,10 +52,7 @@ export function ConversationList(props: {
               conversation={conversation}
               current={conversation.id === props.currentId}
               onChanged={props.onChanged}
-              onDeleted={(title) => {
-                setNotice(t("chat.list.deleted", { title }));
-                if (conversation.id === props.currentId) navigate("/");
-              }}
+              onDelete={() => setDeleting(conversation)}
             />
           ))}
         </ul>
@@ -38,6 +60,41 @@ export function ConversationList(props: {
       <p role="status" className="hint">
         {notice}
       </p>
+      <Dialog
+        open={deleting !== null}
+        title={t("chat.list.deleteTitle")}
+        onClose={() => {
+          setDeleting(null);
+          clear();
+        }}
+        fallbackFocus={() => heading.current}
+      >
+        {deleting && (
+          <>
+            <p>{t("chat.list.deleteConfirm", { title: deleting.title })}</p>
+            {error !== null && <ErrorNotice error={error} />}
+            <div className="actions">
+              <button
+                type="button"
+                className="button-secondary"
+                // biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer
+                autoFocus
+                onClick={() => setDeleting(null)}
+              >
+                {t("action.cancel")}
+              </button>
+              <button
+                type="button"
+                className="button-danger"
+                aria-disabled={busy}
+                onClick={() => void remove(deleting)}
+              >
+                {busy ? t("state.working") : t("chat.list.deleteYes")}
+              </button>
+            </div>
+          </>
+        )}
+      </Dialog>
     </nav>
   );
 }
@@ -46,154 +103,126 @@ function Item(props: {
   conversation: Conversation;
   current: boolean;
   onChanged: () => Promise<void> | void;
-  onDeleted: (title: string) => void;
+  onDelete: () => void;
 }) {
   const { conversation } = props;
-  const [mode, setMode] = useState<"view" | "rename" | "delete">("view");
+  const id = useId();
+  const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(conversation.title);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const [empty, setEmpty] = useState(false);
+  const { busy, error, run, clear } = useAction();
   const field = useRef<HTMLInputElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<HTMLButtonElement | null>(null);
-  const url = `/api/conversations/${encodeURIComponent(conversation.id)}`;
+  /** Set when the rename form closes: its button takes the focus back once it is rendered again. */
+  const refocus = useRef(false);
 
   useEffect(() => {
-    if (mode === "rename") field.current?.select();
-    else if (mode === "delete") confirm.current?.focus();
-    else returnTo.current?.focus();
-  }, [mode]);
+    if (renaming) field.current?.select();
+    else if (refocus.current) {
+      refocus.current = false;
+      renameButton.current?.focus();
+    }
+  }, [renaming]);
 
-  const back = (to: HTMLButtonElement | null) => {
-    returnTo.current = to;
-    setError(null);
-    setMode("view");
+  const back = () => {
+    refocus.current = true;
+    clear();
+    setEmpty(false);
+    setRenaming(false);
   };
 
   const rename = async (event: FormEvent) => {
     event.preventDefault();
-    setSaving(true);
-    try {
-      await patch(url, { title });
-      await props.onChanged();
-      back(renameButton.current);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
+    if (!title.trim()) {
+      setEmpty(true);
+      field.current?.focus();
+      return;
     }
-  };
-
-  const remove = async () => {
-    setSaving(true);
-    try {
-      await del(url);
-      await props.onChanged();
-      props.onDeleted(conversation.title);
-    } catch (caught) {
-      setError(caught);
-      setSaving(false);
-    }
+    setEmpty(false);
+    if (
+      await run(async () => {
+        await patch(address(conversation.id), { title });
+        await props.onChanged();
+      })
+    )
+      back();
   };
 
   return (
     <li className="chat-list-item">
-      {mode === "rename" ? (
-        <form className="chat-rename" onSubmit={(event) => void rename(event)}>
-          <label htmlFor={`rename-${conversation.id}`} className="visually-hidden">
+      {renaming ? (
+        <form className="chat-rename" onSubmit={(event) => void rename(event)} noValidate>
+          <label htmlFor={`${id}-title`} className="visually-hidden">
             {t("chat.list.renameLabel", { title: conversation.title })}
           </label>
           <input
             ref={field}
-            id={`rename-${conversation.id}`}
+            id={`${id}-title`}
             type="text"
             value={title}
             maxLength={200}
-            required
+            aria-invalid={empty}
+            {...(empty && { "aria-describedby": `${id}-error` })}
             onChange={(event) => setTitle(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Escape") back(renameButton.current);
+              if (event.key === "Escape") back();
             }}
           />
+          {empty && (
+            <p id={`${id}-error`} className="field-error">
+              {t("chat.list.titleRequired")}
+            </p>
+          )}
           <div className="chat-list-actions">
-            <button type="submit" className="button button-small" disabled={saving}>
-              {t("action.save")}
+            <button type="submit" className="button button-small" aria-disabled={busy}>
+              {busy ? t("state.saving") : t("action.save")}
             </button>
-            <button
-              type="button"
-              className="button-tertiary button-small"
-              onClick={() => back(renameButton.current)}
-            >
+            <button type="button" className="button-tertiary button-small" onClick={back}>
               {t("action.cancel")}
             </button>
           </div>
         </form>
       ) : (
-        <Link
-          href={`/conversations/${encodeURIComponent(conversation.id)}`}
-          className="chat-list-link"
-          {...(props.current && { "aria-current": "page" as const })}
-        >
-          {conversation.title}
-        </Link>
-      )}
-      {mode === "delete" && (
-        <div className="chat-confirm">
-          <p>{t("chat.list.deleteConfirm", { title: conversation.title })}</p>
+        <>
+          <Link
+            href={`/conversations/${encodeURIComponent(conversation.id)}`}
+            className="chat-list-link"
+            {...(props.current && { "aria-current": "page" as const })}
+          >
+            {conversation.title}
+          </Link>
           <div className="chat-list-actions">
             <button
-              ref={confirm}
+              ref={renameButton}
               type="button"
-              className="button-danger button-small"
-              disabled={saving}
-              onClick={() => void remove()}
+              className="button-tertiary button-small"
+              aria-label={t("chat.list.renameFor", { title: conversation.title })}
+              onClick={() => {
+                setTitle(conversation.title);
+                setRenaming(true);
+              }}
             >
-              {t("chat.list.deleteYes")}
+              {t("chat.list.rename")}
             </button>
+            <a
+              className="button-tertiary button-small"
+              href={`${address(conversation.id)}/export`}
+              download
+              aria-label={t("chat.list.exportFor", { title: conversation.title })}
+            >
+              {t("chat.list.export")}
+            </a>
             <button
               type="button"
               className="button-tertiary button-small"
-              onClick={() => back(deleteButton.current)}
+              aria-haspopup="dialog"
+              aria-label={t("chat.list.deleteFor", { title: conversation.title })}
+              onClick={props.onDelete}
             >
-              {t("action.cancel")}
+              {t("action.delete")}
             </button>
           </div>
-        </div>
-      )}
-      {mode === "view" && (
-        <div className="chat-list-actions">
-          <button
-            ref={renameButton}
-            type="button"
-            className="button-tertiary button-small"
-            aria-label={t("chat.list.renameFor", { title: conversation.title })}
-            onClick={() => {
-              setTitle(conversation.title);
-              setMode("rename");
-            }}
-          >
-            {t("chat.list.rename")}
-          </button>
-          <a
-            className="button-tertiary button-small"
-            href={`${url}/export`}
-            download
-            aria-label={t("chat.list.exportFor", { title: conversation.title })}
-          >
-            {t("chat.list.export")}
-          </a>
-          <button
-            ref={deleteButton}
-            type="button"
-            className="button-tertiary button-small"
-            aria-label={t("chat.list.deleteFor", { title: conversation.title })}
-            onClick={() => setMode("delete")}
-          >
-            {t("chat.list.delete")}
-          </button>
-        </div>
+        </>
       )}
       {error ? <ErrorNotice error={error} /> : null}
     </li>

@@ -27,7 +27,12 @@ interface Streaming {
  * composer. An answer streams in (aria-busy while it grows); screen readers
  * hear "Réponse en cours…", then the whole answer once, when it is done.
  */
-export function ConversationView(props: { id: string; onChanged: () => void }) {
+export function ConversationView(props: {
+  id: string;
+  /** The title from the conversation list, newer after a rename than this view's copy. */
+  title: string | undefined;
+  onChanged: () => void;
+}) {
   const { id, onChanged } = props;
   const url = `/api/conversations/${encodeURIComponent(id)}`;
   const conversation = useResource<ConversationDetail>(url);
@@ -73,8 +78,10 @@ export function ConversationView(props: { id: string; onChanged: () => void }) {
           setAnnounce(t("chat.stopped"));
           setDraft(content);
         } else if (caught instanceof ApiError && caught.code === "turn_denied") {
-          // Refused by the charter, the guard or a quota: the server keeps the refusal in the conversation.
+          // Refused by the charter, the guard or a quota: the server keeps the refusal in the
+          // conversation, and the agent gets the message back to change it.
           setFreshRefusal(true);
+          setDraft(content);
         } else {
           setFailure(caught);
           setDraft(content);
@@ -90,20 +97,29 @@ export function ConversationView(props: { id: string; onChanged: () => void }) {
   );
 
   useEffect(() => {
-    if (pending && pending.conversationId === id) {
-      const { content } = pending;
+    // The first message from the start page: sent once the view has really mounted (a
+    // StrictMode or quick unmount cancels the timer, and the message stays pending for
+    // the next mount), stopped if the view goes away while it streams.
+    if (!pending || pending.conversationId !== id) return;
+    const { content } = pending;
+    const timer = setTimeout(() => {
       pending = null;
       void send(content);
-    }
+    }, 0);
+    return () => clearTimeout(timer);
   }, [id, send]);
 
   useEffect(() => () => controller.current?.abort(), []);
 
   const data = conversation.data;
-  const replace = (message: Message) => {
-    if (!data) return;
-    set({ ...data, messages: data.messages.map((m) => (m.id === message.id ? message : m)) });
-  };
+  const replace = (message: Message) =>
+    set(
+      (current) =>
+        current && {
+          ...current,
+          messages: current.messages.map((m) => (m.id === message.id ? message : m)),
+        },
+    );
 
   if (!data) {
     return (
@@ -126,7 +142,7 @@ export function ConversationView(props: { id: string; onChanged: () => void }) {
   const busy = streaming !== null;
   return (
     <>
-      <PageHeading title={data.title} />
+      <PageHeading title={props.title ?? data.title} />
       {data.disclosure && (
         <div className="notice notice-info chat-disclosure">
           <p className="prose">{data.disclosure}</p>
@@ -184,6 +200,11 @@ export function ConversationView(props: { id: string; onChanged: () => void }) {
         {streaming ? t("chat.streaming") : announce}
       </div>
       {!streaming && announce === t("chat.stopped") && <p className="hint">{announce}</p>}
+      {conversation.error ? (
+        <ErrorNotice error={conversation.error} onRetry={() => void reload()}>
+          <p>{t("chat.reloadFailed")}</p>
+        </ErrorNotice>
+      ) : null}
       {failure ? (
         <ErrorNotice error={failure}>
           <p>{t("chat.sendFailed")}</p>

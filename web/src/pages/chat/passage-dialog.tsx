@@ -1,27 +1,36 @@
 import { useEffect, useRef, useState } from "react";
 import { get } from "../../api/client";
+import { Dialog } from "../../components/dialog";
 import { ErrorNotice, Loading } from "../../components/feedback";
+import { passagePlace } from "../../components/passage-place";
 import { t } from "../../i18n";
 import type { Citation, Passage } from "./types";
 
 /**
  * A cited passage in its document: a modal dialog (focus inside, Escape
  * closes, focus back on the citation) showing the document's passages in
- * order, the cited one highlighted and scrolled into view.
+ * order, the cited one highlighted and scrolled into view. Stays mounted so
+ * that closing it always goes through the dialog (and gives the focus back).
  */
-export function PassageDialog(props: { citation: Citation; onClose: () => void }) {
+export function PassageDialog(props: { citation: Citation | null; onClose: () => void }) {
   const { citation, onClose } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <Dialog
+      open={citation !== null}
+      title={citation ? t("chat.passage.in", { title: citation.title }) : ""}
+      onClose={onClose}
+      className="chat-passage"
+    >
+      {citation && <PassageBody key={citation.passageId} citation={citation} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function PassageBody(props: { citation: Citation; onClose: () => void }) {
+  const { citation } = props;
   const cited = useRef<HTMLElement>(null);
   const [passages, setPassages] = useState<Passage[]>();
   const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => opener?.focus();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -52,33 +61,32 @@ export function PassageDialog(props: { citation: Citation; onClose: () => void }
     if (passages) cited.current?.scrollIntoView({ block: "center" });
   }, [passages]);
 
-  const titleId = `passage-title-${citation.number}`;
+  const place = passagePlace(citation);
+  const documentLabel = t("chat.passage.document", { title: citation.title });
   return (
-    <dialog ref={dialog} className="chat-passage" aria-labelledby={titleId} onClose={onClose}>
+    <>
       <div className="chat-passage-head">
-        <h2 id={titleId}>{t("chat.passage.in", { title: citation.title })}</h2>
-        <button type="button" className="button-secondary button-small" onClick={onClose}>
+        <ul className="chat-passage-meta">
+          <li>{t("chat.passage.base", { name: citation.knowledgeBaseName })}</li>
+          <li>{t("chat.passage.file", { name: citation.fileName })}</li>
+          {place && <li>{place}</li>}
+        </ul>
+        <button type="button" className="button-secondary button-small" onClick={props.onClose}>
           {t("action.close")}
         </button>
       </div>
-      <ul className="chat-passage-meta">
-        <li>{t("chat.passage.base", { name: citation.knowledgeBaseName })}</li>
-        <li>{t("chat.passage.file", { name: citation.fileName })}</li>
-        {citation.page !== null && <li>{t("chat.passage.page", { page: citation.page })}</li>}
-        {citation.section && <li>{t("chat.passage.section", { section: citation.section })}</li>}
-      </ul>
       {error ? (
         <ErrorNotice error={error} />
       ) : !passages ? (
         <Loading label={t("chat.passage.loading")} />
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
-        <section className="chat-passage-document" tabIndex={0} aria-labelledby={titleId}>
+        <section className="chat-passage-document" tabIndex={0} aria-label={documentLabel}>
           {passages.map((passage) =>
             passage.id === citation.passageId ? (
               <p key={passage.id} className="prose">
                 <mark ref={cited}>
-                  <span className="visually-hidden">{`${t("chat.passage.cited")} : `}</span>
+                  <span className="visually-hidden">{t("chat.passage.cited")}</span>
                   {passage.text}
                 </mark>
               </p>
@@ -90,6 +98,6 @@ export function PassageDialog(props: { citation: Citation; onClose: () => void }
           )}
         </section>
       )}
-    </dialog>
+    </>
   );
 }
