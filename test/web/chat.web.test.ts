@@ -1,13 +1,63 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import type { App } from "../../src/app.js";
 import { AssistantInput } from "../../src/assistants/index.js";
 import { templateYaml } from "../../src/charter/index.js";
+import type { Principal } from "../../src/identity/principal.js";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
 import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const QUESTION = "Quelles pièces faut-il fournir pour une carte d'identité ?";
+const PROVIDER = "outre-atlantique";
+
+/** A model abroad (the scripted upstream) and an assistant "Courriers" that prefers it; kept if already there. */
+async function withModelAbroad(app: App, url: string): Promise<void> {
+  if (!(await app.services.providers.list()).some((provider) => provider.id === PROVIDER)) {
+    await app.services.providers.create(
+      ProviderSchema.parse({
+        id: PROVIDER,
+        label: "Nuage américain",
+        baseUrl: url,
+        sovereignty: "extraterritorial",
+        country: "USA",
+        pue: 1.2,
+        models: [
+          { id: "test-model", label: "Modèle de test", activeParameters: 7, totalParameters: 7 },
+        ],
+      }),
+    );
+  }
+  if (!(await app.services.assistants.list()).some((assistant) => assistant.name === "Courriers")) {
+    await app.services.assistants.create(
+      "cli",
+      AssistantInput.parse({
+        name: "Courriers",
+        description: "Rédige des courriers aux usagers.",
+        preferredModels: [`${PROVIDER}/test-model`],
+      }),
+    );
+  }
+}
+
+/** No language model at all: only the demo base's passages answer. */
+async function withoutModel(app: App): Promise<void> {
+  for (const assistant of await app.services.assistants.list())
+    if (assistant.name === "Courriers") await app.services.assistants.remove("cli", assistant.id);
+  if ((await app.services.providers.list()).some((provider) => provider.id === PROVIDER))
+    await app.services.providers.remove(PROVIDER);
+}
+
+/** Waits until the focused element's `expression` (a string: the tests compile without the DOM lib) is `expected`. */
+async function expectFocus(page: Page, expression: string, expected: string): Promise<void> {
+  const read = `document.activeElement?.${expression}`;
+  await page
+    .waitForFunction(`${read} === ${JSON.stringify(expected)}`, undefined, { timeout: 5000 })
+    .catch(() => undefined);
+  assert.equal(await page.evaluate(read), expected);
+}
 
 describeBrowser("web page: conversations", (get) => {
   let upstream: OpenAiUpstream;
@@ -18,6 +68,7 @@ describeBrowser("web page: conversations", (get) => {
 
   test("a first visit: what Beffroi does with the data, an assistant, a cited answer from the demo base, its passage", async () => {
     const { app } = get();
+    await withoutModel(app);
     await seedUser(app, "accueil@ville.example", ["agent"], "Accueil");
     const page = await get().page();
     await signIn(page, "accueil@ville.example");
@@ -48,8 +99,11 @@ describeBrowser("web page: conversations", (get) => {
       .getByText("Impact négligeable : une recherche dans les documents, sans modèle de langue.")
       .waitFor();
     // Screen readers hear the whole answer once it is done.
-    const announced = page.locator('.chat-main [role="status"].visually-hidden');
-    assert.match((await announced.textContent()) ?? "", /^Réponse de l'assistant : /);
+    await page
+      .locator('.chat-main [role="status"].visually-hidden', {
+        hasText: /^Réponse de l'assistant : /,
+      })
+      .waitFor({ state: "attached" });
     await expectAccessible(page, "extractive cited answer");
 
     // The cited passage, in its document, highlighted.
@@ -75,27 +129,7 @@ describeBrowser("web page: conversations", (get) => {
 
   test("a model abroad: personal data pseudonymised, the answer streamed, its model, impact and draft label; validated and rated", async () => {
     const { app } = get();
-    await app.services.providers.create(
-      ProviderSchema.parse({
-        id: "outre-atlantique",
-        label: "Nuage américain",
-        baseUrl: upstream.url,
-        sovereignty: "extraterritorial",
-        country: "USA",
-        pue: 1.2,
-        models: [
-          { id: "test-model", label: "Modèle de test", activeParameters: 7, totalParameters: 7 },
-        ],
-      }),
-    );
-    await app.services.assistants.create(
-      "cli",
-      AssistantInput.parse({
-        name: "Courriers",
-        description: "Rédige des courriers aux usagers.",
-        preferredModels: ["outre-atlantique/test-model"],
-      }),
-    );
+    await withModelAbroad(app, upstream.url);
     await seedUser(app, "courrier@ville.example", ["agent"], "Accueil");
     const page = await get().page();
     await signIn(page, "courrier@ville.example");
@@ -124,7 +158,11 @@ describeBrowser("web page: conversations", (get) => {
       .getByText(/Madame Martine/)
       .waitFor();
     await page.getByRole("button", { name: "Arrêter" }).waitFor();
-    assert.ok(await page.getByRole("button", { name: "Envoyer" }).isDisabled());
+    // "Envoyer" stays focusable (a disabled button would drop the focus), marked unavailable.
+    assert.equal(
+      await page.getByRole("button", { name: "Envoyer" }).getAttribute("aria-disabled"),
+      "true",
+    );
     await page.getByText("Madame Martine Dupont, nous avons le plaisir").waitFor();
     await page.getByRole("button", { name: "Valider" }).waitFor();
     assert.equal(
@@ -152,11 +190,26 @@ describeBrowser("web page: conversations", (get) => {
 
     await page.getByRole("button", { name: "Valider" }).click();
     await answer.getByText(/^Validé par courrier le /).waitFor();
+    // The button is gone: the focus is on what replaced it, not lost to the page.
+    assert.match(
+      String(await page.evaluate("document.activeElement?.textContent")),
+      /^Validé par courrier le /,
+    );
 
     const useful = page.getByRole("button", { name: "Utile", exact: true });
     await useful.click();
     await page.getByRole("button", { name: "Utile", pressed: true, exact: true }).waitFor();
-    await page.getByLabel("Minutes gagnées grâce à cette réponse (facultatif)").fill("20");
+    const minutes = page.getByLabel("Minutes gagnées grâce à cette réponse (facultatif)");
+    await minutes.fill("vingt");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Indiquez un nombre entier de minutes entre 0 et 480.").waitFor();
+    assert.equal(await minutes.getAttribute("aria-invalid"), "true");
+    await expectAccessible(page, "minutes saved, invalid");
+    await minutes.fill("0");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Merci, votre avis est enregistré (0 minute gagnée).").waitFor();
+    assert.equal(await minutes.getAttribute("aria-invalid"), "false");
+    await minutes.fill("20");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await page.getByText("Merci, votre avis est enregistré (20 minutes gagnées).").waitFor();
     await expectAccessible(page, "validated and rated answer");
@@ -177,20 +230,22 @@ describeBrowser("web page: conversations", (get) => {
     assert.equal(record?.feedback, "up");
 
     // Health data may not go abroad at all: the guard refuses, saying what and where, never the value.
-    await page
-      .getByLabel("Votre message")
-      .fill("Mme Dupont est en arrêt maladie pour une dépression : rédige son courrier.");
+    const health = "Mme Dupont est en arrêt maladie pour une dépression : rédige son courrier.";
+    await page.getByLabel("Votre message").fill(health);
     await page.getByRole("button", { name: "Envoyer" }).click();
     const refusal = page.getByRole("alert");
     await refusal.getByText("Message non envoyé : données à protéger").waitFor();
     const refused = (await refusal.textContent()) ?? "";
     assert.match(refused, /caractères \d+ à \d+/);
     assert.ok(!refused.includes("dépression"));
+    // The refused message is given back, to be changed rather than typed again.
+    assert.equal(await page.getByLabel("Votre message").inputValue(), health);
     await expectAccessible(page, "refused by the data guard");
   });
 
   test("stopping an answer gives the message back; a model that fails leaves the cited passages", async () => {
     const { app } = get();
+    await withModelAbroad(app, upstream.url);
     await seedUser(app, "arret@ville.example", ["agent"], "Accueil");
     const page = await get().page();
     await signIn(page, "arret@ville.example");
@@ -210,6 +265,9 @@ describeBrowser("web page: conversations", (get) => {
     await page
       .locator("p.hint", { hasText: /^Réponse arrêtée : rien n'a été enregistré\./ })
       .waitFor();
+    // "Arrêter" is gone; the focus is in the message field, where the message came back.
+    await page.getByRole("button", { name: "Arrêter" }).waitFor({ state: "detached" });
+    await expectFocus(page, "labels?.[0]?.textContent", "Votre message");
     assert.equal(
       await page.getByLabel("Votre message").inputValue(),
       "Rédige une note sur le marché hebdomadaire.",
@@ -231,18 +289,55 @@ describeBrowser("web page: conversations", (get) => {
     await expectAccessible(page, "model unavailable, cited passages");
   });
 
-  test("a conversation is renamed, exported and deleted from the list", async () => {
+  test("a conversation is renamed (its heading too), exported and deleted from the list, the focus kept", async () => {
+    const { app } = get();
+    const user = await seedUser(app, "renomme@ville.example", ["agent"], "Accueil");
+    const owner = { userId: user.id } as Principal;
+    await app.services.conversations.create(owner, { title: "Une autre conversation" });
+    const conversation = await app.services.conversations.create(owner, {
+      title: "Pièces pour la carte d'identité",
+    });
     const page = await get().page();
-    await signIn(page, "accueil@ville.example");
-    const link = page.locator(".chat-list a", { hasText: "carte d'identité" });
-    await link.waitFor();
-    const title = (await link.textContent()) ?? "";
-    await page.getByRole("button", { name: `Renommer « ${title} »` }).click();
-    const field = page.getByLabel(`Nouveau titre de « ${title} »`);
+    await signIn(page, "renomme@ville.example");
+    await page.getByRole("heading", { name: "Nouvelle conversation", level: 1 }).waitFor();
+    await page.goto(`/conversations/${conversation.id}`);
+    await page
+      .getByRole("heading", { name: "Pièces pour la carte d'identité", level: 1 })
+      .waitFor();
+    // The list comes after the conversation in reading order.
+    assert.equal(
+      await page.evaluate(
+        "[...document.querySelectorAll('h1, h2')].map((h) => h.textContent).indexOf('Vos conversations') > 0",
+      ),
+      true,
+    );
+
+    // Escape leaves the title as it was, and gives the focus back to "Renommer".
+    const renameOld = page.getByRole("button", {
+      name: "Renommer « Pièces pour la carte d'identité »",
+    });
+    await renameOld.click();
+    await page.getByLabel("Nouveau titre de « Pièces pour la carte d'identité »").press("Escape");
+    await expectFocus(
+      page,
+      "getAttribute('aria-label')",
+      "Renommer « Pièces pour la carte d'identité »",
+    );
+
+    await renameOld.click();
+    const field = page.getByLabel("Nouveau titre de « Pièces pour la carte d'identité »");
+    await field.fill(" ");
+    await field.press("Enter");
+    await page.getByText("Indiquez un titre pour la conversation.").waitFor();
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
     await field.fill("Pièces pour la CNI");
     await expectAccessible(page, "renaming a conversation");
     await field.press("Enter");
     await page.getByRole("link", { name: "Pièces pour la CNI", exact: true }).waitFor();
+    // The open conversation's heading and window title follow the new name.
+    await page.getByRole("heading", { name: "Pièces pour la CNI", level: 1 }).waitFor();
+    assert.match(await page.title(), /^Pièces pour la CNI — Beffroi$/);
+    await expectFocus(page, "getAttribute('aria-label')", "Renommer « Pièces pour la CNI »");
 
     const exported = page.getByRole("link", {
       name: "Exporter « Pièces pour la CNI » (fichier Markdown)",
@@ -251,18 +346,39 @@ describeBrowser("web page: conversations", (get) => {
     assert.equal(response.status(), 200);
     assert.match(await response.text(), /^# Pièces pour la CNI\n/);
 
-    await page.getByRole("button", { name: "Supprimer « Pièces pour la CNI »" }).click();
-    await page.getByText("Supprimer « Pièces pour la CNI » et tous ses messages ?").waitFor();
+    // The confirmation opens on "Annuler"; cancelling gives the focus back to "Supprimer".
+    const remove = page.getByRole("button", { name: "Supprimer « Pièces pour la CNI »" });
+    await remove.click();
+    const dialog = page.getByRole("dialog", { name: "Supprimer la conversation" });
+    await dialog.getByText("Supprimer « Pièces pour la CNI » et tous ses messages ?").waitFor();
+    await expectFocus(page, "textContent", "Annuler");
     await expectAccessible(page, "confirming a deletion");
-    await page.getByRole("button", { name: "Supprimer définitivement" }).click();
-    await page.getByText("Conversation « Pièces pour la CNI » supprimée.").waitFor();
+    await dialog.getByRole("button", { name: "Annuler" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expectFocus(page, "getAttribute('aria-label')", "Supprimer « Pièces pour la CNI »");
+
+    await remove.click();
+    await dialog.getByRole("button", { name: "Supprimer définitivement" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Conversation « Pièces pour la CNI » supprimée." })
+      .waitFor();
     await page
       .getByRole("link", { name: "Pièces pour la CNI", exact: true })
       .waitFor({ state: "detached" });
+    // The open conversation is gone: back to a new one; the focus on the list, not lost.
+    await page.getByRole("heading", { name: "Nouvelle conversation", level: 1 }).waitFor();
+    await expectFocus(page, "textContent", "Vos conversations");
+    await page.getByRole("link", { name: "Une autre conversation", exact: true }).waitFor();
   });
 
-  test("passages first by sobriety, a generated answer on demand, then the quota reached", async () => {
+  test("passages first by sobriety, a generated answer on demand, then the quota reached", async (t) => {
     const { app } = get();
+    await withModelAbroad(app, upstream.url);
+    const charter = await app.services.charter.current();
+    t.after(async () => {
+      await app.services.charter.update(null, charter.yaml);
+    });
     await app.services.charter.update(
       null,
       templateYaml("balanced")
