@@ -59,7 +59,12 @@ export function Dialog(props: {
       returnFocus(opener.current, latest.current.fallbackFocus);
     };
     dialog.addEventListener("close", closed);
-    return () => dialog.removeEventListener("close", closed);
+    return () => {
+      dialog.removeEventListener("close", closed);
+      // Removed while open (its row went with a confirmed delete): no close event comes, but
+      // the focus must still land somewhere sensible.
+      if (dialog.open) returnFocus(opener.current, latest.current.fallbackFocus);
+    };
   }, []);
 
   return (
