@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Page } from "playwright-core";
+import { setTimeout as delay } from "node:timers/promises";
+import type { Locator, Page } from "playwright-core";
 import { templateYaml } from "../../src/charter/index.js";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
@@ -11,12 +12,11 @@ const ADMIN = "dsi@ville.example";
 
 describeBrowser("web page: administration", (get) => {
   let upstream: OpenAiUpstream;
-  let adminId: string;
 
   before(async () => {
     const { app } = get();
     upstream = await startOpenAiUpstream();
-    adminId = (await seedUser(app, ADMIN, ["admin"], "DSI")).id;
+    await seedUser(app, ADMIN, ["admin"], "DSI");
     await app.services.directions.add("Pôle solidarités > CCAS");
   });
   after(() => upstream.close());
@@ -28,6 +28,17 @@ describeBrowser("web page: administration", (get) => {
     await page.goto(path);
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
     return page;
+  };
+  /** Waits until `target` has the focus (it moves on the next frame), failing after 3 s. */
+  const expectFocus = async (page: Page, target: Locator) => {
+    try {
+      await target.and(page.locator(":focus")).waitFor({ timeout: 3000 });
+    } catch (error) {
+      const where = await page.evaluate(
+        "document.activeElement.outerHTML.slice(0, 200) + ' dialogs:' + document.querySelectorAll('dialog[open]').length",
+      );
+      throw new Error(`focus is on ${String(where)}`, { cause: error });
+    }
   };
   const adminNav = (page: Page) =>
     page.getByRole("navigation", { name: "Rubriques de l'administration" });
@@ -66,6 +77,27 @@ describeBrowser("web page: administration", (get) => {
     assert.deepEqual(created?.roles, ["agent", "referent"]);
     await expectAccessible(page, "users after creation");
 
+    // The same address again: the server's refusal is shown on the e-mail field, which takes the focus.
+    const email = page.getByLabel("Adresse électronique", { exact: true });
+    await email.fill("camille.martin@ville.example");
+    await page.getByLabel("Nom", { exact: true }).fill("Camille Martin bis");
+    await page.getByRole("button", { name: "Créer l'utilisateur" }).click();
+    await page.getByText("Un compte existe déjà avec cette adresse électronique.").waitFor();
+    assert.equal(await email.getAttribute("aria-invalid"), "true");
+    assert.match(
+      (await page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent",
+      )) as string,
+      /existe déjà/,
+    );
+    await expectFocus(page, email);
+    await expectAccessible(page, "user form with a server error on a field");
+    // No role: said on the roles, not by a disabled button.
+    await page.getByRole("group", { name: "Rôles" }).getByLabel("Agent").uncheck();
+    await page.getByRole("button", { name: "Créer l'utilisateur" }).click();
+    await page.getByText("Cochez au moins un rôle.").waitFor();
+    await expectFocus(page, page.getByRole("group", { name: "Rôles" }).getByLabel("Agent"));
+
     await page.getByRole("button", { name: "Modifier Camille Martin" }).click();
     const dialog = page.getByRole("dialog", { name: "Modifier « Camille Martin »" });
     await dialog.waitFor();
@@ -78,6 +110,8 @@ describeBrowser("web page: administration", (get) => {
 
     await page.getByRole("button", { name: "Désactiver Camille Martin" }).click();
     await page.getByRole("button", { name: "Réactiver Camille Martin" }).waitFor();
+    // The focus stays on the button.
+    await expectFocus(page, page.getByRole("button", { name: "Réactiver Camille Martin" }));
     assert.match((await row.textContent()) ?? "", /Désactivé/);
     const disabled = await app.services.users.findByEmail("camille.martin@ville.example");
     assert.ok(disabled?.disabledAt, "the account is disabled on the server");
@@ -106,6 +140,10 @@ describeBrowser("web page: administration", (get) => {
     assert.ok(token.length > 20, "the key itself");
     await page.getByRole("button", { name: "Copier la clé" }).waitFor();
     await expectAccessible(page, "api key shown once");
+    // Done: the notice goes, the focus goes to the form's first field.
+    await page.getByRole("button", { name: "J'ai copié la clé" }).click();
+    await page.getByLabel("Votre nouvelle clé").waitFor({ state: "detached" });
+    await expectFocus(page, page.getByLabel("Nom", { exact: true }));
 
     const models = await fetch(`${url}/v1/models`, {
       headers: { authorization: `Bearer ${token}` },
@@ -132,6 +170,8 @@ describeBrowser("web page: administration", (get) => {
       .filter({ hasText: "Clé « Script de publication » révoquée." })
       .waitFor();
     await page.getByRole("row", { name: /Script de publication.*Révoquée/ }).waitFor();
+    // Its button is gone: the focus is on the keys' table, not lost on the page.
+    await expectFocus(page, page.getByRole("table", { name: "1 clé" }));
     const refused = await fetch(`${url}/v1/models`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -184,18 +224,42 @@ describeBrowser("web page: administration", (get) => {
     assert.equal(await page.evaluate("document.activeElement.tagName"), "TEXTAREA");
     await expectAccessible(page, "charter with a schema error");
 
-    // A valid charter: its rules in plain French; saved as a new version.
-    await editor.fill(
-      templateYaml("balanced").replace(
-        "quotas: {}",
-        "quotas: { agent: { requests: 400 }, onExceed: warn }",
-      ),
+    // A valid charter: its rules in plain French.
+    const valid = templateYaml("balanced").replace(
+      "quotas: {}",
+      "quotas: { agent: { requests: 400 }, onExceed: warn }",
     );
+    await editor.fill(valid);
     await preview.getByText("Par agent et par mois : 400 demandes.").waitFor();
-    await page.getByText("La charte est valide.").waitFor();
+    await page.getByRole("status").filter({ hasText: "La charte est valide." }).waitFor();
     assert.equal(await editor.getAttribute("aria-invalid"), null);
+
+    // Loading a template over unsaved edits asks first; "Annuler" keeps them.
+    await page.getByLabel("Partir d'un modèle").selectOption({ label: "Stricte" });
+    await page.getByRole("button", { name: "Charger le modèle" }).click();
+    const question = page.getByRole("dialog", { name: "Remplacer le texte modifié ?" });
+    await question.waitFor();
+    await expectFocus(page, question.getByRole("button", { name: "Annuler" }));
+    await expectAccessible(page, "charter replace question");
+    await question.getByRole("button", { name: "Annuler" }).click();
+    await question.waitFor({ state: "hidden" });
+    assert.equal(await editor.inputValue(), valid);
+
+    // Saved with a click right after typing, even when the check started by the typing
+    // comes before the save's own (a slow network: each check takes longer than the pause).
+    await page.route("**/api/charter/preview", async (route) => {
+      await delay(700);
+      await route.continue();
+    });
+    await editor.fill(`${valid}\n`);
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await page.getByText(/Version 2 enregistrée/).waitFor();
+    // Like every agent, the administrator now accepts the new version.
+    await page
+      .getByRole("button", { name: "J'ai lu la charte et je l'accepte (version 2)" })
+      .click();
+    await page.unroute("**/api/charter/preview");
+    await page.getByRole("heading", { level: 1, name: "Charte d'usage" }).waitFor();
+    await page.getByText(/Version en vigueur : 2/).waitFor();
     const versions = page.getByRole("table", { name: /versions/ });
     const latest = versions.getByRole("row", { name: /Version 2/ });
     await latest.waitFor();
@@ -210,8 +274,6 @@ describeBrowser("web page: administration", (get) => {
     await agent
       .getByRole("button", { name: "J'ai lu la charte et je l'accepte (version 2)" })
       .waitFor();
-    // (The administrator accepts it too, for the tests that follow.)
-    await app.services.charter.accept(adminId);
   });
 
   test("the providers page shows a provider's sovereignty and tests its health", async () => {
@@ -247,7 +309,13 @@ describeBrowser("web page: administration", (get) => {
     upstream.models = ["test-model"];
 
     // Another, from a preset: added, shown with its hosting class, then removed after a confirmation.
+    // A preset over typed fields asks first.
+    await page.getByLabel("Identifiant", { exact: true }).fill("saisi-a-la-main");
     await page.getByLabel("Partir d'un préréglage").selectOption({ label: "Ollama (local)" });
+    const replace = page.getByRole("dialog", { name: "Remplacer ce que vous avez saisi ?" });
+    await replace.waitFor();
+    await replace.getByRole("button", { name: "Remplacer" }).click();
+    await replace.waitFor({ state: "hidden" });
     await page.getByLabel("Identifiant", { exact: true }).fill("ollama-dsi");
     await page.getByLabel("Adresse de l'API").fill(upstream.url);
     assert.match(
@@ -262,10 +330,15 @@ describeBrowser("web page: administration", (get) => {
     assert.equal((await app.services.providers.get("ollama-dsi")).sovereignty, "local");
     await added.getByRole("button", { name: "Retirer Ollama (local)" }).click();
     const confirm = page.getByRole("dialog", { name: "Retirer « Ollama (local) » ?" });
+    await confirm.waitFor();
+    // The question opens on its safe answer.
+    await expectFocus(page, confirm.getByRole("button", { name: "Annuler" }));
     await expectAccessible(page, "provider removal confirmation");
     await confirm.getByRole("button", { name: "Retirer" }).click();
     await added.waitFor({ state: "detached" });
     await page.getByText("Fournisseur « Ollama (local) » retiré.").waitFor();
+    // The card is gone: the focus is on the next provider's name, not lost on the page.
+    await expectFocus(page, page.getByRole("heading", { name: /^Albert \(essai\)/ }));
   });
 
   test("an auditor reads the users table without any control to change it, and is refused the assistants", async () => {

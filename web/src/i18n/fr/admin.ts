@@ -48,6 +48,9 @@ export const admin = {
   "admin.users.newTitle": "Créer un utilisateur",
   "admin.users.create": "Créer l'utilisateur",
   "admin.users.createdNotice": "Utilisateur « {name} » créé.",
+  "admin.users.emailRequired": "Saisissez l'adresse électronique de la personne.",
+  "admin.users.nameRequired": "Saisissez le nom affiché de la personne.",
+  "admin.users.rolesRequired": "Cochez au moins un rôle.",
   "admin.users.savedNotice": "Utilisateur « {name} » modifié.",
   "admin.users.editTitle": "Modifier « {name} »",
   "admin.users.editFor": "Modifier {name}",
@@ -71,6 +74,8 @@ export const admin = {
   "admin.directions.pathHint":
     "Du plus large au plus précis, séparés par « > » : « Pôle solidarités > CCAS > Accueil ». Les niveaux manquants sont créés.",
   "admin.directions.add": "Ajouter",
+  "admin.directions.pathRequired":
+    "Saisissez le chemin de la direction, par exemple « Pôle solidarités > CCAS ».",
   "admin.directions.added": "Direction « {path} » ajoutée.",
   "admin.directions.deleteFor": "Supprimer {path}",
   "admin.directions.deleteTitle": "Supprimer « {path} » ?",
@@ -115,6 +120,7 @@ export const admin = {
   "admin.providers.parameters": "Paramètres (milliards)",
   "admin.providers.parameterCount": "{active} actifs sur {total}",
   "admin.providers.parametersUnknown": "non publiés",
+  "admin.providers.modelLabel": " — {label}",
   "admin.providers.test": "Tester",
   "admin.providers.testFor": "Tester {name}",
   "admin.providers.testing": "Test en cours…",
@@ -149,6 +155,14 @@ export const admin = {
   "admin.providers.modelsInvalid":
     "Une ligne ne se lit pas : écrivez l'identifiant, puis éventuellement « :actifs/totaux ».",
   "admin.providers.add": "Ajouter le fournisseur",
+  "admin.providers.idRequired": "Saisissez un identifiant, par exemple « albert ».",
+  "admin.providers.baseUrlRequired": "Saisissez l'adresse de l'API du fournisseur.",
+  "admin.providers.countryRequired": "Saisissez le code du pays d'hébergement : FRA, DEU, USA…",
+  "admin.providers.modelsRequired": "Déclarez au moins un modèle, un par ligne.",
+  "admin.providers.replaceTitle": "Remplacer ce que vous avez saisi ?",
+  "admin.providers.replaceBody":
+    "Le préréglage remplace les champs du formulaire ; ce que vous y avez saisi sera perdu.",
+  "admin.providers.replace": "Remplacer",
   "admin.providers.added": "Fournisseur « {name} » ajouté. Testez-le pour vérifier qu'il répond.",
 
   "admin.assistants.title": "Assistants",
@@ -160,6 +174,7 @@ export const admin = {
   "admin.assistants.caption": { one: "{count} assistant", other: "{count} assistants" },
   "admin.assistants.new": "Nouvel assistant",
   "admin.assistants.create": "Créer l'assistant",
+  "admin.assistants.nameRequired": "Donnez un nom à l'assistant.",
   "admin.assistants.created": "Assistant « {name} » créé.",
   "admin.assistants.saved": "Assistant « {name} » enregistré.",
   "admin.assistants.deleted": "Assistant « {name} » supprimé.",
@@ -233,7 +248,18 @@ export const admin = {
     one: "{count} problème à corriger :",
     other: "{count} problèmes à corriger :",
   },
+  "admin.charter.problemsCount": {
+    one: "{count} problème à corriger.",
+    other: "{count} problèmes à corriger.",
+  },
   "admin.charter.problemAt": "Ligne {line}, colonne {column}",
+  "admin.charter.problemMessage": " : {message}",
+  "admin.charter.unchanged":
+    "Le texte est celui de la version en vigueur : modifiez-le avant d'enregistrer.",
+  "admin.charter.replaceTitle": "Remplacer le texte modifié ?",
+  "admin.charter.replaceBody":
+    "Vos modifications n'ont pas été enregistrées : elles seront perdues si ce texte les remplace.",
+  "admin.charter.replace": "Remplacer",
   "admin.charter.saveHint":
     "Une nouvelle version s'applique dès la demande suivante ; chaque agent l'accepte à sa prochaine visite.",
   "admin.charter.savedNotice":
@@ -289,6 +315,8 @@ export const admin = {
   "admin.apiKeys.lifetimeHint": "La clé cesse de fonctionner ensuite ; vide : la durée par défaut.",
   "admin.apiKeys.newTitle": "Créer une clé",
   "admin.apiKeys.create": "Créer la clé",
+  "admin.apiKeys.nameRequired": "Donnez un nom à la clé, pour la reconnaître.",
+  "admin.apiKeys.scopesRequired": "Cochez au moins un droit.",
   "admin.apiKeys.createdTitle": "Clé « {name} » créée",
   "admin.apiKeys.onceWarning":
     "Copiez-la maintenant et rangez-la en lieu sûr : elle ne sera plus jamais affichée.",

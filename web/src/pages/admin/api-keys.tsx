@@ -1,17 +1,24 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { del, post } from "../../api/client";
 import type { Permission } from "../../api/types";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { ConfirmButton, returnFocus } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
-import { CheckboxGroup, ConfirmButton, TextField, useAction } from "./shared";
+import {
+  CheckboxGroup,
+  focusFirstInvalid,
+  placeError,
+  rowFocus,
+  StatusNotice,
+  TextField,
+} from "./shared";
+
+const KEY_FIELDS = ["name", "scopes", "expiresInDays"] as const;
+type KeyField = (typeof KEY_FIELDS)[number];
+
 import type { ApiKey } from "./types";
 
 function status(key: ApiKey): { label: string; tone: string } {
@@ -78,11 +85,28 @@ export function ApiKeysPage() {
   const [days, setDays] = useState("90");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const [missing, setMissing] = useState<Partial<Record<KeyField, string>>>({});
+  const { busy, error, run, clear } = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const table = useRef<HTMLTableElement>(null);
   const permissions = session?.permissions ?? [];
+  const placed = placeError(error, KEY_FIELDS);
+  const errors = { ...placed.fields, ...missing };
+  useEffect(() => {
+    if (error !== null) focusFirstInvalid(form.current);
+  }, [error]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found: Partial<Record<KeyField, string>> = {};
+    if (!name.trim()) found.name = t("admin.apiKeys.nameRequired");
+    if (scopes.length === 0) found.scopes = t("admin.apiKeys.scopesRequired");
+    setMissing(found);
+    clear();
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(form.current);
+      return;
+    }
     void run(async () => {
       const answer = await post<{ key: ApiKey; token: string }>("/api/api-keys", {
         name: name.trim(),
@@ -104,9 +128,17 @@ export function ApiKeysPage() {
       <PageHeading title={t("admin.apiKeys.title")} />
       <p className="lead">{t("admin.apiKeys.intro")}</p>
       {created && (
-        <NewKeyNotice name={created.name} token={created.token} onDone={() => setCreated(null)} />
+        <NewKeyNotice
+          name={created.name}
+          token={created.token}
+          onDone={() => {
+            setCreated(null);
+            // The notice and its button are gone: the focus goes to the form, ready for another key.
+            form.current?.querySelector<HTMLElement>("input")?.focus();
+          }}
+        />
       )}
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
       {keys.loading && !list && <Loading />}
       {keys.error !== null && !list && (
         <ErrorNotice error={keys.error} onRetry={() => void keys.reload()} />
@@ -118,7 +150,7 @@ export function ApiKeysPage() {
       )}
       {list && list.length > 0 && (
         <div className="table-wrapper">
-          <table>
+          <table ref={table} tabIndex={-1}>
             <caption>{t("admin.apiKeys.caption", { count: list.length })}</caption>
             <thead>
               <tr>
@@ -131,7 +163,7 @@ export function ApiKeysPage() {
               </tr>
             </thead>
             <tbody>
-              {list.map((key) => {
+              {list.map((key, index) => {
                 const state = status(key);
                 return (
                   <tr key={key.id}>
@@ -159,10 +191,14 @@ export function ApiKeysPage() {
                           title={t("admin.apiKeys.revokeTitle", { name: key.name })}
                           body={t("admin.apiKeys.revokeBody")}
                           confirmLabel={t("admin.apiKeys.revoke")}
+                          fallbackFocus={() => rowFocus(table.current, index)}
                           onConfirm={async () => {
                             await del(`/api/api-keys/${encodeURIComponent(key.id)}`);
                             await keys.reload();
                             setNotice(t("admin.apiKeys.revokedNotice", { name: key.name }));
+                            // The button (and its dialog) go with the revocation, the row moves
+                            // down: the focus goes to the next key's button, else the table.
+                            returnFocus(null, () => rowFocus(table.current, index));
                           }}
                         />
                       )}
@@ -175,13 +211,14 @@ export function ApiKeysPage() {
         </div>
       )}
       <h2>{t("admin.apiKeys.newTitle")}</h2>
-      <form className="form admin-form" onSubmit={submit} aria-busy={busy}>
+      <form ref={form} className="form admin-form" onSubmit={submit} aria-busy={busy} noValidate>
         <TextField
           label={t("admin.apiKeys.name")}
           hint={t("admin.apiKeys.nameHint")}
           value={name}
           onChange={setName}
           required
+          error={errors.name}
         />
         <CheckboxGroup
           legend={t("admin.apiKeys.scopes")}
@@ -192,6 +229,7 @@ export function ApiKeysPage() {
           }))}
           selected={scopes}
           onChange={setScopes}
+          error={errors.scopes}
         />
         <TextField
           label={t("admin.apiKeys.lifetime")}
@@ -200,10 +238,11 @@ export function ApiKeysPage() {
           min={1}
           value={days}
           onChange={setDays}
+          error={errors.expiresInDays}
         />
-        {error !== null && <ErrorNotice error={error} />}
+        {placed.form !== null && <ErrorNotice error={placed.form} />}
         <div className="actions">
-          <button type="submit" className="button" disabled={busy || scopes.length === 0}>
+          <button type="submit" className="button" aria-disabled={busy}>
             {t("admin.apiKeys.create")}
           </button>
         </div>

@@ -1,18 +1,22 @@
-import { type FormEvent, useCallback, useId, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { del, post, put } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { useSession } from "../../session";
-import { CheckboxGroup, ConfirmButton, Dialog, SelectField, TextField, useAction } from "./shared";
+import {
+  CheckboxGroup,
+  focusFirstInvalid,
+  placeError,
+  rowFocus,
+  SelectField,
+  StatusNotice,
+  TextField,
+} from "./shared";
 import {
   type Assistant,
   type AssistantInput,
@@ -80,13 +84,26 @@ function AssistantForm(props: {
   onCancel: () => void;
 }) {
   const [form, setForm] = useState(props.initial);
-  const { busy, error, run } = useAction();
+  const [missing, setMissing] = useState<string | undefined>();
+  const { busy, error, run, clear } = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const placed = placeError(error, ["name"] as const, { assistant_exists: "name" });
+  const nameError = missing ?? placed.fields.name;
+  useEffect(() => {
+    if (error !== null) focusFirstInvalid(formRef.current);
+  }, [error]);
   const set =
     <K extends keyof AssistantInput>(key: K) =>
     (value: AssistantInput[K]) =>
       setForm((current) => ({ ...current, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    clear();
+    setMissing(form.name.trim() ? undefined : t("admin.assistants.nameRequired"));
+    if (!form.name.trim()) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
     void run(async () => {
       const body = { ...form, name: form.name.trim() };
       props.onSaved(
@@ -105,12 +122,13 @@ function AssistantForm(props: {
       .map((ref) => ({ value: ref, label: t("admin.assistants.modelGone", { ref }) })),
   ];
   return (
-    <form className="form" onSubmit={submit} aria-busy={busy}>
+    <form ref={formRef} className="form" onSubmit={submit} aria-busy={busy} noValidate>
       <TextField
         label={t("admin.assistants.name")}
         value={form.name}
         onChange={set("name")}
         required
+        error={nameError}
       />
       <TextArea
         label={t("admin.assistants.description")}
@@ -182,9 +200,9 @@ function AssistantForm(props: {
         onChange={(value) => set("ownerDirectionId")(value || null)}
         options={directionOptions(props.directions, t("admin.assistants.shared"))}
       />
-      {error !== null && <ErrorNotice error={error} />}
+      {placed.form !== null && <ErrorNotice error={placed.form} />}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy}>
           {props.editingId ? t("action.save") : t("admin.assistants.create")}
         </button>
         <button type="button" className="button-secondary" onClick={props.onCancel}>
@@ -207,6 +225,7 @@ export function AssistantsPage() {
   );
   const [notice, setNotice] = useState<string | null>(null);
   const close = useCallback(() => setEditing(null), []);
+  const table = useRef<HTMLTableElement>(null);
   const modelList = (models.data?.data ?? []).filter((model) => model.owned_by !== "beffroi");
   const sovereigntyOf = new Map(modelList.map((model) => [model.id, model]));
   const list = assistants.data;
@@ -222,7 +241,7 @@ export function AssistantsPage() {
         </button>
       </PageHeading>
       <p className="lead">{t("admin.assistants.intro")}</p>
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
       {assistants.loading && !list && <Loading />}
       {assistants.error !== null && !list && (
         <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} />
@@ -230,7 +249,7 @@ export function AssistantsPage() {
       {list && list.length === 0 && <EmptyState title={t("admin.assistants.empty")} />}
       {list && list.length > 0 && (
         <div className="table-wrapper">
-          <table>
+          <table ref={table} tabIndex={-1}>
             <caption>{t("admin.assistants.caption", { count: list.length })}</caption>
             <thead>
               <tr>
@@ -243,7 +262,7 @@ export function AssistantsPage() {
               </tr>
             </thead>
             <tbody>
-              {list.map((assistant) => (
+              {list.map((assistant, index) => (
                 <tr key={assistant.id}>
                   <th scope="row">
                     {assistant.name}
@@ -314,10 +333,13 @@ export function AssistantsPage() {
                           title={t("admin.assistants.deleteTitle", { name: assistant.name })}
                           body={t("admin.assistants.deleteBody")}
                           confirmLabel={t("action.delete")}
+                          fallbackFocus={() => rowFocus(table.current, index)}
                           onConfirm={async () => {
                             await del(`/api/assistants/${encodeURIComponent(assistant.id)}`);
                             await assistants.reload();
                             setNotice(t("admin.assistants.deleted", { name: assistant.name }));
+                            // The row goes, with the button and its dialog: the focus goes to the next row.
+                            returnFocus(null, () => rowFocus(table.current, index));
                           }}
                         />
                       )}

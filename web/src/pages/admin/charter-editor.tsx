@@ -1,17 +1,13 @@
 import { type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
 import { get, post, put } from "../../api/client";
 import type { CurrentCharter, User } from "../../api/types";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { Dialog } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
 import { useSession } from "../../session";
-import { SelectField, useAction } from "./shared";
+import { SelectField, StatusNotice } from "./shared";
 import type {
   CharterPreview,
   CharterProblem,
@@ -133,8 +129,13 @@ function Problems(props: {
           <li key={`${problem.line}:${problem.column}:${problem.path}:${problem.message}`}>
             <button type="button" className="button-tertiary" onClick={() => props.goTo(problem)}>
               {t("admin.charter.problemAt", { line: problem.line, column: problem.column })}
-              {problem.path && <span className="admin-mono"> {problem.path}</span>} :{" "}
-              {problem.message}
+              {problem.path && (
+                <>
+                  {" "}
+                  <span className="admin-mono">{problem.path}</span>
+                </>
+              )}
+              {t("admin.charter.problemMessage", { message: problem.message })}
             </button>
           </li>
         ))}
@@ -217,7 +218,7 @@ function Versions(props: {
 
 /** `/administration/charte`: the charter's YAML, checked as it is typed, its rules in plain French. */
 export function CharterEditorPage() {
-  const { can } = useSession();
+  const { can, refresh } = useSession();
   const canWrite = can("settings:write");
   const current = useResource<CurrentCharter>("/api/charter");
   const versions = useResource<CharterVersionSummary[]>("/api/charter/versions");
@@ -230,12 +231,17 @@ export function CharterEditorPage() {
   const [template, setTemplate] = useState("");
   const [caret, setCaret] = useState({ line: 1, column: 1 });
   const [notice, setNotice] = useState<string | null>(null);
+  const [unchanged, setUnchanged] = useState(false);
+  // A text waiting for the administrator's word before it replaces unsaved edits.
+  const [replacing, setReplacing] = useState<string | null>(null);
   const save = useAction();
   const load = useAction();
   const editor = useRef<HTMLTextAreaElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const sequence = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const problemsId = useId();
+  const unchangedId = useId();
 
   // The editor starts from the version in force.
   if (text === null && current.data) setText(current.data.yaml);
@@ -259,8 +265,8 @@ export function CharterEditorPage() {
 
   useEffect(() => {
     if (text === null) return;
-    const timer = setTimeout(() => void check(text), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    timer.current = setTimeout(() => void check(text), DEBOUNCE_MS);
+    return () => clearTimeout(timer.current);
   }, [text, check]);
 
   const goTo = (problem: CharterProblem) => {
@@ -277,13 +283,40 @@ export function CharterEditorPage() {
   const edit = (yaml: string) => {
     setText(yaml);
     setNotice(null);
+    setUnchanged(false);
   };
 
-  const submit = () =>
+  const names = new Map((users.data ?? []).map((user) => [user.id, user.displayName]));
+  const problems = preview && !preview.valid ? preview.errors : [];
+  const modified = current.data !== undefined && text !== null && text !== current.data.yaml;
+
+  /** Puts a template or an old version in the editor, asking first when that would lose edits. */
+  const replaceWith = (yaml: string) => {
+    if (modified && yaml !== text) {
+      setReplacing(yaml);
+      return;
+    }
+    edit(yaml);
+    editor.current?.focus();
+  };
+
+  const submit = () => {
+    if (text === null) return;
+    if (!modified) {
+      setUnchanged(true);
+      editor.current?.focus();
+      return;
+    }
     void save.run(async () => {
-      if (text === null) return;
-      const checked = await check(text);
-      if (!checked?.valid) {
+      // Checked here, not by the typing timer: a check still to come or in flight must not
+      // overtake this one (it would leave the save without an answer).
+      clearTimeout(timer.current);
+      ++sequence.current;
+      setChecking(false);
+      const checked = await post<CharterPreview>("/api/charter/preview", { yaml: text });
+      setPreview(checked);
+      setPreviewError(null);
+      if (!checked.valid) {
         summary.current?.focus();
         return;
       }
@@ -291,18 +324,23 @@ export function CharterEditorPage() {
       current.set(saved);
       setNotice(t("admin.charter.savedNotice", { version: saved.version }));
       await versions.reload();
+      // The session learns of the new version: like every agent, the administrator accepts it.
+      await refresh();
     });
+  };
 
   const loadVersion = (version: number) =>
     void load.run(async () => {
       const found = await get<{ yaml: string }>(`/api/charter/versions/${version}`);
-      edit(found.yaml);
-      editor.current?.focus();
+      replaceWith(found.yaml);
     });
 
-  const names = new Map((users.data ?? []).map((user) => [user.id, user.displayName]));
-  const problems = preview && !preview.valid ? preview.errors : [];
-  const modified = current.data !== undefined && text !== null && text !== current.data.yaml;
+  // Screen readers hear the check's outcome in a few words, only when it changes.
+  const outcome = !preview
+    ? ""
+    : preview.valid
+      ? t("admin.charter.valid")
+      : t("admin.charter.problemsCount", { count: problems.length });
 
   if (current.loading && !current.data)
     return (
@@ -330,7 +368,7 @@ export function CharterEditorPage() {
         })}
       </p>
       {!canWrite && <p className="notice notice-info">{t("admin.charter.readOnly")}</p>}
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
 
       {canWrite && (
         <div className="admin-toolbar">
@@ -353,10 +391,7 @@ export function CharterEditorPage() {
             disabled={!template}
             onClick={() => {
               const chosen = templates.data?.find((entry) => entry.name === template);
-              if (chosen) {
-                edit(chosen.yaml);
-                editor.current?.focus();
-              }
+              if (chosen) replaceWith(chosen.yaml);
             }}
           >
             {t("admin.charter.useTemplate")}
@@ -365,7 +400,11 @@ export function CharterEditorPage() {
             <button
               type="button"
               className="button-tertiary"
-              onClick={() => edit(current.data?.yaml ?? "")}
+              onClick={() => {
+                // This button goes away with the edits: the focus goes to the editor.
+                edit(current.data?.yaml ?? "");
+                editor.current?.focus();
+              }}
             >
               {t("admin.charter.revert")}
             </button>
@@ -380,13 +419,23 @@ export function CharterEditorPage() {
             value={text ?? ""}
             onChange={edit}
             readOnly={!canWrite}
-            invalid={problems.length > 0}
-            describedBy={problems.length > 0 ? problemsId : ""}
+            invalid={problems.length > 0 || unchanged}
+            describedBy={[problems.length > 0 ? problemsId : "", unchanged ? unchangedId : ""]
+              .join(" ")
+              .trim()}
             editor={editor}
             caret={caret}
             onCaret={setCaret}
           />
-          <div ref={summary} tabIndex={-1} aria-live="polite" className="admin-check">
+          {unchanged && (
+            <p className="field-error" id={unchangedId}>
+              {t("admin.charter.unchanged")}
+            </p>
+          )}
+          <p role="status" className="visually-hidden">
+            {outcome}
+          </p>
+          <div ref={summary} tabIndex={-1} className="admin-check">
             {checking && <p className="hint">{t("admin.charter.checking")}</p>}
             {!checking && preview?.valid && (
               <p className="notice notice-success">{t("admin.charter.valid")}</p>
@@ -397,12 +446,7 @@ export function CharterEditorPage() {
           {save.error !== null && <ErrorNotice error={save.error} />}
           {canWrite && (
             <div className="actions">
-              <button
-                type="button"
-                className="button"
-                disabled={save.busy || !modified}
-                onClick={submit}
-              >
+              <button type="button" className="button" aria-disabled={save.busy} onClick={submit}>
                 {save.busy ? t("state.saving") : t("action.save")}
               </button>
               <p className="hint">{t("admin.charter.saveHint")}</p>
@@ -432,6 +476,34 @@ export function CharterEditorPage() {
       {versions.data && versions.data.length > 0 && (
         <Versions versions={versions.data} names={names} onLoad={loadVersion} canWrite={canWrite} />
       )}
+      <Dialog
+        open={replacing !== null}
+        title={t("admin.charter.replaceTitle")}
+        onClose={() => setReplacing(null)}
+      >
+        <p>{t("admin.charter.replaceBody")}</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            // biome-ignore lint/a11y/noAutofocus: a question that discards work opens on its safe answer
+            autoFocus
+            onClick={() => setReplacing(null)}
+          >
+            {t("action.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              if (replacing !== null) edit(replacing);
+              setReplacing(null);
+            }}
+          >
+            {t("admin.charter.replace")}
+          </button>
+        </div>
+      </Dialog>
     </section>
   );
 }

@@ -1,16 +1,12 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { del, post } from "../../api/client";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { ConfirmButton, returnFocus } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { useSession } from "../../session";
-import { ConfirmButton, TextField, useAction } from "./shared";
+import { focusFirstInvalid, placeError, StatusNotice, TextField } from "./shared";
 import type { Direction } from "./types";
 
 function Tree(props: {
@@ -41,9 +37,32 @@ export function DirectionsPage() {
   const directions = useResource<Direction[]>("/api/directions");
   const [path, setPath] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction();
+  const [empty, setEmpty] = useState(false);
+  const { busy, error, run, clear } = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const tree = useRef<HTMLDivElement>(null);
+  // The position of the delete button whose direction was just deleted.
+  const deletedAt = useRef(0);
+  const nextDelete = () => {
+    const buttons = tree.current?.querySelectorAll<HTMLElement>("button");
+    return buttons?.[deletedAt.current] ?? buttons?.[deletedAt.current - 1] ?? null;
+  };
+  const placed = placeError(error, ["path"] as const, {
+    direction_exists: "path",
+    invalid_request: "path",
+  });
+  const pathError = empty ? t("admin.directions.pathRequired") : placed.fields.path;
+  useEffect(() => {
+    if (error !== null) focusFirstInvalid(form.current);
+  }, [error]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    clear();
+    setEmpty(!path.trim());
+    if (!path.trim()) {
+      focusFirstInvalid(form.current);
+      return;
+    }
     void run(async () => {
       const added = await post<Direction>("/api/directions", { path: path.trim() });
       setPath("");
@@ -57,7 +76,7 @@ export function DirectionsPage() {
       <PageHeading title={t("admin.directions.title")} />
       <p className="lead">{t("admin.directions.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
       {directions.loading && !list && <Loading />}
       {directions.error !== null && !list && (
         <ErrorNotice error={directions.error} onRetry={() => void directions.reload()} />
@@ -68,42 +87,59 @@ export function DirectionsPage() {
         </EmptyState>
       )}
       {list && list.length > 0 && (
-        <Tree
-          directions={list}
-          parentId={null}
-          action={(direction) =>
-            canWrite && !list.some((other) => other.parentId === direction.id) ? (
-              <ConfirmButton
-                label={t("action.delete")}
-                accessibleName={t("admin.directions.deleteFor", { path: direction.path })}
-                title={t("admin.directions.deleteTitle", { path: direction.path })}
-                body={t("admin.directions.deleteBody")}
-                confirmLabel={t("action.delete")}
-                className="button-tertiary button-small"
-                onConfirm={async () => {
-                  await del(`/api/directions/${encodeURIComponent(direction.id)}`);
-                  await directions.reload();
-                  setNotice(t("admin.directions.deleted", { path: direction.path }));
-                }}
-              />
-            ) : null
-          }
-        />
+        <div ref={tree}>
+          <Tree
+            directions={list}
+            parentId={null}
+            action={(direction) =>
+              canWrite && !list.some((other) => other.parentId === direction.id) ? (
+                <ConfirmButton
+                  label={t("action.delete")}
+                  accessibleName={t("admin.directions.deleteFor", { path: direction.path })}
+                  title={t("admin.directions.deleteTitle", { path: direction.path })}
+                  body={t("admin.directions.deleteBody")}
+                  confirmLabel={t("action.delete")}
+                  className="button-tertiary button-small"
+                  fallbackFocus={nextDelete}
+                  onConfirm={async () => {
+                    const label = t("admin.directions.deleteFor", { path: direction.path });
+                    deletedAt.current = Array.from(
+                      tree.current?.querySelectorAll("button") ?? [],
+                    ).findIndex((button) => button.getAttribute("aria-label") === label);
+                    await del(`/api/directions/${encodeURIComponent(direction.id)}`);
+                    await directions.reload();
+                    setNotice(t("admin.directions.deleted", { path: direction.path }));
+                    // The line goes, with the button and its dialog: the focus goes to the next
+                    // delete button, else the page's heading.
+                    returnFocus(null, nextDelete);
+                  }}
+                />
+              ) : null
+            }
+          />
+        </div>
       )}
       {canWrite && (
         <>
           <h2>{t("admin.directions.newTitle")}</h2>
-          <form className="form admin-form" onSubmit={submit} aria-busy={busy}>
+          <form
+            ref={form}
+            className="form admin-form"
+            onSubmit={submit}
+            aria-busy={busy}
+            noValidate
+          >
             <TextField
               label={t("admin.directions.path")}
               hint={t("admin.directions.pathHint")}
               value={path}
               onChange={setPath}
               required
+              error={pathError}
             />
-            {error !== null && <ErrorNotice error={error} />}
+            {placed.form !== null && <ErrorNotice error={placed.form} />}
             <div className="actions">
-              <button type="submit" className="button" disabled={busy || !path.trim()}>
+              <button type="submit" className="button" aria-disabled={busy}>
                 {t("admin.directions.add")}
               </button>
             </div>

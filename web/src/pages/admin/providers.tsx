@@ -1,18 +1,14 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { del, post } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { useSession } from "../../session";
-import { ConfirmButton, SelectField, TextField, useAction } from "./shared";
+import { focusFirstInvalid, placeError, SelectField, StatusNotice, TextField } from "./shared";
 import type {
   ParameterCount,
   Provider,
@@ -101,7 +97,12 @@ function TestResult(props: { result: ProviderTest }) {
   );
 }
 
-function ProviderCard(props: { provider: Provider; canWrite: boolean; onRemoved: () => void }) {
+function ProviderCard(props: {
+  provider: Provider;
+  canWrite: boolean;
+  onRemoved: () => void;
+  fallbackFocus: () => HTMLElement | null;
+}) {
   const { provider, canWrite } = props;
   const [result, setResult] = useState<ProviderTest | null>(null);
   const test = useAction();
@@ -113,7 +114,7 @@ function ProviderCard(props: { provider: Provider; canWrite: boolean; onRemoved:
     });
   return (
     <article className="admin-card admin-provider" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         {provider.label ?? provider.id} <span className="hint">({provider.id})</span>
       </h2>
       <dl className="admin-facts">
@@ -172,7 +173,9 @@ function ProviderCard(props: { provider: Provider; canWrite: boolean; onRemoved:
                 <tr key={model.id}>
                   <th scope="row">
                     <span className="admin-mono">{model.id}</span>
-                    {model.label && model.label !== model.id && <> — {model.label}</>}
+                    {model.label &&
+                      model.label !== model.id &&
+                      t("admin.providers.modelLabel", { label: model.label })}
                   </th>
                   <td>
                     {model.capabilities
@@ -198,7 +201,7 @@ function ProviderCard(props: { provider: Provider; canWrite: boolean; onRemoved:
               type="button"
               className="button-secondary button-small"
               aria-label={t("admin.providers.testFor", { name: provider.label ?? provider.id })}
-              disabled={test.busy}
+              aria-disabled={test.busy}
               onClick={runTest}
             >
               {test.busy ? t("admin.providers.testing") : t("admin.providers.test")}
@@ -210,9 +213,12 @@ function ProviderCard(props: { provider: Provider; canWrite: boolean; onRemoved:
             title={t("admin.providers.removeTitle", { name: provider.label ?? provider.id })}
             body={t("admin.providers.removeBody")}
             confirmLabel={t("admin.providers.remove")}
+            fallbackFocus={props.fallbackFocus}
             onConfirm={async () => {
               await del(`/api/providers/${encodeURIComponent(provider.id)}`);
               props.onRemoved();
+              // The card goes, with this button and its dialog: the focus is put back on purpose.
+              returnFocus(null, props.fallbackFocus);
             }}
           />
         </div>
@@ -240,6 +246,24 @@ const EMPTY_FORM = {
   models: "",
 };
 
+const PROVIDER_FIELDS = ["id", "label", "baseUrl", "country", "apiKeyEnv", "models"] as const;
+type ProviderField = (typeof PROVIDER_FIELDS)[number];
+
+/** The form as a preset fills it. */
+function presetForm(preset: ProviderPreset, models: string): typeof EMPTY_FORM {
+  const p = preset.provider;
+  return {
+    preset: preset.name,
+    id: p.id,
+    label: p.label ?? "",
+    baseUrl: p.baseUrl ?? "",
+    sovereignty: p.sovereignty,
+    country: p.country,
+    apiKeyEnv: p.apiKeyEnv ?? "",
+    models,
+  };
+}
+
 function NewProviderForm(props: {
   presets: ProviderPreset[];
   onCreated: (provider: Provider) => void;
@@ -249,10 +273,32 @@ function NewProviderForm(props: {
     text: string;
     models: Partial<ProviderModel>[];
   } | null>(null);
-  const [modelsError, setModelsError] = useState<string | undefined>();
-  const { busy, error, run } = useAction();
+  const [missing, setMissing] = useState<Partial<Record<ProviderField, string>>>({});
+  const [asking, setAsking] = useState<string | null>(null);
+  const { busy, error, run, clear } = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const placed = placeError(error, PROVIDER_FIELDS, { provider_exists: "id" });
+  const errors = { ...placed.fields, ...missing };
+  useEffect(() => {
+    if (error !== null) focusFirstInvalid(formRef.current);
+  }, [error]);
   const set = (field: keyof typeof EMPTY_FORM) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
+  // What the chosen preset (or nothing) filled in: anything else was typed, and is not replaced without asking.
+  const filled = () => {
+    const preset = props.presets.find((entry) => entry.name === form.preset);
+    return preset ? presetForm(preset, presetModels?.text ?? "") : { ...EMPTY_FORM };
+  };
+  const modified = () => {
+    const base = filled();
+    return (Object.keys(EMPTY_FORM) as (keyof typeof EMPTY_FORM)[]).some(
+      (key) => form[key] !== base[key],
+    );
+  };
+  const askPreset = (name: string) => {
+    if (modified()) setAsking(name);
+    else choosePreset(name);
+  };
   const choosePreset = (name: string) => {
     const preset = props.presets.find((entry) => entry.name === name);
     if (!preset) {
@@ -260,19 +306,9 @@ function NewProviderForm(props: {
       setPresetModels(null);
       return;
     }
-    const p = preset.provider;
-    const text = p.models.map(modelLine).join("\n");
-    setPresetModels({ text, models: p.models });
-    setForm({
-      preset: name,
-      id: p.id,
-      label: p.label ?? "",
-      baseUrl: p.baseUrl ?? "",
-      sovereignty: p.sovereignty,
-      country: p.country,
-      apiKeyEnv: p.apiKeyEnv ?? "",
-      models: text,
-    });
+    const text = preset.provider.models.map(modelLine).join("\n");
+    setPresetModels({ text, models: preset.provider.models });
+    setForm(presetForm(preset, text));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -280,11 +316,20 @@ function NewProviderForm(props: {
       presetModels && presetModels.text === form.models
         ? presetModels.models
         : parseModels(form.models);
-    if (!models) {
-      setModelsError(t("admin.providers.modelsInvalid"));
+    const found: Partial<Record<ProviderField, string>> = {};
+    if (!form.id.trim()) found.id = t("admin.providers.idRequired");
+    if (!form.baseUrl.trim()) found.baseUrl = t("admin.providers.baseUrlRequired");
+    if (!form.country.trim()) found.country = t("admin.providers.countryRequired");
+    if (!models)
+      found.models = form.models.trim()
+        ? t("admin.providers.modelsInvalid")
+        : t("admin.providers.modelsRequired");
+    setMissing(found);
+    clear();
+    if (!models || Object.keys(found).length > 0) {
+      focusFirstInvalid(formRef.current);
       return;
     }
-    setModelsError(undefined);
     void run(async () => {
       const created = await post<Provider>("/api/providers", {
         id: form.id.trim(),
@@ -302,12 +347,12 @@ function NewProviderForm(props: {
   };
   const selected = props.presets.find((preset) => preset.name === form.preset);
   return (
-    <form className="form admin-form" onSubmit={submit} aria-busy={busy}>
+    <form ref={formRef} className="form admin-form" onSubmit={submit} aria-busy={busy} noValidate>
       <SelectField
         label={t("admin.providers.preset")}
         hint={selected?.description ?? t("admin.providers.presetHint")}
         value={form.preset}
-        onChange={choosePreset}
+        onChange={askPreset}
         options={[
           { value: "", label: t("admin.providers.presetNone") },
           ...props.presets.map((preset) => ({
@@ -323,8 +368,14 @@ function NewProviderForm(props: {
         onChange={set("id")}
         required
         mono
+        error={errors.id}
       />
-      <TextField label={t("admin.providers.label")} value={form.label} onChange={set("label")} />
+      <TextField
+        label={t("admin.providers.label")}
+        value={form.label}
+        onChange={set("label")}
+        error={errors.label}
+      />
       <TextField
         label={t("admin.providers.baseUrl")}
         hint={t("admin.providers.baseUrlHint")}
@@ -333,6 +384,7 @@ function NewProviderForm(props: {
         onChange={set("baseUrl")}
         required
         mono
+        error={errors.baseUrl}
       />
       <SelectField
         label={t("admin.providers.sovereignty")}
@@ -347,6 +399,7 @@ function NewProviderForm(props: {
         value={form.country}
         onChange={set("country")}
         required
+        error={errors.country}
       />
       <TextField
         label={t("admin.providers.keyEnv")}
@@ -354,14 +407,43 @@ function NewProviderForm(props: {
         value={form.apiKeyEnv}
         onChange={set("apiKeyEnv")}
         mono
+        error={errors.apiKeyEnv}
       />
-      <ModelsField value={form.models} onChange={set("models")} error={modelsError} />
-      {error !== null && <ErrorNotice error={error} />}
+      <ModelsField value={form.models} onChange={set("models")} error={errors.models} />
+      {placed.form !== null && <ErrorNotice error={placed.form} />}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {t("admin.providers.add")}
+        <button type="submit" className="button" aria-disabled={busy}>
+          {busy ? t("state.saving") : t("admin.providers.add")}
         </button>
       </div>
+      <Dialog
+        open={asking !== null}
+        title={t("admin.providers.replaceTitle")}
+        onClose={() => setAsking(null)}
+      >
+        <p>{t("admin.providers.replaceBody")}</p>
+        <div className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            // biome-ignore lint/a11y/noAutofocus: a question that discards work opens on its safe answer
+            autoFocus
+            onClick={() => setAsking(null)}
+          >
+            {t("action.cancel")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              if (asking !== null) choosePreset(asking);
+              setAsking(null);
+            }}
+          >
+            {t("admin.providers.replace")}
+          </button>
+        </div>
+      </Dialog>
     </form>
   );
 }
@@ -400,13 +482,15 @@ export function ProvidersPage() {
   const providers = useResource<Provider[]>("/api/providers");
   const presets = useResource<ProviderPreset[]>(canWrite ? "/api/providers/presets" : null);
   const [notice, setNotice] = useState<string | null>(null);
+  const stack = useRef<HTMLDivElement>(null);
+  const newHeading = useRef<HTMLHeadingElement>(null);
   const list = providers.data;
   return (
     <section className="page" aria-busy={providers.loading}>
       <PageHeading title={t("admin.providers.title")} />
       <p className="lead">{t("admin.providers.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
       {providers.loading && !list && <Loading />}
       {providers.error !== null && !list && (
         <ErrorNotice error={providers.error} onRetry={() => void providers.reload()} />
@@ -417,7 +501,7 @@ export function ProvidersPage() {
         </EmptyState>
       )}
       {list && list.length > 0 && (
-        <div className="admin-stack">
+        <div className="admin-stack" ref={stack}>
           {list.map((provider) => (
             <ProviderCard
               key={provider.id}
@@ -425,15 +509,21 @@ export function ProvidersPage() {
               canWrite={canWrite}
               onRemoved={() => {
                 setNotice(t("admin.providers.removed", { name: provider.label ?? provider.id }));
-                void providers.reload();
+                providers.set((current) => current?.filter((entry) => entry.id !== provider.id));
               }}
+              // Its card is gone: the focus goes to the next provider's name, else to the form's heading.
+              fallbackFocus={() =>
+                stack.current?.querySelector<HTMLElement>("article h2") ?? newHeading.current
+              }
             />
           ))}
         </div>
       )}
       {canWrite && (
         <section aria-labelledby="nouveau-fournisseur">
-          <h2 id="nouveau-fournisseur">{t("admin.providers.newTitle")}</h2>
+          <h2 id="nouveau-fournisseur" ref={newHeading} tabIndex={-1}>
+            {t("admin.providers.newTitle")}
+          </h2>
           <NewProviderForm
             presets={presets.data ?? []}
             onCreated={(provider) => {

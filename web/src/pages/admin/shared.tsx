@@ -1,7 +1,7 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
+import { ApiError } from "../../api/client";
 import type { Permission } from "../../api/types";
-import { ErrorNotice } from "../../components/feedback";
-import { type MessageKey, t } from "../../i18n";
+import type { MessageKey } from "../../i18n";
 
 /** The administration's sections, each opened by one permission (api keys: anyone in the area). */
 export const SECTIONS: {
@@ -48,119 +48,69 @@ export const SECTIONS: {
   },
 ];
 
-/** Runs one write at a time, keeping its error to show beside the form that started it. */
-export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, run, clear: () => setError(null) };
+/** A field's error from the API's validation details ({ field: "body.name", message }). */
+interface FieldIssue {
+  field: string;
+  message: string;
 }
 
 /**
- * A modal dialog (`<dialog>` + showModal): the focus goes in, Escape closes
- * it, and the focus returns to what opened it.
+ * Where a failed write's message belongs: on the fields it names (an error
+ * code tied to a field, e.g. `user_exists` → email, or the validation details
+ * of `invalid_request`), else (`form`) above the form's buttons.
  */
-export function Dialog(props: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
-  const titleId = useId();
-  const { open, onClose } = props;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
+export function placeError<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  codes: Partial<Record<string, F>> = {},
+): { fields: Partial<Record<F, string>>; form: unknown } {
+  if (error === null) return { fields: {}, form: null };
+  if (error instanceof ApiError) {
+    const field = codes[error.code];
+    if (field)
+      return { fields: { [field]: error.message } as Partial<Record<F, string>>, form: null };
+    if (error.code === "invalid_request" && Array.isArray(error.details)) {
+      const found: Partial<Record<F, string>> = {};
+      for (const issue of error.details as FieldIssue[]) {
+        const name = issue.field.split(".")[1] as F | undefined;
+        if (name && fields.includes(name)) found[name] ??= issue.message;
+        else return { fields: {}, form: error };
+      }
+      if (Object.keys(found).length > 0) return { fields: found, form: null };
     }
-  }, [open]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const closed = () => {
-      onClose();
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-    dialog.addEventListener("close", closed);
-    return () => dialog.removeEventListener("close", closed);
-  }, [onClose]);
-  return (
-    <dialog ref={ref} aria-labelledby={titleId}>
-      {open && (
-        <>
-          <h2 id={titleId}>{props.title}</h2>
-          {props.children}
-        </>
-      )}
-    </dialog>
-  );
+  }
+  return { fields: {}, form: error };
 }
 
-/** A button that asks before doing something that cannot be undone. */
-export function ConfirmButton(props: {
-  label: string;
-  /** The button's accessible name when its label alone is ambiguous in a list ("Supprimer X"). */
-  accessibleName?: string;
-  title: string;
-  body: string;
-  confirmLabel: string;
-  onConfirm: () => Promise<void>;
-  className?: string;
-}) {
-  const [open, setOpen] = useState(false);
-  const { busy, error, run, clear } = useAction();
-  const close = useCallback(() => {
-    setOpen(false);
-    clear();
-  }, [clear]);
+/** Moves the focus to a form's first field in error, so that its message is read out. */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.focus();
+  });
+}
+
+/**
+ * Where the focus goes when a table row's button went away (a row deleted, a
+ * key revoked): the button of the row now at `index`, else of the one before,
+ * else the table itself (tabIndex -1: its caption is read).
+ */
+export function rowFocus(table: HTMLElement | null, index: number): HTMLElement | null {
+  const rows = table?.querySelectorAll("tbody tr");
+  for (const row of [rows?.[index], rows?.[index - 1]]) {
+    const button = row?.querySelector<HTMLElement>("button");
+    if (button) return button;
+  }
+  return table;
+}
+
+/**
+ * The page's success line: a status region always present (filled when
+ * something is done, so that screen readers announce it), the notice inside.
+ */
+export function StatusNotice(props: { text: string | null }) {
   return (
-    <>
-      <button
-        type="button"
-        className={props.className ?? "button-danger button-small"}
-        aria-label={props.accessibleName}
-        onClick={() => setOpen(true)}
-      >
-        {props.label}
-      </button>
-      <Dialog open={open} title={props.title} onClose={close}>
-        <p>{props.body}</p>
-        {error !== null && <ErrorNotice error={error} />}
-        <div className="actions">
-          <button
-            type="button"
-            className="button-danger"
-            disabled={busy}
-            onClick={async () => {
-              if (await run(props.onConfirm)) setOpen(false);
-            }}
-          >
-            {props.confirmLabel}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
-            {t("action.cancel")}
-          </button>
-        </div>
-      </Dialog>
-    </>
+    <div role="status">{props.text && <p className="notice notice-success">{props.text}</p>}</div>
   );
 }
 
@@ -251,14 +201,23 @@ export function CheckboxGroup<T extends string>(props: {
   selected: readonly T[];
   onChange: (selected: T[]) => void;
   hint?: string;
+  error?: string;
 }) {
   const id = useId();
+  const described = [props.hint && `${id}-hint`, props.error && `${id}-error`]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <fieldset aria-describedby={props.hint ? `${id}-hint` : undefined}>
+    <fieldset aria-describedby={described || undefined}>
       <legend>{props.legend}</legend>
       {props.hint && (
         <p className="hint" id={`${id}-hint`}>
           {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="field-error" id={`${id}-error`}>
+          {props.error}
         </p>
       )}
       {props.options.map((option) => (
@@ -267,6 +226,7 @@ export function CheckboxGroup<T extends string>(props: {
             type="checkbox"
             id={`${id}-${option.value}`}
             checked={props.selected.includes(option.value)}
+            aria-invalid={props.error ? true : undefined}
             onChange={(event) =>
               props.onChange(
                 event.target.checked

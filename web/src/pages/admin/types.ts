@@ -1,12 +1,8 @@
 /** The shapes of the API answers only the administration area reads. */
 import type { Permission, Sovereignty } from "../../api/types";
 
-export interface Direction {
-  id: string;
-  name: string;
-  parentId: string | null;
-  path: string;
-}
+// The knowledge area owns the shapes of directions and bases (the administration reads the same answers).
+export type { Direction, KnowledgeBase } from "../knowledge/types";
 
 export type ParameterCount = number | { min: number; max: number };
 
@@ -85,12 +81,6 @@ export interface Assistant extends AssistantInput {
   isDefault: boolean;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface KnowledgeBase {
-  id: string;
-  name: string;
-  description: string;
 }
 
 export interface ApiKey {

@@ -1,17 +1,20 @@
-import { type FormEvent, useCallback, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { patch, post } from "../../api/client";
 import type { Role, User } from "../../api/types";
-import {
-  EmptyState,
-  ErrorNotice,
-  Loading,
-  PageHeading,
-  SuccessNotice,
-} from "../../components/feedback";
+import { Dialog } from "../../components/dialog";
+import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
-import { CheckboxGroup, Dialog, SelectField, TextField, useAction } from "./shared";
+import {
+  CheckboxGroup,
+  focusFirstInvalid,
+  placeError,
+  SelectField,
+  StatusNotice,
+  TextField,
+} from "./shared";
 import type { Direction } from "./types";
 
 export const ROLES: Role[] = ["agent", "referent", "admin", "auditor"];
@@ -25,6 +28,9 @@ export const directionOptions = (directions: Direction[] | undefined, none: stri
     .map((direction) => ({ value: direction.id, label: direction.path })),
 ];
 
+const NEW_USER_FIELDS = ["email", "displayName", "roles", "password"] as const;
+type NewUserField = (typeof NEW_USER_FIELDS)[number];
+
 function NewUserForm(props: {
   directions: Direction[] | undefined;
   onCreated: (user: User) => void;
@@ -34,9 +40,26 @@ function NewUserForm(props: {
   const [roles, setRoles] = useState<Role[]>(["agent"]);
   const [directionId, setDirectionId] = useState("");
   const [password, setPassword] = useState("");
-  const { busy, error, run } = useAction();
+  const [missing, setMissing] = useState<Partial<Record<NewUserField, string>>>({});
+  const { busy, error, run, clear } = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const placed = placeError(error, NEW_USER_FIELDS, { user_exists: "email" });
+  const errors = { ...placed.fields, ...missing };
+  useEffect(() => {
+    if (error !== null) focusFirstInvalid(form.current);
+  }, [error]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found: Partial<Record<NewUserField, string>> = {};
+    if (!email.trim()) found.email = t("admin.users.emailRequired");
+    if (!displayName.trim()) found.displayName = t("admin.users.nameRequired");
+    if (roles.length === 0) found.roles = t("admin.users.rolesRequired");
+    setMissing(found);
+    clear();
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(form.current);
+      return;
+    }
     void run(async () => {
       const user = await post<User>("/api/users", {
         email: email.trim(),
@@ -54,19 +77,21 @@ function NewUserForm(props: {
     });
   };
   return (
-    <form className="form admin-form" onSubmit={submit} aria-busy={busy}>
+    <form ref={form} className="form admin-form" onSubmit={submit} aria-busy={busy} noValidate>
       <TextField
         label={t("admin.users.email")}
         type="email"
         value={email}
         onChange={setEmail}
         required
+        error={errors.email}
       />
       <TextField
         label={t("admin.users.name")}
         value={displayName}
         onChange={setDisplayName}
         required
+        error={errors.displayName}
       />
       <CheckboxGroup
         legend={t("admin.users.roles")}
@@ -74,6 +99,7 @@ function NewUserForm(props: {
         options={roleOptions()}
         selected={roles}
         onChange={setRoles}
+        error={errors.roles}
       />
       <SelectField
         label={t("admin.users.direction")}
@@ -88,10 +114,11 @@ function NewUserForm(props: {
         autoComplete="new-password"
         value={password}
         onChange={setPassword}
+        error={errors.password}
       />
-      {error !== null && <ErrorNotice error={error} />}
+      {placed.form !== null && <ErrorNotice error={placed.form} />}
       <div className="actions">
-        <button type="submit" className="button" disabled={busy || roles.length === 0}>
+        <button type="submit" className="button" aria-disabled={busy}>
           {busy ? t("state.saving") : t("admin.users.create")}
         </button>
       </div>
@@ -109,16 +136,25 @@ function EditUserDialog(props: {
   const [roles, setRoles] = useState<Role[]>([]);
   const [directionId, setDirectionId] = useState("");
   const [shown, setShown] = useState<string | null>(null);
+  const [rolesError, setRolesError] = useState<string | undefined>();
   const { busy, error, run, clear } = useAction();
+  const form = useRef<HTMLFormElement>(null);
   if (user && shown !== user.id) {
     setShown(user.id);
     setRoles(user.roles);
     setDirectionId(user.direction?.id ?? "");
+    setRolesError(undefined);
     clear();
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!user) return;
+    if (roles.length === 0) {
+      setRolesError(t("admin.users.rolesRequired"));
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setRolesError(undefined);
     void run(async () => {
       props.onSaved(
         await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, {
@@ -139,12 +175,13 @@ function EditUserDialog(props: {
       title={t("admin.users.editTitle", { name: user?.displayName ?? "" })}
       onClose={close}
     >
-      <form className="form" onSubmit={submit} aria-busy={busy}>
+      <form ref={form} className="form" onSubmit={submit} aria-busy={busy} noValidate>
         <CheckboxGroup
           legend={t("admin.users.roles")}
           options={roleOptions()}
           selected={roles}
           onChange={setRoles}
+          error={rolesError}
         />
         <SelectField
           label={t("admin.users.direction")}
@@ -154,8 +191,8 @@ function EditUserDialog(props: {
         />
         {error !== null && <ErrorNotice error={error} />}
         <div className="actions">
-          <button type="submit" className="button" disabled={busy || roles.length === 0}>
-            {t("action.save")}
+          <button type="submit" className="button" aria-disabled={busy}>
+            {busy ? t("state.saving") : t("action.save")}
           </button>
           <button type="button" className="button-secondary" onClick={close}>
             {t("action.cancel")}
@@ -177,7 +214,7 @@ export function UsersPage() {
   const toggle = useAction();
 
   const replace = (user: User) =>
-    users.set((users.data ?? []).map((entry) => (entry.id === user.id ? user : entry)));
+    users.set((list) => (list ?? []).map((entry) => (entry.id === user.id ? user : entry)));
   const setDisabled = (user: User, disabled: boolean) =>
     void toggle.run(async () => {
       const changed = await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled });
@@ -196,7 +233,7 @@ export function UsersPage() {
       <PageHeading title={t("admin.users.title")} />
       <p className="lead">{t("admin.users.intro")}</p>
       {!canWrite && <p className="notice notice-info">{t("admin.readOnly")}</p>}
-      <div aria-live="polite">{notice && <SuccessNotice>{notice}</SuccessNotice>}</div>
+      <StatusNotice text={notice} />
       {toggle.error !== null && <ErrorNotice error={toggle.error} />}
       {users.loading && !users.data && <Loading />}
       {users.error !== null && !users.data && (
@@ -246,28 +283,21 @@ export function UsersPage() {
                         >
                           {t("action.edit")}
                         </button>
-                        {user.id !== session?.user.id &&
-                          (user.disabledAt ? (
-                            <button
-                              type="button"
-                              className="button-secondary button-small"
-                              aria-label={t("admin.users.enableFor", { name: user.displayName })}
-                              disabled={toggle.busy}
-                              onClick={() => setDisabled(user, false)}
-                            >
-                              {t("admin.users.enable")}
-                            </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="button-danger button-small"
-                              aria-label={t("admin.users.disableFor", { name: user.displayName })}
-                              disabled={toggle.busy}
-                              onClick={() => setDisabled(user, true)}
-                            >
-                              {t("admin.users.disable")}
-                            </button>
-                          ))}
+                        {user.id !== session?.user.id && (
+                          // One button whose name changes: the focus stays on it.
+                          <button
+                            type="button"
+                            className={`${user.disabledAt ? "button-secondary" : "button-danger"} button-small`}
+                            aria-label={t(
+                              user.disabledAt ? "admin.users.enableFor" : "admin.users.disableFor",
+                              { name: user.displayName },
+                            )}
+                            aria-disabled={toggle.busy}
+                            onClick={() => setDisabled(user, !user.disabledAt)}
+                          >
+                            {t(user.disabledAt ? "admin.users.enable" : "admin.users.disable")}
+                          </button>
+                        )}
                       </div>
                     </td>
                   )}
@@ -283,7 +313,7 @@ export function UsersPage() {
           <NewUserForm
             directions={directions.data}
             onCreated={(user) => {
-              users.set([...(users.data ?? []), user]);
+              users.set((list) => [...(list ?? []), user]);
               setNotice(t("admin.users.createdNotice", { name: user.displayName }));
             }}
           />
