@@ -134,7 +134,11 @@ export function ConfirmButton(props: {
             className="button-danger"
             aria-disabled={busy}
             onClick={async () => {
-              if (await run(props.onConfirm)) setOpen(false);
+              if (!(await run(props.onConfirm))) return;
+              setOpen(false);
+              // What opened the dialog usually went with what was deleted: the focus goes to
+              // the fallback, unless the opener is still there (the dialog's own close runs after).
+              if (props.fallbackFocus) returnFocus(null, props.fallbackFocus);
             }}
           >
             {busy ? t("state.working") : props.confirmLabel}

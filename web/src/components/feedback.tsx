@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/client";
 import { t } from "../i18n";
 import { usePath } from "../router";
@@ -47,11 +47,19 @@ export function EmptyState(props: { title: string; children?: ReactNode }) {
   );
 }
 
-/** A success message, announced politely. */
+/**
+ * A success message, announced politely. The region is on the page before its
+ * text (a live region that arrives already filled is often not read).
+ */
 export function SuccessNotice(props: { children: ReactNode }) {
+  const [filled, setFilled] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setFilled(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <div className="notice notice-success" role="status">
-      {props.children}
+      {filled && props.children}
     </div>
   );
 }
