@@ -92,8 +92,10 @@ describeBrowser("web page: conversations", (get) => {
     await citation.waitFor();
     // The AI notice opens the conversation; the list shows it as the current one.
     await page.getByText(/Vous échangez avec une intelligence artificielle/).waitFor();
-    const current = page.locator('.chat-list a[aria-current="page"]');
-    assert.match((await current.textContent()) ?? "", /carte d'identité/);
+    // (the list takes the title from the first message once the answer is stored)
+    await page
+      .locator('.chat-list a[aria-current="page"]', { hasText: /carte d'identité/ })
+      .waitFor();
     await page.getByText("Passages cités des documents, sans modèle de langue.").waitFor();
     await page
       .getByText("Impact négligeable : une recherche dans les documents, sans modèle de langue.")
