@@ -158,6 +158,8 @@ describeBrowser("web page: knowledge bases", (get) => {
     await dialog.getByRole("button", { name: "Supprimer", exact: true }).click();
     await page.getByText("Le document « budget.pdf » a été supprimé.").waitFor();
     assert.equal(await budget.count(), 0);
+    // Its row and button are gone: the focus lands on the list's heading, not on the page's body.
+    await page.waitForFunction("document.activeElement?.id === 'kb-documents-title'");
     assert.equal(await rows.filter({ hasText: /liseuses/i }).count(), 1);
 
     // The audit names the refused image; the quarantine is empty; access can be changed.
@@ -254,14 +256,20 @@ describeBrowser("web page: knowledge bases", (get) => {
     await page.goto(`/bases/${base.id}`);
     const row = page.getByRole("table").getByRole("row").filter({ hasText: "suivi.md" });
     await row.getByText("En quarantaine", { exact: true }).waitFor();
-    assert.match((await row.textContent()) ?? "", /Données personnelles trouvées : .*NIR/);
+    // By type, in words: never a value, never a bare code.
+    assert.match(
+      (await row.textContent()) ?? "",
+      /Données personnelles trouvées : .*1 × numéro de sécurité sociale/,
+    );
+    assert.doesNotMatch((await row.textContent()) ?? "", /\bNIR\b|\bEMAIL\b/);
 
     await page.getByRole("link", { name: "Quarantaine" }).click();
     const held = page.locator(".kb-finding").filter({ hasText: "Suivi des agents" });
     await held.waitFor();
     const shown = (await held.textContent()) ?? "";
     // What was found, by type, and the excerpts masked: never a value.
-    assert.match(shown, /\[NIR\]|NIR/);
+    const excerpts = (await held.locator("blockquote").allTextContents()).join("\n");
+    assert.match(excerpts, /\[NIR\]/);
     for (const value of [/Ferrand/i, /2 84 05 75/, /odile\.ferrand/i])
       assert.doesNotMatch(shown, value);
     await expectAccessible(page, "a quarantined document");

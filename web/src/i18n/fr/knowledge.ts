@@ -184,7 +184,4 @@ export const knowledge = {
   "knowledge.access.saved": "Accès enregistré.",
   "knowledge.access.settingWarning": "Changer ce réglage réintègre tous les documents de la base.",
   "knowledge.access.readOnly": "Vous pouvez lire cette base, mais pas la gérer.",
-
-  "knowledge.confirm.cancel": "Annuler",
-  "knowledge.confirm.delete": "Supprimer",
 } as const;

@@ -74,7 +74,7 @@ export function AccessSection(props: { base: KnowledgeBase; onSaved(base: Knowle
           hint={t("knowledge.access.settingWarning")}
         />
         <div className="actions">
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="button" aria-disabled={busy} aria-busy={busy}>
             {busy ? t("state.saving") : t("knowledge.access.save")}
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { del } from "../../api/client";
+import { ConfirmButton } from "../../components/dialog";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
 import { type MessageKey, t } from "../../i18n";
@@ -7,7 +8,6 @@ import { Link, navigate } from "../../router";
 import { useSession } from "../../session";
 import { AccessSection } from "./access-section";
 import { settingLabel } from "./base-form";
-import { ConfirmButton } from "./confirm-dialog";
 import { DocumentsSection } from "./documents-section";
 import { setFlash } from "./flash";
 import { QualitySection } from "./quality-section";
@@ -98,7 +98,8 @@ export function BasePage(props: { id: string; section: Section }) {
             label={t("knowledge.base.delete")}
             className="button-danger"
             title={t("knowledge.base.deleteTitle", { name: current.name })}
-            body={<p>{t("knowledge.base.deleteBody", { count: current.documentCount })}</p>}
+            body={t("knowledge.base.deleteBody", { count: current.documentCount })}
+            confirmLabel={t("action.delete")}
             onConfirm={async () => {
               await del(url);
               setFlash(t("knowledge.base.deleted", { name: current.name }));

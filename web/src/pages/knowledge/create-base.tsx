@@ -144,7 +144,7 @@ export function CreateBase() {
         />
         <PersonalDataFieldset value={setting} onChange={setSetting} error={errors.personalData} />
         <div className="actions">
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="button" aria-disabled={busy} aria-busy={busy}>
             {busy ? t("knowledge.form.creating") : t("knowledge.form.submit")}
           </button>
           <Link href="/bases" className="button-tertiary">

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { del, get } from "../../api/client";
+import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
+import { personalDataCounts } from "../../components/personal-data";
 import { formatBytes, formatDateTime, type MessageKey, t } from "../../i18n";
-import { ConfirmButton } from "./confirm-dialog";
-import { typesText } from "./personal-data";
 import type { DocumentStatus, KnowledgeBase, KnowledgeDocument } from "./types";
 import { UploadForm } from "./upload-form";
 
@@ -35,7 +35,9 @@ function StatusCell(props: { document: KnowledgeDocument }) {
       )}
       {document.status === "quarantined" && document.personalData && (
         <p className="kb-reason">
-          {t("knowledge.documents.found", { types: typesText(document.personalData.types) })}
+          {t("knowledge.documents.found", {
+            types: personalDataCounts(document.personalData.types),
+          })}
         </p>
       )}
       {document.status === "ready" && document.release && (
@@ -77,9 +79,14 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
   const changed = useRef(onChanged);
   changed.current = onChanged;
 
+  // Only the latest reading counts: one in flight when a document is deleted is dropped,
+  // so that the deleted row never comes back.
+  const reading = useRef(0);
   const load = useCallback(async () => {
+    const request = ++reading.current;
     try {
       const next = await get<KnowledgeDocument[]>(url);
+      if (request !== reading.current) return;
       const before = latest.current;
       latest.current = next;
       setDocuments(next);
@@ -93,7 +100,7 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
         }
       }
     } catch (caught) {
-      setError(caught);
+      if (request === reading.current) setError(caught);
     }
   }, [url]);
 
@@ -105,19 +112,31 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
   const polling = inProgress > 0 && error === null;
   useEffect(() => {
     if (!polling) return;
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
+    // The next reading starts once the previous one has answered: readings never overlap.
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const next = () => {
+      timer = setTimeout(async () => {
+        await load();
+        if (!stopped) next();
+      }, POLL_MS);
+    };
+    next();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [polling, load]);
 
   const remove = async (document: KnowledgeDocument) => {
     await del(`${url}/${encodeURIComponent(document.id)}`);
+    reading.current++;
     const next = (latest.current ?? []).filter((entry) => entry.id !== document.id);
     latest.current = next;
     setDocuments(next);
     setAnnouncement(
       t("knowledge.documents.deleted", { name: document.title ?? document.fileName }),
     );
-    heading.current?.focus();
     changed.current();
   };
 
@@ -130,8 +149,10 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
         </h2>
         <p role="status" className="kb-live">
           {announcement}
-          {inProgress > 0 && ` ${t("knowledge.documents.progress", { count: inProgress })}`}
         </p>
+        {inProgress > 0 && (
+          <p className="hint">{t("knowledge.documents.progress", { count: inProgress })}</p>
+        )}
         {!documents && error === null && <Loading />}
         {error !== null && <ErrorNotice error={error} onRetry={() => void load()} />}
         {documents && documents.length === 0 && (
@@ -178,11 +199,13 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
                       {base.canManage && (
                         <td>
                           <ConfirmButton
-                            label={t("knowledge.documents.delete")}
-                            ariaLabel={t("knowledge.documents.deleteLabel", { name })}
+                            label={t("action.delete")}
+                            accessibleName={t("knowledge.documents.deleteLabel", { name })}
                             title={t("knowledge.documents.deleteTitle", { name })}
-                            body={<p>{t("knowledge.documents.deleteBody")}</p>}
+                            body={t("knowledge.documents.deleteBody")}
+                            confirmLabel={t("action.delete")}
                             onConfirm={() => remove(document)}
+                            fallbackFocus={() => heading.current}
                           />
                         </td>
                       )}

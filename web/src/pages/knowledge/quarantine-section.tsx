@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from "react";
 import { del, post } from "../../api/client";
+import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
+import { personalDataCounts } from "../../components/personal-data";
 import { useResource } from "../../components/use-resource";
 import { type MessageKey, t } from "../../i18n";
-import { ConfirmButton } from "./confirm-dialog";
-import { typesText } from "./personal-data";
 import type { KnowledgeBase, QuarantinedDocument } from "./types";
 
 /** "Quarantaine": documents held for personal data, for a referent to release or discard. */
@@ -17,9 +17,11 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
   const heading = useRef<HTMLHeadingElement>(null);
 
   const done = (text: string, document: QuarantinedDocument) => {
-    held.set((held.data ?? []).filter((entry) => entry.id !== document.id));
+    held.set((current) => (current ?? []).filter((entry) => entry.id !== document.id));
     setMessage(text);
-    heading.current?.focus();
+    // After a release the row's buttons are gone: the focus goes to the section's heading
+    // (a discard does the same through its confirmation's fallback).
+    requestAnimationFrame(() => heading.current?.focus());
     props.onChanged();
   };
 
@@ -62,7 +64,7 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
               <p>
                 {document.personalData &&
                   t("knowledge.quarantine.found", {
-                    types: typesText(document.personalData.types),
+                    types: personalDataCounts(document.personalData.types),
                   })}
               </p>
               {document.passages.slice(0, 5).map((passage) => (
@@ -102,7 +104,9 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
                 <ConfirmButton
                   label={t("knowledge.quarantine.discard")}
                   title={t("knowledge.documents.deleteTitle", { name: document.fileName })}
-                  body={<p>{t("knowledge.documents.deleteBody")}</p>}
+                  body={t("knowledge.documents.deleteBody")}
+                  confirmLabel={t("action.delete")}
+                  fallbackFocus={() => heading.current}
                   onConfirm={async () => {
                     await del(`${root}/documents/${encodeURIComponent(document.id)}`);
                     done(

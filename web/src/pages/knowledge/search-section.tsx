@@ -17,6 +17,7 @@ export function SearchSection(props: { base: KnowledgeBase }) {
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     const asked = query.trim();
     if (!asked) {
       setFieldError(t("knowledge.search.empty"));
@@ -61,7 +62,7 @@ export function SearchSection(props: { base: KnowledgeBase }) {
               aria-invalid={fieldError ? true : undefined}
               aria-describedby={fieldError ? `${id}-hint ${id}-error` : `${id}-hint`}
             />
-            <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+            <button type="submit" className="button" aria-disabled={busy} aria-busy={busy}>
               {busy ? t("knowledge.search.searching") : t("knowledge.search.submit")}
             </button>
           </div>

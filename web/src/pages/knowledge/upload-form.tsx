@@ -16,6 +16,7 @@ function send(
   url: string,
   files: File[],
   onProgress: (fraction: number) => void,
+  signal: AbortSignal,
 ): Promise<SubmitResult[]> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
@@ -40,6 +41,7 @@ function send(
     });
     request.addEventListener("error", () => reject(new ApiError(0, "network_error", "")));
     request.addEventListener("abort", () => reject(new ApiError(0, "network_error", "")));
+    signal.addEventListener("abort", () => request.abort());
     request.send(form);
   });
 }
@@ -57,6 +59,13 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [error, setError] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
+  // Leaving the page stops an upload in progress rather than letting it run unseen.
+  const transfer = useRef<AbortController | null>(null);
+  useEffect(() => () => transfer.current?.abort(), []);
+  const startTransfer = () => {
+    transfer.current = new AbortController();
+    return transfer.current.signal;
+  };
 
   const maxBytes = limits.data?.maxFileBytes;
   const maxFiles = limits.data?.maxFiles;
@@ -96,6 +105,7 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
               `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/documents`,
               sent,
               setProgress,
+              startTransfer(),
             )
           : [];
       setOutcome({
@@ -169,6 +179,9 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
             })}{" "}
             {t("knowledge.upload.drop")}
           </p>
+          {limits.error !== null && (
+            <ErrorNotice error={limits.error} onRetry={() => void limits.reload()} />
+          )}
           <input
             ref={input}
             type="file"
@@ -195,7 +208,7 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
           )}
         </div>
         <div className="actions">
-          <button type="submit" className="button" disabled={busy} aria-busy={busy}>
+          <button type="submit" className="button" aria-disabled={busy} aria-busy={busy}>
             {busy ? t("knowledge.upload.sending") : t("knowledge.upload.submit")}
           </button>
         </div>
