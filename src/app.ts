@@ -332,7 +332,7 @@ export function createServices(
     clock,
     ids,
     disclosure: async () => (await charter.current()).charter.disclosure,
-    feedback: (turnId, rating) => journal.feedback(turnId, rating),
+    feedback: (turnId, rating, minutesSaved) => journal.feedback(turnId, rating, minutesSaved),
   });
   return {
     counters,

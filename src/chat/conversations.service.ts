@@ -151,8 +151,8 @@ export class ConversationsService {
       chat: ChatService;
       clock: Clock;
       ids: Ids;
-      /** Keeps the agent's opinion of an answer with its turn's usage record. */
-      feedback?: (turnId: string, rating: "up" | "down") => Promise<void>;
+      /** Keeps the agent's opinion of an answer, and the minutes it saved them, with its turn's usage record. */
+      feedback?: (turnId: string, rating: "up" | "down", minutesSaved?: number) => Promise<void>;
       /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
       disclosure?: () => Promise<string>;
     },
@@ -227,7 +227,8 @@ export class ConversationsService {
 
   /**
    * The agent's opinion of an answer (up or down), and the minutes it saved
-   * them if they say so: shown with it; the rating is kept in the usage journal.
+   * them if they say so: shown with it; both are kept in the usage journal
+   * (a rating without minutes clears earlier ones).
    */
   async rate(
     principal: Principal,
@@ -252,7 +253,7 @@ export class ConversationsService {
       ...(minutesSaved !== undefined && { minutesSaved }),
     });
     await this.deps.conversations.setMetadata(messageId, updated);
-    await this.deps.feedback?.(metadata.turnId, rating);
+    await this.deps.feedback?.(metadata.turnId, rating, minutesSaved);
     return presentMessage({ ...message, metadata: updated });
   }
 

@@ -15,7 +15,7 @@ export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }):
       method: "GET",
       url: "/api/me/usage",
       summary:
-        "Mon usage du mois en cours : demandes, jetons, énergie et CO2e cumulés, avec un équivalent parlant",
+        "Mon usage du mois en cours : demandes, jetons, énergie et CO2e cumulés, avec un équivalent parlant, et les minutes que les réponses m'ont fait gagner",
       tags: ["observatory"],
       access: "authenticated",
       handler: async ({ principal }) => {
@@ -35,7 +35,7 @@ export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }):
       method: "GET",
       url: "/api/observatory/usage",
       summary:
-        "Usages sur une période (par défaut les 30 derniers jours) : demandes, refus, jetons, énergie, CO2e, par assistant, modèle, hébergement et classe de données",
+        "Usages sur une période (par défaut les 30 derniers jours) : demandes, refus, avis, minutes gagnées, jetons, énergie, CO2e, par assistant, modèle, hébergement et classe de données",
       tags: ["observatory"],
       access: "audit:read",
       query: Period,

@@ -18,6 +18,9 @@ export interface UsageSummaryRow {
   completionTokens: number;
   energyKwh: { min: number; max: number };
   gwpKgCo2e: { min: number; max: number };
+  /** Minutes the answers saved the agents, by their own estimates, and how many answers had one. */
+  minutesSaved: number;
+  answersWithMinutes: number;
 }
 
 /**
@@ -63,11 +66,14 @@ export class UsageJournal {
       .execute();
   };
 
-  /** The agent's opinion of a turn's answer. */
-  async feedback(turnId: string, rating: "up" | "down"): Promise<void> {
+  /**
+   * The agent's opinion of a turn's answer, and the minutes it saved them;
+   * a rating without minutes clears earlier ones, as the message's metadata does.
+   */
+  async feedback(turnId: string, rating: "up" | "down", minutesSaved?: number): Promise<void> {
     await this.deps.db
       .updateTable("usage_records")
-      .set({ feedback: rating })
+      .set({ feedback: rating, minutes_saved: minutesSaved ?? null })
       .where("turn_id", "=", turnId)
       .execute();
   }
@@ -84,6 +90,8 @@ export class UsageJournal {
         sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
         sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
         sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+        sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
+        sql<number>`count(minutes_saved)`.as("minutes_answers"),
       ])
       .where("user_id", "=", userId)
       .where("status", "=", "completed")
@@ -96,6 +104,8 @@ export class UsageJournal {
       completionTokens: Number(row?.completion_tokens ?? 0),
       energyKwh: { min: Number(row?.energy_min ?? 0), max: Number(row?.energy_max ?? 0) },
       gwpKgCo2e: { min: Number(row?.gwp_min ?? 0), max: Number(row?.gwp_max ?? 0) },
+      minutesSaved: Number(row?.minutes_saved ?? 0),
+      answersWithMinutes: Number(row?.minutes_answers ?? 0),
     };
   }
 
@@ -121,6 +131,8 @@ export class UsageJournal {
         sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
         sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
         sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+        sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
+        sql<number>`count(minutes_saved)`.as("minutes_answers"),
       ])
       .where("at", ">=", from)
       .where("at", "<=", to)
@@ -148,6 +160,8 @@ export class UsageJournal {
       completionTokens: Number(row.completion_tokens),
       energyKwh: { min: Number(row.energy_min), max: Number(row.energy_max) },
       gwpKgCo2e: { min: Number(row.gwp_min), max: Number(row.gwp_max) },
+      minutesSaved: Number(row.minutes_saved),
+      answersWithMinutes: Number(row.minutes_answers),
     }));
     for (const total of monthly) {
       const key = {
@@ -174,6 +188,8 @@ export class UsageJournal {
           completionTokens: 0,
           energyKwh: { min: 0, max: 0 },
           gwpKgCo2e: { min: 0, max: 0 },
+          minutesSaved: 0,
+          answersWithMinutes: 0,
         };
         merged.push(row);
       }
@@ -185,6 +201,8 @@ export class UsageJournal {
       row.energyKwh.max += Number(total.energy_kwh_max);
       row.gwpKgCo2e.min += Number(total.gwp_kg_min);
       row.gwpKgCo2e.max += Number(total.gwp_kg_max);
+      row.minutesSaved += Number(total.minutes_saved);
+      row.answersWithMinutes += Number(total.minutes_answers);
     }
     return merged;
   }

@@ -71,6 +71,8 @@ export class RetentionService {
           energy_kwh_max: 0,
           gwp_kg_min: 0,
           gwp_kg_max: 0,
+          minutes_saved: 0,
+          minutes_answers: 0,
         };
         total.turns += 1;
         total.denied += record.status === "completed" ? 0 : 1;
@@ -80,6 +82,10 @@ export class RetentionService {
         total.energy_kwh_max += record.energy_kwh_max ?? 0;
         total.gwp_kg_min += record.gwp_kg_min ?? 0;
         total.gwp_kg_max += record.gwp_kg_max ?? 0;
+        if (record.minutes_saved != null) {
+          total.minutes_saved += Number(record.minutes_saved);
+          total.minutes_answers += 1;
+        }
         totals.set(id, total);
       }
       for (const total of totals.values()) {
@@ -109,6 +115,8 @@ export class RetentionService {
                 energy_kwh_max: eb("usage_monthly.energy_kwh_max", "+", total.energy_kwh_max),
                 gwp_kg_min: eb("usage_monthly.gwp_kg_min", "+", total.gwp_kg_min),
                 gwp_kg_max: eb("usage_monthly.gwp_kg_max", "+", total.gwp_kg_max),
+                minutes_saved: eb("usage_monthly.minutes_saved", "+", total.minutes_saved),
+                minutes_answers: eb("usage_monthly.minutes_answers", "+", total.minutes_answers),
               })),
           )
           .execute();

@@ -13,6 +13,7 @@ import * as usageJournal from "./migrations/0010-usage-journal.js";
 import * as quotas from "./migrations/0011-quotas.js";
 import * as retention from "./migrations/0012-retention.js";
 import * as feedback from "./migrations/0013-feedback.js";
+import * as minutesSaved from "./migrations/0014-minutes-saved.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0011-quotas": quotas,
   "0012-retention": retention,
   "0013-feedback": feedback,
+  "0014-minutes-saved": minutesSaved,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

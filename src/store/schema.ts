@@ -321,6 +321,8 @@ export interface UsageRecordTable {
   decisions: string;
   /** The agent's opinion of the answer: up or down. */
   feedback?: string | null;
+  /** The minutes the answer saved the agent, by their own estimate; null when they gave none. */
+  minutes_saved?: number | null;
 }
 
 /** One quota scope's month (migration 0011): requests admitted, answers in progress, consumption. */
@@ -356,6 +358,9 @@ export interface UsageMonthlyTable {
   energy_kwh_max: number;
   gwp_kg_min: number;
   gwp_kg_max: number;
+  /** Sum of the minutes saved, and how many answers were rated with minutes. */
+  minutes_saved: number;
+  minutes_answers: number;
 }
 
 export interface Tables {

@@ -120,6 +120,74 @@ describeApps(
         1,
       );
     });
+
+    it("counts the minutes agents say answers saved them, for the DPO and for the agent; a rating without minutes takes them back", async () => {
+      const { app } = get();
+      const id = (await call(app, "POST", "/api/conversations", agent, {})).json().id;
+      const answers = [];
+      for (const content of [
+        "Résume la note de M. Paul Durand.",
+        "Rédige un courriel de relance.",
+      ]) {
+        const answer = await call(app, "POST", `/api/conversations/${id}/messages`, agent, {
+          content,
+        });
+        assert.equal(answer.statusCode, 200, answer.body);
+        answers.push(answer.json());
+      }
+      const [first, second] = answers;
+      const rate = (messageId: string, body: object) =>
+        call(app, "POST", `/api/conversations/${id}/messages/${messageId}/feedback`, agent, body);
+      assert.equal((await rate(first.id, { rating: "up", minutesSaved: 20 })).statusCode, 200);
+      assert.equal((await rate(second.id, { rating: "up", minutesSaved: 35 })).statusCode, 200);
+
+      type Row = { minutesSaved: number; answersWithMinutes: number };
+      const observatory = async () => {
+        const response = await call(app, "GET", "/api/observatory/usage", auditor);
+        assert.equal(response.statusCode, 200, response.body);
+        const rows: Row[] = response.json().rows;
+        return {
+          minutesSaved: rows.reduce((sum, r) => sum + r.minutesSaved, 0),
+          answersWithMinutes: rows.reduce((sum, r) => sum + r.answersWithMinutes, 0),
+        };
+      };
+      const mine = async () => {
+        const response = await call(app, "GET", "/api/me/usage", agent);
+        assert.equal(response.statusCode, 200, response.body);
+        const { minutesSaved, answersWithMinutes } = response.json();
+        return { minutesSaved, answersWithMinutes };
+      };
+      assert.deepEqual(await observatory(), { minutesSaved: 55, answersWithMinutes: 2 });
+      assert.deepEqual(await mine(), { minutesSaved: 55, answersWithMinutes: 2 });
+      const others = (await call(app, "GET", "/api/me/usage", auditor)).json();
+      assert.equal(others.minutesSaved, 0);
+      assert.equal(others.answersWithMinutes, 0);
+
+      // Rated again without minutes: the answer no longer counts any, as on its message.
+      const again = await rate(first.id, { rating: "down" });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(again.json().metadata.minutesSaved, undefined);
+      assert.deepEqual(await observatory(), { minutesSaved: 35, answersWithMinutes: 1 });
+      assert.deepEqual(await mine(), { minutesSaved: 35, answersWithMinutes: 1 });
+      // Zero minutes is an answer with minutes: it counts, and adds nothing.
+      assert.equal((await rate(first.id, { rating: "down", minutesSaved: 0 })).statusCode, 200);
+      assert.deepEqual(await observatory(), { minutesSaved: 35, answersWithMinutes: 2 });
+
+      const record = (turnId: string) =>
+        app.store.db
+          .selectFrom("usage_records")
+          .select(["feedback", "minutes_saved"])
+          .where("turn_id", "=", turnId)
+          .executeTakeFirst();
+      assert.deepEqual(await record(first.metadata.turnId), { feedback: "down", minutes_saved: 0 });
+      assert.deepEqual(await record(second.metadata.turnId), { feedback: "up", minutes_saved: 35 });
+      const stored = JSON.stringify(
+        await app.store.db.selectFrom("usage_records").selectAll().execute(),
+      );
+      for (const text of ["Durand", "Paul", "note de", "courriel de relance"]) {
+        assert.ok(!stored.includes(text), `${text} in the journal`);
+      }
+    });
   },
   { BEFFROI_IMPACT__LOCAL_PUE: "1.3" },
 );

@@ -49,6 +49,14 @@ describeApps("retention", (get) => {
       content: "Rédige un courrier pour Mme Martine Dupont.",
     });
     assert.equal(first.statusCode, 200, first.body);
+    const rated = await call(
+      app,
+      "POST",
+      `/api/conversations/${old}/messages/${first.json().id}/feedback`,
+      agent,
+      { rating: "up", minutesSaved: 25 },
+    );
+    assert.equal(rated.statusCode, 200, rated.body);
     const vault = () =>
       app.store.db
         .selectFrom("guard_vault")
@@ -87,5 +95,15 @@ describeApps("retention", (get) => {
     const energy = (body: { rows: { energyKwh: { min: number } }[] }) =>
       body.rows.reduce((sum, r) => sum + r.energyKwh.min, 0);
     assert.ok(energy(after) >= energy(before) && energy(before) > 0);
+    const minutes = (body: { rows: { minutesSaved: number; answersWithMinutes: number }[] }) => [
+      body.rows.reduce((sum, r) => sum + r.minutesSaved, 0),
+      body.rows.reduce((sum, r) => sum + r.answersWithMinutes, 0),
+    ];
+    assert.deepEqual(minutes(before), [25, 1]);
+    assert.deepEqual(
+      minutes(after),
+      [25, 1],
+      "the purged turn's minutes still count, through its month",
+    );
   });
 });
