@@ -80,11 +80,65 @@ export function Dialog(props: {
 }
 
 /**
- * A button that asks before doing something that cannot be undone. The
- * dialog opens on "Annuler", so that Enter never destroys by reflex; on
- * success the focus goes to `fallbackFocus()` (the button itself is usually
- * gone with its row), else to the page's heading.
+ * A question before something that cannot be undone, opened by its owner
+ * (`open`). It opens on "Annuler", so that Enter never destroys by reflex;
+ * an error from `onConfirm` is shown inside and keeps it open.
  */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => Promise<void> | void;
+  onClose: () => void;
+  /** The confirming button's look: destructive (default) or primary. */
+  tone?: "danger" | "primary";
+  fallbackFocus?: () => HTMLElement | null;
+}) {
+  const { busy, error, run, clear } = useAction();
+  const { onClose } = props;
+  return (
+    <Dialog
+      open={props.open}
+      title={props.title}
+      onClose={() => {
+        clear();
+        onClose();
+      }}
+      {...(props.fallbackFocus && { fallbackFocus: props.fallbackFocus })}
+    >
+      {typeof props.body === "string" ? <p>{props.body}</p> : props.body}
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button
+          type="button"
+          className="button-secondary"
+          // biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer
+          autoFocus
+          onClick={onClose}
+        >
+          {t("action.cancel")}
+        </button>
+        <button
+          type="button"
+          className={props.tone === "primary" ? "button" : "button-danger"}
+          aria-disabled={busy}
+          onClick={async () => {
+            if (!(await run(async () => props.onConfirm()))) return;
+            onClose();
+            // What opened the dialog usually went with what was deleted: the focus goes to
+            // the fallback, unless the opener is still there (the dialog's own close runs after).
+            if (props.fallbackFocus) returnFocus(null, props.fallbackFocus);
+          }}
+        >
+          {busy ? t("state.working") : props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** A button that asks before doing something that cannot be undone (see ConfirmDialog). */
 export function ConfirmButton(props: {
   label: string;
   /** The button's accessible name when its label alone is ambiguous in a list ("Supprimer X"). */
@@ -97,7 +151,6 @@ export function ConfirmButton(props: {
   fallbackFocus?: () => HTMLElement | null;
 }) {
   const [open, setOpen] = useState(false);
-  const { busy, error, run, clear } = useAction();
   return (
     <>
       <button
@@ -108,43 +161,15 @@ export function ConfirmButton(props: {
       >
         {props.label}
       </button>
-      <Dialog
+      <ConfirmDialog
         open={open}
         title={props.title}
-        onClose={() => {
-          setOpen(false);
-          clear();
-        }}
+        body={props.body}
+        confirmLabel={props.confirmLabel}
+        onConfirm={props.onConfirm}
+        onClose={() => setOpen(false)}
         {...(props.fallbackFocus && { fallbackFocus: props.fallbackFocus })}
-      >
-        {typeof props.body === "string" ? <p>{props.body}</p> : props.body}
-        {error !== null && <ErrorNotice error={error} />}
-        <div className="actions">
-          <button
-            type="button"
-            className="button-secondary"
-            // biome-ignore lint/a11y/noAutofocus: a confirmation opens on its safe answer
-            autoFocus
-            onClick={() => setOpen(false)}
-          >
-            {t("action.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button-danger"
-            aria-disabled={busy}
-            onClick={async () => {
-              if (!(await run(props.onConfirm))) return;
-              setOpen(false);
-              // What opened the dialog usually went with what was deleted: the focus goes to
-              // the fallback, unless the opener is still there (the dialog's own close runs after).
-              if (props.fallbackFocus) returnFocus(null, props.fallbackFocus);
-            }}
-          >
-            {busy ? t("state.working") : props.confirmLabel}
-          </button>
-        </div>
-      </Dialog>
+      />
     </>
   );
 }

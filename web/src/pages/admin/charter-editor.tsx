@@ -1,7 +1,7 @@
 import { type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
 import { get, post, put } from "../../api/client";
 import type { CurrentCharter, User } from "../../api/types";
-import { Dialog } from "../../components/dialog";
+import { ConfirmDialog } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
@@ -476,34 +476,17 @@ export function CharterEditorPage() {
       {versions.data && versions.data.length > 0 && (
         <Versions versions={versions.data} names={names} onLoad={loadVersion} canWrite={canWrite} />
       )}
-      <Dialog
+      <ConfirmDialog
         open={replacing !== null}
         title={t("admin.charter.replaceTitle")}
+        body={t("admin.charter.replaceBody")}
+        confirmLabel={t("admin.charter.replace")}
+        tone="primary"
+        onConfirm={() => {
+          if (replacing !== null) edit(replacing);
+        }}
         onClose={() => setReplacing(null)}
-      >
-        <p>{t("admin.charter.replaceBody")}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button-secondary"
-            // biome-ignore lint/a11y/noAutofocus: a question that discards work opens on its safe answer
-            autoFocus
-            onClick={() => setReplacing(null)}
-          >
-            {t("action.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              if (replacing !== null) edit(replacing);
-              setReplacing(null);
-            }}
-          >
-            {t("admin.charter.replace")}
-          </button>
-        </div>
-      </Dialog>
+      />
     </section>
   );
 }

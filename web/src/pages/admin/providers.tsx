@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { del, post } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
-import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
+import { ConfirmButton, ConfirmDialog, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
 import { useAction } from "../../components/use-action";
@@ -416,34 +416,17 @@ function NewProviderForm(props: {
           {busy ? t("state.saving") : t("admin.providers.add")}
         </button>
       </div>
-      <Dialog
+      <ConfirmDialog
         open={asking !== null}
         title={t("admin.providers.replaceTitle")}
+        body={t("admin.providers.replaceBody")}
+        confirmLabel={t("admin.providers.replace")}
+        tone="primary"
+        onConfirm={() => {
+          if (asking !== null) choosePreset(asking);
+        }}
         onClose={() => setAsking(null)}
-      >
-        <p>{t("admin.providers.replaceBody")}</p>
-        <div className="actions">
-          <button
-            type="button"
-            className="button-secondary"
-            // biome-ignore lint/a11y/noAutofocus: a question that discards work opens on its safe answer
-            autoFocus
-            onClick={() => setAsking(null)}
-          >
-            {t("action.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              if (asking !== null) choosePreset(asking);
-              setAsking(null);
-            }}
-          >
-            {t("admin.providers.replace")}
-          </button>
-        </div>
-      </Dialog>
+      />
     </form>
   );
 }
