@@ -123,7 +123,10 @@ describeBrowser("web page: knowledge bases", (get) => {
     assert.equal(await hits.count(), 1);
     assert.match((await hits.first().textContent()) ?? "", /liseuses\.txt/);
     assert.equal(await hits.first().locator("mark").first().textContent(), "caution");
-    assert.match((await page.getByRole("status").first().textContent()) ?? "", /1 passage trouvé/);
+    await page
+      .getByRole("status")
+      .filter({ hasText: "1 passage trouvé pour « caution »" })
+      .waitFor();
     await expectAccessible(page, "search results");
 
     // A corrupt PDF fails with its reason; an image is refused by name at once.
@@ -145,6 +148,8 @@ describeBrowser("web page: knowledge bases", (get) => {
     await deleteBudget.click();
     const dialog = page.getByRole("dialog", { name: "Supprimer le document « budget.pdf » ?" });
     await dialog.waitFor();
+    // It opens on the safe answer: Enter never deletes by reflex.
+    await page.waitForFunction("document.activeElement?.textContent === 'Annuler'");
     await expectAccessible(page, "the delete confirmation");
     // Escape closes it and gives the focus back to the button that opened it.
     await page.keyboard.press("Escape");
@@ -277,6 +282,10 @@ describeBrowser("web page: knowledge bases", (get) => {
     await held.getByRole("button", { name: "Intégrer en pseudonymisant" }).click();
     await page.getByText("« suivi.md » est libéré : il va être intégré (pseudonymisé).").waitFor();
     await page.getByText("Aucun document en quarantaine.").waitFor();
+    // The row and its buttons are gone: the focus goes to the section's heading.
+    await page.waitForFunction(
+      "document.activeElement?.textContent === 'Documents en quarantaine'",
+    );
     await page.getByRole("link", { name: "Documents", exact: true }).click();
     await row.getByText("Prêt", { exact: true }).waitFor();
     assert.match((await row.textContent()) ?? "", /Libéré de la quarantaine \(pseudonymisé\)/);
@@ -288,7 +297,11 @@ describeBrowser("web page: knowledge bases", (get) => {
       .getByRole("button", { name: "Supprimer", exact: true })
       .click();
     await page.getByRole("heading", { level: 1, name: "Bases de connaissances" }).waitFor();
-    await page.getByText("La base « Dossiers RH » a été supprimée.").waitFor();
+    // Said in a status region that was on the page before it was filled, so that it is announced.
+    await page
+      .getByRole("status")
+      .filter({ hasText: "La base « Dossiers RH » a été supprimée." })
+      .waitFor();
     assert.equal(await page.getByRole("link", { name: "Dossiers RH" }).count(), 0);
   });
 });

@@ -49,7 +49,6 @@ export const knowledge = {
   "knowledge.form.personalData": "Si un document contient des données personnelles",
   "knowledge.form.submit": "Créer la base",
   "knowledge.form.creating": "Création…",
-  "knowledge.form.cancel": "Annuler",
   "knowledge.form.fixErrors": "La base n'a pas été créée : corrigez les champs signalés.",
   "knowledge.form.nameRequired": "Donnez un nom à la base.",
 
@@ -85,7 +84,7 @@ export const knowledge = {
   "knowledge.documents.emptyWriter": "Déposez des fichiers ci-dessus pour la remplir.",
   "knowledge.documents.pages": { one: "{count} page", other: "{count} pages" },
   "knowledge.documents.words": { one: "{count} mot", other: "{count} mots" },
-  "knowledge.documents.delete": "Supprimer",
+  "knowledge.documents.extent": "{pages} · {words}",
   "knowledge.documents.deleteLabel": "Supprimer {name}",
   "knowledge.documents.deleteTitle": "Supprimer le document « {name} » ?",
   "knowledge.documents.deleteBody":
@@ -110,9 +109,13 @@ export const knowledge = {
   "knowledge.upload.title": "Déposer des documents",
   "knowledge.upload.files": "Fichiers à déposer",
   "knowledge.upload.hint":
-    "Formats acceptés : PDF avec couche texte, DOCX, ODT, HTML, Markdown, texte. {size} au plus par fichier, {count} fichiers au plus par envoi. Redéposer un fichier du même nom le remplace.",
-  "knowledge.upload.drop": "Vous pouvez aussi glisser vos fichiers ici.",
-  "knowledge.upload.chosen": { one: "{count} fichier choisi", other: "{count} fichiers choisis" },
+    "Formats acceptés : PDF avec couche texte, DOCX, ODT, HTML, Markdown, texte. {size} au plus par fichier, {count} fichiers au plus par envoi. Redéposer un fichier du même nom le remplace. Vous pouvez aussi glisser vos fichiers ici.",
+  "knowledge.upload.limitsUnknown": "…",
+  "knowledge.upload.chosen": {
+    one: "{count} fichier choisi : {files}",
+    other: "{count} fichiers choisis : {files}",
+  },
+  "knowledge.upload.file": "{name} ({size})",
   "knowledge.upload.submit": "Déposer",
   "knowledge.upload.sending": "Envoi…",
   "knowledge.upload.progress": "Progression de l'envoi",
@@ -128,7 +131,6 @@ export const knowledge = {
   "knowledge.upload.refused": "Fichiers refusés :",
   "knowledge.upload.refusedOne": "« {name} » : {reason}",
   "knowledge.upload.tooLargeLocal": "fichier trop volumineux ({size}, limite : {limit}).",
-  "knowledge.upload.failed": "L'envoi n'a pas abouti. Vérifiez votre connexion, puis réessayez.",
 
   "knowledge.search.title": "Rechercher dans la base",
   "knowledge.search.query": "Mots ou question",
@@ -143,7 +145,7 @@ export const knowledge = {
   },
   "knowledge.search.none":
     "Aucun passage ne correspond à « {query} ». Essayez d'autres mots, ou vérifiez que les documents attendus sont « Prêt ».",
-  "knowledge.search.page": "page {page}",
+  "knowledge.search.where": "{file} · {place}",
 
   "knowledge.quality.title": "Qualité de la base",
   "knowledge.quality.intro":
@@ -158,7 +160,6 @@ export const knowledge = {
   "knowledge.quality.severity.warning": "À vérifier",
   "knowledge.quality.severity.error": "À corriger",
   "knowledge.quality.documents": "Documents concernés : {names}",
-  "knowledge.quality.excerpt": "Extrait",
   "knowledge.quality.unchecked":
     "La recherche de données personnelles n'est pas installée : l'audit ne les a pas cherchées.",
   "knowledge.quality.refresh": "Relancer l'audit",
@@ -170,7 +171,8 @@ export const knowledge = {
     "Ces documents contiennent des données personnelles : ils ne sont ni cherchés ni cités tant que vous n'avez pas décidé. Les extraits masquent chaque valeur par son type.",
   "knowledge.quarantine.empty": "Aucun document en quarantaine.",
   "knowledge.quarantine.found": "Trouvé : {types}",
-  "knowledge.quarantine.passage": "Passage {ordinal}{where}",
+  "knowledge.quarantine.passage": "Passage {ordinal}",
+  "knowledge.quarantine.passageAt": "Passage {ordinal} · {place}",
   "knowledge.quarantine.pseudonymise": "Intégrer en pseudonymisant",
   "knowledge.quarantine.index": "Intégrer tel quel",
   "knowledge.quarantine.discard": "Supprimer le document",
@@ -183,5 +185,4 @@ export const knowledge = {
   "knowledge.access.save": "Enregistrer l'accès",
   "knowledge.access.saved": "Accès enregistré.",
   "knowledge.access.settingWarning": "Changer ce réglage réintègre tous les documents de la base.",
-  "knowledge.access.readOnly": "Vous pouvez lire cette base, mais pas la gérer.",
 } as const;

@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { patch } from "../../api/client";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import {
@@ -10,7 +11,6 @@ import {
   type ReadersValue,
   readersOf,
   readersValue,
-  useSubmit,
 } from "./base-form";
 import type { Direction, KnowledgeBase, PersonalDataSetting } from "./types";
 
@@ -24,32 +24,36 @@ export function AccessSection(props: { base: KnowledgeBase; onSaved(base: Knowle
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
-  const { busy, submit } = useSubmit(async () => {
-    setSaved(false);
-    setFormError(undefined);
-    try {
-      const updated = await patch<KnowledgeBase>(
-        `/api/knowledge-bases/${encodeURIComponent(props.base.id)}`,
-        {
-          readers: readersOf(readers),
-          ...(setting !== props.base.personalData && { personalData: setting }),
-        },
-      );
-      setErrors({});
-      setSaved(true);
-      props.onSaved(updated);
-    } catch (caught) {
-      const found = fieldErrors(caught);
-      setErrors(found.fields);
-      setFormError(found.form ?? t("knowledge.form.fixErrors"));
-    }
-  });
+  const { busy, run } = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      setSaved(false);
+      setFormError(undefined);
+      try {
+        const updated = await patch<KnowledgeBase>(
+          `/api/knowledge-bases/${encodeURIComponent(props.base.id)}`,
+          {
+            readers: readersOf(readers),
+            ...(setting !== props.base.personalData && { personalData: setting }),
+          },
+        );
+        setErrors({});
+        setSaved(true);
+        props.onSaved(updated);
+      } catch (caught) {
+        const found = fieldErrors(caught);
+        setErrors(found.fields);
+        setFormError(found.form ?? t("knowledge.form.fixErrors"));
+      }
+    });
+  };
 
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("knowledge.access.title")}</h2>
       <p>{t("knowledge.access.intro", { path: props.base.ownerDirection.path })}</p>
-      <form className="form narrow" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form narrow" noValidate onSubmit={submit}>
         {formError && (
           <div className="notice notice-error" role="alert">
             <p>{formError}</p>

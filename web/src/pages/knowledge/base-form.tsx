@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { ApiError } from "../../api/client";
 import { errorText } from "../../components/feedback";
 import { type MessageKey, t } from "../../i18n";
@@ -194,20 +194,4 @@ export function PersonalDataFieldset(props: {
       ))}
     </fieldset>
   );
-}
-
-/** Runs a form's submit with a busy flag; the handler throws to show errors. */
-export function useSubmit(handler: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
-      await handler();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, submit };
 }

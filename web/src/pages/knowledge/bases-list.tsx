@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -11,8 +11,17 @@ import type { KnowledgeBase } from "./types";
 
 /** `/bases`: the bases the person may read. */
 export function BasesList() {
-  // After a base is deleted, say so once.
-  const [notice] = useState(takeFlash);
+  // After a base is deleted, say so once: the status region is on the page empty first, then
+  // filled, so that screen readers announce it.
+  const [notice, setNotice] = useState<string>();
+  const flash = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    flash.current ??= takeFlash();
+    const message = flash.current;
+    if (!message) return;
+    const timer = setTimeout(() => setNotice(message), 100);
+    return () => clearTimeout(timer);
+  }, []);
   const { can } = useSession();
   const bases = useResource<KnowledgeBase[]>("/api/knowledge-bases");
   const writer = can("knowledge:write");
@@ -26,11 +35,13 @@ export function BasesList() {
         )}
       </PageHeading>
       <p className="lead">{t("knowledge.intro")}</p>
-      {notice && (
-        <div className="notice notice-success" role="status">
-          <p>{notice}</p>
-        </div>
-      )}
+      <div role="status">
+        {notice && (
+          <div className="notice notice-success">
+            <p>{notice}</p>
+          </div>
+        )}
+      </div>
       <div aria-busy={bases.loading}>
         {bases.loading && !bases.data && <Loading />}
         {bases.error !== null && (

@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { post } from "../../api/client";
 import { ErrorNotice, PageHeading } from "../../components/feedback";
+import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link, navigate } from "../../router";
@@ -14,7 +15,6 @@ import {
   ReadersFieldset,
   type ReadersValue,
   readersOf,
-  useSubmit,
 } from "./base-form";
 import type { Direction, KnowledgeBase, PersonalDataSetting } from "./types";
 
@@ -45,33 +45,37 @@ export function CreateBase() {
     (direction) => admin || (mine !== null && within(direction.path, mine.path)),
   );
 
-  const { busy, submit } = useSubmit(async () => {
-    setFormError(undefined);
-    if (!name.trim()) {
-      setErrors({ name: t("knowledge.form.nameRequired") });
-      setFormError(t("knowledge.form.fixErrors"));
-      document.getElementById(`${id}-name`)?.focus();
-      return;
-    }
-    try {
-      const created = await post<KnowledgeBase>("/api/knowledge-bases", {
-        name,
-        description,
-        ...(owner && { ownerDirectionId: owner }),
-        readers: readersOf(readers),
-        personalData: setting,
-      });
-      navigate(`/bases/${encodeURIComponent(created.id)}`);
-    } catch (caught) {
-      const found = fieldErrors(caught);
-      setErrors(found.fields);
-      setFormError(found.form ?? t("knowledge.form.fixErrors"));
-      const first = (["name", "description", "owner"] as const).find(
-        (field) => found.fields[field],
-      );
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-    }
-  });
+  const { busy, run } = useAction();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      setFormError(undefined);
+      if (!name.trim()) {
+        setErrors({ name: t("knowledge.form.nameRequired") });
+        setFormError(t("knowledge.form.fixErrors"));
+        document.getElementById(`${id}-name`)?.focus();
+        return;
+      }
+      try {
+        const created = await post<KnowledgeBase>("/api/knowledge-bases", {
+          name,
+          description,
+          ...(owner && { ownerDirectionId: owner }),
+          readers: readersOf(readers),
+          personalData: setting,
+        });
+        navigate(`/bases/${encodeURIComponent(created.id)}`);
+      } catch (caught) {
+        const found = fieldErrors(caught);
+        setErrors(found.fields);
+        setFormError(found.form ?? t("knowledge.form.fixErrors"));
+        const first = (["name", "description", "owner"] as const).find(
+          (field) => found.fields[field],
+        );
+        if (first) document.getElementById(`${id}-${first}`)?.focus();
+      }
+    });
+  };
 
   return (
     <div className="page narrow">
@@ -79,7 +83,7 @@ export function CreateBase() {
         <Link href="/bases">{t("knowledge.base.back")}</Link>
       </p>
       <PageHeading title={t("knowledge.form.title")} />
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <form className="form" noValidate onSubmit={submit}>
         {formError && (
           <div className="notice notice-error" role="alert">
             <p>{formError}</p>
@@ -148,7 +152,7 @@ export function CreateBase() {
             {busy ? t("knowledge.form.creating") : t("knowledge.form.submit")}
           </button>
           <Link href="/bases" className="button-tertiary">
-            {t("knowledge.form.cancel")}
+            {t("action.cancel")}
           </Link>
         </div>
       </form>

@@ -106,6 +106,10 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
 
   useEffect(() => {
     void load();
+    // Leaving the page (or the base): a reading still in flight is dropped when it answers.
+    return () => {
+      reading.current++;
+    };
   }, [load]);
 
   const inProgress = documents?.filter((document) => BUSY.includes(document.status)).length ?? 0;
@@ -185,9 +189,16 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
                         )}
                         {document.status === "ready" && (
                           <span className="hint kb-doc-file">
-                            {document.pageCount !== null &&
-                              `${t("knowledge.documents.pages", { count: document.pageCount })} · `}
-                            {t("knowledge.documents.words", { count: document.wordCount })}
+                            {document.pageCount !== null
+                              ? t("knowledge.documents.extent", {
+                                  pages: t("knowledge.documents.pages", {
+                                    count: document.pageCount,
+                                  }),
+                                  words: t("knowledge.documents.words", {
+                                    count: document.wordCount,
+                                  }),
+                                })
+                              : t("knowledge.documents.words", { count: document.wordCount })}
                           </span>
                         )}
                       </th>

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from "react";
 import { del, post } from "../../api/client";
 import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
+import { passagePlace } from "../../components/passage-place";
 import { personalDataCounts } from "../../components/personal-data";
 import { useResource } from "../../components/use-resource";
 import { type MessageKey, t } from "../../i18n";
@@ -70,18 +71,12 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
               {document.passages.slice(0, 5).map((passage) => (
                 <blockquote key={passage.ordinal} className="kb-excerpt">
                   <p className="hint">
-                    {t("knowledge.quarantine.passage", {
-                      ordinal: passage.ordinal + 1,
-                      where: [
-                        passage.section,
-                        passage.page !== null
-                          ? t("knowledge.search.page", { page: passage.page })
-                          : "",
-                      ]
-                        .filter(Boolean)
-                        .map((part) => ` · ${part}`)
-                        .join(""),
-                    })}
+                    {passagePlace(passage)
+                      ? t("knowledge.quarantine.passageAt", {
+                          ordinal: passage.ordinal + 1,
+                          place: passagePlace(passage),
+                        })
+                      : t("knowledge.quarantine.passage", { ordinal: passage.ordinal + 1 })}
                   </p>
                   <p>{passage.excerpt}</p>
                 </blockquote>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { get } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
+import { passagePlace } from "../../components/passage-place";
+import { useAction } from "../../components/use-action";
 import { t } from "../../i18n";
 import { Highlighted, highlightTerms } from "./highlight";
 import type { KnowledgeBase, SearchResult } from "./types";
@@ -10,14 +12,12 @@ export function SearchSection(props: { base: KnowledgeBase }) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [result, setResult] = useState<{ query: string; found: SearchResult }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [fieldError, setFieldError] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
 
-  const search = async (event: FormEvent) => {
+  const search = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
     const asked = query.trim();
     if (!asked) {
       setFieldError(t("knowledge.search.empty"));
@@ -25,19 +25,18 @@ export function SearchSection(props: { base: KnowledgeBase }) {
       return;
     }
     setFieldError(undefined);
-    setBusy(true);
-    setError(null);
-    try {
-      const found = await get<SearchResult>(
-        `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/search?q=${encodeURIComponent(asked)}&limit=10`,
-      );
-      setResult({ query: asked, found });
-    } catch (caught) {
-      setError(caught);
-      setResult(undefined);
-    } finally {
-      setBusy(false);
-    }
+    // A second press while a search runs is ignored; the button stays focusable.
+    void run(async () => {
+      try {
+        const found = await get<SearchResult>(
+          `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/search?q=${encodeURIComponent(asked)}&limit=10`,
+        );
+        setResult({ query: asked, found });
+      } catch (caught) {
+        setResult(undefined);
+        throw caught;
+      }
+    });
   };
 
   const terms = result && highlightTerms(result.query, result.found.terms);
@@ -45,7 +44,7 @@ export function SearchSection(props: { base: KnowledgeBase }) {
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("knowledge.search.title")}</h2>
-      <form className="kb-search" noValidate onSubmit={(event) => void search(event)}>
+      <form className="kb-search" noValidate onSubmit={search}>
         <div className="field">
           <label htmlFor={`${id}-query`}>{t("knowledge.search.query")}</label>
           <p className="hint" id={`${id}-hint`}>
@@ -89,13 +88,9 @@ export function SearchSection(props: { base: KnowledgeBase }) {
             <li key={hit.passageId} className="kb-hit">
               <h3>{hit.title}</h3>
               <p className="hint">
-                {[
-                  hit.fileName,
-                  hit.section,
-                  hit.page !== null ? t("knowledge.search.page", { page: hit.page }) : "",
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
+                {passagePlace(hit)
+                  ? t("knowledge.search.where", { file: hit.fileName, place: passagePlace(hit) })
+                  : hit.fileName}
               </p>
               <p className="kb-passage">
                 <Highlighted text={hit.text} terms={terms} />

@@ -174,10 +174,15 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
           <label htmlFor={`${id}-files`}>{t("knowledge.upload.files")}</label>
           <p className="hint" id={hintId}>
             {t("knowledge.upload.hint", {
-              size: maxBytes !== undefined ? formatBytes(maxBytes) : "…",
-              count: maxFiles !== undefined ? formatNumber(maxFiles) : "…",
-            })}{" "}
-            {t("knowledge.upload.drop")}
+              size:
+                maxBytes !== undefined
+                  ? formatBytes(maxBytes)
+                  : t("knowledge.upload.limitsUnknown"),
+              count:
+                maxFiles !== undefined
+                  ? formatNumber(maxFiles)
+                  : t("knowledge.upload.limitsUnknown"),
+            })}
           </p>
           {limits.error !== null && (
             <ErrorNotice error={limits.error} onRetry={() => void limits.reload()} />
@@ -197,8 +202,14 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
           />
           {files.length > 0 && (
             <p className="hint">
-              {t("knowledge.upload.chosen", { count: files.length })} :{" "}
-              {files.map((file) => `${file.name} (${formatBytes(file.size)})`).join(", ")}
+              {t("knowledge.upload.chosen", {
+                count: files.length,
+                files: files
+                  .map((file) =>
+                    t("knowledge.upload.file", { name: file.name, size: formatBytes(file.size) }),
+                  )
+                  .join(t("list.separator")),
+              })}
             </p>
           )}
           {fieldError && (
