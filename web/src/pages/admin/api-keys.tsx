@@ -3,18 +3,10 @@ import { del, post } from "../../api/client";
 import type { Permission } from "../../api/types";
 import { ConfirmButton, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
-import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
-import {
-  CheckboxGroup,
-  focusFirstInvalid,
-  placeError,
-  rowFocus,
-  StatusNotice,
-  TextField,
-} from "./shared";
+import { CheckboxGroup, rowFocus, StatusNotice, TextField, useCheckedForm } from "./shared";
 
 const KEY_FIELDS = ["name", "scopes", "expiresInDays"] as const;
 type KeyField = (typeof KEY_FIELDS)[number];
@@ -85,28 +77,16 @@ export function ApiKeysPage() {
   const [days, setDays] = useState("90");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [missing, setMissing] = useState<Partial<Record<KeyField, string>>>({});
-  const { busy, error, run, clear } = useAction();
-  const form = useRef<HTMLFormElement>(null);
+  const { busy, run, form, errors, formError, check } = useCheckedForm(KEY_FIELDS);
   const table = useRef<HTMLTableElement>(null);
   const permissions = session?.permissions ?? [];
-  const placed = placeError(error, KEY_FIELDS);
-  const errors = { ...placed.fields, ...missing };
-  useEffect(() => {
-    if (error !== null) focusFirstInvalid(form.current);
-  }, [error]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<KeyField, string>> = {};
     if (!name.trim()) found.name = t("admin.apiKeys.nameRequired");
     if (scopes.length === 0) found.scopes = t("admin.apiKeys.scopesRequired");
-    setMissing(found);
-    clear();
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found)) return;
     void run(async () => {
       const answer = await post<{ key: ApiKey; token: string }>("/api/api-keys", {
         name: name.trim(),
@@ -240,7 +220,7 @@ export function ApiKeysPage() {
           onChange={setDays}
           error={errors.expiresInDays}
         />
-        {placed.form !== null && <ErrorNotice error={placed.form} />}
+        {formError !== null && <ErrorNotice error={formError} />}
         <div className="actions">
           <button type="submit" className="button" aria-disabled={busy}>
             {t("admin.apiKeys.create")}

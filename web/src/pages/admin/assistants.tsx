@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { del, post, put } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
 import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
@@ -15,6 +15,7 @@ import {
   rowFocus,
   SelectField,
   StatusNotice,
+  TextAreaField,
   TextField,
 } from "./shared";
 import {
@@ -46,33 +47,6 @@ const BLANK: AssistantInput = {
   requiresValidation: true,
   ownerDirectionId: null,
 };
-
-function TextArea(props: {
-  label: string;
-  hint?: string;
-  value: string;
-  rows: number;
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={props.rows}
-        value={props.value}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-    </div>
-  );
-}
 
 function AssistantForm(props: {
   initial: AssistantInput;
@@ -130,14 +104,14 @@ function AssistantForm(props: {
         required
         error={nameError}
       />
-      <TextArea
+      <TextAreaField
         label={t("admin.assistants.description")}
         hint={t("admin.assistants.descriptionHint")}
         rows={2}
         value={form.description}
         onChange={set("description")}
       />
-      <TextArea
+      <TextAreaField
         label={t("admin.assistants.instructions")}
         hint={t("admin.assistants.instructionsHint")}
         rows={6}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { del, post } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
 import { ConfirmButton, ConfirmDialog, returnFocus } from "../../components/dialog";
@@ -8,7 +8,7 @@ import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { useSession } from "../../session";
-import { focusFirstInvalid, placeError, SelectField, StatusNotice, TextField } from "./shared";
+import { SelectField, StatusNotice, TextField, useCheckedForm } from "./shared";
 import type {
   ParameterCount,
   Provider,
@@ -273,15 +273,15 @@ function NewProviderForm(props: {
     text: string;
     models: Partial<ProviderModel>[];
   } | null>(null);
-  const [missing, setMissing] = useState<Partial<Record<ProviderField, string>>>({});
   const [asking, setAsking] = useState<string | null>(null);
-  const { busy, error, run, clear } = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  const placed = placeError(error, PROVIDER_FIELDS, { provider_exists: "id" });
-  const errors = { ...placed.fields, ...missing };
-  useEffect(() => {
-    if (error !== null) focusFirstInvalid(formRef.current);
-  }, [error]);
+  const {
+    busy,
+    run,
+    form: formRef,
+    errors,
+    formError,
+    check,
+  } = useCheckedForm(PROVIDER_FIELDS, { provider_exists: "id" });
   const set = (field: keyof typeof EMPTY_FORM) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
   // What the chosen preset (or nothing) filled in: anything else was typed, and is not replaced without asking.
@@ -324,12 +324,7 @@ function NewProviderForm(props: {
       found.models = form.models.trim()
         ? t("admin.providers.modelsInvalid")
         : t("admin.providers.modelsRequired");
-    setMissing(found);
-    clear();
-    if (!models || Object.keys(found).length > 0) {
-      focusFirstInvalid(formRef.current);
-      return;
-    }
+    if (!check(found) || !models) return;
     void run(async () => {
       const created = await post<Provider>("/api/providers", {
         id: form.id.trim(),
@@ -410,7 +405,7 @@ function NewProviderForm(props: {
         error={errors.apiKeyEnv}
       />
       <ModelsField value={form.models} onChange={set("models")} error={errors.models} />
-      {placed.form !== null && <ErrorNotice error={placed.form} />}
+      {formError !== null && <ErrorNotice error={formError} />}
       <div className="actions">
         <button type="submit" className="button" aria-disabled={busy}>
           {busy ? t("state.saving") : t("admin.providers.add")}

@@ -1,6 +1,7 @@
-import { useId } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import type { Permission } from "../../api/types";
+import { useAction } from "../../components/use-action";
 import type { MessageKey } from "../../i18n";
 
 /** The administration's sections, each opened by one permission (api keys: anyone in the area). */
@@ -82,6 +83,40 @@ export function placeError<F extends string>(
   return { fields: {}, form: error };
 }
 
+/**
+ * A form checked before it is sent and after the server answers: `check`
+ * shows what the person left out (false when something is), a failed write's
+ * message lands on the fields it names (`errors`) or above the buttons
+ * (`formError`), and the first field in error takes the focus.
+ */
+export function useCheckedForm<F extends string>(
+  fields: readonly F[],
+  codes: Partial<Record<string, F>> = {},
+) {
+  const action = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const [missing, setMissing] = useState<Partial<Record<F, string>>>({});
+  const placed = placeError(action.error, fields, codes);
+  useEffect(() => {
+    if (action.error !== null) focusFirstInvalid(form.current);
+  }, [action.error]);
+  const check = (found: Partial<Record<F, string>>): boolean => {
+    setMissing(found);
+    action.clear();
+    if (Object.keys(found).length === 0) return true;
+    focusFirstInvalid(form.current);
+    return false;
+  };
+  return {
+    busy: action.busy,
+    run: action.run,
+    form,
+    errors: { ...placed.fields, ...missing },
+    formError: placed.form,
+    check,
+  };
+}
+
 /** Moves the focus to a form's first field in error, so that its message is read out. */
 export function focusFirstInvalid(form: HTMLElement | null): void {
   requestAnimationFrame(() => {
@@ -114,18 +149,19 @@ export function StatusNotice(props: { text: string | null }) {
   );
 }
 
-/** A labelled text field, with its hint and its error tied to it. */
-export function TextField(props: {
+/** What a field's control needs to be tied to its label, hint and error. */
+interface FieldControl {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+}
+
+/** The frame every admin field shares: label, hint, the control, its error, all tied together. */
+function FieldFrame(props: {
   label: string;
-  value: string;
-  onChange: (value: string) => void;
-  type?: "text" | "email" | "password" | "number" | "url";
-  hint?: string;
-  required?: boolean;
-  autoComplete?: string;
-  error?: string;
-  mono?: boolean;
-  min?: number;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: (control: FieldControl) => ReactNode;
 }) {
   const id = useId();
   const described = [props.hint && `${id}-hint`, props.error && `${id}-error`]
@@ -139,25 +175,71 @@ export function TextField(props: {
           {props.hint}
         </p>
       )}
-      <input
-        id={id}
-        type={props.type === "url" ? "text" : (props.type ?? "text")}
-        inputMode={props.type === "url" ? "url" : undefined}
-        className={props.mono ? "admin-mono" : undefined}
-        value={props.value}
-        required={props.required}
-        autoComplete={props.autoComplete ?? "off"}
-        min={props.min}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      {props.children({
+        id,
+        "aria-describedby": described || undefined,
+        "aria-invalid": props.error ? true : undefined,
+      })}
       {props.error && (
         <p className="field-error" id={`${id}-error`}>
           {props.error}
         </p>
       )}
     </div>
+  );
+}
+
+/** A labelled text field, with its hint and its error tied to it. */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "email" | "password" | "number" | "url";
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  error?: string;
+  mono?: boolean;
+  min?: number;
+}) {
+  return (
+    <FieldFrame label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          type={props.type === "url" ? "text" : (props.type ?? "text")}
+          inputMode={props.type === "url" ? "url" : undefined}
+          className={props.mono ? "admin-mono" : undefined}
+          value={props.value}
+          required={props.required}
+          autoComplete={props.autoComplete ?? "off"}
+          min={props.min}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line field. */
+export function TextAreaField(props: {
+  label: string;
+  hint?: string;
+  value: string;
+  rows: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <FieldFrame label={props.label} hint={props.hint}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={props.rows}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -169,28 +251,22 @@ export function SelectField(props: {
   options: { value: string; label: string }[];
   hint?: string;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
+    <FieldFrame label={props.label} hint={props.hint}>
+      {(control) => (
+        <select
+          {...control}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <select
-        id={id}
-        value={props.value}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useRef, useState } from "react";
 import { patch, post } from "../../api/client";
 import type { Role, User } from "../../api/types";
 import { Dialog } from "../../components/dialog";
@@ -10,10 +10,10 @@ import { useSession } from "../../session";
 import {
   CheckboxGroup,
   focusFirstInvalid,
-  placeError,
   SelectField,
   StatusNotice,
   TextField,
+  useCheckedForm,
 } from "./shared";
 import type { Direction } from "./types";
 
@@ -40,26 +40,16 @@ function NewUserForm(props: {
   const [roles, setRoles] = useState<Role[]>(["agent"]);
   const [directionId, setDirectionId] = useState("");
   const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<Partial<Record<NewUserField, string>>>({});
-  const { busy, error, run, clear } = useAction();
-  const form = useRef<HTMLFormElement>(null);
-  const placed = placeError(error, NEW_USER_FIELDS, { user_exists: "email" });
-  const errors = { ...placed.fields, ...missing };
-  useEffect(() => {
-    if (error !== null) focusFirstInvalid(form.current);
-  }, [error]);
+  const { busy, run, form, errors, formError, check } = useCheckedForm(NEW_USER_FIELDS, {
+    user_exists: "email",
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Partial<Record<NewUserField, string>> = {};
     if (!email.trim()) found.email = t("admin.users.emailRequired");
     if (!displayName.trim()) found.displayName = t("admin.users.nameRequired");
     if (roles.length === 0) found.roles = t("admin.users.rolesRequired");
-    setMissing(found);
-    clear();
-    if (Object.keys(found).length > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found)) return;
     void run(async () => {
       const user = await post<User>("/api/users", {
         email: email.trim(),
@@ -116,7 +106,7 @@ function NewUserForm(props: {
         onChange={setPassword}
         error={errors.password}
       />
-      {placed.form !== null && <ErrorNotice error={placed.form} />}
+      {formError !== null && <ErrorNotice error={formError} />}
       <div className="actions">
         <button type="submit" className="button" aria-disabled={busy}>
           {busy ? t("state.saving") : t("admin.users.create")}
