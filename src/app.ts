@@ -13,6 +13,7 @@ import {
 import { type Config, ConfigError, databaseUrl } from "./config.js";
 import {
   DEFAULT_RECOGNIZERS,
+  externalSettings,
   GuardNamesRepository,
   GuardService,
   guardRoutes,
@@ -197,15 +198,14 @@ export function createServices(
     maxFileBytes: config.knowledge.maxFileMegabytes * 1024 * 1024,
   };
   // The built-in first names, widened by those imported from INSEE's files (reread every 30 s).
-  const guard = new GuardService(
-    DEFAULT_RECOGNIZERS,
-    undefined,
-    new GuardNamesRepository(store.db),
-  );
+  const guard = new GuardService(DEFAULT_RECOGNIZERS, {
+    names: new GuardNamesRepository(store.db),
+    ...(config.guard.external && { external: externalSettings(config.guard.external) }),
+  });
   // The knowledge domain reaches the guard through its ports: every passage is scanned at
   // ingestion, and a pseudonymising base gets one placeholder table per document.
   const personalData: PersonalDataGuard = {
-    scan: (text) => guard.scan(text),
+    scan: (text) => guard.scan(text, "documents"),
     pseudonymiser: () => {
       const table = new PseudonymTable();
       return (text, entities) =>
@@ -384,6 +384,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
     const services = createServices(config, store, clock, ids, { auditActor: { kind: "system" } });
+    // The guard's word lists are read now, not by the first request.
+    services.guard.warm();
     await services.guard.reloadNames();
     await services.providers.seed(config.providers);
     const server = await buildServer({

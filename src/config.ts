@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { ENTITY_TYPES } from "./guard/entity.js";
 import { t } from "./i18n/index.js";
 import { ROLES } from "./identity/permissions.js";
 import { ProviderSchema } from "./providers/provider.schema.js";
@@ -207,6 +208,28 @@ export const ConfigSchema = z.strictObject({
         .optional(),
       /** Or a file holding it (a container secret). */
       vaultKeyFile: z.string().min(1).optional(),
+      /**
+       * A named-entity model the DSI runs (Presidio's analyzer with a French
+       * model, or any service answering `POST /analyze` the same way): its
+       * findings are added to Beffroi's, never remove one; its failure or
+       * time-out blocks the turn like any scan error.
+       */
+      external: z
+        .strictObject({
+          /** The analyzer's base address (`{url}/analyze` is called). */
+          url: z.url(),
+          language: z.string().min(2).default("fr"),
+          /** Findings under this score are left out. */
+          minScore: z.coerce.number().min(0).max(1).default(0.5),
+          timeoutMilliseconds: positiveInt.max(60_000).default(2000),
+          /** The analyzer's entity types mapped to Beffroi's (Presidio's by default). */
+          entities: z.record(z.string(), z.enum(ENTITY_TYPES)).optional(),
+          /** Name of the environment variable holding a bearer token, if the service needs one. */
+          apiKeyEnv: z.string().min(1).optional(),
+          /** Or a file holding it (a container secret). */
+          apiKeyFile: z.string().min(1).optional(),
+        })
+        .optional(),
     })
     .prefault({}),
   /**

@@ -1,4 +1,5 @@
 import type { AssistantsService } from "../assistants/index.js";
+import { hasMessage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
 import { type ChatMessage, publicDecisions, type Turn, typeLabel } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
@@ -102,17 +103,40 @@ function countTypes(spans: readonly { type: string }[]) {
 }
 
 /** What is kept of a turn beside its answer: never the prompt sent to the model. */
+/** A message with what the guard found replaced by its kind ("[personne]", "[donnée sensible]"), on one line. */
+export function maskedTitle(
+  content: string,
+  spans: readonly { type: string; start: number; end: number }[],
+): string {
+  let out = "";
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    const key = `guard.short.${span.type}`;
+    out += `${content.slice(at, span.start)}[${hasMessage(key) ? t(key) : "donnée"}]`;
+    at = span.end;
+  }
+  return (out + content.slice(at)).replace(/\s+/g, " ").trim();
+}
+
 export function answerMetadata(turn: Turn): Record<string, unknown> {
   const decisions = publicDecisions(turn);
   const ruled = (rule: string) => turn.decisions.some((decision) => decision.rule === rule);
   if (turn.status !== "completed" || !turn.output) {
     const denial = [...turn.decisions].reverse().find((d) => d.outcome === "deny");
+    const last = turn.input.messages.length - 1;
     return {
       denied: true,
       reason: denial?.reason ?? "",
       /** Which rule refused it (`charter.quota`, `route.blocked`…), for the page to say what to do. */
       rule: denial?.rule ?? null,
       decisions,
+      /** Where the refused message holds the data the charter keeps from the models (the page highlights it). */
+      ...(denial?.rule === "route.blocked" && {
+        personalData: (turn.personalData ?? [])
+          .filter((span) => span.message === last)
+          .map(({ type, start, end }) => ({ type, start, end })),
+      }),
     };
   }
   return {
@@ -333,8 +357,13 @@ export class ConversationsService {
       return { turn, answer: presentMessage({ ...answer, conversation_id: id, ordinal: 0 }) };
     }
     await this.deps.conversations.append(id, [question, answer], now);
-    if (history.length === 0 && conversation.title === "Nouvelle conversation") {
-      const title = content.replace(/\s+/g, " ").trim();
+    // The title never holds what the guard found (a name, an illness): read from the masked message.
+    const found = turn.personalData;
+    if (history.length === 0 && conversation.title === "Nouvelle conversation" && found) {
+      const title = maskedTitle(
+        content,
+        found.filter((span) => span.message === history.length),
+      );
       await this.deps.conversations.rename(
         id,
         title.length > 60 ? `${title.slice(0, 57)}…` : title,

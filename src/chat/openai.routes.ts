@@ -190,7 +190,8 @@ export function openAiRoutes(deps: {
         }
         const texts = typeof body.input === "string" ? [body.input] : body.input;
         // The same rules as a chat turn: the matrix, for the strictest class among the texts.
-        const findings = texts.map((text) => deps.guard.scan(text));
+        const findings = [];
+        for (const text of texts) findings.push(await deps.guard.scan(text));
         const dataClass = findings.reduce(
           (strictest, finding) => stricterClass(strictest, finding.dataClass),
           "public" as DataClass,
@@ -207,7 +208,8 @@ export function openAiRoutes(deps: {
         let inputs = texts;
         if (action === "pseudonymise" && dataClass !== "public") {
           const pseudonyms = await deps.guard.openPseudonyms(undefined);
-          inputs = texts.map((text) => pseudonyms.protect(text));
+          inputs = [];
+          for (const text of texts) inputs.push(await pseudonyms.protect(text));
         }
         const adapter = deps.providers.adapter(resolved.provider);
         const upstreamStartedAt = performance.now();

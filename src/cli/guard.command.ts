@@ -4,6 +4,7 @@ import { type Config, databaseUrl } from "../config.js";
 import {
   DEFAULT_MIN_BEARERS,
   DEFAULT_RECOGNIZERS,
+  externalSettings,
   GuardNamesRepository,
   GuardService,
   importNames,
@@ -11,6 +12,8 @@ import {
   NAME_KINDS,
   type NameKind,
   readWordList,
+  SCAN_PURPOSES,
+  type ScanPurpose,
 } from "../guard/index.js";
 import { FIRST_NAMES } from "../guard/recognizers/first-names.js";
 import { t } from "../i18n/index.js";
@@ -18,10 +21,12 @@ import { type Database, migrateToLatest, openStore } from "../store/index.js";
 import { type CliIo, say, UsageError } from "./io.js";
 
 /**
- * beffroi guard scan [--jsonl] [--names]: the text on standard input → its
- * class and entities (JSON); with --jsonl, `{ "id", "text" }` lines in,
- * `{ "id", "dataClass", "entities" }` lines out. Needs no database, unless
- * --names asks for the imported names.
+ * beffroi guard scan [--jsonl] [--names] [--purpose egress|documents]: the
+ * text on standard input → its class, entities and organisations' contact
+ * details (JSON); with --jsonl, `{ "id", "text" }` lines in, `{ "id",
+ * "dataClass", "entities", "organisations" }` lines out. A text of any size
+ * is scanned in pieces. Needs no database, unless --names asks for the
+ * imported names; uses the configured external recognizer, if any.
  *
  * beffroi guard names import FILE | status | clear: INSEE's first names and
  * surnames, which widen the PERSON recognizer.
@@ -31,19 +36,36 @@ export async function guardCommand(config: Config, io: CliIo, args: string[]): P
   if (action === "names") return namesCommand(config, io, rest);
   const { values } = parseArgs({
     args: rest,
-    options: { jsonl: { type: "boolean" }, names: { type: "boolean" } },
+    options: {
+      jsonl: { type: "boolean" },
+      names: { type: "boolean" },
+      purpose: { type: "string" },
+    },
     strict: true,
   });
   if (action !== "scan")
     throw new UsageError(t("cli.unknown_command", { command: `guard ${action ?? ""}` }));
+  const purpose = (values.purpose ?? "egress") as ScanPurpose;
+  if (!SCAN_PURPOSES.includes(purpose)) throw new UsageError(t("cli.guard_purpose"));
   const recognizers = values.names
     ? await withNames(config, (_, db) => loadRecognizers(db))
     : DEFAULT_RECOGNIZERS;
-  const guard = new GuardService(recognizers);
+  // No time limit here: a long file is scanned piece by piece, whatever it takes.
+  const guard = new GuardService(recognizers, {
+    budgetMs: Number.POSITIVE_INFINITY,
+    ...(config.guard.external && { external: externalSettings(config.guard.external) }),
+  });
+  const scan = async (text: string) => {
+    const { dataClass, entities, organisations } = await guard.scan(text, purpose);
+    return { dataClass, entities, organisations };
+  };
   if (!values.jsonl) {
-    let text = "";
-    for await (const chunk of io.stdin) text += chunk;
-    io.stdout.write(`${JSON.stringify(guard.scan(text))}\n`);
+    // Decoded once whole: a character cut between two chunks stays whole.
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) {
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+    }
+    io.stdout.write(`${JSON.stringify(await scan(Buffer.concat(chunks).toString("utf8")))}\n`);
     return 0;
   }
   let line = 0;
@@ -57,7 +79,7 @@ export async function guardCommand(config: Config, io: CliIo, args: string[]): P
       throw new UsageError(t("cli.jsonl_invalid", { line }));
     }
     if (typeof record.text !== "string") throw new UsageError(t("cli.jsonl_invalid", { line }));
-    io.stdout.write(`${JSON.stringify({ id: record.id ?? null, ...guard.scan(record.text) })}\n`);
+    io.stdout.write(`${JSON.stringify({ id: record.id ?? null, ...(await scan(record.text)) })}\n`);
   }
   return 0;
 }

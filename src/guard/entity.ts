@@ -30,7 +30,25 @@ export interface Entity {
   confidence: number;
   /** The rule that found it (stable id, e.g. `nir.key-valid`), for the DPO and the tests. */
   rule: string;
+  /**
+   * `possible`: only the shape says so (a word shaped like a name that is
+   * no word of French, a run of digits that could be a phone). Kept on the
+   * way out to a model the charter does not trust with personal data
+   * (purpose `egress`), left out of documents (purpose `documents`).
+   * Absent: certain.
+   */
+  certainty?: "possible";
 }
+
+/**
+ * What a scan is for. `egress`: what leaves for a model, and the answer
+ * that comes back: recall first, possible findings included (a false
+ * alarm costs a placeholder, a miss is a leak). `documents`: knowledge
+ * bases, their quarantine and audit: precision first, certain findings
+ * only, organisations' contact details told apart.
+ */
+export type ScanPurpose = "egress" | "documents";
+export const SCAN_PURPOSES: readonly ScanPurpose[] = ["egress", "documents"];
 
 /**
  * A span that looks like personal data but is not (a company's SIRET, a
@@ -41,6 +59,12 @@ export interface LookAlike {
   start: number;
   end: number;
   rule: string;
+  /**
+   * An organisation's own contact details (a service's phone, a generic
+   * mailbox, a town hall's address): public, listed apart by the audit as
+   * « coordonnées d'organismes », never as personal data.
+   */
+  organisation?: "PHONE" | "EMAIL" | "ADDRESS";
 }
 
 /**
@@ -53,7 +77,11 @@ export class ScanContext {
   #folded: string | undefined;
   readonly #memo = new Map<unknown, unknown>();
 
-  constructor(readonly text: string) {}
+  /** `purpose`: what the scan is for (an organisation's contact details read more widely in documents). */
+  constructor(
+    readonly text: string,
+    readonly purpose: ScanPurpose = "egress",
+  ) {}
 
   /** The text lowercased and accents folded, same length ({@link foldSameLength}). */
   get folded(): string {

@@ -1,15 +1,25 @@
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { GuardFinding } from "../pipeline/index.js";
 import { AppError } from "../shared/errors.js";
-import type { Recognizer } from "./entity.js";
+import type { Entity, Recognizer, ScanPurpose } from "./entity.js";
+import { type ExternalRecognizerSettings, externalFindings } from "./external.js";
+import { warmLexicon } from "./lexicon.js";
 import { withNames } from "./names.repository.js";
-import type { PersonNames } from "./recognizers/person.js";
-import { type ScanResult, scanText } from "./scanner.js";
+import { mentionsOf, nameWordsOf, type PersonNames } from "./recognizers/person.js";
+import { classOf, type OrganisationContact, type ScanResult, scanText } from "./scanner.js";
 
-/** A scan slower than this blocks the turn: a guard that takes too long protects no one. */
+/** A scan of a turn's text slower than this blocks the turn: a guard that takes too long protects no one. */
 const BUDGET_MS = 500;
 
 /** How often, at most, a scan checks in the background whether imported names changed. */
 const NAMES_CHECK_MS = 30_000;
+
+/**
+ * A text longer than this is scanned piece by piece, cut at line breaks,
+ * the event loop given back between pieces: a several-megabyte file is
+ * scanned whole, and other requests go on meanwhile.
+ */
+export const PIECE = 16_384;
 
 /** Where imported names come from (the `guard_names` table): a cheap fingerprint, and the names. */
 export interface NamesSource {
@@ -17,27 +27,46 @@ export interface NamesSource {
   load(): Promise<PersonNames>;
 }
 
+export interface GuardOptions {
+  /** How long a turn's scan may take (milliseconds); `Infinity` for the CLI. */
+  budgetMs?: number;
+  names?: NamesSource;
+  namesCheckMs?: number;
+  /** A named-entity model over HTTP whose findings are added to Beffroi's. */
+  external?: ExternalRecognizerSettings;
+}
+
 /**
- * The personal-data guard: French recognizers over a text, with the turn
- * blocked when scanning fails or overruns its budget (fail closed). Given
- * a names source, the PERSON recognizer also knows the imported first
- * names and surnames: read by `reloadNames()`, then re-read when their
- * table changes (a scan checks, in the background, at most every 30
- * seconds), so that a running server picks up an import without a restart.
+ * The personal-data guard: French recognizers over a text, at one of two
+ * operating points (`egress`: recall first, possible findings kept;
+ * `documents`: precision first, organisations' contact details apart),
+ * with the turn blocked when scanning fails or overruns its budget (fail
+ * closed). A long text is scanned in pieces. Given a names source, the
+ * PERSON recognizer also knows the imported first names and surnames, re-read
+ * when their table changes (a scan checks, in the background, at most every
+ * 30 seconds). Given an external recognizer, its findings are merged in; its
+ * failure fails the scan.
  */
 export class GuardService {
   #recognizers: readonly Recognizer[];
   #signature: string | undefined;
   #checkedAt = Number.NEGATIVE_INFINITY;
   #reloading: Promise<boolean> | undefined;
+  private readonly budgetMs: number;
+  private readonly namesCheckMs: number;
 
   constructor(
     private readonly recognizers: readonly Recognizer[],
-    private readonly budgetMs = BUDGET_MS,
-    private readonly names?: NamesSource,
-    private readonly namesCheckMs = NAMES_CHECK_MS,
+    private readonly options: GuardOptions = {},
   ) {
     this.#recognizers = recognizers;
+    this.budgetMs = options.budgetMs ?? BUDGET_MS;
+    this.namesCheckMs = options.namesCheckMs ?? NAMES_CHECK_MS;
+  }
+
+  /** Reads the word and name lists now, so that no request pays for it. */
+  warm(): void {
+    warmLexicon();
   }
 
   /**
@@ -53,37 +82,128 @@ export class GuardService {
   }
 
   async #reload(): Promise<boolean> {
-    if (!this.names) return false;
+    const names = this.options.names;
+    if (!names) return false;
     this.#checkedAt = performance.now();
-    const signature = await this.names.signature();
+    const signature = await names.signature();
     if (signature === this.#signature) return false;
-    const recognizers = withNames(this.recognizers, await this.names.load());
+    const recognizers = withNames(this.recognizers, await names.load());
     const changed = recognizers !== this.#recognizers;
     this.#recognizers = recognizers;
     this.#signature = signature;
     return changed;
   }
 
-  /** Entities and class of a text; throws `guard_failed` or `guard_timeout` instead of guessing. */
-  scan(text: string): ScanResult {
+  /**
+   * Entities, organisations' contact details and class of a text, for a
+   * purpose; throws `guard_failed` or `guard_timeout` instead of guessing.
+   */
+  async scan(text: string, purpose: ScanPurpose = "egress"): Promise<ScanResult> {
+    // The word lists are read once per process, before the first scan's clock starts.
+    warmLexicon();
     const started = performance.now();
-    if (this.names && started - this.#checkedAt >= this.namesCheckMs) {
+    if (this.options.names && started - this.#checkedAt >= this.namesCheckMs) {
       // In the background: this scan uses the names as they are; a failed check is tried again later.
       this.reloadNames().catch(() => {});
     }
+    const deadline = started + this.budgetMs;
     let result: ScanResult;
     try {
-      result = scanText(text, this.#recognizers);
-    } catch {
+      result = await this.#scanPieces(text, purpose, deadline);
+      if (this.options.external) result = await this.#withExternal(text, purpose, result);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError("guard_failed", 503);
     }
-    if (performance.now() - started > this.budgetMs) throw new AppError("guard_timeout", 503);
+    if (performance.now() > deadline) throw new AppError("guard_timeout", 503);
     return result;
   }
 
+  /** The text scanned whole when short, else piece by piece, names found anywhere looked for everywhere. */
+  async #scanPieces(text: string, purpose: ScanPurpose, deadline: number): Promise<ScanResult> {
+    if (text.length <= PIECE) return scanText(text, this.#recognizers, { purpose });
+    const organisations: OrganisationContact[] = [];
+    const pieces = piecesOf(text);
+    const found: Entity[][] = [];
+    for (const [start, end] of pieces) {
+      const piece = scanText(text.slice(start, end), this.#recognizers, { purpose });
+      found.push(piece.entities);
+      for (const contact of piece.organisations) organisations.push(shift(contact, start));
+      if (performance.now() > deadline) throw new AppError("guard_timeout", 503);
+      await yieldToLoop();
+    }
+    // A name found in one piece is found again in the others.
+    const names = new Set<string>();
+    pieces.forEach(([start, end], index) => {
+      for (const word of nameWordsOf(text.slice(start, end), found[index] ?? [])) names.add(word);
+    });
+    const entities: Entity[] = [];
+    for (let index = 0; index < pieces.length; index += 1) {
+      const [start, end] = pieces[index] as [number, number];
+      const own = found[index] ?? [];
+      const more = mentionsOf(text.slice(start, end), names, own);
+      for (const entity of [...own, ...more]) entities.push(shift(entity, start));
+      if (more.length > 0) await yieldToLoop();
+    }
+    entities.sort((a, b) => a.start - b.start);
+    return { dataClass: classOf(entities), entities, organisations };
+  }
+
+  /** Adds what the external recognizer finds where Beffroi found nothing. */
+  async #withExternal(text: string, purpose: ScanPurpose, result: ScanResult): Promise<ScanResult> {
+    const external = this.options.external as ExternalRecognizerSettings;
+    const found = await externalFindings(external, text);
+    const taken = [...result.entities, ...result.organisations];
+    const added = found.filter(
+      (entity) => !taken.some((other) => entity.start < other.end && other.start < entity.end),
+    );
+    if (added.length === 0) return result;
+    const entities = [
+      ...result.entities,
+      ...added.map((entity) =>
+        purpose === "documents" ? entity : { ...entity, certainty: "possible" as const },
+      ),
+    ].sort((a, b) => a.start - b.start);
+    return { ...result, entities, dataClass: classOf(entities) };
+  }
+
   /** The guard stage's port: the class, and each entity's type and position, never the values. */
-  finding = (text: string): GuardFinding => {
-    const { dataClass, entities } = this.scan(text);
-    return { dataClass, spans: entities.map(({ type, start, end }) => ({ type, start, end })) };
+  finding = async (text: string): Promise<GuardFinding> => {
+    const { dataClass, entities } = await this.scan(text, "egress");
+    return {
+      dataClass,
+      spans: entities.map(({ type, start, end, rule, certainty }) => ({
+        type,
+        start,
+        end,
+        rule,
+        ...(certainty && { certainty }),
+      })),
+    };
   };
+}
+
+const shift = <T extends { start: number; end: number }>(span: T, by: number): T => ({
+  ...span,
+  start: span.start + by,
+  end: span.end + by,
+});
+
+/** `[start, end)` pieces of about {@link PIECE} characters, cut after a line break when there is one. */
+export function piecesOf(text: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + PIECE);
+    if (end < text.length) {
+      const paragraph = text.lastIndexOf("\n\n", end);
+      const line = text.lastIndexOf("\n", end);
+      const space = text.lastIndexOf(" ", end);
+      const cut = [paragraph + 2, line + 1, space + 1].find((at) => at > start + PIECE / 2);
+      if (cut !== undefined) end = cut;
+    }
+    pieces.push([start, end]);
+    start = end;
+  }
+  return pieces;
 }

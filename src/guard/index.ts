@@ -4,9 +4,17 @@ export {
   type EntityType,
   type LookAlike,
   type Recognizer,
+  SCAN_PURPOSES,
+  type ScanPurpose,
 } from "./entity.js";
+export {
+  DEFAULT_EXTERNAL_ENTITIES,
+  type ExternalRecognizerSettings,
+  externalSettings,
+} from "./external.js";
 export { guardRoutes } from "./guard.routes.js";
-export { GuardService } from "./guard.service.js";
+export { type GuardOptions, GuardService, PIECE, piecesOf } from "./guard.service.js";
+export { lexicon, warmLexicon } from "./lexicon.js";
 export {
   DEFAULT_MIN_BEARERS,
   GuardNamesRepository,
@@ -38,7 +46,7 @@ export {
   createPersonRecognizer,
   type PersonNames,
 } from "./recognizers/person.js";
-export { type ScanResult, scanText } from "./scanner.js";
+export { type OrganisationContact, type ScanResult, scanText } from "./scanner.js";
 export {
   decodeVaultKey,
   loadVaultKey,

@@ -33,9 +33,9 @@ function file(content: string | Buffer): string {
 /** INSEE's national first-name file: a byte order mark, CRLF, rare names and unknown years. */
 const FIRST_NAMES_FILE = `\ufeffsexe;preusuel;annais;nombre\r
 1;_PRENOMS_RARES;1950;1234\r
-2;ZÉPHYRINE;1950;300\r
-2;ZÉPHYRINE;XXXX;150\r
-1;ZÉPHYRINE;1961;60\r
+2;ZORBLAXINE;1950;300\r
+2;ZORBLAXINE;XXXX;150\r
+1;ZORBLAXINE;1961;60\r
 2;ORLANE;2001;499\r
 1;PETIT;1990;900\r
 1;AL;1990;2000\r
@@ -63,19 +63,19 @@ describe("reading names files", () => {
     const read = await readNameFile(file(FIRST_NAMES_FILE));
     assert.equal(read.format, "insee-first-names");
     assert.equal(read.kind, "first");
-    assert.equal(read.bearers.get("zephyrine"), 510);
+    assert.equal(read.bearers.get("zorblaxine"), 510);
     assert.equal(read.special, 1, "_PRENOMS_RARES names no one");
     const kept = selectNames(read, 500);
-    assert.deepEqual([...kept.names], [["zephyrine", 510]]);
+    assert.deepEqual([...kept.names], [["zorblaxine", 510]]);
     assert.equal(kept.rare, 1, "ORLANE: 499 bearers");
     assert.equal(kept.words, 2, "PETIT is a word, AL too short");
   });
 
   it("reads the départemental file and INSEE's surnames, per decade", async () => {
     const departments = await readNameFile(
-      file("sexe;preusuel;annais;dpt;nombre\n2;ZÉPHYRINE;1950;75;300\n2;ZÉPHYRINE;1950;13;300\n"),
+      file("sexe;preusuel;annais;dpt;nombre\n2;ZORBLAXINE;1950;75;300\n2;ZORBLAXINE;1950;13;300\n"),
     );
-    assert.equal(departments.bearers.get("zephyrine"), 600);
+    assert.equal(departments.bearers.get("zorblaxine"), 600);
     const surnames = await readNameFile(file(SURNAMES_FILE));
     assert.equal(surnames.format, "insee-surnames");
     assert.equal(surnames.kind, "last");
@@ -84,22 +84,22 @@ describe("reading names files", () => {
   });
 
   it("reads a plain list, with or without counts, only with its kind", async () => {
-    const list = file("Zéphyrine\nOrlane;800\n\nMaëlys;12\n");
+    const list = file("Zorblaxine\nOrlane;800\n\nMaëlys;12\n");
     assert.equal(await code(readNameFile(list)), "guard_names_format");
     const read = await readNameFile(list, "first");
     assert.equal(read.format, "list");
     assert.deepEqual(
       [...selectNames(read, 500).names.keys()],
-      ["zephyrine", "orlane"],
+      ["zorblaxine", "orlane"],
       "a name without a count is kept, Maëlys is under the threshold",
     );
-    const withHeader = await readNameFile(file("prenom\nZéphyrine\n"), "first");
-    assert.deepEqual([...withHeader.bearers.keys()], ["zephyrine"], "the header names no one");
+    const withHeader = await readNameFile(file("prenom\nZorblaxine\n"), "first");
+    assert.deepEqual([...withHeader.bearers.keys()], ["zorblaxine"], "the header names no one");
   });
 
   it("reads a file that is not UTF-8 as Windows-1252", async () => {
-    const latin = Buffer.from("sexe;preusuel;annais;nombre\n2;ZÉPHYRINE;1950;600\n", "latin1");
-    assert.equal((await readNameFile(file(latin))).bearers.get("zephyrine"), 600);
+    const latin = Buffer.from("sexe;preusuel;annais;nombre\n2;ZORBLAXINE;1950;600\n", "latin1");
+    assert.equal((await readNameFile(file(latin))).bearers.get("zorblaxine"), 600);
   });
 
   it("refuses what it cannot read, with a stable code", async () => {
@@ -134,7 +134,7 @@ describeStores("guard names", (getStore) => {
     await importNames(repository(), file(SURNAMES_FILE));
     assert.deepEqual(await repository().counts(), { first: 1, last: 1 });
     const names = await repository().load();
-    assert.deepEqual([...names.firstNames], ["zephyrine"]);
+    assert.deepEqual([...names.firstNames], ["zorblaxine"]);
     assert.deepEqual([...names.surnames], ["dupontel"]);
 
     await importNames(repository(), file("Orlane;800\nMaëlys;900\n"), { kind: "first" });
@@ -179,25 +179,27 @@ describeStores("guard names", (getStore) => {
   });
 
   it("widens the recognizers, and a running guard picks up a new import without restart", async () => {
-    const text = "Rendez-vous avec Zéphyrine Bonnefoy jeudi.";
+    const text = "Rendez-vous avec Zorblaxine Quirvandel jeudi.";
     assert.equal(await loadRecognizers(getStore().db), DEFAULT_RECOGNIZERS, "nothing imported");
-    const guard = new GuardService(DEFAULT_RECOGNIZERS, 500, repository(), 0);
+    const guard = new GuardService(DEFAULT_RECOGNIZERS, { names: repository(), namesCheckMs: 0 });
+    // Documents: certain findings only (an unknown name's shape is only possible).
+    const scan = async () => (await guard.scan(text, "documents")).dataClass;
     assert.equal(await guard.reloadNames(), false);
-    assert.equal(guard.scan(text).dataClass, "public");
+    assert.equal(await scan(), "public");
 
     await importNames(repository(), file(FIRST_NAMES_FILE));
     // Recognizers built from the database find the name at once.
     const loaded = await loadRecognizers(getStore().db);
     assert.equal(loaded.find((r) => r.name === "person")?.find(text).length, 1);
     // The running guard checks the table in the background of a scan, then uses the names.
-    guard.scan(text);
-    for (let tries = 0; tries < 50 && guard.scan(text).dataClass === "public"; tries += 1) {
+    await scan();
+    for (let tries = 0; tries < 50 && (await scan()) === "public"; tries += 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    assert.equal(guard.scan(text).dataClass, "personal");
+    assert.equal(await scan(), "personal");
     assert.equal(await guard.reloadNames(), false, "unchanged table: nothing to reload");
     await repository().clear();
     assert.equal(await guard.reloadNames(), true);
-    assert.equal(guard.scan(text).dataClass, "public");
+    assert.equal(await scan(), "public");
   });
 });

@@ -32,8 +32,8 @@ export class TurnPseudonyms implements Pseudonyms {
     return this.used.size;
   }
 
-  protect(text: string): string {
-    const { entities } = this.guard.scan(text);
+  async protect(text: string): Promise<string> {
+    const { entities } = await this.guard.scan(text, "egress");
     const { text: masked, placeholders } = pseudonymise(text, entities, this.table);
     for (const placeholder of placeholders) this.used.add(placeholder);
     return masked;

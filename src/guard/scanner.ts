@@ -6,12 +6,28 @@ import {
   type LookAlike,
   type Recognizer,
   ScanContext,
+  type ScanPurpose,
 } from "./entity.js";
+
+/** An organisation's contact details found in a text (public: never personal data). */
+export interface OrganisationContact {
+  type: "PHONE" | "EMAIL" | "ADDRESS";
+  start: number;
+  end: number;
+  rule: string;
+}
 
 export interface ScanResult {
   dataClass: DataClass;
   /** Entities found, in text order, overlaps resolved. */
   entities: Entity[];
+  /** Organisations' own contact details, in text order: public, listed apart. */
+  organisations: OrganisationContact[];
+}
+
+export interface ScanOptions {
+  /** `egress` (default): possible findings too; `documents`: certain ones only. */
+  purpose?: ScanPurpose;
 }
 
 /** Types that make a text `sensitive` by themselves (RGPD art. 9 and the social security number). */
@@ -30,6 +46,13 @@ const IDENTIFYING: ReadonlySet<EntityType> = new Set(
 const PERSON_CONTEXT =
   /(?<![\p{L}])(?:il|elle|lui|son|sa|ses|mon|ma|mes|leur|l'agent|l'agente|l'usager|l'usagère|le patient|la patiente|l'enfant|le demandeur|la demandeuse|le bénéficiaire|la bénéficiaire|madame|monsieur|mme|m\.)(?![\p{L}])/iu;
 
+/** A sentence giving an example, whose names are made up. */
+const EXAMPLE =
+  /(?<![\p{L}])(?:par exemple|exemple :|ex\. :|ex :|comme par ex|de la forme|de type|sur le modèle|modèle [A-Z0-9]|au format)/iu;
+
+/** Someone speaking of themselves ("je suis enceinte", "mon fils", "j'ai une sciatique"). */
+const FIRST_PERSON = /(?<![\p{L}])(?:je|j'|j’|moi|mon|ma|mes)(?![\p{L}])/iu;
+
 /**
  * What makes a sentence a general rule rather than a fact about someone:
  * a condition ("si", "lorsque", "en cas de") or a generic subject ("une
@@ -41,7 +64,7 @@ const GENERIC =
 
 /** Impersonal "il" ("il s'agit", "il est possible de"): a pronoun that points at no one. */
 const IMPERSONAL =
-  /(?<![\p{L}])il (?:s'agit|s’agit|faut|y a|est (?:possible|impossible|nécessaire|interdit|recommandé|conseillé|pratiqué|prévu)|n'est pas (?:possible|nécessaire)|peut s'agir|doit s'agir)/giu;
+  /(?<![\p{L}])il (?:ne |n')?(?:s'agit|s’agit|faut|y a|est (?:possible|impossible|nécessaire|interdit|recommandé|conseillé|pratiqué|prévu)|n'est pas (?:possible|nécessaire)|peut s'agir|doit s'agir|s'applique|s’applique|convient|suffit|existe|reste|importe|appartient|semble|vaut|se peut)/giu;
 
 /** A benefit's name that holds a person word ("l'enfant") beside its article-9 word. */
 const BENEFIT_NAMES = /allocation d'éducation de l'enfant handicapé/giu;
@@ -72,6 +95,74 @@ function sentenceAround(text: string, index: number): { start: number; end: numb
   return { start, end };
 }
 
+/** `sensitive` (article 9, offences, a social security number), `personal` (anything identifying), else `public`. */
+export const classOf = (entities: readonly Entity[]): DataClass =>
+  entities.some((e) => SENSITIVE_TYPES.has(e.type))
+    ? "sensitive"
+    : entities.length > 0
+      ? "personal"
+      : "public";
+
+/** Types an organisation's contact details may be. */
+const CONTACT_TYPES: ReadonlySet<string> = new Set(["PHONE", "EMAIL", "ADDRESS"]);
+
+/**
+ * Only separators and labels between two contact details: " – ", ", ", " / ",
+ * " ou ", "Tél. ", "Courriel : ", a line break of a letterhead.
+ */
+const CONTACT_GLUE =
+  /^(?:[\s,;/–—|-]|\(|\)|ou|et|tel\.?|tél\.?|téléphone|telephone|fax|télécopie|courriel|e-?mail|mail|mél|site|web|adresse|standard|accueil|:)*$/i;
+
+/**
+ * Contact details written right after an organisation's, in one line
+ * ("Service Habitat – 27 rue Jean Jaurès, 62300 Lens – 03 21 69 86 86 –
+ * habitat@ville.fr"), are the organisation's too: moved from the entities
+ * to the organisations (in text order).
+ */
+function chainOrganisations(
+  text: string,
+  entities: Entity[],
+  organisations: OrganisationContact[],
+): Entity[] {
+  if (organisations.length === 0) return entities;
+  const kept: Entity[] = [];
+  const all = [...organisations];
+  for (const entity of entities) {
+    const previous = all
+      .filter((contact) => contact.end <= entity.start)
+      .reduce<OrganisationContact | undefined>(
+        (last, contact) => (!last || contact.end > last.end ? contact : last),
+        undefined,
+      );
+    const gap = previous ? text.slice(previous.end, entity.start) : "";
+    if (
+      previous &&
+      CONTACT_TYPES.has(entity.type) &&
+      gap.length <= 30 &&
+      !/\n\s*\n/.test(gap) &&
+      CONTACT_GLUE.test(gap.trim())
+    ) {
+      const contact: OrganisationContact = {
+        type: entity.type as OrganisationContact["type"],
+        start: entity.start,
+        end: entity.end,
+        rule: "organisation.chain",
+      };
+      organisations.push(contact);
+      all.push(contact);
+    } else kept.push(entity);
+  }
+  organisations.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+/** The paragraph around an offset: between blank lines. */
+function paragraphAround(text: string, index: number): { start: number; end: number } {
+  const before = text.lastIndexOf("\n\n", index);
+  const after = text.indexOf("\n\n", index);
+  return { start: Math.max(before, 0), end: after < 0 ? text.length : after };
+}
+
 /**
  * Runs every recognizer over a text: drops what overlaps a look-alike (a
  * SIRET, a public number, an article of law), keeps the surest of
@@ -81,8 +172,13 @@ function sentenceAround(text: string, index: number): { start: number; end: numb
  * offences, a social security number), `personal` (anything identifying),
  * else `public`.
  */
-export function scanText(text: string, recognizers: readonly Recognizer[]): ScanResult {
-  const context = new ScanContext(text);
+export function scanText(
+  text: string,
+  recognizers: readonly Recognizer[],
+  options: ScanOptions = {},
+): ScanResult {
+  const purpose = options.purpose ?? "egress";
+  const context = new ScanContext(text, purpose);
   const lookAlikes: LookAlike[] = [];
   for (const recognizer of recognizers) {
     const found = recognizer.lookAlikes?.(text, context);
@@ -91,17 +187,43 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
   const candidates: Entity[] = [];
   for (const recognizer of recognizers) {
     for (const entity of recognizer.find(text, context)) {
+      if (purpose === "documents" && entity.certainty === "possible") continue;
       if (!overlapsAny(entity, lookAlikes)) candidates.push(entity);
     }
   }
   candidates.sort(surestFirst);
-  const kept: Entity[] = [];
+  const surest: Entity[] = [];
   for (const entity of candidates) {
-    if (!overlapsAny(entity, kept)) kept.push(entity);
+    if (!overlapsAny(entity, surest)) surest.push(entity);
   }
-  // An article-9 term counts when its sentence names someone or points at one person.
+  const organisations: OrganisationContact[] = [];
+  for (const lookAlike of lookAlikes) {
+    const type = lookAlike.organisation;
+    if (type)
+      organisations.push({
+        type,
+        start: lookAlike.start,
+        end: lookAlike.end,
+        rule: lookAlike.rule,
+      });
+  }
+  const kept = chainOrganisations(
+    text,
+    surest.sort((a, b) => a.start - b.start),
+    organisations,
+  );
+  // An article-9 term counts when its sentence names someone or points at one person; on the
+  // way out, also when the text names someone or speaks of oneself and the sentence is no rule.
+  const identified =
+    purpose === "egress" &&
+    (kept.some((other) => IDENTIFYING.has(other.type)) || FIRST_PERSON.test(text));
   const entities = kept
     .filter((entity) => {
+      // A document's example is no one's ("Par exemple, Dupont veuve Martin", "de la forme AB-123-CD").
+      if (purpose === "documents") {
+        const sentence = sentenceAround(text, entity.start);
+        if (EXAMPLE.test(text.slice(sentence.start, sentence.end))) return false;
+      }
       if (entity.type !== "SENSITIVE") return true;
       const sentence = sentenceAround(text, entity.start);
       if (kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence))) {
@@ -112,13 +234,15 @@ export function scanText(text: string, recognizers: readonly Recognizer[]): Scan
         .slice(sentence.start, sentence.end)
         .replace(BENEFIT_NAMES, "")
         .replace(IMPERSONAL, "");
-      return PERSON_CONTEXT.test(words) && !GENERIC.test(words);
+      if (GENERIC.test(words)) return false;
+      // In a document, a pronoun points at no one ("Elle doit en apporter la justification"): a
+      // name or an identifier in the paragraph is needed.
+      if (purpose === "documents") {
+        const paragraph = paragraphAround(text, entity.start);
+        return kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, paragraph));
+      }
+      return identified || PERSON_CONTEXT.test(words);
     })
     .sort((a, b) => a.start - b.start);
-  const dataClass: DataClass = entities.some((e) => SENSITIVE_TYPES.has(e.type))
-    ? "sensitive"
-    : entities.length > 0
-      ? "personal"
-      : "public";
-  return { dataClass, entities };
+  return { dataClass: classOf(entities), entities, organisations };
 }

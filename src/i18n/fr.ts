@@ -148,6 +148,8 @@ export const fr = {
     "« {file} » contenait des données personnelles ({entities}) : elles sont remplacées par des pseudonymes ([PERSONNE_1]…) dans les passages indexés.",
   "knowledge.audit.personal_data_quarantined":
     "« {file} » est en quarantaine : il contient des données personnelles ({entities}) et n'est pas consultable. Un référent doit le libérer (indexé tel quel ou pseudonymisé) ou le supprimer.",
+  "knowledge.audit.organisation_contacts":
+    "Coordonnées d'organismes : {entities}, dans {documents} document(s). Ce sont des informations publiques (le numéro d'un service, une boîte générique, l'adresse d'une mairie) : elles ne comptent pas comme données personnelles et ne mettent aucun document en quarantaine.",
   "knowledge.personal_data.invalid":
     "valeur attendue : index (indexer tel quel, base réservée aux modèles locaux), pseudonymise (remplacer les valeurs par des pseudonymes) ou quarantine (mettre le document de côté jusqu'à l'examen d'un référent)",
   "knowledge.personal_data.invalid_release":
@@ -463,7 +465,25 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "guard.type.PLATE": "plaque d'immatriculation",
   "guard.type.SENSITIVE":
     "donnée sensible (santé, religion, opinions, syndicat, vie sexuelle, origine, infractions)",
-  "guard.position.here": "caractères {start} à {end}",
+  "cli.guard_purpose":
+    "--purpose attend egress (ce qui part vers un modèle) ou documents (une base de connaissances).",
+  "guard.possible":
+    "Données possibles, repérées à leur forme et masquées par précaution avant tout modèle qui n'est pas autorisé à les lire en clair : {summary}.",
+  "guard.short.NIR": "n° de sécurité sociale",
+  "guard.short.NIR_INVALID": "n° de sécurité sociale",
+  "guard.short.IBAN": "IBAN",
+  "guard.short.CARD": "carte bancaire",
+  "guard.short.EMAIL": "courriel",
+  "guard.short.PHONE": "téléphone",
+  "guard.short.IP": "adresse IP",
+  "guard.short.PERSON": "personne",
+  "guard.short.ADDRESS": "adresse",
+  "guard.short.BIRTHDATE": "date de naissance",
+  "guard.short.FISCAL_ID": "n° fiscal",
+  "guard.short.ID_DOC": "pièce d'identité",
+  "guard.short.PLATE": "immatriculation",
+  "guard.short.SENSITIVE": "donnée sensible",
+  "guard.position.here": "dans votre message",
   "guard.position.passage": "dans les documents retrouvés",
   "guard.position.earlier": "dans un message précédent",
   "guard.position.type": "{type} ({positions})",
@@ -474,7 +494,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "route.skip.blocked":
     "la charte interdit d'envoyer des données {dataClass} à un hébergement {sovereignty}",
   "route.blocked":
-    "votre message contient des données {dataClass} — {found} — et la charte interdit de les confier aux modèles prévus pour cet usage ({models}). Retirez ou remplacez ces informations puis renvoyez le message, ou utilisez un assistant qui s'appuie sur un modèle local.",
+    "votre message contient des données {dataClass} — {found} — et la charte interdit de les confier aux modèles prévus pour cet usage ({models}). Retirez ou remplacez ces informations (surlignées dans votre message) puis renvoyez-le, ou utilisez un assistant qui s'appuie sur un modèle local.",
   "route.pseudonymise":
     "Les données personnelles seront remplacées par des pseudonymes ([PERSONNE_1]…) avant l'envoi à : {models}.",
   "ground.personal_data":

@@ -25,7 +25,8 @@ export type FindingKind =
   | "near_duplicate"
   | "conflict"
   | "stale"
-  | "personal_data";
+  | "personal_data"
+  | "organisation_contacts";
 
 export interface AuditFinding {
   kind: FindingKind;
@@ -265,20 +266,18 @@ export async function auditBase(input: {
   const scanner = input.scanPersonalData;
   const findings: AuditFinding[] = [];
   // Each passage shown is scanned once: its excerpt is cut from the masked text.
-  const scans = new Map<
-    string,
-    Promise<{ masked: string; types: TypeCounts; dataClass: DataClass } | null>
-  >();
+  const scans = new Map<string, Promise<PassageScan | null>>();
   const scanPassage = (passage: PassageWithDocument) => {
     let scan = scans.get(passage.id);
     if (!scan) {
       scan = (async () => {
         if (!scanner) return null;
-        const { dataClass, entities } = await scanner(passage.text);
+        const { dataClass, entities, organisations } = await scanner(passage.text);
         return {
           masked: maskEntities(passage.text, entities),
           types: countTypes(entities),
           dataClass,
+          organisations: countTypes(organisations ?? []),
         };
       })();
       scans.set(passage.id, scan);
@@ -495,6 +494,10 @@ export async function auditBase(input: {
   }
 
   findings.push(...(await personalDataFindings(documents, passages, scanner, scanPassage)));
+  if (scanner) {
+    const contacts = await organisationFindings(documents, passages, scanPassage);
+    if (contacts) findings.push(contacts);
+  }
 
   const perDocument = documents.map((document) => ({
     documentId: document.id,
@@ -530,6 +533,63 @@ export async function auditBase(input: {
   };
 }
 
+/** What the audit's scan of one passage keeps: masked text, counts, class, organisations' contacts. */
+interface PassageScan {
+  masked: string;
+  types: TypeCounts;
+  dataClass: DataClass;
+  organisations: TypeCounts;
+}
+
+/** The most passages the audit scans for organisations' contact details (a base's first ones). */
+const ORGANISATION_SCAN_LIMIT = 5000;
+
+/**
+ * Organisations' own contact details (a service's phone number, a generic
+ * mailbox, a town hall's address), listed apart: public information, never
+ * counted as personal data nor a reason for quarantine. One finding for the
+ * base, naming the documents that hold some.
+ */
+async function organisationFindings(
+  documents: DocumentTable[],
+  passages: PassageWithDocument[],
+  scanPassage: (passage: PassageWithDocument) => Promise<PassageScan | null>,
+): Promise<AuditFinding | undefined> {
+  const ready = new Set(documents.filter((d) => d.status === "ready").map((d) => d.id));
+  const types: TypeCounts = {};
+  const holding = new Map<string, { id: string; fileName: string }>();
+  const concerned: AuditFinding["passages"] = [];
+  for (const passage of passages.slice(0, ORGANISATION_SCAN_LIMIT)) {
+    if (!ready.has(passage.document_id)) continue;
+    const scan = await scanPassage(passage).catch(() => null);
+    if (!scan || !hasCounts(scan.organisations)) continue;
+    addCounts(types, scan.organisations);
+    holding.set(passage.document_id, {
+      id: passage.document_id,
+      fileName: documents.find((d) => d.id === passage.document_id)?.file_name ?? "",
+    });
+    if (concerned.length < 20) {
+      concerned.push({
+        id: passage.id,
+        documentId: passage.document_id,
+        ordinal: passage.ordinal,
+        excerpt: excerpt(scan.masked),
+      });
+    }
+  }
+  if (holding.size === 0) return undefined;
+  return {
+    kind: "organisation_contacts",
+    severity: "info",
+    message: t("knowledge.audit.organisation_contacts", {
+      entities: describeCounts(types),
+      documents: holding.size,
+    }),
+    documents: [...holding.values()],
+    passages: concerned,
+  };
+}
+
 const PERSONAL_DATA_MESSAGES = {
   index: "knowledge.audit.personal_data_indexed",
   pseudonymise: "knowledge.audit.personal_data_pseudonymised",
@@ -554,9 +614,7 @@ async function personalDataFindings(
   documents: DocumentTable[],
   passages: PassageWithDocument[],
   scanner: PersonalDataScanner | undefined,
-  scanPassage: (
-    passage: PassageWithDocument,
-  ) => Promise<{ masked: string; types: TypeCounts; dataClass: DataClass } | null>,
+  scanPassage: (passage: PassageWithDocument) => Promise<PassageScan | null>,
 ): Promise<AuditFinding[]> {
   const findings: AuditFinding[] = [];
   for (const document of documents) {

@@ -44,6 +44,8 @@ export interface FoundEntity {
 export interface PersonalDataScanResult {
   dataClass: DataClass;
   entities: readonly FoundEntity[];
+  /** Organisations' own contact details (a service's phone, a generic mailbox): public, listed apart. */
+  organisations?: readonly FoundEntity[];
 }
 
 /** Port: the guard's scanner. It throws when it cannot scan; callers fail closed. */

@@ -143,6 +143,10 @@ export interface PersonalDataSpan {
   type: string;
   start: number;
   end: number;
+  /** The rule that found it (`person.shape`, `phone.irregular`…). */
+  rule?: string;
+  /** `possible`: only its shape says so; masked all the same on the way out. */
+  certainty?: "possible";
 }
 
 /** A figure known within bounds (equal when exact). */
@@ -169,8 +173,8 @@ export interface TurnImpact {
  * same value gets the same placeholder throughout a conversation.
  */
 export interface Pseudonyms {
-  /** The text with the personal data found in it replaced; throws when it cannot scan (fail closed). */
-  protect(text: string): string;
+  /** The text with the personal data found in it replaced; rejects when it cannot scan (fail closed). */
+  protect(text: string): Promise<string>;
   /** Restores a streamed answer, a placeholder cut across chunks included. */
   restorer(): { push(chunk: string): string; end(): string };
   /** How many distinct values have been replaced so far. */

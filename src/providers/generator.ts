@@ -55,13 +55,19 @@ export class Generator {
           );
           continue;
         }
-        const messages = groundedMessages(
+        const grounded = groundedMessages(
           turn.assistant?.instructions ?? "",
           turn.grounding,
           turn.input.messages,
-        ).map((message) =>
-          pseudonyms ? { ...message, content: pseudonyms.protect(message.content) } : message,
         );
+        const messages = [];
+        for (const message of grounded) {
+          messages.push(
+            pseudonyms
+              ? { ...message, content: await pseudonyms.protect(message.content) }
+              : message,
+          );
+        }
         const restorer = pseudonyms?.restorer();
         let written = "";
         let text = "";

@@ -9,16 +9,16 @@ import { DIALECTS, freshLocation, POSTGRES_URL, postgresSkip } from "../support/
 /** INSEE's national first-name file, as downloaded: a byte order mark, CRLF, rare names. */
 const FIRST_NAMES = `\ufeffsexe;preusuel;annais;nombre\r
 1;_PRENOMS_RARES;1950;1234\r
-2;ZÉPHYRINE;1950;300\r
-2;ZÉPHYRINE;XXXX;150\r
-1;ZÉPHYRINE;1961;60\r
+2;ZORBLAXINE;1950;300\r
+2;ZORBLAXINE;XXXX;150\r
+1;ZORBLAXINE;1961;60\r
 2;ORLANE;2001;499\r
 `;
 
 /** INSEE's surnames: NOM, then bearers per decade, tab-separated. */
-const SURNAMES = "NOM\t_1891_1900\t_1901_1910\nDUPONTEL\t500\t600\nRARENOM\t1\t2\n";
+const SURNAMES = "NOM\t_1891_1900\t_1901_1910\nDUPONTRAXEL\t500\t600\nRARENOM\t1\t2\n";
 
-const TEXT = "Rendez-vous avec Zéphyrine Bonnefoy, puis avec Zoubida DUPONTEL.";
+const TEXT = "Rendez-vous avec Zorblaxine Quirvandel, puis avec Vrillanne DUPONTRAXEL.";
 
 describe("beffroi guard names", () => {
   for (const dialect of DIALECTS) {
@@ -52,7 +52,8 @@ describe("beffroi guard names", () => {
         return file;
       };
       const persons = async (...flags: string[]) => {
-        const run = await cli(["guard", "scan", ...flags], TEXT);
+        // Documents: certain findings only (unknown names' shape alone is possible).
+        const run = await cli(["guard", "scan", "--purpose", "documents", ...flags], TEXT);
         assert.equal(run.code, 0, run.stderr);
         const { entities } = JSON.parse(run.stdout) as {
           entities: { type: string; start: number; end: number }[];
@@ -89,7 +90,10 @@ describe("beffroi guard names", () => {
           /Noms de famille importés : 1\. Écartés : 1 sous le seuil de 1000/,
         );
         assert.deepEqual(await counts(), { first: 1, last: 1, builtinFirstNames: await builtin() });
-        assert.deepEqual(await persons("--names"), ["Zéphyrine Bonnefoy", "Zoubida DUPONTEL"]);
+        assert.deepEqual(await persons("--names"), [
+          "Zorblaxine Quirvandel",
+          "Vrillanne DUPONTRAXEL",
+        ]);
         assert.deepEqual(await persons(), [], "without --names, the built-in list alone");
       });
 
@@ -135,15 +139,18 @@ describe("beffroi guard names", () => {
         assert.equal(missing.code, 1);
         assert.match(missing.stderr, /l'import précédent est conservé/);
         assert.deepEqual(await counts(), before);
-        assert.deepEqual(await persons("--names"), ["Zéphyrine Bonnefoy", "Zoubida DUPONTEL"]);
+        assert.deepEqual(await persons("--names"), [
+          "Zorblaxine Quirvandel",
+          "Vrillanne DUPONTRAXEL",
+        ]);
       });
 
       it("replaces the previous import of a kind with a plain list", async () => {
-        const list = write("prenoms.txt", "Orlane;800\nZoubida\n");
+        const list = write("prenoms.txt", "Orlane;800\nVrillanne\n");
         const run = await cli(["guard", "names", "import", list, "--kind", "first"]);
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stdout, /Prénoms importés : 2\./);
-        assert.deepEqual(await persons("--names"), ["Zoubida DUPONTEL"], "Zéphyrine is gone");
+        assert.deepEqual(await persons("--names"), ["Vrillanne DUPONTRAXEL"], "Zorblaxine is gone");
         assert.equal((await counts()).first, 2);
       });
 

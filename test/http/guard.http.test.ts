@@ -59,11 +59,9 @@ describeApps(
       assert.equal(upstream.requests.length, before, "nothing reached the upstream");
       const message = response.json().error.message as string;
       assert.match(message, /données sensibles/);
-      assert.match(message, /nom de personne \(caractères 5 à 10\)/);
-      assert.match(
-        message,
-        /donnée sensible \(santé.*\) \(caractères 16 à 25, caractères 35 à 41\)/,
-      );
+      assert.match(message, /nom de personne \(dans votre message\)/);
+      assert.match(message, /donnée sensible \(santé.*\) \(dans votre message\)/);
+      assert.match(message, /surlignées dans votre message/);
       assert.match(message, /modèle local/);
       const logs = get().logs();
       assert.ok(logs.includes("/v1/chat/completions"), "the requests were logged");
@@ -93,14 +91,25 @@ describeApps(
 
     it("knows the first names an administrator imported, without a restart", async () => {
       const { app } = get();
-      const text = "Appel de Zéphyrine Abgrall pour son dossier de cantine.";
-      const before = await call(app, "POST", "/api/guard/scan", agent, { text });
-      assert.equal(before.json().dataClass, "public", "an unknown first name");
-      await new GuardNamesRepository(app.store.db).replace("first", new Map([["zephyrine", 900]]));
+      // An invented first name and surname: only their shape says "a name" (possible, not sure).
+      const text = "Appel de Zorblaxine Quirvandel pour son dossier de cantine.";
+      const documents = { text, purpose: "documents" };
+      const before = await call(app, "POST", "/api/guard/scan", agent, documents);
+      assert.equal(before.json().dataClass, "public", "an unknown first name, in a document");
+      const egress = await call(app, "POST", "/api/guard/scan", agent, { text });
+      assert.deepEqual(
+        egress
+          .json()
+          .entities.map((e: { rule: string; certainty: string }) => [e.rule, e.certainty]),
+        [["person.shape", "possible"]],
+        "on the way out, its shape is enough to mask it",
+      );
+      await new GuardNamesRepository(app.store.db).replace("first", new Map([["zorblaxine", 900]]));
       await app.services.guard.reloadNames();
-      const after = await call(app, "POST", "/api/guard/scan", agent, { text });
+      const after = await call(app, "POST", "/api/guard/scan", agent, documents);
       const [person] = after.json().entities;
-      assert.equal(text.slice(person.start, person.end), "Zéphyrine Abgrall");
+      assert.equal(text.slice(person.start, person.end), "Zorblaxine Quirvandel");
+      assert.equal(person.certainty, "certain");
     });
   },
   { BEFFROI_LOG_LEVEL: "info" },

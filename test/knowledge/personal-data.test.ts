@@ -69,7 +69,7 @@ describeStores("personal data at ingestion", (getStore, dialect) => {
 
     const failures = [
       ["guard_failed", new GuardService([...DEFAULT_RECOGNIZERS, broken])],
-      ["guard_timeout", new GuardService(DEFAULT_RECOGNIZERS, -1)],
+      ["guard_timeout", new GuardService(DEFAULT_RECOGNIZERS, { budgetMs: -1 })],
     ] as const;
     for (const [round, [, guard]] of failures.entries()) {
       await s.knowledge.submit("cli", base.id, [

@@ -238,8 +238,19 @@ describeBrowser("web page: conversations", (get) => {
     const refusal = page.getByRole("alert");
     await refusal.getByText("Message non envoyé : données à protéger").waitFor();
     const refused = (await refusal.textContent()) ?? "";
-    assert.match(refused, /caractères \d+ à \d+/);
+    assert.match(refused, /surlignés dans votre message/);
     assert.ok(!refused.includes("dépression"));
+    // Where: the refused message, in the thread, marks what the guard found, each mark named.
+    const marks = page.locator(".chat-message-user mark.chat-found");
+    await marks.first().waitFor();
+    const marked = await marks.allTextContents();
+    assert.ok(
+      marked.some((text) => text.startsWith("Dupont")),
+      marked.join(" | "),
+    );
+    assert.ok(
+      marked.some((text) => text.includes("dépression") && text.includes("donnée sensible")),
+    );
     // The refused message is given back, to be changed rather than typed again.
     assert.equal(await page.getByLabel("Votre message").inputValue(), health);
     await expectAccessible(page, "refused by the data guard");

@@ -50,10 +50,7 @@ describe("ADDRESS recognizer", () => {
         "Nouvelle adresse : 5 av. Foch 42000 Saint-Étienne",
         [["5 av. Foch 42000 Saint-Étienne", "address.full"]],
       ],
-      [
-        "8 BD HAUSSMANN\n75009 PARIS CEDEX 09",
-        [["8 BD HAUSSMANN\n75009 PARIS CEDEX 09", "address.full"]],
-      ],
+      ["8 BD HAUSSMANN\n75009 PARIS", [["8 BD HAUSSMANN\n75009 PARIS", "address.full"]]],
       [
         "Il vit 15 rue du 8 Mai 1945, 69100 Villeurbanne.",
         [["15 rue du 8 Mai 1945, 69100 Villeurbanne", "address.full"]],
@@ -104,14 +101,16 @@ describe("ADDRESS recognizer", () => {
   });
 
   it("reads postal boxes with their postcode and commune", () => {
-    assert.deepEqual(found("BP 123 - 13001 Marseille Cedex 01"), [
-      ["BP 123 - 13001 Marseille Cedex 01", "address.postal-box"],
+    // CEDEX delivers to businesses and administrations only: their address, not a person's.
+    assert.deepEqual(found("BP 123 - 13001 Marseille Cedex 01"), []);
+    assert.deepEqual(lookAlikes("BP 123 - 13001 Marseille Cedex 01"), [
+      ["BP 123 - 13001 Marseille Cedex 01", "address.organisation"],
     ]);
     assert.deepEqual(found("Envoyer à B.P. 45, 38000 Grenoble."), [
       ["B.P. 45, 38000 Grenoble", "address.postal-box"],
     ]);
-    assert.deepEqual(found("CS 70001\n59000 Lille Cedex"), [
-      ["CS 70001\n59000 Lille Cedex", "address.postal-box"],
+    assert.deepEqual(lookAlikes("CS 70001\n59000 Lille Cedex"), [
+      ["CS 70001\n59000 Lille Cedex", "address.organisation"],
     ]);
     assert.deepEqual(found("TSA 12345 – 75012 Paris"), [
       ["TSA 12345 – 75012 Paris", "address.postal-box"],
@@ -135,19 +134,22 @@ describe("ADDRESS recognizer", () => {
     ]);
   });
 
-  it("returns a public building's address introduced as such as a look-alike", () => {
+  it("returns an organisation's address introduced as such as a look-alike", () => {
     const townHall = "Écrire à la mairie, 1 place de la République, 69001 Lyon.";
     assert.deepEqual(found(townHall), []);
     assert.deepEqual(lookAlikes(townHall), [
-      ["1 place de la République, 69001 Lyon", "address.public"],
+      ["1 place de la République, 69001 Lyon", "address.organisation"],
     ]);
     const school = "Le lycée Jean Moulin, 12 avenue de la Libération";
     assert.deepEqual(found(school), []);
-    assert.deepEqual(lookAlikes(school), [["12 avenue de la Libération", "address.public"]]);
+    assert.deepEqual(lookAlikes(school), [["12 avenue de la Libération", "address.organisation"]]);
+    const cedex = "8 BD HAUSSMANN\n75009 PARIS CEDEX 09";
+    assert.deepEqual(found(cedex), []);
+    assert.deepEqual(lookAlikes(cedex), [[cedex, "address.organisation"]]);
     const letterhead = "Hôtel de Ville\nService état civil\nBP 7\n13001 Marseille Cedex 01";
     assert.deepEqual(found(letterhead), []);
     assert.deepEqual(lookAlikes(letterhead), [
-      ["BP 7\n13001 Marseille Cedex 01", "address.public"],
+      ["BP 7\n13001 Marseille Cedex 01", "address.organisation"],
     ]);
   });
 

@@ -7,9 +7,16 @@ import {
   type ScanContext,
 } from "../entity.js";
 import { foldSameLength } from "../fold.js";
-
-/** Spaces inside an address line (a no-break space included). */
-const SPACE = "[ \\u00a0]";
+import { isOrganisationContact, personBefore } from "../organisations.js";
+import {
+  afterSeparator,
+  BOX_ANYWHERE,
+  endAt,
+  LOCALITY,
+  localityEnd,
+  SPACE,
+} from "./address-parts.js";
+import { type PlaceCandidate, placeAddresses } from "./address-places.js";
 
 /** Street types that make an address whatever the name's case ("12 rue des lilas"), accents folded. */
 const FREE_TYPES = [
@@ -26,6 +33,9 @@ const FREE_TYPES = [
   "rond[- ]point",
   "faubourg",
   "fbg",
+  "chem\\.",
+  "ch\\.",
+  "imp\\.",
 ];
 /**
  * Street types that are also common nouns ("1 place de libre", "3 cours de
@@ -63,7 +73,7 @@ const NUMBER = `[1-9]\\d{0,3}${SUFFIX}(?:${SPACE}?[-–]${SPACE}?[1-9]\\d{0,3}${
  * different character class.
  */
 const STREET = new RegExp(
-  `(?<![a-z0-9_]|\\d[.,])${NUMBER}(?:${SPACE}*,)?${SPACE}+(?:(?<free>${FREE_TYPES.join("|")})|(?<capital>${CAPITAL_TYPES.join("|")}))(?![a-z0-9])`,
+  `(?<![a-z0-9_]|\\d[.,/-])${NUMBER}(?:${SPACE}*,)?${SPACE}+(?:(?<free>${FREE_TYPES.join("|")})|(?<capital>${CAPITAL_TYPES.join("|")}))(?![a-z0-9])`,
   "g",
 );
 
@@ -99,64 +109,12 @@ const MAX_LOWERCASE_WORDS = 2;
 /** At most this many tokens (particles included) in a street name. */
 const MAX_TOKENS = 10;
 
-/** Between two parts of an address: a comma, a dash, spaces and at most one line break. */
-const SEPARATOR = /[ \t\u00a0]*(?:[,–—-][ \t\u00a0]*)?(?:\r?\n[ \t\u00a0]*)?/y;
-
-/** "appt 4", "bât. B", "escalier 2", "3e étage" (accents folded), between the street and the postcode. */
-const COMPLEMENT = new RegExp(
-  `(?:(?:appartement|appt?\\.?|apt\\.?|batiment|bat\\.?|escalier|esc\\.?|etage|porte|logement)${SPACE}*(?:n°${SPACE}*)?[a-z0-9]{1,4}|\\d{1,2}(?:e|er|eme)${SPACE}+etage)(?![a-z0-9])`,
-  "y",
-);
-
-/** A postal box: "BP 123", "B.P. 45", "CS 70001", "TSA 12345". */
-const BOX = "(?:B\\.[ \\u00a0]?P\\.?|BP|CS|TSA)[ \\u00a0]?\\d{1,6}(?![\\p{L}\\p{N}])";
-const BOX_AT = new RegExp(BOX, "uy");
-const BOX_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}])${BOX}`, "gu");
-
-/** A commune: "Lyon", "Saint-Étienne", "Le Puy-en-Velay", "Villeneuve-d'Ascq", "L'Haÿ-les-Roses", "PARIS". */
-const COMMUNE =
-  "(?:(?:Le|La|Les|LE|LA|LES)[ \\u00a0]+)?(?:[DL]['’])?\\p{Lu}\\p{L}*(?:['’-]\\p{L}+)*";
-/**
- * A postcode (01000–98999; overseas 97xxx and 98xxx included, never 2A or
- * 2B), a commune, then an optional CEDEX and its number.
- */
-const LOCALITY = new RegExp(
-  `(?:0[1-9]|[1-8]\\d|9[0-8])\\d{3}[ \\u00a0]+${COMMUNE}(?![\\p{L}\\p{N}])(?:[ \\u00a0]+(?:CEDEX|Cedex|cedex)(?:[ \\u00a0]+\\d{1,3})?(?![\\p{L}\\p{N}]))?`,
-  "uy",
-);
-
 /**
  * What before a number makes it a reference or a time, not a street number
  * (accents folded): "article 3", "page 12", "de 8 h à 12 h 30, place…".
  */
 const REFERENCE_BEFORE =
   /(?:(?<![a-z])(?:article|art\.|alinea|al\.|chapitre|annexe|page|p\.|section|titre|point)|\d[ \u00a0]?h)[ \u00a0]*$/;
-
-/** How far before an address its introduction may be. */
-const CONTEXT = 50;
-/**
- * Public places whose address is not personal data when it introduces it
- * (accents folded; plurals and derived words too: "services", "accueille"),
- * a foster family ("famille d'accueil") aside.
- */
-const PUBLIC_PLACE =
-  /(?<![a-z])(?:mairie|hotel de ville|hotel de region|hotel du departement|conseil departemental|conseil regional|prefecture|siege|tribunal|ccas|mediatheque|bibliotheque|gymnase|piscine|stade|creche|ecole|college|lycee|service|(?<!famille d')accueil|police|gendarmerie|commissariat|municipal|maison des associations|maison de quartier|centre|office de tourisme|point information|cpam|caf(?![a-z]))/g;
-/** Words that bring a person back between a public place and the address ("…, habite 12 rue…"). */
-const PERSON_CUE =
-  /(?<![a-z])(?:habite|habitant|domicili|demeur|reside|vit|chez|adresse personnelle|m\.|mme|mlle|monsieur|madame|mademoiselle|famille)(?![a-z])/;
-
-/** Runs a sticky pattern at `index`; the end of its match, or -1. */
-function endAt(pattern: RegExp, text: string, index: number): number {
-  pattern.lastIndex = index;
-  const match = pattern.exec(text);
-  return match ? index + match[0].length : -1;
-}
-
-/** The end of the separator at `index` when there is one (not empty), else -1. */
-function afterSeparator(text: string, index: number): number {
-  const end = endAt(SEPARATOR, text, index);
-  return end > index ? end : -1;
-}
 
 /** Whether a word starts with a capital, after an elision if any ("Lilas", "l'Église", "D'Arc"). */
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word.replace(/^[dlDL]['’](?=\p{L})/u, ""));
@@ -215,53 +173,12 @@ function streetNameEnd(text: string, index: number, needsCapital: boolean): numb
   return end;
 }
 
-/**
- * What may follow an address line: a complement ("appt 4"), a postal box,
- * then a postcode and a commune. The end of the commune (or CEDEX), or -1
- * when no postcode and commune follow.
- */
-function localityEnd(text: string, folded: string, index: number): number {
-  let position = index;
-  const beforeComplement = afterSeparator(text, position);
-  if (beforeComplement >= 0) {
-    const end = endAt(COMPLEMENT, folded, beforeComplement);
-    if (end >= 0) position = end;
-  }
-  const beforeBox = afterSeparator(text, position);
-  if (beforeBox >= 0) {
-    const end = endAt(BOX_AT, text, beforeBox);
-    if (end >= 0) position = end;
-  }
-  const beforeLocality = afterSeparator(text, position);
-  if (beforeLocality < 0) return -1;
-  return endAt(LOCALITY, text, beforeLocality);
-}
-
-/** Whether the address at `start` is introduced as a public place's ("la mairie, 1 place…"). */
-function isPublic(folded: string, start: number): boolean {
-  let window = folded.slice(Math.max(0, start - CONTEXT), start);
-  // Only the sentence the address is in.
-  const sentence = Math.max(
-    window.lastIndexOf(". "),
-    window.lastIndexOf(".\n"),
-    window.lastIndexOf("! "),
-    window.lastIndexOf("? "),
-  );
-  if (sentence >= 0) window = window.slice(sentence + 2);
-  let last = -1;
-  PUBLIC_PLACE.lastIndex = 0;
-  for (let match = PUBLIC_PLACE.exec(window); match; match = PUBLIC_PLACE.exec(window)) {
-    last = match.index + match[0].length;
-  }
-  return last >= 0 && !PERSON_CUE.test(window.slice(last));
-}
-
 interface Candidate {
   start: number;
   end: number;
-  rule: "address.street" | "address.full" | "address.postal-box";
-  /** A town hall's or a public building's address, introduced as such. */
-  public: boolean;
+  rule: "address.street" | "address.full" | "address.postal-box" | PlaceCandidate["rule"];
+  /** An organisation's address, introduced as such (a town hall, a service, a CCAS…). */
+  organisation: boolean;
 }
 
 /** Every address in the text, public ones marked. */
@@ -281,7 +198,7 @@ function candidates(context: ScanContext): Candidate[] {
     const fullEnd = localityEnd(text, folded, nameEnd);
     const end = fullEnd >= 0 ? fullEnd : nameEnd;
     const rule = fullEnd >= 0 ? "address.full" : "address.street";
-    found.push({ start, end, rule, public: isPublic(folded, start) });
+    found.push({ start, end, rule, organisation: isOrganisationContact(context, start) });
     // The next address starts after this one ("rue du 8 Mai 1945" holds no street number).
     STREET.lastIndex = end;
   }
@@ -292,15 +209,62 @@ function candidates(context: ScanContext): Candidate[] {
     const separator = afterSeparator(text, boxEnd);
     const end = separator >= 0 ? endAt(LOCALITY, text, separator) : -1;
     if (end < 0) continue;
-    found.push({ start, end, rule: "address.postal-box", public: isPublic(folded, start) });
+    found.push({
+      start,
+      end,
+      rule: "address.postal-box",
+      organisation: isOrganisationContact(context, start),
+    });
   }
-  return found.sort((a, b) => a.start - b.start);
+  for (const place of placeAddresses(context)) {
+    found.push({ ...place, organisation: isOrganisationContact(context, place.start) });
+  }
+  // CEDEX delivers to businesses and administrations only: their address (unless a person's named before).
+  for (const candidate of found) {
+    if (
+      /\bcedex\b/.test(folded.slice(candidate.start, candidate.end)) &&
+      !personBefore(context, candidate.start)
+    ) {
+      candidate.organisation = true;
+    }
+  }
+  return merged(
+    text,
+    found.sort((a, b) => a.start - b.start),
+  );
+}
+
+/** What may stand between two parts of one address read separately ("bât 6 cité des Tilleuls"). */
+const JOINT = /^[\s,–—-]{0,3}$/;
+
+/**
+ * Overlapping or touching parts made one address ("Résidence Les Alizés",
+ * "bâtiment C, appartement 12" and "59800 Lille"), the first part's rule,
+ * an organisation's when its first part is.
+ */
+function merged(text: string, candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const candidate of candidates) {
+    const last = out.at(-1);
+    if (last && (candidate.start < last.end || JOINT.test(text.slice(last.end, candidate.start)))) {
+      // Whose address it is is read before its first part ("Son employeur : 2 rue de la Poste, BP 12…").
+      if (candidate.end > last.end) last.end = candidate.end;
+      if (candidate.rule === "address.full" && last.rule === "address.street")
+        last.rule = "address.full";
+      continue;
+    }
+    out.push({ ...candidate });
+  }
+  return out;
 }
 
 const CONFIDENCE: Record<Candidate["rule"], number> = {
   "address.street": 0.9,
   "address.full": 0.95,
   "address.postal-box": 0.85,
+  "address.place": 0.9,
+  "address.building": 0.85,
+  "address.foreign": 0.9,
 };
 
 /**
@@ -319,7 +283,7 @@ export const addressRecognizer: Recognizer = {
   find(text, context) {
     return contextOf(text, context)
       .memo(candidates)
-      .filter((candidate) => !candidate.public)
+      .filter((candidate) => !candidate.organisation)
       .map(
         (candidate): Entity => ({
           type: "ADDRESS",
@@ -333,12 +297,13 @@ export const addressRecognizer: Recognizer = {
   lookAlikes(text, context) {
     return contextOf(text, context)
       .memo(candidates)
-      .filter((candidate) => candidate.public)
+      .filter((candidate) => candidate.organisation)
       .map(
         (candidate): LookAlike => ({
           start: candidate.start,
           end: candidate.end,
-          rule: "address.public",
+          rule: "address.organisation",
+          organisation: "ADDRESS",
         }),
       );
   },

@@ -5,7 +5,7 @@ import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
  * le", "né(e) le", "né·e le", "date de naissance :", "DDN :", "naissance :".
  */
 const BIRTH_CONTEXT =
-  "(?<![a-z])(?:nee?\\s+le|ne(?:\\(e\\)|[.·]e)\\s+le|date\\s+(?:de\\s+)?naissance\\s*:?(?:\\s*le)?|ddn\\s*:?|naissance\\s*:)\\s*";
+  "(?<![a-z])(?:nee?\\s+le|ne(?:\\(e\\)|[.·]e)\\s+le|date\\s+(?:de\\s+)?naissance\\s*:?(?:\\s*le)?|ddn\\s*:?|d\\.n\\.\\s*:?|naissance\\s*:|nee?\\s*:)\\s*";
 
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const MONTH_NUMBER = "(?:1[0-2]|0?[1-9])";
@@ -13,10 +13,13 @@ const MONTH_NUMBER = "(?:1[0-2]|0?[1-9])";
 const MONTH_NAME =
   "(?:janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)";
 
-/** 12/03/1985, 12.03.85, 12-03-1985; "12 mars 1985", "1er mars 1985". */
-const DATE = `(?<numeric>(?<d>${DAY})[/.\\-](?<m>${MONTH_NUMBER})[/.\\-](?<y>\\d{4}|\\d{2}))|(?<written>(?<wd>1er|${DAY})\\s+(?<wm>${MONTH_NAME})\\s*(?<wy>\\d{4}))`;
+/** 12/03/1985, 12.03.85, 12-03-1985, 1985-03-12; "12 mars 1985", "1er mars 1985". */
+const DATE = `(?<numeric>(?<d>${DAY})[/.\\-](?<m>${MONTH_NUMBER})[/.\\-](?<y>\\d{4}|\\d{2}))|(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>${MONTH_NUMBER})-(?<id>${DAY}))|(?<written>(?<wd>1er|${DAY})\\s+(?<wm>${MONTH_NAME})\\s*(?<wy>\\d{4}))`;
 
 const BIRTHDATE = new RegExp(`${BIRTH_CONTEXT}(?:${DATE})(?!\\d)`, "g");
+
+/** A date in brackets right after a name ("Enzo (12/08/2010)", "M. Radu Ionescu (12.08.79)"): likely a birth date. */
+const AFTER_NAME = new RegExp(`(?<=\\p{Lu}[\\p{Ll}'’-]+[ \\u00a0]?\\()(?:${DATE})(?=\\))`, "gu");
 
 const MONTHS = [
   "janv",
@@ -45,6 +48,7 @@ function isRealDay(day: number, month: number): boolean {
 /** Whether a matched date names a real day. */
 function isReal(groups: Record<string, string | undefined>): boolean {
   if (groups.numeric) return isRealDay(Number(groups.d), Number(groups.m));
+  if (groups.iso) return isRealDay(Number(groups.id), Number(groups.im));
   const day = groups.wd === "1er" ? 1 : Number(groups.wd);
   return isRealDay(day, monthOf(groups.wm ?? ""));
 }
@@ -52,7 +56,8 @@ function isReal(groups: Record<string, string | undefined>): boolean {
 /**
  * Birth dates: a date right after a birth context ("née le 12 mars 1985",
  * "DDN : 12/03/85"), case- and accent-insensitive; the entity spans the
- * date only (`birthdate.context`, 0.95). A date without that context (a
+ * date only (`birthdate.context`, 0.95). A date in brackets right after
+ * a name is `possible` (`birthdate.after-name`). A date without either (a
  * council meeting's, an invoice's) is not reported.
  */
 export const birthdateRecognizer: Recognizer = {
@@ -62,7 +67,7 @@ export const birthdateRecognizer: Recognizer = {
     for (const match of matches(BIRTHDATE, contextOf(text, context).folded)) {
       const groups = match.groups ?? {};
       if (!isReal(groups)) continue;
-      const date = groups.numeric ?? groups.written ?? "";
+      const date = groups.numeric ?? groups.iso ?? groups.written ?? "";
       const end = match.index + match[0].length;
       found.push({
         type: "BIRTHDATE",
@@ -71,6 +76,21 @@ export const birthdateRecognizer: Recognizer = {
         confidence: 0.95,
         rule: "birthdate.context",
       });
+    }
+    const { text: original } = contextOf(text, context);
+    if (original.includes("(")) {
+      for (const match of matches(AFTER_NAME, original)) {
+        const groups = match.groups ?? {};
+        if (!isReal(groups) || found.some((entity) => entity.start === match.index)) continue;
+        found.push({
+          type: "BIRTHDATE",
+          start: match.index,
+          end: match.index + match[0].length,
+          confidence: 0.5,
+          rule: "birthdate.after-name",
+          certainty: "possible",
+        });
+      }
     }
     return found;
   },

@@ -82,6 +82,15 @@ describe("CARD recognizer", () => {
     }
   });
 
+  it("keeps a sixteen-digit number after a card word that fails its check as possible only", () => {
+    const wrong = wrongCheck(VISA);
+    assert.deepEqual(
+      cardRecognizer.find(`Carte ${wrong}`).map((e) => [e.rule, e.certainty]),
+      [["card.shape", "possible"]],
+    );
+    assert.deepEqual(cardRecognizer.find(`Réf. ${wrong}`), [], "no card word: nothing");
+  });
+
   it("does not report a wrong Luhn digit, an unknown prefix or a wrong length", () => {
     for (const number of [
       wrongCheck(VISA),
@@ -95,7 +104,11 @@ describe("CARD recognizer", () => {
       withCheck("51234567890123"), // Mastercard prefix, 15 digits
       withCheck("49701012345678"), // Visa prefix, 15 digits
     ]) {
-      assert.deepEqual(found(`Carte ${number}`), [], number);
+      assert.deepEqual(
+        found(`Carte ${number}`).filter((e) => e[2] !== "card.shape"),
+        [],
+        number,
+      );
     }
   });
 
@@ -130,11 +143,19 @@ describe("CARD recognizer", () => {
     assert.deepEqual(found(`Carte de l'entreprise ${grouped(siret, [3, 3, 3, 5])}`), []);
   });
 
-  it("needs a card's grouping and never matches inside longer runs or words", () => {
+  it("reads any grouping, as people cut a card's number", () => {
+    for (const written of [
+      grouped(VISA, [4, 2, 2, 4, 4]),
+      grouped(VISA, [2, 2, 4, 4, 4]),
+      grouped(VISA, [6, 4, 6]),
+      `${VISA.slice(0, 4)}-${VISA.slice(4, 8)} ${VISA.slice(8, 12)} ${VISA.slice(12)}`,
+    ]) {
+      assert.deepEqual(found(`Payé avec ${written}.`), card(written), written);
+    }
+  });
+
+  it("never matches inside longer runs or words", () => {
     for (const text of [
-      `Réf. ${grouped(VISA, [4, 2, 2, 4, 4])}`,
-      `Réf. ${grouped(VISA, [2, 2, 4, 4, 4])}`,
-      `Réf. ${VISA.slice(0, 4)}-${VISA.slice(4, 8)} ${VISA.slice(8, 12)} ${VISA.slice(12)}`,
       `Réf. 1234 ${grouped(VISA, [4, 4, 4, 4])}`,
       `Réf. ${grouped(VISA, [4, 4, 4, 4])} 12`,
       `Réf. 7${VISA}`,

@@ -1,16 +1,11 @@
-import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
-
-/** A run of digit groups, one space or dash between groups. */
-const RUN = /\d+(?:[ \-\u00a0\u202f]\d+)*/g;
+import { contextOf, type Entity, type Recognizer } from "../entity.js";
+import { numberRunsOf } from "../numbers.js";
 
 const WORD = /^[\p{L}\p{N}]$/u;
 
 /** Words that introduce a card (accents folded): needed for 14-digit numbers, most often SIRETs. */
 const CONTEXT =
   /carte|(?<![a-z])cb(?![a-z])|visa|master ?card|(?<![a-z])amex(?![a-z])|american express|diners/;
-
-/** How far before a number its context word may be. */
-const BEFORE = 40;
 
 /** Whether a string of digits passes the Luhn check (ISO/IEC 7812). */
 export function isLuhnValid(digits: string): boolean {
@@ -50,49 +45,62 @@ function hasIssuer(digits: string): boolean {
   return false;
 }
 
-/**
- * Whether the groups are a card's: one block, or one same separator between
- * groups of four (the last one shorter), or Amex's and Diners' 4-6-5 / 4-6-4.
- */
-function isCardGrouping(written: string): boolean {
-  const groups = written.split(/[^\d]/);
-  if (groups.length === 1) return true;
-  if (new Set(written.replace(/\d/g, "")).size !== 1) return false;
-  const lengths = groups.map((group) => group.length).join("-");
-  if (lengths === "4-6-5" || lengths === "4-6-4") return true;
-  const last = groups.at(-1)?.length ?? 0;
-  return groups.slice(0, -1).every((group) => group.length === 4) && last >= 1 && last <= 4;
-}
+/** How far before a number its context word may be. */
+const NEAR = 40;
 
 /** Whether a run stands alone: no letter or digit touching it ("FR76 3000…" is an IBAN's). */
 const standsAlone = (text: string, start: number, end: number) =>
   !WORD.test(text[start - 1] ?? "") && !WORD.test(text[end] ?? "");
 
 /**
- * Payment card numbers: 13 to 19 digits, in one block or grouped with
- * spaces or dashes (4-4-4-4, Amex 4-6-5), Luhn-valid, with an issuer's
- * prefix and length (`card.luhn`, 0.95). A 14-digit number is most often a
- * SIRET: it counts only after a card word ("carte", "CB", "Visa"… in the
- * 40 characters before).
+ * Payment card numbers, however grouped (4-4-4-4, "497401 8562 309175",
+ * a digit or two spelled out or an O for a zero): 13 to 19 digits,
+ * Luhn-valid, with an issuer's prefix and length (`card.luhn`, 0.95). A
+ * 14-digit number is most often a SIRET: it counts only after a card word
+ * ("carte", "CB", "Visa"… in the 40 characters before). Sixteen digits
+ * after a card word that fail the check are `possible` (`card.shape`).
  */
 export const cardRecognizer: Recognizer = {
   name: "card",
   find(text, context) {
+    const scan = contextOf(text, context);
     const found: Entity[] = [];
-    for (const match of matches(RUN, text)) {
-      // Fewer than 13 characters, fewer than 13 digits: most runs (dates, amounts) stop here.
-      if (match[0].length < 13) continue;
-      const start = match.index;
-      const end = start + match[0].length;
-      const digits = match[0].replace(/\D/g, "");
-      if (digits.length < 13 || digits.length > 19) continue;
-      if (!standsAlone(text, start, end) || !isCardGrouping(match[0])) continue;
-      if (!hasIssuer(digits) || !isLuhnValid(digits)) continue;
-      if (digits.length === 14) {
-        const before = contextOf(text, context).folded.slice(Math.max(0, start - BEFORE), start);
-        if (!CONTEXT.test(before)) continue;
+    for (const run of numberRunsOf(scan)) {
+      if (run.international) continue;
+      const groups = run.groups;
+      for (let from = 0; from < groups.length; from += 1) {
+        let digits = "";
+        for (let to = from; to < groups.length && digits.length < 19; to += 1) {
+          digits += groups[to]?.digits ?? "";
+          if (digits.length < 13 || digits.length > 19) continue;
+          // The whole run, or a part of it after a wide separator: never inside a longer number.
+          if ((from > 0 && !/[,/–]/.test(groups[from]?.separator ?? "")) || to < groups.length - 1)
+            continue;
+          const start = groups[from]?.start as number;
+          const end = groups[to]?.end as number;
+          if (!standsAlone(text, start, end)) continue;
+          // Cut 3-3-3-5, fourteen digits are a SIRET, whatever comes before.
+          const sizes = groups
+            .slice(from, to + 1)
+            .map((group) => group.digits.length)
+            .join("-");
+          if (sizes === "3-3-3-5") continue;
+          const cued = CONTEXT.test(scan.folded.slice(Math.max(0, start - NEAR), start));
+          if (hasIssuer(digits) && isLuhnValid(digits)) {
+            if (digits.length === 14 && !cued) continue;
+            found.push({ type: "CARD", start, end, confidence: 0.95, rule: "card.luhn" });
+          } else if (cued && digits.length === 16) {
+            found.push({
+              type: "CARD",
+              start,
+              end,
+              confidence: 0.5,
+              rule: "card.shape",
+              certainty: "possible",
+            });
+          }
+        }
       }
-      found.push({ type: "CARD", start, end, confidence: 0.95, rule: "card.luhn" });
     }
     return found;
   },

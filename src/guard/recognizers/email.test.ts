@@ -26,27 +26,30 @@ describe("EMAIL recognizer", () => {
   });
 
   it("finds obfuscated spellings and plain ones side by side", () => {
-    const text = "Écrire à prenom.nom [at] mairie [dot] fr ou à p.dupont@orange.fr";
+    const text = "Écrire à lucie.morel [at] mairie [dot] fr ou à p.dupont@orange.fr";
     assert.deepEqual(spans(text), [
       {
         type: "EMAIL",
         start: 9,
-        end: 40,
-        text: "prenom.nom [at] mairie [dot] fr",
+        end: 41,
+        text: "lucie.morel [at] mairie [dot] fr",
         rule: "email.obfuscated",
       },
-      { type: "EMAIL", start: 46, end: 64, text: "p.dupont@orange.fr", rule: "email.plain" },
+      { type: "EMAIL", start: 47, end: 65, text: "p.dupont@orange.fr", rule: "email.plain" },
     ]);
   });
 
   it("reads every usual obfuscation at confidence 0.9", () => {
     for (const address of [
-      "prenom.nom arobase mairie.fr",
-      "prenom.nom at mairie point fr",
-      "prenom.nom [at] mairie [dot] fr",
-      "prenom.nom(at)mairie.fr",
-      "prenom.nom @ mairie.fr",
-      "prenom.nom {@} mairie(.)fr",
+      "lucie.morel arobase mairie.fr",
+      "lucie.morel at mairie point fr",
+      "lucie.morel [at] mairie [dot] fr",
+      "lucie.morel(at)mairie.fr",
+      "lucie.morel @ mairie.fr",
+      "lucie.morel {@} mairie(.)fr",
+      "lucie.morel (at) mairie (dot) fr",
+      "lucie . morel@mairie .fr",
+      "lucie.morel @ gmail . com",
       "jean point dupont AROBASE gmail POINT com",
     ]) {
       const text = `Son adresse : ${address}, merci.`;

@@ -7,6 +7,14 @@ import {
   type ScanContext,
 } from "../entity.js";
 import { foldSameLength } from "../fold.js";
+import {
+  COMMON_NAME,
+  FIRST_NAME,
+  WORD as IS_WORD,
+  type Lexicon,
+  lexicon,
+  PLACE,
+} from "../lexicon.js";
 
 /**
  * Letters and digits of the Latin scripts, listed rather than `\p{L}`: the
@@ -16,8 +24,15 @@ import { foldSameLength } from "../fold.js";
 const ALNUM = "a-z0-9A-Z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f";
 /** One piece of a local part or of a domain label: letters, digits, `_ % + -`. */
 const WORD = `[${ALNUM}_%+\\-]+`;
-/** A dot as people spell it to dodge filters: ".", " point ", " dot ", "[dot]", "(point)", "[.]". */
-const DOT = "(?:\\.|\\s+(?:point|dot)\\s+|\\s*[[({]\\s*(?:point|dot|\\.)\\s*[\\])}]\\s*)";
+/** Top-level domains people put a space before ("gmail .com", "sfr . fr"). */
+const COMMON_TLDS =
+  "(?:fr|com|net|org|eu|be|ch|de|es|it|pt|uk|lu|ma|dz|tn|sn|ci|re|info|biz|io|gouv)";
+/**
+ * A dot as people spell it to dodge filters: ".", " point ", " dot ",
+ * "[dot]", "(point)", "[.]", or a dot with spaces around it (" . ", " .",
+ * and ". " before a common top-level domain).
+ */
+const DOT = `(?:\\.(?!\\s)|\\s+(?:point|dot)\\s+|\\s*[[({]\\s*(?:point|dot|\\.)\\s*[\\])}]\\s*|\\s+\\.\\s*|\\.\\s+(?=${COMMON_TLDS}(?![a-z0-9])))`;
 /** The "@": plain, spaced, spelled out ("arobase", " at "), or bracketed ("[at]", "(at)", "{@}"). */
 const AT =
   "(?:@|\\s*[[({]\\s*(?:at|@|arobase|arobas|arrobase)\\s*[\\])}]\\s*|\\s+(?:at|arobase|arobas|arrobase)\\s+|\\s+@\\s*|\\s*@\\s+)";
@@ -101,7 +116,21 @@ const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
   "presse",
   "recrutement",
   "ccas",
+  "asso",
+  "assoc",
+  "association",
+  "club",
+  "amicale",
+  "collectif",
+  "comite",
+  "syndicat",
+  "conseil",
+  "bureau",
 ]);
+
+/** Mail services where anyone opens a mailbox: there, only a service's word makes a mailbox a service's. */
+const PERSONAL_MAIL_DOMAIN =
+  /(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|aol|gmx|protonmail|proton|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet|aliceadsl|voila|tutanota|mail|yandex|qq|163|126)\.[a-z]{2,}$/;
 
 /**
  * Whether a local part names a service: the whole part, its first piece or
@@ -114,6 +143,82 @@ export function isServiceMailbox(local: string): boolean {
     .filter(Boolean);
   const candidates = [pieces.join(""), pieces[0] ?? "", (pieces[0] ?? "") + (pieces[1] ?? "")];
   return candidates.some((candidate) => SERVICE_MAILBOXES.has(candidate));
+}
+
+/** Whether a piece of a local part is one person's name ("dupont", "karim", "jdupont", "thihoatran"). */
+function isName(piece: string, lex: Lexicon): boolean {
+  const named = (key: string) =>
+    (lex.isFirstName(key) || lex.isSurname(key)) && !lex.isWord(key) && !lex.isPlace(key);
+  if (named(piece)) return true;
+  if (piece.length < 6 || lex.isWord(piece)) return false;
+  // Initials or a first name glued to a surname, or the other way round ("jdupont", "karimbenali").
+  for (let cut = 1; cut <= piece.length - 4; cut += 1) {
+    const head = piece.slice(0, cut);
+    const tail = piece.slice(cut);
+    const headOk = cut <= 2 || (cut >= 3 && (lex.isFirstName(head) || lex.isSurname(head)));
+    if (headOk && named(tail)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a piece is two or three words glued together ("actionsociale",
+ * "permisjeunesse", "missionlyonjeunesses"): a service's name.
+ */
+function isCompound(piece: string, lex: Lexicon, parts = 1): boolean {
+  const known = (word: string) => lex.isWord(word) || lex.isPlace(word);
+  for (let cut = 3; cut <= piece.length - 3; cut += 1) {
+    const head = piece.slice(0, cut);
+    const tail = piece.slice(cut);
+    if (!known(head)) continue;
+    if (known(tail) || (parts < 3 && isCompound(tail, lex, parts + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the local part is a service's rather than a person's, read word
+ * by word: no piece is a name ("jean.dupont", "k.ouali", "tranthihoa"),
+ * and a piece is a word of French or an acronym ("regie.enfance",
+ * "espaces.verts", "pij"), unless the only words are also first names or
+ * surnames ("marie.rose", "pierre.blanc"). At a mail service where anyone
+ * opens a mailbox (gmail.com, orange.fr…), a service's word is needed
+ * ("assoc.locataires.bellevue@gmail.com").
+ */
+function readsAsService(local: string, domain: string, lex: Lexicon): boolean {
+  if (isServiceMailbox(local)) return true;
+  const pieces = foldSameLength(local)
+    .replace(/\s+(?:point|dot)\s+/g, ".")
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  if (pieces.length === 0) return false;
+  // A code of five digits or more ("ce.0350712j": a school's registration number) and no name.
+  if (/\d{5,}/.test(local) && !pieces.some((piece) => piece.length > 1 && isName(piece, lex))) {
+    return true;
+  }
+  const freeMail = PERSONAL_MAIL_DOMAIN.test(foldSameLength(domain).replace(/\s/g, ""));
+  let words = 0;
+  let places = 0;
+  for (const piece of pieces) {
+    // An initial is a person's ("j.dupont", "a.b+cantine").
+    if (piece.length === 1 || isName(piece, lex)) return false;
+    const flags = lex.flags(piece);
+    // A common first name, or a common surname that is no word, is someone's ("marie.rose").
+    const ambiguous =
+      (flags & COMMON_NAME) !== 0 && ((flags & FIRST_NAME) !== 0 || (flags & IS_WORD) === 0);
+    if ((flags & PLACE) !== 0) places += 1;
+    else if (
+      ((flags & IS_WORD) !== 0 && !ambiguous) ||
+      (piece.length <= 4 && !ambiguous) ||
+      isCompound(piece, lex)
+    ) {
+      words += 1;
+    }
+  }
+  // Where anyone opens a mailbox, one word may be a nickname ("petitchat75"): a service names
+  // itself with two pieces at least, a place or two words ("restos.bolbec", "usa.football59").
+  if (freeMail) return pieces.length >= 2 && (places > 0 ? words >= 1 : words >= 2);
+  return words + places > 0;
 }
 
 interface Address {
@@ -137,8 +242,8 @@ const PERSON_LOCAL = /^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?$/;
  * written as a person's ("sdanf-accueil@interieur.gouv.fr", "bafa79@caf79.caf.fr";
  * "jeanne.durand@interieur.gouv.fr" stays personal).
  */
-function isService(address: Address): boolean {
-  if (isServiceMailbox(address.local)) return true;
+function isService(address: Address, lex: Lexicon): boolean {
+  if (readsAsService(address.local, address.domain, lex)) return true;
   const domain = foldSameLength(address.domain).trim();
   return (
     !address.obfuscated &&
@@ -228,7 +333,7 @@ export const emailRecognizer: Recognizer = {
   find(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => !isService(address))
+      .filter((address) => !isService(address, lexicon()))
       .map(
         (address): Entity => ({
           type: "EMAIL",
@@ -242,12 +347,13 @@ export const emailRecognizer: Recognizer = {
   lookAlikes(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => isService(address))
+      .filter((address) => isService(address, lexicon()))
       .map(
         (address): LookAlike => ({
           start: address.start,
           end: address.end,
           rule: "email.service",
+          organisation: "EMAIL",
         }),
       );
   },

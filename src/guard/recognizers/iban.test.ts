@@ -82,18 +82,39 @@ describe("IBAN recognizer", () => {
       ]);
       // One character more or less, check digits recomputed: the length is wrong.
       for (const other of [iban(country, `${bban}1`), iban(country, bban.slice(0, -1))]) {
-        assert.deepEqual(found(`Compte ${other}`), [], other);
+        assert.deepEqual(
+          found(`Compte ${other}`).filter((entity) => entity[2] === "iban.mod97"),
+          [],
+          other,
+        );
       }
     }
   });
 
-  it("does not report a wrong checksum or an unknown country", () => {
-    assert.deepEqual(found(`IBAN ${wrongCheck(FR)}`), []);
-    assert.deepEqual(found(`IBAN ${byFour(wrongCheck(FR))}`), []);
+  it("keeps a wrong checksum as possible only (a mistyped account), and an unknown country out", () => {
+    const possible = [wrongCheck(FR), byFour(wrongCheck(FR))];
     const swapped = `${FR.slice(0, 15)}${FR[16]}${FR[15]}${FR.slice(17)}`;
     assert.notEqual(swapped, FR);
-    assert.deepEqual(found(`IBAN ${swapped}`), []);
+    for (const value of [...possible, swapped]) {
+      assert.deepEqual(
+        ibanRecognizer.find(`IBAN ${value}`).map((e) => [e.rule, e.certainty]),
+        [["iban.shape", "possible"]],
+        value,
+      );
+    }
     assert.deepEqual(found(`Compte ${iban("XX", "30006000011234567890189")}`), []);
+  });
+
+  it("reads dashes, dots and spaces anywhere, the country's code apart included", () => {
+    const dashed = byFour(FR).replace(/ /g, "-");
+    const spaced = `${FR.slice(0, 2)} ${FR.slice(2, 4)} ${FR.slice(4, 9)} ${FR.slice(9)}`;
+    for (const written of [dashed, spaced, dashed.toLowerCase()]) {
+      assert.deepEqual(
+        found(`RIB : ${written}.`),
+        [["IBAN", written, "iban.mod97", 0.99]],
+        written,
+      );
+    }
   });
 
   it("stops at the IBAN's length and never matches inside a longer word or run", () => {

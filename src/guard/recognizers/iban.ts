@@ -113,19 +113,44 @@ const LENGTHS: Readonly<Record<string, number>> = {
   XK: 20,
   YE: 30,
   YT: 27,
+  // Countries of the SWIFT registry's experimental list, whose banks write IBANs too.
+  AO: 25,
+  BF: 28,
+  BJ: 28,
+  CF: 27,
+  CG: 27,
+  CI: 28,
+  CM: 27,
+  CV: 25,
+  DZ: 26,
+  GA: 27,
+  GQ: 27,
+  GW: 25,
+  IR: 26,
+  KM: 27,
+  MA: 28,
+  MG: 27,
+  ML: 28,
+  MZ: 25,
+  NE: 28,
+  SN: 28,
+  TD: 27,
+  TG: 28,
 };
 
-/** Where an IBAN may begin: two letters and two check digits, not inside a word. */
-const START = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
+/** Where an IBAN may begin: two letters and two check digits, a space or a dash between them allowed, not inside a word. */
+const START = /(?<![\p{L}\p{N}])[A-Za-z]{2}[ \-\u00a0]?\d{2}/gu;
 
 const ALPHANUMERIC = /^[A-Za-z0-9]$/;
-const SPACE = /^[ \u00a0\u202f]$/;
+/** Between two characters of an IBAN: a space, a dash or a dot, as people group them. */
+const SEPARATOR = /^[ \-.\u00a0\u202f]$/;
 const WORD = /^[\p{L}\p{N}]$/u;
 
 /**
- * The end of the `length` letters and digits from `start`, one space allowed
- * between two of them after the first four ("FR76 3000 6000…"); -1 when the
- * text holds fewer, or when the run goes on with a letter or a digit.
+ * The end of the `length` letters and digits from `start`, one separator
+ * (space, dash, dot) allowed between two of them ("FR76-3000-…", "FR 76
+ * 13335…", "IT 16 R 02008…"); -1 when the text holds fewer, or when the
+ * run goes on with a letter or a digit.
  */
 function endOf(text: string, start: number, length: number): number {
   let count = 0;
@@ -135,7 +160,7 @@ function endOf(text: string, start: number, length: number): number {
     if (ALPHANUMERIC.test(char)) {
       count += 1;
       index += 1;
-    } else if (count >= 4 && SPACE.test(char) && ALPHANUMERIC.test(text[index + 1] ?? "")) {
+    } else if (count >= 2 && SEPARATOR.test(char) && ALPHANUMERIC.test(text[index + 1] ?? "")) {
       index += 1;
     } else {
       return -1;
@@ -155,9 +180,11 @@ function mod97(iban: string): number {
 }
 
 /**
- * IBANs of every country that issues them, grouped by four or not, in any
- * case: the country's length and the mod-97 check (`iban.mod97`, 0.99). A
- * wrong checksum is not reported.
+ * IBANs of every country that issues them, grouped by four or not, cut by
+ * spaces, dashes or dots anywhere, in any case: the country's length and
+ * the mod-97 check (`iban.mod97`, 0.99). A number of an IBAN's country and
+ * length whose check fails is `possible` (`iban.shape`): mistyped, it is
+ * still someone's account.
  */
 export const ibanRecognizer: Recognizer = {
   name: "iban",
@@ -174,8 +201,17 @@ export const ibanRecognizer: Recognizer = {
         .slice(match.index, end)
         .replace(/[^A-Za-z0-9]/g, "")
         .toUpperCase();
-      if (mod97(iban) !== 1) continue;
-      found.push({ type: "IBAN", start: match.index, end, confidence: 0.99, rule: "iban.mod97" });
+      // Past the country's code and check digits, an IBAN holds digits (a run of words is not one).
+      if ((iban.slice(4).match(/\d/g)?.length ?? 0) < 6) continue;
+      const valid = mod97(iban) === 1;
+      found.push({
+        type: "IBAN",
+        start: match.index,
+        end,
+        confidence: valid ? 0.99 : 0.5,
+        rule: valid ? "iban.mod97" : "iban.shape",
+        ...(!valid && { certainty: "possible" as const }),
+      });
       lastEnd = end;
     }
     return found;

@@ -50,10 +50,23 @@ describe("ID_DOC recognizer", () => {
     assert.deepEqual(found("La CNIL a reçu le dossier 123456789012."), [], "CNIL is not CNI");
   });
 
+  it("reads any number right after a document's n° or colon, foreign ones included", () => {
+    for (const [text, number] of [
+      ["passeport roumain n° 057834129.", "057834129"],
+      ["carte d'identité roumaine de M. : RX 483920. Tél", "RX 483920"],
+      ["ma carte d'identité n° 592-1234567-89. Merci", "592-1234567-89"],
+      ["autorisation provisoire de séjour n° 75031298 ;", "75031298"],
+      ["CNI : 12345678901", "12345678901"],
+    ] as const) {
+      assert.deepEqual(found(text), [[number, "id-doc.number"]], text);
+    }
+    assert.deepEqual(found("Pièce d'identité : cerfa n° 14011*03"), [], "a form's number");
+  });
+
   it("rejects shapes no document has", () => {
     assert.deepEqual(found("Passeport : PASSEPORTS"), [], "letters only");
-    assert.deepEqual(found("CNI : 12345678901"), [], "11 digits");
-    assert.deepEqual(found("CNI : 1234567890123"), [], "13 digits");
+    assert.deepEqual(found("CNI 12345678901"), [], "11 digits, no n°");
+    assert.deepEqual(found("CNI 1234567890123"), [], "13 digits, no n°");
     assert.equal(documentRule("123456789"), undefined);
     assert.equal(documentRule("12AB34567"), "id-doc.passport");
   });

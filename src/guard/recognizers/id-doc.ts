@@ -6,13 +6,32 @@ const CANDIDATE =
 
 /** Words that introduce an identity document (accents folded, "’" folded to "'"). */
 const CONTEXT =
-  /passeport|carte (?:nationale )?d'identite|(?<![a-z])cni(?![a-z])|piece d'identite|titre de sejour/;
+  /passeport|carte (?:nationale )?d'identite|(?<![a-z])cni(?![a-z])|piece d'identite|titre de sejour|carte de sejour|autorisation provisoire|(?<![a-z])aps(?![a-z])|recepisse|permis de conduire/;
 
 /** A first look on the raw text: none of these, no document named. */
-const MAYBE_CONTEXT = /passeport|identit|cni|s[eé]jour/i;
+const MAYBE_CONTEXT =
+  /passeport|identit|cni|s[eé]jour|aps|r[eé]c[eé]piss[eé]|permis de conduire|provisoire/i;
 
 /** What each of the documents' names holds (accents folded): where to look for numbers. */
-const CUES = ["passeport", "identite", "cni", "titre de sejour"];
+const CUES = [
+  "passeport",
+  "identite",
+  "cni",
+  "sejour",
+  "aps",
+  "recepisse",
+  "permis de conduire",
+  "provisoire",
+];
+
+/**
+ * A number right after its document's "n°" or colon ("passeport roumain n°
+ * 057834129", "carte d'identité : RX 483920", "n° 592-1234567-89"): any
+ * letters and digits, five digits at least, in one to three groups.
+ */
+const NUMBERED = /^\s*(?:n°|no\.?|numero|num\.?|:)\s*$/;
+const ANY_NUMBER =
+  /(?<![A-Za-z0-9])(?=(?:[^\d\n]{0,3}\d){5})[A-Za-z0-9]{1,12}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,12}){0,2}(?![A-Za-z0-9])/y;
 
 /**
  * Where a number may start for a document's name to be in the 40 characters
@@ -84,7 +103,38 @@ export const idDocRecognizer: Recognizer = {
         const rule = documentRule(match[0]);
         if (!rule) continue;
         if (!CONTEXT.test(folded.slice(Math.max(0, start - BEFORE), start))) continue;
+        if (found.some((entity) => start < entity.end && entity.start < start + match[0].length))
+          continue;
         found.push({ type: "ID_DOC", start, end: start + match[0].length, confidence: 0.9, rule });
+      }
+      // "n° 057834129", ": RX 483920": whatever the number's shape, right after the document's "n°".
+      for (let at = first; at <= last && at < folded.length; at += 1) {
+        const colon = folded.indexOf(":", at);
+        const numero = folded.indexOf("n", at);
+        const next = Math.min(colon < 0 ? Infinity : colon, numero < 0 ? Infinity : numero);
+        if (next > last + 12 || !Number.isFinite(next)) break;
+        at = next;
+        const lead = /^(?:n°|no\.?|numero|num\.?|:)\s*/.exec(folded.slice(at, at + 12));
+        if (!lead) continue;
+        const start = at + lead[0].length;
+        ANY_NUMBER.lastIndex = start;
+        const number = ANY_NUMBER.exec(text);
+        if (!number || !NUMBERED.test(folded.slice(at, start))) continue;
+        // A form's number ("cerfa n° 14011*03") is no one's document.
+        if (
+          text[start + number[0].length] === "*" ||
+          /cerfa\s*$/.test(folded.slice(Math.max(0, at - 8), at))
+        )
+          continue;
+        const end = start + number[0].length;
+        if (found.some((entity) => start < entity.end && entity.start < end)) continue;
+        found.push({
+          type: "ID_DOC",
+          start,
+          end,
+          confidence: 0.85,
+          rule: "id-doc.number",
+        });
       }
     }
     return found;

@@ -1,121 +1,805 @@
-import { FRENCH_STOP_WORDS } from "../../knowledge/analysis/stop-words.js";
-import { contextOf, type Entity, matches, type Recognizer, type ScanContext } from "../entity.js";
+import {
+  contextOf,
+  type Entity,
+  type Recognizer,
+  ScanContext,
+  type ScanPurpose,
+} from "../entity.js";
+import { foldSameLength } from "../fold.js";
+import {
+  COMMON_NAME,
+  type ExtraNames,
+  FIRST_NAME,
+  type Lexicon,
+  lexicon,
+  PLACE,
+  SURNAME,
+  WORD,
+} from "../lexicon.js";
+import { LONGEST_WORD, type Token, tokensOf } from "../tokens.js";
+import { isAbroad } from "../words.js";
 import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
 
-const UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ";
-const LOWER = "a-zàâäçéèêëîïôöùûüÿœæ";
-/** A capitalised word (Durand, Le Goff's parts, Saint-Éloi), or a surname in capitals (DURAND, LE-GOFF). */
-const NAME = `(?:[${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)*|[${UPPER}]{2,}(?:-[${UPPER}]{2,})*)`;
-const PARTICLE = "(?:de la|de l'|de|du|des|d'|le|la|van|von|ben|ibn|el|al)";
-/** One to four name words, particles between them ("Marie de La Tour", "Jean-Pierre LE GOFF"). */
-const FULL_NAME = `${NAME}(?:[ ](?:${PARTICLE}[ ]?)?${NAME}){0,3}`;
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
-const HONORIFIC = new RegExp(
-  `\\b(?:M\\.|MM\\.|Mme|Mmes|Mlle|Madame|Monsieur|Mademoiselle|Dr\\.?|Docteure?|Maître|Me|Pr\\.?|Professeur)[ \\u00a0]+(${FULL_NAME})`,
-  "gu",
-);
-/** "la famille Martin", "l'enfant Lucas Petit", "le petit Noah" */
-const ROLE = new RegExp(
-  `(?:\\b[Ff]amille|\\b[Ll]'enfant|\\b[Ll]e petit|\\b[Ll]a petite|\\b[Ll]'élève|\\b[Ll]'usager|\\b[Ll]'usagère|\\b[Ll]'agent|\\b[Ll]'agente)[ ]+(${FULL_NAME})`,
-  "gu",
-);
-/** Two or three name words in a row: kept when one is a known first name. */
-const NAME_PAIR = new RegExp(`(?=[${UPPER}])\\b(${NAME})[ ](${NAME})(?:[ ](${NAME}))?\\b`, "gu");
+/** Civilities and titles before a name, folded ("M." is `m` followed by a full stop). */
+const HONORIFICS = words(`m mr mrs mme mmes mlle mlles madame monsieur mademoiselle messieurs
+  mesdames dr docteur docteure me maitre pr professeur professeure mm vve veuve`);
 
-/** Words that start with a capital without naming anyone. */
-const NOT_NAMES = new Set(
-  `mairie ville commune conseil municipal departement region etat republique france prefecture
-  president presidente maire adjoint adjointe direction service pole centre caf cpam msa urssaf
-  pole-emploi france-travail madame monsieur janvier fevrier mars avril mai juin juillet aout
-  septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche rue
-  avenue boulevard place allee impasse quai chemin route square cours ecole college lycee stade
-  salle gymnase mediatheque bibliotheque hopital clinique parc jardin bonjour cordialement objet
-  le la les un une des du de et ou en au aux pour par avec sans sur sous dans chez`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+/** Family and administrative roles after which a name follows ("son fils Lucas", "la famille Martin"). */
+const ROLES = words(`famille enfant enfants fils fille filles mere pere maman papa epoux epouse mari
+  conjoint conjointe concubin concubine compagnon compagne frere soeur sour grand-mere grand-pere
+  petit-fils petite-fille neveu niece oncle tante cousin cousine bebe eleve usager usagere agent
+  agente collegue stagiaire candidat candidate locataire proprietaire voisin voisine beneficiaire
+  demandeur demandeuse requerant requerante defunt defunte nomme nommee denomme denommee prenomme
+  prenommee alias nee veuve patient patiente resident residente tuteur tutrice curateur
+  curatrice beau-pere belle-mere beau-frere belle-soeur belle-sour gendre belle-fille ami amie chez
+  jeune mineur mineure majeur majeure interesse interessee ado adolescent adolescente gamin gamine
+  petit petite benevole salarie salariee titulaire contractuel contractuelle`);
 
-/** Street types and places named after people: "rue Jean Jaurès" is an address, not a person. */
-const PLACE_BEFORE =
-  /(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|quai|chemin|route|square|cours|école|collège|lycée|stade|salle|gymnase|médiathèque|bibliothèque|hôpital|centre|parc|jardin|résidence|cité|pont|promenade|esplanade|gare|musée|théâtre|espace|maison|foyer|crèche)\s+(?:[a-zé]+\s+)?$/iu;
+/** Greetings before a name ("Bonjour Karim", "Chère Madame Ferreira"). */
+const SALUTATIONS = words(`bonjour bonsoir cher chere chers cheres salut coucou hello merci bjr slt
+  attention attn`);
 
-const isCapitals = (word: string) => word.length >= 2 && word === word.toUpperCase();
+/** Field labels before a colon and a name ("Nom : Dupont", "De : Karim Benali"). */
+const FIELDS = words(`nom noms prenom prenoms usage naissance marital maritale famille demandeur
+  demandeuse beneficiaire usager usagere agent agente signataire signe signee referent referente
+  interlocuteur interlocutrice contact de a cc cci expediteur destinataire patient patiente defunt
+  defunte enfant enfants parent parents legal titulaire locataire proprietaire epoux epouse pere
+  mere conjoint conjointe redacteur redactrice par instructeur instructrice gestionnaire eleve
+  stagiaire candidat candidate requerant requerante declarant declarante temoin temoins tuteur
+  tutrice mandataire representant representante responsable auteur autrice victime mis-en-cause
+  personne client cliente`);
 
-/** Whether the code point ending just before `index` is a letter or a hyphen. */
-function letterOrHyphenBefore(text: string, index: number): boolean {
-  if (index <= 0) return false;
-  const low = text.charCodeAt(index - 1);
-  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
-  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
-  return LETTER_OR_HYPHEN.test(pair ? text.slice(index - 2, index) : (text[index - 1] as string));
-}
+/** The last word of a letter's closing, before the signature ("Cordialement, Sandrine"). */
+const CLOSINGS = words(`cordialement cdlt cdt salutations respectueusement amicalement vous toi
+  journee soiree bientot merci avance bises bisous sincerement remerciements`);
 
-/** Whether the code point starting at `index` is a letter or a hyphen. */
-function letterOrHyphenAt(text: string, index: number): boolean {
-  const code = text.codePointAt(index);
-  return code !== undefined && LETTER_OR_HYPHEN.test(String.fromCodePoint(code));
-}
+/** Verbs that introduce one's name ("je m'appelle Aïcha"). */
+const NAMING_VERBS = words("appelle appelais appelait appelons nomme prenomme");
 
-const LETTER_OR_HYPHEN = /^[\p{L}-]$/u;
-
-/** Every whole-word occurrence of `word` (no letter nor hyphen around it), in text order. */
-function* occurrences(text: string, word: string): Generator<number> {
-  for (let index = text.indexOf(word); index >= 0; index = text.indexOf(word, index + 1)) {
-    if (letterOrHyphenBefore(text, index) || letterOrHyphenAt(text, index + word.length)) continue;
-    yield index;
-    index += word.length - 1;
-  }
-}
+/** Between a first name and a surname, or inside a surname ("Marie de la Tour", "Pedro dos Santos"). */
+const PARTICLES = words(`de du des d' la le les ben bin ibn ait dos da das do van von der den el al
+  di del della lo bou abou mac mc ter ten y`);
 
 /**
- * Names beyond the built-in first names, folded (lowercase, accents
- * folded): INSEE's open files once imported (`beffroi guard names import`).
+ * Places and institutions named after people: "rue Victor Hugo", "collège
+ * Marie Curie", "loi Veil", "salle Jean Moulin", "maladie d'Alzheimer".
  */
-export interface PersonNames {
-  /** First names: found like the built-in ones ("Zéphyrine Durand"). */
-  firstNames?: ReadonlySet<string>;
-  /**
-   * Surnames: a name in capitals next to a capitalised word is a person
-   * even when the first name is unknown ("Zéphyrine DUPONT", "DUPONT
-   * Zéphyrine"), and a known first name followed by a known surname is
-   * surer.
-   */
-  surnames?: ReadonlySet<string>;
+const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse quai chemin route
+  square cours passage sentier esplanade promenade parvis rond-point faubourg cite residence
+  lotissement hameau quartier ecole college lycee universite faculte iut stade salle gymnase
+  piscine mediatheque bibliotheque hopital clinique centre ehpad parc jardin pont gare station
+  metro musee theatre cinema espace maison foyer creche halle complexe groupe institut
+  fondation prix loi lois decret amendement fonds dispositif methode syndrome
+  maladie pharmacie cabinet association amicale club entreprise societe ets etablissements
+  restaurant brasserie hotel camping laboratoire boulangerie garage agence auto-ecole
+  residences tour tours batiment bat immeuble villa domaine cite-jardin stade-nautique avenue-du
+  porte station-service clos allees maternite halte-garderie multi-accueil relais boulodrome
+  dojo auditorium amphitheatre pavillon lieu-dit lieudit via calle rua strada mosquee eglise
+  paroisse temple synagogue cathedrale chapelle basilique maternelle elementaire primaire`);
+
+/**
+ * Things named by the word right after them, a name or not: "Pass Culture",
+ * "Carte Rémi", "procédure Dublin", "permis B", "Ville de Grande Synthe",
+ * "Communauté de communes Sud-Hérault", "Mission Locale Nice".
+ */
+const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bourse prime aide
+  allocation programme procedure reglement zone permis brevet bons contrat plan fonds reseau ville
+  communaute communes syndicat mission locale mutualite region pays agglomeration metropole
+  departement caisse carsat petr pole organisme commune canton village conseil operation projet
+  label marque societe ste sarl sas eurl sci groupe agence club equipe ligue federation festival
+  antenne bailleur operateur fournisseur prestataire enseigne magasin supermarche reseau ligne`);
+
+/** Words between a place's kind and the person it is named after ("école élémentaire Jules Ferry"). */
+const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social sociale municipal
+  municipale municipaux intercommunal intercommunale departemental departementale culturel
+  culturelle sportif sportive nautique hospitalier hospitaliere medico-social universitaire
+  publique public communal communale omnisports polyvalente polyvalent socioculturel
+  socio-culturel aquatique associatif associative des fetes sports jeunes arts loisirs quartier
+  ville culture familles seniors`);
+
+/** A post code right after a name: it is a town or a lieu-dit ("Kerhuel, 29170 Fouesnant"). */
+const POST_CODE_AFTER = /^,?\s*\d{5}\b/;
+
+/** Titles between a place's word and the person it is named after ("rue du Général de Gaulle"). */
+const TITLES = words(`general generale marechal president presidente docteur professeur abbe saint
+  sainte pere frere mere sour soeur cardinal pasteur recteur amiral lieutenant colonel capitaine
+  commandant sergent colonel-fabien mgr st ste dr pr gal gen mal`);
+
+/** Prepositions before a town rather than a person ("habite à Roubaix", "en Ardèche"). */
+const TO_PLACE = words("a au aux en vers depuis sur sous pres habite habitant domicilie");
+
+/** Roman numerals and ordinals ("XXIe", "IIIème"). */
+const ROMAN = /^[ivxlcdm]+(?:e|er|eme|ere)?$/;
+
+/**
+ * An acronym rather than a surname in capitals: short ("CCAS", "SDIS"),
+ * few vowels ("URSSAF", "FIPHFP"), or capitals before lowercase ("SNUipp").
+ */
+function isAcronym(token: Token): boolean {
+  // Only capitals, or two capitals first: the rest is read only then.
+  if (token.shape === "capital") {
+    const second = token.text[1] ?? "";
+    if (second === second.toLowerCase()) return false;
+  } else if (token.shape !== "upper") return false;
+  const letters = token.text.replace(/[^\p{L}]/gu, "");
+  if (/^\p{Lu}{2,}\p{Ll}/u.test(letters)) return true;
+  if (letters !== letters.toUpperCase() || letters.length < 2) return false;
+  if (letters.length <= 4) return true;
+  const vowels = letters.replace(/[^AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ]/g, "").length;
+  return vowels / letters.length < 0.34;
 }
+
+/** Capitalised words that are no one's name, beyond the dictionary's (titles, bodies, headings). */
+const NOT_NAMES = words(`mairie ville commune conseil municipal municipale departement departemental
+  departementale region regional regionale etat republique france prefecture president
+  presidente maire adjoint adjointe direction directeur directrice service pole centre caf cpam msa
+  urssaf madame monsieur mademoiselle janvier fevrier mars avril mai juin juillet aout septembre
+  octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi dimanche bonjour
+  cordialement objet ref reference tel telephone email mail courriel adresse nom prenom chef
+  responsable secretaire conseiller conseillere depute deputee senateur senatrice prefet prefete
+  ministre docteur maitre agent equipe accueil standard dossier note compte rendu pj cc rdv
+  tresor etat-civil
+  saint sainte st ste metropole agglomeration communaute tribunal justice police gendarmerie`);
+
+/** Words that never start or continue a name, whatever the cue. */
+const NEVER_NAMES = new Set([...HONORIFICS, ...SALUTATIONS, ...CLOSINGS, ...NOT_NAMES]);
+
+/**
+ * Names beyond the shipped lists, folded: INSEE's files imported with
+ * `beffroi guard names import`.
+ */
+export type PersonNames = ExtraNames;
 
 /** Imported names shorter than this are left out: "Al", "Jo" are particles and syllables too. */
 const SHORTEST_NAME = 3;
 
 /**
- * Whether an imported name (folded) may be used: at least three letters,
- * and not a word of the language ("petit", "blanc", "moulin", "avril", "de")
- * nor a word that starts with a capital without naming anyone ("mairie").
- * Built-in first names always may.
+ * Whether an imported name (folded) may be counted as imported: at least three
+ * letters, and not a common word ("petit", "blanc", "moulin", "avril") nor a
+ * word that starts with a capital without naming anyone ("mairie"). Built-in
+ * first names always may.
  */
 export function isUsableName(key: string): boolean {
   if (FIRST_NAMES.has(key)) return true;
-  return key.length >= SHORTEST_NAME && !NOT_NAMES.has(key) && !isWord(key);
+  return key.length >= SHORTEST_NAME && !NOT_NAMES.has(key) && !COMMON_WORDS.has(key);
 }
 
-/** Whether a folded word is a word of the language rather than a name ("secteur", "avec"). */
-const isWord = (key: string) => COMMON_WORDS.has(key) || FRENCH_STOP_WORDS.has(key);
+/** What the recognizer knows of one word. */
+interface Known {
+  first: boolean;
+  surname: boolean;
+  /** Common enough to be someone's name by itself (a frequent first name or surname). */
+  common: boolean;
+  /** A word of French, an acronym or a title: not a name by itself. */
+  word: boolean;
+  place: boolean;
+}
 
-/** A capitalised word, not in capitals: "Zéphyrine", "Jean-Pierre". */
-const isCapitalised = (word: string) => word.length >= 2 && !isCapitals(word);
+const CONFIDENCE = {
+  cue: 0.9,
+  fullName: 0.9,
+  firstName: 0.85,
+  surnames: 0.8,
+  repeat: 0.8,
+  alone: 0.7,
+  possible: 0.5,
+} as const;
 
-/** The names a recognizer knows: built-in and imported first names, imported surnames. */
-class KnownNames {
-  readonly firstNames: ReadonlySet<string>;
-  readonly surnames: ReadonlySet<string>;
+/** One text's search: the tokens, what is known of them, what was found. */
+class PersonSearch {
+  readonly found: Entity[] = [];
+  /** Words of the names found for sure, looked for again everywhere. */
+  readonly names = new Set<string>();
+  readonly #known: (Known | undefined)[];
+  /** The cue being read names someone by itself (a civility, a greeting, a field, a signature): lowercase unknown words count. */
+  #strongCue = false;
+  /** The cue being read is a civility ("Mme", "M."). */
+  #honorific = false;
+  /** Acronyms the text defines ("allocation pour demandeur d'asile (Ada)"): words, not names. */
+  readonly #acronyms = new Set<string>();
 
-  constructor(names: PersonNames) {
-    this.firstNames = usableOnly(names.firstNames);
-    this.surnames = usableOnly(names.surnames);
+  /**
+   * A document (a knowledge base's): a name alone, without a cue or another
+   * name beside it, is only possible there (a sheet names programmes,
+   * places and bodies, rarely a lone person).
+   */
+  readonly documents: boolean;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly lexicon: Lexicon,
+    purpose: ScanPurpose = "egress",
+  ) {
+    this.documents = purpose === "documents";
+    this.#known = new Array(tokens.length);
   }
 
-  isFirstName(key: string): boolean {
-    return FIRST_NAMES.has(key) || this.firstNames.has(key);
+  known(index: number): Known {
+    let known = this.#known[index];
+    if (!known) {
+      known = this.lookUp(this.tokens[index] as Token);
+      this.#known[index] = known;
+    }
+    return known;
   }
+
+  lookUp(token: Token): Known {
+    const { key } = token;
+    if (key.length > LONGEST_WORD) {
+      return { first: false, surname: false, common: false, word: true, place: false };
+    }
+    const lex = this.lexicon;
+    const flags = lex.flags(key);
+    let first = (flags & FIRST_NAME) !== 0;
+    let surname = (flags & SURNAME) !== 0;
+    let word = (flags & WORD) !== 0 || NOT_NAMES.has(key) || ROMAN.test(key);
+    let place = (flags & PLACE) !== 0 || isAbroad(key);
+    if (key.includes("-")) {
+      // "Jean-Pierre", "Lefèvre-Durand", "grand-mère", "Saint-Denis": read part by part too.
+      const parts = key.split("-").map((part) => lex.flags(part));
+      first ||= parts.every((part) => (part & FIRST_NAME) !== 0);
+      surname ||= parts.every((part) => (part & (SURNAME | FIRST_NAME)) !== 0);
+      if ((flags & (FIRST_NAME | SURNAME)) === 0 && parts.every((part) => (part & WORD) !== 0)) {
+        word = true;
+      }
+      place ||= key.startsWith("saint-") || key.startsWith("sainte-");
+    }
+    if (token.shape !== "lower" && !surname && isAcronym(token) && (!first || key.length <= 4)) {
+      word = true;
+    }
+    return { first, surname, common: (flags & COMMON_NAME) !== 0, word, place };
+  }
+
+  key(index: number): string {
+    return this.tokens[index]?.key ?? "";
+  }
+
+  /** Whether two neighbouring words may belong to one name: one space, or an initial's full stop. */
+  joined(index: number): boolean {
+    const token = this.tokens[index];
+    if (!token) return false;
+    if (token.gap === "space" && token.before.length <= 2) return true;
+    const previous = this.tokens[index - 1];
+    return previous?.initial === true && /^\.-?\s?$/.test(token.before);
+  }
+
+  /**
+   * Whether a word may be part of a name: after a cue, any word that is not
+   * a lowercase word of French; without one, a capitalised word that is a
+   * name or no word, or a lowercase known name that is no word.
+   */
+  nameWord(index: number, afterCue: boolean, leading = false): boolean {
+    const token = this.tokens[index] as Token;
+    const key = token.key;
+    if (key.length > LONGEST_WORD) return false;
+    if (HONORIFICS.has(key) && (key !== "m" || token.initial)) return false;
+    if (token.shape === "letter") return token.initial;
+    if (token.glued || key.endsWith("'") || NEVER_NAMES.has(key) || PARTICLES.has(key))
+      return false;
+    if (
+      !afterCue &&
+      (ROLES.has(key) || NAMED_AFTER.has(key) || NAMED_DIRECTLY.has(key) || TITLES.has(key))
+    ) {
+      return false;
+    }
+    if (this.#acronyms.has(key)) return false;
+    const known = this.known(index);
+    if (known.word && key.length <= 3) return false;
+    const named = known.first || known.surname;
+    if (token.shape === "lower" || token.shouting) {
+      if (!known.word) return named || (afterCue && this.#strongCue);
+      // "jean dupont": a common first name that is also a word, leading a name (the run needs a non-word).
+      if (leading && !afterCue && known.first && known.common) return true;
+      // "MME RIVIÈRE", "mme petit": right after a civility, a surname that is also a word.
+      return leading && afterCue && this.#honorific && known.surname && key.length >= 3;
+    }
+    if (!known.word) return true;
+    // After a role ("son fils Pierre"), a word must be a first name: "le petit Journal" names no one.
+    if (afterCue && !this.#strongCue) return known.first;
+    // Opening a sentence, a word is a name only as a common first name ("Julien Moreau a appelé").
+    if (token.opens && !afterCue) return known.first && known.common;
+    return named;
+  }
+
+  /** The end (exclusive) of the name starting at `start`: name words, particles between them. */
+  runEnd(start: number, afterCue: boolean): number {
+    const tokens = this.tokens;
+    let first = start;
+    // "M. de la Fontaine", "Mme d'Ornano": particles first after a cue, then a capitalised name.
+    while (
+      afterCue &&
+      first - start < 2 &&
+      PARTICLES.has(this.key(first)) &&
+      this.joined(first + 1)
+    ) {
+      first += 1;
+    }
+    if (
+      first > start &&
+      this.tokens[first]?.shape !== "capital" &&
+      this.tokens[first]?.shape !== "upper"
+    ) {
+      return start;
+    }
+    if (!this.nameWord(first, afterCue, true)) return start;
+    let end = first + 1;
+    let words = 1;
+    while (end < tokens.length && words < 5 && this.joined(end)) {
+      if (this.nameWord(end, afterCue)) {
+        end += 1;
+        words += 1;
+        continue;
+      }
+      // Particles, then a name word: "de la" + "Tour".
+      let next = end;
+      while (next < tokens.length && next - end < 2 && PARTICLES.has(this.key(next))) next += 1;
+      if (
+        next === end ||
+        next >= tokens.length ||
+        !this.joined(next) ||
+        !this.nameWord(next, afterCue) ||
+        this.known(next).place
+      ) {
+        break;
+      }
+      end = next + 1;
+      words += 1;
+    }
+    return end;
+  }
+
+  /** A civility, a role, a greeting, a field label, a closing or a naming verb just before the word. */
+  cueBefore(index: number): string | undefined {
+    const token = this.tokens[index] as Token;
+    const previous = this.tokens[index - 1];
+    // "M. Dupont", "Mme. Diallo", "Mme Durand": a civility just before, one space or a full stop and a space.
+    if (previous && HONORIFICS.has(previous.key) && /^\.?[ \u00a0]{1,2}$/.test(token.before)) {
+      if (previous.key === "me" && (previous.shape !== "capital" || token.shape === "lower")) {
+        return undefined;
+      }
+      if (previous.key === "m" && !previous.initial) return undefined;
+      return "person.honorific";
+    }
+    // "Merci ! Alex", "Cordialement.\nSandrine".
+    if (
+      previous &&
+      CLOSINGS.has(previous.key) &&
+      /^[\s,.!;:-]*$/.test(token.before) &&
+      this.closes(index)
+    ) {
+      return "person.signature";
+    }
+    if (!previous || token.gap === "other" || (token.gap === "line" && !this.closes(index))) {
+      return token.gap === "line" || token.before.includes(",")
+        ? this.closes(index)
+          ? "person.signature"
+          : undefined
+        : this.field(index);
+    }
+    const key = previous.key;
+    if (HONORIFICS.has(key)) {
+      // "Me" is a civility only before a capital ("Me Durand"), "me" is a pronoun.
+      if (key === "me" && (previous.shape !== "capital" || token.shape === "lower"))
+        return undefined;
+      if (key === "m" && !previous.initial) return undefined;
+      return "person.honorific";
+    }
+    if (token.before.includes(":")) return this.field(index);
+    if (token.gap === "line" || token.before.includes(",")) {
+      if (this.closes(index)) return "person.signature";
+      if (ROLES.has(key) && previous.shape !== "upper") return "person.role";
+      return undefined;
+    }
+    if (ROLES.has(key) && previous.shape !== "upper") return "person.role";
+    if (SALUTATIONS.has(key)) return "person.salutation";
+    if (NAMING_VERBS.has(key) && /^[ms]'$/.test(this.key(index - 2))) return "person.naming";
+    return undefined;
+  }
+
+  /** "Nom : Dupont", "De : Karim Benali": a field's label before a colon. */
+  field(index: number): string | undefined {
+    const token = this.tokens[index] as Token;
+    const previous = this.tokens[index - 1];
+    if (!previous || !token.before.includes(":") || token.before.includes("\n")) return undefined;
+    return FIELDS.has(previous.key) ? "person.field" : undefined;
+  }
+
+  /** Whether the word follows a letter's closing ("Cordialement,\nSandrine", "Bien à vous, Karim"). */
+  closes(index: number): boolean {
+    const previous = this.tokens[index - 1];
+    if (!previous || !CLOSINGS.has(previous.key)) return false;
+    if (previous.key === "vous" || previous.key === "toi") {
+      return this.key(index - 2) === "a" && this.key(index - 3) === "bien";
+    }
+    return true;
+  }
+
+  /**
+   * Whether the name is a place's: a street, a school, a law named after
+   * someone ("rue Victor Hugo", "école élémentaire Jules Ferry", "groupe
+   * scolaire Paul Bert"), the next of a list of them ("rues Anatole France,
+   * Jules Guesde"), or a lieu-dit before its post code ("Kerhuel, 29170").
+   */
+  namedAfter(start: number): boolean {
+    if (NAMED_DIRECTLY.has(this.key(start - 1)) && (this.tokens[start] as Token).gap === "space") {
+      return true;
+    }
+    // "Ville de Grande Synthe", "Communauté de communes Rhône Lez Provence": an organisation's name.
+    for (let back = start - 1; back >= Math.max(0, start - 4); back -= 1) {
+      const key = this.key(back);
+      if (NAMED_DIRECTLY.has(key) && key !== "aide" && key !== "carte" && key !== "permis") {
+        const between = this.tokens.slice(back + 1, start);
+        if (between.every((token) => PARTICLES.has(token.key) || token.shape !== "lower"))
+          return true;
+      }
+      if (this.tokens[back + 1]?.gap !== "space") break;
+    }
+    // The next of a list: "rues Anatole France, Jules Guesde et Victor Hugo".
+    if (this.#namedUntil >= 0 && this.#namedUntil <= start && start - this.#namedUntil <= 3) {
+      const between = this.tokens.slice(this.#namedUntil, start);
+      const gap = (this.tokens[start] as Token).before;
+      const listed =
+        between.every((token) => token.key === "et" || token.shape !== "lower") &&
+        (between.some((token) => token.key === "et") || /^,\s*$/.test(gap));
+      if (
+        listed &&
+        !/[.;:!?\n]/.test(
+          this.text.slice(
+            this.tokens[this.#namedUntil - 1]?.end ?? 0,
+            (this.tokens[start] as Token).start,
+          ),
+        )
+      ) {
+        return true;
+      }
+    }
+    for (let back = start - 1; back >= 0 && back >= start - 5; back -= 1) {
+      const token = this.tokens[back + 1] as Token;
+      if (token.gap !== "space" && token.gap !== "hyphen" && !this.tokens[back]?.initial) {
+        return false;
+      }
+      const key = this.key(back);
+      const singular = key.replace(/[sx]$/, "");
+      if (NAMED_AFTER.has(key) || NAMED_AFTER.has(singular)) return true;
+      if (
+        !PARTICLES.has(key) &&
+        !TITLES.has(key) &&
+        !HONORIFICS.has(key) &&
+        !PLACE_KINDS.has(key) &&
+        !PLACE_KINDS.has(singular)
+      ) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The word after a name that belongs to a place's: the next name may be one too ("rues X, Y et Z"). */
+  #namedUntil = -1;
+  /** Words of names given to places in this text. */
+  readonly #placeNames = new Set<string>();
+
+  add(start: number, end: number, confidence: number, rule: string, possible = false): void {
+    const first = this.tokens[start] as Token;
+    const last = this.tokens[end - 1] as Token;
+    this.found.push({
+      type: "PERSON",
+      start: first.start,
+      end: last.end,
+      confidence,
+      rule,
+      ...(possible && { certainty: "possible" as const }),
+    });
+    if (possible) return;
+    for (let index = start; index < end; index += 1) {
+      const token = this.tokens[index] as Token;
+      const acronym = token.shape === "upper" && token.key.length <= 4;
+      if (
+        token.key.length >= 3 &&
+        !PARTICLES.has(token.key) &&
+        !this.known(index).place &&
+        !acronym
+      ) {
+        this.names.add(token.key);
+      }
+    }
+  }
+
+  /** A name after a cue: the civility's or role's words are not part of it. */
+  cued(start: number, end: number, rule: string): void {
+    if (rule === "person.honorific" && this.namedAfter(start - 1)) {
+      this.#namedUntil = end;
+      return;
+    }
+    this.add(start, end, CONFIDENCE.cue, rule);
+  }
+
+  /** Whether a post code touches the name: a town or a lieu-dit of an address ("Kerhuel, 29170", "29800 Landerneau"). */
+  inAddress(start: number, end: number): boolean {
+    const first = this.tokens[start] as Token;
+    const last = this.tokens[end - 1] as Token;
+    return (
+      /\b\d{5}\s*$/.test(first.before) ||
+      POST_CODE_AFTER.test(this.text.slice(last.end, last.end + 9))
+    );
+  }
+
+  /**
+   * A name found without a cue: sure with a known first name and another
+   * name word, or known surnames only; possible when only its shape says so.
+   */
+  plain(start: number, end: number): void {
+    if (this.namedAfter(start)) {
+      this.#namedUntil = end;
+      // "l'école Jean Zay" … "devant Jean Zay": a name given to a place stays the place's in this text.
+      for (let index = start; index < end; index += 1) this.#placeNames.add(this.key(index));
+      return;
+    }
+    if (this.#placeNames.has(this.key(start))) return;
+    if (this.inAddress(start, end)) return;
+    const words: number[] = [];
+    for (let index = start; index < end; index += 1) {
+      if (!PARTICLES.has(this.key(index)) || index === start) words.push(index);
+    }
+    const first = this.tokens[start] as Token;
+    const lowercase = words.every((index) => {
+      const token = this.tokens[index] as Token;
+      return token.shape === "lower" || token.shouting;
+    });
+    const afterPreposition = TO_PLACE.has(this.key(start - 1));
+    const known = words.map((index) => this.known(index));
+    const firstNames = known.filter((k) => k.first).length;
+    const unknownWords = known.filter((k) => !k.word).length;
+    const joinedKey = words.map((index) => this.key(index)).join(" ");
+    if (this.placeAround(start, end)) return;
+    if (words.length >= 2) {
+      if (!firstNames && (this.lexicon.isPlace(joinedKey) || known.some((k) => k.place))) return;
+      if (lowercase && unknownWords === 0) return;
+      const others = known.filter((k) => k.surname || !k.word).length;
+      // Words only ("Bons du Trésor", "Plein Tarif Loisir"): a common first name must lead ("Pierre Blanc").
+      const allWords = unknownWords === 0;
+      const leadingFirst = known[0]?.first === true && known[0]?.common === true;
+      if (
+        firstNames >= 1 &&
+        others >= (firstNames === words.length ? 2 : 1) &&
+        (!allWords || leadingFirst)
+      ) {
+        const surnames = known.filter((k) => k.surname && !k.first).length;
+        this.add(
+          start,
+          end,
+          lowercase
+            ? CONFIDENCE.firstName
+            : surnames > 0
+              ? CONFIDENCE.fullName
+              : CONFIDENCE.firstName,
+          surnames > 0 ? "person.full-name" : "person.first-name",
+        );
+        return;
+      }
+      if (
+        known.every((k) => k.surname || !k.word) &&
+        known.some((k) => k.surname) &&
+        unknownWords > 0
+      ) {
+        if (lowercase) this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
+        else this.add(start, end, CONFIDENCE.surnames, "person.surnames");
+        return;
+      }
+      if (!lowercase && known.every((k) => !k.word) && !afterPreposition) {
+        this.add(start, end, CONFIDENCE.possible, "person.shape", true);
+      }
+      return;
+    }
+    const one = known[0] as Known;
+    if (one.place || afterPreposition) return;
+    if (this.lexicon.isPlace(`${this.key(start - 1).replace(/'$/, "'")} ${first.key}`)) return;
+    if (first.shape === "letter") return;
+    if (one.first && !one.word) {
+      if (lowercase) this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
+      else if (one.common && !this.documents)
+        this.add(start, end, CONFIDENCE.alone, "person.first-name");
+      else this.add(start, end, CONFIDENCE.possible, "person.rare-name", true);
+      return;
+    }
+    if (one.first && first.shape === "capital" && !first.opens) {
+      this.add(start, end, CONFIDENCE.possible, "person.first-name-word", true);
+      return;
+    }
+    if (one.surname && !one.word && first.key.length >= 3) {
+      if (lowercase) {
+        if (first.key.length >= 4)
+          this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
+      } else if (first.opens || !one.common || this.documents) {
+        this.add(start, end, CONFIDENCE.possible, "person.surname-alone", true);
+      } else this.add(start, end, CONFIDENCE.alone, "person.surname");
+      return;
+    }
+    if (!one.word && !lowercase && !first.opens && first.key.length >= 3) {
+      if (first.shape === "capital" || first.key.length >= 5) {
+        this.add(start, end, CONFIDENCE.possible, "person.shape", true);
+      }
+    }
+  }
+
+  /**
+   * Whether the name is part of a place's name written with spaces, with
+   * the capitalised words and particles before it ("Salon de Provence",
+   * "Pays de la Loire", "Grande Synthe").
+   */
+  placeAround(start: number, end: number): boolean {
+    let key = this.tokens
+      .slice(start, end)
+      .map((token) => token.key)
+      .join(" ");
+    for (let index = start - 1; index >= Math.max(0, start - 4); index -= 1) {
+      if (this.tokens[index + 1]?.gap !== "space") break;
+      const before = this.tokens[index] as Token;
+      if (before.shape === "lower" && !PARTICLES.has(before.key)) break;
+      key = `${before.key} ${key}`;
+      if (this.lexicon.isPlace(key)) return true;
+    }
+    return false;
+  }
+
+  /** Initials and a name: "J. Dupont", "J.-P. Martin". */
+  initials(start: number): number {
+    let index = start;
+    while (index < this.tokens.length && this.tokens[index]?.initial) {
+      index += 1;
+      if (index < this.tokens.length && !this.joined(index)) return start;
+    }
+    if (index === start || index >= this.tokens.length) return start;
+    // "H. de la Tour d'Aubin".
+    const named = index;
+    while (index < this.tokens.length && index - named < 2 && PARTICLES.has(this.key(index)))
+      index += 1;
+    if (index >= this.tokens.length) return start;
+    const token = this.tokens[index] as Token;
+    const known = this.known(index);
+    if (
+      token.shape === "lower" ||
+      token.shape === "letter" ||
+      (known.word && !(known.surname && known.common && !token.opens))
+    ) {
+      return start;
+    }
+    if (known.place && !known.surname) return start;
+    this.#strongCue = true;
+    this.#honorific = false;
+    const end = this.runEnd(index, true);
+    if (end === index || this.namedAfter(start)) return start;
+    // "M. Dupont" is a civility, read as such by the cue before "Dupont".
+    if (end - start >= 2 && !HONORIFICS.has(this.key(start))) {
+      this.add(start, end, CONFIDENCE.fullName, "person.initial");
+      return end;
+    }
+    return start;
+  }
+
+  /** Every later mention of a word of a name found for sure ("… Mme Ferreira … ferreira a rappelé"). */
+  repeats(): void {
+    if (this.names.size === 0) return;
+    // A word only possible on its own ("benali" in lowercase) is sure once its name was found.
+    const names = this.names;
+    for (let index = this.found.length - 1; index >= 0; index -= 1) {
+      const entity = this.found[index] as Entity;
+      if (entity.certainty !== "possible") continue;
+      const key = foldSameLength(this.text.slice(entity.start, entity.end));
+      if (names.has(key)) this.found.splice(index, 1);
+    }
+    const covered = this.found.filter((entity) => entity.certainty !== "possible");
+    let at = 0;
+    covered.sort((a, b) => a.start - b.start);
+    for (let index = 0; index < this.tokens.length; index += 1) {
+      const token = this.tokens[index] as Token;
+      if (!this.names.has(token.key)) continue;
+      while (at < covered.length && (covered[at] as Entity).end <= token.start) at += 1;
+      const inside = at < covered.length && (covered[at] as Entity).start <= token.start;
+      if (inside) continue;
+      const known = this.known(index);
+      if (known.word && token.shape === "lower") continue;
+      if (known.word && token.opens && !known.first && !known.surname) continue;
+      this.found.push({
+        type: "PERSON",
+        start: token.start,
+        end: token.end,
+        confidence: CONFIDENCE.repeat,
+        rule: "person.repeat",
+      });
+    }
+  }
+
+  /**
+   * Acronyms defined in brackets after their words ("droit individuel à la
+   * formation (Dif)", "allocation pour demandeur d'asile (Ada)"): each
+   * letter starts one of the words before, in order.
+   */
+  findAcronyms(): void {
+    for (let index = 1; index < this.tokens.length; index += 1) {
+      const token = this.tokens[index] as Token;
+      if (!token.before.endsWith("(") || this.text[token.end] !== ")" || token.key.length < 2)
+        continue;
+      const initials: string[] = [];
+      for (let back = index - 1; back >= 0 && back >= index - 8; back -= 1) {
+        initials.unshift((this.tokens[back] as Token).key[0] as string);
+      }
+      let at = 0;
+      for (const letter of initials) if (letter === token.key[at]) at += 1;
+      if (at >= token.key.length) this.#acronyms.add(token.key);
+    }
+  }
+
+  run(): Entity[] {
+    const tokens = this.tokens;
+    this.findAcronyms();
+    let index = 0;
+    while (index < tokens.length) {
+      const token = tokens[index] as Token;
+      // A civility is the next name's cue, never a name or an initial itself.
+      if (HONORIFICS.has(token.key) && (token.key !== "m" || token.initial)) {
+        index += 1;
+        continue;
+      }
+      if (token.initial) {
+        const end = this.initials(index);
+        if (end > index) {
+          index = end;
+          continue;
+        }
+      }
+      const cue = this.cueBefore(index);
+      if (cue) {
+        this.#strongCue = cue !== "person.role";
+        this.#honorific = cue === "person.honorific";
+        const end = this.runEnd(index, true);
+        if (end > index) {
+          this.cued(index, end, cue);
+          index = end;
+          continue;
+        }
+      }
+      const end = this.runEnd(index, false);
+      if (end > index) {
+        this.plain(index, end);
+        index = end;
+        continue;
+      }
+      index += 1;
+    }
+    this.repeats();
+    return this.found;
+  }
+}
+
+/**
+ * A PERSON recognizer over the first names and surnames borne in France
+ * (shipped, and imported when given) and the words of French, on any case
+ * ("Jeanne DURAND", "DURAND Jeanne", "jeanne durand", "J. Durand", "Pedro dos
+ * Santos"). Sure: a name after a civility, a role, a greeting, a field label
+ * or a letter's closing ("Mme Ferreira", "son fils Lucas", "Bonjour Karim",
+ * "Cordialement, Sandrine"); a known first name with another name word; known
+ * surnames together; a known first name, or a known surname mid-sentence,
+ * alone; every later mention of a word of a name found. Possible (kept for
+ * what leaves for a foreign model, not for documents): words shaped like a
+ * name that are no word of French, known names in lowercase. Streets,
+ * buildings and laws named after people, and towns, are left alone.
+ */
+export function createPersonRecognizer(names: PersonNames = {}): Recognizer {
+  const usable = {
+    firstNames: usableOnly(names.firstNames),
+    surnames: usableOnly(names.surnames),
+  };
+  return {
+    name: "person",
+    find(text, context) {
+      const scan = contextOf(text, context);
+      return new PersonSearch(text, tokensOf(scan), lexicon(usable), scan.purpose).run();
+    },
+  };
 }
 
 function usableOnly(keys: ReadonlySet<string> | undefined): Set<string> {
@@ -124,159 +808,45 @@ function usableOnly(keys: ReadonlySet<string> | undefined): Set<string> {
   return usable;
 }
 
-/** One text's search: its state in fields, its steps in methods (no closure per scan). */
-class PersonSearch {
-  readonly found: Entity[] = [];
-  /** Surnames found once, looked for again everywhere. */
-  readonly repeated = new Set<string>();
-  #folded: string | undefined;
-
-  constructor(
-    readonly text: string,
-    readonly context: ScanContext | undefined,
-    readonly names: KnownNames,
-  ) {}
-
-  /** A word of the text, lowercase and accents folded, by its offsets. */
-  foldedAt(start: number, end: number): string {
-    this.#folded ??= contextOf(this.text, this.context).folded;
-    return this.#folded.slice(start, end);
-  }
-
-  add(start: number, name: string, confidence: number, rule: string): void {
-    // The name's words and their folds (same length: the spaces line up).
-    const keys = this.foldedAt(start, start + name.length).split(/[ ]+/);
-    const words = name.split(/[ ]+/);
-    let last = "";
-    let lastKey = "";
-    for (let index = 0; index < words.length; index += 1) {
-      const key = keys[index] as string;
-      if (NOT_NAMES.has(key)) continue;
-      last = words[index] as string;
-      lastKey = key;
+/**
+ * The words of the names found for sure in a text (folded, three letters
+ * or more, particles and places aside): what {@link mentionsOf} looks for in
+ * the other pieces of a long text.
+ */
+export function nameWordsOf(text: string, entities: readonly Entity[]): Set<string> {
+  const words = new Set<string>();
+  const lex = lexicon();
+  for (const entity of entities) {
+    if (
+      entity.type !== "PERSON" ||
+      entity.certainty === "possible" ||
+      entity.rule === "person.repeat"
+    ) {
+      continue;
     }
-    if (!last) return;
-    if (PLACE_BEFORE.test(this.text.slice(Math.max(0, start - 30), start))) return;
-    this.found.push({ type: "PERSON", start, end: start + name.length, confidence, rule });
-    if (last.length >= 3 && !this.names.isFirstName(lastKey)) this.repeated.add(last);
-  }
-
-  /** Two or three capitalised words: a known first name among them, or a known surname in capitals. */
-  pair(match: RegExpExecArray): void {
-    const words: string[] = [];
-    const keys: string[] = [];
-    let offset = match.index;
-    for (let group = 1; group <= 3; group += 1) {
-      const word = match[group];
-      if (!word) continue;
-      // Each word's fold, read from the folded text: the words are one space apart.
-      const key = this.foldedAt(offset, offset + word.length);
-      if (NOT_NAMES.has(key)) return;
-      words.push(word);
-      keys.push(key);
-      offset += word.length + 1;
-    }
-    let first = -1;
-    for (let index = 0; index < keys.length && first < 0; index += 1) {
-      if (this.names.isFirstName(keys[index] as string)) first = index;
-    }
-    if (first < 0) {
-      this.surnameWithUnknownFirstName(match.index, words, keys);
-      return;
-    }
-    // The first name, the names after it, and a surname in capitals just before it ("DURAND Jeanne").
-    const from = first > 0 && isCapitals(words[first - 1] as string) ? first - 1 : first;
-    const to = words.length - 1;
-    if (from === to) return;
-    let known = false;
-    for (let index = from; index <= to; index += 1) {
-      if (index !== first && this.names.surnames.has(keys[index] as string)) known = true;
-    }
-    this.add(
-      startOf(match.index, words, from),
-      words.slice(from, to + 1).join(" "),
-      known ? 0.9 : 0.85,
-      known ? "person.full-name" : "person.first-name",
-    );
-  }
-
-  /** No known first name: a known surname in capitals next to a capitalised word ("Zoubida DUPONTEL"). */
-  surnameWithUnknownFirstName(at: number, words: string[], keys: string[]): void {
-    let surname = -1;
-    for (let index = 0; index < words.length && surname < 0; index += 1) {
-      const word = words[index] as string;
-      if (isCapitals(word) && this.names.surnames.has(keys[index] as string)) surname = index;
-    }
-    if (surname < 0) return;
-    const looksFirst = (index: number) =>
-      isCapitalised(words[index] ?? "") && !isWord(keys[index] ?? "");
-    const from = looksFirst(surname + 1) ? surname : looksFirst(surname - 1) ? surname - 1 : -1;
-    if (from < 0) return;
-    this.add(
-      startOf(at, words, from),
-      words.slice(from, from + 2).join(" "),
-      0.8,
-      "person.surname",
-    );
-  }
-
-  /** A surname seen once is a person wherever it appears again. */
-  repeats(): void {
-    for (const surname of this.repeated) {
-      for (const index of occurrences(this.text, surname)) {
-        let inside = false;
-        for (const entity of this.found) {
-          if (index >= entity.start && index < entity.end) inside = true;
-        }
-        if (inside) continue;
-        this.found.push({
-          type: "PERSON",
-          start: index,
-          end: index + surname.length,
-          confidence: 0.8,
-          rule: "person.repeat",
-        });
-      }
+    for (const word of foldSameLength(text.slice(entity.start, entity.end)).split(/[^a-z'-]+/)) {
+      if (word.length >= 3 && !PARTICLES.has(word) && !lex.isPlace(word)) words.add(word);
     }
   }
-}
-
-/** Where the `index`-th of words one space apart starts. */
-function startOf(at: number, words: readonly string[], index: number): number {
-  let start = at;
-  for (let word = 0; word < index; word += 1) start += (words[word] as string).length + 1;
-  return start;
+  return words;
 }
 
 /**
- * A PERSON recognizer over the built-in first names and, when given,
- * imported ones: after an honorific or a role ("Mme Durand", "la famille
- * Martin"), a known first name followed by a name ("Jeanne DURAND", "Karim
- * Benali"; 0.9 when that name is a known surname), a surname in capitals
- * before a first name ("DURAND Jeanne"), a known surname in capitals next
- * to a capitalised word ("Zéphyrine DUPONT"); and every later mention of a
- * surname found once ("… Mme Durand … Durand a rappelé").
+ * The mentions, in a text, of name words found elsewhere (another piece of
+ * a long text), outside the spans already found there.
  */
-export function createPersonRecognizer(names: PersonNames = {}): Recognizer {
-  const known = new KnownNames(names);
-  return {
-    name: "person",
-    find(text, context) {
-      const search = new PersonSearch(text, context, known);
-      for (const match of matches(HONORIFIC, text)) {
-        const name = match[1] as string;
-        search.add(match.index + match[0].length - name.length, name, 0.9, "person.honorific");
-      }
-      for (const match of matches(ROLE, text)) {
-        const name = match[1] as string;
-        search.add(match.index + match[0].length - name.length, name, 0.85, "person.role");
-      }
-      for (const match of matches(NAME_PAIR, text)) search.pair(match);
-      search.repeats();
-      return search.found;
-    },
-  };
+export function mentionsOf(
+  text: string,
+  names: ReadonlySet<string>,
+  covered: readonly Entity[],
+): Entity[] {
+  if (names.size === 0) return [];
+  const search = new PersonSearch(text, tokensOf(new ScanContext(text)), lexicon());
+  for (const name of names) search.names.add(name);
+  search.found.push(...covered);
+  search.repeats();
+  return search.found.slice(covered.length);
 }
 
-/** The PERSON recognizer over the built-in first names only (nothing imported). */
+/** The PERSON recognizer over the shipped names (nothing imported). */
 export const personRecognizer: Recognizer = createPersonRecognizer();

@@ -25,7 +25,7 @@ describe("PHONE recognizer", () => {
       { type: "PHONE", start: 54, end: 68, text: "07.12.34.56.78" },
       { type: "PHONE", start: 75, end: 95, text: "+33 (0)1 45 67 89 10" },
     ]);
-    assert.deepEqual(lookAlikes(text), [["01 23 45 67 89", "phone.public"]]);
+    assert.deepEqual(lookAlikes(text), [["01 23 45 67 89", "phone.organisation"]]);
   });
 
   it("reads national numbers with spaces, dots, dashes or nothing", () => {
@@ -59,6 +59,49 @@ describe("PHONE recognizer", () => {
       const text = `Rappeler le ${number}.`;
       assert.deepEqual(found(text), [[number, "phone.intl", confidence]], number);
     }
+  });
+
+  it("reads any separator, any grouping, the letter O for zero and numbers spelled out", () => {
+    for (const number of [
+      "06/20/48/91/33",
+      "06 - 45 - 12 - 78 - 90",
+      "0612 845 903",
+      "076 512 3498",
+      "O6 45 12 98 O3",
+      "07 O2 39 18 64",
+      "06 12 trente-huit 45 91",
+      "zéro six, quarante-deux, dix-sept, quatre-vingt-huit, zéro trois",
+      "zero six 16 27 44 90",
+    ]) {
+      const text = `Merci de la rappeler au ${number}, c'est urgent.`;
+      assert.deepEqual(
+        phoneRecognizer.find(text).map((e) => [text.slice(e.start, e.end), e.certainty]),
+        [[number, undefined]],
+        number,
+      );
+    }
+  });
+
+  it("reads numbers abroad after + or 00, and overseas ones", () => {
+    for (const number of [
+      "+49 171 5532 908",
+      "+34 612 45 78 90",
+      "0034 612 48 97 03",
+      "+380 67 123 45 67",
+    ]) {
+      assert.deepEqual(
+        found(`Tél. ${number}.`).map((entity) => entity[0]),
+        [number],
+        number,
+      );
+    }
+  });
+
+  it("keeps an irregular number without a word saying phone as possible only", () => {
+    assert.deepEqual(
+      phoneRecognizer.find("Kamel Meziane 062 190 3358").map((e) => [e.rule, e.certainty]),
+      [["phone.irregular", "possible"]],
+    );
   });
 
   it("never matches short public numbers, nor inside longer digit runs", () => {

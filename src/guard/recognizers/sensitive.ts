@@ -1,159 +1,38 @@
 import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
+import { expand, TERMS } from "./sensitive-terms.js";
+
+/** Every term (folded) by category: src/guard/recognizers/sensitive-terms.ts. */
+const LEXICON: Record<string, string[]> = Object.fromEntries(
+  Object.entries(TERMS).map(([category, list]) => [category, expand(list)]),
+);
 
 /**
- * RGPD article 9 categories and offences, as words agents write them
- * (accents folded, lowercase). A term is sensitive data only about an
- * identifiable person: the scanner keeps these entities only when the text
- * also names or identifies someone.
+ * Facts said with a structure rather than a word (folded text): a trade
+ * union's mandate or membership ("déléguée CGT", "secrétaire de la section
+ * FO", "élu UNSA"), an origin ("d'origine marocaine", "originaire du
+ * Mali"), a pregnancy ("est enceinte", "enceinte de six mois": the word alone
+ * is also a loudspeaker or a wall).
  */
-const LEXICON: Record<string, string[]> = {
-  health: [
-    "diabete",
-    "diabetique",
-    "cancer",
-    "leucemie",
-    "chimiotherapie",
-    "radiotherapie",
-    "vih",
-    "sida",
-    "seropositif",
-    "seropositive",
-    "hepatite",
-    "tuberculose",
-    "depression",
-    "depressif",
-    "depressive",
-    "burn-out",
-    "burn out",
-    "schizophrene",
-    "schizophrenie",
-    "bipolaire",
-    "troubles psychiatriques",
-    "suivi psychiatrique",
-    "psychiatre",
-    "hopital psychiatrique",
-    "hospitalisation d'office",
-    "tentative de suicide",
-    "anorexie",
-    "boulimie",
-    "alcoolisme",
-    "alcoolique",
-    "toxicomanie",
-    "toxicomane",
-    "addiction",
-    "sevrage",
-    "alzheimer",
-    "parkinson",
-    "autisme",
-    "autiste",
-    "epilepsie",
-    "epileptique",
-    "sclerose en plaques",
-    "trisomie",
-    "dialyse",
-    "handicap",
-    "handicape",
-    "handicapee",
-    "invalidite",
-    "rqth",
-    "mdph",
-    "affection de longue duree",
-    "ald",
-    "arret maladie",
-    "conge maladie",
-    "conge de longue maladie",
-    "longue maladie",
-    "est enceinte",
-    "grossesse",
-    "ivg",
-    "fausse couche",
-    "maladie professionnelle",
-    "inaptitude medicale",
-    "traitement medical",
-    "en chimio",
+const UNIONS =
+  "cgt|cfdt|fo|force ouvriere|unsa|sud|fsu|cftc|cfe-cgc|snuipp|snuipp-fsu|snes|sgen|interco|fa-fpt|solidaires|cnt";
+const STRUCTURED: readonly (readonly [RegExp, string])[] = [
+  [
+    new RegExp(
+      `(?<![a-z])(?:delegue|deleguee|delegues|elu|elue|elus|representant|representante|secretaire|tresoriere?|adherente?|syndiquee?|militante?|membre|candidate?|mandat|liste|section|syndicat)(?![a-z])[^.\\n]{0,40}?(?<![a-z])(?:${UNIONS})(?![a-z])(?:[ -](?:territoriaux|interco|services publics))?`,
+      "g",
+    ),
+    "union",
   ],
-  religion: [
-    "musulman",
-    "musulmane",
-    "juif",
-    "juive",
-    "catholique",
-    "protestant",
-    "protestante",
-    "bouddhiste",
-    "pratiquant",
-    "pratiquante",
-    "de confession",
-    "converti a l'islam",
-    "voilee",
-    "porte le voile",
-    "fait le ramadan",
-    "temoin de jehovah",
+  [
+    /(?<![a-z])(?:d'|de |aux )origines? (?!animale|controlee|vegetale|humaine|inconnue|geographique|protegee|professionnelle|de |du |des )[a-z]+(?:ais|aise|aises|ien|ienne|iennes|iens|ain|aine|aines|ains|ane|anes|ois|oise|oises|que|ques|e|es|is|ite|ites|ole|oles|an|ane|ien)(?![a-z])/g,
+    "origin",
   ],
-  politics: [
-    "militant",
-    "militante",
-    "sympathisant",
-    "sympathisante",
-    "adherent du parti",
-    "adherente du parti",
-    "encarte",
-    "encartee",
-    "opinions politiques",
-    "vote pour",
-    "candidat aux elections",
+  [/(?<![a-z])originaire (?:du|de la|des|d'|de) [a-z][a-z'-]+/g, "origin"],
+  [
+    /(?<![a-z])(?:(?:est|etait|suis|etant|tombee|toujours|actuellement|elle|femme) enceinte|enceinte (?:de|d') ?(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|quelques|plusieurs))(?![a-z])/g,
+    "health",
   ],
-  union: [
-    "syndique",
-    "syndiquee",
-    "delegue syndical",
-    "deleguee syndicale",
-    "adherent a la cgt",
-    "adherente a la cgt",
-    "adherent cfdt",
-    "representant syndical",
-    "representante syndicale",
-    "section syndicale",
-  ],
-  sexuality: [
-    "homosexuel",
-    "homosexuelle",
-    "lesbienne",
-    "bisexuel",
-    "bisexuelle",
-    "transgenre",
-    "orientation sexuelle",
-    "vie sexuelle",
-  ],
-  origin: [
-    "origine ethnique",
-    "d'origine maghrebine",
-    "d'origine africaine",
-    "d'origine asiatique",
-    "d'origine rom",
-    "de type maghrebin",
-    "de type africain",
-    "origine raciale",
-  ],
-  offences: [
-    "casier judiciaire",
-    "condamne",
-    "condamnee",
-    "condamnation",
-    "incarcere",
-    "incarceree",
-    "est detenu",
-    "est detenue",
-    "garde a vue",
-    "mis en examen",
-    "mise en examen",
-    "avec sursis",
-    "prison",
-    "bracelet electronique",
-    "controle judiciaire",
-    "interdiction de territoire",
-  ],
-};
+];
 
 /** The category of each term (folded, spaces as single spaces). */
 const CATEGORY = new Map(
@@ -226,6 +105,26 @@ export const sensitiveRecognizer: Recognizer = {
         rule: `sensitive.${category}`,
       });
     }
-    return found;
+    for (const [pattern, category] of STRUCTURED) {
+      for (const match of matches(pattern, folded)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (found.some((entity) => entity.start >= start && entity.end <= end)) {
+          // The structure holds a term already found ("délégué syndical CGT"): one finding.
+          for (let index = found.length - 1; index >= 0; index -= 1) {
+            const entity = found[index] as Entity;
+            if (entity.start >= start && entity.end <= end) found.splice(index, 1);
+          }
+        }
+        found.push({
+          type: "SENSITIVE",
+          start,
+          end,
+          confidence: 0.8,
+          rule: `sensitive.${category}`,
+        });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
   },
 };

@@ -53,10 +53,16 @@ function companyRule(digits: string): string | undefined {
   return undefined;
 }
 
+/** A person's document or card named just before a number. */
+const DOCUMENT_BEFORE =
+  /(?:passeport|identit[ée]|cni|s[ée]jour|r[ée]c[ée]piss[ée]|carte bancaire|\bcb\b|visa|mastercard|s[ée]curit[ée] sociale|\bnir\b)[^.\n]{0,30}$/i;
+
 /** SIRENs and SIRETs that pass their check. */
 function companyNumbers(text: string): LookAlike[] {
   const found: LookAlike[] = [];
   for (const match of matches(COMPANY_NUMBER, text)) {
+    // A passport's or a card's number that happens to pass a SIREN's check is still theirs.
+    if (DOCUMENT_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const rule = companyRule(match[0].replace(/\D/g, ""));
     if (rule) found.push({ start: match.index, end: match.index + match[0].length, rule });
   }

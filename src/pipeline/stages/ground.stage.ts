@@ -45,7 +45,7 @@ export function groundStage(
       const found = turn.personalData ?? [];
       turn.personalData = found;
       for (const passage of grounding.passages) {
-        const finding = guard.scan(passage.text);
+        const finding = await guard.scan(passage.text);
         dataClass = stricterClass(dataClass, finding.dataClass);
         for (const span of finding.spans) {
           spans.push(span);

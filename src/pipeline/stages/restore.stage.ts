@@ -25,7 +25,7 @@ export function restoreStage(scan: ScanPort): Stage {
         ...(turn.grounding?.passages ?? []).map((passage) => passage.text),
       ].join("\n"),
     );
-    const fresh = scan(output.text).spans.filter(
+    const fresh = (await scan(output.text)).spans.filter(
       (span) =>
         !NOT_IDENTIFYING.has(span.type) &&
         !given.includes(flat(output.text.slice(span.start, span.end))),

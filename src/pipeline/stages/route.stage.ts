@@ -19,9 +19,9 @@ export type Route = (turn: Turn) => Promise<RouteResult>;
 const LISTED = 6;
 
 /**
- * What the guard found, for the agent: each type once, with where
- * (characters of the message being sent, an earlier message of the
- * conversation, the documents retrieved), never the values themselves.
+ * What the guard found, for the agent: each type once, with where (the
+ * message being sent, where the page highlights it; an earlier message of
+ * the conversation; the documents retrieved), never the values themselves.
  */
 export function describeFindings(turn: Turn): string {
   const last = turn.input.messages.length - 1;
@@ -31,7 +31,7 @@ export function describeFindings(turn: Turn): string {
       span.message === -1
         ? t("guard.position.passage")
         : span.message === last
-          ? t("guard.position.here", { start: span.start + 1, end: span.end })
+          ? t("guard.position.here")
           : t("guard.position.earlier");
     const positions = groups.get(span.type) ?? [];
     if (!positions.includes(where)) positions.push(where);

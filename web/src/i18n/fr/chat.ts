@@ -62,6 +62,8 @@ export const chat = {
   "chat.refused.charter": "Demande refusée par la charte",
   "chat.refused.other": "La demande n'a pas abouti",
   "chat.refused.details": "Détail des règles appliquées",
+  "chat.refused.highlighted":
+    "Les passages en cause sont surlignés dans votre message ci-dessus. Votre message est revenu dans la zone de saisie : modifiez-le puis renvoyez-le.",
 
   "chat.answer.fallback":
     "Le modèle n'a pas pu répondre : voici les passages des documents qui répondent à la question.",

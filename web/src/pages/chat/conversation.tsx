@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { postForEvents } from "../../api/stream";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { personalDataType } from "../../components/personal-data";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link } from "../../router";
@@ -158,7 +159,12 @@ export function ConversationView(props: {
                 {message.role === "user" ? t("chat.you") : t("chat.assistant")}
               </h2>
               {message.role === "user" ? (
-                <div className="prose chat-text">{message.content}</div>
+                <div className="prose chat-text">
+                  <Highlighted
+                    text={message.content}
+                    spans={messages[index + 1]?.metadata.personalData ?? []}
+                  />
+                </div>
               ) : message.metadata.denied ? (
                 <Refusal
                   metadata={message.metadata}
@@ -221,6 +227,35 @@ export function ConversationView(props: {
   );
 }
 
+/**
+ * A refused message with the data the guard found marked where it is: each
+ * mark says what it holds (for screen readers too), the value stays the
+ * agent's own text.
+ */
+function Highlighted(props: {
+  text: string;
+  spans: { type: string; start: number; end: number }[];
+}) {
+  const { text } = props;
+  if (props.spans.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const span of [...props.spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end > text.length) continue;
+    parts.push(text.slice(at, span.start));
+    const label = personalDataType(span.type);
+    parts.push(
+      <mark key={span.start} className="chat-found" title={label}>
+        {text.slice(span.start, span.end)}
+        <span className="visually-hidden"> ({label})</span>
+      </mark>,
+    );
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
 /** A turn the charter, the data guard or a quota refused: the server's words, and what to do. */
 function Refusal(props: { metadata: AnswerMetadata; alert: boolean }) {
   const { metadata } = props;
@@ -240,6 +275,7 @@ function Refusal(props: { metadata: AnswerMetadata; alert: boolean }) {
         <strong>{title}</strong>
       </p>
       <p>{metadata.reason}</p>
+      {(metadata.personalData ?? []).length > 0 && <p>{t("chat.refused.highlighted")}</p>}
       {rule === "charter.quota" && can("knowledge:read") && (
         <p>
           <Link href="/bases">{t("chat.refused.search")}</Link>

@@ -94,6 +94,8 @@ export interface AnswerMetadata {
   denied?: boolean;
   reason?: string;
   rule?: string | null;
+  /** A refusal by the data guard: where the refused message holds the data (UTF-16 offsets), never the values. */
+  personalData?: { type: string; start: number; end: number }[];
 }
 
 export interface Message {

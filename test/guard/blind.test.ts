@@ -1,0 +1,125 @@
+/**
+ * The personal-data guard against the blind corpus (test/guard/blind/):
+ * French texts written by people who had only the entity definitions
+ * (DEFINITIONS.md), never the recognizers. `dev/` may be read to improve the
+ * guard; `holdout/` is never read while tuning: its scores are printed,
+ * never its texts.
+ *
+ * Both operating points are scored: `egress` (what leaves for a model,
+ * recall first) against the issue's targets, `documents` (knowledge bases,
+ * precision first).
+ *
+ * node --import tsx --test test/guard/blind.test.ts
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { EntityType } from "../../src/guard/entity.js";
+import { DEFAULT_RECOGNIZERS, type ScanPurpose, scanText } from "../../src/guard/index.js";
+import { problems } from "./blind/check.js";
+import { type BlindPart, type BlindText, loadBlind } from "./blind/load.js";
+import type { LabelledText } from "./corpus.js";
+import { type Evaluation, evaluate, formatEvaluation, formatMisses } from "./evaluation.js";
+
+const parts: Record<BlindPart, BlindText[]> = {
+  dev: loadBlind("dev"),
+  holdout: loadBlind("holdout"),
+};
+
+/** The blind texts in the shape the evaluation reads (clean ones as `clean`). */
+const labelled = (texts: readonly BlindText[]): LabelledText[] =>
+  texts.map((text) => ({
+    id: text.id,
+    category: text.kind,
+    genre: text.register as LabelledText["genre"],
+    text: text.text,
+    entities: text.entities,
+  }));
+
+const scores = new Map<string, Evaluation>();
+function scored(part: BlindPart, purpose: ScanPurpose): Evaluation {
+  const key = `${part}:${purpose}`;
+  let evaluation = scores.get(key);
+  if (!evaluation) {
+    evaluation = evaluate(labelled(parts[part]), (text) =>
+      scanText(text, DEFAULT_RECOGNIZERS, { purpose }),
+    );
+    scores.set(key, evaluation);
+  }
+  return evaluation;
+}
+
+/** The issue's targets, on the way out to a model (recall first). */
+const RECALL_TARGETS: readonly (readonly [EntityType, number])[] = [
+  ["NIR", 0.97],
+  ["IBAN", 0.97],
+  ["CARD", 0.97],
+  ["EMAIL", 0.97],
+  ["PHONE", 0.97],
+  ["PERSON", 0.92],
+  ["ADDRESS", 0.92],
+  ["SENSITIVE", 0.85],
+];
+const PERSONAL_TEXTS_TARGET = 0.98;
+const CLEAN_FLAGGED_MAX = 0.05;
+
+describe("blind corpus: the corpus itself", () => {
+  it("holds 400 texts or more, a quarter of them held out, ids unique, check digits valid", () => {
+    const all = [...parts.dev, ...parts.holdout];
+    assert.ok(all.length >= 400, `${all.length} texts`);
+    assert.ok(parts.holdout.length >= all.length / 5, `${parts.holdout.length} held out`);
+    assert.deepEqual(problems(all), []);
+    for (const part of ["dev", "holdout"] as const) {
+      const kinds = new Set(parts[part].map((text) => text.kind));
+      assert.deepEqual([...kinds].sort(), ["clean", "personal"], part);
+    }
+  });
+});
+
+for (const part of ["dev", "holdout"] as const) {
+  describe(`blind corpus, ${part}: the guard against the targets`, () => {
+    it("prints the scores at both operating points", () => {
+      for (const purpose of ["egress", "documents"] as const) {
+        const evaluation = scored(part, purpose);
+        console.log(
+          [
+            "",
+            `Corpus aveugle / blind corpus — ${part} (${parts[part].length} textes), ${purpose}`,
+            formatEvaluation(evaluation),
+            // The held-out texts are never shown: only their scores.
+            ...(part === "dev" ? ["", formatMisses(evaluation)] : []),
+            "",
+          ].join("\n"),
+        );
+      }
+    });
+
+    const row = (type: EntityType) =>
+      scored(part, "egress").types.find((score) => score.type === type);
+    for (const [type, target] of RECALL_TARGETS) {
+      it(`egress: recall of ${type} ≥ ${target}`, () => {
+        const score = row(type);
+        assert.ok(score && score.expected > 0, `no ${type} in ${part}`);
+        assert.ok(
+          score.recall >= target,
+          `${type} recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.expected})`,
+        );
+      });
+    }
+
+    it(`egress: texts with personal data are flagged (≥ ${PERSONAL_TEXTS_TARGET})`, () => {
+      const { right, total, share } = scored(part, "egress").personalDetected;
+      assert.ok(share >= PERSONAL_TEXTS_TARGET, `${right}/${total} = ${share.toFixed(3)}`);
+    });
+
+    for (const purpose of ["egress", "documents"] as const) {
+      it(`${purpose}: clean texts are flagged at most ${CLEAN_FLAGGED_MAX * 100} % of the time`, () => {
+        const { right, total } = scored(part, purpose).cleanPublic;
+        const flagged = (total - right) / total;
+        assert.ok(
+          flagged <= CLEAN_FLAGGED_MAX,
+          `${total - right}/${total} = ${flagged.toFixed(3)}`,
+        );
+      });
+    }
+  });
+}
