@@ -140,6 +140,8 @@ try {
     "Bench",
     "--no-password",
   ]);
+  // The charter must be accepted before a first use: the bench account is a service account.
+  await cli(["charter", "accept", "--email", "bench@ville.example"]);
   const key = (
     await cli([
       "apikey",

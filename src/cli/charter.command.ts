@@ -5,12 +5,17 @@ import { t } from "../i18n/index.js";
 import { withServices } from "./context.js";
 import { type CliIo, say, UsageError } from "./io.js";
 
-/** beffroi charter show [--version N] | versions [--json] | template NAME | apply FILE */
+/**
+ * beffroi charter show [--version N] | versions [--json] | template NAME |
+ * apply FILE | accept --email EMAIL (a service account's acceptance, for
+ * an API key used by a workflow tool: the charter must be accepted before a
+ * first use, and such an account never opens the page).
+ */
 export async function charterCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { json: { type: "boolean" }, version: { type: "string" } },
+    options: { json: { type: "boolean" }, version: { type: "string" }, email: { type: "string" } },
     allowPositionals: true,
     strict: true,
   });
@@ -62,6 +67,17 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
           version: saved.version,
           changes: saved.changes.join(", ") || "—",
         });
+        return 0;
+      });
+    }
+    case "accept": {
+      const email = values.email;
+      if (!email) throw new UsageError(t("cli.missing_option", { option: "--email" }));
+      return withServices(config, async ({ charter, users }) => {
+        const user = await users.findByEmail(email);
+        if (!user) throw new UsageError(t("error.user_not_found"));
+        const accepted = await charter.accept(user.id);
+        say(io, "cli.charter_accepted", { email, version: accepted.version });
         return 0;
       });
     }

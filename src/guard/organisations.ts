@@ -216,7 +216,11 @@ const ORGANISATION_WORDS = [
   "prix d'un appel",
   "information jeunesse",
 ];
-const ORGANISATION = new RegExp(`(?<![a-z0-9@.])(?:${ORGANISATION_WORDS.join("|")})(?![a-z])`, "g");
+/** "sa maison", "mon garage", "son immeuble" are someone's: a possessive before the word cancels it. */
+const ORGANISATION = new RegExp(
+  `(?<![a-z0-9@.])(?<!(?:^|[^a-z])(?:mon|ma|mes|son|sa|ses|leur|leurs|votre|vos|ton|ta|tes) )(?:${ORGANISATION_WORDS.join("|")})(?![a-z])`,
+  "g",
+);
 
 /**
  * How public information sheets lay out a body's contact details ("Par
@@ -228,7 +232,7 @@ const CONTACT_BLOCK =
 
 /** Words that point at one person, whose contact details follow (folded). */
 const PERSON =
-  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge\w*|logee?|chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|famille)(?![a-z])/g;
+  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge\w*|logee?|chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|famille|appel (?:de|du|d'|anonyme|recu)|appelant|appelante|la personne|l'usager|l'usagere|une dame|un monsieur|un habitant|une habitante|riverain|riveraine|locataire)(?![a-z])/g;
 
 /** Words that say where someone lives (folded). */
 const RESIDENCE =
@@ -237,6 +241,9 @@ const RESIDENCE =
 /** Labels that start a line of contact details: the line before may name the organisation. */
 const LABEL =
   /^\s*(?:tel|tél|telephone|mob|fax|courriel|e-?mail|mail|adresse|contact|renseignements|standard)\b/;
+
+/** How far back a person pointed at makes a document's landline or address theirs. */
+const NEAR_PERSON = 300;
 
 /** How far back, at most, the words before a contact are read. */
 const WINDOW = 160;
@@ -311,28 +318,44 @@ export function personBefore(context: ScanContext, start: number): boolean {
  * Whether the contact at `start` is introduced as an organisation's: an
  * organisation's word before it, after the last word pointing at a person.
  * A mobile number asks for more: the organisation's word close before it
- * (40 characters) and no person pointed at in its line.
+ * (60 characters, its own line) and no person pointed at in its sentence.
+ * In a document, a landline or an address is an organisation's unless a
+ * person is pointed at (`publicInDocuments`).
  */
 export function isOrganisationContact(
   context: ScanContext,
   start: number,
-  options: { mobile?: boolean } = {},
+  options: { mobile?: boolean; publicInDocuments?: boolean } = {},
 ): boolean {
   const window = windowBefore(context.folded, start);
   if (!options.mobile && LEADERS.test(window)) return true;
+  // A number a web page links to ("<a href="tel:…">") is the page's organisation's.
+  if (/href="tel:(?:[^"]*">\s*)?$/.test(window)) return true;
+  const sentence = lastSentenceEnd(window);
+  const person = lastEnd(PERSON, window);
+  const personHere = person > sentence ? person : -1;
+  // A document (a public sheet, a procedure) gives a landline or an address as its organisation's
+  // unless a person is pointed at close before (a case note names the resident lines above).
+  if (context.purpose === "documents" && options.publicInDocuments) {
+    const near = context.folded.slice(Math.max(0, start - NEAR_PERSON), start);
+    if (
+      lastEnd(PERSON, near) < 0 &&
+      lastEnd(RESIDENCE, near) < 0 &&
+      !/\badresse\s*:\s*$/.test(near)
+    ) {
+      return true;
+    }
+  }
   const organisation = Math.max(
     lastEnd(ORGANISATION, window),
     context.purpose === "documents" ? lastEnd(CONTACT_BLOCK, window) : -1,
   );
   if (organisation < 0) return false;
-  const person = lastEnd(PERSON, window);
   // Where someone lives is theirs, whatever the building ("vit au foyer-logement…", "domicile : EHPAD…").
   RESIDENCE.lastIndex = 0;
   if (RESIDENCE.test(window.slice(Math.max(0, lastSentenceEnd(window))))) return false;
   // Its own sentence only ("…de l'hôpital. Tél : 07…" is someone's), or its letterhead.
-  const sentence = lastSentenceEnd(window);
   if (organisation <= sentence) return false;
-  const personHere = person > sentence ? person : -1;
   if (options.mobile) {
     const line = window.lastIndexOf("\n");
     return personHere < 0 && window.length - organisation <= 60 && organisation > line;

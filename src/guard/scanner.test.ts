@@ -22,7 +22,13 @@ describe("scanner", () => {
       scan("La commune accompagne les personnes en situation de handicap.").dataClass,
       "public",
     );
-    assert.equal(scan("Son handicap l'empêche de venir au guichet.").dataClass, "sensitive");
+    // A pronoun alone identifies no one; a name, or someone speaking of themselves, does.
+    assert.equal(scan("Son handicap l'empêche de venir au guichet.").dataClass, "public");
+    assert.equal(
+      scan("Mme Durand a appelé. Son handicap l'empêche de venir au guichet.").dataClass,
+      "sensitive",
+    );
+    assert.equal(scan("Mon handicap m'empêche de venir au guichet.").dataClass, "sensitive");
     assert.equal(
       scan("Le CCAS aide les malades d'Alzheimer et leurs aidants.").dataClass,
       "public",

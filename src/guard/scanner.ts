@@ -8,6 +8,7 @@ import {
   ScanContext,
   type ScanPurpose,
 } from "./entity.js";
+import { personBefore } from "./organisations.js";
 
 /** An organisation's contact details found in a text (public: never personal data). */
 export interface OrganisationContact {
@@ -42,9 +43,13 @@ const IDENTIFYING: ReadonlySet<EntityType> = new Set(
   ENTITY_TYPES.filter((type) => type !== "SENSITIVE" && type !== "IP"),
 );
 
-/** Words that point at one person in the sentence ("mon fils", "l'agent", "elle"): article-9 terms count then. */
+/**
+ * Words that point at one person in the sentence ("mon fils", "l'agent",
+ * "madame"): article-9 terms count then. Bare pronouns ("elle", "son")
+ * point at things as often ("la carte… elle porte la mention invalidité").
+ */
 const PERSON_CONTEXT =
-  /(?<![\p{L}])(?:il|elle|lui|son|sa|ses|mon|ma|mes|leur|l'agent|l'agente|l'usager|l'usagère|le patient|la patiente|l'enfant|le demandeur|la demandeuse|le bénéficiaire|la bénéficiaire|madame|monsieur|mme|m\.)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:mon|ma|mes|(?:son|sa|leur) (?:fils|fille|mère|mere|père|pere|mari|femme|époux|épouse|conjoint|conjointe|enfant|frère|soeur|sœur|compagnon|compagne)|l'agent|l'agente|l'usager|l'usagère|l'intéressé|l'intéressée|le patient|la patiente|l'enfant|le demandeur|la demandeuse|le bénéficiaire|la bénéficiaire|madame|monsieur|mme|m\.)(?![\p{L}])/iu;
 
 /** A sentence giving an example, whose names are made up. */
 const EXAMPLE =
@@ -95,13 +100,22 @@ function sentenceAround(text: string, index: number): { start: number; end: numb
   return { start, end };
 }
 
-/** `sensitive` (article 9, offences, a social security number), `personal` (anything identifying), else `public`. */
-export const classOf = (entities: readonly Entity[]): DataClass =>
-  entities.some((e) => SENSITIVE_TYPES.has(e.type))
-    ? "sensitive"
-    : entities.length > 0
-      ? "personal"
-      : "public";
+/**
+ * The class of a text from what was found for sure: `sensitive` (article 9,
+ * offences, a social security number), `personal` (anything identifying),
+ * else `public`. Possible findings do not raise it: they are masked on the
+ * way out to a model the charter does not trust with personal data, never a
+ * reason to block a turn or to quarantine a document.
+ */
+export function classOf(entities: readonly Entity[]): DataClass {
+  let dataClass: DataClass = "public";
+  for (const entity of entities) {
+    if (entity.certainty === "possible") continue;
+    if (SENSITIVE_TYPES.has(entity.type)) return "sensitive";
+    dataClass = "personal";
+  }
+  return dataClass;
+}
 
 /** Types an organisation's contact details may be. */
 const CONTACT_TYPES: ReadonlySet<string> = new Set(["PHONE", "EMAIL", "ADDRESS"]);
@@ -112,6 +126,82 @@ const CONTACT_TYPES: ReadonlySet<string> = new Set(["PHONE", "EMAIL", "ADDRESS"]
  */
 const CONTACT_GLUE =
   /^(?:[\s,;/–—|-]|\(|\)|ou|et|tel\.?|tél\.?|téléphone|telephone|fax|télécopie|courriel|e-?mail|mail|mél|site|web|adresse|standard|accueil|:)*$/i;
+
+/** A person named just before a contact, on its line ("… : Sébastien Wojcik, 07 68 …"). */
+function namedJustBefore(text: string, contact: Entity, entities: readonly Entity[]): boolean {
+  return entities.some(
+    (entity) =>
+      entity.type === "PERSON" &&
+      entity.certainty !== "possible" &&
+      entity.end <= contact.start &&
+      contact.start - entity.end <= 40 &&
+      !/[\n.;!?]/.test(text.slice(entity.end, contact.start)),
+  );
+}
+
+/** How far from a person a landline or an address is read as theirs. */
+const NEAR_PERSON = { before: 300, after: 150 };
+
+/** Findings that point at a person: a landline or an address near one of them is that person's. */
+const PERSON_POINTERS: ReadonlySet<EntityType> = new Set([
+  "PERSON",
+  "NIR",
+  "NIR_INVALID",
+  "BIRTHDATE",
+  "ID_DOC",
+  "IBAN",
+  "CARD",
+  "FISCAL_ID",
+  "EMAIL",
+]);
+
+const isMobile = (value: string) =>
+  /^(?:\+33|0033)?[\s.(0)]*[67]/.test(value.replace(/^\(0\)/, ""));
+
+/**
+ * A landline or a postal address with no one around it (no name, no
+ * identifier within 300 characters before or 150 after, no word pointing
+ * at a person before it) is an organisation's: a text that names nobody
+ * gives a service's number and a town hall's address, not a resident's.
+ * A mobile number, or an e-mail, stays as it was found.
+ */
+function aloneAsOrganisations(
+  context: ScanContext,
+  entities: Entity[],
+  organisations: OrganisationContact[],
+): Entity[] {
+  const { text } = context;
+  const kept: Entity[] = [];
+  for (const entity of entities) {
+    const value = text.slice(entity.start, entity.end);
+    const contact = (entity.type === "PHONE" && !isMobile(value)) || entity.type === "ADDRESS";
+    if (!contact) {
+      kept.push(entity);
+      continue;
+    }
+    const from = entity.start - NEAR_PERSON.before;
+    const to = entity.end + NEAR_PERSON.after;
+    const pointed = entities.some(
+      (other) =>
+        other !== entity &&
+        (other.certainty !== "possible" || other.rule === "person.lowercase") &&
+        PERSON_POINTERS.has(other.type) &&
+        other.end > from &&
+        other.start < to,
+    );
+    if (pointed || personBefore(context, entity.start)) {
+      kept.push(entity);
+      continue;
+    }
+    organisations.push({
+      type: entity.type as OrganisationContact["type"],
+      start: entity.start,
+      end: entity.end,
+      rule: "organisation.no-one-near",
+    });
+  }
+  return kept;
+}
 
 /**
  * Contact details written right after an organisation's, in one line
@@ -185,10 +275,13 @@ export function scanText(
     if (found) for (const lookAlike of found) lookAlikes.push(lookAlike);
   }
   const candidates: Entity[] = [];
+  /** Contact details read as an organisation's: a person named right before takes them back. */
+  const asOrganisation: Entity[] = [];
   for (const recognizer of recognizers) {
     for (const entity of recognizer.find(text, context)) {
       if (purpose === "documents" && entity.certainty === "possible") continue;
       if (!overlapsAny(entity, lookAlikes)) candidates.push(entity);
+      else if (CONTACT_TYPES.has(entity.type)) asOrganisation.push(entity);
     }
   }
   candidates.sort(surestFirst);
@@ -196,27 +289,30 @@ export function scanText(
   for (const entity of candidates) {
     if (!overlapsAny(entity, surest)) surest.push(entity);
   }
+  // "Astreinte voirie : Sébastien Wojcik, 07 68 11 45 90": the number is the named person's.
+  const reclaimed = asOrganisation.filter((contact) => namedJustBefore(text, contact, surest));
+  for (const contact of reclaimed) if (!overlapsAny(contact, surest)) surest.push(contact);
   const organisations: OrganisationContact[] = [];
   for (const lookAlike of lookAlikes) {
     const type = lookAlike.organisation;
-    if (type)
-      organisations.push({
-        type,
-        start: lookAlike.start,
-        end: lookAlike.end,
-        rule: lookAlike.rule,
-      });
+    if (!type || reclaimed.some((contact) => overlaps(contact, lookAlike))) continue;
+    organisations.push({ type, start: lookAlike.start, end: lookAlike.end, rule: lookAlike.rule });
   }
   const kept = chainOrganisations(
     text,
-    surest.sort((a, b) => a.start - b.start),
+    aloneAsOrganisations(
+      context,
+      surest.sort((a, b) => a.start - b.start),
+      organisations,
+    ),
     organisations,
   );
   // An article-9 term counts when its sentence names someone or points at one person; on the
   // way out, also when the text names someone or speaks of oneself and the sentence is no rule.
   const identified =
     purpose === "egress" &&
-    (kept.some((other) => IDENTIFYING.has(other.type)) || FIRST_PERSON.test(text));
+    (kept.some((other) => IDENTIFYING.has(other.type) && other.certainty !== "possible") ||
+      FIRST_PERSON.test(text));
   const entities = kept
     .filter((entity) => {
       // A document's example is no one's ("Par exemple, Dupont veuve Martin", "de la forme AB-123-CD").

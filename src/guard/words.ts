@@ -37,7 +37,7 @@ auchan bouygues telecom carrefour leclerc intermarche lidl aldi monoprix casino 
 fnac darty cdiscount amazon apple microsoft samsung edf engie gdf veolia suez enedis grdf sncf
 ratp ouigo tgv ter thalys eurostar blablacar uber airbnb ameli cic lcl bnp paribas cetelem
 cofidis sofinco boursorama hsbc axa maif macif matmut groupama allianz generali mgen visale
-euronext nyse restos city carrefour
+euronext nyse restos city carrefour loca-pass locapass monoparentale monoparental
 the and of to in is are be can will for with on at by from this that these those it its as or not
 you your we our they their he she his her day days week weeks bus train trains station airport
 valley lake mountain city town center centre street road avenue school hall office service

@@ -223,6 +223,7 @@ Commandes :
   charter versions [--json]     les versions de la charte : quand, ce qui a changé
   charter template balanced|strict|experimentation   un modèle de charte, pour partir de lui
   charter apply FICHIER         enregistre une nouvelle version (effet à la demande suivante)
+  charter accept --email E      accepte la charte en vigueur pour un compte de service (clé d'API)
   purge                         applique les durées de conservation de la charte (conversations, journal)
   doctor                        affiche la configuration résolue et vérifie l'installation
   audit verify [--anchor N:EMPREINTE] [--json]
@@ -232,6 +233,7 @@ Commandes :
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
   "cli.charter_version": "version {version} — {at} — {title} — modifié : {changes}",
+  "cli.charter_accepted": "Charte version {version} acceptée pour {email}.",
   "cli.charter_applied":
     "Charte enregistrée : version {version} (modifié : {changes}). Elle s'applique dès la demande suivante ; chaque agent devra l'accepter.",
   "cli.purged":

@@ -58,6 +58,7 @@ export class Router {
   route = async (turn: Turn): Promise<RouteResult> => {
     const { providers } = this.deps;
     const dataClass = turn.dataClass ?? this.deps.classify?.(turn) ?? "public";
+    const possible = (turn.personalData ?? []).some((span) => span.certainty === "possible");
     // The charter stage put the agent's matrix on the turn; without it, the default charter's.
     const policy = turn.charter
       ? matrixPolicy(turn.charter.dataMatrix)
@@ -97,7 +98,11 @@ export class Router {
         skipped.push({ ref: entry.ref, reason: t("route.skip.too_long") });
       } else {
         const action = policy(dataClass, entry.provider.sovereignty);
-        candidates.push(candidateOf(entry, action === "pseudonymise" && dataClass !== "public"));
+        // What is only possibly personal is masked all the same where personal data may not go in clear.
+        const masked =
+          (action === "pseudonymise" && dataClass !== "public") ||
+          (possible && policy("personal", entry.provider.sovereignty) !== "allow");
+        candidates.push(candidateOf(entry, masked));
       }
     }
     return { dataClass, allowed, candidates, skipped };

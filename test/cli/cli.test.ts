@@ -387,6 +387,39 @@ describe("beffroi CLI", () => {
       const bad = await runIn(dir, ["guard", "scan", "--jsonl"], env, "pas du JSON\n");
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /Ligne 1 illisible/);
+      const purpose = await runIn(dir, ["guard", "scan", "--purpose", "export"], env, "x");
+      assert.equal(purpose.code, 2);
+      assert.match(purpose.stderr, /--purpose attend egress/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("scans a text of several megabytes piece by piece, a name found in one piece found in the others", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "beffroi-guard-"));
+    try {
+      const env = { BEFFROI_DATA_DIR: dir, BEFFROI_LOG_LEVEL: "silent" };
+      const paragraph =
+        "Le conseil municipal a examiné le budget annexe de l'eau et de l'assainissement. ".repeat(
+          8,
+        );
+      const filler = `${paragraph}\n\n`.repeat(6000);
+      const text = `Visite chez Mme Ferreira ce matin.\n\n${filler}ferreira a rappelé.\n`;
+      assert.ok(text.length > 3_000_000, `${text.length} characters`);
+      const run = await runIn(dir, ["guard", "scan", "--purpose", "documents"], env, text);
+      assert.equal(run.code, 0, run.stderr);
+      const { dataClass, entities } = JSON.parse(run.stdout) as {
+        dataClass: string;
+        entities: { type: string; start: number; end: number; rule: string }[];
+      };
+      assert.equal(dataClass, "personal");
+      assert.deepEqual(
+        entities.map((e) => [text.slice(e.start, e.end), e.rule]),
+        [
+          ["Ferreira", "person.honorific"],
+          ["ferreira", "person.repeat"],
+        ],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { EntityType } from "../../src/guard/entity.js";
-import { DEFAULT_RECOGNIZERS, type ScanPurpose, scanText } from "../../src/guard/index.js";
+import {
+  DEFAULT_RECOGNIZERS,
+  PseudonymTable,
+  pseudonymise,
+  type ScanPurpose,
+  scanText,
+} from "../../src/guard/index.js";
 import { problems } from "./blind/check.js";
 import { type BlindPart, type BlindText, loadBlind } from "./blind/load.js";
 import type { LabelledText } from "./corpus.js";
@@ -62,11 +68,38 @@ const RECALL_TARGETS: readonly (readonly [EntityType, number])[] = [
 const PERSONAL_TEXTS_TARGET = 0.98;
 const CLEAN_FLAGGED_MAX = 0.05;
 
+/**
+ * What would reach a model classed `extraterritorial` under the default
+ * charter: a sensitive text is blocked (nothing leaves); any other is sent
+ * with what the guard found (certain and possible) replaced by placeholders.
+ * A value "leaks" when it is still there, written as labelled.
+ */
+function leaks(texts: readonly BlindText[]): { values: number; leaked: string[]; blocked: number } {
+  let values = 0;
+  let blocked = 0;
+  const leaked: string[] = [];
+  for (const text of texts.filter((each) => each.kind === "personal")) {
+    const result = scanText(text.text, DEFAULT_RECOGNIZERS, { purpose: "egress" });
+    const identifying = text.entities.filter((label) => label.type !== "SENSITIVE");
+    values += identifying.length;
+    if (result.dataClass === "sensitive") {
+      blocked += 1;
+      continue;
+    }
+    const sent = pseudonymise(text.text, result.entities, new PseudonymTable()).text;
+    for (const label of identifying) {
+      const value = text.text.slice(label.start, label.end);
+      if (sent.includes(value)) leaked.push(`${text.id} ${label.type}`);
+    }
+  }
+  return { values, leaked, blocked };
+}
+
 describe("blind corpus: the corpus itself", () => {
   it("holds 400 texts or more, a quarter of them held out, ids unique, check digits valid", () => {
     const all = [...parts.dev, ...parts.holdout];
     assert.ok(all.length >= 400, `${all.length} texts`);
-    assert.ok(parts.holdout.length >= all.length / 5, `${parts.holdout.length} held out`);
+    assert.ok(parts.holdout.length >= all.length / 4, `${parts.holdout.length} held out`);
     assert.deepEqual(problems(all), []);
     for (const part of ["dev", "holdout"] as const) {
       const kinds = new Set(parts[part].map((text) => text.kind));
@@ -77,6 +110,14 @@ describe("blind corpus: the corpus itself", () => {
 
 for (const part of ["dev", "holdout"] as const) {
   describe(`blind corpus, ${part}: the guard against the targets`, () => {
+    it("prints what would leave in clear for a foreign model", () => {
+      const { values, leaked, blocked } = leaks(parts[part]);
+      console.log(
+        `Corpus aveugle / blind corpus — ${part}: ${leaked.length} valeur(s) identifiante(s) sur ${values} en clair vers un modèle extraterritorial (${((100 * leaked.length) / Math.max(values, 1)).toFixed(1)} %), ${blocked} texte(s) sensible(s) bloqué(s)${part === "dev" && leaked.length > 0 ? ` — ${leaked.join(", ")}` : ""}`,
+      );
+      assert.ok(values > 0);
+    });
+
     it("prints the scores at both operating points", () => {
       for (const purpose of ["egress", "documents"] as const) {
         const evaluation = scored(part, purpose);

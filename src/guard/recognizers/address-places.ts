@@ -118,9 +118,12 @@ function dwellings(context: ScanContext, found: PlaceCandidate[]): void {
       const kind = match[0];
       const lead = folded.slice(Math.max(0, start - 30), start);
       const cued = ADDRESS_CUE.test(lead) || COMPLEMENT_BEFORE.test(lead);
+      // A residence named alone is an address in an agent's note, rarely in a public sheet.
+      const strong =
+        STRONG.test(kind) && (context.purpose === "egress" || /lieu|hameau/.test(kind));
       const sure = street
         ? after.found
-        : after.found || cued || (STRONG.test(kind) && name.capital && name.leadingCapital);
+        : after.found || cued || (strong && name.capital && name.leadingCapital);
       if (!sure) continue;
       found.push({ start, end: after.end, rule: "address.place" });
       pattern.lastIndex = Math.max(pattern.lastIndex, after.end);

@@ -173,6 +173,9 @@ function streetNameEnd(text: string, index: number, needsCapital: boolean): numb
   return end;
 }
 
+/** In a document, an address is an organisation's unless a person is pointed at. */
+const PUBLIC = { publicInDocuments: true };
+
 interface Candidate {
   start: number;
   end: number;
@@ -198,7 +201,7 @@ function candidates(context: ScanContext): Candidate[] {
     const fullEnd = localityEnd(text, folded, nameEnd);
     const end = fullEnd >= 0 ? fullEnd : nameEnd;
     const rule = fullEnd >= 0 ? "address.full" : "address.street";
-    found.push({ start, end, rule, organisation: isOrganisationContact(context, start) });
+    found.push({ start, end, rule, organisation: isOrganisationContact(context, start, PUBLIC) });
     // The next address starts after this one ("rue du 8 Mai 1945" holds no street number).
     STREET.lastIndex = end;
   }
@@ -213,11 +216,11 @@ function candidates(context: ScanContext): Candidate[] {
       start,
       end,
       rule: "address.postal-box",
-      organisation: isOrganisationContact(context, start),
+      organisation: isOrganisationContact(context, start, PUBLIC),
     });
   }
   for (const place of placeAddresses(context)) {
-    found.push({ ...place, organisation: isOrganisationContact(context, place.start) });
+    found.push({ ...place, organisation: isOrganisationContact(context, place.start, PUBLIC) });
   }
   // CEDEX delivers to businesses and administrations only: their address (unless a person's named before).
   for (const candidate of found) {

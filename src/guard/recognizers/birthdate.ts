@@ -18,8 +18,24 @@ const DATE = `(?<numeric>(?<d>${DAY})[/.\\-](?<m>${MONTH_NUMBER})[/.\\-](?<y>\\d
 
 const BIRTHDATE = new RegExp(`${BIRTH_CONTEXT}(?:${DATE})(?!\\d)`, "g");
 
-/** A date in brackets right after a name ("Enzo (12/08/2010)", "M. Radu Ionescu (12.08.79)"): likely a birth date. */
-const AFTER_NAME = new RegExp(`(?<=\\p{Lu}[\\p{Ll}'’-]+[ \\u00a0]?\\()(?:${DATE})(?=\\))`, "gu");
+/**
+ * A date in brackets or after a comma right after a name ("Enzo
+ * (12/08/2010)", "M. KEITA Mamadou, 03/11/1994, demeurant…"): likely a
+ * birth date.
+ */
+const AFTER_NAME = new RegExp(
+  `(?<=\\p{Lu}[\\p{L}'’-]+(?:[ \\u00a0]?\\(|,[ \\u00a0]))(?:${DATE})(?=[),;:]|\\s)`,
+  "gu",
+);
+
+/** A birth date is a few years old at least: a date of this year or the last ten is a meeting's. */
+const LATEST_BIRTH_YEAR = new Date().getFullYear() - 10;
+
+function yearOf(groups: Record<string, string | undefined>): number {
+  const written = groups.y ?? groups.iy ?? groups.wy ?? "";
+  const year = Number(written);
+  return written.length === 2 ? (year > 30 ? 1900 + year : 2000 + year) : year;
+}
 
 const MONTHS = [
   "janv",
@@ -78,10 +94,11 @@ export const birthdateRecognizer: Recognizer = {
       });
     }
     const { text: original } = contextOf(text, context);
-    if (original.includes("(")) {
+    if (original.includes("(") || original.includes(",")) {
       for (const match of matches(AFTER_NAME, original)) {
         const groups = match.groups ?? {};
         if (!isReal(groups) || found.some((entity) => entity.start === match.index)) continue;
+        if (yearOf(groups) > LATEST_BIRTH_YEAR) continue;
         found.push({
           type: "BIRTHDATE",
           start: match.index,

@@ -14,6 +14,7 @@ import {
   type Lexicon,
   lexicon,
   PLACE,
+  SURNAME,
 } from "../lexicon.js";
 
 /**
@@ -147,8 +148,15 @@ export function isServiceMailbox(local: string): boolean {
 
 /** Whether a piece of a local part is one person's name ("dupont", "karim", "jdupont", "thihoatran"). */
 function isName(piece: string, lex: Lexicon): boolean {
-  const named = (key: string) =>
-    (lex.isFirstName(key) || lex.isSurname(key)) && !lex.isWord(key) && !lex.isPlace(key);
+  // A short rare name ("asso", "pij") is as often an abbreviation: only a common one counts.
+  const named = (key: string) => {
+    const flags = lex.flags(key);
+    return (
+      (flags & (FIRST_NAME | SURNAME)) !== 0 &&
+      (flags & (IS_WORD | PLACE)) === 0 &&
+      (key.length >= 5 || (flags & COMMON_NAME) !== 0)
+    );
+  };
   if (named(piece)) return true;
   if (piece.length < 6 || lex.isWord(piece)) return false;
   // Initials or a first name glued to a surname, or the other way round ("jdupont", "karimbenali").
@@ -196,7 +204,10 @@ function readsAsService(local: string, domain: string, lex: Lexicon): boolean {
   if (/\d{5,}/.test(local) && !pieces.some((piece) => piece.length > 1 && isName(piece, lex))) {
     return true;
   }
-  const freeMail = PERSONAL_MAIL_DOMAIN.test(foldSameLength(domain).replace(/\s/g, ""));
+  const plainDomain = foldSameLength(domain)
+    .replace(/\s*[[({]?\s*(?:point|dot)\s*[\])}]?\s*/g, ".")
+    .replace(/\s/g, "");
+  const freeMail = PERSONAL_MAIL_DOMAIN.test(plainDomain);
   let words = 0;
   let places = 0;
   for (const piece of pieces) {

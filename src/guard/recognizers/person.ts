@@ -89,7 +89,8 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   communaute communes syndicat mission locale mutualite region pays agglomeration metropole
   departement caisse carsat petr pole organisme commune canton village conseil operation projet
   label marque societe ste sarl sas eurl sci groupe agence club equipe ligue federation festival
-  antenne bailleur operateur fournisseur prestataire enseigne magasin supermarche reseau ligne`);
+  antenne bailleur operateur fournisseur prestataire enseigne magasin supermarche reseau ligne
+  arret`);
 
 /** Words between a place's kind and the person it is named after ("école élémentaire Jules Ferry"). */
 const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social sociale municipal
@@ -514,6 +515,18 @@ class PersonSearch {
       this.#namedUntil = end;
       return;
     }
+    // After a role, a word no list knows may be anything ("la famille Monoparentale"): possible.
+    if (rule === "person.role") {
+      let known = false;
+      for (let index = start; index < end; index += 1) {
+        const word = this.known(index);
+        if (word.first || word.surname) known = true;
+      }
+      if (!known) {
+        this.add(start, end, CONFIDENCE.possible, rule, true);
+        return;
+      }
+    }
     this.add(start, end, CONFIDENCE.cue, rule);
   }
 
@@ -583,7 +596,8 @@ class PersonSearch {
       if (
         known.every((k) => k.surname || !k.word) &&
         known.some((k) => k.surname) &&
-        unknownWords > 0
+        unknownWords > 0 &&
+        (!this.documents || known.some((k) => k.surname && k.common && !k.word))
       ) {
         if (lowercase) this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
         else this.add(start, end, CONFIDENCE.surnames, "person.surnames");
@@ -660,10 +674,18 @@ class PersonSearch {
     if (index >= this.tokens.length) return start;
     const token = this.tokens[index] as Token;
     const known = this.known(index);
+    // "J. Dupont", "J. Blanc" (a common surname); "permis B. Pour en bénéficier" is no one.
     if (
       token.shape === "lower" ||
       token.shape === "letter" ||
-      (known.word && !(known.surname && known.common && !token.opens))
+      (known.word &&
+        !(
+          known.surname &&
+          known.common &&
+          !token.opens &&
+          token.shape === "capital" &&
+          !this.documents
+        ))
     ) {
       return start;
     }

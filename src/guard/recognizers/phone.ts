@@ -135,7 +135,10 @@ function classify(context: ScanContext): { personal: Candidate[]; organisations:
   for (const candidate of all) {
     const organisation =
       candidate.special ||
-      isOrganisationContact(context, candidate.start, { mobile: candidate.mobile });
+      isOrganisationContact(context, candidate.start, {
+        mobile: candidate.mobile,
+        publicInDocuments: !candidate.mobile && candidate.rule !== "phone.intl",
+      });
     (organisation ? organisations : personal).push(candidate);
   }
   return { personal, organisations };
