@@ -16,12 +16,17 @@ import type { ScanContext } from "./entity.js";
  * switchboard, how to reach them ("nous appeler", "pour toute question").
  */
 const ORGANISATION_WORDS = [
-  // Bodies and services.
+  // Bodies and services; "leur standard" is still an organisation's.
+  "(?:leur|son|votre|notre) (?:standard|secretariat|siege|service clients?|accueil)",
+  "(?:ses|leurs|nos|vos) (?:bureaux|locaux|services|antennes)",
   "sous-direction",
   "services?",
   "section",
   "ccas",
   "cias",
+  "cci",
+  "cma",
+  "chambre (?:de|d'|des|du|regionale|departementale)",
   "mairies?",
   "hotel de ville",
   "hotel du departement",
@@ -232,7 +237,17 @@ const CONTACT_BLOCK =
 
 /** Words that point at one person, whose contact details follow (folded). */
 const PERSON =
-  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge\w*|logee?|chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|famille|appel (?:de|du|d'|anonyme|recu)|appelant|appelante|la personne|l'usager|l'usagere|une dame|un monsieur|un habitant|une habitante|riverain|riveraine|locataire)(?![a-z])/g;
+  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge\w*|logee?|chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|famille|appel (?:de|du|d'|anonyme|recu)|(?<!en )appelant|appelante|la personne|l'usager|l'usagere|une dame|un monsieur|un habitant|une habitante|riverain|riveraine|locataire)(?![a-z])/g;
+
+/** Words of {@link PERSON} that only ask to call, ending a window (folded). */
+const WEAK_PERSON = /(?<![a-z])(?:joignable|joindre|rappeler|rappelez|rappele)$/;
+
+/** Words of {@link PERSON} that name or point at one person for sure (folded). */
+const STRONG_PERSON =
+  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|la mere|le pere|la personne|l'usager|l'usagere|une dame|un monsieur)(?![a-z])/g;
+
+/** An organisation reaching someone ("vous contactera", "lui écrira"): the contact after it is theirs (folded). */
+const CALLS_SOMEONE = /(?<![a-z])(?:vous|te|lui|leur)\s+(?!au\b|a\b|en\b)[a-z]{3,}/;
 
 /** Words that say where someone lives (folded). */
 const RESIDENCE =
@@ -307,9 +322,15 @@ function windowBefore(folded: string, start: number): string {
 /** A directory's dotted leaders before a number ("CCAS ........ 03 20 22 77 40"). */
 const LEADERS = /\.{4,}\s*$/;
 
-/** Whether a word pointing at a person, or where someone lives, comes before `start` in its line. */
-export function personBefore(context: ScanContext, start: number): boolean {
+/**
+ * Whether a word pointing at a person, or where someone lives, comes before
+ * `start` in its line; `strong`: a civility or a word that names one person
+ * ("Mme", "la personne"), not a word that may speak of a service ("famille",
+ * "domiciliation").
+ */
+export function personBefore(context: ScanContext, start: number, strong = false): boolean {
   const window = windowBefore(context.folded, start);
+  if (strong) return lastEnd(STRONG_PERSON, window) >= 0;
   RESIDENCE.lastIndex = 0;
   return lastEnd(PERSON, window) >= 0 || RESIDENCE.test(window);
 }
@@ -333,7 +354,12 @@ export function isOrganisationContact(
   if (/href="tel:(?:[^"]*">\s*)?$/.test(window)) return true;
   const sentence = lastSentenceEnd(window);
   const person = lastEnd(PERSON, window);
-  const personHere = person > sentence ? person : -1;
+  let personHere = person > sentence ? person : -1;
+  // "La MDA reste joignable au…": a word that only asks to call points at the organisation named before it.
+  if (personHere >= 0 && WEAK_PERSON.test(window.slice(0, personHere))) {
+    const before = window.slice(sentence + 1, personHere);
+    if (lastEnd(ORGANISATION, before) >= 0 && lastEnd(STRONG_PERSON, before) < 0) personHere = -1;
+  }
   // A document (a public sheet, a procedure) gives a landline or an address as its organisation's
   // unless a person is pointed at close before (a case note names the resident lines above).
   if (context.purpose === "documents" && options.publicInDocuments) {
@@ -346,6 +372,11 @@ export function isOrganisationContact(
       return true;
     }
   }
+  // On the way out, a block that points at a person ("Bénéficiaire : Mme X…\nAdresse : …") gives
+  // their details, whatever organisation it names: recall comes first there.
+  if (context.purpose !== "documents" && window.includes("\n") && lastEnd(PERSON, window) >= 0) {
+    return false;
+  }
   const organisation = Math.max(
     lastEnd(ORGANISATION, window),
     context.purpose === "documents" ? lastEnd(CONTACT_BLOCK, window) : -1,
@@ -356,6 +387,8 @@ export function isOrganisationContact(
   if (RESIDENCE.test(window.slice(Math.max(0, lastSentenceEnd(window))))) return false;
   // Its own sentence only ("…de l'hôpital. Tél : 07…" is someone's), or its letterhead.
   if (organisation <= sentence) return false;
+  // "La CAF vous contactera au 07…": the organisation calls someone, at their number.
+  if (CALLS_SOMEONE.test(window.slice(organisation))) return false;
   if (options.mobile) {
     const line = window.lastIndexOf("\n");
     return personHere < 0 && window.length - organisation <= 60 && organisation > line;

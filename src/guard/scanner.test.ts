@@ -62,3 +62,92 @@ describe("scanner", () => {
     assert.equal(stricterClass("sensitive", "personal"), "sensitive");
   });
 });
+
+describe("scanner: organisations' contact details at both operating points", () => {
+  const found = (text: string, purpose: "egress" | "documents" = "egress") =>
+    scanText(text, DEFAULT_RECOGNIZERS, { purpose }).entities.map((e) => [
+      e.type,
+      text.slice(e.start, e.end),
+      ...(e.certainty ? [e.certainty] : []),
+    ]);
+  const organisations = (text: string, purpose: "egress" | "documents" = "egress") =>
+    scanText(text, DEFAULT_RECOGNIZERS, { purpose }).organisations.map((o) => [
+      o.type,
+      text.slice(o.start, o.end),
+    ]);
+
+  it("keeps an organisation's landline, mailbox and address apart, as public", () => {
+    const text =
+      "Accompagnement par la CCI du Lot (05 65 20 35 00, entreprises@lot.cci.fr).\nCCAS – Service domiciliation, BP 40127, 54003 Nancy Cedex.";
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(
+      organisations(text).map(([type]) => type),
+      ["PHONE", "EMAIL", "ADDRESS"],
+    );
+  });
+
+  it("on the way out, gives a person's block back to the person, whatever organisation it names", () => {
+    const text =
+      "Bénéficiaire : Mme Fatima Ait Ouali, entrepreneuse (épicerie « La Boîte à Grains »)\nAdresse de correspondance : lieu-dit Le Moulin Neuf, 46100 Figeac\nTél. : 06 48 21 73 09 – courriel : fatima.aitouali@gmail.com";
+    const types = found(text).map(([type]) => type);
+    assert.deepEqual(types, ["PERSON", "ADDRESS", "PHONE", "EMAIL"]);
+  });
+
+  it("reads a number an organisation will call as the person's", () => {
+    assert.deepEqual(found("La CAF vous contactera au 07 69 24 15 83."), [
+      ["PHONE", "07 69 24 15 83"],
+    ]);
+    assert.deepEqual(
+      found("La Maison départementale de l'autonomie reste joignable au 02 38 25 40 40."),
+      [],
+    );
+    assert.deepEqual(
+      found("Le prestataire demande qu'on rappelle leur standard au 03 87 39 62 62."),
+      [],
+    );
+  });
+
+  it("takes a mobile near a named person back from an organisation on the way out only", () => {
+    const text = "Mme Durand est suivie par l'association Tremplin, tél. 06 12 34 56 78.";
+    assert.deepEqual(
+      found(text).map(([type]) => type),
+      ["PERSON", "PHONE"],
+    );
+  });
+
+  it("reads a mailbox at a body's domain by its words: a service, a person's, or possible", () => {
+    assert.deepEqual(
+      found("Écrire à mediatheque.zola@loiret.fr ou travaux.t2@metropole-rouen.fr."),
+      [],
+    );
+    assert.deepEqual(found("Contact : cispd@grandperigueux.fr"), [
+      ["EMAIL", "cispd@grandperigueux.fr", "possible"],
+    ]);
+    assert.deepEqual(found("Contact : cispd@grandperigueux.fr", "documents"), []);
+    assert.deepEqual(
+      found("Contact : k.ouali@grandperigueux.fr").map(([type]) => type),
+      ["EMAIL"],
+    );
+  });
+
+  it("marks an article-9 term possible when only a possible name points at it", () => {
+    const entities = scanText(
+      "Le CMP de Saint-Claude et la maison de santé Louis-Pasteur accompagnent les addictions.",
+      DEFAULT_RECOGNIZERS,
+    ).entities;
+    assert.ok(entities.every((e) => e.certainty === "possible"));
+    assert.equal(
+      scanText(
+        "Orientation vers le Secours catholique et Tourisme & Handicap.",
+        DEFAULT_RECOGNIZERS,
+      ).dataClass,
+      "public",
+    );
+  });
+
+  it("leaves a plate format's specimen out of documents", () => {
+    const text = "Les blocs sont séparés par des tirets : AA-111-AA.";
+    assert.deepEqual(found(text, "documents"), []);
+    assert.deepEqual(found(text), [["PLATE", "AA-111-AA"]]);
+  });
+});

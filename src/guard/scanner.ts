@@ -155,6 +155,32 @@ const PERSON_POINTERS: ReadonlySet<EntityType> = new Set([
   "EMAIL",
 ]);
 
+/** Whether a finding that points at a person (a name, an identifier) is near a contact. */
+function pointedNear(contact: Entity, entities: readonly Entity[]): boolean {
+  const from = contact.start - NEAR_PERSON.before;
+  const to = contact.end + NEAR_PERSON.after;
+  return entities.some(
+    (other) =>
+      other !== contact &&
+      (other.certainty !== "possible" || other.rule === "person.lowercase") &&
+      PERSON_POINTERS.has(other.type) &&
+      !overlaps(other, contact) &&
+      other.end > from &&
+      other.start < to,
+  );
+}
+
+/** A mobile number or an address at a mail service anyone uses: more often someone's own. */
+function ownLine(text: string, contact: Entity): boolean {
+  const value = text.slice(contact.start, contact.end);
+  if (contact.type === "PHONE") return isMobile(value);
+  return contact.type === "EMAIL" && PERSONAL_MAILBOX.test(value);
+}
+
+/** Mail services where anyone opens a mailbox, after the "@" (or its spelled-out forms). */
+const PERSONAL_MAILBOX =
+  /(?:@|\bat\b|arr?obase?)\W*(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|aol|gmx|proton(?:mail)?|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet)\W/i;
+
 const isMobile = (value: string) =>
   /^(?:\+33|0033)?[\s.(0)]*[67]/.test(value.replace(/^\(0\)/, ""));
 
@@ -179,17 +205,7 @@ function aloneAsOrganisations(
       kept.push(entity);
       continue;
     }
-    const from = entity.start - NEAR_PERSON.before;
-    const to = entity.end + NEAR_PERSON.after;
-    const pointed = entities.some(
-      (other) =>
-        other !== entity &&
-        (other.certainty !== "possible" || other.rule === "person.lowercase") &&
-        PERSON_POINTERS.has(other.type) &&
-        other.end > from &&
-        other.start < to,
-    );
-    if (pointed || personBefore(context, entity.start)) {
+    if (pointedNear(entity, entities) || personBefore(context, entity.start)) {
       kept.push(entity);
       continue;
     }
@@ -213,6 +229,7 @@ function chainOrganisations(
   text: string,
   entities: Entity[],
   organisations: OrganisationContact[],
+  egress: boolean,
 ): Entity[] {
   if (organisations.length === 0) return entities;
   const kept: Entity[] = [];
@@ -228,6 +245,7 @@ function chainOrganisations(
     if (
       previous &&
       CONTACT_TYPES.has(entity.type) &&
+      !(egress && ownLine(text, entity) && pointedNear(entity, entities)) &&
       gap.length <= 30 &&
       !/\n\s*\n/.test(gap) &&
       CONTACT_GLUE.test(gap.trim())
@@ -284,13 +302,29 @@ export function scanText(
       else if (CONTACT_TYPES.has(entity.type)) asOrganisation.push(entity);
     }
   }
+  // An organisation's contact read as such by its recognizer may still be taken back (below).
+  for (const lookAlike of lookAlikes) {
+    if (!lookAlike.organisation || overlapsAny(lookAlike, asOrganisation)) continue;
+    asOrganisation.push({
+      type: lookAlike.organisation,
+      start: lookAlike.start,
+      end: lookAlike.end,
+      confidence: 0.8,
+      rule: "contact.near-person",
+    });
+  }
   candidates.sort(surestFirst);
   const surest: Entity[] = [];
   for (const entity of candidates) {
     if (!overlapsAny(entity, surest)) surest.push(entity);
   }
-  // "Astreinte voirie : Sébastien Wojcik, 07 68 11 45 90": the number is the named person's.
-  const reclaimed = asOrganisation.filter((contact) => namedJustBefore(text, contact, surest));
+  // "Astreinte voirie : Sébastien Wojcik, 07 68 11 45 90": the number is the named person's. On
+  // the way out, so is a mobile, a personal mailbox or an address near someone named.
+  const reclaimed = asOrganisation.filter(
+    (contact) =>
+      namedJustBefore(text, contact, surest) ||
+      (purpose === "egress" && ownLine(text, contact) && pointedNear(contact, surest)),
+  );
   for (const contact of reclaimed) if (!overlapsAny(contact, surest)) surest.push(contact);
   const organisations: OrganisationContact[] = [];
   for (const lookAlike of lookAlikes) {
@@ -306,6 +340,7 @@ export function scanText(
       organisations,
     ),
     organisations,
+    purpose === "egress",
   );
   // An article-9 term counts when its sentence names someone or points at one person; on the
   // way out, also when the text names someone or speaks of oneself and the sentence is no rule.
@@ -313,6 +348,8 @@ export function scanText(
     purpose === "egress" &&
     (kept.some((other) => IDENTIFYING.has(other.type) && other.certainty !== "possible") ||
       FIRST_PERSON.test(text));
+  /** Article-9 terms about someone only a possible name points at: possible themselves. */
+  const uncertain = new Set<Entity>();
   const entities = kept
     .filter((entity) => {
       // A document's example is no one's ("Par exemple, Dupont veuve Martin", "de la forme AB-123-CD").
@@ -322,9 +359,14 @@ export function scanText(
       }
       if (entity.type !== "SENSITIVE") return true;
       const sentence = sentenceAround(text, entity.start);
-      if (kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, sentence))) {
-        return true;
-      }
+      const named = (certain: boolean) =>
+        kept.some(
+          (other) =>
+            IDENTIFYING.has(other.type) &&
+            (other.certainty !== "possible") === certain &&
+            overlaps(other, sentence),
+        );
+      if (named(true)) return true;
       // No one named: a word pointing at one person counts, unless the sentence states a general rule.
       const words = text
         .slice(sentence.start, sentence.end)
@@ -337,8 +379,14 @@ export function scanText(
         const paragraph = paragraphAround(text, entity.start);
         return kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, paragraph));
       }
-      return identified || PERSON_CONTEXT.test(words);
+      if (identified || PERSON_CONTEXT.test(words)) return true;
+      if (!named(false)) return false;
+      uncertain.add(entity);
+      return true;
     })
+    .map(
+      (entity): Entity => (uncertain.has(entity) ? { ...entity, certainty: "possible" } : entity),
+    )
     .sort((a, b) => a.start - b.start);
   return { dataClass: classOf(entities), entities, organisations };
 }

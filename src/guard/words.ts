@@ -43,6 +43,14 @@ you your we our they their he she his her day days week weeks bus train trains s
 valley lake mountain city town center centre street road avenue school hall office service
 services information please thank thanks welcome contact open closed free ticket tickets
 proconnect antai impots net ps cmu-c agent-e
+mediatheque mediatheques ludotheque artotheque cinematheque grainotheque ecoquartier ecoquartiers
+eurometropole technopole technopoles fablab tiers-lieu coworking handisport parasport cyberbase
+intercommunalite agglo interco epf epfl eptb sage scot sraddet padd pcaet plui plh pdu pdm oap
+feder fse fse+ feader emff interreg leader erasmus horizon life drac dreal ddt ddtm sgar anru caue
+cerema ademe bpi bpifrance cci cma cnr cdc banque-des-territoires frac saad pasa aggir daisy
+spasad ssiad esms cpom cvs plateforme ccf rdd ehpad mda maia ptsm pta dac cls clsm sdis sis
+vinci eiffage colas eurovia spie nge fayat razel-bec bouygues econocom stellantis michelin
+airbus thales safran capgemini sopra steria atos dassault alstom transdev keolis arriva
 `
     .split(/\s+/)
     .filter(Boolean),
@@ -91,7 +99,8 @@ bangkok delhi bombay mumbai karachi kaboul teheran bagdad damas beyrouth alep mo
 new-york washington ho-chi-minh minh-ville ho-chi-minh-ville viet-nam buenos-aires geneva geneve chamonix aosta
 saalburg homburg caouderan cauderan
 aid kippour yom hanoucca hanoukka pessah ramadan careme toussaint paques pentecote ascension
-noel saint-sylvestre
+noel saint-sylvestre roch hachana rosh hashana hashanah souccot diwali vesak nowruz norouz
+san-marin san-marino wallis futuna wallis-et-futuna
 `
     .split(/\s+/)
     .filter(Boolean),

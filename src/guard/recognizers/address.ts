@@ -226,7 +226,7 @@ function candidates(context: ScanContext): Candidate[] {
   for (const candidate of found) {
     if (
       /\bcedex\b/.test(folded.slice(candidate.start, candidate.end)) &&
-      !personBefore(context, candidate.start)
+      !personBefore(context, candidate.start, true)
     ) {
       candidate.organisation = true;
     }

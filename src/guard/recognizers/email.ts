@@ -193,26 +193,36 @@ function isCompound(piece: string, lex: Lexicon, parts = 1): boolean {
  * opens a mailbox (gmail.com, orange.fr…), a service's word is needed
  * ("assoc.locataires.bellevue@gmail.com").
  */
-function readsAsService(local: string, domain: string, lex: Lexicon): boolean {
-  if (isServiceMailbox(local)) return true;
+function readLocal(local: string, domain: string, lex: Lexicon): Reading {
+  if (isServiceMailbox(local)) return "service";
   const pieces = foldSameLength(local)
     .replace(/\s+(?:point|dot)\s+/g, ".")
     .split(/[^a-z]+/)
     .filter(Boolean);
-  if (pieces.length === 0) return false;
+  if (pieces.length === 0) return "person";
   // A code of five digits or more ("ce.0350712j": a school's registration number) and no name.
   if (/\d{5,}/.test(local) && !pieces.some((piece) => piece.length > 1 && isName(piece, lex))) {
-    return true;
+    return "service";
   }
-  const plainDomain = foldSameLength(domain)
-    .replace(/\s*[[({]?\s*(?:point|dot)\s*[\])}]?\s*/g, ".")
-    .replace(/\s/g, "");
-  const freeMail = PERSONAL_MAIL_DOMAIN.test(plainDomain);
+  const freeMail = isPersonalMailDomain(domain);
+  // "mediatheque.zola", "travaux.t2", "base.serreponcon" at a body's domain: a service, then what it is named after.
+  const head = lex.flags(pieces[0] ?? "");
+  if (
+    !freeMail &&
+    pieces.length >= 2 &&
+    (pieces[0]?.length ?? 0) >= 4 &&
+    (head & IS_WORD) !== 0 &&
+    (head & FIRST_NAME) === 0 &&
+    // "fontaine.chloe": a surname that is also a word, then a first name, is someone's.
+    ((head & SURNAME) === 0 || !pieces.slice(1).some((piece) => lex.isFirstName(piece)))
+  ) {
+    return "service";
+  }
   let words = 0;
   let places = 0;
   for (const piece of pieces) {
     // An initial is a person's ("j.dupont", "a.b+cantine").
-    if (piece.length === 1 || isName(piece, lex)) return false;
+    if (piece.length === 1 || isName(piece, lex)) return "person";
     const flags = lex.flags(piece);
     // A common first name, or a common surname that is no word, is someone's ("marie.rose").
     const ambiguous =
@@ -228,9 +238,24 @@ function readsAsService(local: string, domain: string, lex: Lexicon): boolean {
   }
   // Where anyone opens a mailbox, one word may be a nickname ("petitchat75"): a service names
   // itself with two pieces at least, a place or two words ("restos.bolbec", "usa.football59").
-  if (freeMail) return pieces.length >= 2 && (places > 0 ? words >= 1 : words >= 2);
-  return words + places > 0;
+  if (freeMail) {
+    return pieces.length >= 2 && (places > 0 ? words >= 1 : words >= 2) ? "service" : "person";
+  }
+  // At a body's own domain, pieces no list knows ("cispd", "pcaet", "insitu") are an acronym
+  // as often as a rare name: possible.
+  return words + places > 0 ? "service" : "unsure";
 }
+
+/** Whether the domain is a mail service where anyone opens a mailbox (gmail.com, orange.fr…). */
+function isPersonalMailDomain(domain: string): boolean {
+  const plainDomain = foldSameLength(domain)
+    .replace(/\s*[[({]?\s*(?:point|dot)\s*[\])}]?\s*/g, ".")
+    .replace(/\s/g, "");
+  return PERSONAL_MAIL_DOMAIN.test(plainDomain);
+}
+
+/** How a local part reads: a service's, a person's, or either. */
+type Reading = "service" | "person" | "unsure";
 
 interface Address {
   start: number;
@@ -253,14 +278,19 @@ const PERSON_LOCAL = /^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?$/;
  * written as a person's ("sdanf-accueil@interieur.gouv.fr", "bafa79@caf79.caf.fr";
  * "jeanne.durand@interieur.gouv.fr" stays personal).
  */
-function isService(address: Address, lex: Lexicon): boolean {
-  if (readsAsService(address.local, address.domain, lex)) return true;
+function reading(address: Address, lex: Lexicon): Reading {
+  const read = readLocal(address.local, address.domain, lex);
+  if (read === "service") return read;
   const domain = foldSameLength(address.domain).trim();
-  return (
+  if (
     !address.obfuscated &&
     PUBLIC_DOMAIN.test(domain) &&
     !PERSON_LOCAL.test(foldSameLength(address.local).replace(/\+.*$/, ""))
-  );
+  ) {
+    return "service";
+  }
+  // Spelled out to dodge a filter, an address is someone's.
+  return address.obfuscated ? "person" : read;
 }
 
 /** On the raw text: no "@" nor spelled-out "at", no address. */
@@ -344,21 +374,28 @@ export const emailRecognizer: Recognizer = {
   find(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => !isService(address, lexicon()))
+      .map((address) => ({ address, read: reading(address, lexicon()) }))
+      .filter(({ read }) => read !== "service")
       .map(
-        (address): Entity => ({
+        ({ address, read }): Entity => ({
           type: "EMAIL",
           start: address.start,
           end: address.end,
-          confidence: address.obfuscated ? 0.9 : 0.98,
-          rule: address.obfuscated ? "email.obfuscated" : "email.plain",
+          confidence: read === "unsure" ? 0.5 : address.obfuscated ? 0.9 : 0.98,
+          rule:
+            read === "unsure"
+              ? "email.unsure"
+              : address.obfuscated
+                ? "email.obfuscated"
+                : "email.plain",
+          ...(read === "unsure" && { certainty: "possible" as const }),
         }),
       );
   },
   lookAlikes(text, context) {
     return contextOf(text, context)
       .memo(addresses)
-      .filter((address) => isService(address, lexicon()))
+      .filter((address) => reading(address, lexicon()) === "service")
       .map(
         (address): LookAlike => ({
           start: address.start,

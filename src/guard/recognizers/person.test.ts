@@ -96,6 +96,35 @@ describe("PERSON recognizer", () => {
       assert.deepEqual(sure(text), [], text);
     }
   });
+
+  it("leaves companies, venues, regions, events and famous namesakes alone", () => {
+    for (const text of [
+      "Lot 1 : attributaire COLAS France, agence de Privas.",
+      "Entreprises installées : Lacroix Électronique et ATELIERS Jean-Pierre Moreau SARL.",
+      "Garantie d'emprunt accordée à Batigère Grand Est.",
+      "Pavillon : Paris Expo Porte de Versailles ; jury du Frac Alsace.",
+      "Partenaire : Norfolk County Council, County Hall, Martineau Lane, Norwich.",
+      "Prochaine exposition : « Victor Hugo et l'exil à Guernesey ».",
+      "Conseil de quartier Bel-Air / Jean Zay. Stationnement devant l'école Jean Zay.",
+      "Voyagez avec liO Train partout en Occitanie.",
+      "9 h 00 Départ du semi-marathon, boulevard de la Liberté.",
+      "Fermeture de l'étang de Berre et du centre Les Sables Vignier.",
+      "Demandeur : Maison départementale de l'autonomie.",
+      "Jeudi : journée Interprofessions, puis concours Lépine.",
+      "Fonds européens : FEDER 16 M€, Région 30 M€.",
+    ]) {
+      assert.deepEqual(sure(text), [], text);
+    }
+    // A name in capitals alone may be an acronym: possible, masked on the way out.
+    assert.deepEqual(names("Dossier transmis par BENALI hier."), [
+      ["BENALI", "person.capitals", "?"],
+    ]);
+    // Still a person when a cue or a known first name says so.
+    assert.deepEqual(sure("Mme Lacroix a rappelé ; Jean Zay Dupont aussi."), [
+      "Lacroix",
+      "Jean Zay Dupont",
+    ]);
+  });
 });
 
 describe("PERSON recognizer with imported names", () => {

@@ -55,6 +55,14 @@ const FIELDS = words(`nom noms prenom prenoms usage naissance marital maritale f
 const CLOSINGS = words(`cordialement cdlt cdt salutations respectueusement amicalement vous toi
   journee soiree bientot merci avance bises bisous sincerement remerciements`);
 
+/** Closing words that close only after one of these words ("bonne journée", "à bientôt", "d'avance"). */
+const CLOSING_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
+  journee: words("bonne belle excellente agreable"),
+  soiree: words("bonne belle excellente agreable"),
+  bientot: words("a"),
+  avance: words("d' par"),
+};
+
 /** Verbs that introduce one's name ("je m'appelle Aïcha"). */
 const NAMING_VERBS = words("appelle appelais appelait appelons nomme prenomme");
 
@@ -77,7 +85,12 @@ const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse qu
   residences tour tours batiment bat immeuble villa domaine cite-jardin stade-nautique avenue-du
   porte station-service clos allees maternite halte-garderie multi-accueil relais boulodrome
   dojo auditorium amphitheatre pavillon lieu-dit lieudit via calle rua strada mosquee eglise
-  paroisse temple synagogue cathedrale chapelle basilique maternelle elementaire primaire`);
+  paroisse temple synagogue cathedrale chapelle basilique maternelle elementaire primaire
+  chaire chateau abbaye manoir campus technopole pepiniere ecoquartier usine ecomusee trophee
+  trophees concours challenge coupe tournoi rallye marathon semi-marathon trail etang lac col
+  mont pic vallee plateau foret bois ile iles baie cap pointe gorges plage port canal consulat
+  consulado embajada ambassade istituto instituto berufskolleg universidad universidade
+  universita hochschule gymnasium liceo escola escuela colegio scuola`);
 
 /**
  * Things named by the word right after them, a name or not: "Pass Culture",
@@ -90,7 +103,26 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   departement caisse carsat petr pole organisme commune canton village conseil operation projet
   label marque societe ste sarl sas eurl sci groupe agence club equipe ligue federation festival
   antenne bailleur operateur fournisseur prestataire enseigne magasin supermarche reseau ligne
-  arret`);
+  arret attributaire attributaires groupement cotraitant sous-traitant salon forum format
+  logiciel application appli plateforme outil marque cars autocars taxis ambulances formation
+  parcours offre`);
+
+/**
+ * Words after a name that make it a company's, a body's or a foreign
+ * street's: a legal form ("Moreau SARL"), a trade ("Lacroix Électronique",
+ * "COLAS France", "Brittany Ferries"), a venue ("Paris Expo", "County Hall",
+ * "Martineau Lane").
+ */
+const LEGAL_FORMS = words(`sarl sas sasu sa eurl scop snc sci gie selarl selas scp scm earl gaec sca
+  sem spl gmbh ltd llc inc plc bv srl spa`);
+const ORGANISATION_AFTER = words(`${[...LEGAL_FORMS].join(" ")} france group groupe holding
+  international industrie industries services solutions technologies ingenierie consulting
+  conseil construction constructions btp batiment electronique energie energies habitat
+  immobilier transports transport logistique distribution paysages genie biotech pharma
+  production productions evenements events formation formations expo ferries airlines airways
+  connect lane street road drive hall house park strasse platz weg gasse council county
+  institute institut university universitat istituto college school centre center foundation
+  stiftung verein telecom medical sante`);
 
 /** Words between a place's kind and the person it is named after ("école élémentaire Jules Ferry"). */
 const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social sociale municipal
@@ -100,6 +132,36 @@ const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social socia
   socio-culturel aquatique associatif associative des fetes sports jeunes arts loisirs quartier
   ville culture familles seniors`);
 
+/**
+ * People after whom France names its streets, schools and buildings (folded
+ * full names): without a cue, "Victor Hugo", "Jean Zay" name a place, a
+ * school or a work far more often than a resident.
+ */
+const EPONYMS = new Set(
+  `victor hugo|jean jaures|jean moulin|jules ferry|louis pasteur|charles de gaulle|marie curie|
+  pierre curie|simone veil|jean zay|leon blum|pierre mendes france|jean mermoz|jules verne|emile zola|
+  george sand|anatole france|aristide briand|jean macé|jean mace|paul bert|jules guesde|
+  gabriel peri|pierre brossolette|lucie aubrac|germaine tillion|olympe de gouges|louise michel|
+  jean monnet|robert schuman|francois mitterrand|georges pompidou|rene cassin|antoine de saint-exupery|
+  albert camus|jean de la fontaine|pablo picasso|paul eluard|louis aragon|jacques prevert|
+  marcel pagnol|alexandre dumas|honore de balzac|gustave eiffel|gustave flaubert|guy de maupassant|
+  victor schoelcher|jean-jacques rousseau|denis diderot|jean moulin|martin luther king|
+  nelson mandela|rosa parks|frederic mistral|joseph fourier|andre malraux|albert schweitzer|
+  pierre de coubertin|marcel cerdan|jacques brel|edith piaf|georges brassens|jean ferrat|
+  claude debussy|hector berlioz|maurice ravel|camille claudel|auguste renoir|claude monet|
+  paul cezanne|henri matisse|jean renoir|louis lumiere|auguste et louis lumiere|irene joliot-curie|
+  frederic joliot-curie|jean rostand|paul langevin|jean perrin|andre citroen|louis blériot|
+  louis bleriot|roland garros|charles peguy|romain rolland|paul valery|stephane mallarme|
+  arthur rimbaud|paul verlaine|charles baudelaire|joachim du bellay|pierre de ronsard|jean racine|
+  pierre corneille|francois rabelais|michel de montaigne|blaise pascal|rene descartes|
+  jeanne d'arc|henri iv|louis xiv|napoleon bonaparte|georges clemenceau|jean-baptiste clement|
+  salvador allende|che guevara|pierre et marie curie|simone de beauvoir|marguerite yourcenar|
+  marguerite duras|colette besson|abbe pierre|mere teresa|coluche|joseph kessel|romain gary`
+    .split("|")
+    .map((name) => name.trim())
+    .filter(Boolean),
+);
+
 /** A post code right after a name: it is a town or a lieu-dit ("Kerhuel, 29170 Fouesnant"). */
 const POST_CODE_AFTER = /^,?\s*\d{5}\b/;
 
@@ -107,6 +169,9 @@ const POST_CODE_AFTER = /^,?\s*\d{5}\b/;
 const TITLES = words(`general generale marechal president presidente docteur professeur abbe saint
   sainte pere frere mere sour soeur cardinal pasteur recteur amiral lieutenant colonel capitaine
   commandant sergent colonel-fabien mgr st ste dr pr gal gen mal`);
+
+/** Articles: in a document, the capitalised words after them name a thing ("Le Combo Parfait"). */
+const ARTICLES = words("le la les un une ce cette l'");
 
 /** Prepositions before a town rather than a person ("habite à Roubaix", "en Ardèche"). */
 const TO_PLACE = words("a au aux en vers depuis sur sous pres habite habitant domicilie");
@@ -177,6 +242,17 @@ interface Known {
   word: boolean;
   place: boolean;
 }
+
+/** Rules of names read after a cue: a place's name elsewhere in the text does not undo them. */
+const CUED_RULES: ReadonlySet<string> = new Set([
+  "person.honorific",
+  "person.role",
+  "person.salutation",
+  "person.field",
+  "person.signature",
+  "person.naming",
+  "person.initial",
+]);
 
 const CONFIDENCE = {
   cue: 0.9,
@@ -278,6 +354,8 @@ class PersonSearch {
     if (key.length > LONGEST_WORD) return false;
     if (HONORIFICS.has(key) && (key !== "m" || token.initial)) return false;
     if (token.shape === "letter") return token.initial;
+    // "liO", "iPad", "eBay": a brand's spelling, no one's name.
+    if (token.shape === "lower" && token.text.toLowerCase() !== token.text) return false;
     if (token.glued || key.endsWith("'") || NEVER_NAMES.has(key) || PARTICLES.has(key))
       return false;
     if (
@@ -326,10 +404,16 @@ class PersonSearch {
       return start;
     }
     if (!this.nameWord(first, afterCue, true)) return start;
+    // Without a cue, a name begun with a capital goes on with capitals: "Départ du semi-marathon" is no one.
+    const head = tokens[first] as Token;
+    const capitalRun = !afterCue && head.shape !== "lower" && !head.shouting;
+    const fits = (index: number) =>
+      this.nameWord(index, afterCue) &&
+      !(capitalRun && this.tokens[index]?.shape === "lower" && !this.tokens[index]?.shouting);
     let end = first + 1;
     let words = 1;
     while (end < tokens.length && words < 5 && this.joined(end)) {
-      if (this.nameWord(end, afterCue)) {
+      if (fits(end)) {
         end += 1;
         words += 1;
         continue;
@@ -341,7 +425,7 @@ class PersonSearch {
         next === end ||
         next >= tokens.length ||
         !this.joined(next) ||
-        !this.nameWord(next, afterCue) ||
+        !fits(next) ||
         this.known(next).place
       ) {
         break;
@@ -412,6 +496,9 @@ class PersonSearch {
   closes(index: number): boolean {
     const previous = this.tokens[index - 1];
     if (!previous || !CLOSINGS.has(previous.key)) return false;
+    // "Bonne journée, Karim", "À bientôt, Léa", "Merci d'avance, Paul"; not "journée Interprofessions".
+    const wish = CLOSING_AFTER[previous.key];
+    if (wish && !wish.has(this.key(index - 2))) return false;
     if (previous.key === "vous" || previous.key === "toi") {
       return this.key(index - 2) === "a" && this.key(index - 3) === "bien";
     }
@@ -465,6 +552,9 @@ class PersonSearch {
       const key = this.key(back);
       const singular = key.replace(/[sx]$/, "");
       if (NAMED_AFTER.has(key) || NAMED_AFTER.has(singular)) return true;
+      // "centre Les Sables Vignier": a place's own name between its kind and the person.
+      const between = this.tokens[back] as Token;
+      if (between.shape !== "lower" && !between.opens && start - back <= 3) continue;
       if (
         !PARTICLES.has(key) &&
         !TITLES.has(key) &&
@@ -515,6 +605,20 @@ class PersonSearch {
       this.#namedUntil = end;
       return;
     }
+    // "ATELIERS Jean-Pierre Moreau SARL": a company named after its founder.
+    if (this.organisationAfter(start, end, LEGAL_FORMS)) return;
+    if (rule === "person.field" || rule === "person.signature") {
+      // "Demandeur : Maison départementale…", "… CDT Landes": a body or a place, not a signature.
+      const key = this.key(start);
+      const head = this.known(start);
+      if (head.word && (NAMED_AFTER.has(key) || NAMED_DIRECTLY.has(key))) return;
+      let places = true;
+      for (let index = start; index < end; index += 1) {
+        const word = this.known(index);
+        if (!word.place || (word.first && word.common)) places = false;
+      }
+      if (places) return;
+    }
     // After a role, a word no list knows may be anything ("la famille Monoparentale"): possible.
     if (rule === "person.role") {
       let known = false;
@@ -553,6 +657,11 @@ class PersonSearch {
     }
     if (this.#placeNames.has(this.key(start))) return;
     if (this.inAddress(start, end)) return;
+    if (this.organisationAfter(start, end) || this.placeAfter(start, end)) return;
+    if (EPONYMS.has(this.spanKey(start, end))) {
+      for (let index = start; index < end; index += 1) this.#placeNames.add(this.key(index));
+      return;
+    }
     const words: number[] = [];
     for (let index = start; index < end; index += 1) {
       if (!PARTICLES.has(this.key(index)) || index === start) words.push(index);
@@ -569,7 +678,29 @@ class PersonSearch {
     const joinedKey = words.map((index) => this.key(index)).join(" ");
     if (this.placeAround(start, end)) return;
     if (words.length >= 2) {
-      if (!firstNames && (this.lexicon.isPlace(joinedKey) || known.some((k) => k.place))) return;
+      if (this.lexicon.isPlace(joinedKey)) return;
+      if (!firstNames && known.some((k) => k.place)) return;
+      // "permis A ou B. Elle est versée": an initial's full stop that ends a sentence.
+      if (first.shape === "letter" && known[1]?.word) return;
+      // "Le Combo Parfait regroupe…": in a document, an article before makes it a thing's name.
+      if (
+        this.documents &&
+        ARTICLES.has(this.key(start - 1)) &&
+        this.tokens[start]?.gap === "space"
+      ) {
+        return;
+      }
+      // "Paris Expo", "Frac Alsace": a first name that is also a place names someone only beside a known surname.
+      if (
+        firstNames > 0 &&
+        known.every((k) => !k.first || k.place) &&
+        !known.some((k) => k.surname && !k.first && !k.place && !k.word)
+      ) {
+        if (!lowercase && !afterPreposition) {
+          this.add(start, end, CONFIDENCE.possible, "person.shape", true);
+        }
+        return;
+      }
       if (lowercase && unknownWords === 0) return;
       const others = known.filter((k) => k.surname || !k.word).length;
       // Words only ("Bons du Trésor", "Plein Tarif Loisir"): a common first name must lead ("Pierre Blanc").
@@ -612,8 +743,11 @@ class PersonSearch {
     if (one.place || afterPreposition) return;
     if (this.lexicon.isPlace(`${this.key(start - 1).replace(/'$/, "'")} ${first.key}`)) return;
     if (first.shape === "letter") return;
+    // "FEDER", "COLAS", "SAAD" alone, in a text not written in capitals: an acronym as often as a name.
+    const capitals = first.shape === "upper" && !first.shouting;
     if (one.first && !one.word) {
       if (lowercase) this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
+      else if (capitals) this.add(start, end, CONFIDENCE.possible, "person.capitals", true);
       else if (one.common && !this.documents)
         this.add(start, end, CONFIDENCE.alone, "person.first-name");
       else this.add(start, end, CONFIDENCE.possible, "person.rare-name", true);
@@ -627,7 +761,7 @@ class PersonSearch {
       if (lowercase) {
         if (first.key.length >= 4)
           this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
-      } else if (first.opens || !one.common || this.documents) {
+      } else if (first.opens || !one.common || this.documents || capitals) {
         this.add(start, end, CONFIDENCE.possible, "person.surname-alone", true);
       } else this.add(start, end, CONFIDENCE.alone, "person.surname");
       return;
@@ -637,6 +771,49 @@ class PersonSearch {
         this.add(start, end, CONFIDENCE.possible, "person.shape", true);
       }
     }
+  }
+
+  /** The folded words of a span, one space between them ("jean zay", "charles de gaulle"). */
+  spanKey(start: number, end: number): string {
+    return this.tokens
+      .slice(start, end)
+      .map((token) => token.key)
+      .join(" ");
+  }
+
+  /** Whether a word of the name, or the capitalised word after it, makes it a company's, a body's or a street's. */
+  organisationAfter(
+    start: number,
+    end: number,
+    after: ReadonlySet<string> = ORGANISATION_AFTER,
+  ): boolean {
+    for (let index = start + 1; index < end; index += 1) {
+      if (after.has(this.key(index))) return true;
+    }
+    const next = this.tokens[end];
+    return (
+      next !== undefined &&
+      (next.gap === "space" || next.gap === "hyphen") &&
+      next.shape !== "lower" &&
+      after.has(next.key)
+    );
+  }
+
+  /** Whether the name's last words and the next ones make a place's name ("Batigère Grand" and "Est"). */
+  placeAfter(start: number, end: number): boolean {
+    for (let from = Math.max(start, end - 2); from < end; from += 1) {
+      let key = this.tokens
+        .slice(from, end)
+        .map((token) => token.key)
+        .join(" ");
+      for (let next = end; next < Math.min(this.tokens.length, end + 2); next += 1) {
+        const token = this.tokens[next] as Token;
+        if (token.gap !== "space" && token.gap !== "hyphen") break;
+        key = `${key} ${token.key}`;
+        if (this.lexicon.isPlace(key)) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -700,6 +877,24 @@ class PersonSearch {
       return end;
     }
     return start;
+  }
+
+  /**
+   * Names found without a cue whose words all name a place elsewhere in the
+   * text ("Conseil de quartier Bel-Air / Jean Zay" … "l'école Jean Zay").
+   */
+  dropPlaceNames(): void {
+    if (this.#placeNames.size === 0) return;
+    for (let index = this.found.length - 1; index >= 0; index -= 1) {
+      const entity = this.found[index] as Entity;
+      if (CUED_RULES.has(entity.rule ?? "")) continue;
+      const words = foldSameLength(this.text.slice(entity.start, entity.end))
+        .split(/[^a-z'-]+/)
+        .filter((word) => word && !PARTICLES.has(word));
+      if (words.length === 0 || !words.every((word) => this.#placeNames.has(word))) continue;
+      this.found.splice(index, 1);
+      for (const word of words) this.names.delete(word);
+    }
   }
 
   /** Every later mention of a word of a name found for sure ("… Mme Ferreira … ferreira a rappelé"). */
@@ -792,6 +987,7 @@ class PersonSearch {
       }
       index += 1;
     }
+    this.dropPlaceNames();
     this.repeats();
     return this.found;
   }

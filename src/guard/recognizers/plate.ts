@@ -61,7 +61,10 @@ interface Candidate {
   reference: boolean;
 }
 
-/** Every plate in the text; SIV ones introduced as a reference are marked. */
+/** The specimens that explain the SIV format, separators removed. */
+const SPECIMEN = /^(?:AA111AA|AB123CD|XX123XX|AA123AA|AB123AB|AA000AA|ZZ999ZZ)$/;
+
+/** Every plate in the text; SIV ones introduced as a reference, and specimens, are marked. */
 function candidates(scan: ScanContext): Candidate[] {
   const text = scan.text;
   const found: Candidate[] = [];
@@ -77,7 +80,10 @@ function candidates(scan: ScanContext): Candidate[] {
     if (!isSiv(match.groups ?? {})) continue;
     const end = match.index + match[0].length;
     const { before, around } = context(match.index, end);
-    const reference = REFERENCE.test(before) && !VEHICLE.test(around);
+    // "AA-111-AA", "AB-123-CD": in a document, the format's own specimens (every sheet that explains it).
+    const specimen =
+      scan.purpose === "documents" && SPECIMEN.test(match[0].toUpperCase().replace(/[\s-]/g, ""));
+    const reference = specimen || (REFERENCE.test(before) && !VEHICLE.test(around));
     found.push({ start: match.index, end, rule: "plate.siv", reference });
   }
   // An FNI plate needs a vehicle word around it: none in the text, no FNI plate.

@@ -90,8 +90,23 @@ const PATTERN = new RegExp(`(?<![a-z0-9])${triePattern(root)}(?![a-z0-9])`, "g")
  */
 const PATTERN_AT_WORD = new RegExp(`\\b${triePattern(root)}(?![a-z0-9])`, "g");
 
+/**
+ * Bodies whose names hold an article-9 word ("Secours catholique", "Tourisme
+ * & Handicap", "ESAT Les Ateliers du…"): naming them says nothing of anyone.
+ */
+const BODIES =
+  /(?<![a-z])(?:secours catholique|enseignement catholique|institut catholique|universite catholique|ligue (?:nationale )?contre le cancer|france alzheimer|apf france handicap|tourisme (?:&|et) handicap|esat (?:les|le|la) [a-z]+|(?:fete|fetes) religieuses?)(?![a-z])/g;
+
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
+  lookAlikes(text, context) {
+    const folded = contextOf(text, context).folded;
+    return matches(BODIES, folded).map((match) => ({
+      start: match.index,
+      end: match.index + match[0].length,
+      rule: "sensitive.body",
+    }));
+  },
   find(text, context) {
     const found: Entity[] = [];
     const folded = contextOf(text, context).folded;
