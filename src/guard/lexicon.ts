@@ -104,6 +104,24 @@ export interface ExtraNames {
   surnames?: ReadonlySet<string>;
 }
 
+/**
+ * The words looked up lately and their flags: a text's words are mostly the
+ * same few thousand, and a small table answers them from the processor's
+ * cache where the whole lexicon (half a million entries) cannot.
+ */
+const recent = new Map<string, number>();
+const RECENT_SIZE = 8192;
+
+function hot(shipped: ReadonlyMap<string, number>, key: string): number {
+  let flags = recent.get(key);
+  if (flags === undefined) {
+    flags = shipped.get(key) ?? 0;
+    if (recent.size >= RECENT_SIZE) recent.clear();
+    recent.set(key, flags);
+  }
+  return flags;
+}
+
 /** The lexicon: shipped words and names, and imported names when given. */
 export function lexicon(extra: ExtraNames = {}): Lexicon {
   const shippedFlags = lists();
@@ -112,10 +130,10 @@ export function lexicon(extra: ExtraNames = {}): Lexicon {
   const flags =
     moreFirst || moreLast
       ? (key: string) =>
-          (shippedFlags.get(key) ?? 0) |
+          hot(shippedFlags, key) |
           (moreFirst?.has(key) ? FIRST_NAME | COMMON_NAME : 0) |
           (moreLast?.has(key) ? SURNAME | COMMON_NAME : 0)
-      : (key: string) => shippedFlags.get(key) ?? 0;
+      : (key: string) => hot(shippedFlags, key);
   return {
     flags,
     isWord: (key) => (flags(key) & WORD) !== 0,

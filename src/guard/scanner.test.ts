@@ -94,8 +94,13 @@ describe("scanner: organisations' contact details at both operating points", () 
   });
 
   it("reads a number an organisation will call as the person's", () => {
+    // No one named near it: possible, masked on the way out.
     assert.deepEqual(found("La CAF vous contactera au 07 69 24 15 83."), [
-      ["PHONE", "07 69 24 15 83"],
+      ["PHONE", "07 69 24 15 83", "possible"],
+    ]);
+    assert.deepEqual(found("Mme Nguyen : la CAF vous contactera au 05 56 12 34 90."), [
+      ["PERSON", "Nguyen"],
+      ["PHONE", "05 56 12 34 90"],
     ]);
     assert.deepEqual(
       found("La Maison départementale de l'autonomie reste joignable au 02 38 25 40 40."),

@@ -200,13 +200,19 @@ function aloneAsOrganisations(
   const kept: Entity[] = [];
   for (const entity of entities) {
     const value = text.slice(entity.start, entity.end);
-    const contact = (entity.type === "PHONE" && !isMobile(value)) || entity.type === "ADDRESS";
-    if (!contact) {
+    const mobile = entity.type === "PHONE" && isMobile(value);
+    const contact = (entity.type === "PHONE" && !mobile) || entity.type === "ADDRESS";
+    if (!contact && !(mobile && entity.certainty !== "possible")) {
       kept.push(entity);
       continue;
     }
     if (pointedNear(entity, entities) || personBefore(context, entity.start)) {
       kept.push(entity);
+      continue;
+    }
+    // A mobile number no one is named near: someone's, or a service's duty phone; possible.
+    if (mobile) {
+      kept.push({ ...entity, certainty: "possible", rule: "phone.no-one-near" });
       continue;
     }
     organisations.push({
@@ -320,11 +326,13 @@ export function scanText(
   }
   // "Astreinte voirie : Sébastien Wojcik, 07 68 11 45 90": the number is the named person's. On
   // the way out, so is a mobile, a personal mailbox or an address near someone named.
-  const reclaimed = asOrganisation.filter(
-    (contact) =>
-      namedJustBefore(text, contact, surest) ||
-      (purpose === "egress" && ownLine(text, contact) && pointedNear(contact, surest)),
-  );
+  const reclaimed = asOrganisation.flatMap((contact): Entity[] => {
+    if (namedJustBefore(text, contact, surest)) return [contact];
+    // Near someone, not next to them: possible (masked on the way out, the text's class unchanged).
+    return purpose === "egress" && ownLine(text, contact) && pointedNear(contact, surest)
+      ? [{ ...contact, certainty: "possible", rule: "contact.near-person" }]
+      : [];
+  });
   for (const contact of reclaimed) if (!overlapsAny(contact, surest)) surest.push(contact);
   const organisations: OrganisationContact[] = [];
   for (const lookAlike of lookAlikes) {
@@ -372,7 +380,23 @@ export function scanText(
         .slice(sentence.start, sentence.end)
         .replace(BENEFIT_NAMES, "")
         .replace(IMPERSONAL, "");
-      if (GENERIC.test(words)) return false;
+      // A general rule speaks of no one; on the way out, not in a paragraph that names someone for
+      // sure or a sentence in the first person ("Pathologie : épilepsie, en cas de crise…").
+      if (
+        GENERIC.test(words) &&
+        !(
+          purpose === "egress" &&
+          (FIRST_PERSON.test(words) ||
+            kept.some(
+              (other) =>
+                IDENTIFYING.has(other.type) &&
+                other.certainty !== "possible" &&
+                overlaps(other, paragraphAround(text, entity.start)),
+            ))
+        )
+      ) {
+        return false;
+      }
       // In a document, a pronoun points at no one ("Elle doit en apporter la justification"): a
       // name or an identifier in the paragraph is needed.
       if (purpose === "documents") {

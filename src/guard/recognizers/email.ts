@@ -169,14 +169,19 @@ function isName(piece: string, lex: Lexicon): boolean {
   return false;
 }
 
+/** Little words inside a glued service name ("amisduvieuxmoulin", "restosducoeur"). */
+const JOINING_WORDS: ReadonlySet<string> = new Set(["du", "de", "la", "le", "et", "au", "en"]);
+
 /**
  * Whether a piece is two or three words glued together ("actionsociale",
  * "permisjeunesse", "missionlyonjeunesses"): a service's name.
  */
 function isCompound(piece: string, lex: Lexicon, parts = 1): boolean {
   const known = (word: string) => lex.isWord(word) || lex.isPlace(word);
-  for (let cut = 3; cut <= piece.length - 3; cut += 1) {
+  for (let cut = 2; cut <= piece.length - 3; cut += 1) {
     const head = piece.slice(0, cut);
+    // "amisduvieuxmoulin": two-letter words only as the little words that join others.
+    if (cut === 2 && !JOINING_WORDS.has(head)) continue;
     const tail = piece.slice(cut);
     if (!known(head)) continue;
     if (known(tail) || (parts < 3 && isCompound(tail, lex, parts + 1))) return true;

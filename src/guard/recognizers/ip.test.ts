@@ -17,13 +17,32 @@ const lookAlikes = (text: string) =>
 describe("IP recognizer", () => {
   it("finds IPv4 and IPv6 in an agent's sentence, with exact offsets, and leaves versions out", () => {
     const text =
-      "Le poste de Mme Durand (192.168.1.42) et 2001:db8::8a2e:370:7334 sont bloqués, logiciel en version 1.2.3.4.";
+      "Le poste de Mme Durand (86.245.12.7) et 2001:db8::8a2e:370:7334 sont bloqués, logiciel en version 1.2.3.4.";
     assert.deepEqual(spans(text), [
-      { type: "IP", start: 24, end: 36, text: "192.168.1.42", rule: "ip.v4" },
-      { type: "IP", start: 41, end: 64, text: "2001:db8::8a2e:370:7334", rule: "ip.v6" },
+      { type: "IP", start: 24, end: 35, text: "86.245.12.7", rule: "ip.v4" },
+      { type: "IP", start: 40, end: 63, text: "2001:db8::8a2e:370:7334", rule: "ip.v6" },
     ]);
     assert.deepEqual(lookAlikes(text), [["1.2.3.4", "ip.version"]]);
     assert.equal(ipRecognizer.find(text)[0]?.confidence, 0.9);
+  });
+
+  it("keeps private and link-local addresses as possible: a machine inside some network", () => {
+    const possible = (text: string) =>
+      ipRecognizer
+        .find(text)
+        .filter((e) => e.certainty === "possible")
+        .map((e) => [text.slice(e.start, e.end), e.rule]);
+    assert.deepEqual(
+      possible("Serveur 10.40.2.15, poste 192.168.1.42, box 172.20.0.3, public 86.245.12.7"),
+      [
+        ["10.40.2.15", "ip.private"],
+        ["192.168.1.42", "ip.private"],
+        ["172.20.0.3", "ip.private"],
+      ],
+    );
+    assert.deepEqual(possible("Lien local fe80::1ff:fe23:4567:890a"), [
+      ["fe80::1ff:fe23:4567:890a", "ip.private"],
+    ]);
   });
 
   it("reads IPv4 at the edges of sentences", () => {

@@ -66,7 +66,18 @@ function isReserved(address: string, version: 4 | 6): boolean {
   return address === "0.0.0.0" || address.startsWith("127.") || address.startsWith("255.");
 }
 
+/**
+ * Private and link-local ranges (10/8, 172.16/12, 192.168/16, 169.254/16,
+ * fc00::/7, fe80::/10): a machine inside some network, a person's only
+ * through that network's records. Possible, masked on the way out.
+ */
+function isPrivate(address: string, version: 4 | 6): boolean {
+  if (version === 6) return /^f[cd]|^fe[89ab]/i.test(address);
+  return /^(?:10\.|192\.168\.|169\.254\.|172\.(?:1[6-9]|2\d|3[01])\.)/.test(address);
+}
+
 interface Candidate {
+  private?: boolean;
   start: number;
   end: number;
   version: 4 | 6;
@@ -83,6 +94,7 @@ function candidates({ text }: ScanContext): Candidate[] {
     const start = match.index;
     const candidate: Candidate = { start, end: start + match[0].length, version: 6 };
     if (isReserved(match[0], 6)) candidate.lookAlike = "ip.reserved";
+    else candidate.private = isPrivate(match[0], 6);
     found.push(candidate);
   }
   const inIpv6 = (index: number) => found.some((v6) => v6.start <= index && index < v6.end);
@@ -93,6 +105,7 @@ function candidates({ text }: ScanContext): Candidate[] {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 20), start))) {
       candidate.lookAlike = "ip.version";
     } else if (isReserved(match[0], 4)) candidate.lookAlike = "ip.reserved";
+    else candidate.private = isPrivate(match[0], 4);
     found.push(candidate);
   }
   return found.sort((a, b) => a.start - b.start);
@@ -100,7 +113,7 @@ function candidates({ text }: ScanContext): Candidate[] {
 
 /**
  * IP addresses: IPv4 (`ip.v4`) and IPv6, full or "::"-compressed (`ip.v6`),
- * at 0.9. Version numbers ("version 1.2.3.4", "v1.2.3.4") and addresses
+ * at 0.9; private ranges are possible (`ip.private`). Version numbers ("version 1.2.3.4", "v1.2.3.4") and addresses
  * that designate no one (0.0.0.0, 127.x, 255.x masks, ::1, ::) are
  * look-alikes.
  */
@@ -115,8 +128,9 @@ export const ipRecognizer: Recognizer = {
           type: "IP",
           start: candidate.start,
           end: candidate.end,
-          confidence: 0.9,
-          rule: candidate.version === 4 ? "ip.v4" : "ip.v6",
+          confidence: candidate.private ? 0.5 : 0.9,
+          rule: candidate.private ? "ip.private" : candidate.version === 4 ? "ip.v4" : "ip.v6",
+          ...(candidate.private && { certainty: "possible" as const }),
         }),
       );
   },

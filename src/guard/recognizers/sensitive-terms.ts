@@ -55,19 +55,37 @@ alcoolisme, alcoolique+, alcoolise*, alcoolodependant*, probleme d'alcool, depen
 sevrage, cure de desintoxication, desintoxication, toxicomanie, toxicomane+, addiction+, addictologie,
 csapa, caarud, cannabis, heroine, cocaine, crack, surdose, overdose, etat d'ebriete, ivresse,
 en etat d'ivresse, ivre+, drogue+,
-grossesse+, grossesse a risque, ivg, fausse couche, accouchement, accouche*, pma, fiv
+grossesse+, grossesse a risque, ivg, fausse couche, accouchement, accouche*, pma, fiv,
+antiepileptique+, anticonvulsivant+, traitement de fond, traitement injectable, rupture de traitement,
+depakine, buccolam, ventoline, anapen, epipen, stylo d'adrenaline, adrenaline, levothyrox, lithium,
+risperdal, haldol, xanax, lexomil, tercian, seresta, valium, rivotril, keppra, lamictal, abilify,
+zyprexa, temesta, stilnox, metformine, kardegic, morphine, sous oxygene,
+enuresie, anemie, anemique+, hypoglycemie+, hyperglycemie+, malaise vagal, convulsion+, crise convulsive,
+fatigabilite, troubles de l'equilibre, troubles du sommeil, troubles de l'attention,
+troubles du neurodeveloppement, troubles de l'apprentissage, troubles anxieux, troubles alimentaires,
+troubles bipolaires, troubles psychotiques, troubles du spectre autistique, trouble du comportement,
+deficient intellectuel, deficiente intellectuelle, deficients intellectuels, handicap mental,
+handicap psychique, retard mental, blesse*, blessure+, asi, allocation supplementaire d'invalidite,
+a l'hosto, sort de l'hopital, sortie d'hopital, sortie d'hospitalisation, est a l'hopital,
+problemes avec l'alcool, probleme avec l'alcool, sous l'emprise de l'alcool, emprise de l'alcool,
+consommation d'alcool, boit beaucoup, boire beaucoup, addicto, pas de port de charges,
+port de charges interdit, pas de travail en hauteur, pas de conduite d'engins,
+pas de conduite de vehicule, contre-indication+, contre-indique*, apte avec restrictions
 `,
   religion: `
 musulman*, juif+, juive+, chretien+, chretienne+, catholique+, protestant*, evangelique+, orthodoxe+,
 bouddhiste+, hindou*, sikh+, temoin de jehovah, temoins de jehovah, de confession,
 pratiquant*, pratique l'islam, pratique la religion, a la mosquee, a la synagogue, a l'eglise, au temple,
 fait le ramadan, ramadan, jeune du ramadan, porte le voile, voilee+, kippa, shabbat,
-repas sans porc, halal, casher, aid, yom kippour, converti a l'islam, convertie a l'islam
+repas sans porc, halal, casher, aid, yom kippour, converti a l'islam, convertie a l'islam,
+sans porc, raison religieuse, raisons religieuses, motif religieux, motifs religieux, islam, judaisme,
+hindouisme, bouddhisme, catholicisme, protestantisme
 `,
   politics: `
 rassemblement national, front national, france insoumise, parti socialiste, les republicains,
 eelv, europe ecologie, parti communiste, pcf, reconquete, npa, lutte ouvriere,
 opinions politiques, militant*, adherent du parti, adherente du parti, encarte*,
+groupe communiste, groupe socialiste, groupe ecologiste, groupe insoumis, groupe les republicains,
 sympathisant*, candidat aux elections
 `,
   union: `
@@ -81,7 +99,8 @@ orientation sexuelle, vie sexuelle, identite de genre, coming out, coming-out, e
 `,
   origin: `
 origine ethnique, origine raciale, de type maghrebin, de type africain, de type europeen,
-de type asiatique, roms, ethnie
+de type asiatique, roms, ethnie, famille rom, familles roms, communaute rom, origine rom,
+d'origine rom, tzigane+, gitan*, manouche+, yeniche+
 `,
   offences: `
 casier judiciaire, condamne*, condamnation+, incarcere*, incarceration, detenu*, detention,
@@ -91,7 +110,13 @@ controle judiciaire, bracelet electronique, surveillance electronique, avec surs
 travaux d'interet general, tig, spip, rappel a la loi, tribunal correctionnel, comparution immediate,
 violences conjugales, violences volontaires, porte plainte, depose plainte, plainte contre lui,
 plainte contre elle, trafic de stupefiants, stupefiants, fiche s, oqtf, interdiction de territoire,
-verbalise*, l'a frappee, l'a frappe
+verbalise*, l'a frappee, l'a frappe, pour vol, vol simple, vol a l'etalage, vol avec violence,
+tentative de vol, outrage+, pour outrage, menaces de mort, pour menaces, pour violences, violences sur,
+travail dissimule, conduite sous l'empire, conduite en etat d'ivresse, suspension de permis,
+retrait de permis, annulation de permis, ordonnance de protection, interdiction de contact,
+interdiction d'entrer en contact, taj, connu de nos services, connu des services de police,
+defavorablement connu, remis a l'opj, refus d'obtemperer, delit de fuite, recel, escroquerie,
+agression+, injure+, plainte pour, passe au tribunal, passe devant le juge, altercation avec violences
 `,
 };
 
@@ -109,5 +134,7 @@ export function expand(list: string): string[] {
       terms.push(base, `${base}s`);
     } else terms.push(term);
   }
+  // "œ" folds to "o" ("cœliaque" reads "coliaque"): each term also as written with the ligature.
+  for (const term of [...terms]) if (term.includes("oe")) terms.push(term.replaceAll("oe", "o"));
   return terms;
 }

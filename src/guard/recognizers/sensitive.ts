@@ -24,12 +24,26 @@ const STRUCTURED: readonly (readonly [RegExp, string])[] = [
     "union",
   ],
   [
-    /(?<![a-z])(?:d'|de |aux )origines? (?!animale|controlee|vegetale|humaine|inconnue|geographique|protegee|professionnelle|de |du |des )[a-z]+(?:ais|aise|aises|ien|ienne|iennes|iens|ain|aine|aines|ains|ane|anes|ois|oise|oises|que|ques|e|es|is|ite|ites|ole|oles|an|ane|ien)(?![a-z])/g,
+    /(?<![a-z])(?:d'|de |aux |ses |son |sa |leurs? |des |une )origines? (?!animale|controlee|vegetale|humaine|inconnue|geographique|protegee|professionnelle|de |du |des )[a-z]+(?:ais|aise|aises|ien|ienne|iennes|iens|ain|aine|aines|ains|ane|anes|ois|oise|oises|que|ques|e|es|is|ite|ites|ole|oles|an|ane|ien)(?![a-z])/g,
     "origin",
   ],
   [/(?<![a-z])originaire (?:du|de la|des|d'|de) [a-z][a-z'-]+/g, "origin"],
+  // "M. Da Silva (UNSA)": a union's name in brackets after someone's.
+  [new RegExp(`\\((?:${UNIONS})(?: ct| territoriaux)?\\)`, "g"), "union"],
   [
-    /(?<![a-z])(?:(?:est|etait|suis|etant|tombee|toujours|actuellement|elle|femme) enceinte|enceinte (?:de|d') ?(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|quelques|plusieurs))(?![a-z])/g,
+    /(?<![a-z])(?:adherente?|militante?|membre|sympathisante?|encartee?) (?:du|de la|de l'|au|a la|chez) (?:rn|fn|lfi|ps|pcf|lr|eelv|modem|renaissance|reconquete|npa|lo)(?![a-z])/g,
+    "politics",
+  ],
+  // Dependency levels of the elderly (AGGIR grid): "GIR 2".
+  [/(?<![a-z0-9])gir ?[1-6](?![0-9])/g, "health"],
+  // "après ma TS", "une TS": a suicide attempt; "sort de l'HP": a psychiatric hospital.
+  [
+    /(?<![a-z])(?:ma|sa|une|sa derniere|apres sa|apres une|apres ma|fait une) ts(?![a-z])/g,
+    "health",
+  ],
+  [/(?<![a-z])(?:de l'|a l'|en |l')hp(?![a-z])/g, "health"],
+  [
+    /(?<![a-z])(?:(?:est|etait|suis|etant|tombee|toujours|actuellement|elle|femme) enceinte|enceinte (?:de|d') ?(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|quelques|plusieurs)|(?<!l'|une |les |d'|cette )enceinte(?= ?[,;(]| \(| ?:|$)(?! (?:du|de la|des|de l'|sportive|acoustique|connectee|bluetooth)))(?![a-z])/gm,
     "health",
   ],
 ];
