@@ -1,6 +1,7 @@
 import type { ScanContext } from "../entity.js";
 import { foldSameLength } from "../fold.js";
 import { lexicon } from "../lexicon.js";
+import { EVERYDAY_WORDS } from "../words.js";
 import { afterSeparator, COMPLEMENT, complementsEnd, endAt, localityAt } from "./address-parts.js";
 
 /**
@@ -114,6 +115,12 @@ function dwellings(context: ScanContext, found: PlaceCandidate[]): void {
       if (street && /\d[ \u00a0,]*$/.test(folded.slice(Math.max(0, start - 4), start))) continue;
       const name = nameEnd(text, folded, start + match[0].length);
       if (name.end < 0) continue;
+      // "résidence Crous", "foyer du CROUS": a body's own residences, no one's address.
+      const named = folded
+        .slice(start + match[0].length, name.end)
+        .trim()
+        .replace(/^(?:du|de la|des|de l'|le|la|les)\s*/, "");
+      if (EVERYDAY_WORDS.has(named)) continue;
       const after = tail(text, folded, name.end);
       const kind = match[0];
       const lead = folded.slice(Math.max(0, start - 30), start);

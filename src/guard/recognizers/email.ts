@@ -16,6 +16,7 @@ import {
   PLACE,
   SURNAME,
 } from "../lexicon.js";
+import { isOrganisationContact } from "../organisations.js";
 
 /**
  * Letters and digits of the Latin scripts, listed rather than `\p{L}`: the
@@ -374,12 +375,29 @@ function addresses(context: ScanContext): Address[] {
  * mairie.x@…, or a public body's address not written as a person's) is
  * not personal: it is a look-alike (`email.service`).
  */
+/**
+ * How each address of the text reads. In a document, an address given as
+ * a service's ("contacter le service par mail à e.souy@…") is the
+ * service's contact point, even when it names the agent who reads it.
+ */
+function readings(context: ScanContext): { address: Address; read: Reading }[] {
+  return context.memo(addresses).map((address) => {
+    const read = reading(address, lexicon());
+    const service =
+      read !== "service" &&
+      context.purpose === "documents" &&
+      !address.obfuscated &&
+      !isPersonalMailDomain(address.domain) &&
+      isOrganisationContact(context, address.start);
+    return { address, read: service ? "service" : read };
+  });
+}
+
 export const emailRecognizer: Recognizer = {
   name: "email",
   find(text, context) {
     return contextOf(text, context)
-      .memo(addresses)
-      .map((address) => ({ address, read: reading(address, lexicon()) }))
+      .memo(readings)
       .filter(({ read }) => read !== "service")
       .map(
         ({ address, read }): Entity => ({
@@ -399,10 +417,10 @@ export const emailRecognizer: Recognizer = {
   },
   lookAlikes(text, context) {
     return contextOf(text, context)
-      .memo(addresses)
-      .filter((address) => reading(address, lexicon()) === "service")
+      .memo(readings)
+      .filter(({ read }) => read === "service")
       .map(
-        (address): LookAlike => ({
+        ({ address }): LookAlike => ({
           start: address.start,
           end: address.end,
           rule: "email.service",
