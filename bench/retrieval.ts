@@ -170,6 +170,11 @@ async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
     }
     const ingestSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const passages = (await services.knowledge.get("cli", base.id)).passageCount;
+    // Documents left out of search (quarantined for personal data, failed) lower every figure.
+    const statuses = new Map<string, number>();
+    for (const document of await services.knowledge.documents("cli", base.id)) {
+      statuses.set(document.status, (statuses.get(document.status) ?? 0) + 1);
+    }
 
     const latencies: number[] = [];
     const rankings: string[][] = [];
@@ -194,6 +199,9 @@ async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
     latencies.sort((a, b) => a - b);
     console.log(
       `corpus ${docsDir}: ${inputs.length} documents, ${passages} passages, ${Math.min(limit, queries.length)} queries, store ${dialect}`,
+    );
+    console.log(
+      `documents: ${[...statuses].map(([status, count]) => `${count} ${status}`).join(", ")}`,
     );
     console.log(await services.dense.describe());
     console.log(

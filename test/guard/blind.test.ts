@@ -69,6 +69,22 @@ const PERSONAL_TEXTS_TARGET = 0.98;
 const CLEAN_FLAGGED_MAX = 0.05;
 
 /**
+ * Where the held-out texts fall short of a target, what they measured when
+ * the shortfall was recorded (docs/benchmarks.md): the test holds that line,
+ * so that a change making things worse fails, and says the target is not
+ * reached. A shortfall is removed once the target is met.
+ */
+const HOLDOUT_SHORTFALLS: Readonly<Record<string, number>> = {
+  "recall:EMAIL": 0.96,
+  "recall:ADDRESS": 0.91,
+  "clean:egress": 0.16,
+  "clean:documents": 0.11,
+};
+
+/** The most values of the dev part, and of the held-out part, that may leave in clear. */
+const LEAKED_MAX: Record<BlindPart, number> = { dev: 0.005, holdout: 0.01 };
+
+/**
  * What would reach a model classed `extraterritorial` under the default
  * charter: a sensitive text is blocked (nothing leaves); any other is sent
  * with what the guard found (certain and possible) replaced by placeholders.
@@ -116,6 +132,10 @@ for (const part of ["dev", "holdout"] as const) {
         `Corpus aveugle / blind corpus — ${part}: ${leaked.length} valeur(s) identifiante(s) sur ${values} en clair vers un modèle extraterritorial (${((100 * leaked.length) / Math.max(values, 1)).toFixed(1)} %), ${blocked} texte(s) sensible(s) bloqué(s)${part === "dev" && leaked.length > 0 ? ` — ${leaked.join(", ")}` : ""}`,
       );
       assert.ok(values > 0);
+      assert.ok(
+        leaked.length <= LEAKED_MAX[part] * values,
+        `${leaked.length}/${values} in clear, more than ${LEAKED_MAX[part] * 100} %`,
+      );
     });
 
     it("prints the scores at both operating points", () => {
@@ -136,12 +156,20 @@ for (const part of ["dev", "holdout"] as const) {
 
     const row = (type: EntityType) =>
       scored(part, "egress").types.find((score) => score.type === type);
+    /** The target, or on the held-out part the level recorded where the target is not reached. */
+    const line = (key: string, target: number) =>
+      (part === "holdout" ? HOLDOUT_SHORTFALLS[key] : undefined) ?? target;
     for (const [type, target] of RECALL_TARGETS) {
-      it(`egress: recall of ${type} ≥ ${target}`, () => {
+      const floor = line(`recall:${type}`, target);
+      const name =
+        floor === target
+          ? `egress: recall of ${type} ≥ ${target}`
+          : `egress: recall of ${type} ≥ ${floor} (target ${target} not reached)`;
+      it(name, () => {
         const score = row(type);
         assert.ok(score && score.expected > 0, `no ${type} in ${part}`);
         assert.ok(
-          score.recall >= target,
+          score.recall >= floor,
           `${type} recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.expected})`,
         );
       });
@@ -153,13 +181,15 @@ for (const part of ["dev", "holdout"] as const) {
     });
 
     for (const purpose of ["egress", "documents"] as const) {
-      it(`${purpose}: clean texts are flagged at most ${CLEAN_FLAGGED_MAX * 100} % of the time`, () => {
+      const most = line(`clean:${purpose}`, CLEAN_FLAGGED_MAX);
+      const name =
+        most === CLEAN_FLAGGED_MAX
+          ? `${purpose}: clean texts are flagged at most ${CLEAN_FLAGGED_MAX * 100} % of the time`
+          : `${purpose}: clean texts are flagged at most ${most * 100} % of the time (target ${CLEAN_FLAGGED_MAX * 100} % not reached)`;
+      it(name, () => {
         const { right, total } = scored(part, purpose).cleanPublic;
         const flagged = (total - right) / total;
-        assert.ok(
-          flagged <= CLEAN_FLAGGED_MAX,
-          `${total - right}/${total} = ${flagged.toFixed(3)}`,
-        );
+        assert.ok(flagged <= most, `${total - right}/${total} = ${flagged.toFixed(3)}`);
       });
     }
   });

@@ -158,6 +158,8 @@ function isName(piece: string, lex: Lexicon): boolean {
       (key.length >= 5 || (flags & COMMON_NAME) !== 0)
     );
   };
+  // Two letters are a code or initials ("ba62", "jp"), not a name by themselves.
+  if (piece.length <= 2) return false;
   if (named(piece)) return true;
   if (piece.length < 6 || lex.isWord(piece)) return false;
   // Initials or a first name glued to a surname, or the other way round ("jdupont", "karimbenali").
@@ -245,7 +247,17 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
   // Where anyone opens a mailbox, one word may be a nickname ("petitchat75"): a service names
   // itself with two pieces at least, a place or two words ("restos.bolbec", "usa.football59").
   if (freeMail) {
-    return pieces.length >= 2 && (places > 0 ? words >= 1 : words >= 2) ? "service" : "person";
+    // "jumelage.hautrive", "archers.stsebastien": a service's word of five letters or more and
+    // no name beside it is enough.
+    const serviceWord = pieces.some(
+      (piece) =>
+        piece.length >= 5 &&
+        (lex.flags(piece) & IS_WORD) !== 0 &&
+        (lex.flags(piece) & (FIRST_NAME | SURNAME)) === 0,
+    );
+    return pieces.length >= 2 && (places > 0 || serviceWord ? words >= 1 : words >= 2)
+      ? "service"
+      : "person";
   }
   // At a body's own domain, pieces no list knows ("cispd", "pcaet", "insitu") are an acronym
   // as often as a rare name: possible.

@@ -90,7 +90,9 @@ const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse qu
   trophees concours challenge coupe tournoi rallye marathon semi-marathon trail etang lac col
   mont pic vallee plateau foret bois ile iles baie cap pointe gorges plage port canal consulat
   consulado embajada ambassade istituto instituto berufskolleg universidad universidade
-  universita hochschule gymnasium liceo escola escuela colegio scuola`);
+  universita hochschule gymnasium liceo escola escuela colegio scuola conservatoire camara
+  comune praca piazza plaza ufficio servizio citta rathaus ayuntamiento municipio prefeitura
+  gemeinde stadt concelho freguesia`);
 
 /**
  * Things named by the word right after them, a name or not: "Pass Culture",
@@ -105,7 +107,10 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   antenne bailleur operateur fournisseur prestataire enseigne magasin supermarche reseau ligne
   arret attributaire attributaires groupement cotraitant sous-traitant salon forum format
   logiciel application appli plateforme outil marque cars autocars taxis ambulances formation
-  parcours offre`);
+  parcours offre editions transports chocolaterie fromagerie savonnerie boucherie charcuterie
+  patisserie epicerie librairie fleuriste toitures menuiserie plomberie maconnerie couverture
+  imprimerie traiteur caves vignobles ateliers atelier karate judo football basket handball rugby
+  tennis danse compagnie ensemble chorale orchestre troupe fanfare harmonie collectif batucada`);
 
 /**
  * Words after a name that make it a company's, a body's or a foreign
@@ -122,7 +127,7 @@ const ORGANISATION_AFTER = words(`${[...LEGAL_FORMS].join(" ")} france group gro
   production productions evenements events formation formations expo ferries airlines airways
   connect lane street road drive hall house park strasse platz weg gasse council county
   institute institut university universitat istituto college school centre center foundation
-  stiftung verein telecom medical sante`);
+  stiftung verein telecom medical sante freres associes cie`);
 
 /** Words between a place's kind and the person it is named after ("école élémentaire Jules Ferry"). */
 const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social sociale municipal
@@ -173,6 +178,9 @@ const TITLES = words(`general generale marechal president presidente docteur pro
 /** Articles: in a document, the capitalised words after them name a thing ("Le Combo Parfait"). */
 const ARTICLES = words("le la les un une ce cette l'");
 
+/** A capital inside a word, after lowercase letters, that no name prefix explains ("CityCat", "PowerPoint"). */
+const BRAND_CASE = /^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}/u;
+
 /** Prepositions before a town rather than a person ("habite à Roubaix", "en Ardèche"). */
 const TO_PLACE = words("a au aux en vers depuis sur sous pres habite habitant domicilie");
 
@@ -207,7 +215,8 @@ const NOT_NAMES = words(`mairie ville commune conseil municipal municipale depar
   responsable secretaire conseiller conseillere depute deputee senateur senatrice prefet prefete
   ministre docteur maitre agent equipe accueil standard dossier note compte rendu pj cc rdv
   tresor etat-civil
-  saint sainte st ste metropole agglomeration communaute tribunal justice police gendarmerie`);
+  saint sainte st ste metropole agglomeration communaute tribunal justice police gendarmerie
+  amis`);
 
 /** Words that never start or continue a name, whatever the cue. */
 const NEVER_NAMES = new Set([...HONORIFICS, ...SALUTATIONS, ...CLOSINGS, ...NOT_NAMES]);
@@ -354,8 +363,9 @@ class PersonSearch {
     if (key.length > LONGEST_WORD) return false;
     if (HONORIFICS.has(key) && (key !== "m" || token.initial)) return false;
     if (token.shape === "letter") return token.initial;
-    // "liO", "iPad", "eBay": a brand's spelling, no one's name.
+    // "liO", "iPad", "eBay", "CityCat": a brand's spelling, no one's name ("McDonald", "LeBlanc" are).
     if (token.shape === "lower" && token.text.toLowerCase() !== token.text) return false;
+    if (token.shape === "capital" && BRAND_CASE.test(token.text)) return false;
     if (token.glued || key.endsWith("'") || NEVER_NAMES.has(key) || PARTICLES.has(key))
       return false;
     if (
@@ -371,13 +381,13 @@ class PersonSearch {
     if (token.shape === "lower" || token.shouting) {
       if (!known.word) return named || (afterCue && this.#strongCue);
       // "jean dupont": a common first name that is also a word, leading a name (the run needs a non-word).
-      if (leading && !afterCue && known.first && known.common) return true;
+      if (leading && !afterCue && known.first && known.common && !this.documents) return true;
       // "MME RIVIÈRE", "mme petit": right after a civility, a surname that is also a word.
       return leading && afterCue && this.#honorific && known.surname && key.length >= 3;
     }
     if (!known.word) return true;
     // After a role ("son fils Pierre"), a word must be a first name: "le petit Journal" names no one.
-    if (afterCue && !this.#strongCue) return known.first;
+    if (afterCue && !this.#strongCue) return known.first && (!known.word || known.common);
     // Opening a sentence, a word is a name only as a common first name ("Julien Moreau a appelé").
     if (token.opens && !afterCue) return known.first && known.common;
     return named;
@@ -390,6 +400,7 @@ class PersonSearch {
     // "M. de la Fontaine", "Mme d'Ornano": particles first after a cue, then a capitalised name.
     while (
       afterCue &&
+      this.#strongCue &&
       first - start < 2 &&
       PARTICLES.has(this.key(first)) &&
       this.joined(first + 1)
@@ -705,6 +716,8 @@ class PersonSearch {
       const others = known.filter((k) => k.surname || !k.word).length;
       // Words only ("Bons du Trésor", "Plein Tarif Loisir"): a common first name must lead ("Pierre Blanc").
       const allWords = unknownWords === 0;
+      // In a document, words of French only ("Paris Remise", "Rose Blanche") are no one without a cue.
+      if (allWords && this.documents) return;
       const leadingFirst = known[0]?.first === true && known[0]?.common === true;
       if (
         firstNames >= 1 &&
@@ -731,7 +744,9 @@ class PersonSearch {
         (!this.documents || known.some((k) => k.surname && k.common && !k.word))
       ) {
         if (lowercase) this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
-        else this.add(start, end, CONFIDENCE.surnames, "person.surnames");
+        // Surnames without a first name ("Tambores do Norte", "Bucher CityCat" as often as "BENALI
+        // Kouassi"): possible on the way out; in a document, only with a common surname, sure.
+        else this.add(start, end, CONFIDENCE.surnames, "person.surnames", !this.documents);
         return;
       }
       if (!lowercase && known.every((k) => !k.word) && !afterPreposition) {
@@ -822,16 +837,21 @@ class PersonSearch {
    * "Pays de la Loire", "Grande Synthe").
    */
   placeAround(start: number, end: number): boolean {
-    let key = this.tokens
-      .slice(start, end)
-      .map((token) => token.key)
-      .join(" ");
+    let prefix = "";
     for (let index = start - 1; index >= Math.max(0, start - 4); index -= 1) {
-      if (this.tokens[index + 1]?.gap !== "space") break;
+      const next = this.tokens[index + 1] as Token;
       const before = this.tokens[index] as Token;
+      // "Provence-Alpes-Côte d'Azur": an elided particle touches the next word.
+      const elided = before.key.endsWith("'") && next.before === "";
+      if (!elided && next.gap !== "space") break;
       if (before.shape === "lower" && !PARTICLES.has(before.key)) break;
-      key = `${before.key} ${key}`;
-      if (this.lexicon.isPlace(key)) return true;
+      prefix = `${before.key}${elided ? "" : " "}${prefix}`;
+      // The place may take the name's first words only ("…Côte d'Azur" in "Azur Vaucluse").
+      let key = prefix;
+      for (let word = start; word < end; word += 1) {
+        key += `${word === start ? "" : " "}${this.key(word)}`;
+        if (this.lexicon.isPlace(key)) return true;
+      }
     }
     return false;
   }

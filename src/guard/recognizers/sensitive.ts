@@ -109,7 +109,7 @@ const PATTERN_AT_WORD = new RegExp(`\\b${triePattern(root)}(?![a-z0-9])`, "g");
  * & Handicap", "ESAT Les Ateliers du…"): naming them says nothing of anyone.
  */
 const BODIES =
-  /(?<![a-z])(?:secours catholique|enseignement catholique|institut catholique|universite catholique|ligue (?:nationale )?contre le cancer|france alzheimer|apf france handicap|tourisme (?:&|et) handicap|esat (?:les|le|la) [a-z]+|(?:fete|fetes) religieuses?)(?![a-z])/g;
+  /(?<![a-z])(?:secours catholique|enseignement catholique|institut catholique|universite catholique|ligue (?:nationale )?contre le cancer|france alzheimer|apf france handicap|tourisme (?:&|et) handicap|esat (?:les|le|la) [a-z]+|(?:fete|fetes) religieuses?|decisions? d'ist)(?![a-z])/g;
 
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
