@@ -289,7 +289,7 @@ export function createServices(
       guard: guardStage(guard.finding, pseudonyms.open),
       ground: groundStage(
         (principal, question, bases) => retrieval.ground(principal, question, bases),
-        { scan: guard.finding, openPseudonyms: pseudonyms.open },
+        { scan: guard.passageFinding, openPseudonyms: pseudonyms.open },
       ),
       route: routeStage(router.route),
       generate: generateStage(generator.generate),

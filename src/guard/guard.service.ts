@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from "node:timers/promises";
-import type { GuardFinding } from "../pipeline/index.js";
+import type { FoundSpan, GuardFinding } from "../pipeline/index.js";
 import { AppError } from "../shared/errors.js";
 import type { Entity, Recognizer, ScanPurpose } from "./entity.js";
 import { type ExternalRecognizerSettings, externalFindings } from "./external.js";
@@ -170,18 +170,42 @@ export class GuardService {
   /** The guard stage's port: the class, and each entity's type and position, never the values. */
   finding = async (text: string): Promise<GuardFinding> => {
     const { dataClass, entities } = await this.scan(text, "egress");
+    return { dataClass, spans: entities.map(spanOf) };
+  };
+
+  /**
+   * The port for a knowledge base's passage on its way to a model: its class
+   * read as a document's (a public sheet's service number does not make the
+   * turn personal, as it did not quarantine the sheet), and everything the
+   * way out finds masked all the same, as possible where the document reading
+   * is not sure of it.
+   */
+  passageFinding = async (text: string): Promise<GuardFinding> => {
+    const egress = await this.scan(text, "egress");
+    if (egress.entities.length === 0) return { dataClass: "public", spans: [] };
+    const document = await this.scan(text, "documents");
+    const sure = (entity: Entity) =>
+      document.entities.some(
+        (other) =>
+          other.type === entity.type && other.start < entity.end && other.end > entity.start,
+      );
     return {
-      dataClass,
-      spans: entities.map(({ type, start, end, rule, certainty }) => ({
-        type,
-        start,
-        end,
-        rule,
-        ...(certainty && { certainty }),
-      })),
+      dataClass: document.dataClass,
+      spans: egress.entities.map((entity) =>
+        spanOf(sure(entity) ? entity : { ...entity, certainty: "possible" }),
+      ),
     };
   };
 }
+
+/** A finding as the pipeline keeps it: type, position, rule and certainty, never the value. */
+const spanOf = ({ type, start, end, rule, certainty }: Entity): FoundSpan => ({
+  type,
+  start,
+  end,
+  rule,
+  ...(certainty && { certainty }),
+});
 
 const shift = <T extends { start: number; end: number }>(span: T, by: number): T => ({
   ...span,

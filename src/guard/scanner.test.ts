@@ -28,7 +28,17 @@ describe("scanner", () => {
       scan("Mme Durand a appelé. Son handicap l'empêche de venir au guichet.").dataClass,
       "sensitive",
     );
-    assert.equal(scan("Mon handicap m'empêche de venir au guichet.").dataClass, "sensitive");
+    // Someone speaking of themselves is identified only when the text says who they are.
+    const anonymous = scan("Mon handicap m'empêche de venir au guichet.");
+    assert.equal(anonymous.dataClass, "public");
+    assert.deepEqual(
+      anonymous.entities.map((e) => [e.type, e.certainty]),
+      [["SENSITIVE", "possible"]],
+    );
+    assert.equal(
+      scan("Mon handicap m'empêche de venir au guichet. Nadia Benali, 06 12 34 56 78").dataClass,
+      "sensitive",
+    );
     assert.equal(
       scan("Le CCAS aide les malades d'Alzheimer et leurs aidants.").dataClass,
       "public",

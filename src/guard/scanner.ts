@@ -412,5 +412,17 @@ export function scanText(
       (entity): Entity => (uncertain.has(entity) ? { ...entity, certainty: "possible" } : entity),
     )
     .sort((a, b) => a.start - b.start);
+  // An article-9 fact with nothing in the text to identify anyone ("Mon fils est autiste, a-t-il
+  // droit à l'AESH ?") tells a model about no one it could find: possible, not the text's class.
+  const anchored = entities.some(
+    (entity) => IDENTIFYING.has(entity.type) && entity.certainty !== "possible",
+  );
+  if (!anchored) {
+    for (const [index, entity] of entities.entries()) {
+      if (entity.type === "SENSITIVE" && entity.certainty !== "possible") {
+        entities[index] = { ...entity, certainty: "possible" };
+      }
+    }
+  }
   return { dataClass: classOf(entities), entities, organisations };
 }

@@ -43,6 +43,7 @@ you your we our they their he she his her day days week weeks bus train trains s
 valley lake mountain city town center centre street road avenue school hall office service
 services information please thank thanks welcome contact open closed free ticket tickets
 proconnect antai impots net ps cmu-c agent-e
+lun mar mer jeu ven sam dim janv fevr avr juil sept oct nov dec
 mediatheque mediatheques ludotheque artotheque cinematheque grainotheque ecoquartier ecoquartiers
 eurometropole technopole technopoles fablab tiers-lieu coworking handisport parasport cyberbase
 intercommunalite agglo interco epf epfl eptb sage scot sraddet padd pcaet plui plh pdu pdm oap

@@ -14,6 +14,7 @@ export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
 export {
   describeTypes,
+  type FoundSpan,
   type GuardFinding,
   guardStage,
   type OpenPseudonyms,

@@ -368,7 +368,7 @@ describe("beffroi CLI", () => {
         dir,
         ["guard", "scan", "--jsonl"],
         env,
-        '{"id":"a","text":"Invitation au conseil municipal."}\n{"id":"b","text":"Son fils est autiste."}\n',
+        '{"id":"a","text":"Invitation au conseil municipal."}\n{"id":"b","text":"Le fils de Mme Durand est autiste."}\n',
       );
       assert.equal(lines.code, 0, lines.stderr);
       assert.deepEqual(

@@ -16,7 +16,6 @@ import {
   PLACE,
   SURNAME,
 } from "../lexicon.js";
-import { isOrganisationContact } from "../organisations.js";
 
 /**
  * Letters and digits of the Latin scripts, listed rather than `\p{L}`: the
@@ -90,6 +89,23 @@ const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
   "juridique",
   "archives",
   "contact",
+  // Abroad: partner towns' and bodies' mailboxes.
+  "geral",
+  "contacto",
+  "contato",
+  "kontakt",
+  "informacion",
+  "informazioni",
+  "gemellaggi",
+  "jumelage",
+  "jumelages",
+  "twinning",
+  "office",
+  "poststelle",
+  "rathaus",
+  "secretaria",
+  "comune",
+  "ayuntamiento",
   "contacts",
   "accueil",
   "info",
@@ -158,10 +174,10 @@ function isName(piece: string, lex: Lexicon): boolean {
       (key.length >= 5 || (flags & COMMON_NAME) !== 0)
     );
   };
-  // Two letters are a code or initials ("ba62", "jp"), not a name by themselves.
-  if (piece.length <= 2) return false;
+  // Two letters are a code or initials ("ba62", "jp"), not a name by themselves; "saintamand" is a town.
+  if (piece.length <= 2 || /^(?:saint|sainte|st)[a-z]{3,}$/.test(piece)) return false;
   if (named(piece)) return true;
-  if (piece.length < 6 || lex.isWord(piece)) return false;
+  if (piece.length < 6 || lex.isWord(piece) || lex.isPlace(piece)) return false;
   // Initials or a first name glued to a surname, or the other way round ("jdupont", "karimbenali").
   for (let cut = 1; cut <= piece.length - 4; cut += 1) {
     const head = piece.slice(0, cut);
@@ -387,22 +403,9 @@ function addresses(context: ScanContext): Address[] {
  * mairie.x@…, or a public body's address not written as a person's) is
  * not personal: it is a look-alike (`email.service`).
  */
-/**
- * How each address of the text reads. In a document, an address given as
- * a service's ("contacter le service par mail à e.souy@…") is the
- * service's contact point, even when it names the agent who reads it.
- */
+/** How each address of the text reads. */
 function readings(context: ScanContext): { address: Address; read: Reading }[] {
-  return context.memo(addresses).map((address) => {
-    const read = reading(address, lexicon());
-    const service =
-      read !== "service" &&
-      context.purpose === "documents" &&
-      !address.obfuscated &&
-      !isPersonalMailDomain(address.domain) &&
-      isOrganisationContact(context, address.start);
-    return { address, read: service ? "service" : read };
-  });
+  return context.memo(addresses).map((address) => ({ address, read: reading(address, lexicon()) }));
 }
 
 export const emailRecognizer: Recognizer = {

@@ -51,6 +51,9 @@ const FIELDS = words(`nom noms prenom prenoms usage naissance marital maritale f
   tutrice mandataire representant representante responsable auteur autrice victime mis-en-cause
   personne client cliente`);
 
+/** Fields of a message's header, read as such only at a line's start. */
+const HEADER_FIELDS = words("de a cc cci");
+
 /** The last word of a letter's closing, before the signature ("Cordialement, Sandrine"). */
 const CLOSINGS = words(`cordialement cdlt cdt salutations respectueusement amicalement vous toi
   journee soiree bientot merci avance bises bisous sincerement remerciements`);
@@ -67,7 +70,8 @@ const CLOSING_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
 const NAMING_VERBS = words("appelle appelais appelait appelons nomme prenomme");
 
 /** Between a first name and a surname, or inside a surname ("Marie de la Tour", "Pedro dos Santos"). */
-const PARTICLES = words(`de du des d' la le les ben bin ibn ait dos da das do van von der den el al
+const PARTICLES =
+  words(`de du des d' l' la le les ben bin ibn ait dos da das do van von der den el al
   di del della lo bou abou mac mc ter ten y`);
 
 /**
@@ -92,7 +96,9 @@ const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse qu
   consulado embajada ambassade istituto instituto berufskolleg universidad universidade
   universita hochschule gymnasium liceo escola escuela colegio scuola conservatoire camara
   comune praca piazza plaza ufficio servizio citta rathaus ayuntamiento municipio prefeitura
-  gemeinde stadt concelho freguesia`);
+  gemeinde stadt concelho freguesia pas roc anse barrage puy gite cabane pre secteur cercle moulin
+  source fontaine riviere ruisseau colline vallon combe crete sommet refuge chalet grotte cascade
+  digue ecluse phare marais lande cirque plage`);
 
 /**
  * Things named by the word right after them, a name or not: "Pass Culture",
@@ -110,7 +116,8 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   parcours offre editions transports chocolaterie fromagerie savonnerie boucherie charcuterie
   patisserie epicerie librairie fleuriste toitures menuiserie plomberie maconnerie couverture
   imprimerie traiteur caves vignobles ateliers atelier karate judo football basket handball rugby
-  tennis danse compagnie ensemble chorale orchestre troupe fanfare harmonie collectif batucada`);
+  tennis danse compagnie ensemble chorale orchestre troupe fanfare harmonie collectif batucada
+  optique comptoir gamme modele produit serie`);
 
 /**
  * Words after a name that make it a company's, a body's or a foreign
@@ -500,7 +507,10 @@ class PersonSearch {
     const token = this.tokens[index] as Token;
     const previous = this.tokens[index - 1];
     if (!previous || !token.before.includes(":") || token.before.includes("\n")) return undefined;
-    return FIELDS.has(previous.key) ? "person.field" : undefined;
+    if (!FIELDS.has(previous.key)) return undefined;
+    // "À :", "De :", "Cc :" are a message's header fields only at a line's start ("Ligne A : Kawéni" is not).
+    if (HEADER_FIELDS.has(previous.key) && index >= 2 && previous.gap !== "line") return undefined;
+    return "person.field";
   }
 
   /** Whether the word follows a letter's closing ("Cordialement,\nSandrine", "Bien à vous, Karim"). */
@@ -668,6 +678,7 @@ class PersonSearch {
     }
     if (this.#placeNames.has(this.key(start))) return;
     if (this.inAddress(start, end)) return;
+    if (this.titleOf(start)) return;
     if (this.organisationAfter(start, end) || this.placeAfter(start, end)) return;
     if (EPONYMS.has(this.spanKey(start, end))) {
       for (let index = start; index < end; index += 1) this.#placeNames.add(this.key(index));
@@ -786,6 +797,26 @@ class PersonSearch {
         this.add(start, end, CONFIDENCE.possible, "person.shape", true);
       }
     }
+  }
+
+  /**
+   * Whether the name ends a thing's title: an article, a capitalised word of
+   * French, then "de" ("Le Comptoir de Lucie", "Les Sabots d'Hélène", "Les
+   * Fils de Gohelle").
+   */
+  titleOf(start: number): boolean {
+    const particle = this.key(start - 1);
+    if (particle !== "de" && particle !== "d'" && particle !== "du" && particle !== "des") {
+      return false;
+    }
+    const noun = this.tokens[start - 2];
+    const article = this.key(start - 3);
+    return (
+      noun !== undefined &&
+      noun.shape === "capital" &&
+      this.known(start - 2).word &&
+      ARTICLES.has(article)
+    );
   }
 
   /** The folded words of a span, one space between them ("jean zay", "charles de gaulle"). */

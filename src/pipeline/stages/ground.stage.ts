@@ -62,9 +62,10 @@ export function groundStage(
             dataClass: t(`route.data_class.${dataClass}`),
           }),
         );
-        if (!turn.pseudonyms && guard.openPseudonyms) {
-          turn.pseudonyms = await guard.openPseudonyms(turn.conversationId);
-        }
+      }
+      // Possible findings are masked too, whatever the class: the pseudonyms must be there.
+      if (spans.length > 0 && !turn.pseudonyms && guard.openPseudonyms) {
+        turn.pseudonyms = await guard.openPseudonyms(turn.conversationId);
       }
     }
     if (grounding.knowledgeBaseIds.length === 0) {
