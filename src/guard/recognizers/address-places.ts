@@ -90,8 +90,19 @@ function tail(text: string, folded: string, index: number): { end: number; found
   const separator = afterSeparator(text, afterComplements);
   const locality = separator >= 0 ? localityAt(text, separator) : -1;
   if (locality >= 0) return { end: locality, found: true };
+  // A lieu-dit between the street and the commune ("chemin Bœuf Mort, Bois d'Olives, 97432 …").
+  if (separator >= 0) {
+    LIEU_DIT.lastIndex = separator;
+    const lieuDit = LIEU_DIT.exec(text);
+    const after = lieuDit ? localityAt(text, separator + lieuDit[0].length) : -1;
+    if (after >= 0) return { end: after, found: true };
+  }
   return { end: afterComplements, found: afterComplements > index };
 }
+
+/** A lieu-dit's name (capitalised words and particles, four at most) and the comma after it. */
+const LIEU_DIT =
+  /\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+(?:\p{Lu}[\p{L}'’-]*|de|du|des|d['’]\p{Lu}[\p{L}'’-]*|la|le|les)){0,3}[ \u00a0]*,[ \u00a0]*/uy;
 
 /** What says an address follows, in the words just before (folded). */
 const ADDRESS_CUE =

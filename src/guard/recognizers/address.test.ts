@@ -126,6 +126,14 @@ describe("ADDRESS recognizer", () => {
     ]);
   });
 
+  it("reads a street without a number, a lieu-dit between it and the commune", () => {
+    assert.deepEqual(found("Adresse : chemin Bœuf Mort, Bois d'Olives, 97432 Saint-Pierre"), [
+      ["chemin Bœuf Mort, Bois d'Olives, 97432 Saint-Pierre", "address.place"],
+    ]);
+    // A body's own residence is no one's address.
+    assert.deepEqual(found("Il est logé en résidence Crous depuis septembre."), []);
+  });
+
   it("keeps an invalid postcode out of the address", () => {
     assert.deepEqual(found("4 rue des Lilas 99000 Paris"), [["4 rue des Lilas", "address.street"]]);
     assert.deepEqual(found("4 rue des Lilas 00100 Paris"), [["4 rue des Lilas", "address.street"]]);
