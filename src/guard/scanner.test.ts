@@ -160,6 +160,13 @@ describe("scanner: organisations' contact details at both operating points", () 
     );
   });
 
+  it("reads a mobile however written, and keeps it (possible) when no one is named near", () => {
+    assert.deepEqual(
+      found("Numéro laissé : zéro six, quarante-trois, dix-huit, vingt-sept, quatre-vingt-dix."),
+      [["PHONE", "zéro six, quarante-trois, dix-huit, vingt-sept, quatre-vingt-dix", "possible"]],
+    );
+  });
+
   it("leaves a plate format's specimen out of documents", () => {
     const text = "Les blocs sont séparés par des tirets : AA-111-AA.";
     assert.deepEqual(found(text, "documents"), []);

@@ -8,6 +8,7 @@ import {
   ScanContext,
   type ScanPurpose,
 } from "./entity.js";
+import { numberRunsOf } from "./numbers.js";
 import { personBefore } from "./organisations.js";
 
 /** An organisation's contact details found in a text (public: never personal data). */
@@ -155,6 +156,10 @@ const PERSON_POINTERS: ReadonlySet<EntityType> = new Set([
   "EMAIL",
 ]);
 
+/** Whether the text names someone for sure. */
+const namesSomeone = (entities: readonly Entity[]) =>
+  entities.some((entity) => entity.type === "PERSON" && entity.certainty !== "possible");
+
 /** Whether a finding that points at a person (a name, an identifier) is near a contact. */
 function pointedNear(contact: Entity, entities: readonly Entity[]): boolean {
   const from = contact.start - NEAR_PERSON.before;
@@ -171,9 +176,9 @@ function pointedNear(contact: Entity, entities: readonly Entity[]): boolean {
 }
 
 /** A mobile number or an address at a mail service anyone uses: more often someone's own. */
-function ownLine(text: string, contact: Entity): boolean {
-  const value = text.slice(contact.start, contact.end);
-  if (contact.type === "PHONE") return isMobile(value);
+function ownLine(context: ScanContext, contact: Entity): boolean {
+  const value = context.text.slice(contact.start, contact.end);
+  if (contact.type === "PHONE") return isMobile(context, contact);
   return contact.type === "EMAIL" && PERSONAL_MAILBOX.test(value);
 }
 
@@ -181,8 +186,26 @@ function ownLine(text: string, contact: Entity): boolean {
 const PERSONAL_MAILBOX =
   /(?:@|\bat\b|arr?obase?)\W*(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|aol|gmx|proton(?:mail)?|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet)\W/i;
 
-const isMobile = (value: string) =>
-  /^(?:\+33|0033)?[\s.(0)]*[67]/.test(value.replace(/^\(0\)/, ""));
+/**
+ * Whether a phone number is a French mobile, read from its digits however
+ * written ("06 …", "+33 7 …", "zéro six, quarante-trois…", "O6…").
+ */
+function isMobile(context: ScanContext, phone: Entity): boolean {
+  let digits = "";
+  let international = false;
+  for (const run of numberRunsOf(context)) {
+    if (run.end <= phone.start || run.start >= phone.end) continue;
+    international ||= run.international;
+    for (const group of run.groups) {
+      if (group.end > phone.start && group.start < phone.end) digits += group.digits;
+    }
+  }
+  if (digits === "") {
+    return /^(?:\+33|0033)?[\s.(0)]*[67]/.test(context.text.slice(phone.start, phone.end));
+  }
+  const national = digits.replace(international ? /^(?:00)?33/ : /^0033/, "");
+  return /^0?[67]/.test(national);
+}
 
 /**
  * A landline or a postal address with no one around it (no name, no
@@ -200,7 +223,7 @@ function aloneAsOrganisations(
   const kept: Entity[] = [];
   for (const entity of entities) {
     const value = text.slice(entity.start, entity.end);
-    const mobile = entity.type === "PHONE" && isMobile(value);
+    const mobile = entity.type === "PHONE" && isMobile(context, entity);
     const contact = (entity.type === "PHONE" && !mobile) || entity.type === "ADDRESS";
     if (!contact && !(mobile && entity.certainty !== "possible")) {
       kept.push(entity);
@@ -208,6 +231,12 @@ function aloneAsOrganisations(
     }
     if (pointedNear(entity, entities) || personBefore(context, entity.start)) {
       kept.push(entity);
+      continue;
+    }
+    // On the way out, an address in a text that names someone for sure is kept (possible): "le
+    // terrain est au hameau de la Sauzaie" in a resident's letter is theirs.
+    if (entity.type === "ADDRESS" && context.purpose === "egress" && namesSomeone(entities)) {
+      kept.push({ ...entity, certainty: "possible", rule: "address.someone-named" });
       continue;
     }
     // A mobile number no one is named near: someone's, or a service's duty phone; possible.
@@ -232,12 +261,13 @@ function aloneAsOrganisations(
  * to the organisations (in text order).
  */
 function chainOrganisations(
-  text: string,
+  context: ScanContext,
   entities: Entity[],
   organisations: OrganisationContact[],
-  egress: boolean,
 ): Entity[] {
   if (organisations.length === 0) return entities;
+  const { text } = context;
+  const egress = context.purpose === "egress";
   const kept: Entity[] = [];
   const all = [...organisations];
   for (const entity of entities) {
@@ -251,7 +281,7 @@ function chainOrganisations(
     if (
       previous &&
       CONTACT_TYPES.has(entity.type) &&
-      !(egress && ownLine(text, entity) && pointedNear(entity, entities)) &&
+      !(egress && ownLine(context, entity) && pointedNear(entity, entities)) &&
       gap.length <= 30 &&
       !/\n\s*\n/.test(gap) &&
       CONTACT_GLUE.test(gap.trim())
@@ -329,7 +359,15 @@ export function scanText(
   const reclaimed = asOrganisation.flatMap((contact): Entity[] => {
     if (namedJustBefore(text, contact, surest)) return [contact];
     // Near someone, not next to them: possible (masked on the way out, the text's class unchanged).
-    return purpose === "egress" && ownLine(text, contact) && pointedNear(contact, surest)
+    // An address given in a person's field ("Adresse : BP 4021, 13301 Marseille Cedex") likewise.
+    const field =
+      contact.type === "ADDRESS" &&
+      /adresse\s*(?:postale|de correspondance)?\s*:\s*$/i.test(
+        text.slice(Math.max(0, contact.start - 40), contact.start),
+      );
+    return purpose === "egress" &&
+      (ownLine(context, contact) || field) &&
+      pointedNear(contact, surest)
       ? [{ ...contact, certainty: "possible", rule: "contact.near-person" }]
       : [];
   });
@@ -341,14 +379,13 @@ export function scanText(
     organisations.push({ type, start: lookAlike.start, end: lookAlike.end, rule: lookAlike.rule });
   }
   const kept = chainOrganisations(
-    text,
+    context,
     aloneAsOrganisations(
       context,
       surest.sort((a, b) => a.start - b.start),
       organisations,
     ),
     organisations,
-    purpose === "egress",
   );
   // An article-9 term counts when its sentence names someone or points at one person; on the
   // way out, also when the text names someone or speaks of oneself and the sentence is no rule.

@@ -97,6 +97,12 @@ describe("PERSON recognizer", () => {
     }
   });
 
+  it("reads a name after a civility through a particle and a town's name, and a first name after « à »", () => {
+    assert.deepEqual(sure("Madame Marie de la Fontaine, présidente"), ["Marie de la Fontaine"]);
+    assert.deepEqual(sure("Transmis à Corinne."), ["Corinne"]);
+    assert.deepEqual(sure("Il habite à Roubaix."), []);
+  });
+
   it("leaves companies, venues, regions, events and famous namesakes alone", () => {
     for (const text of [
       "Lot 1 : attributaire COLAS France, agence de Privas.",
@@ -119,6 +125,8 @@ describe("PERSON recognizer", () => {
     assert.deepEqual(names("Dossier transmis par BENALI hier."), [
       ["BENALI", "person.capitals", "?"],
     ]);
+    // A vehicle's make and model is no one.
+    assert.deepEqual(sure("Renault Clio ancien modèle garée rue Haute."), []);
     // Still a person when a cue or a known first name says so.
     assert.deepEqual(sure("Mme Lacroix a rappelé ; Jean Zay Dupont aussi."), [
       "Lacroix",

@@ -182,6 +182,11 @@ const TITLES = words(`general generale marechal president presidente docteur pro
   sainte pere frere mere sour soeur cardinal pasteur recteur amiral lieutenant colonel capitaine
   commandant sergent colonel-fabien mgr st ste dr pr gal gen mal`);
 
+/** Makes of vehicles, before a model's name. */
+const VEHICLE_MAKES =
+  words(`renault peugeot citroen dacia toyota volkswagen ford opel fiat skoda kia
+  hyundai nissan tesla seat mercedes bmw audi volvo suzuki mazda honda mitsubishi mini smart`);
+
 /** Articles: in a document, the capitalised words after them name a thing ("Le Combo Parfait"). */
 const ARTICLES = words("le la les un une ce cette l'");
 
@@ -444,7 +449,7 @@ class PersonSearch {
         next >= tokens.length ||
         !this.joined(next) ||
         !fits(next) ||
-        this.known(next).place
+        (!afterCue && this.known(next).place)
       ) {
         break;
       }
@@ -679,6 +684,8 @@ class PersonSearch {
     if (this.#placeNames.has(this.key(start))) return;
     if (this.inAddress(start, end)) return;
     if (this.titleOf(start)) return;
+    // "Renault Clio", "Peugeot 208": a vehicle, not its owner.
+    if (VEHICLE_MAKES.has(this.key(start))) return;
     if (this.organisationAfter(start, end) || this.placeAfter(start, end)) return;
     if (EPONYMS.has(this.spanKey(start, end))) {
       for (let index = start; index < end; index += 1) this.#placeNames.add(this.key(index));
@@ -766,7 +773,9 @@ class PersonSearch {
       return;
     }
     const one = known[0] as Known;
-    if (one.place || afterPreposition) return;
+    if (one.place) return;
+    // "habite à Roubaix" is a town; "transmis à Corinne" a person: a first name that is no place stays one.
+    if (afterPreposition && !(one.first && !one.word && one.common)) return;
     if (this.lexicon.isPlace(`${this.key(start - 1).replace(/'$/, "'")} ${first.key}`)) return;
     if (first.shape === "letter") return;
     // "FEDER", "COLAS", "SAAD" alone, in a text not written in capitals: an acronym as often as a name.

@@ -33,8 +33,23 @@ const FNI = new RegExp(
 );
 
 /** Vehicle words (accents folded) that make an FNI-looking string a plate. */
-const VEHICLE = /immatricul|plaque|vehicule|voiture/;
-const VEHICLE_WORDS = ["immatricul", "plaque", "vehicule", "voiture"];
+const VEHICLE_WORDS = [
+  "immatricul",
+  "plaque",
+  "vehicule",
+  "voiture",
+  "camion",
+  "fourgon",
+  "moto",
+  "scooter",
+  "renault",
+  "peugeot",
+  "citroen",
+  "clio",
+  "twingo",
+  "dacia",
+];
+const VEHICLE = new RegExp(VEHICLE_WORDS.join("|"));
 /** Words that make a SIV-looking string a reference of some other kind (accents folded). */
 const REFERENCE =
   /(?<![a-z])(?:facture|ref|reference|commande|devis|article|produit|modele|code)(?![a-z])/;
