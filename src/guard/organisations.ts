@@ -1,4 +1,5 @@
 import type { ScanContext } from "./entity.js";
+import { lineStart as lineStartWithin } from "./spans.js";
 
 /**
  * Whether a phone number, a postal address or a mailbox is an organisation's
@@ -263,8 +264,8 @@ const NEAR_PERSON = 300;
 /** How far back, at most, the words before a contact are read. */
 const WINDOW = 160;
 
-/** The start of the line holding `index` in the folded text. */
-const lineStart = (folded: string, index: number) => folded.lastIndexOf("\n", index - 1) + 1;
+/** The start of the line holding `index` in the folded text (read back no farther than a window needs). */
+const lineStart = (folded: string, index: number) => lineStartWithin(folded, index, 4 * WINDOW);
 
 /** A sentence's end: a full stop (not an abbreviation's: "tél. ", "n. ", "M. ") and a space. */
 const SENTENCE_END =

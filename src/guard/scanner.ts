@@ -10,6 +10,7 @@ import {
 } from "./entity.js";
 import { numberRunsOf } from "./numbers.js";
 import { personBefore } from "./organisations.js";
+import { DisjointSpans, firstAtLeast, type Span, SpanIndex } from "./spans.js";
 
 /** An organisation's contact details found in a text (public: never personal data). */
 export interface OrganisationContact {
@@ -75,16 +76,6 @@ const IMPERSONAL =
 /** A benefit's name that holds a person word ("l'enfant") beside its article-9 word. */
 const BENEFIT_NAMES = /allocation d'éducation de l'enfant handicapé/giu;
 
-type Span = { start: number; end: number };
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-
-/** Whether a span overlaps one of these (a loop: the scan creates no function per entity). */
-function overlapsAny(span: Span, others: readonly Span[]): boolean {
-  for (const other of others) if (overlaps(span, other)) return true;
-  return false;
-}
-
 /** The surest entity first, then the longest, then the first in the text. */
 const surestFirst = (a: Entity, b: Entity) =>
   b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start;
@@ -92,13 +83,62 @@ const surestFirst = (a: Entity, b: Entity) =>
 /** Whether a character ends a sentence: ".", a line break, "!" or "?". */
 const endsSentence = (code: number) => code === 46 || code === 10 || code === 33 || code === 63;
 
-/** The bounds of the sentence around an offset: from just after the mark before it to the mark at or after it. */
-function sentenceAround(text: string, index: number): { start: number; end: number } {
-  let start = index;
-  while (start > 0 && !endsSentence(text.charCodeAt(start - 1))) start -= 1;
-  let end = index;
-  while (end < text.length && !endsSentence(text.charCodeAt(end))) end += 1;
-  return { start, end };
+/**
+ * A text's sentences and paragraphs, found in one walk, and what is known of
+ * each, read once however many terms it holds (a text of thousands of
+ * article-9 words reads each sentence once, not once per word).
+ */
+class Surroundings {
+  /** Offsets of the marks that end sentences, in order. */
+  readonly #marks: number[] = [];
+  /** Offsets of the blank lines ("\n\n") between paragraphs, in order. */
+  readonly #breaks: number[] = [];
+  readonly #memo = new Map<string, boolean>();
+
+  constructor(
+    readonly text: string,
+    /** Identifying findings, sure and possible. */
+    readonly sure: SpanIndex<Span>,
+    readonly possible: SpanIndex<Span>,
+  ) {
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (endsSentence(code)) this.#marks.push(index);
+      if (code === 10 && text.charCodeAt(index + 1) === 10) this.#breaks.push(index);
+    }
+  }
+
+  /** The sentence around an offset: from just after the mark before it to the mark at or after it. */
+  sentence(index: number): Span {
+    const next = firstAtLeast(this.#marks, index);
+    const start = next > 0 ? (this.#marks[next - 1] as number) + 1 : 0;
+    return { start, end: this.#marks[next] ?? this.text.length };
+  }
+
+  /** The paragraph around an offset: between blank lines. */
+  paragraph(index: number): Span {
+    const next = firstAtLeast(this.#breaks, index);
+    return {
+      start: next > 0 ? (this.#breaks[next - 1] as number) : 0,
+      end: this.#breaks[next] ?? this.text.length,
+    };
+  }
+
+  /** Whether an identifying finding, sure or possible, lies in a span (a binary search). */
+  holds(span: Span, sure: boolean): boolean {
+    return (sure ? this.sure : this.possible).overlaps(span);
+  }
+
+  /** A fact about a span, computed once (`key` names the question). */
+  once(key: string, span: Span, compute: (words: string) => boolean): boolean {
+    const memoKey = `${key}:${span.start}:${span.end}`;
+    let known = this.#memo.get(memoKey);
+    if (known === undefined) {
+      known = compute(this.text.slice(span.start, span.end));
+      this.#memo.set(memoKey, known);
+    }
+    return known;
+  }
 }
 
 /**
@@ -129,16 +169,31 @@ const CONTACT_GLUE =
   /^(?:[\s,;/–—|-]|\(|\)|ou|et|tel\.?|tél\.?|téléphone|telephone|fax|télécopie|courriel|e-?mail|mail|mél|site|web|adresse|standard|accueil|:)*$/i;
 
 /** A person named just before a contact, on its line ("… : Sébastien Wojcik, 07 68 …"). */
-function namedJustBefore(text: string, contact: Entity, entities: readonly Entity[]): boolean {
-  return entities.some(
-    (entity) =>
-      entity.type === "PERSON" &&
-      entity.certainty !== "possible" &&
-      entity.end <= contact.start &&
-      contact.start - entity.end <= 40 &&
-      !/[\n.;!?]/.test(text.slice(entity.end, contact.start)),
+function namedJustBefore(text: string, contact: Span, names: SpanIndex<Span>): boolean {
+  // The closest name before it: a farther one has a longer gap, holding the closer one's.
+  const name = names.lastEndingBy(contact.start);
+  return (
+    name !== undefined &&
+    contact.start - name.end <= 40 &&
+    !/[\n.;!?]/.test(text.slice(name.end, contact.start))
   );
 }
+
+/** The names found for sure. */
+const sureNames = (entities: readonly Entity[]) =>
+  new SpanIndex(
+    entities.filter((entity) => entity.type === "PERSON" && entity.certainty !== "possible"),
+  );
+
+/** The findings that point at a person: a contact near one of them is that person's. */
+const pointersOf = (entities: readonly Entity[]) =>
+  new SpanIndex(
+    entities.filter(
+      (entity) =>
+        PERSON_POINTERS.has(entity.type) &&
+        (entity.certainty !== "possible" || entity.rule === "person.lowercase"),
+    ),
+  );
 
 /** How far from a person a landline or an address is read as theirs. */
 const NEAR_PERSON = { before: 300, after: 150 };
@@ -160,18 +215,11 @@ const PERSON_POINTERS: ReadonlySet<EntityType> = new Set([
 const namesSomeone = (entities: readonly Entity[]) =>
   entities.some((entity) => entity.type === "PERSON" && entity.certainty !== "possible");
 
-/** Whether a finding that points at a person (a name, an identifier) is near a contact. */
-function pointedNear(contact: Entity, entities: readonly Entity[]): boolean {
-  const from = contact.start - NEAR_PERSON.before;
-  const to = contact.end + NEAR_PERSON.after;
-  return entities.some(
-    (other) =>
-      other !== contact &&
-      (other.certainty !== "possible" || other.rule === "person.lowercase") &&
-      PERSON_POINTERS.has(other.type) &&
-      !overlaps(other, contact) &&
-      other.end > from &&
-      other.start < to,
+/** Whether a finding that points at a person (a name, an identifier), apart from it, is near a contact. */
+function pointedNear(contact: Span, pointers: SpanIndex<Span>): boolean {
+  return (
+    pointers.endsIn(contact.start - NEAR_PERSON.before, contact.start) ||
+    pointers.startsIn(contact.end, contact.end + NEAR_PERSON.after)
   );
 }
 
@@ -219,23 +267,23 @@ function aloneAsOrganisations(
   entities: Entity[],
   organisations: OrganisationContact[],
 ): Entity[] {
-  const { text } = context;
   const kept: Entity[] = [];
+  const pointers = pointersOf(entities);
+  const someoneNamed = namesSomeone(entities);
   for (const entity of entities) {
-    const value = text.slice(entity.start, entity.end);
     const mobile = entity.type === "PHONE" && isMobile(context, entity);
     const contact = (entity.type === "PHONE" && !mobile) || entity.type === "ADDRESS";
     if (!contact && !(mobile && entity.certainty !== "possible")) {
       kept.push(entity);
       continue;
     }
-    if (pointedNear(entity, entities) || personBefore(context, entity.start)) {
+    if (pointedNear(entity, pointers) || personBefore(context, entity.start)) {
       kept.push(entity);
       continue;
     }
     // On the way out, an address in a text that names someone for sure is kept (possible): "le
     // terrain est au hameau de la Sauzaie" in a resident's letter is theirs.
-    if (entity.type === "ADDRESS" && context.purpose === "egress" && namesSomeone(entities)) {
+    if (entity.type === "ADDRESS" && context.purpose === "egress" && someoneNamed) {
       kept.push({ ...entity, certainty: "possible", rule: "address.someone-named" });
       continue;
     }
@@ -269,19 +317,18 @@ function chainOrganisations(
   const { text } = context;
   const egress = context.purpose === "egress";
   const kept: Entity[] = [];
-  const all = [...organisations];
+  const known = new SpanIndex(organisations);
+  const pointers = pointersOf(entities);
+  /** The last contact chained so far: entities come in text order, so it ends before the next. */
+  let chained: OrganisationContact | undefined;
   for (const entity of entities) {
-    const previous = all
-      .filter((contact) => contact.end <= entity.start)
-      .reduce<OrganisationContact | undefined>(
-        (last, contact) => (!last || contact.end > last.end ? contact : last),
-        undefined,
-      );
+    const before = known.lastEndingBy(entity.start);
+    const previous = !chained || (before && before.end > chained.end) ? before : chained;
     const gap = previous ? text.slice(previous.end, entity.start) : "";
     if (
       previous &&
       CONTACT_TYPES.has(entity.type) &&
-      !(egress && ownLine(context, entity) && pointedNear(entity, entities)) &&
+      !(egress && ownLine(context, entity) && pointedNear(entity, pointers)) &&
       gap.length <= 30 &&
       !/\n\s*\n/.test(gap) &&
       CONTACT_GLUE.test(gap.trim())
@@ -293,18 +340,11 @@ function chainOrganisations(
         rule: "organisation.chain",
       };
       organisations.push(contact);
-      all.push(contact);
+      chained = contact;
     } else kept.push(entity);
   }
   organisations.sort((a, b) => a.start - b.start);
   return kept;
-}
-
-/** The paragraph around an offset: between blank lines. */
-function paragraphAround(text: string, index: number): { start: number; end: number } {
-  const before = text.lastIndexOf("\n\n", index);
-  const after = text.indexOf("\n\n", index);
-  return { start: Math.max(before, 0), end: after < 0 ? text.length : after };
 }
 
 /**
@@ -331,16 +371,18 @@ export function scanText(
   const candidates: Entity[] = [];
   /** Contact details read as an organisation's: a person named right before takes them back. */
   const asOrganisation: Entity[] = [];
+  const lookingAlike = new SpanIndex(lookAlikes);
   for (const recognizer of recognizers) {
     for (const entity of recognizer.find(text, context)) {
       if (purpose === "documents" && entity.certainty === "possible") continue;
-      if (!overlapsAny(entity, lookAlikes)) candidates.push(entity);
+      if (!lookingAlike.overlaps(entity)) candidates.push(entity);
       else if (CONTACT_TYPES.has(entity.type)) asOrganisation.push(entity);
     }
   }
   // An organisation's contact read as such by its recognizer may still be taken back (below).
+  const foundAsOrganisation = new SpanIndex([...asOrganisation]);
   for (const lookAlike of lookAlikes) {
-    if (!lookAlike.organisation || overlapsAny(lookAlike, asOrganisation)) continue;
+    if (!lookAlike.organisation || foundAsOrganisation.overlaps(lookAlike)) continue;
     asOrganisation.push({
       type: lookAlike.organisation,
       start: lookAlike.start,
@@ -350,14 +392,14 @@ export function scanText(
     });
   }
   candidates.sort(surestFirst);
-  const surest: Entity[] = [];
-  for (const entity of candidates) {
-    if (!overlapsAny(entity, surest)) surest.push(entity);
-  }
+  const chosen = new DisjointSpans<Entity>();
+  for (const entity of candidates) chosen.add(entity);
+  const names = sureNames(chosen.spans);
+  const pointers = pointersOf(chosen.spans);
   // "Astreinte voirie : Sébastien Wojcik, 07 68 11 45 90": the number is the named person's. On
   // the way out, so is a mobile, a personal mailbox or an address near someone named.
   const reclaimed = asOrganisation.flatMap((contact): Entity[] => {
-    if (namedJustBefore(text, contact, surest)) return [contact];
+    if (namedJustBefore(text, contact, names)) return [contact];
     // Near someone, not next to them: possible (masked on the way out, the text's class unchanged).
     // An address given in a person's field ("Adresse : BP 4021, 13301 Marseille Cedex") likewise.
     const field =
@@ -367,15 +409,17 @@ export function scanText(
       );
     return purpose === "egress" &&
       (ownLine(context, contact) || field) &&
-      pointedNear(contact, surest)
+      pointedNear(contact, pointers)
       ? [{ ...contact, certainty: "possible", rule: "contact.near-person" }]
       : [];
   });
-  for (const contact of reclaimed) if (!overlapsAny(contact, surest)) surest.push(contact);
+  for (const contact of reclaimed) chosen.add(contact);
+  const surest = chosen.spans;
+  const taken = new SpanIndex(reclaimed);
   const organisations: OrganisationContact[] = [];
   for (const lookAlike of lookAlikes) {
     const type = lookAlike.organisation;
-    if (!type || reclaimed.some((contact) => overlaps(contact, lookAlike))) continue;
+    if (!type || taken.overlaps(lookAlike)) continue;
     organisations.push({ type, start: lookAlike.start, end: lookAlike.end, rule: lookAlike.rule });
   }
   const kept = chainOrganisations(
@@ -393,43 +437,34 @@ export function scanText(
     purpose === "egress" &&
     (kept.some((other) => IDENTIFYING.has(other.type) && other.certainty !== "possible") ||
       FIRST_PERSON.test(text));
+  const identifying = kept.filter((other) => IDENTIFYING.has(other.type));
+  const around = new Surroundings(
+    text,
+    new SpanIndex(identifying.filter((other) => other.certainty !== "possible")),
+    new SpanIndex(identifying.filter((other) => other.certainty === "possible")),
+  );
   /** Article-9 terms about someone only a possible name points at: possible themselves. */
   const uncertain = new Set<Entity>();
   const entities = kept
     .filter((entity) => {
       // A document's example is no one's ("Par exemple, Dupont veuve Martin", "de la forme AB-123-CD").
       if (purpose === "documents") {
-        const sentence = sentenceAround(text, entity.start);
-        if (EXAMPLE.test(text.slice(sentence.start, sentence.end))) return false;
+        const sentence = around.sentence(entity.start);
+        if (around.once("example", sentence, (words) => EXAMPLE.test(words))) return false;
       }
       if (entity.type !== "SENSITIVE") return true;
-      const sentence = sentenceAround(text, entity.start);
-      const named = (certain: boolean) =>
-        kept.some(
-          (other) =>
-            IDENTIFYING.has(other.type) &&
-            (other.certainty !== "possible") === certain &&
-            overlaps(other, sentence),
-        );
-      if (named(true)) return true;
+      const sentence = around.sentence(entity.start);
+      if (around.holds(sentence, true)) return true;
       // No one named: a word pointing at one person counts, unless the sentence states a general rule.
-      const words = text
-        .slice(sentence.start, sentence.end)
-        .replace(BENEFIT_NAMES, "")
-        .replace(IMPERSONAL, "");
+      const plain = (words: string) => words.replace(BENEFIT_NAMES, "").replace(IMPERSONAL, "");
       // A general rule speaks of no one; on the way out, not in a paragraph that names someone for
       // sure or a sentence in the first person ("Pathologie : épilepsie, en cas de crise…").
       if (
-        GENERIC.test(words) &&
+        around.once("generic", sentence, (words) => GENERIC.test(plain(words))) &&
         !(
           purpose === "egress" &&
-          (FIRST_PERSON.test(words) ||
-            kept.some(
-              (other) =>
-                IDENTIFYING.has(other.type) &&
-                other.certainty !== "possible" &&
-                overlaps(other, paragraphAround(text, entity.start)),
-            ))
+          (around.once("first", sentence, (words) => FIRST_PERSON.test(plain(words))) ||
+            around.holds(around.paragraph(entity.start), true))
         )
       ) {
         return false;
@@ -437,11 +472,14 @@ export function scanText(
       // In a document, a pronoun points at no one ("Elle doit en apporter la justification"): a
       // name or an identifier in the paragraph is needed.
       if (purpose === "documents") {
-        const paragraph = paragraphAround(text, entity.start);
-        return kept.some((other) => IDENTIFYING.has(other.type) && overlaps(other, paragraph));
+        const paragraph = around.paragraph(entity.start);
+        return around.holds(paragraph, true) || around.holds(paragraph, false);
       }
-      if (identified || PERSON_CONTEXT.test(words)) return true;
-      if (!named(false)) return false;
+      if (identified) return true;
+      if (around.once("points", sentence, (words) => PERSON_CONTEXT.test(plain(words)))) {
+        return true;
+      }
+      if (!around.holds(sentence, false)) return false;
       uncertain.add(entity);
       return true;
     })

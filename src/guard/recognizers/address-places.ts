@@ -1,6 +1,7 @@
 import type { ScanContext } from "../entity.js";
 import { foldSameLength } from "../fold.js";
 import { lexicon } from "../lexicon.js";
+import { lineStart as lineStartWithin, SpanIndex } from "../spans.js";
 import { EVERYDAY_WORDS } from "../words.js";
 import { afterSeparator, COMPLEMENT, complementsEnd, endAt, localityAt } from "./address-parts.js";
 
@@ -178,10 +179,17 @@ const NAME_BEFORE =
 function beforePostCodes(context: ScanContext, found: PlaceCandidate[]): void {
   const { text } = context;
   const lex = lexicon();
+  const already = new SpanIndex(found.slice());
   for (const match of text.matchAll(POST_CODE)) {
     const at = match.index as number;
-    if (found.some((candidate) => at >= candidate.start && at < candidate.end)) continue;
-    const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+    const last = found.at(-1);
+    if (
+      already.overlaps({ start: at, end: at + 1 }) ||
+      (last && at >= last.start && at < last.end)
+    ) {
+      continue;
+    }
+    const lineStart = lineStartWithin(text, at, 120);
     const before = text.slice(Math.max(lineStart, at - 80), at);
     const name = NAME_BEFORE.exec(before);
     if (!name) continue;

@@ -8,6 +8,7 @@ import {
 } from "../entity.js";
 import { foldSameLength } from "../fold.js";
 import { isOrganisationContact, personBefore } from "../organisations.js";
+import { SpanIndex } from "../spans.js";
 import {
   afterSeparator,
   BOX_ANYWHERE,
@@ -205,9 +206,10 @@ function candidates(context: ScanContext): Candidate[] {
     // The next address starts after this one ("rue du 8 Mai 1945" holds no street number).
     STREET.lastIndex = end;
   }
+  const streets = new SpanIndex(found.slice());
   for (const match of matches(BOX_ANYWHERE, text)) {
     const start = match.index;
-    if (found.some((c) => start >= c.start && start < c.end)) continue;
+    if (streets.overlaps({ start, end: start + 1 })) continue;
     const boxEnd = start + match[0].length;
     const separator = afterSeparator(text, boxEnd);
     const end = separator >= 0 ? endAt(LOCALITY, text, separator) : -1;

@@ -95,9 +95,10 @@ export const birthdateRecognizer: Recognizer = {
     }
     const { text: original } = contextOf(text, context);
     if (original.includes("(") || original.includes(",")) {
+      const starts = new Set(found.map((entity) => entity.start));
       for (const match of matches(AFTER_NAME, original)) {
         const groups = match.groups ?? {};
-        if (!isReal(groups) || found.some((entity) => entity.start === match.index)) continue;
+        if (!isReal(groups) || starts.has(match.index)) continue;
         if (yearOf(groups) > LATEST_BIRTH_YEAR) continue;
         found.push({
           type: "BIRTHDATE",

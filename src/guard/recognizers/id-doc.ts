@@ -1,4 +1,5 @@
 import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
+import { DisjointSpans } from "../spans.js";
 
 /** A run of 9 to 12 letters and digits standing alone: what every document number looks like. */
 const CANDIDATE =
@@ -90,7 +91,7 @@ export const idDocRecognizer: Recognizer = {
   find(text, context) {
     if (!MAYBE_CONTEXT.test(text)) return [];
     const folded = contextOf(text, context).folded;
-    const found: Entity[] = [];
+    const taken = new DisjointSpans<Entity>();
     // A number counts only with a document's name in the 40 characters before it: only there is
     // the text read.
     for (const [first, last] of windows(folded)) {
@@ -103,14 +104,14 @@ export const idDocRecognizer: Recognizer = {
         const rule = documentRule(match[0]);
         if (!rule) continue;
         if (!CONTEXT.test(folded.slice(Math.max(0, start - BEFORE), start))) continue;
-        if (found.some((entity) => start < entity.end && entity.start < start + match[0].length))
-          continue;
-        found.push({ type: "ID_DOC", start, end: start + match[0].length, confidence: 0.9, rule });
+        taken.add({ type: "ID_DOC", start, end: start + match[0].length, confidence: 0.9, rule });
       }
       // "n° 057834129", ": RX 483920": whatever the number's shape, right after the document's "n°".
+      // Read within the window only: a text without ":" after it is not read to its end at each step.
+      const zone = folded.slice(0, last + 13);
       for (let at = first; at <= last && at < folded.length; at += 1) {
-        const colon = folded.indexOf(":", at);
-        const numero = folded.indexOf("n", at);
+        const colon = zone.indexOf(":", at);
+        const numero = zone.indexOf("n", at);
         const next = Math.min(colon < 0 ? Infinity : colon, numero < 0 ? Infinity : numero);
         if (next > last + 12 || !Number.isFinite(next)) break;
         at = next;
@@ -127,8 +128,7 @@ export const idDocRecognizer: Recognizer = {
         )
           continue;
         const end = start + number[0].length;
-        if (found.some((entity) => start < entity.end && entity.start < end)) continue;
-        found.push({
+        taken.add({
           type: "ID_DOC",
           start,
           end,
@@ -137,6 +137,6 @@ export const idDocRecognizer: Recognizer = {
         });
       }
     }
-    return found;
+    return taken.spans;
   },
 };

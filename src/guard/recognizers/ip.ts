@@ -6,6 +6,7 @@ import {
   type Recognizer,
   type ScanContext,
 } from "../entity.js";
+import { SpanIndex } from "../spans.js";
 
 /** 0 to 255, without leading zeros ("01" is not an octet). */
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -97,7 +98,8 @@ function candidates({ text }: ScanContext): Candidate[] {
     else candidate.private = isPrivate(match[0], 6);
     found.push(candidate);
   }
-  const inIpv6 = (index: number) => found.some((v6) => v6.start <= index && index < v6.end);
+  const ipv6 = new SpanIndex(found.slice());
+  const inIpv6 = (index: number) => ipv6.overlaps({ start: index, end: index + 1 });
   for (const match of matches(IPV4, text)) {
     const start = match.index;
     if (inIpv6(start)) continue;

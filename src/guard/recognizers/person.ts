@@ -58,6 +58,9 @@ const HEADER_FIELDS = words("de a cc cci");
 const CLOSINGS = words(`cordialement cdlt cdt salutations respectueusement amicalement vous toi
   journee soiree bientot merci avance bises bisous sincerement remerciements`);
 
+/** Initials before a name, at most ("J.-P.-M. Dupont"). */
+const MOST_INITIALS = 3;
+
 /** Closing words that close only after one of these words ("bonne journée", "à bientôt", "d'avance"). */
 const CLOSING_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
   journee: words("bonne belle excellente agreable"),
@@ -901,6 +904,8 @@ class PersonSearch {
     let index = start;
     while (index < this.tokens.length && this.tokens[index]?.initial) {
       index += 1;
+      // "J.-P. M." at most: a longer run of initials is no one's (and is not read again from each of them).
+      if (index - start > MOST_INITIALS) return start;
       if (index < this.tokens.length && !this.joined(index)) return start;
     }
     if (index === start || index >= this.tokens.length) return start;
