@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser, sseEvents } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  type Session,
+  seedAdminAndAgent,
+  sseEvents,
+} from "../support/apps.js";
 import { markdown } from "../support/knowledge.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
@@ -88,20 +95,17 @@ describeApps("egress: no personal value reaches a foreign model in clear", (get)
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-    const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
-    agent = await login(app, "agent@ville.example");
-    key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] })).token;
-    await app.services.charter.accept(user.id);
-    const admin = await login(app, "dsi@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
+    const cast = await seedAdminAndAgent(app);
+    const admin = cast.admin;
+    agent = cast.agent;
+    key = cast.key;
+    await addProvider(app, admin, {
       id: "outre-atlantique",
       baseUrl: upstream.url,
       sovereignty: "extraterritorial",
       country: "USA",
-      models: [{ id: "test-model", capabilities: ["chat"] }],
+      capabilities: ["chat"],
     });
-    assert.equal(created.statusCode, 201, created.body);
     const assistant = await call(app, "POST", "/api/assistants", admin, {
       name: "Rédaction (modèle américain)",
       preferredModels: ["outre-atlantique/test-model"],

@@ -3,7 +3,13 @@ import { after, before, describe, it } from "node:test";
 import { GuardNamesRepository, GuardService } from "../../src/guard/index.js";
 import { guardStage, Pipeline, type Turn } from "../../src/pipeline/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  type Session,
+  seedAdminAndAgent,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 describeApps(
@@ -16,20 +22,15 @@ describeApps(
     before(async () => {
       upstream = await startOpenAiUpstream();
       const { app } = get();
-      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-      const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
-      agent = await login(app, "agent@ville.example");
-      key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
-        .token;
-      const admin = await login(app, "dsi@ville.example");
-      const created = await call(app, "POST", "/api/providers", admin, {
+      const cast = await seedAdminAndAgent(app);
+      agent = cast.agent;
+      key = cast.key;
+      await addProvider(app, cast.admin, {
         id: "outre-atlantique",
         baseUrl: upstream.url,
         sovereignty: "extraterritorial",
         country: "USA",
-        models: [{ id: "test-model" }],
       });
-      assert.equal(created.statusCode, 201, created.body);
     });
     after(() => upstream.close());
 

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser, sseEvents } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  type Session,
+  seedAdminAndAgent,
+  sseEvents,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /** A fictional social security number with its right key (97 − number mod 97). */
@@ -25,24 +32,21 @@ describeApps(
     before(async () => {
       upstream = await startOpenAiUpstream();
       const { app } = get();
-      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-      const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
-      agent = await login(app, "agent@ville.example");
-      key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
-        .token;
-      const admin = await login(app, "dsi@ville.example");
+      const cast = await seedAdminAndAgent(app);
+      const admin = cast.admin;
+      agent = cast.agent;
+      key = cast.key;
       for (const [id, sovereignty, country] of [
         ["outre-atlantique", "extraterritorial", "USA"],
         ["souverain", "sovereign", "FRA"],
-      ]) {
-        const created = await call(app, "POST", "/api/providers", admin, {
+      ] as const) {
+        await addProvider(app, admin, {
           id,
           baseUrl: upstream.url,
           sovereignty,
           country,
-          models: [{ id: "test-model", capabilities: ["chat", "embeddings"] }],
+          capabilities: ["chat", "embeddings"],
         });
-        assert.equal(created.statusCode, 201, created.body);
       }
       for (const [ref, name] of [
         ["outre-atlantique/test-model", "Rédaction (modèle américain)"],

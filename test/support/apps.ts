@@ -79,6 +79,48 @@ export interface Session {
   csrf: string;
 }
 
+/**
+ * The usual cast of a chat test: an administrator (DSI) and an agent of the
+ * CCAS, both signed in and having accepted the charter, the agent with an
+ * API key for `/v1`.
+ */
+export async function seedAdminAndAgent(
+  app: App,
+): Promise<{ admin: Session; agent: Session; key: string; agentId: string }> {
+  await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+  const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
+  const key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
+    .token;
+  return {
+    admin: await login(app, "dsi@ville.example"),
+    agent: await login(app, "agent@ville.example"),
+    key,
+    agentId: user.id,
+  };
+}
+
+/** Registers a provider serving `test-model` through the administration API (asserting it was created). */
+export async function addProvider(
+  app: App,
+  admin: Session,
+  provider: {
+    id: string;
+    baseUrl: string;
+    sovereignty: "local" | "sovereign" | "extraterritorial";
+    country: string;
+    capabilities?: string[];
+  },
+): Promise<void> {
+  const { capabilities, ...rest } = provider;
+  const created = await call(app, "POST", "/api/providers", admin, {
+    ...rest,
+    models: [{ id: "test-model", ...(capabilities && { capabilities }) }],
+  });
+  if (created.statusCode !== 201) {
+    throw new Error(`provider not created: ${created.statusCode} ${created.body}`);
+  }
+}
+
 /** Logs in through the API and keeps the cookie and CSRF token a browser would. */
 export async function login(app: App, email: string, password = PASSWORD): Promise<Session> {
   const response = await app.server.inject({
