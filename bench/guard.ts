@@ -11,7 +11,8 @@
  * must do.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { DEFAULT_RECOGNIZERS, scanText } from "../src/guard/index.js";
+import { DEFAULT_RECOGNIZERS, PIECE, scanText } from "../src/guard/index.js";
+import { repeated, WORST_UNITS } from "../test/guard/worst-cases.js";
 import { ONE_REGEX } from "./fixtures.js";
 
 const folder = new URL("../src/knowledge/demo/documents/", import.meta.url);
@@ -80,3 +81,32 @@ for (const [name, r] of [
 console.log(
   `ratio guard / one regex: p99 ${(guard.p99 / regex.p99).toFixed(1)}, throughput ${(guard.mbPerSecond / regex.mbPerSecond).toFixed(2)}`,
 );
+
+// Crafted worst cases, beside the normal text: one piece as the service scans it (16,384
+// characters, the event loop given back between pieces), and the same text four and sixteen
+// times longer, to show that the time grows with the length and no faster.
+const piece = PIECE;
+const normal = text.slice(0, piece);
+const timeOf = (input: string) => {
+  scanText(input, DEFAULT_RECOGNIZERS);
+  const rounds = 3;
+  const started = performance.now();
+  for (let round = 0; round < rounds; round += 1) scanText(input, DEFAULT_RECOGNIZERS);
+  return (performance.now() - started) / rounds;
+};
+const normalMs = timeOf(normal);
+console.log("");
+console.log(`worst cases: ms to scan one piece of ${piece} characters, then ×4 and ×16 the length`);
+console.log(`${"text".padEnd(26)} piece ms  vs normal   ×4 ms  ×16 ms  growth ×16/×1`);
+for (const [name, input] of [
+  ["normal text", normal] as const,
+  ...Object.entries(WORST_UNITS).map(([label, unit]) => [label, repeated(unit, piece)] as const),
+]) {
+  const one = name === "normal text" ? normalMs : timeOf(input);
+  const unit = name === "normal text" ? text : (WORST_UNITS[name] as string);
+  const four = timeOf(repeated(unit, 4 * piece));
+  const sixteen = timeOf(repeated(unit, 16 * piece));
+  console.log(
+    `${name.padEnd(26)} ${one.toFixed(1).padStart(8)}  ${(one / normalMs).toFixed(1).padStart(8)}  ${four.toFixed(1).padStart(6)}  ${sixteen.toFixed(1).padStart(6)}  ${(sixteen / one).toFixed(1).padStart(12)}`,
+  );
+}

@@ -234,6 +234,9 @@ function ownLine(context: ScanContext, contact: Entity): boolean {
 const PERSONAL_MAILBOX =
   /(?:@|\bat\b|arr?obase?)\W*(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|aol|gmx|proton(?:mail)?|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet)\W/i;
 
+/** Where each run of numbers ends, in text order (runs do not overlap). */
+const runEnds = (context: ScanContext): number[] => numberRunsOf(context).map((run) => run.end);
+
 /**
  * Whether a phone number is a French mobile, read from its digits however
  * written ("06 …", "+33 7 …", "zéro six, quarante-trois…", "O6…").
@@ -241,8 +244,11 @@ const PERSONAL_MAILBOX =
 function isMobile(context: ScanContext, phone: Entity): boolean {
   let digits = "";
   let international = false;
-  for (const run of numberRunsOf(context)) {
-    if (run.end <= phone.start || run.start >= phone.end) continue;
+  const runs = numberRunsOf(context);
+  // Runs come in text order: the first that ends after the phone starts, then on while they overlap it.
+  for (let index = firstAtLeast(context.memo(runEnds), phone.start + 1); ; index += 1) {
+    const run = runs[index];
+    if (!run || run.start >= phone.end) break;
     international ||= run.international;
     for (const group of run.groups) {
       if (group.end > phone.start && group.start < phone.end) digits += group.digits;
