@@ -212,8 +212,10 @@ Commandes :
   provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
                --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
   provider list [--json] | provider test ID | provider remove ID | provider presets
-  guard scan [--jsonl] [--names]   données personnelles d'un texte (entrée standard ;
-                                --names : avec les prénoms et noms importés)
+  guard scan [--jsonl] [--names] [--purpose egress|documents]
+                                données personnelles d'un texte (entrée standard ;
+                                --names : avec les prénoms et noms importés ;
+                                --purpose documents : réglage des bases de connaissances)
   guard names import FICHIER [--kind first|last] [--min-bearers N] [--exclude MOTS]
                                 importe les prénoms ou noms de famille de l'INSEE
   guard names status [--json] | guard names clear [--kind first|last]
