@@ -13,8 +13,10 @@
  * person), and written one per line, most borne first. `beffroi guard
  * names import` adds newer or fuller files on top of these.
  */
+
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { nameKeys } from "../src/guard/fold.js";
 
 const folder =
   process.argv[2] ?? new URL("../../shared/data/insee-noms/", import.meta.url).pathname;
@@ -22,16 +24,6 @@ const target = new URL("../src/guard/data/", import.meta.url).pathname;
 
 /** Bearers from which a name is kept. */
 const MIN_BEARERS = { first: 20, last: 50 } as const;
-
-const fold = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Letters, with hyphens, apostrophes or single spaces between them; at least two letters. */
 const NAME = /^[a-z]+(?:[-' ][a-z]+)*$/;
@@ -41,10 +33,11 @@ function derive(file: string, minBearers: number): string[] {
   for (const line of readFileSync(join(folder, file), "utf8").split("\n")) {
     const comma = line.lastIndexOf(",");
     if (comma < 0) continue;
-    const name = fold(line.slice(0, comma));
     const bearers = Number(line.slice(comma + 1));
-    if (!Number.isFinite(bearers) || name.length < 2 || !NAME.test(name)) continue;
-    counts.set(name, (counts.get(name) ?? 0) + bearers);
+    for (const name of nameKeys(line.slice(0, comma))) {
+      if (!Number.isFinite(bearers) || name.length < 2 || !NAME.test(name)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + bearers);
+    }
   }
   return [...counts]
     .filter(([, bearers]) => bearers >= minBearers)

@@ -13,8 +13,10 @@
  * Etalab in the `@etalab/decoupage-administratif` package (MIT; the
  * underlying data under Licence Ouverte 2.0).
  */
+
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { nameKeys } from "../src/guard/fold.js";
 
 const folder = process.argv[2];
 if (!folder) {
@@ -22,15 +24,6 @@ if (!folder) {
   process.exit(2);
 }
 const MIN_POPULATION = 1000;
-
-const fold = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/['’]/g, "'")
-    .trim();
 
 const read = (file: string) =>
   JSON.parse(readFileSync(join(folder, file), "utf8")) as {
@@ -42,11 +35,11 @@ const read = (file: string) =>
 const places = new Set<string>();
 for (const commune of read("communes.json")) {
   if (commune.type !== "commune-actuelle" || (commune.population ?? 0) >= MIN_POPULATION) {
-    places.add(fold(commune.nom));
+    for (const key of nameKeys(commune.nom)) places.add(key);
   }
 }
 for (const file of ["departements.json", "regions.json"]) {
-  for (const entry of read(file)) places.add(fold(entry.nom));
+  for (const entry of read(file)) for (const key of nameKeys(entry.nom)) places.add(key);
 }
 const sorted = [...places].sort();
 const header = [

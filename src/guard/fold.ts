@@ -54,3 +54,28 @@ function foldSlowly(text: string): string {
   }
   return out;
 }
+
+/**
+ * The keys the shipped lists hold for a name (scripts/derive-*.ts):
+ * lowercase, accents removed, apostrophes straight, spaces collapsed, with
+ * "œ" and "æ" spelt out as people type them ("Bœrsch" → "boersch") and, when
+ * the name holds one, as a text folds it one character for one ("borsch").
+ */
+export function nameKeys(name: string): string[] {
+  const spelt = foldName(name);
+  if (!/[œæ]/i.test(name)) return [spelt];
+  const folded = foldSameLength(name).replace(/’/g, "'").replace(/\s+/g, " ").trim();
+  return folded === spelt ? [spelt] : [spelt, folded];
+}
+
+function foldName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/['’]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
