@@ -10,6 +10,7 @@ import {
 } from "./entity.js";
 import { numberRunsOf } from "./numbers.js";
 import { personBefore } from "./organisations.js";
+import { atPersonalMailService } from "./recognizers/email.js";
 import { DisjointSpans, firstAtLeast, type Span, SpanIndex } from "./spans.js";
 
 /** An organisation's contact details found in a text (public: never personal data). */
@@ -227,12 +228,8 @@ function pointedNear(contact: Span, pointers: SpanIndex<Span>): boolean {
 function ownLine(context: ScanContext, contact: Entity): boolean {
   const value = context.text.slice(contact.start, contact.end);
   if (contact.type === "PHONE") return isMobile(context, contact);
-  return contact.type === "EMAIL" && PERSONAL_MAILBOX.test(value);
+  return contact.type === "EMAIL" && atPersonalMailService(value);
 }
-
-/** Mail services where anyone opens a mailbox, after the "@" (or its spelled-out forms). */
-const PERSONAL_MAILBOX =
-  /(?:@|\bat\b|arr?obase?)\W*(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|aol|gmx|proton(?:mail)?|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet)\W/i;
 
 /** Where each run of numbers ends, in text order (runs do not overlap). */
 const runEnds = (context: ScanContext): number[] => numberRunsOf(context).map((run) => run.end);

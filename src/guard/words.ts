@@ -1,3 +1,14 @@
+/** Makes of vehicles (folded): before a model's name they are no one's, and near a number they make it a plate. */
+export const VEHICLE_MAKES: ReadonlySet<string> = new Set(
+  `renault peugeot citroen dacia toyota volkswagen ford opel fiat skoda kia hyundai nissan tesla
+  seat mercedes bmw audi volvo suzuki mazda honda mitsubishi mini smart`.split(/\s+/),
+);
+
+/** Models agents name without their make. */
+export const VEHICLE_MODELS: ReadonlySet<string> = new Set(
+  "clio twingo kangoo megane-e sandero yaris".split(" "),
+);
+
 /**
  * Words of agents' everyday writing that a dictionary of French lacks
  * (folded: lowercase, accents folded): the acronyms of French public
@@ -26,8 +37,8 @@ hotmail outlook yahoo orange laposte free sfr bouygues wifi web internet appli s
 weekend covid internet teams zoom skype visio excel word powerpoint doctolib franceconnect
 sem res rés bat bât esc apt appt imp lot ham chem rte fg pj ps nb cf ex iban bic rib
 jai ya pa vien viens chui jsuis sui ke koi pk ds ts tt ns vs ki cmt dc tjrs tjs qq qqn qqch
-mrc mci svp stp post clio twingo kangoo megane-e peugeot renault citroen dacia sandero toyota
-yaris volkswagen ford opel fiat skoda kia hyundai nissan tesla
+mrc mci svp stp post
+${[...VEHICLE_MAKES, ...VEHICLE_MODELS].join(" ")}
 buenos dias hola gracias obrigado obrigada multumesc bom merhaba salam shukran thank thanks
 please dear inshallah
 csapa fijais rifseep eps cegidd caarud huda prahda spada sias gipa cnas fiphfp casnav dsden ien

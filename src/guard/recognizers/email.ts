@@ -280,6 +280,15 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
   return words + places > 0 ? "service" : "unsure";
 }
 
+/**
+ * Whether an address, plain or spelled out ("x at orange point fr"), is at a
+ * mail service where anyone opens a mailbox.
+ */
+export function atPersonalMailService(address: string): boolean {
+  const at = /@|\s(?:arr?obase?|at)\s|[[({]\s*at\s*[\])}]/i.exec(address);
+  return at !== null && isPersonalMailDomain(address.slice(at.index + at[0].length));
+}
+
 /** Whether the domain is a mail service where anyone opens a mailbox (gmail.com, orange.fr…). */
 function isPersonalMailDomain(domain: string): boolean {
   const plainDomain = foldSameLength(domain)

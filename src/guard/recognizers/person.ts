@@ -17,7 +17,7 @@ import {
   WORD,
 } from "../lexicon.js";
 import { LONGEST_WORD, type Token, tokensOf } from "../tokens.js";
-import { isAbroad } from "../words.js";
+import { isAbroad, VEHICLE_MAKES } from "../words.js";
 import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
@@ -184,11 +184,6 @@ const POST_CODE_AFTER = /^,?\s*\d{5}\b/;
 const TITLES = words(`general generale marechal president presidente docteur professeur abbe saint
   sainte pere frere mere sour soeur cardinal pasteur recteur amiral lieutenant colonel capitaine
   commandant sergent colonel-fabien mgr st ste dr pr gal gen mal`);
-
-/** Makes of vehicles, before a model's name. */
-const VEHICLE_MAKES =
-  words(`renault peugeot citroen dacia toyota volkswagen ford opel fiat skoda kia
-  hyundai nissan tesla seat mercedes bmw audi volvo suzuki mazda honda mitsubishi mini smart`);
 
 /** Articles: in a document, the capitalised words after them name a thing ("Le Combo Parfait"). */
 const ARTICLES = words("le la les un une ce cette l'");

@@ -6,6 +6,7 @@ import {
   type Recognizer,
   type ScanContext,
 } from "../entity.js";
+import { VEHICLE_MAKES, VEHICLE_MODELS } from "../words.js";
 
 /** SIV letters: A to Z without I, O and U. */
 const LETTER = "[A-HJ-NP-TV-Z]";
@@ -33,23 +34,9 @@ const FNI = new RegExp(
 );
 
 /** Vehicle words (accents folded) that make an FNI-looking string a plate. */
-const VEHICLE_WORDS = [
-  "immatricul",
-  "plaque",
-  "vehicule",
-  "voiture",
-  "camion",
-  "fourgon",
-  "moto",
-  "scooter",
-  "renault",
-  "peugeot",
-  "citroen",
-  "clio",
-  "twingo",
-  "dacia",
-];
-const VEHICLE = new RegExp(VEHICLE_WORDS.join("|"));
+const VEHICLE = new RegExp(
+  `immatricul|plaque|vehicule|voiture|camion|fourgon|moto|scooter|(?<![a-z])(?:${[...VEHICLE_MAKES, ...VEHICLE_MODELS].join("|")})(?![a-z])`,
+);
 /** Words that make a SIV-looking string a reference of some other kind (accents folded). */
 const REFERENCE =
   /(?<![a-z])(?:facture|ref|reference|commande|devis|article|produit|modele|code)(?![a-z])/;
@@ -102,7 +89,7 @@ function candidates(scan: ScanContext): Candidate[] {
     found.push({ start: match.index, end, rule: "plate.siv", reference });
   }
   // An FNI plate needs a vehicle word around it: none in the text, no FNI plate.
-  if (!VEHICLE_WORDS.some((word) => scan.folded.includes(word))) return found;
+  if (!VEHICLE.test(scan.folded)) return found;
   for (const match of matches(FNI, text)) {
     // "14 H 30" is a time.
     if (match.groups?.letters === "H") continue;
