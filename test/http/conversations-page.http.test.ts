@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { call, describeApps, login, post, type Session, seedUser } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /** What the web page's conversation area reads besides the answer itself. */
@@ -167,17 +167,13 @@ describeApps("conversations: what the page shows around an answer", (get) => {
     upstream.script({ kind: "hang" });
     const asked = upstream.requests.length;
     const abort = new AbortController();
-    const response = fetch(`${base}/api/conversations/${id}/messages`, {
-      method: "POST",
-      headers: {
-        cookie: agent.cookie,
-        "x-csrf-token": agent.csrf,
-        "content-type": "application/json",
-        accept: "text/event-stream",
-      },
-      body: JSON.stringify({ content: "Rédige une note de service." }),
-      signal: abort.signal,
-    }).catch(() => undefined);
+    const response = post(
+      base,
+      `/api/conversations/${id}/messages`,
+      agent,
+      { content: "Rédige une note de service." },
+      { stream: true, signal: abort.signal },
+    ).catch(() => undefined);
     while (upstream.requests.length === asked) await new Promise((r) => setImmediate(r));
     abort.abort();
     await response;

@@ -4,6 +4,7 @@ import {
   addProvider,
   call,
   describeApps,
+  post,
   type Session,
   seedAdminAndAgent,
   sseEvents,
@@ -158,10 +159,11 @@ describeApps("egress: no personal value reaches a foreign model in clear", (get)
 
   it("through /v1, streamed, with the history of earlier turns", async () => {
     const from = upstream.requests.length;
-    const response = await fetch(`${base}/v1/chat/completions`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({
+    const response = await post(
+      base,
+      "/v1/chat/completions",
+      { apiKey: key },
+      {
         model: `assistant/${abroad}`,
         stream: true,
         messages: [
@@ -169,8 +171,8 @@ describeApps("egress: no personal value reaches a foreign model in clear", (get)
           { role: "assistant", content: "Noté." },
           { role: "user", content: "Rédige le compte rendu de ces appels." },
         ],
-      }),
-    });
+      },
+    );
     assert.equal(response.status, 200);
     await response.text();
     assertNoSecret(upstream, from, "/v1 streamed");
@@ -181,16 +183,13 @@ describeApps("egress: no personal value reaches a foreign model in clear", (get)
     const created = await call(app, "POST", "/api/conversations", agent, { assistantId: abroad });
     const id = created.json().id as string;
     const from = upstream.requests.length;
-    const first = await fetch(`${base}/api/conversations/${id}/messages`, {
-      method: "POST",
-      headers: {
-        cookie: agent.cookie,
-        "x-csrf-token": agent.csrf,
-        "content-type": "application/json",
-        accept: "text/event-stream",
-      },
-      body: JSON.stringify({ content: message }),
-    });
+    const first = await post(
+      base,
+      `/api/conversations/${id}/messages`,
+      agent,
+      { content: message },
+      { stream: true },
+    );
     assert.equal(first.status, 200);
     await sseEvents(first);
     // The next turn carries the first one as history.

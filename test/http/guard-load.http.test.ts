@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { repeated, WORST_UNITS } from "../guard/worst-cases.js";
-import { describeApps, type Session, seedAdminAndAgent } from "../support/apps.js";
+import { describeApps, post, type Session, seedAdminAndAgent } from "../support/apps.js";
 
 /** The longest text the scan route takes (its schema's limit). */
 const LONGEST = 200_000;
@@ -19,15 +19,7 @@ describeApps("personal-data guard under crafted input", (get) => {
   });
 
   const scan = (text: string, purpose: "egress" | "documents") =>
-    fetch(`${base}/api/guard/scan`, {
-      method: "POST",
-      headers: {
-        cookie: agent.cookie,
-        "x-csrf-token": agent.csrf,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ text, purpose }),
-    });
+    post(base, "/api/guard/scan", agent, { text, purpose });
 
   it("keeps /healthz answering while the longest crafted texts are scanned, and answers them all", async () => {
     const texts = Object.values(WORST_UNITS).map((unit) => repeated(unit, LONGEST));

@@ -4,6 +4,7 @@ import {
   addProvider,
   call,
   describeApps,
+  post,
   type Session,
   seedAdminAndAgent,
   sseEvents,
@@ -70,16 +71,13 @@ describeApps(
       return created.json().id as string;
     };
     const stream = async (id: string, content: string) => {
-      const response = await fetch(`${base}/api/conversations/${id}/messages`, {
-        method: "POST",
-        headers: {
-          cookie: agent.cookie,
-          "x-csrf-token": agent.csrf,
-          "content-type": "application/json",
-          accept: "text/event-stream",
-        },
-        body: JSON.stringify({ content }),
-      });
+      const response = await post(
+        base,
+        `/api/conversations/${id}/messages`,
+        agent,
+        { content },
+        { stream: true },
+      );
       assert.equal(response.status, 200);
       return sseEvents(response);
     };

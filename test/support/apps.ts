@@ -161,6 +161,32 @@ export function call(app: App, method: string, url: string, auth?: Auth, payload
   });
 }
 
+/**
+ * The same request as {@link call}, over real HTTP to a listening app (`base`
+ * from `app.server.listen`): for streamed answers, cancellation and load.
+ */
+export function post(
+  base: string,
+  url: string,
+  auth: Auth,
+  payload: unknown,
+  options: { stream?: boolean; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (auth && "cookie" in auth) {
+    headers.cookie = auth.cookie;
+    headers["x-csrf-token"] = auth.csrf;
+  }
+  if (auth && "apiKey" in auth) headers.authorization = `Bearer ${auth.apiKey}`;
+  if (options.stream) headers.accept = "text/event-stream";
+  return fetch(`${base}${url}`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify(payload),
+    ...(options.signal && { signal: options.signal }),
+  });
+}
+
 /** Reads a server-sent event stream to its end: the events, by name, in order. */
 export async function sseEvents(response: Response): Promise<{ event: string; data: unknown }[]> {
   const text = await response.text();
