@@ -84,6 +84,10 @@ describeBrowser("web page: administration", (get) => {
     await page.getByRole("button", { name: "Créer l'utilisateur" }).click();
     await page.getByText("Un compte existe déjà avec cette adresse électronique.").waitFor();
     assert.equal(await email.getAttribute("aria-invalid"), "true");
+    // The focus moves to the field once the error is shown: wait for it, then read its description.
+    await page.waitForFunction(
+      "document.activeElement && document.activeElement.getAttribute('aria-describedby')",
+    );
     assert.match(
       (await page.evaluate(
         "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent",
@@ -263,6 +267,8 @@ describeBrowser("web page: administration", (get) => {
     const versions = page.getByRole("table", { name: /versions/ });
     const latest = versions.getByRole("row", { name: /Version 2/ });
     await latest.waitFor();
+    // The author's name comes with the users' list, which may arrive after the versions.
+    await latest.filter({ hasText: "dsi" }).waitFor();
     assert.match((await latest.textContent()) ?? "", /dsi/);
     assert.match((await latest.textContent()) ?? "", /quotas/);
     await expectAccessible(page, "charter saved");
