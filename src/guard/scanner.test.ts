@@ -167,6 +167,20 @@ describe("scanner: organisations' contact details at both operating points", () 
     );
   });
 
+  it("masks a landline or an address with no one near on the way out (possible), keeps it apart in documents", () => {
+    const text = "Réunion publique jeudi. Appeler le 01 48 52 77 06, 12 rue des Lilas, 75020 Paris.";
+    assert.deepEqual(found(text), [
+      ["PHONE", "01 48 52 77 06", "possible"],
+      ["ADDRESS", "12 rue des Lilas, 75020 Paris", "possible"],
+    ]);
+    assert.equal(scanText(text, DEFAULT_RECOGNIZERS).dataClass, "public");
+    assert.deepEqual(found(text, "documents"), []);
+    assert.deepEqual(
+      organisations(text, "documents").map(([type]) => type),
+      ["PHONE", "ADDRESS"],
+    );
+  });
+
   it("leaves a plate format's specimen out of documents", () => {
     const text = "Les blocs sont séparés par des tirets : AA-111-AA.";
     assert.deepEqual(found(text, "documents"), []);

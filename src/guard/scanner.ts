@@ -263,7 +263,8 @@ function isMobile(context: ScanContext, phone: Entity): boolean {
  * identifier within 300 characters before or 150 after, no word pointing
  * at a person before it) is an organisation's: a text that names nobody
  * gives a service's number and a town hall's address, not a resident's.
- * A mobile number, or an e-mail, stays as it was found.
+ * On the way out it is still masked, as possible. A mobile number, or an
+ * e-mail, stays as it was found.
  */
 function aloneAsOrganisations(
   context: ScanContext,
@@ -290,9 +291,11 @@ function aloneAsOrganisations(
       kept.push({ ...entity, certainty: "possible", rule: "address.someone-named" });
       continue;
     }
-    // A mobile number no one is named near: someone's, or a service's duty phone; possible.
-    if (mobile) {
-      kept.push({ ...entity, certainty: "possible", rule: "phone.no-one-near" });
+    // A mobile number no one is named near: someone's, or a service's duty phone; possible. On the
+    // way out, a landline or an address too: masked (a miss is a leak), never changing the class.
+    if (mobile || context.purpose === "egress") {
+      const rule = entity.type === "ADDRESS" ? "address.no-one-near" : "phone.no-one-near";
+      kept.push({ ...entity, certainty: "possible", rule });
       continue;
     }
     organisations.push({

@@ -61,4 +61,13 @@ describe("BIRTHDATE recognizer", () => {
       assert.deepEqual(found(text), [], text);
     }
   });
+
+  it("reads a birth place between « né » and the date", () => {
+    assert.deepEqual(
+      found("Ricardo DA SILVA, né à Porto (Portugal) le 2 octobre 1989, technicien"),
+      ["2 octobre 1989"],
+    );
+    assert.deepEqual(found("née en Algérie le 03/04/1970"), ["03/04/1970"]);
+    assert.deepEqual(found("il est né à Lyon. Le 03/04/2020, réunion"), []);
+  });
 });

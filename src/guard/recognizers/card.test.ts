@@ -176,4 +176,8 @@ describe("CARD recognizer", () => {
       [VISA, grouped(amex, [4, 6, 5])],
     );
   });
+
+  it("reads a card followed by a comma and another number", () => {
+    assert.deepEqual(found(`une carte bancaire ${VISA}, 35 € en espèces`), card(VISA));
+  });
 });

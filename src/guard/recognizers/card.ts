@@ -73,9 +73,10 @@ export const cardRecognizer: Recognizer = {
         for (let to = from; to < groups.length && digits.length < 19; to += 1) {
           digits += groups[to]?.digits ?? "";
           if (digits.length < 13 || digits.length > 19) continue;
-          // The whole run, or a part of it after a wide separator: never inside a longer number.
-          if ((from > 0 && !/[,/–]/.test(groups[from]?.separator ?? "")) || to < groups.length - 1)
-            continue;
+          // The whole run, or a part of it between wide separators ("carte 4415…8370, 35 €"):
+          // never inside a longer number.
+          const wide = (group: number) => /[,/–]/.test(groups[group]?.separator ?? "");
+          if ((from > 0 && !wide(from)) || (to < groups.length - 1 && !wide(to + 1))) continue;
           const start = groups[from]?.start as number;
           const end = groups[to]?.end as number;
           if (!standsAlone(text, start, end)) continue;

@@ -133,4 +133,18 @@ describe("EMAIL recognizer", () => {
       ["jeanne.durand@interieur.gouv.fr", "email.plain", 0.98],
     ]);
   });
+
+  it("reads associations' mailboxes at mail services as possible, and a household's domain as someone's", () => {
+    for (const address of [
+      "annecyvolleyclub@gmail.com",
+      "ushfoot62@gmail.com",
+      "comitedesfetes.hautrive@gmail.com",
+    ]) {
+      assert.deepEqual(found(`Renseignements : ${address}`), [[address, "email.unsure", 0.5]]);
+    }
+    assert.deepEqual(found("à l'adresse de la famille : parents @ famille-okafor.fr"), [
+      ["parents @ famille-okafor.fr", "email.obfuscated", 0.9],
+    ]);
+    assert.deepEqual(found("contact@familles-rurales.org"), []);
+  });
 });

@@ -146,6 +146,17 @@ const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
   "bureau",
 ]);
 
+/**
+ * Words an association or a club glues into its mailbox at a mail service
+ * ("annecyvolleyclub", "ushfoot62", "cineclub.x", "amisduvieuxmoulin"), folded.
+ */
+const ASSOCIATION_STEM =
+  /club|asso|amical|amis|comite|cercle|union|federation|festival|chorale|harmonie|fanfare|collectif|syndic|jumelage|cine|theatre|apel|fcpe|parents|sport|foot|basket|volley|handball|hand|rugby|tennis|judo|karate|danse|gym|rando|cyclo|natation|escrime|aviron|voile|petanque|boules|chasse|peche|musique|fetes|quartier|locataires|jardin|paroisse|team/;
+
+/** Of {@link ASSOCIATION_STEM}, the words an association names itself with, never a person (folded). */
+const ASSOCIATION_WORD =
+  /comite|club|asso(?!u)|amicale|federation|festival|collectif|jumelage|chorale|harmonie|fanfare/;
+
 /** Mail services where anyone opens a mailbox: there, only a service's word makes a mailbox a service's. */
 const PERSONAL_MAIL_DOMAIN =
   /(?:^|\.)(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|aol|gmx|protonmail|proton|orange|wanadoo|free|sfr|neuf|bbox|laposte|numericable|club-internet|aliceadsl|voila|tutanota|mail|yandex|qq|163|126)\.[a-z]{2,}$/;
@@ -242,6 +253,8 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
   ) {
     return "service";
   }
+  // "comitedesfetes.hautrive", "club.judo.martin": an association's word, whatever names beside it.
+  if (freeMail && ASSOCIATION_WORD.test(pieces.join(""))) return "unsure";
   let words = 0;
   let places = 0;
   for (const piece of pieces) {
@@ -271,9 +284,12 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
         (lex.flags(piece) & IS_WORD) !== 0 &&
         (lex.flags(piece) & (FIRST_NAME | SURNAME)) === 0,
     );
-    return pieces.length >= 2 && (places > 0 || serviceWord ? words >= 1 : words >= 2)
-      ? "service"
-      : "person";
+    if (pieces.length >= 2 && (places > 0 || serviceWord ? words >= 1 : words >= 2)) {
+      return "service";
+    }
+    // "annecyvolleyclub", "ushfoot62", "amisduvieuxmoulin": a club's or an association's word
+    // glued into the part, no name in it: as often a club's mailbox as a fan's, possible.
+    return ASSOCIATION_STEM.test(pieces.join("")) ? "unsure" : "person";
   }
   // At a body's own domain, pieces no list knows ("cispd", "pcaet", "insitu") are an acronym
   // as often as a rare name: possible.
@@ -312,6 +328,9 @@ interface Address {
 const PUBLIC_DOMAIN =
   /(?:^|\.)(?:gouv\.fr|caf\.fr|info-caf\.fr|ameli\.fr|msa\.fr|francetravail\.fr|pole-emploi\.fr|urssaf\.fr|notaires\.fr|france-victimes\.fr)$/;
 
+/** A household's domain: "famille-okafor.fr", "familledupont.net", "family-smith.com" (folded). */
+const FAMILY_DOMAIN = /^(?:la)?famil(?:le|y|ia)(?:[-.]|(?!s)[a-z])/;
+
 /** "prenom.nom", "p.nom", "prenom-compose.nom": how a person's address at a public body is written. */
 const PERSON_LOCAL = /^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?$/;
 
@@ -322,6 +341,8 @@ const PERSON_LOCAL = /^[a-z]+(?:-[a-z]+)?\.[a-z]+(?:-[a-z]+)?$/;
  * "jeanne.durand@interieur.gouv.fr" stays personal).
  */
 function reading(address: Address, lex: Lexicon): Reading {
+  // "parents@famille-okafor.fr", "contact@family-martin.com": a household's own domain.
+  if (FAMILY_DOMAIN.test(foldSameLength(address.domain).trim())) return "person";
   const read = readLocal(address.local, address.domain, lex);
   if (read === "service") return read;
   const domain = foldSameLength(address.domain).trim();

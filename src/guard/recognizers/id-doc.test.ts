@@ -70,4 +70,10 @@ describe("ID_DOC recognizer", () => {
     assert.equal(documentRule("123456789"), undefined);
     assert.equal(documentRule("12AB34567"), "id-doc.passport");
   });
+
+  it("reads Spanish, Portuguese and German identity documents", () => {
+    assert.deepEqual(found("née à Séville, DNI n° 48291735S"), [["48291735S", "id-doc.cni"]]);
+    assert.deepEqual(found("NIE X1234567L"), [["X1234567L", "id-doc.cni"]]);
+    assert.deepEqual(found("il nie les faits, dossier 123456789"), []);
+  });
 });

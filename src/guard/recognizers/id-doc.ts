@@ -7,11 +7,11 @@ const CANDIDATE =
 
 /** Words that introduce an identity document (accents folded, "’" folded to "'"). */
 const CONTEXT =
-  /passeport|carte (?:nationale )?d'identite|(?<![a-z])cni(?![a-z])|piece d'identite|titre de sejour|carte de sejour|autorisation provisoire|(?<![a-z])aps(?![a-z])|recepisse|permis de conduire/;
+  /passeport|carte (?:nationale )?d'identite|(?<![a-z])cni(?![a-z])|piece d'identite|titre de sejour|carte de sejour|autorisation provisoire|(?<![a-z])aps(?![a-z])|recepisse|permis de conduire|(?<![a-z])(?:dni|nie|tie)(?![a-z])|cartao de cidadao|carta d'identita|personalausweis/;
 
 /** A first look on the raw text: none of these, no document named. */
 const MAYBE_CONTEXT =
-  /passeport|identit|cni|s[eé]jour|aps|r[eé]c[eé]piss[eé]|permis de conduire|provisoire/i;
+  /passeport|identit|cni|s[eé]jour|aps|r[eé]c[eé]piss[eé]|permis de conduire|provisoire|\b(?:dni|nie|tie)\b|cidad[aã]o|personalausweis/i;
 
 /** What each of the documents' names holds (accents folded): where to look for numbers. */
 const CUES = [
@@ -23,6 +23,12 @@ const CUES = [
   "recepisse",
   "permis de conduire",
   "provisoire",
+  // Abroad: Spain's DNI, NIE and TIE, Portugal's and Germany's identity cards.
+  "dni",
+  "nie",
+  "tie",
+  "cidadao",
+  "personalausweis",
 ];
 
 /**

@@ -177,4 +177,31 @@ describe("PERSON mentions across the pieces of a long text", () => {
       ["Ferreira", "ferreira"],
     );
   });
+
+  it("reads an age, a contact or a comma ending the line after a first name as a cue", () => {
+    assert.deepEqual(sure("3 enfants (Moussa, 11 ans ; Kadiatou, 7 ans)"), ["Moussa", "Kadiatou"]);
+    assert.deepEqual(sure("la fille de Madame (Ana, joignable au +351 912 384 517)"), ["Ana"]);
+    assert.deepEqual(sure("Véronique,\nPour info, le dossier est parti."), ["Véronique"]);
+    assert.deepEqual(sure("Rappel au 06 12 34 56 78.\nClaire, directrice"), ["Claire"]);
+    // A town is not someone, nor a word with a comma that does not end its line.
+    assert.deepEqual(sure("Paris, 12 ans après la loi"), []);
+    assert.deepEqual(sure("Paris,\nle 3 mai"), []);
+  });
+
+  it("reads a short first name after a family role, and a name after a comma as no place's", () => {
+    assert.deepEqual(sure("attestation d'accueil pour sa fille Ana"), ["Ana"]);
+    assert.deepEqual(sure("vu par son chef d'équipe, M. Fernandes."), ["Fernandes"]);
+    assert.deepEqual(sure("Le responsable du pôle, J.-L. Roussel"), ["J.-L. Roussel"]);
+    assert.deepEqual(sure("3e ES Jean Bouin, 4e AS Louis Pasteur"), []);
+  });
+
+  it("keeps an item of a list of places as possible only", () => {
+    assert.deepEqual(names("Affluents de la Dore (Faye, Credogne, Durolle) : travaux."), [
+      ["Faye", "person.listed", "?"],
+      ["Credogne", "person.listed", "?"],
+      ["Durolle", "person.listed", "?"],
+    ]);
+    assert.deepEqual(sure("Cols fermés : Izoard, Agnel, Vars."), []);
+    assert.deepEqual(sure("Présents : Karima, Sophie et Dupont."), ["Karima", "Sophie", "Dupont"]);
+  });
 });

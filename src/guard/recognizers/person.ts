@@ -271,7 +271,28 @@ const CUED_RULES: ReadonlySet<string> = new Set([
   "person.signature",
   "person.naming",
   "person.initial",
+  "person.age",
+  "person.contact",
 ]);
+
+/** An age just after a name: ", 11 ans", " (3 ans)", ", 18 mois". */
+const AGE_AFTER = /^\s*[,(]\s*\d{1,2}\s*(?:ans|an|mois)(?![\p{L}])/u;
+
+/** Sports clubs' initials before the name they bear ("ES Jean Bouin", "US Jules Ferry"). */
+const CLUB_INITIALS: ReadonlySet<string> = new Set(
+  "es as fc us sc ac js rc cs ca asc asm usm esc jsa fca sa ol".split(" "),
+);
+
+/** Someone's contact or home right after a name: "Anneke, 06 - 12…", "Ana, joignable au…", "Mai, vit à…". */
+const CONTACT_AFTER =
+  /^[ \t]*[,(][ \t]*(?:joignable|injoignable|t[ée]l\b|t[ée]l[ée]phone|portable|mobile|vit |habite|demeurant|domicili[ée]e?|\+\d|0\d[ .\-/]?\d)/i;
+
+/** A comma that ends its line: "Véronique," greeting someone. */
+const LINE_ENDS_AFTER = /^[ \t]*,[ \t]*(?:\r?\n|$)/;
+
+/** A comma and a job after a name: "Claire, directrice", "Paul, agent d'accueil". */
+const JOB_AFTER =
+  /^[ \t]*,[ \t]*(?:directrice|directeur|responsable|charg[ée]e?|assistante?|secr[ée]taire|agente?|gestionnaire|coordinat(?:rice|eur)|r[ée]f[ée]rente?|conseill[èe]re?|conseiller|[ée]ducat(?:rice|eur)|animat(?:rice|eur)|adjointe?|cheffe?|instruct(?:rice|eur)|travailleu(?:se|r) social|infirmi[èe]re?|m[ée]diat(?:rice|eur)|attach[ée]e?|r[ée]dact(?:rice|eur))(?![\p{L}])/iu;
 
 const CONFIDENCE = {
   cue: 0.9,
@@ -386,7 +407,9 @@ class PersonSearch {
     }
     if (this.#acronyms.has(key)) return false;
     const known = this.known(index);
-    if (known.word && key.length <= 3) return false;
+    // "sa fille Ana": a short word is a name only as a first name right after a cue.
+    if (known.word && key.length <= 3 && !(afterCue && token.shape === "capital" && known.first))
+      return false;
     const named = known.first || known.surname;
     if (token.shape === "lower" || token.shouting) {
       if (!known.word) return named || (afterCue && this.#strongCue);
@@ -505,6 +528,36 @@ class PersonSearch {
     return undefined;
   }
 
+  /**
+   * A cue after a first name, alone or with a name after it: an age
+   * ("Moussa, 11 ans", "Lina (3 ans)"), a contact or a home ("Anneke, 06…",
+   * "Mai, vit à Bordeaux"), or, at a line's start, a comma that
+   * ends the line or comes before a job ("Véronique,\nPour info…",
+   * "Claire, directrice"): a greeting or a signature.
+   */
+  cueAfter(index: number): string | undefined {
+    const token = this.tokens[index] as Token;
+    const known = this.known(index);
+    if (token.shape !== "capital" || !known.first || known.place) return undefined;
+    let last = index;
+    while (last - index < 2 && this.tokens[last + 1]?.gap === "space") {
+      const next = this.tokens[last + 1] as Token;
+      if (next.shape !== "capital" && next.shape !== "upper") break;
+      last += 1;
+    }
+    const startsLine = index === 0 || token.before.includes("\n");
+    for (let end = last; end >= index; end -= 1) {
+      const from = (this.tokens[end] as Token).end;
+      const after = this.text.slice(from, from + 24);
+      if (AGE_AFTER.test(after)) return "person.age";
+      if (CONTACT_AFTER.test(after)) return "person.contact";
+      if (startsLine && (LINE_ENDS_AFTER.test(after) || JOB_AFTER.test(after))) {
+        return "person.signature";
+      }
+    }
+    return undefined;
+  }
+
   /** "Nom : Dupont", "De : Karim Benali": a field's label before a colon. */
   field(index: number): string | undefined {
     const token = this.tokens[index] as Token;
@@ -536,18 +589,22 @@ class PersonSearch {
    * Jules Guesde"), or a lieu-dit before its post code ("Kerhuel, 29170").
    */
   namedAfter(start: number): boolean {
-    if (NAMED_DIRECTLY.has(this.key(start - 1)) && (this.tokens[start] as Token).gap === "space") {
-      return true;
+    const previous = this.tokens[start - 1];
+    if ((this.tokens[start] as Token).gap === "space" && previous) {
+      if (NAMED_DIRECTLY.has(previous.key)) return true;
+      // "ES Jean Bouin", "AS Louis Pasteur": a sports club's initials, in capitals.
+      if (previous.shape === "upper" && CLUB_INITIALS.has(previous.key)) return true;
     }
     // "Ville de Grande Synthe", "Communauté de communes Rhône Lez Provence": an organisation's name.
+    // Words joined by spaces only: "son chef d'équipe, M. Fernandes" is a person after a comma.
     for (let back = start - 1; back >= Math.max(0, start - 4); back -= 1) {
+      if (this.tokens[back + 1]?.gap !== "space") break;
       const key = this.key(back);
       if (NAMED_DIRECTLY.has(key) && key !== "aide" && key !== "carte" && key !== "permis") {
         const between = this.tokens.slice(back + 1, start);
         if (between.every((token) => PARTICLES.has(token.key) || token.shape !== "lower"))
           return true;
       }
-      if (this.tokens[back + 1]?.gap !== "space") break;
     }
     // The next of a list: "rues Anatole France, Jules Guesde et Victor Hugo".
     if (this.#namedUntil >= 0 && this.#namedUntil <= start && start - this.#namedUntil <= 3) {
@@ -772,6 +829,11 @@ class PersonSearch {
     }
     const one = known[0] as Known;
     if (one.place) return;
+    // "(Faye, Credogne, Durolle)", "Izoard, Agnel, Vars": one item of a list of places is a place as often as someone.
+    if (this.listedWithPlaces(start, end)) {
+      if (!lowercase) this.add(start, end, CONFIDENCE.possible, "person.listed", true);
+      return;
+    }
     // "habite à Roubaix" is a town; "transmis à Corinne" a person: a first name that is no place stays one.
     if (afterPreposition && !(one.first && !one.word && one.common)) return;
     if (this.lexicon.isPlace(`${this.key(start - 1).replace(/'$/, "'")} ${first.key}`)) return;
@@ -892,6 +954,44 @@ class PersonSearch {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the word at `start` is an item of a list (items apart by commas,
+   * "et" or "ou") beside an item that is a place or a capitalised word no
+   * list knows: a list of rivers, passes or districts, not of people.
+   */
+  listedWithPlaces(start: number, end: number): boolean {
+    const item = (from: number, step: 1 | -1): boolean => {
+      // Up to three capitalised words joined by spaces or hyphens ("Île Lacroix", "Saint-Sever").
+      let index = from;
+      const keys: string[] = [];
+      while (keys.length < 3 && index >= 0 && index < this.tokens.length) {
+        const token = this.tokens[index] as Token;
+        if (token.shape !== "capital" && token.shape !== "upper") break;
+        if (step === 1) keys.push(token.key);
+        else keys.unshift(token.key);
+        const next = this.tokens[step === 1 ? index + 1 : index];
+        if (step === 1 && (!next || (next.gap !== "space" && next.gap !== "hyphen"))) break;
+        if (step === -1 && token.gap !== "space" && token.gap !== "hyphen") break;
+        index += step;
+      }
+      if (keys.length === 0) return false;
+      if (this.lexicon.isPlace(keys.join(" ")) || this.lexicon.isPlace(keys.join("-"))) return true;
+      if (keys.length > 1) return false;
+      const known = this.lookUp(this.tokens[from] as Token);
+      return known.place || (!known.first && !known.surname && !known.word);
+    };
+    const separated = (index: number) => {
+      const token = this.tokens[index];
+      return token !== undefined && /^[ \t]*,[ \t]*$/.test(token.before);
+    };
+    const joining = (index: number) => /^(?:et|ou)$/.test(this.key(index));
+    // The item before: ", " before this word, or "et"/"ou" just before it.
+    const before = separated(start) ? start - 1 : joining(start - 1) ? start - 2 : -1;
+    if (before >= 0 && item(before, -1)) return true;
+    const after = separated(end) ? end : joining(end) ? end + 1 : -1;
+    return after >= 0 && after < this.tokens.length && item(after, 1);
   }
 
   /** Initials and a name: "J. Dupont", "J.-P. Martin". */
@@ -1028,7 +1128,7 @@ class PersonSearch {
           continue;
         }
       }
-      const cue = this.cueBefore(index);
+      const cue = this.cueBefore(index) ?? this.cueAfter(index);
       if (cue) {
         this.#strongCue = cue !== "person.role";
         this.#honorific = cue === "person.honorific";

@@ -152,4 +152,14 @@ describe("PHONE recognizer", () => {
     const far = `Service état civil. ${"Mme Durand a rappelé pour son dossier, ".repeat(2)}au 04 12 34 56 78.`;
     assert.deepEqual(found(far), [["04 12 34 56 78", "phone.fr", 0.85]]);
   });
+
+  it("reads a landline followed by its extension as a switchboard's", () => {
+    const text = "Si question : 03 20 30 59 59, poste 1142.";
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(lookAlikes(text), [["03 20 30 59 59", "phone.organisation"]]);
+    // "en mission", "en métropole" say where someone is, not which body answers.
+    assert.deepEqual(found("sinon en métropole au 01 48 - 52 - 77 - 06."), [
+      ["01 48 - 52 - 77 - 06", "phone.irregular", 0.9],
+    ]);
+  });
 });

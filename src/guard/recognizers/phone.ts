@@ -127,6 +127,9 @@ function international(run: NumberRun): Candidate | undefined {
   };
 }
 
+/** An extension after a landline ("03 20 30 59 59, poste 1142"): a switchboard's, an organisation's (folded). */
+const EXTENSION_AFTER = /^[ \t]*[,(–-]?[ \t]*(?:poste|p\.|ext\.?|extension)[ \t]*\d{2,5}(?!\d)/;
+
 /** The numbers split into personal ones and organisations' (introduced as such, or special-rate 08). */
 function classify(context: ScanContext): { personal: Candidate[]; organisations: Candidate[] } {
   const all = candidates(context);
@@ -135,6 +138,8 @@ function classify(context: ScanContext): { personal: Candidate[]; organisations:
   for (const candidate of all) {
     const organisation =
       candidate.special ||
+      (!candidate.mobile &&
+        EXTENSION_AFTER.test(context.folded.slice(candidate.end, candidate.end + 16))) ||
       isOrganisationContact(context, candidate.start, {
         mobile: candidate.mobile,
         publicInDocuments: !candidate.mobile && candidate.rule !== "phone.intl",

@@ -25,4 +25,13 @@ describe("SENSITIVE recognizer", () => {
     assert.deepEqual(found("Le cancre de la classe ; une caldera ; la prisonnière"), []);
     assert.deepEqual(found("Une enceinte acoustique ; l'enceinte de la mairie"), []);
   });
+
+  it("reads a union named before the membership, and drinking at work", () => {
+    assert.deepEqual(found("elle a prévenu la CGT, dont elle est adhérente depuis 2019"), [
+      ["CGT, dont elle est adhérente", "sensitive.union"],
+    ]);
+    assert.deepEqual(found("alcoolisation constatée sur le lieu de travail"), [
+      ["alcoolisation", "sensitive.health"],
+    ]);
+  });
 });

@@ -28,6 +28,14 @@ const STRUCTURED: readonly (readonly [RegExp, string])[] = [
     "origin",
   ],
   [/(?<![a-z])originaire (?:du|de la|des|d'|de) [a-z][a-z'-]+/g, "origin"],
+  // "la section UNSA, dont elle est adhérente", "la CGT, où il est élu": the union first.
+  [
+    new RegExp(
+      `(?<![a-z])(?:${UNIONS})(?![a-z])[^.\\n]{0,30}?(?<![a-z])(?:dont|ou|qu)[^.\\n]{0,20}?(?<![a-z])(?:delegue|deleguee|elu|elue|representant|representante|secretaire|tresoriere?|adherente?|syndiquee?|militante?|membre)(?![a-z])`,
+      "g",
+    ),
+    "union",
+  ],
   // "M. Da Silva (UNSA)": a union's name in brackets after someone's.
   [new RegExp(`\\((?:${UNIONS})(?: ct| territoriaux)?\\)`, "g"), "union"],
   [
