@@ -168,7 +168,8 @@ describe("scanner: organisations' contact details at both operating points", () 
   });
 
   it("masks a landline or an address with no one near on the way out (possible), keeps it apart in documents", () => {
-    const text = "Réunion publique jeudi. Appeler le 01 48 52 77 06, 12 rue des Lilas, 75020 Paris.";
+    const text =
+      "Réunion publique jeudi. Appeler le 01 48 52 77 06, 12 rue des Lilas, 75020 Paris.";
     assert.deepEqual(found(text), [
       ["PHONE", "01 48 52 77 06", "possible"],
       ["ADDRESS", "12 rue des Lilas, 75020 Paris", "possible"],
@@ -179,6 +180,17 @@ describe("scanner: organisations' contact details at both operating points", () 
       organisations(text, "documents").map(([type]) => type),
       ["PHONE", "ADDRESS"],
     );
+  });
+
+  it("reads a club's mailbox at a mail service as possible, and one holding a name found as that person's", () => {
+    assert.deepEqual(found("Athlétisme : eavd.athle@gmail.com, entraînements le lundi."), [
+      ["EMAIL", "eavd.athle@gmail.com", "possible"],
+    ]);
+    const text = "De: Jean-Bosco Nkurunziza <jb.nkurunziza@gmail.com>\nObjet: rdv";
+    assert.deepEqual(found(text), [
+      ["PERSON", "Jean-Bosco Nkurunziza"],
+      ["EMAIL", "jb.nkurunziza@gmail.com"],
+    ]);
   });
 
   it("leaves a plate format's specimen out of documents", () => {

@@ -77,6 +77,28 @@ const IMPERSONAL =
 /** A benefit's name that holds a person word ("l'enfant") beside its article-9 word. */
 const BENEFIT_NAMES = /allocation d'éducation de l'enfant handicapé/giu;
 
+/**
+ * "Jean-Bosco Nkurunziza <jb.nkurunziza@gmail.com>": a mailbox read as
+ * possible alone is someone's when it holds a name found for sure in the
+ * text; it is made certain (`email.named`), ahead of the name inside it.
+ */
+function namedMailboxes(candidates: Entity[]): void {
+  const names = new SpanIndex(
+    candidates.filter((entity) => entity.type === "PERSON" && entity.certainty !== "possible"),
+  );
+  for (const [index, entity] of candidates.entries()) {
+    if (entity.type !== "EMAIL" || entity.certainty !== "possible" || !names.overlaps(entity))
+      continue;
+    candidates[index] = {
+      type: "EMAIL",
+      start: entity.start,
+      end: entity.end,
+      confidence: 0.95,
+      rule: "email.named",
+    };
+  }
+}
+
 /** The surest entity first, then the longest, then the first in the text. */
 const surestFirst = (a: Entity, b: Entity) =>
   b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start;
@@ -397,6 +419,7 @@ export function scanText(
       rule: "contact.near-person",
     });
   }
+  namedMailboxes(candidates);
   candidates.sort(surestFirst);
   const chosen = new DisjointSpans<Entity>();
   for (const entity of candidates) chosen.add(entity);

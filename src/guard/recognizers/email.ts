@@ -146,14 +146,7 @@ const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
   "bureau",
 ]);
 
-/**
- * Words an association or a club glues into its mailbox at a mail service
- * ("annecyvolleyclub", "ushfoot62", "cineclub.x", "amisduvieuxmoulin"), folded.
- */
-const ASSOCIATION_STEM =
-  /club|asso|amical|amis|comite|cercle|union|federation|festival|chorale|harmonie|fanfare|collectif|syndic|jumelage|cine|theatre|apel|fcpe|parents|sport|foot|basket|volley|handball|hand|rugby|tennis|judo|karate|danse|gym|rando|cyclo|natation|escrime|aviron|voile|petanque|boules|chasse|peche|musique|fetes|quartier|locataires|jardin|paroisse|team/;
-
-/** Of {@link ASSOCIATION_STEM}, the words an association names itself with, never a person (folded). */
+/** Words an association or a club names its mailbox with, never a person ("comitedesfetes.x", folded). */
 const ASSOCIATION_WORD =
   /comite|club|asso(?!u)|amicale|federation|festival|collectif|jumelage|chorale|harmonie|fanfare/;
 
@@ -287,9 +280,14 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
     if (pieces.length >= 2 && (places > 0 || serviceWord ? words >= 1 : words >= 2)) {
       return "service";
     }
-    // "annecyvolleyclub", "ushfoot62", "amisduvieuxmoulin": a club's or an association's word
-    // glued into the part, no name in it: as often a club's mailbox as a fan's, possible.
-    return ASSOCIATION_STEM.test(pieces.join("")) ? "unsure" : "person";
+    // "jean@gmail.com": a common first name, even one that is also a word, is someone's.
+    const firstName = pieces.some((piece) => {
+      const flags = lex.flags(piece);
+      return piece.length >= 3 && (flags & FIRST_NAME) !== 0 && (flags & COMMON_NAME) !== 0;
+    });
+    // "eavd.athle", "esmb24", "ucpmc": no name in it, as often a club's or an association's mailbox
+    // as a nickname: possible (masked on the way out, never making a text personal by itself).
+    return firstName ? "person" : "unsure";
   }
   // At a body's own domain, pieces no list knows ("cispd", "pcaet", "insitu") are an acronym
   // as often as a rare name: possible.

@@ -204,4 +204,15 @@ describe("PERSON mentions across the pieces of a long text", () => {
     assert.deepEqual(sure("Cols fermés : Izoard, Agnel, Vars."), []);
     assert.deepEqual(sure("Présents : Karima, Sophie et Dupont."), ["Karima", "Sophie", "Dupont"]);
   });
+
+  it("reads « Chez X » mid-sentence as a lieu-dit, first names counted as statistics, foreign streets", () => {
+    assert.deepEqual(
+      sure("Travaux du PR 34 (lieu-dit Chez Bardet) au PR 37 ; arrêt Chez Pinaud."),
+      [],
+    );
+    assert.deepEqual(sure("Elle est hébergée chez Karima depuis mai."), ["Karima"]);
+    assert.deepEqual(sure("Filles : Jade (27), Louise (24), Ambre (21)."), []);
+    assert.deepEqual(sure("Gabinete, Avenida Nuno Álvares, n.º 22, Castelo Branco"), []);
+    assert.deepEqual(sure("Destinataire : Signify Netherlands B.V., Eindhoven"), []);
+  });
 });

@@ -82,6 +82,7 @@ const PARTICLES =
  * Marie Curie", "loi Veil", "salle Jean Moulin", "maladie d'Alzheimer".
  */
 const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse quai chemin route
+  avenida calle rua praca piazza plaza largo strasse platz ulica carrer avinguda travessa
   square cours passage sentier esplanade promenade parvis rond-point faubourg cite residence
   lotissement hameau quartier ecole college lycee universite faculte iut stade salle gymnase
   piscine mediatheque bibliotheque hopital clinique centre ehpad parc jardin pont gare station
@@ -137,7 +138,12 @@ const ORGANISATION_AFTER = words(`${[...LEGAL_FORMS].join(" ")} france group gro
   production productions evenements events formation formations expo ferries airlines airways
   connect lane street road drive hall house park strasse platz weg gasse council county
   institute institut university universitat istituto college school centre center foundation
-  stiftung verein telecom medical sante freres associes cie`);
+  stiftung verein telecom medical sante freres associes cie municipal municipale municipality
+  municipio municipalite comune gemeinde stadt ayuntamiento concello`);
+
+/** Legal forms written with dots, just after a name (B.V., N.V., S.A., S.L., S.p.A., S.r.l., S.A.S.). */
+const DOTTED_LEGAL_FORM =
+  /[ \t,](?:B\.V|N\.V|S\.A|S\.L|S\.p\.A|S\.r\.l|S\.A\.S|A\.G)\.?(?![\p{L}])/u;
 
 /** Words between a place's kind and the person it is named after ("école élémentaire Jules Ferry"). */
 const PLACE_KINDS = words(`maternelle elementaire primaire scolaire social sociale municipal
@@ -226,7 +232,13 @@ const NOT_NAMES = words(`mairie ville commune conseil municipal municipale depar
   ministre docteur maitre agent equipe accueil standard dossier note compte rendu pj cc rdv
   tresor etat-civil
   saint sainte st ste metropole agglomeration communaute tribunal justice police gendarmerie
-  amis`);
+  amis
+  enero febrero marzo abril mayo junio julio agosto septiembre setembro octubre outubro noviembre
+  novembro diciembre dezembro janeiro fevereiro maio junho julho gennaio febbraio aprile
+  maggio giugno luglio settembre ottobre dicembre january february march april june july
+  september october november december
+  em los las del della delle degli din och und der die das het een the of and per para por com
+  con sul dla`);
 
 /** Words that never start or continue a name, whatever the cue. */
 const NEVER_NAMES = new Set([...HONORIFICS, ...SALUTATIONS, ...CLOSINGS, ...NOT_NAMES]);
@@ -286,6 +298,9 @@ const CLUB_INITIALS: ReadonlySet<string> = new Set(
 /** Someone's contact or home right after a name: "Anneke, 06 - 12…", "Ana, joignable au…", "Mai, vit à…". */
 const CONTACT_AFTER =
   /^[ \t]*[,(][ \t]*(?:joignable|injoignable|t[ée]l\b|t[ée]l[ée]phone|portable|mobile|vit |habite|demeurant|domicili[ée]e?|\+\d|0\d[ .\-/]?\d)/i;
+
+/** A count in brackets after a word: "Jade (27)", statistics of first names. */
+const COUNT_AFTER = /^[ \t]?\([ \t]?\d{1,6}[ \t]?\)/;
 
 /** A comma that ends its line: "Véronique," greeting someone. */
 const LINE_ENDS_AFTER = /^[ \t]*,[ \t]*(?:\r?\n|$)/;
@@ -519,10 +534,11 @@ class PersonSearch {
     if (token.before.includes(":")) return this.field(index);
     if (token.gap === "line" || token.before.includes(",")) {
       if (this.closes(index)) return "person.signature";
-      if (ROLES.has(key) && previous.shape !== "upper") return "person.role";
+      if (ROLES.has(key) && previous.shape !== "upper" && !this.lieuDit(index))
+        return "person.role";
       return undefined;
     }
-    if (ROLES.has(key) && previous.shape !== "upper") return "person.role";
+    if (ROLES.has(key) && previous.shape !== "upper" && !this.lieuDit(index)) return "person.role";
     if (SALUTATIONS.has(key)) return "person.salutation";
     if (NAMING_VERBS.has(key) && /^[ms]'$/.test(this.key(index - 2))) return "person.naming";
     return undefined;
@@ -589,6 +605,7 @@ class PersonSearch {
    * Jules Guesde"), or a lieu-dit before its post code ("Kerhuel, 29170").
    */
   namedAfter(start: number): boolean {
+    if (this.lieuDit(start)) return true;
     const previous = this.tokens[start - 1];
     if ((this.tokens[start] as Token).gap === "space" && previous) {
       if (NAMED_DIRECTLY.has(previous.key)) return true;
@@ -687,8 +704,10 @@ class PersonSearch {
       return;
     }
     // "ATELIERS Jean-Pierre Moreau SARL": a company named after its founder.
-    if (this.organisationAfter(start, end, LEGAL_FORMS)) return;
+    if (this.organisationAfter(start, end, LEGAL_FORMS) || this.dottedLegalForm(start, end)) return;
     if (rule === "person.field" || rule === "person.signature") {
+      // "Destinataire : Câmara Municipal de…": a body's name in a field, not someone's.
+      if (this.organisationAfter(start, end)) return;
       // "Demandeur : Maison départementale…", "… CDT Landes": a body or a place, not a signature.
       const key = this.key(start);
       const head = this.known(start);
@@ -829,8 +848,12 @@ class PersonSearch {
     }
     const one = known[0] as Known;
     if (one.place) return;
-    // "(Faye, Credogne, Durolle)", "Izoard, Agnel, Vars": one item of a list of places is a place as often as someone.
-    if (this.listedWithPlaces(start, end)) {
+    // "(Faye, Credogne, Durolle)", "Izoard, Agnel, Vars": one item of a list of places is a place as
+    // often as someone; "Jade (27), Louise (24)": first names counted, no one in particular.
+    if (
+      this.listedWithPlaces(start, end) ||
+      COUNT_AFTER.test(this.text.slice(first.end, first.end + 10))
+    ) {
       if (!lowercase) this.add(start, end, CONFIDENCE.possible, "person.listed", true);
       return;
     }
@@ -912,6 +935,31 @@ class PersonSearch {
       next.shape !== "lower" &&
       after.has(next.key)
     );
+  }
+
+  /**
+   * "Chez Pinaud", "hameau de Chez Jeannot": "Chez" with a capital, in the
+   * middle of a sentence, starts a lieu-dit's name (a person is "chez" in
+   * lowercase: "hébergée chez sa sœur", "chez M. Durand").
+   */
+  lieuDit(start: number): boolean {
+    const previous = this.tokens[start - 1];
+    return (
+      previous !== undefined &&
+      previous.key === "chez" &&
+      previous.shape === "capital" &&
+      // Not a sentence's first word ("… ce matin. Chez Karima, rien"), nor the text's.
+      start >= 2 &&
+      !/[.!?…][\s"»)]*$/.test(previous.before) &&
+      (this.tokens[start] as Token).gap === "space"
+    );
+  }
+
+  /** A legal form written with dots in or after the name: "Signify Netherlands B.V.", "Tecnicas S.L.". */
+  dottedLegalForm(start: number, end: number): boolean {
+    const first = this.tokens[start] as Token;
+    const last = this.tokens[end - 1] as Token;
+    return DOTTED_LEGAL_FORM.test(this.text.slice(first.end, last.end + 12));
   }
 
   /** Whether the name's last words and the next ones make a place's name ("Batigère Grand" and "Est"). */
