@@ -68,6 +68,7 @@ export const cardRecognizer: Recognizer = {
     for (const run of numberRunsOf(scan)) {
       if (run.international) continue;
       const groups = run.groups;
+      const wide = (group: number) => /[,/–]/.test(groups[group]?.separator ?? "");
       for (let from = 0; from < groups.length; from += 1) {
         let digits = "";
         for (let to = from; to < groups.length && digits.length < 19; to += 1) {
@@ -75,7 +76,6 @@ export const cardRecognizer: Recognizer = {
           if (digits.length < 13 || digits.length > 19) continue;
           // The whole run, or a part of it between wide separators ("carte 4415…8370, 35 €"):
           // never inside a longer number.
-          const wide = (group: number) => /[,/–]/.test(groups[group]?.separator ?? "");
           if ((from > 0 && !wide(from)) || (to < groups.length - 1 && !wide(to + 1))) continue;
           const start = groups[from]?.start as number;
           const end = groups[to]?.end as number;

@@ -1010,21 +1010,26 @@ class PersonSearch {
    * list knows: a list of rivers, passes or districts, not of people.
    */
   listedWithPlaces(start: number, end: number): boolean {
+    const capital = (index: number) => {
+      const shape = this.tokens[index]?.shape;
+      return shape === "capital" || shape === "upper";
+    };
+    const joined = (index: number) => {
+      const gap = this.tokens[index]?.gap;
+      return gap === "space" || gap === "hyphen";
+    };
+    // An item: up to three capitalised words joined by spaces or hyphens ("Île Lacroix", "Saint-Sever"),
+    // read from `from` onwards (step 1) or backwards (step -1).
     const item = (from: number, step: 1 | -1): boolean => {
-      // Up to three capitalised words joined by spaces or hyphens ("Île Lacroix", "Saint-Sever").
-      let index = from;
-      const keys: string[] = [];
-      while (keys.length < 3 && index >= 0 && index < this.tokens.length) {
-        const token = this.tokens[index] as Token;
-        if (token.shape !== "capital" && token.shape !== "upper") break;
-        if (step === 1) keys.push(token.key);
-        else keys.unshift(token.key);
-        const next = this.tokens[step === 1 ? index + 1 : index];
-        if (step === 1 && (!next || (next.gap !== "space" && next.gap !== "hyphen"))) break;
-        if (step === -1 && token.gap !== "space" && token.gap !== "hyphen") break;
-        index += step;
+      if (!capital(from)) return false;
+      let first = from;
+      let last = from;
+      while (last - first < 2) {
+        if (step === 1 && capital(last + 1) && joined(last + 1)) last += 1;
+        else if (step === -1 && capital(first - 1) && joined(first)) first -= 1;
+        else break;
       }
-      if (keys.length === 0) return false;
+      const keys = this.tokens.slice(first, last + 1).map((token) => token.key);
       if (this.lexicon.isPlace(keys.join(" ")) || this.lexicon.isPlace(keys.join("-"))) return true;
       if (keys.length > 1) return false;
       const known = this.lookUp(this.tokens[from] as Token);

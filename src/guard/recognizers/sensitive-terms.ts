@@ -51,7 +51,7 @@ suivi psychiatrique, suivie psychiatrique, psychiatre, psychiatrie, psychiatriqu
 cmp, cmpp, epsm, cattp, hopital de jour, hopital psychiatrique, hospitalisation sous contrainte,
 hospitalisation d'office, hdt, sdre, tentative de suicide, idees suicidaires, propos suicidaires,
 suicidaire+, automutilation, scarification+, stress post-traumatique,
-alcoolisme, alcoolique+, alcoolise*, alcoolisation, etat d'ebriete, en etat d'ivresse, alcoolodependant*, probleme d'alcool, dependance a l'alcool,
+alcoolisme, alcoolique+, alcoolise*, alcoolisation, alcoolodependant*, probleme d'alcool, dependance a l'alcool,
 sevrage, cure de desintoxication, desintoxication, toxicomanie, toxicomane+, addiction+, addictologie,
 csapa, caarud, cannabis, heroine, cocaine, crack, surdose, overdose, etat d'ebriete, ivresse,
 en etat d'ivresse, ivre+, drogue+,
