@@ -69,5 +69,8 @@ describe("BIRTHDATE recognizer", () => {
     );
     assert.deepEqual(found("née en Algérie le 03/04/1970"), ["03/04/1970"]);
     assert.deepEqual(found("il est né à Lyon. Le 03/04/2020, réunion"), []);
+    // A rule about anyone born before a date is no one's birth date.
+    assert.deepEqual(found("Si vous êtes né au plus tard le 31 décembre 1987, vous pouvez"), []);
+    assert.deepEqual(found("l'un de ses parents est né en Algérie avant le 3 juillet 1962"), []);
   });
 });

@@ -6,7 +6,7 @@ import { contextOf, type Entity, matches, type Recognizer } from "../entity.js";
  * naissance :", "DDN :", "naissance :".
  */
 const BIRTH_CONTEXT =
-  "(?<![a-z])(?:(?:nee?|ne(?:\\(e\\)|[.·]e))\\s+(?:(?:a|en|au|aux)\\s+[^.;:!?\\n\\d]{2,50}?\\s+)?le|date\\s+(?:de\\s+)?naissance\\s*:?(?:\\s*le)?|ddn\\s*:?|d\\.n\\.\\s*:?|naissance\\s*:|nee?\\s*:)\\s*";
+  "(?<![a-z])(?:(?:nee?|ne(?:\\(e\\)|[.·]e))\\s+(?:(?:a|en|au|aux)\\s+(?:(?!avant|apres|plus|depuis|entre|partir|jusqu)[^.;:!?\\n\\d]){2,50}?\\s+)?le|date\\s+(?:de\\s+)?naissance\\s*:?(?:\\s*le)?|ddn\\s*:?|d\\.n\\.\\s*:?|naissance\\s*:|nee?\\s*:)\\s*";
 
 const DAY = "(?:3[01]|[12]\\d|0?[1-9])";
 const MONTH_NUMBER = "(?:1[0-2]|0?[1-9])";

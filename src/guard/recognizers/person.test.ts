@@ -186,6 +186,8 @@ describe("PERSON mentions across the pieces of a long text", () => {
     // A town is not someone, nor a word with a comma that does not end its line.
     assert.deepEqual(sure("Paris, 12 ans après la loi"), []);
     assert.deepEqual(sure("Paris,\nle 3 mai"), []);
+    // Items of a list, one a line, are no greeting.
+    assert.deepEqual(sure("Les trains :\nEurostar,\nThalys,\nles TER."), []);
   });
 
   it("reads a short first name after a family role, and a name after a comma as no place's", () => {

@@ -302,6 +302,9 @@ const CONTACT_AFTER =
 /** A count in brackets after a word: "Jade (27)", statistics of first names. */
 const COUNT_AFTER = /^[ \t]?\([ \t]?\d{1,6}[ \t]?\)/;
 
+/** What every cue after a name starts with: a comma or an opening bracket. */
+const COMMA_OR_BRACKET_AFTER = /^[ \t]*[,(]/;
+
 /** A comma that ends its line: "Véronique," greeting someone. */
 const LINE_ENDS_AFTER = /^[ \t]*,[ \t]*(?:\r?\n|$)/;
 
@@ -547,27 +550,39 @@ class PersonSearch {
   /**
    * A cue after a first name, alone or with a name after it: an age
    * ("Moussa, 11 ans", "Lina (3 ans)"), a contact or a home ("Anneke, 06…",
-   * "Mai, vit à Bordeaux"), or, at a line's start, a comma that
-   * ends the line or comes before a job ("Véronique,\nPour info…",
-   * "Claire, directrice"): a greeting or a signature.
+   * "Mai, vit à Bordeaux"), a comma ending the first line of the text or
+   * of a paragraph ("Véronique,\nPour info…": a greeting), or a job after a
+   * first name at a line's start ("Claire, directrice": a signature).
    */
   cueAfter(index: number): string | undefined {
     const token = this.tokens[index] as Token;
-    const known = this.known(index);
-    if (token.shape !== "capital" || !known.first || known.place) return undefined;
+    if (token.shape !== "capital") return undefined;
     let last = index;
     while (last - index < 2 && this.tokens[last + 1]?.gap === "space") {
       const next = this.tokens[last + 1] as Token;
       if (next.shape !== "capital" && next.shape !== "upper") break;
       last += 1;
     }
-    const startsLine = index === 0 || token.before.includes("\n");
+    // Every cue after a name starts with a comma or a bracket: most words stop here, unread.
+    const ends: number[] = [];
     for (let end = last; end >= index; end -= 1) {
       const from = (this.tokens[end] as Token).end;
+      if (COMMA_OR_BRACKET_AFTER.test(this.text.slice(from, from + 3))) ends.push(from);
+    }
+    if (ends.length === 0) return undefined;
+    const known = this.known(index);
+    if (!known.first || known.place) return undefined;
+    // A greeting opens the text or a paragraph; a signature ends a line of its own.
+    const startsLine = index === 0 || token.before.includes("\n");
+    const opensParagraph = index === 0 || /\n[ \t]*\n/.test(token.before);
+    for (const from of ends) {
       const after = this.text.slice(from, from + 24);
       if (AGE_AFTER.test(after)) return "person.age";
       if (CONTACT_AFTER.test(after)) return "person.contact";
-      if (startsLine && (LINE_ENDS_AFTER.test(after) || JOB_AFTER.test(after))) {
+      if (
+        (opensParagraph && LINE_ENDS_AFTER.test(after)) ||
+        (startsLine && JOB_AFTER.test(after))
+      ) {
         return "person.signature";
       }
     }
