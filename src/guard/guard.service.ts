@@ -7,6 +7,7 @@ import { warmLexicon } from "./lexicon.js";
 import { withNames } from "./names.repository.js";
 import { mentionsOf, nameWordsOf, type PersonNames } from "./recognizers/person.js";
 import { classOf, type OrganisationContact, type ScanResult, scanText } from "./scanner.js";
+import { SpanIndex } from "./spans.js";
 
 /** A scan that spends longer than this scanning a turn's text blocks the turn: a guard that takes too long protects no one. */
 const BUDGET_MS = 500;
@@ -183,11 +184,15 @@ export class GuardService {
     const egress = await this.scan(text, "egress");
     if (egress.entities.length === 0) return { dataClass: "public", spans: [] };
     const document = await this.scan(text, "documents");
-    const sure = (entity: Entity) =>
-      document.entities.some(
-        (other) =>
-          other.type === entity.type && other.start < entity.end && other.end > entity.start,
-      );
+    const sureByType = new Map<string, SpanIndex<Entity>>();
+    const sure = (entity: Entity) => {
+      let index = sureByType.get(entity.type);
+      if (!index) {
+        index = new SpanIndex(document.entities.filter((other) => other.type === entity.type));
+        sureByType.set(entity.type, index);
+      }
+      return index.overlaps(entity);
+    };
     return {
       dataClass: document.dataClass,
       spans: egress.entities.map((entity) =>
