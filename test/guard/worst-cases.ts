@@ -19,6 +19,8 @@ export const WORST_UNITS: Readonly<Record<string, string>> = {
   "postal boxes": "BP 12, 59000 Lille ",
   "document numbers": "passeport n° 123456789 ",
   "address characters": "a.b@c.",
+  "listed names and places": "Jade (27), Faye, Chez Pinaud, Moussa, 11 ans, Véronique,\n",
+  "birth places": "né à Porto (Portugal) ",
   "mixed personal data":
     "Mme Durand 06 12 34 56 78 jean.dupont@gmail.com 12 rue des Lilas, 59000 Lille. ",
 };
