@@ -35,6 +35,18 @@ export class ApiKeysRepository {
       .execute();
   }
 
+  /** Revokes every live key of a user; returns their ids. */
+  async revokeAllOf(userId: string, at: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable("api_keys")
+      .set({ revoked_at: at })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .returning("id")
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async touch(id: string, at: string): Promise<void> {
     await this.db.updateTable("api_keys").set({ last_used_at: at }).where("id", "=", id).execute();
   }

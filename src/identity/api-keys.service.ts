@@ -62,6 +62,8 @@ export class ApiKeysService {
   ): Promise<{ key: ApiKey; token: string }> {
     const user = await this.deps.users.byId(userId);
     if (!user) throw notFound("user_not_found");
+    // A disabled account gets no new key: it would outlive the disable.
+    if (user.disabled_at !== null) throw forbidden("account_disabled");
     const allowed = permissionsOf(user.roles);
     const refused = input.scopes.find((scope) => !allowed.includes(scope));
     if (refused) throw forbidden("api_key_scope_not_allowed", { scope: refused });

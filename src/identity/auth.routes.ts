@@ -104,7 +104,7 @@ export function authRoutes(deps: AuthRoutesDeps): RouteDefinition[] {
       response: PasswordChangedSchema,
       handler: async ({ body, principal, request, reply }) => {
         await deps.auth.checkPassword(principal.userId, body.currentPassword, request.ip);
-        await deps.users.update(principal.userId, { password: body.newPassword });
+        await deps.users.changeOwnPassword(principal.userId, body.newPassword);
         // Whoever held the old cookie, this session included, is out: the browser gets a new one.
         const renewed = await deps.auth.renewSessions(principal.userId);
         setSessionCookie(request, reply, renewed.token, renewed.expiresAt);

@@ -8,17 +8,27 @@ export class BootstrapRepository {
     await this.db.insertInto("bootstrap_tokens").values(row).execute();
   }
 
-  /**
-   * Deletes the token issued after `notBefore` with this digest and returns it,
-   * in one statement: of two requests racing with the same token, one gets it.
-   */
-  take(tokenHash: string, notBefore: string): Promise<BootstrapTokenTable | undefined> {
-    return this.db
-      .deleteFrom("bootstrap_tokens")
+  /** Whether a token with this digest was issued after `notBefore` (and not spent yet). */
+  async exists(tokenHash: string, notBefore: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("bootstrap_tokens")
+      .select("id")
       .where("token_hash", "=", tokenHash)
       .where("created_at", ">", notBefore)
-      .returningAll()
       .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Deletes every token and returns them. As the first statement of the
+   * transaction that creates the first administrator, it is that creation's
+   * lock: a concurrent one waits for these rows (row locks on PostgreSQL; on
+   * SQLite the write makes the transaction the file's one writer), then finds
+   * the administrator. Any token it could spend is among these rows, so two
+   * bootstraps cannot miss each other.
+   */
+  spendAll(): Promise<BootstrapTokenTable[]> {
+    return this.db.deleteFrom("bootstrap_tokens").returningAll().execute();
   }
 
   /** Drops tokens issued at or before `before`. */

@@ -55,10 +55,11 @@ export class BootstrapService {
   }
 
   /**
-   * Spends a token (once, even under concurrent calls) to create the first
-   * administrator. The request is checked before the token is spent, and the
-   * token is given back if the creation fails anyway, so that a mistake does
-   * not use it up.
+   * Spends a token to create the first administrator, exactly once even when
+   * several instances race: the token check, the absence of an administrator
+   * and the creation happen in one transaction that first spends every token
+   * (see `BootstrapRepository.spendAll`), so a concurrent call waits, then
+   * gets `bootstrap_done`. A refused request rolls back and spends nothing.
    */
   async createFirstAdmin(
     token: string,
@@ -68,17 +69,17 @@ export class BootstrapService {
     if ((await users.countActiveAdmins()) > 0) throw conflict("bootstrap_done");
     checkPasswordLength(input.password);
     if (await users.byEmail(normaliseEmail(input.email))) throw conflict("user_exists");
+    const tokenHash = digest(token);
     const notBefore = new Date(clock.now().getTime() - TOKEN_LIFETIME_MS).toISOString();
-    const spent = await this.tokens.take(digest(token), notBefore);
-    if (!spent) throw new AppError("bootstrap_invalid", 401);
-    let admin: User;
-    try {
-      admin = await usersService.create({ ...input, roles: ["admin"] });
-    } catch (error) {
-      await this.tokens.insert(spent);
-      throw error;
-    }
-    await this.tokens.clear();
-    return admin;
+    // Checked before the password is hashed, so that a wrong token costs the server nothing.
+    if (!(await this.tokens.exists(tokenHash, notBefore))) throw invalidToken();
+    return usersService.create({ ...input, roles: ["admin"] }, undefined, async (trx) => {
+      const spent = await new BootstrapRepository(trx).spendAll();
+      if ((await users.countActiveAdmins(trx)) > 0) throw conflict("bootstrap_done");
+      if (!spent.some((row) => row.token_hash === tokenHash && row.created_at > notBefore))
+        throw invalidToken();
+    });
   }
 }
+
+const invalidToken = () => new AppError("bootstrap_invalid", 401);

@@ -50,19 +50,26 @@ const TRANSACTION_LIFETIME_MS = 10 * MINUTE;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 const LOOPBACK = /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/;
 
+/** Any origin will do: only whether a path stays on it matters. */
+const RETURN_BASE = new URL("http://beffroi.invalid");
+
 /**
- * Where to go after login: only a path on this site. "//host", "/\host" and
- * anything a browser could read as another origin fall back to "/".
+ * Where to go after login: only a path on this site, judged after the URL
+ * parser has normalised it, since that is what the browser will read from
+ * the Location header ("/.//evil" becomes "//evil", another host). Anything
+ * else becomes "/".
  */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== "string" || value.length > 2048) return "/";
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/")) return "/";
   // Browsers drop tabs and newlines and read "\" as "/" in URLs: refuse them rather than guess.
   const unsafe = (char: string) => char === "\\" || char < " " || char === "\u007f";
-  if (!value.startsWith("/") || value.startsWith("//") || [...value].some(unsafe)) return "/";
-  const base = new URL("http://beffroi.invalid");
-  const target = new URL(value, base);
-  if (target.origin !== base.origin) return "/";
-  return `${target.pathname}${target.search}${target.hash}`;
+  if ([...value].some(unsafe) || !URL.canParse(value, RETURN_BASE.href)) return "/";
+  const target = new URL(value, RETURN_BASE);
+  // An encoded slash is a slash again to a proxy or a static server that decodes it.
+  if (target.origin !== RETURN_BASE.origin || /%2f|%5c/i.test(target.pathname)) return "/";
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // Parsed again, as the browser will, the path must name the same place ("//evil" does not).
+  return new URL(path, RETURN_BASE).href === target.href ? path : "/";
 }
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
@@ -178,7 +185,8 @@ export class OidcService {
     const issuer = configuration.serverMetadata().issuer;
     const userId = await this.provision(issuer, claims);
     const session = await this.deps.auth.startSession(userId, "oidc");
-    return { session, returnTo: transaction.return_to };
+    // Checked again on the way out: a login begun before an upgrade kept its address unchecked.
+    return { session, returnTo: safeReturnTo(transaction.return_to) };
   }
 
   /** Code for tokens (ID token checked: signature, issuer, audience, nonce), then userinfo. */

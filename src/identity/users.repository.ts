@@ -1,6 +1,8 @@
 import { type Kysely, PostgresAdapter, type Transaction } from "kysely";
 import type { Database, Dialect, Tables, UserTable } from "../store/index.js";
+import { ApiKeysRepository } from "./api-keys.repository.js";
 import type { Role } from "./permissions.js";
+import { SessionsRepository } from "./sessions.repository.js";
 
 /** Thrown inside a transaction to roll it back when it would leave no administrator. */
 const LAST_ADMIN = Symbol("last-admin");
@@ -10,6 +12,14 @@ const dialectOf = (db: Database): Dialect =>
   db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 
 export type UserRow = UserTable & { roles: Role[]; direction_path: string | null };
+
+/** Runs first in the transaction that inserts a user; throwing aborts the insertion. */
+export type InsertPrecondition = (db: Kysely<Tables>) => Promise<void>;
+
+/** What an update did, when it was applied: the API keys it revoked. */
+export interface UserUpdated {
+  revokedApiKeys: string[];
+}
 
 /** The only place that speaks SQL about users and their roles. */
 export class UsersRepository {
@@ -67,9 +77,10 @@ export class UsersRepository {
     return (await this.withRoles(rows))[0];
   }
 
-  /** Inserts a user and their roles in one transaction. */
-  async insert(user: UserTable, roles: Role[]): Promise<void> {
+  /** Inserts a user and their roles in one transaction, once `precondition` (in it) has passed. */
+  async insert(user: UserTable, roles: Role[], precondition?: InsertPrecondition): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await precondition?.(trx);
       await trx.insertInto("users").values(user).execute();
       if (roles.length > 0) {
         await trx
@@ -83,18 +94,20 @@ export class UsersRepository {
   /**
    * Applies the changes (and replaces the roles) in one transaction. With
    * `keepAnAdmin`, when an active administrator existed and none would remain,
-   * nothing changes and the answer is false. The administrators' rows
+   * nothing changes and the answer is undefined. The administrators' rows
    * are locked first on PostgreSQL, so that two administrators disabling each
    * other at once cannot both pass; SQLite runs one transaction at a time.
+   * With `revokeCredentialsAt`, the user's API keys are revoked and their
+   * sessions ended in the same transaction (the account is being disabled).
    */
   async update(
     id: string,
     changes: Partial<Omit<UserTable, "id">>,
     roles?: Role[],
-    options: { keepAnAdmin?: boolean } = {},
-  ): Promise<boolean> {
+    options: { keepAnAdmin?: boolean; revokeCredentialsAt?: string } = {},
+  ): Promise<UserUpdated | undefined> {
     try {
-      await this.db.transaction().execute(async (trx) => {
+      return await this.db.transaction().execute(async (trx) => {
         const adminsBefore = options.keepAnAdmin ? await this.lockActiveAdmins(trx) : [];
         if (Object.keys(changes).length > 0) {
           await trx.updateTable("users").set(changes).where("id", "=", id).execute();
@@ -111,10 +124,13 @@ export class UsersRepository {
         if (adminsBefore.length > 0 && (await this.countActiveAdmins(trx)) === 0) {
           throw LAST_ADMIN;
         }
+        const at = options.revokeCredentialsAt;
+        if (at === undefined) return { revokedApiKeys: [] };
+        await new SessionsRepository(trx).deleteForUser(id);
+        return { revokedApiKeys: await new ApiKeysRepository(trx).revokeAllOf(id, at) };
       });
-      return true;
     } catch (error) {
-      if (error === LAST_ADMIN) return false;
+      if (error === LAST_ADMIN) return undefined;
       throw error;
     }
   }

@@ -47,9 +47,8 @@ export function usersRoutes(deps: { users: UsersService; auth: AuthService }): R
       response: UserSchema,
       handler: async ({ principal, params, body }) => {
         const user = await deps.users.update(params.id, body, auditActor(principal));
-        // A disabled account or a reset password must not keep open sessions.
-        if (body.disabled === true || body.password !== undefined)
-          await deps.auth.endSessions(params.id);
+        // A reset password must not keep open sessions (disabling ends them with the change).
+        if (body.password !== undefined) await deps.auth.endSessions(params.id);
         return user;
       },
     }),

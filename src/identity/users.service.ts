@@ -5,7 +5,7 @@ import { isUniqueViolation } from "../store/index.js";
 import type { DirectionsRepository } from "./directions.repository.js";
 import type { Role } from "./permissions.js";
 import { hashPassword } from "./secrets.js";
-import type { UserRow, UsersRepository } from "./users.repository.js";
+import type { InsertPrecondition, UserRow, UsersRepository } from "./users.repository.js";
 
 /** A user as the API and the CLI present it: never a password hash. */
 export interface User {
@@ -62,7 +62,7 @@ export class UsersService {
       directions: DirectionsRepository;
       clock: Clock;
       ids: Ids;
-      /** The audit log: account creation, roles, disabling, direction. */
+      /** The audit log: account creation, roles, disabling, direction, password resets. */
       audit?: RecordAudit;
     },
   ) {}
@@ -80,8 +80,12 @@ export class UsersService {
     return row ? presentUser(row) : undefined;
   }
 
-  /** Creates an account; `by` is who does it, for the audit log (the caller's default when absent). */
-  async create(input: NewUser, by?: AuditActor): Promise<User> {
+  /**
+   * Creates an account; `by` is who does it, for the audit log (the caller's
+   * default when absent). `precondition` runs in the transaction that inserts
+   * the account, before it, and aborts it by throwing.
+   */
+  async create(input: NewUser, by?: AuditActor, precondition?: InsertPrecondition): Promise<User> {
     const email = normaliseEmail(input.email);
     if (input.directionId) await this.checkDirection(input.directionId);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -104,6 +108,7 @@ export class UsersService {
           updated_at: now,
         },
         roles,
+        precondition,
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict("user_exists");
@@ -125,7 +130,10 @@ export class UsersService {
   /**
    * Changes an account. Disabling or demoting the last active administrator
    * is refused; the check and the change happen in one transaction, so that
-   * two administrators disabling each other at once leave one.
+   * two administrators disabling each other at once leave one. Disabling
+   * revokes the account's API keys and ends its sessions in that same
+   * transaction, for good: enabling the account again does not revive them.
+   * A password set here is a reset by someone else, and is audited (never the password).
    */
   async update(id: string, changes: UserChanges, by?: AuditActor): Promise<User> {
     const current = await this.row(id);
@@ -134,6 +142,7 @@ export class UsersService {
       changes.disabled === true || (roles !== undefined && !roles.includes("admin"));
     if (changes.directionId) await this.checkDirection(changes.directionId);
     const now = this.deps.clock.now().toISOString();
+    const disabling = changes.disabled === true && current.disabled_at === null;
     const applied = await this.deps.users.update(
       id,
       {
@@ -148,13 +157,29 @@ export class UsersService {
         }),
       },
       roles,
-      { keepAnAdmin: mayRemoveAdmin },
+      { keepAnAdmin: mayRemoveAdmin, ...(disabling && { revokeCredentialsAt: now }) },
     );
     if (!applied) throw conflict("last_admin");
-    for (const event of accountEvents(current, changes, roles)) {
+    const revocations = applied.revokedApiKeys.map(
+      (key): AuditEvent => ({
+        action: "api-key.revoked",
+        target: key,
+        details: { ownerId: id, reason: "user-disabled" },
+      }),
+    );
+    for (const event of [...accountEvents(current, changes, roles), ...revocations]) {
       await this.deps.audit?.({ ...event, ...(by && { actor: by }) });
     }
     return this.get(id);
+  }
+
+  /** A user's change of their own password: not an administrative action, so not audited. */
+  async changeOwnPassword(id: string, password: string): Promise<void> {
+    await this.row(id);
+    await this.deps.users.update(id, {
+      password_hash: await hashPassword(password),
+      updated_at: this.deps.clock.now().toISOString(),
+    });
   }
 
   /** Links an OIDC identity to an existing account (first ProConnect login of a pre-created user). */
@@ -182,7 +207,7 @@ export class UsersService {
   }
 }
 
-/** What an account change did, as audit events: one per role granted or revoked, disabling, direction. */
+/** What an account change did, as audit events: one per role granted or revoked, disabling, direction, password. */
 function accountEvents(
   before: UserRow,
   changes: UserChanges,
@@ -206,5 +231,6 @@ function accountEvents(
       target,
       details: { from: before.direction_id, to: changes.directionId },
     });
+  if (changes.password !== undefined) events.push({ action: "user.password-reset", target });
   return events;
 }

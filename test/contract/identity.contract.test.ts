@@ -309,6 +309,31 @@ describeStores("identity store contract", (getStore) => {
     assert.equal(await bootstrap.issueToken(), null);
   });
 
+  it("creates one first administrator when several instances spend their own tokens at once", async () => {
+    const { users } = services();
+    await withoutAdmins();
+    // Each instance has its own services over the shared database, and printed its own token.
+    const instances = Array.from({ length: 4 }, () => services().bootstrap);
+    const tokens = await Promise.all(instances.map((instance) => instance.issueToken()));
+    const results = await Promise.allSettled(
+      instances.map((instance, n) =>
+        instance.createFirstAdmin(tokens[n] ?? "", {
+          email: `race-${n}@boot.example`,
+          displayName: `Race ${n}`,
+          password: "a long password",
+        }),
+      ),
+    );
+    assert.equal(results.filter((result) => result.status === "fulfilled").length, 1);
+    for (const result of results.filter((r) => r.status === "rejected")) {
+      assert.ok(result.reason instanceof AppError && result.reason.code === "bootstrap_done");
+    }
+    const admins = (await users.list()).filter(
+      (user) => user.roles.includes("admin") && user.disabledAt === null,
+    );
+    assert.equal(admins.length, 1);
+  });
+
   it("does not spend the bootstrap token on a request it refuses", async () => {
     const { bootstrap, users } = services();
     await withoutAdmins();

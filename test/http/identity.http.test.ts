@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import type { AuditEntry } from "../../src/observatory/index.js";
 import { MINUTE } from "../../src/shared/clock.js";
-import { call, describeApps, login, PASSWORD, seedUser, sessionCookie } from "../support/apps.js";
+import {
+  call,
+  describeApps,
+  login,
+  PASSWORD,
+  type Session,
+  seedUser,
+  sessionCookie,
+} from "../support/apps.js";
 
 describeApps("identity over HTTP", (get) => {
   it("answers health, readiness and the OpenAPI document", async () => {
@@ -279,6 +288,128 @@ describeApps("identity over HTTP", (get) => {
       password: "un nouveau mot de passe",
     });
     assert.equal(relogin.json().error.code, "invalid_credentials");
+  });
+
+  it("revokes a user's API keys and sessions for good when they are disabled, from the API or the CLI", async () => {
+    const { app } = get();
+    await seedUser(app, "admin9@ville.example", ["admin"]);
+    const user = await seedUser(app, "cles@ville.example", ["agent"]);
+    const admin = await login(app, "admin9@ville.example");
+    const works = async (auth: { apiKey: string } | Session) =>
+      (await call(app, "GET", "/api/auth/session", auth)).statusCode === 200;
+    const keyOf = async () => {
+      const session = await login(app, "cles@ville.example");
+      const created = await call(app, "POST", "/api/api-keys", session, {
+        name: "script",
+        scopes: ["chat"],
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      return { apiKey: created.json().token as string, id: created.json().key.id as string };
+    };
+
+    // Through the API, as an administrator does it.
+    const viaApi = await keyOf();
+    assert.ok(await works(viaApi));
+    for (const disabled of [true, false]) {
+      const changed = await call(app, "PATCH", `/api/users/${user.id}`, admin, { disabled });
+      assert.equal(changed.statusCode, 200, changed.body);
+    }
+    const refused = await call(app, "GET", "/api/auth/session", viaApi);
+    assert.equal(refused.statusCode, 401, "the key stays dead once the account is enabled again");
+    assert.equal(refused.json().error.code, "invalid_api_key");
+
+    // Through the service, as `beffroi user disable` / `enable` do it.
+    const viaCli = await keyOf();
+    const session = await login(app, "cles@ville.example");
+    await app.services.users.update(user.id, { disabled: true });
+    await app.services.users.update(user.id, { disabled: false });
+    assert.equal(await works(viaCli), false, "the key stays dead");
+    assert.equal(await works(session), false, "the session stays closed");
+
+    const keys = (await call(app, "GET", "/api/api-keys?all=true", admin)).json();
+    for (const id of [viaApi.id, viaCli.id]) {
+      const key = keys.find((item: { id: string }) => item.id === id);
+      assert.ok(key?.revokedAt, "the key is listed as revoked");
+    }
+    const entries: AuditEntry[] = (await call(app, "GET", "/api/audit?limit=500", admin)).json()
+      .entries;
+    for (const id of [viaApi.id, viaCli.id]) {
+      const revoked = entries.find((e) => e.action === "api-key.revoked" && e.target === id);
+      assert.deepEqual(revoked?.details, { ownerId: user.id, reason: "user-disabled" });
+    }
+
+    // A key issued after the account is enabled again works; none is issued to a disabled account.
+    assert.ok(await works(await keyOf()));
+    await app.services.users.update(user.id, { disabled: true });
+    await assert.rejects(
+      app.services.apiKeys.create(user.id, { name: "après", scopes: ["chat"] }),
+      (error: { code?: string }) => error.code === "account_disabled",
+    );
+    await app.services.users.update(user.id, { disabled: false });
+  });
+
+  it("records an administrator's reset of a user's password in the audit log, never the password", async () => {
+    const { app } = get();
+    const adminUser = await seedUser(app, "admin10@ville.example", ["admin"]);
+    const user = await seedUser(app, "oubli@ville.example", ["agent"]);
+    const admin = await login(app, "admin10@ville.example");
+    const resets = async () =>
+      (
+        (await call(app, "GET", "/api/audit?limit=500", admin)).json().entries as AuditEntry[]
+      ).filter((entry) => entry.action === "user.password-reset");
+    const before = (await resets()).length;
+
+    const temporary = "mot de passe provisoire 2026";
+    const reset = await call(app, "PATCH", `/api/users/${user.id}`, admin, {
+      password: temporary,
+    });
+    assert.equal(reset.statusCode, 200, reset.body);
+    const [entry, ...others] = await resets();
+    assert.equal(others.length, before);
+    assert.deepEqual(
+      [entry?.actor, entry?.target, entry?.details],
+      [{ kind: "user", id: adminUser.id }, user.id, {}],
+    );
+    assert.ok(entry && Date.parse(entry.at) > 0, "when");
+    const log = (await call(app, "GET", "/api/audit?limit=500", admin)).body;
+    for (const secret of [temporary, "argon2", PASSWORD])
+      assert.ok(!log.includes(secret), `${secret} is not in the log`);
+
+    // The user then chooses their own: not an administrative action, nothing recorded.
+    const own = await login(app, "oubli@ville.example", temporary);
+    const changed = await call(app, "POST", "/api/auth/password", own, {
+      currentPassword: temporary,
+      newPassword: "mon propre mot de passe",
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.equal((await resets()).length, before + 1);
+  });
+
+  it("creates exactly one first administrator when several bootstraps race", async () => {
+    const { app } = get();
+    await app.store.db.deleteFrom("user_roles").where("role", "=", "admin").execute();
+    // Each instance starting prints its own token.
+    const tokens = await Promise.all(
+      Array.from({ length: 6 }, () => app.services.bootstrap.issueToken()),
+    );
+    const responses = await Promise.all(
+      tokens.map((token, n) =>
+        call(app, "POST", "/api/bootstrap", undefined, {
+          token,
+          email: `premier-${n}@ville.example`,
+          displayName: `Premier ${n}`,
+          password: PASSWORD,
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409, 409, 409]);
+    for (const response of responses.filter((r) => r.statusCode === 409)) {
+      assert.equal(response.json().error.code, "bootstrap_done");
+    }
+    const admins = (await app.services.users.list()).filter((u) => u.roles.includes("admin"));
+    assert.equal(admins.length, 1);
+    assert.equal(await app.services.bootstrap.issueToken(), null);
   });
 
   it("answers bad input with stable codes and stores nothing half-written", async () => {

@@ -18,6 +18,48 @@ const CLIENT_SECRET = "secret-du-client-de-test";
 const PUBLIC_URL = "https://ia.ville.example";
 const SIRET_CCAS = "21750001600019";
 
+/**
+ * Ways to name another origin that a prefix check misses: what a browser
+ * makes of a Location header (dot segments resolved, "\\" read as "/", tabs
+ * and newlines dropped, encoded dots decoded) decides, not the string; an
+ * encoded slash is refused too, as a proxy or a static server may decode it.
+ */
+const RETURN_TO_BYPASSES = [
+  "//evil.example",
+  "//evil.example/phish",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/\\/evil.example",
+  "\\/evil.example",
+  "/.//evil.example/phish",
+  "/./\\evil.example",
+  "/..//evil.example/phish",
+  "/../../evil.example/..//evil.example",
+  "/a/..//evil.example",
+  "/%2e//evil.example",
+  "/%2E%2E//evil.example",
+  "/.%2e//evil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "/%2F/evil.example",
+  "/%2f%2fevil.example",
+  "/%5C/evil.example",
+  "/%5c%5cevil.example",
+  "\t//evil.example",
+  " //evil.example",
+  "https://evil.example/",
+  "https:evil.example",
+  "http://beffroi.invalid@evil.example/",
+  "HTTPS://evil.example",
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "///evil.example",
+  "//[evil",
+  "//evil.example:99999",
+];
+
 interface OidcTestApp {
   app: App;
   issuer: TestIssuer;
@@ -297,10 +339,15 @@ describeOidcApps(
       await assertRefused(t, "account_disabled", async () => (await journey(t, paul)).finish());
     });
 
-    it("returns only to a path on this site", async () => {
+    it("returns only to a path on this site, judged after the path is normalised", async () => {
       const t = get();
-      const { response } = await signIn(t, marie, "//evil.example");
-      assert.equal(response.headers.location, "/");
+      for (const returnTo of [...RETURN_TO_BYPASSES, "/assistants/../conversations?x=1#y"]) {
+        const { response } = await signIn(t, marie, returnTo);
+        const location = String(response.headers.location);
+        const expected = returnTo.startsWith("/assistants") ? "/conversations?x=1#y" : "/";
+        assert.equal(location, expected, `returnTo=${JSON.stringify(returnTo)}`);
+        assert.equal(new URL(location, PUBLIC_URL).origin, PUBLIC_URL);
+      }
     });
 
     it("logs failures by code, never tokens, claims or addresses", async () => {
@@ -398,20 +445,34 @@ describeOidcApps(
 );
 
 describe("where a login may return", () => {
-  it("keeps same-site paths and turns anything else into /", () => {
+  it("keeps same-site paths, normalised, and turns anything else into /", () => {
     for (const [input, expected] of [
       ["/assistants?x=1#y", "/assistants?x=1#y"],
       ["/", "/"],
-      ["//evil.example", "/"],
-      ["/\\evil.example", "/"],
-      ["/\t/evil.example", "/"],
-      ["https://evil.example/", "/"],
-      ["javascript:alert(1)", "/"],
+      ["/assistants/./../conversations", "/conversations"],
+      ["/a/%2e%2e/b", "/b"],
+      ["/ /evil.example", "/%20/evil.example"],
+      ["/\u3002/evil.example", "/%E3%80%82/evil.example"],
+      ["/conversations?next=%2F%2Fevil.example", "/conversations?next=%2F%2Fevil.example"],
+      ["/caf\u00e9?q=\u00e9t\u00e9", "/caf%C3%A9?q=%C3%A9t%C3%A9"],
       ["assistants", "/"],
       ["", "/"],
       [undefined, "/"],
+      [42, "/"],
+      [`/${"a".repeat(3000)}`, "/"],
+      ...RETURN_TO_BYPASSES.map((bypass) => [bypass, "/"] as const),
     ] as const) {
-      assert.equal(safeReturnTo(input), expected, String(input));
+      assert.equal(safeReturnTo(input), expected, JSON.stringify(input));
+    }
+  });
+
+  it("gives a path that stays on this site however a browser reads it", () => {
+    for (const input of RETURN_TO_BYPASSES) {
+      const output = safeReturnTo(input);
+      for (const base of ["https://ia.ville.example/", "https://ia.ville.example/a/b/c"]) {
+        assert.equal(new URL(output, base).origin, "https://ia.ville.example", input);
+      }
+      assert.equal(safeReturnTo(output), output, "normalising twice changes nothing");
     }
   });
 });
