@@ -5,13 +5,13 @@ import {
   describeFailure,
   type Model,
   PRESETS,
+  ProviderBodySchema,
   type ProviderInput,
-  ProviderSchema,
   parseModelOption,
 } from "../providers/index.js";
 import { AppError } from "../shared/errors.js";
 import { withServices } from "./context.js";
-import { type CliIo, say, UsageError } from "./io.js";
+import { askSecret, type CliIo, readLine, say, UsageError } from "./io.js";
 
 const number = (value: string | undefined, option: string): number | undefined => {
   if (value === undefined) return undefined;
@@ -19,6 +19,12 @@ const number = (value: string | undefined, option: string): number | undefined =
   if (!Number.isFinite(parsed)) throw new UsageError(t("cli.bad_option", { reason: option }));
   return parsed;
 };
+
+/** The key itself, typed on a terminal without echo or piped: never on the command line, where `ps` and the history would keep it. */
+async function readProviderKey(io: CliIo): Promise<string> {
+  if (io.stdin.isTTY) return askSecret(io, t("cli.api_key_prompt"));
+  return (await readLine(io)).trim();
+}
 
 /** beffroi provider add|list|test|remove|presets */
 export async function providerCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
@@ -33,6 +39,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
       "base-url": { type: "string" },
       "api-key-env": { type: "string" },
       "api-key-file": { type: "string" },
+      "api-key-stdin": { type: "boolean" },
       sovereignty: { type: "string" },
       country: { type: "string" },
       pue: { type: "string" },
@@ -76,6 +83,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
       const base: Partial<ProviderInput> = preset?.provider ?? {};
       const pue = number(values.pue, "--pue");
       const wue = number(values.wue, "--wue");
+      const apiKey = values["api-key-stdin"] ? await readProviderKey(io) : undefined;
       const input = {
         ...base,
         ...(values.id && { id: values.id }),
@@ -84,13 +92,15 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
         ...(values["base-url"] && { baseUrl: values["base-url"] }),
         ...(values["api-key-env"] && { apiKeyEnv: values["api-key-env"], apiKeyFile: undefined }),
         ...(values["api-key-file"] && { apiKeyFile: values["api-key-file"], apiKeyEnv: undefined }),
+        // Kept sealed in the registry, like a key entered on the administration page.
+        ...(apiKey !== undefined && { apiKey, apiKeyEnv: undefined, apiKeyFile: undefined }),
         ...(values.sovereignty && { sovereignty: values.sovereignty }),
         ...(values.country && { country: values.country.toUpperCase() }),
         ...(pue !== undefined && { pue }),
         ...(wue !== undefined && { wue }),
         ...(models.length > 0 && { models }),
       };
-      const parsed = ProviderSchema.safeParse(input);
+      const parsed = ProviderBodySchema.safeParse(input);
       if (!parsed.success) {
         throw new UsageError(
           t("cli.provider_invalid", {

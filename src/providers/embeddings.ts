@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./model-provider.js";
 
 /**
- * A provider's API key, read from its variable or file at each call (a
- * rotated secret needs no restart); never logged, never returned.
+ * The configured embedding service's API key (`knowledge.embeddings`), read
+ * from its variable or file at each call (a rotated secret needs no
+ * restart); never logged, never returned. The configuration names these, not
+ * an administrator: providers of the registry read theirs through ProviderKeys.
  */
 export function readApiKey(
   source: { apiKeyEnv?: string | undefined; apiKeyFile?: string | undefined },
@@ -24,7 +27,7 @@ export interface Embedder {
 /** An embedding service failed; `retryable` when trying again later may work. */
 export class EmbeddingError extends Error {
   constructor(
-    readonly code: "timeout" | "unreachable" | "http" | "invalid_response",
+    readonly code: "timeout" | "unreachable" | "http" | "invalid_response" | "too_large",
     readonly status?: number,
   ) {
     super(status ? `embeddings ${code} (${status})` : `embeddings ${code}`);
@@ -37,8 +40,12 @@ export interface OpenAiEmbedderSettings {
   model: string;
   apiKeyEnv?: string | undefined;
   apiKeyFile?: string | undefined;
+  /** Or the key itself, read at each call (a provider of the registry); wins over the two above. */
+  apiKey?: () => string | undefined;
   timeoutSeconds: number;
   maxInputCharacters: number;
+  /** Bytes of an answer read at most; past them the call is cut (vectors of 4,096 floats take ~80 kB each). */
+  maxResponseBytes?: number;
   /** Tries after the first, for 429, 5xx and connection failures. */
   retries?: number;
   retryDelayMs?: number;
@@ -90,7 +97,7 @@ export class OpenAiCompatibleEmbedder implements Embedder {
 
   private async once(input: string[], signal?: AbortSignal): Promise<Float32Array[]> {
     const timeout = AbortSignal.timeout(this.settings.timeoutSeconds * 1000);
-    const key = readApiKey(this.settings, this.env);
+    const key = this.settings.apiKey ? this.settings.apiKey() : readApiKey(this.settings, this.env);
     let response: Response;
     try {
       response = await fetch(`${this.settings.baseUrl.replace(/\/+$/, "")}/embeddings`, {
@@ -113,9 +120,11 @@ export class OpenAiCompatibleEmbedder implements Embedder {
     }
     let parsed: z.infer<typeof EmbeddingsResponse>;
     try {
-      parsed = EmbeddingsResponse.parse(await response.json());
-    } catch {
-      throw new EmbeddingError("invalid_response");
+      const limit = this.settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+      parsed = EmbeddingsResponse.parse(JSON.parse(await readCapped(response, limit)));
+    } catch (error) {
+      if (error instanceof EmbeddingError) throw error;
+      throw new EmbeddingError(timeout.aborted ? "timeout" : "invalid_response");
     }
     const vectors: Float32Array[] = new Array(input.length);
     for (const item of parsed.data) {
@@ -129,4 +138,27 @@ export class OpenAiCompatibleEmbedder implements Embedder {
     }
     return vectors;
   }
+}
+
+/** The body as text, up to `limit` bytes; past them (or announced past them) the body is cancelled, which cuts the connection. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (Number(response.headers.get("content-length")) > limit) {
+    await response.body?.cancel();
+    throw new EmbeddingError("too_large");
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new EmbeddingError("too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -5,6 +5,7 @@ export { ProviderHealth } from "./health.js";
 export {
   type ChatChunk,
   type ChatRequest,
+  DEFAULT_MAX_RESPONSE_BYTES,
   estimateTokens,
   type ModelProvider,
   ProviderError,
@@ -16,6 +17,8 @@ export {
   ModelSchema,
   modelRef,
   PROVIDER_KINDS,
+  type ProviderBody,
+  ProviderBodySchema,
   type ProviderDefinition,
   type ProviderInput,
   ProviderSchema,
@@ -24,6 +27,15 @@ export {
   SOVEREIGNTY,
   type Sovereignty,
 } from "./provider.schema.js";
+export {
+  DEFAULT_KEY_VARIABLES,
+  isOwnVariable,
+  KEY_VARIABLE_PATTERN,
+  type KeyRules,
+  keyRulesOf,
+  ProviderKeys,
+  settleProviderKeys,
+} from "./provider-keys.js";
 export { ProvidersRepository } from "./providers.repository.js";
 export { providersRoutes } from "./providers.routes.js";
 export { ProvidersService, type ProviderView, type ResolvedModel } from "./providers.service.js";

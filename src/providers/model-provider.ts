@@ -36,12 +36,21 @@ export interface ModelProvider {
 /**
  * A provider failed. `retryable`: the same call, tried again at once, may
  * work (429, 5xx, a refused or reset connection; not a timeout, which would
- * only double the wait). The message is for logs only and never holds the upstream URL,
- * key or answer text.
+ * only double the wait, nor an answer past the size limit, which would come
+ * back as large). `key_unavailable`: the key's source is not allowed by the
+ * configuration or cannot be read. The message is for logs only and never
+ * holds the upstream URL, key or answer text.
  */
 export class ProviderError extends Error {
   constructor(
-    readonly code: "timeout" | "unreachable" | "http" | "invalid_response" | "interrupted",
+    readonly code:
+      | "timeout"
+      | "unreachable"
+      | "http"
+      | "invalid_response"
+      | "interrupted"
+      | "too_large"
+      | "key_unavailable",
     readonly status?: number,
   ) {
     super(status ? `provider ${code} (${status})` : `provider ${code}`);
@@ -55,6 +64,9 @@ export class ProviderError extends Error {
     );
   }
 }
+
+/** How much of a provider's answer is read, by default, before the call is cut: a few times a long answer. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** About four characters a token in French and English: the estimate when a provider gives no counts. */
 export const estimateTokens = (text: string) => Math.ceil(text.length / 4);

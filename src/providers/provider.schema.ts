@@ -47,67 +47,93 @@ export type Model = z.infer<typeof ModelSchema>;
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export const ProviderSchema = z
-  .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: t("provider.id_format") })
-      .refine((id) => !RESERVED_PROVIDER_IDS.includes(id), { message: t("provider.id_reserved") }),
-    label: z.string().min(1).max(200).optional(),
-    kind: z.enum(PROVIDER_KINDS).default("openai-compatible"),
-    /** The API's base URL, up to and including `/v1`. */
-    baseUrl: z.url().optional(),
-    /** Name of the environment variable that holds the API key. */
-    apiKeyEnv: z.string().regex(ENV_NAME).optional(),
-    /** Or a file that holds it (a container secret). */
-    apiKeyFile: z.string().min(1).optional(),
-    sovereignty: z.enum(SOVEREIGNTY),
-    /** ISO 3166-1 alpha-3 code of the hosting country (FRA, DEU, USA…). */
-    country: z.string().regex(/^[A-Z]{3}$/, { message: t("provider.country") }),
-    /** Datacenter power usage effectiveness, when known (impact estimate). */
-    pue: z.number().min(1).max(3).optional(),
-    /** Datacenter water usage effectiveness in L/kWh, when known. */
-    wue: z.number().min(0).max(20).optional(),
-    enabled: z.boolean().default(true),
-    timeoutSeconds: z.number().int().positive().max(3600).default(120),
-    models: z.array(ModelSchema).min(1),
-  })
-  .superRefine((provider, context) => {
-    if (provider.kind === "openai-compatible" && !provider.baseUrl) {
+const ProviderFields = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: t("provider.id_format") })
+    .refine((id) => !RESERVED_PROVIDER_IDS.includes(id), { message: t("provider.id_reserved") }),
+  label: z.string().min(1).max(200).optional(),
+  kind: z.enum(PROVIDER_KINDS).default("openai-compatible"),
+  /** The API's base URL, up to and including `/v1`. */
+  baseUrl: z.url().optional(),
+  /** Name of the environment variable that holds the API key (one `modelProviders.keyVariables` allows). */
+  apiKeyEnv: z.string().regex(ENV_NAME).optional(),
+  /** Or a file that holds it (a container secret), in `modelProviders.keyDirectory`. */
+  apiKeyFile: z.string().min(1).max(1024).optional(),
+  sovereignty: z.enum(SOVEREIGNTY),
+  /** ISO 3166-1 alpha-3 code of the hosting country (FRA, DEU, USA…). */
+  country: z.string().regex(/^[A-Z]{3}$/, { message: t("provider.country") }),
+  /** Datacenter power usage effectiveness, when known (impact estimate). */
+  pue: z.number().min(1).max(3).optional(),
+  /** Datacenter water usage effectiveness in L/kWh, when known. */
+  wue: z.number().min(0).max(20).optional(),
+  enabled: z.boolean().default(true),
+  timeoutSeconds: z.number().int().positive().max(3600).default(120),
+  models: z.array(ModelSchema).min(1),
+});
+
+function checkProvider(provider: z.infer<typeof ProviderFields>, context: z.RefinementCtx): void {
+  if (provider.kind === "openai-compatible" && !provider.baseUrl) {
+    context.addIssue({
+      code: "custom",
+      path: ["baseUrl"],
+      message: t("provider.base_url_required"),
+    });
+  }
+  if (provider.baseUrl) {
+    const url = new URL(provider.baseUrl);
+    if (url.username || url.password) {
       context.addIssue({
         code: "custom",
         path: ["baseUrl"],
-        message: t("provider.base_url_required"),
+        message: t("provider.credentials_in_url"),
       });
     }
-    if (provider.baseUrl) {
-      const url = new URL(provider.baseUrl);
-      if (url.username || url.password) {
-        context.addIssue({
-          code: "custom",
-          path: ["baseUrl"],
-          message: t("provider.credentials_in_url"),
-        });
-      }
-    }
-    if (provider.apiKeyEnv && provider.apiKeyFile) {
-      context.addIssue({
-        code: "custom",
-        path: ["apiKeyFile"],
-        message: t("provider.one_key_source"),
-      });
-    }
-    const ids = provider.models.map((model) => model.id);
-    const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-    if (duplicate) {
-      context.addIssue({
-        code: "custom",
-        path: ["models"],
-        message: `modèle en double : ${duplicate}`,
-      });
-    }
-  });
+  }
+  if (provider.apiKeyEnv && provider.apiKeyFile) {
+    context.addIssue({
+      code: "custom",
+      path: ["apiKeyFile"],
+      message: t("provider.one_key_source"),
+    });
+  }
+  const ids = provider.models.map((model) => model.id);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate) {
+    context.addIssue({
+      code: "custom",
+      path: ["models"],
+      message: `modèle en double : ${duplicate}`,
+    });
+  }
+}
+
+/** A provider as the registry keeps it, and as `beffroi.yaml` declares it: never a key itself. */
+export const ProviderSchema = ProviderFields.superRefine(checkProvider);
 export type ProviderDefinition = z.infer<typeof ProviderSchema>;
+
+/**
+ * What an administrator sends (API, CLI): a definition and, instead of a
+ * variable or a file, possibly the key itself, which is kept sealed and
+ * never returned. Absent on an edit: the stored key is kept; null: removed.
+ */
+export const ProviderBodySchema = ProviderFields.extend({
+  apiKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    // It becomes an HTTP header: one line of visible ASCII.
+    .regex(/^[\x21-\x7e]+$/, { message: t("provider.api_key_format") })
+    .nullable()
+    .optional(),
+}).superRefine((provider, context) => {
+  checkProvider(provider, context);
+  if (provider.apiKey && (provider.apiKeyEnv || provider.apiKeyFile)) {
+    context.addIssue({ code: "custom", path: ["apiKey"], message: t("provider.one_key_source") });
+  }
+});
+export type ProviderBody = z.infer<typeof ProviderBodySchema>;
 export type ProviderInput = z.input<typeof ProviderSchema>;
 
 /**

@@ -28,6 +28,17 @@ export class ProvidersRepository {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  /** Replaces a definition only if it is still `previous` (another writer's edit wins); true if it was. */
+  async rewrite(id: string, previous: string, definition: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("providers")
+      .set({ definition, updated_at: at })
+      .where("id", "=", id)
+      .where("definition", "=", previous)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async delete(id: string): Promise<boolean> {
     const result = await this.db.deleteFrom("providers").where("id", "=", id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

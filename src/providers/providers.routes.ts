@@ -4,12 +4,15 @@ import { auditActor } from "../observatory/index.js";
 import { AppError } from "../shared/errors.js";
 import { describeFailure } from "./generator.js";
 import { PRESETS } from "./presets.js";
-import { ProviderSchema } from "./provider.schema.js";
+import { ProviderBodySchema } from "./provider.schema.js";
 import type { ProvidersService } from "./providers.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(63) });
 
-/** The provider registry for administrators (read: auditors too). API keys are never returned. */
+/**
+ * The provider registry for administrators (read: auditors too). API keys
+ * are never returned, not even sealed: only whether one is set.
+ */
 export function providersRoutes(deps: { providers: ProvidersService }): RouteDefinition[] {
   const { providers } = deps;
   return [
@@ -35,7 +38,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       summary: "Ajouter un fournisseur",
       tags: ["providers"],
       access: "settings:write",
-      body: ProviderSchema,
+      body: ProviderBodySchema,
       status: 201,
       handler: async ({ principal, body }) =>
         providers.view(await providers.create(body, auditActor(principal))),
@@ -47,7 +50,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       tags: ["providers"],
       access: "settings:write",
       params: Params,
-      body: ProviderSchema,
+      body: ProviderBodySchema,
       handler: async ({ principal, params, body }) =>
         providers.view(await providers.replace(params.id, body, auditActor(principal))),
     }),

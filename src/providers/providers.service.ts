@@ -1,15 +1,17 @@
 import type { AuditActor, AuditDetails, RecordAudit } from "../observatory/index.js";
-import { AppError, conflict, notFound } from "../shared/errors.js";
+import { AppError, badRequest, conflict, notFound } from "../shared/errors.js";
 import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
 import { ProviderHealth } from "./health.js";
 import type { ModelProvider } from "./model-provider.js";
 import {
   type Model,
   modelRef,
+  type ProviderBody,
   type ProviderDefinition,
   ProviderSchema,
   parseModelRef,
 } from "./provider.schema.js";
+import type { ProviderKeys } from "./provider-keys.js";
 import type { ProvidersRepository } from "./providers.repository.js";
 
 /** A model found by its ref, with its provider. */
@@ -21,9 +23,30 @@ export interface ResolvedModel {
 
 /** A provider as the API shows it: its definition (a key's variable name, never the key) and health. */
 export type ProviderView = ProviderDefinition & {
+  /** A key would be sent: a stored one, or an allowed variable or file that holds one. */
   apiKeyConfigured: boolean;
+  /** A key entered by an administrator is kept (sealed): the API never returns it. */
+  apiKeyStored: boolean;
   health: ReturnType<ProviderHealth["status"]>;
 };
+
+/** A key entered through the API; an input without one (the configuration's) is a plain definition. */
+type ProviderInput = ProviderDefinition | ProviderBody;
+
+const originOf = (url: string | undefined) => (url ? new URL(url).origin : undefined);
+
+/** A stored row: the definition, and the key entered for it, sealed (`apiKey` in clear: an older row). */
+function parseRow(json: string): { definition: unknown; sealed?: string; clear?: string } {
+  const { apiKeySealed, apiKey, ...definition } = JSON.parse(json) as Record<string, unknown>;
+  return {
+    definition,
+    ...(typeof apiKeySealed === "string" && { sealed: apiKeySealed }),
+    ...(typeof apiKey === "string" && apiKey !== "" && { clear: apiKey }),
+  };
+}
+
+const rowOf = (definition: ProviderDefinition, sealed: string | undefined) =>
+  JSON.stringify(sealed ? { ...definition, apiKeySealed: sealed } : definition);
 
 /**
  * What the audit log keeps of a definition: where it runs and what it
@@ -72,14 +95,17 @@ const CACHE_MS = 2000;
 export class ProvidersService {
   private cache: { at: number; version: string; providers: ProviderDefinition[] } | undefined;
   private readonly adapters = new Map<string, { json: string; adapter: ModelProvider }>();
+  /** Keys entered by administrators, sealed, by provider id: opened only for a call. */
+  private readonly sealedKeys = new Map<string, string>();
   readonly health: ProviderHealth;
 
   constructor(
     private readonly deps: {
       repository: ProvidersRepository;
       now: () => Date;
-      env?: NodeJS.ProcessEnv;
-      adapterOptions?: AdapterOptions;
+      /** Where keys come from, and what the configuration allows. */
+      keys: ProviderKeys;
+      adapterOptions?: Omit<AdapterOptions, "apiKey">;
       /** The audit log: providers added, edited, removed. */
       audit?: RecordAudit;
     },
@@ -97,9 +123,42 @@ export class ProvidersService {
       this.cache.at = now;
       return this.cache.providers;
     }
-    const providers = rows.map((row) => ProviderSchema.parse(JSON.parse(row.definition)));
+    const providers: ProviderDefinition[] = [];
+    const sealedKeys = new Map<string, string>();
+    for (const row of rows) {
+      const { definition, sealed, clear } = parseRow(row.definition);
+      const provider = ProviderSchema.parse(definition);
+      providers.push(provider);
+      const kept = clear ? await this.sealOlderKey(row, provider, sealed, clear) : sealed;
+      if (kept) sealedKeys.set(provider.id, kept);
+    }
+    // Swapped at once: a call in flight never finds its key missing.
+    this.sealedKeys.clear();
+    for (const [id, sealed] of sealedKeys) this.sealedKeys.set(id, sealed);
     this.cache = { at: now, version, providers };
     return providers;
+  }
+
+  /**
+   * A key an older version kept in clear: sealed (unless it already was) and
+   * the row written back without it, so that nothing stored is lost and no
+   * key stays readable in the database. Only the row as read is rewritten:
+   * an edit made meanwhile wins (and, coming through the API, sealed its key).
+   */
+  private async sealOlderKey(
+    row: { id: string; definition: string },
+    provider: ProviderDefinition,
+    sealed: string | undefined,
+    clear: string,
+  ): Promise<string> {
+    const kept = sealed ?? this.deps.keys.seal(provider.id, clear);
+    await this.deps.repository.rewrite(
+      row.id,
+      row.definition,
+      rowOf(provider, kept),
+      this.deps.now().toISOString(),
+    );
+    return kept;
   }
 
   async get(id: string): Promise<ProviderDefinition> {
@@ -109,31 +168,39 @@ export class ProvidersService {
   }
 
   view(provider: ProviderDefinition): ProviderView {
-    const env = this.deps.env ?? process.env;
+    const sealed = this.sealedKeys.get(provider.id);
     return {
       ...provider,
-      apiKeyConfigured: provider.apiKeyEnv
-        ? Boolean(env[provider.apiKeyEnv])
-        : provider.apiKeyFile !== undefined,
+      apiKeyConfigured: this.deps.keys.configured(provider, sealed),
+      apiKeyStored: sealed !== undefined,
       health: this.health.status(provider.id),
     };
   }
 
-  /** Adds a provider; `by` is who does it, for the audit log. */
+  /**
+   * Adds a provider; `by` is who does it, for the audit log. A key file or
+   * variable the configuration does not allow is refused (400); a key given
+   * itself is stored sealed.
+   */
   async create(
-    provider: ProviderDefinition,
+    input: ProviderInput,
     by?: AuditActor,
     source: "administrator" | "configuration" = "administrator",
   ): Promise<ProviderDefinition> {
+    const { apiKey, ...provider } = { apiKey: undefined, ...input };
+    // The configuration's own providers name what the operator allowed (checked again at each call).
+    if (source === "administrator") this.deps.keys.check(provider);
     if ((await this.fresh()).some((existing) => existing.id === provider.id)) {
       throw conflict("provider_exists", { id: provider.id });
     }
+    const sealed = apiKey ? this.deps.keys.seal(provider.id, apiKey) : undefined;
     await this.deps.repository.insert(
       provider.id,
-      JSON.stringify(provider),
+      rowOf(provider, sealed),
       this.deps.now().toISOString(),
     );
     this.cache = undefined;
+    if (sealed) this.sealedKeys.set(provider.id, sealed);
     await this.deps.audit?.({
       action: "provider.added",
       target: provider.id,
@@ -161,22 +228,39 @@ export class ProvidersService {
     return added;
   }
 
-  async replace(
-    id: string,
-    provider: ProviderDefinition,
-    by?: AuditActor,
-  ): Promise<ProviderDefinition> {
+  /**
+   * Replaces a definition. Without `apiKey`, a stored key is kept, unless the
+   * definition now names another source, or another host: a key entered for
+   * one host is not sent to another without being entered again.
+   */
+  async replace(id: string, input: ProviderInput, by?: AuditActor): Promise<ProviderDefinition> {
+    const { apiKey, ...provider } = { apiKey: undefined, ...input };
     const definition = { ...provider, id };
+    this.deps.keys.check(definition);
     const previous = (await this.fresh()).find((existing) => existing.id === id);
+    if (!previous) throw notFound("provider_not_found", { id });
+    const before = this.sealedKeys.get(id);
+    let sealed: string | undefined;
+    if (apiKey) sealed = this.deps.keys.seal(id, apiKey);
+    else if (apiKey === undefined && before && !definition.apiKeyEnv && !definition.apiKeyFile) {
+      if (originOf(previous.baseUrl) !== originOf(definition.baseUrl)) {
+        throw badRequest("provider_key_reentry");
+      }
+      sealed = before;
+    }
     const updated = await this.deps.repository.update(
       id,
-      JSON.stringify(definition),
+      rowOf(definition, sealed),
       this.deps.now().toISOString(),
     );
     if (!updated) throw notFound("provider_not_found", { id });
     this.cache = undefined;
-    const details = previous ? changesOf(previous, definition) : { changed: [] };
-    if (!previous || (details.changed as string[]).length > 0) {
+    if (sealed) this.sealedKeys.set(id, sealed);
+    else this.sealedKeys.delete(id);
+    const details = changesOf(previous, definition);
+    // Which key, never: only that it changed.
+    if (sealed !== before) details.changed = [...(details.changed as string[]), "apiKey"].sort();
+    if ((details.changed as string[]).length > 0) {
       await this.deps.audit?.({
         action: "provider.updated",
         target: id,
@@ -191,6 +275,7 @@ export class ProvidersService {
     const previous = (await this.fresh()).find((existing) => existing.id === id);
     if (!(await this.deps.repository.delete(id))) throw notFound("provider_not_found", { id });
     this.cache = undefined;
+    this.sealedKeys.delete(id);
     await this.deps.audit?.({
       action: "provider.removed",
       target: id,
@@ -225,7 +310,8 @@ export class ProvidersService {
     if (cached && cached.json === json) return cached.adapter;
     const adapter = new OpenAiCompatibleProvider(provider, {
       ...this.deps.adapterOptions,
-      ...(this.deps.env && { env: this.deps.env }),
+      // Read at each call: a rotated file or variable, or a key entered since, needs no restart.
+      apiKey: () => this.deps.keys.read(provider, this.sealedKeys.get(provider.id)),
     });
     this.adapters.set(provider.id, { json, adapter });
     return adapter;

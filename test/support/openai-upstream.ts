@@ -6,8 +6,9 @@ import type { AddressInfo } from "node:net";
  * A small OpenAI-compatible model server for the tests, on loopback: the one
  * stand-in allowed for model services. It serves /v1/models, /v1/chat/completions
  * (plain and streamed) and /v1/embeddings, records every request, and plays
- * scripted answers (errors, dropped connections, garbage, silence) so that the
- * tests can drive the gateway through real HTTP failures.
+ * scripted answers (errors, dropped connections, garbage, silence, answers
+ * far too large) so that the tests can drive the gateway through real HTTP
+ * failures.
  */
 
 /** One scripted answer to the next chat-completion request. */
@@ -33,7 +34,13 @@ export type Script =
   /** 200 with a body that is not JSON, or SSE lines whose data is not JSON. */
   | { kind: "garbage" }
   /** Never answer: the client must time out or cancel. */
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /**
+   * An answer of `bytes` bytes (one huge content, or as many SSE chunks),
+   * written as fast as the client reads it, until it ends or the client
+   * hangs up; `declareLength` announces its size in content-length.
+   */
+  | { kind: "oversize"; bytes: number; declareLength?: boolean };
 
 export interface UpstreamRequest {
   /** Path and query, e.g. "/v1/chat/completions". */
@@ -44,6 +51,8 @@ export interface UpstreamRequest {
   body: any;
   /** True when the client closed the connection before the response ended. */
   aborted: boolean;
+  /** Bytes of the answer written so far (an oversize answer stops when the client hangs up). */
+  sentBytes: number;
 }
 
 export interface OpenAiUpstream {
@@ -59,6 +68,8 @@ export interface OpenAiUpstream {
   key: string | undefined;
   /** Ids listed by GET /v1/models. */
   models: string[];
+  /** When set, GET /v1/models and POST /v1/embeddings answer with this many bytes (see `oversize`). */
+  oversize: number | undefined;
   close(): Promise<void>;
 }
 
@@ -90,6 +101,50 @@ function send(
 
 /** Word-ish chunks; each keeps the whitespace before it, so joining gives back the text. */
 const chunksOf = (text: string) => text.match(/\s*\S+|\s+$/g) ?? [];
+
+/**
+ * Writes `head`, then `unit` again and again, then `tail`: `bytes` in all,
+ * no faster than the client reads (so that the bytes counted are those it
+ * took), and stops as soon as it hangs up.
+ */
+async function pour(
+  response: ServerResponse,
+  record: UpstreamRequest,
+  answer: {
+    type: string;
+    head: string;
+    unit: string;
+    tail: string;
+    bytes: number;
+    declare?: boolean;
+  },
+): Promise<void> {
+  const { head, unit, tail } = answer;
+  const units = Math.max(0, Math.ceil((answer.bytes - head.length - tail.length) / unit.length));
+  const total = head.length + units * unit.length + tail.length;
+  response.writeHead(200, {
+    "content-type": answer.type,
+    ...(answer.declare && { "content-length": String(total) }),
+  });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        response.off("drain", done);
+        response.off("close", done);
+        resolve();
+      };
+      response.on("drain", done);
+      response.on("close", done);
+    });
+  const write = async (text: string) => {
+    if (response.destroyed) return;
+    record.sentBytes += text.length;
+    if (!response.write(text)) await drained();
+  };
+  await write(head);
+  for (let index = 0; index < units && !response.destroyed; index += 1) await write(unit);
+  if (!response.destroyed) response.end(tail);
+}
 
 /** Characters of a message content: a string, or parts like `{ type: "text", text }`. */
 function charsOf(content: unknown): number {
@@ -135,6 +190,7 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
     defaultReply: "Bonjour, je suis le modèle de test.",
     key: undefined,
     models: ["test-model"],
+    oversize: undefined,
     close: async () => {
       closing = true;
       for (const timer of timers) clearTimeout(timer);
@@ -155,7 +211,12 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
       timers.add(timer);
     });
 
-  async function chat(body: ChatBody, response: ServerResponse, drop: () => void) {
+  async function chat(
+    body: ChatBody,
+    response: ServerResponse,
+    drop: () => void,
+    record: UpstreamRequest,
+  ) {
     const step: Script = queue.shift() ?? { kind: "reply", text: state.defaultReply };
     completions += 1;
     const id = `chatcmpl-test-${completions}`;
@@ -181,6 +242,35 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
         return drop();
       case "hang":
         return;
+      case "oversize": {
+        const unit = "x".repeat(16_384);
+        if (stream) {
+          return pour(response, record, {
+            type: "text/event-stream",
+            head: delta({ role: "assistant", content: "" }),
+            unit: delta({ content: unit }),
+            tail: `${delta({}, "stop")}data: [DONE]\n\n`,
+            bytes: step.bytes,
+          });
+        }
+        const [head, tail] = JSON.stringify({
+          id,
+          object: "chat.completion",
+          created,
+          model: body.model,
+          choices: [
+            { index: 0, message: { role: "assistant", content: "" }, finish_reason: "stop" },
+          ],
+        }).split('"content":""');
+        return pour(response, record, {
+          type: "application/json",
+          head: `${head}"content":"`,
+          unit,
+          tail: `"${tail}`,
+          bytes: step.bytes,
+          declare: step.declareLength ?? false,
+        });
+      }
       case "garbage":
         if (!stream) return send(response, 200, "<html>Bad Gateway</html> {not json");
         startStream();
@@ -302,6 +392,7 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
       headers: { ...request.headers },
       body,
       aborted: false,
+      sentBytes: 0,
     };
     state.requests.push(record);
     // Only the client going away counts as aborted, not our own drops or close().
@@ -330,6 +421,15 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
     }
     switch (route) {
       case "GET /v1/models":
+        if (state.oversize !== undefined) {
+          return pour(response, record, {
+            type: "application/json",
+            head: '{"object":"list","data":[{"object":"model","id":"',
+            unit: "x".repeat(16_384),
+            tail: '"}]}',
+            bytes: state.oversize,
+          });
+        }
         return send(response, 200, {
           object: "list",
           data: state.models.map((id) => ({ id, object: "model", created: 0, owned_by: "test" })),
@@ -338,8 +438,17 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
         if (!isChatBody(body)) {
           return send(response, 400, errorBody("Expected `model` and `messages`."));
         }
-        return chat(body, response, drop);
+        return chat(body, response, drop, record);
       case "POST /v1/embeddings":
+        if (state.oversize !== undefined) {
+          return pour(response, record, {
+            type: "application/json",
+            head: '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[',
+            unit: "0.125,".repeat(2_048),
+            tail: "0.125]}]}",
+            bytes: state.oversize,
+          });
+        }
         return embeddings(body, response);
       default:
         return send(response, 404, errorBody(`Unknown route: ${route}.`));

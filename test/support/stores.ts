@@ -120,6 +120,9 @@ export async function freshStore(
 /** The pseudonym vault's key in tests (32 bytes, base64): several test instances share one, as production ones must. */
 export const TEST_VAULT_KEY = Buffer.alloc(32, 7).toString("base64");
 
+/** The variables test providers may read their keys from; a suite passes "" to get the default list. */
+export const TEST_KEY_VARIABLES = "ALBERT_API_KEY,TEST_*,SECRET_KEY_VARIABLE";
+
 /** A configuration for tests: quiet logs, the given database, overrides through BEFFROI_* names. */
 export function testConfig(
   location: { url: string; dataDir: string },
@@ -131,6 +134,8 @@ export function testConfig(
       BEFFROI_DATABASE_URL: location.url,
       BEFFROI_LOG_LEVEL: "silent",
       BEFFROI_GUARD__VAULT_KEY: TEST_VAULT_KEY,
+      // The suites' providers read their keys from these (the default list is the presets' names).
+      BEFFROI_MODEL_PROVIDERS__KEY_VARIABLES: TEST_KEY_VARIABLES,
       ...env,
     },
     file: null,

@@ -347,6 +347,121 @@ describeBrowser("web page: administration", (get) => {
     await expectFocus(page, page.getByRole("heading", { name: /^Albert \(essai\)/ }));
   });
 
+  test("a provider's API key is typed once, reaches the provider, is never shown back, and is kept or removed as asked", async () => {
+    const { app } = get();
+    const key = "sk-essai-cle-saisie-7f3a9c2e";
+    const keySent = () => upstream.requests.at(-1)?.headers.authorization === `Bearer ${key}`;
+    // The stand-in now refuses any request without this key.
+    upstream.key = key;
+    try {
+      const page = await asAdmin("/administration/fournisseurs", "Fournisseurs de modèles");
+      const form = page.getByRole("region", { name: "Ajouter un fournisseur" });
+      const variable = form.getByLabel("Variable d'environnement de la clé d'API (facultatif)");
+      await form.getByLabel("Identifiant", { exact: true }).fill("cle-saisie");
+      await form.getByLabel("Nom affiché (facultatif)").fill("Clé saisie");
+      await form.getByLabel("Adresse de l'API").fill(upstream.url);
+      await form.getByLabel("Modèles", { exact: true }).fill("test-model");
+
+      // A variable the configuration keeps for Beffroi itself: the API's refusal, on that field.
+      await variable.fill("BEFFROI_GUARD__VAULT_KEY");
+      await form.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+      await form.getByText(/^Variable de clé refusée : BEFFROI_GUARD__VAULT_KEY/).waitFor();
+      assert.equal(await variable.getAttribute("aria-invalid"), "true");
+      await expectFocus(page, variable);
+      await expectAccessible(page, "provider form with a refused key variable");
+
+      // A key typed as well as a variable: one source only, said on the key field.
+      const keyField = form.getByLabel("Clé d'API", { exact: true });
+      assert.equal(await keyField.getAttribute("type"), "password");
+      assert.equal(await keyField.getAttribute("autocomplete"), "new-password");
+      await keyField.fill(key);
+      await form.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+      await form.getByText("Une seule source de clé", { exact: false }).waitFor();
+      await expectFocus(page, keyField);
+      await variable.fill("");
+      await form.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+
+      const card = page.getByRole("article", { name: /Clé saisie/ });
+      await card.waitFor();
+      await card.getByText("saisie dans Beffroi, enregistrée chiffrée").waitFor();
+      assert.equal(await keyField.inputValue(), "", "the form forgets the key once sent");
+      assert.ok(!(await page.content()).includes(key), "the key is never shown");
+      await expectAccessible(page, "provider with a stored key");
+
+      await card.getByRole("button", { name: "Tester Clé saisie" }).click();
+      await card.getByText("Le fournisseur répond : 1 modèle proposé.").waitFor();
+      assert.ok(keySent(), "the typed key reached the provider");
+
+      // Edited without typing a key: the stored one is kept, never filled in.
+      await card.getByRole("button", { name: "Modifier Clé saisie" }).click();
+      const editor = page.getByRole("dialog", { name: "Modifier « Clé saisie »" });
+      await editor.waitFor();
+      const editedKey = editor.getByLabel("Clé d'API", { exact: true });
+      assert.equal(await editedKey.inputValue(), "");
+      await editor
+        .getByText("Une clé est enregistrée (chiffrée) ; laissez vide pour la garder", {
+          exact: false,
+        })
+        .waitFor();
+      assert.ok(!(await page.content()).includes(key), "the key is not in the editor");
+      await expectAccessible(page, "provider editor with a stored key");
+
+      // Another host without the key again: the API's refusal, on the key field.
+      const address = editor.getByLabel("Adresse de l'API");
+      await address.fill("http://127.0.0.2:9/v1");
+      await editor.getByRole("button", { name: "Enregistrer" }).click();
+      await editor
+        .getByText("L'adresse de ce fournisseur change de serveur", { exact: false })
+        .waitFor();
+      assert.equal(await editedKey.getAttribute("aria-invalid"), "true");
+      await expectFocus(page, editedKey);
+      await expectAccessible(page, "provider editor with the key to enter again");
+
+      await address.fill(upstream.url);
+      await editor.getByLabel("Nom affiché (facultatif)").fill("Clé conservée");
+      await editor.getByRole("button", { name: "Enregistrer" }).click();
+      await editor.waitFor({ state: "hidden" });
+      await page.getByText("Fournisseur « Clé conservée » enregistré.").waitFor();
+      const kept = page.getByRole("article", { name: /Clé conservée/ });
+      await kept.getByText("saisie dans Beffroi, enregistrée chiffrée").waitFor();
+      const before = upstream.requests.length;
+      await kept.getByRole("button", { name: "Tester Clé conservée" }).click();
+      await kept.getByText("Le fournisseur répond : 1 modèle proposé.").waitFor();
+      assert.ok(upstream.requests.length > before && keySent(), "the kept key still works");
+
+      // Removed after a confirmation: the provider is then called without a key, and refused.
+      await kept.getByRole("button", { name: "Modifier Clé conservée" }).click();
+      const again = page.getByRole("dialog", { name: "Modifier « Clé conservée »" });
+      await again.getByRole("button", { name: "Retirer la clé enregistrée" }).click();
+      const confirm = page.getByRole("dialog", {
+        name: "Retirer la clé d'API de « Clé conservée » ?",
+      });
+      await confirm.waitFor();
+      await expectFocus(page, confirm.getByRole("button", { name: "Annuler" }));
+      await expectAccessible(page, "provider key removal confirmation");
+      await confirm.getByRole("button", { name: "Retirer la clé" }).click();
+      await confirm.waitFor({ state: "hidden" });
+      await again.getByText("Facultative.", { exact: false }).waitFor();
+      assert.equal(
+        await again.getByRole("button", { name: "Retirer la clé enregistrée" }).count(),
+        0,
+      );
+      await expectFocus(page, again.getByLabel("Clé d'API", { exact: true }));
+      await again.getByRole("button", { name: "Annuler" }).click();
+      await again.waitFor({ state: "hidden" });
+      await kept.getByText("aucune", { exact: true }).waitFor();
+      await kept.getByRole("button", { name: "Tester Clé conservée" }).click();
+      await kept
+        .getByRole("alert")
+        .getByText("clé d'API refusée (401)", { exact: false })
+        .waitFor();
+      assert.equal((await app.services.providers.get("cle-saisie")).label, "Clé conservée");
+    } finally {
+      upstream.key = undefined;
+      await app.services.providers.remove("cle-saisie").catch(() => {});
+    }
+  });
+
   test("an auditor reads the users table without any control to change it, and is refused the assistants", async () => {
     const { app } = get();
     await seedUser(app, "dpo@ville.example", ["auditor"]);

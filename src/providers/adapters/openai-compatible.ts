@@ -1,10 +1,11 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { z } from "zod";
-import { OpenAiCompatibleEmbedder, readApiKey } from "../embeddings.js";
+import { EmbeddingError, OpenAiCompatibleEmbedder } from "../embeddings.js";
 import {
   type ChatChunk,
   type ChatRequest,
+  DEFAULT_MAX_RESPONSE_BYTES,
   estimateTokens,
   type ModelProvider,
   ProviderError,
@@ -45,7 +46,10 @@ export interface AdapterOptions {
   /** Tries after the first, for 429, 5xx and connection failures, before any text came. */
   retries?: number;
   retryDelayMs?: number;
-  env?: NodeJS.ProcessEnv;
+  /** The key to send, read at each call (see ProviderKeys); none: no key is sent. */
+  apiKey?: () => string | undefined;
+  /** Bytes of an answer read at most (a plain body, a whole stream); past them the call is cut. */
+  maxResponseBytes?: number;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -66,14 +70,14 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  */
 export class OpenAiCompatibleProvider implements ModelProvider {
   private readonly baseUrl: string;
-  private readonly env: NodeJS.ProcessEnv;
+  private readonly maxResponseBytes: number;
 
   constructor(
     private readonly definition: ProviderDefinition,
     private readonly options: AdapterOptions = {},
   ) {
     this.baseUrl = (definition.baseUrl ?? "").replace(/\/+$/, "");
-    this.env = options.env ?? process.env;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   async *chat(request: ChatRequest): AsyncIterable<ChatChunk> {
@@ -93,7 +97,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     try {
       if (!request.stream) {
         let body: z.infer<typeof CompletionSchema>;
-        const raw = await readAll(response);
+        const raw = await readAll(response, this.maxResponseBytes);
         try {
           body = CompletionSchema.parse(JSON.parse(raw));
         } catch {
@@ -107,7 +111,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       let text = "";
       let usage: Usage | undefined;
       let finished = false;
-      for await (const data of serverSentEvents(response)) {
+      for await (const data of serverSentEvents(response, this.maxResponseBytes)) {
         // Read on to the end of the answer, so that its connection can serve the next call.
         if (data === "[DONE]") {
           finished = true;
@@ -141,19 +145,22 @@ export class OpenAiCompatibleProvider implements ModelProvider {
   }
 
   async embed(model: string, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
-    return new OpenAiCompatibleEmbedder(
-      {
-        baseUrl: this.baseUrl,
-        model,
-        apiKeyEnv: this.definition.apiKeyEnv,
-        apiKeyFile: this.definition.apiKeyFile,
-        timeoutSeconds: this.definition.timeoutSeconds,
-        maxInputCharacters: 32_000,
-        retries: this.options.retries ?? 2,
-        retryDelayMs: this.options.retryDelayMs ?? 250,
-      },
-      this.env,
-    ).embed(texts, signal);
+    const embedder = new OpenAiCompatibleEmbedder({
+      baseUrl: this.baseUrl,
+      model,
+      apiKey: this.options.apiKey ?? (() => undefined),
+      timeoutSeconds: this.definition.timeoutSeconds,
+      maxInputCharacters: 32_000,
+      maxResponseBytes: this.maxResponseBytes,
+      retries: this.options.retries ?? 2,
+      retryDelayMs: this.options.retryDelayMs ?? 250,
+    });
+    try {
+      return await embedder.embed(texts, signal);
+    } catch (error) {
+      // One vocabulary of failures for every provider call (describeFailure, health).
+      throw error instanceof EmbeddingError ? new ProviderError(error.code, error.status) : error;
+    }
   }
 
   /** The models the service lists (`GET /models`), for `beffroi provider test`. */
@@ -162,7 +169,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     try {
       const body = z
         .object({ data: z.array(z.object({ id: z.string() })) })
-        .parse(JSON.parse(await readAll(response)));
+        .parse(JSON.parse(await readAll(response, this.maxResponseBytes)));
       return body.data.map((model) => model.id);
     } catch (error) {
       throw error instanceof ProviderError
@@ -170,6 +177,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         : new ProviderError("invalid_response");
     } finally {
       response.close();
+      if (!response.response.complete) response.response.destroy();
     }
   }
 
@@ -206,7 +214,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     const url = new URL(`${this.baseUrl}${path}`);
     const secure = url.protocol === "https:";
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const key = readApiKey(this.definition, this.env);
+    const key = this.options.apiKey?.();
     return new Promise((resolve, reject) => {
       let timedOut = false;
       let settled = false;
@@ -271,9 +279,22 @@ interface Upstream {
   failure(error: unknown): unknown;
 }
 
-async function readAll(upstream: Upstream): Promise<string> {
+/**
+ * The whole body, up to `limit` bytes: one upstream answer of 200 MB once
+ * took the process to 1.6 GB. Past the limit (or announced past it) the
+ * reading stops and the caller's `finally` cuts the connection.
+ */
+async function readAll(upstream: Upstream, limit: number): Promise<string> {
+  if (Number(upstream.response.headers["content-length"]) > limit) {
+    throw new ProviderError("too_large");
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of upstream.response) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of upstream.response) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ProviderError("too_large");
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString("utf8");
 }
 
@@ -291,11 +312,18 @@ function usageOf(
     : { promptTokens: prompt, completionTokens: estimateTokens(text), estimated: true };
 }
 
-/** The `data:` payloads of a server-sent event stream, in order. */
-async function* serverSentEvents(upstream: Upstream): AsyncIterable<string> {
+/**
+ * The `data:` payloads of a server-sent event stream, in order, up to
+ * `limit` bytes in all: the text is passed on as it comes, but an endless
+ * stream (or one line that never ends) must not hold the process.
+ */
+async function* serverSentEvents(upstream: Upstream, limit: number): AsyncIterable<string> {
   const decoder = new TextDecoder();
   let buffer = "";
+  let size = 0;
   for await (const chunk of upstream.response) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ProviderError("too_large");
     buffer += decoder.decode(chunk as Buffer, { stream: true });
     for (let end = buffer.indexOf("\n"); end >= 0; end = buffer.indexOf("\n")) {
       const line = buffer.slice(0, end).replace(/\r$/, "");

@@ -103,8 +103,12 @@ export const admin = {
   "admin.providers.key": "Clé d'API",
   "admin.providers.keyEnvSet": "lue dans la variable {name} (renseignée)",
   "admin.providers.keyEnvMissing":
-    "lue dans la variable {name}, absente sur le serveur : demandez au service informatique de la renseigner",
+    "lue dans la variable {name}, absente sur le serveur ou non autorisée par la configuration : demandez au service informatique de la vérifier",
   "admin.providers.keyFile": "lue dans un fichier du serveur",
+  "admin.providers.keyFileUnusable":
+    "lue dans un fichier du serveur, illisible ou non autorisé par la configuration : demandez au service informatique de le vérifier",
+  "admin.providers.keyStored": "saisie dans Beffroi, enregistrée chiffrée",
+  "admin.providers.keyConfigured": "renseignée",
   "admin.providers.keyNone": "aucune",
   "admin.providers.health": "État",
   "admin.providers.up": "Disponible",
@@ -146,6 +150,21 @@ export const admin = {
   "admin.providers.id": "Identifiant",
   "admin.providers.idHint": "Minuscules, chiffres et tirets : « albert », « vllm-dsi ».",
   "admin.providers.label": "Nom affiché (facultatif)",
+  "admin.providers.apiKeyHint":
+    "Facultative. Elle est enregistrée chiffrée et ne sera plus jamais affichée. Saisissez-la ici ou nommez une variable d'environnement ci-dessous, pas les deux.",
+  "admin.providers.apiKeyStoredHint":
+    "Une clé est enregistrée (chiffrée) ; laissez vide pour la garder, ou saisissez-en une autre pour la remplacer.",
+  "admin.providers.apiKeyOneSource":
+    "Une seule source de clé : laissez ce champ vide, ou videz celui de la variable d'environnement (et du fichier de clé).",
+  "admin.providers.removeKey": "Retirer la clé enregistrée",
+  "admin.providers.removeKeyTitle": "Retirer la clé d'API de « {name} » ?",
+  "admin.providers.removeKeyBody":
+    "La clé enregistrée est effacée. Sans autre source de clé, ce fournisseur sera appelé sans clé jusqu'à ce que vous en saisissiez une nouvelle.",
+  "admin.providers.removeKeyConfirm": "Retirer la clé",
+  "admin.providers.keyRemoved": "Clé d'API de « {name} » retirée.",
+  "admin.providers.keyFileField": "Fichier de la clé d'API",
+  "admin.providers.keyFileHint":
+    "Un fichier du dossier des clés du serveur. Videz ce champ pour saisir la clé elle-même.",
   "admin.providers.keyEnv": "Variable d'environnement de la clé d'API (facultatif)",
   "admin.providers.keyEnvHint":
     "Le nom de la variable qui contient la clé sur le serveur, jamais la clé elle-même : ALBERT_API_KEY.",
@@ -164,6 +183,9 @@ export const admin = {
     "Le préréglage remplace les champs du formulaire ; ce que vous y avez saisi sera perdu.",
   "admin.providers.replace": "Remplacer",
   "admin.providers.added": "Fournisseur « {name} » ajouté. Testez-le pour vérifier qu'il répond.",
+  "admin.providers.editFor": "Modifier {name}",
+  "admin.providers.editTitle": "Modifier « {name} »",
+  "admin.providers.saved": "Fournisseur « {name} » enregistré.",
 
   "admin.assistants.title": "Assistants",
   "admin.assistants.summary":

@@ -29,16 +29,28 @@ export interface Provider {
   enabled: boolean;
   timeoutSeconds: number;
   models: ProviderModel[];
+  /** A key would be sent: a stored one, or an allowed variable or file that holds one. */
   apiKeyConfigured: boolean;
+  /** A key typed by an administrator is kept, sealed (the API never returns the key itself). */
+  apiKeyStored: boolean;
   health: { state: "up" | "down"; until?: string; failures: number };
 }
+
+/** A provider's definition as PUT takes it back: the view without what the server computes. */
+export type ProviderDefinition = Omit<Provider, "apiKeyConfigured" | "apiKeyStored" | "health">;
 
 export interface ProviderPreset {
   name: string;
   description: string;
   provider: Omit<
     Provider,
-    "apiKeyConfigured" | "health" | "kind" | "enabled" | "timeoutSeconds" | "models"
+    | "apiKeyConfigured"
+    | "apiKeyStored"
+    | "health"
+    | "kind"
+    | "enabled"
+    | "timeoutSeconds"
+    | "models"
   > & {
     models: Partial<ProviderModel>[];
   };
