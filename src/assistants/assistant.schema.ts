@@ -39,3 +39,19 @@ export const AssistantSchema = AssistantInput.extend({
   updatedAt: z.string(),
 });
 export type Assistant = z.infer<typeof AssistantSchema>;
+
+/**
+ * An assistant as `GET /api/assistants` shows it: whole to those who manage
+ * assistants; to the others, what they need to choose and use it, without
+ * its instructions and with only the knowledge bases they may read.
+ */
+export const AssistantViewSchema = AssistantSchema.extend({
+  instructions: z
+    .string()
+    .optional()
+    .describe("Pour qui gère les assistants seulement (permission assistants:write)"),
+  knowledgeBaseIds: z
+    .array(z.string())
+    .describe("Les bases que l'appelant peut lire ; toutes pour qui gère les assistants"),
+});
+export type AssistantView = z.infer<typeof AssistantViewSchema>;

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import { AssistantInput, AssistantSchema } from "./assistant.schema.js";
+import { AssistantInput, AssistantSchema, AssistantViewSchema } from "./assistant.schema.js";
 import type { AssistantsService } from "./assistants.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });
 
-/** Assistants: every agent lists and uses them; referents and administrators manage them. */
+/**
+ * Assistants: every agent lists and uses them (without their instructions);
+ * referents and administrators manage them.
+ */
 export function assistantsRoutes(deps: { assistants: AssistantsService }): RouteDefinition[] {
   const { assistants } = deps;
   return [
@@ -15,10 +18,10 @@ export function assistantsRoutes(deps: { assistants: AssistantsService }): Route
       summary: "Lister les assistants",
       tags: ["assistants"],
       access: "chat",
-      response: AssistantSchema.array(),
-      handler: async () => {
+      response: AssistantViewSchema.array(),
+      handler: async ({ principal }) => {
         await assistants.defaultAssistant();
-        return assistants.list();
+        return assistants.listFor(principal);
       },
     }),
     route({
@@ -28,8 +31,8 @@ export function assistantsRoutes(deps: { assistants: AssistantsService }): Route
       tags: ["assistants"],
       access: "chat",
       params: Params,
-      response: AssistantSchema,
-      handler: async ({ params }) => assistants.get(params.id),
+      response: AssistantViewSchema,
+      handler: async ({ principal, params }) => assistants.getFor(principal, params.id),
     }),
     route({
       method: "POST",

@@ -1,9 +1,10 @@
 import { type Principal, within } from "../identity/index.js";
+import { type AuditDetails, auditActor, type RecordAudit } from "../observatory/index.js";
 import type { TurnAssistant } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
-import type { Assistant, AssistantInput } from "./assistant.schema.js";
+import type { Assistant, AssistantInput, AssistantView } from "./assistant.schema.js";
 import type { AssistantRow, AssistantsRepository } from "./assistants.repository.js";
 
 /** The principal, or the local CLI (trusted: it runs with the server's own rights). */
@@ -37,6 +38,37 @@ const present = (row: AssistantRow): Assistant => ({
 });
 
 /**
+ * What the audit log keeps of an assistant: its settings. Never its name,
+ * description or instructions (free text, which may name people); an edit
+ * of those is recorded by the field's name only.
+ */
+const AUDITED_FIELDS = [
+  "audience",
+  "category",
+  "knowledgeBaseIds",
+  "ownerDirectionId",
+  "preferredModels",
+  "requiresValidation",
+] as const;
+const EDITABLE_FIELDS = ["name", "description", "instructions", ...AUDITED_FIELDS] as const;
+
+const audited = (assistant: Assistant, fields: readonly string[]): AuditDetails =>
+  Object.fromEntries(
+    AUDITED_FIELDS.filter((field) => fields.includes(field)).map((field) => [
+      field,
+      assistant[field],
+    ]),
+  );
+
+/** The fields an edit changed (names only), and the audited ones' values before and after. */
+function changesOf(before: Assistant, after: Assistant): AuditDetails {
+  const changed = EDITABLE_FIELDS.filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  ).sort();
+  return { changed, before: audited(before, changed), after: audited(after, changed) };
+}
+
+/**
  * Assistants: named use cases (instructions, bound knowledge bases, models in
  * order of preference, audience, category, validation). Every agent may use
  * them; administrators manage all of them, referents those of their
@@ -52,13 +84,44 @@ export class AssistantsService {
       baseExists: (id: string) => Promise<boolean>;
       /** A direction's path, or undefined when it does not exist. */
       directionPath: (id: string) => Promise<string | undefined>;
+      /** The ids of the knowledge bases a principal may read. */
+      readableBaseIds: (principal: Principal) => Promise<string[]>;
       clock: Clock;
       ids: Ids;
+      /** The audit log: assistants created, edited, deleted. */
+      audit?: RecordAudit;
     },
   ) {}
 
+  /** Every assistant, whole: for the pipeline and the services that run them. */
   async list(): Promise<Assistant[]> {
     return (await this.deps.assistants.list()).map(present);
+  }
+
+  /** Every assistant as the principal may see it (see {@link AssistantView}). */
+  async listFor(principal: Principal): Promise<AssistantView[]> {
+    const view = await this.viewer(principal);
+    return (await this.list()).map(view);
+  }
+
+  /** One assistant as the principal may see it. */
+  async getFor(principal: Principal, id: string): Promise<AssistantView> {
+    const view = await this.viewer(principal);
+    return view(await this.get(id));
+  }
+
+  /**
+   * Those who manage assistants see them whole. The others see what they
+   * need to choose one: its instructions (which may hold a direction's
+   * internal rules) are left out, and so are the bases they may not read.
+   */
+  private async viewer(principal: Principal): Promise<(assistant: Assistant) => AssistantView> {
+    if (principal.permissions.includes("assistants:write")) return (assistant) => assistant;
+    const readable = new Set(await this.deps.readableBaseIds(principal));
+    return ({ instructions: _, knowledgeBaseIds, ...rest }) => ({
+      ...rest,
+      knowledgeBaseIds: knowledgeBaseIds.filter((id) => readable.has(id)),
+    });
   }
 
   async get(id: string): Promise<Assistant> {
@@ -114,7 +177,14 @@ export class AssistantsService {
       if (isUniqueViolation(error)) throw conflict("assistant_exists", { name: input.name });
       throw error;
     }
-    return this.get(id);
+    const created = await this.get(id);
+    await this.deps.audit?.({
+      action: "assistant.created",
+      target: id,
+      actor: auditActor(actor),
+      details: audited(created, AUDITED_FIELDS),
+    });
+    return created;
   }
 
   async replace(actor: Actor, id: string, input: AssistantInput): Promise<Assistant> {
@@ -130,7 +200,17 @@ export class AssistantsService {
       if (isUniqueViolation(error)) throw conflict("assistant_exists", { name: input.name });
       throw error;
     }
-    return this.get(id);
+    const updated = await this.get(id);
+    const details = changesOf(current, updated);
+    if ((details.changed as string[]).length > 0) {
+      await this.deps.audit?.({
+        action: "assistant.updated",
+        target: id,
+        actor: auditActor(actor),
+        details,
+      });
+    }
+    return updated;
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -138,6 +218,12 @@ export class AssistantsService {
     this.mayManage(actor, current.ownerDirectionPath);
     if (current.isDefault) throw conflict("assistant_default");
     await this.deps.assistants.delete(id);
+    await this.deps.audit?.({
+      action: "assistant.deleted",
+      target: id,
+      actor: auditActor(actor),
+      details: audited(current, ["ownerDirectionId", "category", "audience"]),
+    });
   }
 
   private columns(input: AssistantInput) {

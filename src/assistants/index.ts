@@ -2,6 +2,8 @@ export {
   type Assistant,
   AssistantInput,
   AssistantSchema,
+  type AssistantView,
+  AssistantViewSchema,
   AUDIENCES,
   CATEGORIES,
 } from "./assistant.schema.js";

@@ -100,24 +100,52 @@ const SubmitResultSchema = z.object({
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
+/** What one upload may hold: files, and their bytes together. */
+interface UploadLimits {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+/** The multipart parser's own limits, raised once a batch has gone past ours. */
+const PARSER_LIMITS = new Set(["FST_FILES_LIMIT", "FST_PARTS_LIMIT"]);
+
+const tooManyFiles = (limits: UploadLimits) =>
+  new AppError("too_many_files", 413, { limit: limits.maxFiles });
+
 /**
- * Reads the files of a multipart upload. A file over the size limit is kept
- * as a marker (its bytes truncated) so that it is refused by name, like any
+ * Reads the files of a multipart upload, all of them before any is stored:
+ * a batch over the number of files or the total size is refused whole, with
+ * the limit, rather than half stored. A file over the size limit is kept as
+ * a marker (its bytes truncated) so that it is refused by name, like any
  * other bad file, without spoiling the batch.
  */
-async function readFiles(request: FastifyRequest, maxFiles: number): Promise<IncomingFile[]> {
+async function readFiles(request: FastifyRequest, limits: UploadLimits): Promise<IncomingFile[]> {
   if (!request.isMultipart()) throw new AppError("unsupported_media_type", 415);
   const files: IncomingFile[] = [];
-  for await (const part of request.parts()) {
-    if (part.type !== "file") continue;
-    if (files.length >= maxFiles) throw badRequest("too_many_files", { limit: maxFiles });
-    const bytes = await part.toBuffer();
-    const oversized = part.file.truncated;
-    files.push({
-      fileName: part.filename || "sans-nom",
-      bytes: oversized ? new Uint8Array(0) : new Uint8Array(bytes),
-      ...(oversized && { oversized: true }),
-    });
+  let bytesRead = 0;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") continue;
+      if (files.length >= limits.maxFiles) throw tooManyFiles(limits);
+      const bytes = await part.toBuffer();
+      const oversized = part.file.truncated;
+      if (!oversized) bytesRead += bytes.byteLength;
+      if (bytesRead > limits.maxBytes)
+        throw new AppError("upload_too_large", 413, {
+          limit: Math.floor(limits.maxBytes / 1024 / 1024),
+        });
+      files.push({
+        fileName: part.filename || "sans-nom",
+        // A view on the buffer, not a copy: a large batch is held once.
+        bytes: oversized
+          ? new Uint8Array(0)
+          : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        ...(oversized && { oversized: true }),
+      });
+    }
+  } catch (error) {
+    if (PARSER_LIMITS.has((error as { code?: string }).code ?? "")) throw tooManyFiles(limits);
+    throw error;
   }
   if (files.length === 0) throw badRequest("no_files");
   return files;
@@ -127,8 +155,11 @@ export function knowledgeRoutes(deps: {
   knowledge: KnowledgeService;
   retrieval: RetrievalService;
   maxFilesPerUpload: number;
+  /** The bytes of all the files of one upload together. */
+  maxUploadBytes: number;
 }): RouteDefinition[] {
   const { knowledge, retrieval } = deps;
+  const uploadLimits = { maxFiles: deps.maxFilesPerUpload, maxBytes: deps.maxUploadBytes };
   return [
     route({
       method: "GET",
@@ -143,17 +174,21 @@ export function knowledgeRoutes(deps: {
       method: "GET",
       url: "/api/knowledge-bases/upload-limits",
       summary:
-        "Ce qu'un dépôt accepte : taille maximale d'un fichier, nombre de fichiers par envoi, formats",
+        "Ce qu'un dépôt accepte : taille maximale d'un fichier, nombre de fichiers et taille totale par envoi, formats",
       tags: ["knowledge"],
       access: "knowledge:read",
       response: z.object({
         maxFileBytes: z.number(),
-        maxFiles: z.number(),
+        maxFiles: z.number().describe("Au-delà, l'envoi entier est refusé (too_many_files)"),
+        maxUploadBytes: z
+          .number()
+          .describe("Taille de tous les fichiers d'un envoi ; au-delà, il est refusé entier"),
         formats: z.array(z.string()).describe("Extensions reconnues, pour guider le choix"),
       }),
       handler: async () => ({
         maxFileBytes: knowledge.maxFileBytes(),
-        maxFiles: deps.maxFilesPerUpload,
+        maxFiles: uploadLimits.maxFiles,
+        maxUploadBytes: uploadLimits.maxBytes,
         formats: UPLOAD_FORMATS,
       }),
     }),
@@ -214,7 +249,7 @@ export function knowledgeRoutes(deps: {
       method: "POST",
       url: "/api/knowledge-bases/:id/documents",
       summary:
-        "Déposer des fichiers (multipart/form-data, un ou plusieurs champs « files ») : PDF, DOCX, ODT, HTML, Markdown, texte",
+        "Déposer des fichiers (multipart/form-data, un ou plusieurs champs « files ») : PDF, DOCX, ODT, HTML, Markdown, texte ; un envoi au-delà des limites (upload-limits) est refusé entier, code 413 too_many_files ou upload_too_large",
       tags: ["knowledge"],
       access: "knowledge:write",
       params: BaseParams,
@@ -222,7 +257,7 @@ export function knowledgeRoutes(deps: {
       status: 202,
       handler: async ({ principal, params, request }) => {
         await knowledge.get(principal, params.id);
-        const files = await readFiles(request, deps.maxFilesPerUpload);
+        const files = await readFiles(request, uploadLimits);
         return knowledge.submit(principal, params.id, files);
       },
     }),

@@ -55,7 +55,11 @@ export const KnowledgeBaseSchema = z.object({
 export const DocumentSchema = z.object({
   id: z.string(),
   knowledgeBaseId: z.string(),
-  fileName: z.string(),
+  fileName: z
+    .string()
+    .describe(
+      "Nom du fichier déposé ; pour qui ne gère pas la base, pseudonymisé ou masqué comme le texte du document (« nom de fichier masqué » s'il n'a pas encore été analysé)",
+    ),
   title: z.string().nullable(),
   mediaType: z.string().nullable(),
   sha256: z.string(),

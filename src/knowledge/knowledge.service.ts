@@ -25,6 +25,7 @@ import {
   parseQuarantinedPassages,
   type QuarantinedPassage,
   type ReleaseAction,
+  shownFileName,
   type TypeCounts,
 } from "./personal-data.js";
 
@@ -100,11 +101,21 @@ const failureOf = (code: string | null, limits?: ParseLimits) =>
       }
     : null;
 
-export function presentDocument(row: DocumentTable, limits?: ParseLimits): Document {
+/**
+ * A document as the API shows it. Those who manage its base see its file
+ * name as uploaded; a reader sees it as ingestion left it (pseudonymised or
+ * masked as the text is; none when it was never scanned), since a name can
+ * say what the text's quarantine or pseudonymisation hides.
+ */
+export function presentDocument(
+  row: DocumentTable,
+  limits?: ParseLimits,
+  view: "manager" | "reader" = "manager",
+): Document {
   return {
     id: row.id,
     knowledgeBaseId: row.knowledge_base_id,
-    fileName: row.file_name,
+    fileName: view === "manager" ? row.file_name : shownFileName(row.shown_file_name),
     title: row.title,
     mediaType: row.media_type,
     sha256: row.sha256,
@@ -148,18 +159,23 @@ export interface PassageView {
   text: string;
 }
 
+/** A passage is read, never managed: its document's name is always the one readers are shown. */
 const presentPassage = (passage: PassageWithDocument): PassageView => ({
   id: passage.id,
   documentId: passage.document_id,
   knowledgeBaseId: passage.knowledge_base_id,
   knowledgeBaseName: passage.knowledge_base_name,
-  fileName: passage.file_name,
-  title: passage.title ?? passage.file_name,
+  fileName: shownFileName(passage.shown_file_name),
+  title: passage.title ?? shownFileName(passage.shown_file_name),
   section: passage.section_path,
   page: passage.page,
   ordinal: passage.ordinal,
   text: passage.text,
 });
+
+/** Whether the actor sees a base's documents as one who manages it, or as a reader. */
+const viewOf = (actor: Actor, base: KnowledgeBaseRow): "manager" | "reader" =>
+  actor === "cli" || canManage(actor, base) ? "manager" : "reader";
 
 /** Readers as the audit log keeps them: kind and value (a direction id, a role), in a stable order. */
 const readersOf = (readers: readonly Reader[]): { kind: string; value: string }[] =>
@@ -198,7 +214,7 @@ export class KnowledgeService {
       onQueued?: () => void;
       /** The personal-data guard: the audit masks excerpts with it and reports what it finds. */
       personalData?: PersonalDataGuard;
-      /** The audit log of administrative actions: bases created and deleted, readers, personal-data setting. */
+      /** The audit log of administrative actions: bases created and deleted, readers, personal-data setting, releases. */
       audit?: RecordAudit;
     },
   ) {}
@@ -397,6 +413,12 @@ export class KnowledgeService {
       released_by: actor === "cli" ? "cli" : actor.userId,
       released_at: this.deps.clock.now().toISOString(),
     });
+    await this.deps.audit?.({
+      action: "document.released",
+      target: documentId,
+      actor: auditActor(actor),
+      details: { knowledgeBaseId, as },
+    });
     return this.document(actor, knowledgeBaseId, documentId);
   }
 
@@ -435,17 +457,17 @@ export class KnowledgeService {
   }
 
   async documents(actor: Actor, knowledgeBaseId: string): Promise<Document[]> {
-    await this.readable(actor, knowledgeBaseId);
+    const base = await this.readable(actor, knowledgeBaseId);
     return (await this.deps.documents.list(knowledgeBaseId)).map((row) =>
-      presentDocument(row, this.deps.limits),
+      presentDocument(row, this.deps.limits, viewOf(actor, base)),
     );
   }
 
   async document(actor: Actor, knowledgeBaseId: string, documentId: string): Promise<Document> {
-    await this.readable(actor, knowledgeBaseId);
+    const base = await this.readable(actor, knowledgeBaseId);
     const row = await this.deps.documents.byId(documentId);
     if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
-    return presentDocument(row, this.deps.limits);
+    return presentDocument(row, this.deps.limits, viewOf(actor, base));
   }
 
   /**
@@ -456,10 +478,17 @@ export class KnowledgeService {
     const base = await this.readable(actor, id);
     if (actor !== "cli" && !canManage(actor, base) && !actor.roles.includes("auditor"))
       throw forbidden();
+    // An auditor who does not manage the base reads file names as its readers do.
+    const named = <Row extends { file_name: string; shown_file_name?: string | null }>(
+      row: Row,
+    ): Row =>
+      viewOf(actor, base) === "manager"
+        ? row
+        : { ...row, file_name: shownFileName(row.shown_file_name) };
     return auditBase({
       knowledgeBaseId: id,
-      documents: await this.deps.documents.list(id),
-      passages: await this.deps.documents.passagesOfBase(id),
+      documents: (await this.deps.documents.list(id)).map(named),
+      passages: (await this.deps.documents.passagesOfBase(id)).map(named),
       now: this.deps.clock.now(),
       ...(this.deps.personalData && { scanPersonalData: this.deps.personalData.scan }),
     });

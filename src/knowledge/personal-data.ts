@@ -182,3 +182,118 @@ export function parseQuarantinedPassages(json: string | null | undefined): Quara
     return [];
   }
 }
+
+/** What a reader is shown for a file name not scanned yet (refused at upload, ingested before names were scanned). */
+export const shownFileName = (stored: string | null | undefined): string =>
+  stored ?? t("knowledge.document.name_withheld");
+
+/**
+ * A file name as the scanner reads it: separators become spaces and the
+ * extension blanks, so that `arret-maladie-odile-ferrand.md` reads as words.
+ * Same length as the name: what is found in it is found in the name.
+ */
+export function fileNameWords(fileName: string): string {
+  return fileName
+    .replace(/\.[\p{L}\p{N}]{1,8}$/u, (extension) => " ".repeat(extension.length))
+    .replace(/[-_.+/\\]/g, " ");
+}
+
+/** Lower case without accents, code point by code point, so that offsets hold. */
+function foldSameLength(text: string): string {
+  let out = "";
+  for (const character of text) {
+    const folded = character.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    out += folded.length === character.length ? folded : character;
+  }
+  return out;
+}
+
+const WORD_PART = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Where values found elsewhere in a document occur in `text` (its title, its
+ * file name), whatever their case, accents or separators: the `odile-ferrand`
+ * of a file name is the `Odile Ferrand` of its text. The values are used
+ * here and dropped; only types and offsets come out.
+ */
+export function recurringValues(
+  text: string,
+  values: readonly { type: string; value: string }[],
+): FoundEntity[] {
+  const folded = foldSameLength(text);
+  const seen = new Set<string>();
+  const found: FoundEntity[] = [];
+  for (const { type, value } of values) {
+    const words = foldSameLength(value).match(WORD_PART) ?? [];
+    const key = `${type}\u0000${words.join(" ")}`;
+    // Too short to tell a value from a syllable; or already looked for.
+    if (words.join("").length < 3 || seen.has(key)) continue;
+    seen.add(key);
+    if (!folded.includes(words[0] as string)) continue;
+    const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}]*")}(?![\\p{L}\\p{N}])`,
+      "gu",
+    );
+    for (const match of folded.matchAll(pattern))
+      found.push({ type, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** Entities of two readings of one text, in text order, an overlap kept for the first found and longest. */
+export function mergeEntities(
+  first: readonly FoundEntity[],
+  second: readonly FoundEntity[],
+): FoundEntity[] {
+  const merged: FoundEntity[] = [];
+  const sorted = [...first, ...second].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const entity of sorted) {
+    const last = merged.at(-1);
+    if (last && entity.start < last.end) continue;
+    merged.push({ type: entity.type, start: entity.start, end: entity.end });
+  }
+  return merged;
+}
+
+/**
+ * Reads a document's title and file name again once its text is scanned:
+ * the scanner on the file name (as words), and, in both, the values found
+ * anywhere in the document. `scanned` holds the document's scans so far
+ * (text → result). Returns the two readings and the occurrences the first
+ * reading of the title had missed, plus the file name's, to add to the
+ * document's counts.
+ */
+export async function readNames(
+  scan: (text: string) => Promise<PersonalDataScanResult>,
+  parts: { title: string; fileName: string },
+  scanned: ReadonlyMap<string, PersonalDataScanResult>,
+): Promise<{
+  title: PersonalDataScanResult;
+  fileName: PersonalDataScanResult;
+  counts: TypeCounts;
+}> {
+  const values = [...scanned].flatMap(([text, result]) =>
+    result.entities.map((entity) => ({
+      type: entity.type,
+      value: text.slice(entity.start, entity.end),
+    })),
+  );
+  const titleBefore = scanned.get(parts.title) ?? (await scan(parts.title));
+  const title = {
+    ...titleBefore,
+    entities: mergeEntities(titleBefore.entities, recurringValues(parts.title, values)),
+  };
+  const ownReading = await scan(fileNameWords(parts.fileName));
+  const fileName = {
+    dataClass: ownReading.dataClass,
+    entities: mergeEntities(ownReading.entities, recurringValues(parts.fileName, values)),
+  };
+  const counts = countTypes(fileName.entities);
+  const before = countTypes(titleBefore.entities);
+  for (const [type, count] of Object.entries(countTypes(title.entities))) {
+    const added = count - (before[type] ?? 0);
+    if (added > 0) counts[type] = (counts[type] ?? 0) + added;
+  }
+  return { title, fileName, counts };
+}

@@ -5,6 +5,7 @@ import { ABSTENTION_THRESHOLD } from "./answer.js";
 import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
 import type { Actor, KnowledgeService } from "./knowledge.service.js";
+import { shownFileName } from "./personal-data.js";
 import { editDistance, questionTerms } from "./terms.js";
 
 export type SearchHit = GroundingPassage;
@@ -26,13 +27,14 @@ export interface SearchResult {
   confidence: number;
 }
 
+/** A hit names its document as readers are shown it (pseudonymised like its text). */
 const toHit = (passage: PassageWithDocument, score: number): SearchHit => ({
   passageId: passage.id,
   documentId: passage.document_id,
   knowledgeBaseId: passage.knowledge_base_id,
   knowledgeBaseName: passage.knowledge_base_name,
-  fileName: passage.file_name,
-  title: passage.title ?? passage.file_name,
+  fileName: shownFileName(passage.shown_file_name),
+  title: passage.title ?? shownFileName(passage.shown_file_name),
   section: passage.section_path,
   page: passage.page,
   score,

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "user.disabled",
   "user.enabled",
   "user.direction-changed",
+  "user.password-reset",
   "role.granted",
   "role.revoked",
   "api-key.created",
@@ -18,6 +19,10 @@ export const AUDIT_ACTIONS = [
   "knowledge-base.deleted",
   "knowledge-base.readers-changed",
   "knowledge-base.personal-data-changed",
+  "document.released",
+  "assistant.created",
+  "assistant.updated",
+  "assistant.deleted",
   "provider.added",
   "provider.updated",
   "provider.removed",
@@ -42,7 +47,7 @@ export type AuditDetails = { [key: string]: AuditValue };
 
 export interface AuditEvent {
   action: AuditAction;
-  /** The id of what was acted on (user, API key, base, provider, charter version). */
+  /** The id of what was acted on (user, API key, base, document, assistant, provider, charter version). */
   target: string | null;
   details?: AuditDetails;
   /** When absent, the recorder's default: the command line for the CLI, `system` for the server. */

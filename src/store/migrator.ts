@@ -14,6 +14,7 @@ import * as quotas from "./migrations/0011-quotas.js";
 import * as retention from "./migrations/0012-retention.js";
 import * as feedback from "./migrations/0013-feedback.js";
 import * as minutesSaved from "./migrations/0014-minutes-saved.js";
+import * as documentShownName from "./migrations/0015-document-shown-name.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0012-retention": retention,
   "0013-feedback": feedback,
   "0014-minutes-saved": minutesSaved,
+  "0015-document-shown-name": documentShownName,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -126,6 +126,8 @@ export interface DocumentTable {
   released_as?: string | null;
   released_by?: string | null;
   released_at?: string | null;
+  /** The file name as readers are shown it (pseudonymised or masked as the text is); null: not scanned. */
+  shown_file_name?: string | null;
 }
 
 export interface DocumentContentTable {

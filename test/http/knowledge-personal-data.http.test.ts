@@ -45,6 +45,7 @@ function upload(
 
 describeApps("personal data in knowledge bases over HTTP", (get) => {
   let referent: Session;
+  let referentId = "";
   let agent: Session;
   const bases: Record<string, string> = {};
 
@@ -78,7 +79,8 @@ describeApps("personal data in knowledge bases over HTTP", (get) => {
 
   it("creates bases with a personal-data setting, quarantine by default, and refuses an unknown one in French", async () => {
     const { app } = get();
-    await seedUser(app, "referente-rh@ville.example", ["agent", "referent"], "DRH");
+    referentId = (await seedUser(app, "referente-rh@ville.example", ["agent", "referent"], "DRH"))
+      .id;
     await seedUser(app, "agent-rh@ville.example", ["agent"], "DRH");
     referent = await login(app, "referente-rh@ville.example");
     agent = await login(app, "agent-rh@ville.example");
@@ -305,6 +307,12 @@ describeApps("personal data in knowledge bases over HTTP", (get) => {
     );
     assert.equal(released.statusCode, 202, released.body);
     assert.equal(released.json().status, "queued");
+    // The decision is in the audit log: who, which document, how; never its name or text.
+    const [entry] = (await app.services.audit.list({ limit: 1 })).entries;
+    assert.equal(entry?.action, "document.released");
+    assert.deepEqual(entry?.actor, { kind: "user", id: referentId });
+    assert.equal(entry?.target, held.id);
+    assert.deepEqual(entry?.details, { knowledgeBaseId: id, as: "pseudonymise" });
     await app.services.worker.drain();
     const after = await documentNamed(id, "dossier-agent.md");
     assert.equal(after.status, "ready");

@@ -121,7 +121,10 @@ export const knowledge = {
   "knowledge.upload.progress": "Progression de l'envoi",
   "knowledge.upload.percent": "{percent} % envoyés",
   "knowledge.upload.none": "Choisissez au moins un fichier.",
-  "knowledge.upload.tooMany": "Choisissez {count} fichiers au plus par envoi.",
+  "knowledge.upload.tooMany":
+    "Choisissez {count} fichiers au plus par envoi : déposez les autres dans un second envoi.",
+  "knowledge.upload.tooLargeBatch":
+    "Ces fichiers font {size} en tout : {limit} au plus par envoi. Déposez-les en plusieurs fois.",
   "knowledge.upload.done": {
     one: "{count} fichier reçu : il est en cours de traitement.",
     other: "{count} fichiers reçus : ils sont en cours de traitement.",

@@ -69,6 +69,8 @@ export interface SubmitResult {
 export interface UploadLimits {
   maxFileBytes: number;
   maxFiles: number;
+  /** All the files of one upload together. */
+  maxUploadBytes: number;
   formats: string[];
 }
 

@@ -69,6 +69,7 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
 
   const maxBytes = limits.data?.maxFileBytes;
   const maxFiles = limits.data?.maxFiles;
+  const maxUploadBytes = limits.data?.maxUploadBytes;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -85,10 +86,22 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
       input.current?.focus();
       return;
     }
-    setFieldError(undefined);
     // A file over the limit is refused here, by name, without sending its bytes.
     const tooLarge = files.filter((file) => maxBytes !== undefined && file.size > maxBytes);
     const sent = files.filter((file) => !tooLarge.includes(file));
+    // The server refuses a batch over its total size whole: say so before sending anything.
+    const total = sent.reduce((sum, file) => sum + file.size, 0);
+    if (maxUploadBytes !== undefined && total > maxUploadBytes) {
+      setFieldError(
+        t("knowledge.upload.tooLargeBatch", {
+          size: formatBytes(total),
+          limit: formatBytes(maxUploadBytes),
+        }),
+      );
+      input.current?.focus();
+      return;
+    }
+    setFieldError(undefined);
     const refusedHere = tooLarge.map((file) => ({
       fileName: file.name,
       reason: t("knowledge.upload.tooLargeLocal", {
