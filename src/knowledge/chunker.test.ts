@@ -75,6 +75,20 @@ describe("chunker", () => {
     }
   });
 
+  it("cuts text with no spaces (a run of markup, a dump) into passages of bounded length", () => {
+    const run = "[".repeat(100_000);
+    const chunks = chunk({
+      title: null,
+      blocks: [
+        { kind: "paragraph", text: run },
+        { kind: "list-item", text: run },
+      ],
+    });
+    assert.equal(chunks.map((piece) => piece.text.replace(/[\s-]/g, "")).join(""), run + run);
+    // 400 words of 25 characters at most, the overlap carried from one to the next included.
+    for (const piece of chunks) assert.ok(piece.text.length <= 10_000, `${piece.text.length}`);
+  });
+
   it("keeps the page of each passage's first block", () => {
     const chunks = chunk({
       title: "Délibération",

@@ -30,6 +30,14 @@ interface Unit {
 
 const countWords = (text: string) => (text.match(/\S+/g) ?? []).length;
 
+/**
+ * Characters a passage may hold per word it may hold. Prose averages six or seven; a "word" of
+ * thousands (a run of markup, a dump with no spaces) would otherwise make one passage of any
+ * length, and every consumer (scan, index, a model's context) pays per character.
+ */
+const CHARACTERS_PER_WORD = 25;
+const maxCharactersOf = (maxWords: number) => maxWords * CHARACTERS_PER_WORD;
+
 /** Splits into sentences at a stop followed by a capital: "art. 12" or "3,50 €. le" stay whole. */
 export function sentences(text: string): string[] {
   return text
@@ -43,7 +51,10 @@ function splitLong(unit: Unit, maxWords: number): Unit[] {
   const pieces: Unit[] = [];
   let current: string[] = [];
   let words = 0;
+  let characters = 0;
   const target = Math.round(maxWords * 0.75);
+  const maxCharacters = maxCharactersOf(maxWords);
+  const characterTarget = maxCharactersOf(target);
   const flush = () => {
     if (current.length === 0) return;
     const text = current.join(" ");
@@ -55,21 +66,49 @@ function splitLong(unit: Unit, maxWords: number): Unit[] {
     });
     current = [];
     words = 0;
+    characters = 0;
   };
   for (const sentence of sentences(unit.text)) {
     const size = countWords(sentence);
-    if (words > 0 && words + size > target) flush();
-    if (size > maxWords) {
-      // A "sentence" with no stop in sight (a table dump, a list without punctuation): cut by words.
-      const tokens = sentence.split(/\s+/);
-      for (let start = 0; start < tokens.length; start += target) {
-        current.push(tokens.slice(start, start + target).join(" "));
+    if (words > 0 && (words + size > target || characters + sentence.length > characterTarget))
+      flush();
+    if (size > maxWords || sentence.length > maxCharacters) {
+      // A "sentence" with no stop in sight (a table dump, a list without punctuation): cut by
+      // words, and a word longer than a passage by characters.
+      for (const piece of bounded(sentence.split(/\s+/), target, characterTarget)) {
+        current.push(piece);
         flush();
       }
       continue;
     }
     current.push(sentence);
     words += size;
+    characters += sentence.length + 1;
+  }
+  flush();
+  return pieces;
+}
+
+/** Joins tokens into pieces of at most `words` tokens and about `characters` characters. */
+function bounded(tokens: string[], words: number, characters: number): string[] {
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (piece.length > 0) pieces.push(piece.join(" "));
+    piece = [];
+    length = 0;
+  };
+  for (const token of tokens) {
+    if (token === "") continue;
+    if (piece.length >= words || (piece.length > 0 && length + token.length > characters)) flush();
+    if (token.length > characters) {
+      for (let start = 0; start < token.length; start += characters)
+        pieces.push(token.slice(start, start + characters));
+      continue;
+    }
+    piece.push(token);
+    length += token.length + 1;
   }
   flush();
   return pieces;
@@ -81,8 +120,10 @@ function units(blocks: Block[], maxWords: number): Unit[] {
   const stack: { level: number; text: string }[] = [];
   let pendingHeading: string | null = null;
   let list: Unit | null = null;
+  const maxCharacters = maxCharactersOf(maxWords);
   const push = (unit: Unit) => {
-    for (const piece of unit.words > maxWords ? splitLong(unit, maxWords) : [unit]) out.push(piece);
+    const long = unit.words > maxWords || unit.text.length > maxCharacters;
+    for (const piece of long ? splitLong(unit, maxWords) : [unit]) out.push(piece);
   };
   const closeList = () => {
     if (list) push(list);
@@ -101,7 +142,11 @@ function units(blocks: Block[], maxWords: number): Unit[] {
     const path = stack.map((entry) => entry.text);
     if (block.kind === "list-item") {
       const line = `- ${block.text}`;
-      if (list && list.words + countWords(line) <= maxWords) {
+      if (
+        list &&
+        list.words + countWords(line) <= maxWords &&
+        list.text.length + line.length < maxCharacters
+      ) {
         list.text += `\n${line}`;
         list.words += countWords(line);
       } else {
@@ -142,8 +187,10 @@ function commonPrefix(paths: string[][]): string[] {
  */
 export function chunk(document: ParsedDocument, options: ChunkOptions = DEFAULT_CHUNKING): Chunk[] {
   const chunks: Chunk[] = [];
+  const maxCharacters = maxCharactersOf(options.maxWords);
   let current: Unit[] = [];
   let words = 0;
+  let characters = 0;
   const flush = (): Unit[] => {
     if (current.length === 0) return [];
     const paths = current.map((unit) => unit.path);
@@ -162,25 +209,37 @@ export function chunk(document: ParsedDocument, options: ChunkOptions = DEFAULT_
     const last = current.at(-1) as Unit;
     current = [];
     words = 0;
+    characters = 0;
     return [last];
   };
   for (const unit of units(document.blocks, options.maxWords)) {
     const sameSection = current.length > 0 && samePath(current.at(-1)?.path ?? [], unit.path);
-    if (current.length > 0 && words + unit.words > options.maxWords) {
+    if (
+      current.length > 0 &&
+      (words + unit.words > options.maxWords || characters + unit.text.length > maxCharacters)
+    ) {
       const [last] = flush();
       if (last && sameSection && options.overlapWords > 0) {
         const tail = sentences(last.text).reverse();
         const carried: string[] = [];
         let carriedWords = 0;
+        let carriedCharacters = 0;
         for (const sentence of tail) {
           const size = countWords(sentence);
-          if (carriedWords + size > options.overlapWords) break;
+          carriedCharacters += sentence.length;
+          if (
+            carriedWords + size > options.overlapWords ||
+            carriedCharacters > maxCharactersOf(options.overlapWords)
+          )
+            break;
           carried.unshift(sentence);
           carriedWords += size;
         }
         if (carried.length > 0) {
-          current.push({ ...last, text: carried.join(" "), words: carriedWords, heading: null });
+          const text = carried.join(" ");
+          current.push({ ...last, text, words: carriedWords, heading: null });
           words = carriedWords;
+          characters = text.length;
         }
       }
     } else if (current.length > 0 && !sameSection && words >= options.minWords) {
@@ -188,6 +247,7 @@ export function chunk(document: ParsedDocument, options: ChunkOptions = DEFAULT_
     }
     current.push(unit);
     words += unit.words;
+    characters += unit.text.length + 2;
   }
   flush();
   return chunks;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type {
   Database,
   DocumentTable,
@@ -6,8 +7,13 @@ import type {
   PassageTable,
 } from "../store/index.js";
 
+/** Passages written per statement when a document is stored. */
+const PASSAGES_PER_BATCH = 100;
+
 export type PassageWithDocument = PassageTable & {
   file_name: string;
+  /** The file name as readers are shown it; null: not scanned. */
+  shown_file_name?: string | null;
   title: string | null;
   knowledge_base_name: string;
 };
@@ -102,21 +108,24 @@ export class DocumentsRepository {
     await this.db.transaction().execute(async (trx) => {
       await this.index.removeDocument(trx, documentId);
       await trx.deleteFrom("passages").where("document_id", "=", documentId).execute();
-      const rows = passages.map(({ termList: _, ...row }) => row);
-      for (let start = 0; start < rows.length; start += 500) {
+      // A batch of passages at a time, the event loop given back between batches: SQLite answers
+      // synchronously, and a document of thousands of passages would hold the loop throughout.
+      for (let start = 0; start < passages.length; start += PASSAGES_PER_BATCH) {
+        const batch = passages.slice(start, start + PASSAGES_PER_BATCH);
         await trx
           .insertInto("passages")
-          .values(rows.slice(start, start + 500))
+          .values(batch.map(({ termList: _, ...row }) => row))
           .execute();
+        await this.index.add(
+          trx,
+          batch.map((passage) => ({
+            id: passage.id,
+            knowledgeBaseId: passage.knowledge_base_id,
+            terms: passage.termList,
+          })),
+        );
+        await nextTurn();
       }
-      await this.index.add(
-        trx,
-        passages.map((passage) => ({
-          id: passage.id,
-          knowledgeBaseId: passage.knowledge_base_id,
-          terms: passage.termList,
-        })),
-      );
       await trx
         .updateTable("documents")
         .set({ ...changes, updated_at: at })
@@ -301,7 +310,7 @@ export class DocumentsRepository {
       .innerJoin("documents as d", "d.id", "p.document_id")
       .innerJoin("knowledge_bases as kb", "kb.id", "p.knowledge_base_id")
       .selectAll("p")
-      .select(["d.file_name", "d.title", "kb.name as knowledge_base_name"]);
+      .select(["d.file_name", "d.shown_file_name", "d.title", "kb.name as knowledge_base_name"]);
   }
 
   passagesOfBase(knowledgeBaseId: string): Promise<PassageWithDocument[]> {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock, Ids } from "../shared/clock.js";
 import {
   claimJob,
@@ -6,10 +7,10 @@ import {
   type IngestionJobTable,
   type PassageTable,
 } from "../store/index.js";
-import { type ChunkOptions, chunk, DEFAULT_CHUNKING, sentences } from "./chunker.js";
+import { type ChunkOptions, DEFAULT_CHUNKING, sentences } from "./chunker.js";
 import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository } from "./documents.repository.js";
-import { DocumentRejected, type ParseLimits, parseDocument } from "./parsers/index.js";
+import { DocumentRejected, type ParseLimits } from "./parsers/index.js";
 import {
   addCounts,
   countsJson,
@@ -27,10 +28,14 @@ import {
   type PersonalDataScanResult,
   personalDataAction,
   type QuarantinedPassage,
+  readNames,
   stricterClass,
   type TypeCounts,
 } from "./personal-data.js";
+import type { DocumentReader } from "./read-document.js";
 import { passageTerms } from "./terms.js";
+import { sharedReader } from "./threaded-reader.js";
+import { TimeSlices } from "./time-slices.js";
 
 /** Where the worker reports what it did: ids, counts and codes only, never document text. */
 export interface WorkerLog {
@@ -48,11 +53,16 @@ function leadSentence(text: string): string {
 /** A job taken this many times without finishing (the process died each time) fails the document. */
 const MAX_ATTEMPTS = 3;
 
+/** How long a document may take to read, and how much heap its reading thread may use, unless told. */
+const DEFAULT_READING = { timeoutMs: 60_000, memoryMb: 1024 };
+
 export interface WorkerSettings {
   leaseMs: number;
   pollMs: number;
   limits: ParseLimits;
   chunking?: ChunkOptions;
+  /** A document's reading (parse, chunk) in its thread: time budget and heap. */
+  reading?: { timeoutMs: number; memoryMb: number };
 }
 
 /**
@@ -61,9 +71,13 @@ export interface WorkerSettings {
  * process dies, the lease runs out and any instance takes the job again. The
  * document's passages are replaced in one transaction, so a job done twice
  * leaves no duplicate and a job interrupted leaves the previous state whole.
+ * Documents are read (parsed, chunked) in a worker thread under a time budget;
+ * what stays on this thread (database, scan, index terms) gives the event loop
+ * back every few milliseconds, so a backlog of jobs never stalls requests.
  */
 export class IngestionWorker {
   private readonly owner: string;
+  private readonly reader: DocumentReader;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -86,10 +100,19 @@ export class IngestionWorker {
        */
       personalData?: PersonalDataGuard;
       log?: WorkerLog;
+      /** Where documents are read: the process's reading thread (`sharedReader`) unless given. */
+      reader?: DocumentReader;
     },
   ) {
     this.owner = `worker-${deps.ids.id()}`;
     this.log = deps.log;
+    this.reader =
+      deps.reader ??
+      sharedReader({
+        limits: deps.settings.limits,
+        chunking: deps.settings.chunking ?? DEFAULT_CHUNKING,
+        ...(deps.settings.reading ?? DEFAULT_READING),
+      });
   }
 
   /** Sends the worker's reports to the server's log once it exists. */
@@ -116,6 +139,9 @@ export class IngestionWorker {
     for (;;) {
       if (await this.runOnce()) count += 1;
       else if (!this.deps.dense || (await this.deps.dense.embedMissing(1)) === 0) break;
+      // On SQLite every query answers synchronously: without a turn given back here, a backlog
+      // would run from one job to the next without the loop ever serving a request.
+      await nextTurn();
     }
     return count;
   }
@@ -176,23 +202,26 @@ export class IngestionWorker {
       Math.max(50, Math.floor(settings.leaseMs / 3)),
     );
     heartbeat.unref();
+    const slices = new TimeSlices();
     try {
       await documents.markProcessing(document.id, at());
       const bytes = await documents.content(document.id);
       if (!bytes) throw new DocumentRejected("corrupt_file", "content missing");
-      const { mediaType, document: parsed } = await parseDocument(
-        bytes,
-        document.file_name,
-        settings.limits,
-      );
+      await slices.pause();
+      const parsed = await this.reader.read(bytes, document.file_name);
+      const { mediaType, chunks } = parsed;
       const parsedTitle =
         parsed.title ?? document.file_name.replace(/^.*\//, "").replace(/\.[^.]+$/, "");
-      const chunks = chunk(parsed, settings.chunking ?? DEFAULT_CHUNKING);
-      if (chunks.length === 0) throw new DocumentRejected("empty_document");
       const setting = await documents.personalDataSetting(document.knowledge_base_id);
       const release = document.released_as ?? null;
       const scan = this.deps.personalData
-        ? await scanDocument(this.deps.personalData, parsedTitle, chunks)
+        ? await scanDocument(
+            this.deps.personalData,
+            parsedTitle,
+            chunks,
+            document.file_name,
+            slices,
+          )
         : null;
       const action: PersonalDataAction = scan
         ? personalDataAction({
@@ -214,8 +243,9 @@ export class IngestionWorker {
             ...summary,
             personal_data_findings: JSON.stringify(scan.quarantined()),
             title: maskEntities(parsedTitle, scan.title.entities),
+            shown_file_name: maskEntities(document.file_name, scan.fileName.entities),
             media_type: mediaType,
-            page_count: parsed.pageCount ?? null,
+            page_count: parsed.pageCount,
             ingested_at: at(),
           },
           at(),
@@ -229,12 +259,13 @@ export class IngestionWorker {
       // Pseudonymised: title, headings and text alike, one numbering for the whole document.
       const rewrite = scan && action === "pseudonymise" ? scan.pseudonymised() : null;
       const title = rewrite ? rewrite(parsedTitle) : parsedTitle;
-      const passages: (PassageTable & { termList: string[] })[] = chunks.map((piece, ordinal) => {
+      const passages: (PassageTable & { termList: string[] })[] = [];
+      for (const [ordinal, piece] of chunks.entries()) {
         const text = rewrite ? rewrite(piece.text) : piece.text;
         const sectionPath = rewrite ? piece.sectionPath.map(rewrite) : piece.sectionPath;
         const lead = ordinal === 0 ? leadSentence(text) : "";
         const termList = passageTerms(title, sectionPath, text, lead);
-        return {
+        passages.push({
           id: this.deps.ids.id(),
           document_id: document.id,
           knowledge_base_id: document.knowledge_base_id,
@@ -247,8 +278,9 @@ export class IngestionWorker {
           term_count: termList.length,
           personal_data: scan ? countsJson(scan.passageTypes(ordinal)) : null,
           termList,
-        };
-      });
+        });
+        await slices.pause();
+      }
       await documents.completeIngestion(
         document.id,
         job.id,
@@ -258,12 +290,13 @@ export class IngestionWorker {
           failure_code: null,
           title,
           media_type: mediaType,
-          page_count: parsed.pageCount ?? null,
+          page_count: parsed.pageCount,
           passage_count: passages.length,
           word_count: passages.reduce((sum, passage) => sum + passage.word_count, 0),
           ingested_at: at(),
           ...summary,
           personal_data_findings: null,
+          shown_file_name: rewrite ? rewrite(document.file_name) : document.file_name,
         },
         at(),
       );
@@ -277,8 +310,13 @@ export class IngestionWorker {
       );
     } catch (error) {
       if (error instanceof DocumentRejected) {
+        // Failed for good, the job closed with it: a document whose reading was stopped is never
+        // taken again, by this instance or another.
         await documents.failIngestion(document.id, job.id, error.code, at());
-        log?.info({ documentId: document.id, code: error.code }, "document-rejected");
+        const fields = { documentId: document.id, code: error.code };
+        if (error.code === "parse_timeout" || error.code === "parse_crashed")
+          log?.warn(fields, "document-rejected");
+        else log?.info(fields, "document-rejected");
       } else {
         // Unexpected: leave the job to be taken again (it fails for good after MAX_ATTEMPTS).
         await documents.requeue(job.id, at());
@@ -302,6 +340,8 @@ interface DocumentScan {
   /** Occurrences per type over the title and every passage (its headings included). */
   types: TypeCounts;
   title: PersonalDataScanResult;
+  /** The file name, read as words and against the values found in the document. */
+  fileName: PersonalDataScanResult;
   passageTypes(ordinal: number): TypeCounts;
   /** The passages that hold personal data, masked: what a quarantined document keeps. */
   quarantined(): QuarantinedPassage[];
@@ -318,6 +358,8 @@ async function scanDocument(
   guard: PersonalDataGuard,
   title: string,
   chunks: { text: string; sectionPath: string[]; page: number | null }[],
+  fileName: string,
+  slices: TimeSlices,
 ): Promise<DocumentScan> {
   const results = new Map<string, PersonalDataScanResult>();
   const scanPart = async (text: string): Promise<PersonalDataScanResult> => {
@@ -329,6 +371,8 @@ async function scanDocument(
         throw new DocumentRejected("scan_failed", (error as Error).name);
       }
       results.set(text, result);
+      // A short text is scanned in one piece, without a turn given back: many in a row would not.
+      await slices.pause();
     }
     return result;
   };
@@ -348,10 +392,17 @@ async function scanDocument(
     addCounts(types, counts);
     perPassage.push({ types: counts, text });
   }
+  // The title and the file name again, against the values found anywhere in the document.
+  const names = await readNames(scanPart, { title, fileName }, results);
+  results.set(title, names.title);
+  results.set(fileName, names.fileName);
+  dataClass = stricterClass(dataClass, names.fileName.dataClass);
+  addCounts(types, names.counts);
   return {
     dataClass,
     types,
-    title: titleScan,
+    title: names.title,
+    fileName: names.fileName,
     passageTypes: (ordinal) => perPassage[ordinal]?.types ?? {},
     quarantined: () =>
       chunks.flatMap((piece, ordinal) => {

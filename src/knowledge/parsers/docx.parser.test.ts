@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildDocx } from "../../../test/fixtures/documents/builders.js";
-import { parseDocument } from "./index.js";
+import { DEFAULT_PARSE_LIMITS, parseDocument } from "./index.js";
 
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const paragraph = (inner: string, properties = "") =>
@@ -93,5 +93,17 @@ describe("DOCX parser", () => {
     assert.equal(headed.document.title, "Objet de la note");
     const plain = await parseDocument(buildDocx(paragraph(run("Simple texte."))), "note.docx");
     assert.equal(plain.document.title, null);
+  });
+
+  it("reads tables nested 10,000 deep as far as its nesting limit, in time, not as a broken file", async () => {
+    // Under a megabyte inflated, where the compression ratio is not held against it.
+    const depth = 10_000;
+    const cell = `<w:tbl><w:tr><w:tc>${paragraph(run("mot"))}`;
+    const bytes = buildDocx(`${cell.repeat(depth)}${"</w:tc></w:tr></w:tbl>".repeat(depth)}`);
+    const { document } = await parseDocument(bytes, "marche.docx");
+    // w:document > w:body > (w:tbl > w:tr > w:tc) × k > w:p > w:r > w:t: k levels fit the limit.
+    const levels = Math.floor((DEFAULT_PARSE_LIMITS.maxNestingDepth - 5) / 3);
+    assert.equal(document.blocks.length, levels);
+    assert.ok(document.blocks.every((block) => block.text === "mot"));
   });
 });

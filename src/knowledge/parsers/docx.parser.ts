@@ -3,10 +3,10 @@ import type { ParsedDocument, ParseLimits } from "./types.js";
 import {
   type AnyNode,
   childElements,
+  type Document,
   type Element,
   findFirst,
   isTag,
-  isText,
   parseXml,
   textContent,
 } from "./xml.js";
@@ -32,14 +32,16 @@ const BODY_OUTLINE_LEVEL = 9;
  */
 export function parseDocx(bytes: Uint8Array, limits: ParseLimits): ParsedDocument {
   const archive = ZipArchive.open(bytes, limits);
+  const parse = (xml: string) => parseXml(xml, limits.maxNestingDepth);
   const documentXml = archive.readText("word/document.xml");
   if (documentXml === null) return { title: null, blocks: [] };
-  const styles = readStyles(archive.readText("word/styles.xml"));
+  const stylesXml = archive.readText("word/styles.xml");
+  const styles = readStyles(stylesXml === null ? null : parse(stylesXml));
   const reader = new DocxReader(styles);
-  const body = findFirst(parseXml(documentXml), "w:body");
+  const body = findFirst(parse(documentXml), "w:body");
   if (body) reader.container(body);
   const coreXml = archive.readText("docProps/core.xml");
-  const coreTitle = coreXml ? findFirst(parseXml(coreXml), "dc:title") : null;
+  const coreTitle = coreXml ? findFirst(parse(coreXml), "dc:title") : null;
   const title =
     cleanTitle(coreTitle ? textContent(coreTitle) : null) ??
     reader.styledTitle ??
@@ -47,10 +49,10 @@ export function parseDocx(bytes: Uint8Array, limits: ParseLimits): ParsedDocumen
   return { title, blocks: reader.out.blocks };
 }
 
-function readStyles(xml: string | null): Map<string, ParagraphStyle> {
+function readStyles(xml: Document | null): Map<string, ParagraphStyle> {
   const styles = new Map<string, ParagraphStyle>();
   if (!xml) return styles;
-  const root = findFirst(parseXml(xml), "w:styles");
+  const root = findFirst(xml, "w:styles");
   for (const style of root ? childElements(root, "w:style") : []) {
     if (style.attribs["w:type"] !== "paragraph") continue;
     const id = style.attribs["w:styleId"];
@@ -167,32 +169,41 @@ class DocxReader {
 }
 
 /** A paragraph's visible text; text boxes met on the way are set aside to be read after it. */
-function runText(node: AnyNode, textBoxes: Element[]): string {
-  if (isText(node)) return "";
-  if (!isTag(node)) return "";
-  switch (node.name) {
-    case "w:t":
-      return textContent(node);
-    case "w:tab":
-    case "w:ptab":
-      return "\t";
-    case "w:br":
-    case "w:cr":
-      return "\n";
-    case "w:noBreakHyphen":
-      return "-";
-    case "w:txbxContent":
-      textBoxes.push(node);
-      return "";
-    // Deleted revisions, field instructions, footnote and comment marks, the fallback copy of
-    // drawings (the mc:Choice branch already holds their text), paragraph properties.
-    case "w:del":
-    case "w:delText":
-    case "w:instrText":
-    case "w:pPr":
-    case "w:rPr":
-    case "mc:Fallback":
-      return "";
-  }
-  return node.children.map((child) => runText(child, textBoxes)).join("");
+function runText(paragraph: Element, textBoxes: Element[]): string {
+  // Gathered into one list and joined once: a join per level would copy the text once per level.
+  const parts: string[] = [];
+  const visit = (node: AnyNode) => {
+    if (!isTag(node)) return;
+    switch (node.name) {
+      case "w:t":
+        parts.push(textContent(node));
+        return;
+      case "w:tab":
+      case "w:ptab":
+        parts.push("\t");
+        return;
+      case "w:br":
+      case "w:cr":
+        parts.push("\n");
+        return;
+      case "w:noBreakHyphen":
+        parts.push("-");
+        return;
+      case "w:txbxContent":
+        textBoxes.push(node);
+        return;
+      // Deleted revisions, field instructions, footnote and comment marks, the fallback copy of
+      // drawings (the mc:Choice branch already holds their text), paragraph properties.
+      case "w:del":
+      case "w:delText":
+      case "w:instrText":
+      case "w:pPr":
+      case "w:rPr":
+      case "mc:Fallback":
+        return;
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(paragraph);
+  return parts.join("");
 }

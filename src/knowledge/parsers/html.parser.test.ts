@@ -86,4 +86,14 @@ Texte libre <em>hors</em> paragraphe<br>sur deux lignes.
     assert.equal(document.title, "Crèche");
     assert.deepEqual(document.blocks, [{ kind: "paragraph", text: "Tarif : 3 € par jour." }]);
   });
+
+  it("reads a page nesting 100,000 elements whole: the deepest read as part of the last kept", async () => {
+    const depth = 100_000;
+    const document = await parseHtml(
+      `<title>Arrêté</title><body>${"<div><b>mot</b> ".repeat(depth)}${"</div>".repeat(depth)}</body>`,
+    );
+    const words = document.blocks.flatMap((block) => block.text.split(" "));
+    assert.equal(words.length, depth);
+    assert.ok(words.every((word) => word === "mot"));
+  });
 });

@@ -1,10 +1,9 @@
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { parseDocument } from "htmlparser2";
 import { BlockList, cleanTitle, normalizeWhitespace } from "./blocks.js";
 import { decodeText } from "./encoding.js";
-import type { ParsedDocument } from "./types.js";
-import { findFirst, textContent } from "./xml.js";
+import type { ParsedDocument, ParseLimits } from "./types.js";
+import { findFirst, parseMarkup, textContent } from "./xml.js";
 
 /** Never content: scripts, styles, forms and widgets, embedded media. */
 const DROPPED = new Set(
@@ -36,8 +35,12 @@ const HEADING = /^h([1-6])$/;
  * cookie banners and menus. Headings keep their level, `li` are list items, a table row is one
  * paragraph. Title: `<title>` (or the first h1 when the title only adds a site name to it).
  */
-export function parseHtml(bytes: Uint8Array): ParsedDocument {
-  const document = parseDocument(decodeText(bytes), { decodeEntities: true, lowerCaseTags: true });
+export function parseHtml(bytes: Uint8Array, limits: ParseLimits): ParsedDocument {
+  const document = parseMarkup(
+    decodeText(bytes),
+    { decodeEntities: true, lowerCaseTags: true },
+    limits.maxNestingDepth,
+  );
   const out = new BlockList();
   const roots = mainContent(document);
   for (const root of roots) new HtmlReader(out).block(root);
@@ -68,7 +71,21 @@ function mainContent(document: Document): (Element | Document)[] {
   return [findFirst(document, "body") ?? document];
 }
 
+// Asked of an element by every reader that meets it, and recursive (`holdsContent`): each
+// element is judged once, so that nested menus cost their size, not their size times their depth.
+const droppedCache = new WeakMap<Element, boolean>();
+const holdsContentCache = new WeakMap<Element, boolean>();
+
 function isDropped(element: Element): boolean {
+  let dropped = droppedCache.get(element);
+  if (dropped === undefined) {
+    dropped = judgeDropped(element);
+    droppedCache.set(element, dropped);
+  }
+  return dropped;
+}
+
+function judgeDropped(element: Element): boolean {
   const { attribs } = element;
   if (DROPPED.has(element.name)) return true;
   if ("hidden" in attribs || attribs["aria-hidden"] === "true") return true;
@@ -80,6 +97,15 @@ function isDropped(element: Element): boolean {
 
 /** A wrapper such as WordPress's "content-sidebar-wrap" matches the chrome pattern but holds the page. */
 function holdsContent(element: Element): boolean {
+  let holds = holdsContentCache.get(element);
+  if (holds === undefined) {
+    holds = childHoldsContent(element);
+    holdsContentCache.set(element, holds);
+  }
+  return holds;
+}
+
+function childHoldsContent(element: Element): boolean {
   return element.children.some(
     (child) =>
       isTag(child) &&

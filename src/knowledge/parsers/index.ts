@@ -32,7 +32,7 @@ const PARSERS: Record<MediaType, Parser> = {
  * Reads a file into structural blocks: size first (`too_large`), then its type by content
  * (`sniff`), then the format's parser. Every failure is a `DocumentRejected`: a parser
  * library's own error on broken input becomes `corrupt_file`, a document with no text
- * `empty_document`.
+ * `empty_document`, one with more text than the limit `too_much_text`.
  */
 export async function parseDocument(
   bytes: Uint8Array,
@@ -52,5 +52,8 @@ export async function parseDocument(
     throw new DocumentRejected("corrupt_file", detail.slice(0, 200));
   }
   if (document.blocks.length === 0) throw new DocumentRejected("empty_document");
+  let characters = 0;
+  for (const block of document.blocks) characters += block.text.length;
+  if (characters > limits.maxTextCharacters) throw new DocumentRejected("too_much_text");
   return { mediaType, document };
 }

@@ -70,4 +70,20 @@ Sous-titre
       { kind: "heading", text: "Niveau six", level: 6 },
     ]);
   });
+
+  it("reads lines crafted against its patterns as it reads any line", async () => {
+    const spaces = " ".repeat(200_000);
+    const comments = "<!--".repeat(50_000);
+    const document = await parseMarkdown(
+      `# Titre${spaces}suite\n\n${comments}\n\n|${spaces}-${spaces}x\n`,
+    );
+    assert.deepEqual(
+      document.blocks.map((block) => [block.kind, block.text]),
+      [
+        ["heading", "Titre suite"],
+        ["paragraph", comments],
+        ["paragraph", "- x"],
+      ],
+    );
+  });
 });

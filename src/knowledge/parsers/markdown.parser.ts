@@ -1,7 +1,7 @@
-import { decodeHTML } from "entities";
 import { parse as parseYaml } from "yaml";
 import { BlockList, cleanTitle } from "./blocks.js";
 import { decodeText } from "./encoding.js";
+import { inline } from "./markdown-inline.js";
 import type { ParsedDocument } from "./types.js";
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -15,7 +15,16 @@ const TABLE_ROW = /^[ \t]*\|(.*)\|?[ \t]*$/;
 const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:[ \t]*(.*)$/;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+/** Front matter longer than this is still dropped, but not read for its title. */
+const MAX_FRONT_MATTER_CHARACTERS = 16_384;
+/**
+ * Longer runs of spaces and tabs are cut to this many. The line patterns above put `[ \t]*`
+ * next to `[ \t]+` or a lazy `.*?`, which costs a run's length at each of its positions; no
+ * decision depends on more than four (an indent of four is as good as forty), and the blocks'
+ * text is whitespace-normalised anyway.
+ */
+const MAX_SPACE_RUN = 4;
+const LONG_SPACE_RUN = /[ \t]{5,}/g;
 
 /**
  * Markdown (CommonMark's block structure, simplified): ATX and Setext headings, paragraphs,
@@ -24,12 +33,15 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
  * images go.
  */
 export function parseMarkdown(bytes: Uint8Array): ParsedDocument {
-  let source = decodeText(bytes).replace(HTML_COMMENT, "");
+  let source = withoutComments(decodeText(bytes)).replace(LONG_SPACE_RUN, (run) =>
+    run.slice(0, MAX_SPACE_RUN),
+  );
   let frontTitle: string | null = null;
   const frontMatter = FRONT_MATTER.exec(source);
   if (frontMatter) {
     source = source.slice(frontMatter[0].length);
-    frontTitle = titleFromFrontMatter(frontMatter[1] ?? "");
+    const yaml = frontMatter[1] ?? "";
+    if (yaml.length <= MAX_FRONT_MATTER_CHARACTERS) frontTitle = titleFromFrontMatter(yaml);
   }
   const out = new BlockList();
   let paragraph: string[] = [];
@@ -110,6 +122,24 @@ export function parseMarkdown(bytes: Uint8Array): ParsedDocument {
   return { title: frontTitle ?? out.firstHeading(), blocks: out.blocks };
 }
 
+/**
+ * Drops HTML comments, as `/<!--[\s\S]*?-->/g` would, in one pass: that expression scans to
+ * the end of the text from every "<!--" that is never closed.
+ */
+function withoutComments(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", last)) {
+    const close = text.indexOf("-->", open + 4);
+    if (close === -1) break;
+    parts.push(text.slice(last, open));
+    last = close + 3;
+  }
+  if (last === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+
 function titleFromFrontMatter(yaml: string): string | null {
   try {
     const data: unknown = parseYaml(yaml);
@@ -131,23 +161,4 @@ function tableRow(line: string): string {
     .map((cell) => inline(cell).trim())
     .filter((cell) => cell !== "")
     .join(" | ");
-}
-
-/** Strips inline markup: images dropped, links reduced to their text, emphasis and code marks removed. */
-export function inline(text: string): string {
-  const stripped = text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, "")
-    .replace(/\[\^[^\]]+\]/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
-    .replace(/(`+)(.+?)\1/g, "$2")
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, "$1")
-    .replace(/\*(?=\S)(.+?)(?<=\S)\*/g, "$1")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1$2")
-    .replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, "$1");
-  return decodeHTML(stripped);
 }

@@ -38,16 +38,17 @@ const SKIPPED = new Set([
  */
 export function parseOdt(bytes: Uint8Array, limits: ParseLimits): ParsedDocument {
   const archive = ZipArchive.open(bytes, limits);
+  const parse = (xml: string) => parseXml(xml, limits.maxNestingDepth);
   const contentXml = archive.readText("content.xml");
   if (contentXml === null) return { title: null, blocks: [] };
-  const content = parseXml(contentXml);
+  const content = parse(contentXml);
   const stylesXml = archive.readText("styles.xml");
-  const parents = styleParents([content, ...(stylesXml ? [parseXml(stylesXml)] : [])]);
+  const parents = styleParents([content, ...(stylesXml ? [parse(stylesXml)] : [])]);
   const reader = new OdtReader(parents);
   const text = findFirst(content, "office:text");
   if (text) reader.container(text, false);
   const metaXml = archive.readText("meta.xml");
-  const metaTitle = metaXml ? findFirst(parseXml(metaXml), "dc:title") : null;
+  const metaTitle = metaXml ? findFirst(parse(metaXml), "dc:title") : null;
   const title =
     cleanTitle(metaTitle ? textContent(metaTitle) : null) ??
     reader.styledTitle ??
@@ -129,21 +130,35 @@ class OdtReader {
   }
 }
 
-function inlineText(node: AnyNode, frames: Element[]): string {
-  if (isText(node)) return node.data;
-  if (!isTag(node) || SKIPPED.has(node.name)) return "";
-  switch (node.name) {
-    case "text:s":
-      return " ".repeat(Math.min(100, Number.parseInt(node.attribs["text:c"] ?? "1", 10) || 1));
-    case "text:tab":
-      return "\t";
-    case "text:line-break":
-      return "\n";
-    case "draw:frame":
-      frames.push(node);
-      return "";
-    case "text:ruby-text":
-      return "";
-  }
-  return node.children.map((child) => inlineText(child, frames)).join("");
+/** A paragraph's text; frames met on the way are set aside. Gathered once, joined once: linear. */
+function inlineText(paragraph: Element, frames: Element[]): string {
+  const parts: string[] = [];
+  const visit = (node: AnyNode) => {
+    if (isText(node)) {
+      parts.push(node.data);
+      return;
+    }
+    if (!isTag(node) || SKIPPED.has(node.name)) return;
+    switch (node.name) {
+      case "text:s":
+        parts.push(
+          " ".repeat(Math.min(100, Number.parseInt(node.attribs["text:c"] ?? "1", 10) || 1)),
+        );
+        return;
+      case "text:tab":
+        parts.push("\t");
+        return;
+      case "text:line-break":
+        parts.push("\n");
+        return;
+      case "draw:frame":
+        frames.push(node);
+        return;
+      case "text:ruby-text":
+        return;
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(paragraph);
+  return parts.join("");
 }

@@ -79,7 +79,7 @@ export function layoutBlocks(pages: PageText[]): BlockList {
   for (const lines of linesByPage) {
     for (const block of groupLines(lines)) {
       const first = block[0] as Line;
-      const joined = block.map((line) => line.text).reduce(joinLines);
+      const joined = joinBlock(block.map((line) => line.text));
       const bullet = BULLET.exec(joined);
       const text = (bullet ? joined.slice(bullet[0].length) : joined)
         .replace(PRIVATE_USE, " ")
@@ -248,17 +248,54 @@ function share(lines: Line[], test: (line: Line) => boolean): number {
  * "Denis"); a soft hyphen always goes.
  */
 export function joinLines(previous: string, next: string): string {
-  const head = previous.trimEnd();
-  const tail = next.trimStart();
-  if (head.endsWith("\u00ad")) return head.slice(0, -1) + tail;
-  if (!/[-‐]$/u.test(head)) return `${head} ${tail}`;
-  if (/\s[-‐]$/u.test(head)) return `${head} ${tail}`;
+  return joinBlock([previous, next]);
+}
+
+/** How far back the end of a line is looked at to decide how it meets the next. */
+const SEAM_WINDOW = 64;
+
+/**
+ * A block's lines joined (see `joinLines`). Each seam is decided on the last characters written
+ * so far, never on the whole block: deciding on the block's text, which grows at every line,
+ * would cost its length at every line.
+ */
+export function joinBlock(lines: string[]): string {
+  const parts: string[] = [];
+  for (const line of lines) {
+    // The text so far without its trailing spaces, as `trimEnd` would leave it.
+    while (parts.length > 0) {
+      const last = (parts.pop() as string).trimEnd();
+      if (last !== "") {
+        parts.push(last);
+        break;
+      }
+    }
+    if (parts.length === 0) {
+      parts.push(line);
+      continue;
+    }
+    let window = "";
+    for (let index = parts.length - 1; index >= 0 && window.length < SEAM_WINDOW; index--)
+      window = (parts[index] as string).slice(-SEAM_WINDOW) + window;
+    const tail = line.trimStart();
+    const { mend, space } = seam(window.slice(-SEAM_WINDOW), tail);
+    if (mend) parts.push((parts.pop() as string).slice(0, -1));
+    parts.push(space ? ` ${tail}` : tail);
+  }
+  return parts.join("");
+}
+
+/** How a head (its end) meets the next line: its last character dropped or not, a space or not. */
+function seam(head: string, tail: string): { mend: boolean; space: boolean } {
+  if (head.endsWith("\u00ad")) return { mend: true, space: false };
+  if (!/[-‐]$/u.test(head)) return { mend: false, space: true };
+  if (/\s[-‐]$/u.test(head)) return { mend: false, space: true };
   const before = /([\p{L}'’]+)[-‐]$/u.exec(head)?.[1];
   const after = /^\p{L}+/u.exec(tail)?.[0];
-  if (!before || !after || !/^\p{Ll}/u.test(after)) return head + tail;
+  if (!before || !after || !/^\p{Ll}/u.test(after)) return { mend: false, space: false };
   const keep =
     /^\p{Lu}/u.test(before) ||
     COMPOUND_FIRST.has(before.toLowerCase()) ||
     COMPOUND_SECOND.has(after.toLowerCase());
-  return keep ? head + tail : head.slice(0, -1) + tail;
+  return { mend: !keep, space: false };
 }

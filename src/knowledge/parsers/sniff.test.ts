@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { buildDocx, buildPdf, buildZip } from "../../../test/fixtures/documents/builders.js";
-import { DocumentRejected, MEDIA_TYPES, parseDocument, sniff } from "./index.js";
+import {
+  DEFAULT_PARSE_LIMITS,
+  DocumentRejected,
+  MEDIA_TYPES,
+  parseDocument,
+  sniff,
+} from "./index.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/documents/${name}`, import.meta.url));
@@ -121,6 +127,13 @@ describe("sniff", () => {
     );
     assert.equal(sniff(latin1, "creche.txt"), MEDIA_TYPES.text);
   });
+
+  it("reads a text file's head only, and leaves what lies further to the parser", async () => {
+    const head = `# Règlement\n\n${"é".repeat(140_000)}`;
+    const bytes = utf8(`${head}\n\u0000\u0001\u0002 binaire`);
+    assert.equal(sniff(bytes, "reglement.txt"), MEDIA_TYPES.markdown);
+    await assert.rejects(parseDocument(bytes, "reglement.txt"), rejected("unsupported_type"));
+  });
 });
 
 describe("parseDocument", () => {
@@ -166,17 +179,17 @@ describe("parseDocument", () => {
     const pdf = buildPdf([{ texts: [{ text: "Budget primitif", y: 700 }] }]);
     await assert.rejects(
       parseDocument(pdf, "budget.pdf", {
+        ...DEFAULT_PARSE_LIMITS,
         maxFileBytes: 100,
         maxInflatedBytes: 1000,
-        maxCompressionRatio: 100,
       }),
       rejected("too_large"),
     );
     await assert.rejects(
       parseDocument(PNG, "photo.png", {
+        ...DEFAULT_PARSE_LIMITS,
         maxFileBytes: 10,
         maxInflatedBytes: 1000,
-        maxCompressionRatio: 100,
       }),
       rejected("too_large"),
     );

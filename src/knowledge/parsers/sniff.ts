@@ -5,6 +5,12 @@ import { ZipArchive } from "./zip.js";
 const ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
 /** Enough to read an ODT's `mimetype` entry, never enough to inflate a bomb while sniffing. */
 const SNIFF_BUDGET_BYTES = 4096;
+/**
+ * Of a text file, sniffing reads this much: enough to tell its kind, while decoding all of a
+ * 20 MB file would hold the upload's request for a tenth of a second. The parser decodes the
+ * whole file later, off the request path, and refuses it then if it is binary further on.
+ */
+const SNIFF_TEXT_BYTES = 256 * 1024;
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
   signature.every((byte, index) => bytes[at + index] === byte);
@@ -42,7 +48,7 @@ function sniffContent(bytes: Uint8Array, fileName: string): MediaType {
   if (NOT_DOCUMENTS.some((signature) => startsWith(bytes, signature))) {
     throw new DocumentRejected("unsupported_type");
   }
-  const text = decodeText(bytes);
+  const text = decodeText(head(bytes));
   const start = text.slice(0, 65_536).replace(LEADING_NOISE, "");
   if (HTML_START.test(start)) {
     const explicit = /^<(?:!doctype\s+html|html)[\s>]/i.test(start);
@@ -54,6 +60,17 @@ function sniffContent(bytes: Uint8Array, fileName: string): MediaType {
   }
   if (MARKDOWN_EXTENSION.test(fileName) || MARKDOWN_HEADING.test(text)) return MEDIA_TYPES.markdown;
   return MEDIA_TYPES.text;
+}
+
+/** The file's first SNIFF_TEXT_BYTES, cut between two characters (UTF-8 or UTF-16). */
+function head(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteLength <= SNIFF_TEXT_BYTES) return bytes;
+  let end = SNIFF_TEXT_BYTES;
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  // A UTF-8 continuation byte (10xxxxxx) belongs to the character before it.
+  if (!utf16) while (end > SNIFF_TEXT_BYTES - 3 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return bytes.subarray(0, end);
 }
 
 function sniffZip(bytes: Uint8Array): MediaType {

@@ -42,13 +42,19 @@ export type RejectionCode =
   | "corrupt_file"
   | "empty_document"
   /** The personal-data scan failed: the document is not indexed in clear (fail closed). */
-  | "scan_failed";
+  | "scan_failed"
+  /** More text than one document may hold (`ParseLimits.maxTextCharacters`). */
+  | "too_much_text"
+  /** Reading ran past its time budget: the reading thread was stopped, the document is not tried again. */
+  | "parse_timeout"
+  /** The reading thread died (out of memory, say) on this document: it is not tried again. */
+  | "parse_crashed";
 
 /** A file refused by sniffing or parsing: the document is marked failed with this code's French reason. */
 export class DocumentRejected extends Error {
   constructor(
     readonly code: RejectionCode,
-    detail?: string,
+    readonly detail?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = "DocumentRejected";
@@ -62,10 +68,22 @@ export interface ParseLimits {
   maxInflatedBytes: number;
   /** DOCX/ODT: highest inflated/compressed ratio for one entry. */
   maxCompressionRatio: number;
+  /**
+   * HTML, DOCX, ODT: deepest element nesting kept. Deeper elements are read as part of their
+   * deepest kept ancestor (their text stays), so that every step of the tree costs at most this.
+   */
+  maxNestingDepth: number;
+  /** Most characters of text a document may yield (`too_much_text` past it). */
+  maxTextCharacters: number;
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxInflatedBytes: 100 * 1024 * 1024,
   maxCompressionRatio: 100,
+  // Real pages and office files nest a few dozen elements; an unclosed <font> per line of an old
+  // page can reach a few hundred.
+  maxNestingDepth: 256,
+  // About 1.5 million words, some 3,000 pages: what the guard scans and the index holds for one file.
+  maxTextCharacters: 10_000_000,
 };
