@@ -41,6 +41,27 @@ describe("configuration", () => {
     assert.equal(databaseUrl(config), "postgres://beffroi:s3cret@db.internal:5432/beffroi");
   });
 
+  it("keeps the origins whose links an answer may hold, from a list or a variable, and refuses what is not an address", () => {
+    const cwd = dir();
+    assert.deepEqual(loadConfig({ env: {}, cwd }).answers.allowedOrigins, []);
+    const config = loadConfig({
+      cwd,
+      env: {
+        BEFFROI_ANSWERS__ALLOWED_ORIGINS:
+          "https://www.service-public.fr/particuliers, https://www.legifrance.gouv.fr",
+      },
+    });
+    assert.deepEqual(config.answers.allowedOrigins, [
+      "https://www.service-public.fr",
+      "https://www.legifrance.gouv.fr",
+    ]);
+    assert.throws(
+      () => loadConfig({ cwd, env: { BEFFROI_ANSWERS__ALLOWED_ORIGINS: "service-public" } }),
+      (error: unknown) =>
+        error instanceof ConfigError && /answers\.allowedOrigins/.test(error.message),
+    );
+  });
+
   it("lists every problem at once, in French", () => {
     const cwd = dir();
     writeFileSync(

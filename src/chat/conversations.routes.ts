@@ -120,31 +120,10 @@ export function conversationsRoutes(deps: {
       access: "chat",
       params: Params,
       handler: async ({ principal, params, reply }) => {
-        const conversation = await conversations.get(principal, params.id);
-        const messages = await conversations.messages(principal, params.id);
-        const lines = [`# ${conversation.title}`, ""];
-        for (const message of messages) {
-          lines.push(
-            `## ${message.role === "user" ? "Agent" : "Assistant (IA)"} — ${message.createdAt}`,
-            "",
-          );
-          lines.push(message.content, "");
-          const citations = (message.metadata.citations ?? []) as {
-            number: number;
-            title: string;
-            fileName: string;
-          }[];
-          for (const citation of citations) {
-            lines.push(`- [${citation.number}] ${citation.title} (${citation.fileName})`);
-          }
-          if (citations.length > 0) lines.push("");
-        }
+        const markdown = await conversations.exportMarkdown(principal, params.id);
         reply.header("content-type", "text/markdown; charset=utf-8");
-        reply.header(
-          "content-disposition",
-          `attachment; filename="conversation-${conversation.id}.md"`,
-        );
-        return lines.join("\n");
+        reply.header("content-disposition", `attachment; filename="conversation-${params.id}.md"`);
+        return markdown;
       },
     }),
     route({

@@ -6,6 +6,7 @@ import type { Clock, Ids } from "../shared/clock.js";
 import { badRequest, notFound } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";
 import { ASSISTANT_PREFIX, type AssistantModel, type ChatService } from "./chat.service.js";
+import { conversationMarkdown } from "./conversation-export.js";
 import type { ConversationsRepository } from "./conversations.repository.js";
 
 /** Messages of the conversation sent again to the model, at most. */
@@ -102,21 +103,35 @@ function countTypes(spans: readonly { type: string }[]) {
     .map(([type, count]) => ({ type, label: typeLabel(type), count }));
 }
 
-/** What is kept of a turn beside its answer: never the prompt sent to the model. */
-/** A message with what the guard found replaced by its kind ("[personne]", "[donnée sensible]"), on one line. */
+/**
+ * A message with what the guard found replaced by its kind ("[personne]",
+ * "[donnée sensible]"), and where each replacement now stands.
+ */
+export function maskFound(
+  content: string,
+  spans: readonly { type: string; start: number; end: number }[],
+): { text: string; marks: { type: string; start: number; end: number }[] } {
+  let text = "";
+  let at = 0;
+  const marks: { type: string; start: number; end: number }[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    const key = `guard.short.${span.type}`;
+    text += content.slice(at, span.start);
+    const mark = `[${hasMessage(key) ? t(key) : "donnée"}]`;
+    marks.push({ type: span.type, start: text.length, end: text.length + mark.length });
+    text += mark;
+    at = span.end;
+  }
+  return { text: text + content.slice(at), marks };
+}
+
+/** A message with what the guard found replaced by its kind, on one line: a conversation's title. */
 export function maskedTitle(
   content: string,
   spans: readonly { type: string; start: number; end: number }[],
 ): string {
-  let out = "";
-  let at = 0;
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    if (span.start < at) continue;
-    const key = `guard.short.${span.type}`;
-    out += `${content.slice(at, span.start)}[${hasMessage(key) ? t(key) : "donnée"}]`;
-    at = span.end;
-  }
-  return (out + content.slice(at)).replace(/\s+/g, " ").trim();
+  return maskFound(content, spans).text.replace(/\s+/g, " ").trim();
 }
 
 export function answerMetadata(turn: Turn): Record<string, unknown> {
@@ -179,6 +194,8 @@ export class ConversationsService {
       feedback?: (turnId: string, rating: "up" | "down", minutesSaved?: number) => Promise<void>;
       /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
       disclosure?: () => Promise<string>;
+      /** Origins whose links and images an exported answer may keep. */
+      allowedOrigins?: ReadonlySet<string>;
     },
   ) {}
 
@@ -302,6 +319,17 @@ export class ConversationsService {
     );
   }
 
+  /** The conversation in Markdown, answers sanitised on the way out. */
+  async exportMarkdown(principal: Principal, id: string): Promise<string> {
+    const conversation = await this.owned(principal, id);
+    const messages = (await this.deps.conversations.messages(id)).map(presentMessage);
+    return conversationMarkdown(
+      conversation.title,
+      messages,
+      this.deps.allowedOrigins ?? new Set(),
+    );
+  }
+
   async rename(principal: Principal, id: string, title: string): Promise<Conversation> {
     await this.owned(principal, id);
     await this.deps.conversations.rename(id, title.trim(), this.deps.clock.now().toISOString());
@@ -321,8 +349,12 @@ export class ConversationsService {
     options: { sink?: Turn["sink"]; signal?: AbortSignal; generate?: boolean } = {},
   ): Promise<{ turn: Turn; answer: ConversationMessage }> {
     const conversation = await this.owned(principal, id);
+    // Refused turns are not sent again: neither their refusal nor the question the agent got back.
     const history = (await this.deps.conversations.messages(id))
-      .filter((m) => !(JSON.parse(m.metadata) as { denied?: boolean }).denied)
+      .filter((m) => {
+        const metadata = JSON.parse(m.metadata) as { denied?: boolean; refused?: boolean };
+        return !metadata.denied && !metadata.refused;
+      })
       .slice(-HISTORY)
       .map((m): ChatMessage => ({ role: m.role as ChatMessage["role"], content: m.content }));
     const turn = await this.deps.chat.run({
@@ -338,18 +370,25 @@ export class ConversationsService {
     });
     const now = this.deps.clock.now().toISOString();
     const cancelled = options.signal?.aborted === true && turn.status !== "completed";
+    const refused = turn.status !== "completed" || !turn.output;
+    const metadata = answerMetadata(turn);
+    // A refused question is kept for the agent to see where the data was, never in clear:
+    // what the guard found is replaced by its kind, and the marks point at the replacements.
+    const found = (turn.personalData ?? []).filter((span) => span.message === history.length);
+    const masked = refused ? maskFound(content, found) : undefined;
+    if (masked && Array.isArray(metadata.personalData)) metadata.personalData = masked.marks;
     const question = {
       id: this.deps.ids.id(),
       role: "user",
-      content,
-      metadata: "{}",
+      content: masked?.text ?? content,
+      metadata: refused ? JSON.stringify({ refused: true }) : "{}",
       created_at: now,
     };
     const answer = {
       id: this.deps.ids.id(),
       role: "assistant",
       content: turn.output?.text ?? "",
-      metadata: JSON.stringify(answerMetadata(turn)),
+      metadata: JSON.stringify(metadata),
       created_at: now,
     };
     // The agent stopped the answer: the conversation keeps neither the question nor a refusal.
@@ -358,12 +397,12 @@ export class ConversationsService {
     }
     await this.deps.conversations.append(id, [question, answer], now);
     // The title never holds what the guard found (a name, an illness): read from the masked message.
-    const found = turn.personalData;
-    if (history.length === 0 && conversation.title === "Nouvelle conversation" && found) {
-      const title = maskedTitle(
-        content,
-        found.filter((span) => span.message === history.length),
-      );
+    if (
+      history.length === 0 &&
+      conversation.title === "Nouvelle conversation" &&
+      turn.personalData
+    ) {
+      const title = maskedTitle(content, found);
       await this.deps.conversations.rename(
         id,
         title.length > 60 ? `${title.slice(0, 57)}…` : title,

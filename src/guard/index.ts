@@ -38,7 +38,6 @@ export {
   PseudonymTable,
   pseudonymise,
   restore,
-  StreamRestorer,
 } from "./pseudonymiser.js";
 export { PseudonymService, TurnPseudonyms } from "./pseudonyms.js";
 export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";

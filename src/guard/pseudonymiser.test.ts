@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  adoptPlaceholders,
   normaliseValue,
   PseudonymTable,
   pseudonymise,
   restore,
-  StreamRestorer,
 } from "./pseudonymiser.js";
 import { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
 import { scanText } from "./scanner.js";
@@ -69,32 +69,50 @@ describe("pseudonymiser", () => {
   });
 });
 
-describe("stream restoration", () => {
-  const table = new PseudonymTable([
-    { placeholder: "[PERSONNE_1]", type: "PERSON", value: "Martine Dupont" },
-    { placeholder: "[DATE_NAISSANCE_1]", type: "BIRTHDATE", value: "12/03/1985" },
-  ]);
-  const answer = "Madame [PERSONNE_1], née le [DATE_NAISSANCE_1], PERSONNE_1 signe. [NOTE] A B.";
-  const expected = "Madame Martine Dupont, née le 12/03/1985, Martine Dupont signe. [NOTE] A B.";
-
-  it("restores whatever way the answer is cut, one character at a time included", () => {
-    for (const size of [1, 2, 3, 5, 7, 11, 64]) {
-      const restorer = new StreamRestorer(table);
-      let shown = "";
-      for (let at = 0; at < answer.length; at += size) {
-        shown += restorer.push(answer.slice(at, at + size));
-      }
-      shown += restorer.end();
-      assert.equal(shown, expected, `chunks of ${size}`);
-    }
+describe("placeholders written elsewhere", () => {
+  it("gives each document's placeholders their own, never a value's nor another document's", () => {
+    const table = new PseudonymTable();
+    const asked = mask("Où en est le dossier de Mme Martine Dupont ?", table).text;
+    assert.match(asked, /\[PERSONNE_1\]/);
+    const first = adoptPlaceholders(
+      "[PERSONNE_1] a été remboursée le 3 mars.",
+      table,
+      "document:a",
+    );
+    const second = adoptPlaceholders(
+      "L'inscription de [PERSONNE_1] est validée.",
+      table,
+      "document:b",
+    );
+    assert.equal(first, "[PERSONNE_2] a été remboursée le 3 mars.");
+    assert.equal(second, "L'inscription de [PERSONNE_3] est validée.");
+    // The same document's placeholder keeps its own, turn after turn.
+    assert.equal(adoptPlaceholders("[PERSONNE_1]", table, "document:a"), "[PERSONNE_2]");
+    // Restored, the conversation's is the value; a document's stays a placeholder.
+    assert.equal(
+      restore("[PERSONNE_1], [PERSONNE_2], [PERSONNE_3]", table),
+      "Martine Dupont, [PERSONNE_2], [PERSONNE_3]",
+    );
+    // A new value is numbered past them all.
+    assert.match(mask("Et M. Karim Benali ?", table).text, /\[PERSONNE_4\]/);
   });
 
-  it("holds back no more than a placeholder's length", () => {
-    const restorer = new StreamRestorer(table);
-    assert.equal(restorer.push("Bonjour Madame "), "Bonjour Madame ");
-    assert.equal(restorer.push("[PERS"), "");
-    assert.equal(restorer.push("ONNE_1] merci"), "Martine Dupont merci");
-    const shown = restorer.push(" [ce texte entre crochets n'est pas un pseudonyme");
-    assert.ok(shown.includes("crochets"), "ordinary brackets are not held back");
+  it("in a message, keeps a document's placeholder given earlier and reads any other as written text", () => {
+    const table = new PseudonymTable();
+    mask("Dossier de Mme Martine Dupont.", table);
+    adoptPlaceholders("[PERSONNE_1] est remboursée.", table, "document:a");
+    // The stored answer showed [PERSONNE_2] (the document's); a quoted passage showed [PERSONNE_1].
+    const history = adoptPlaceholders("D'après la note, [PERSONNE_2] et [PERSONNE_1].", table);
+    assert.equal(history, "D'après la note, [PERSONNE_2] et [PERSONNE_3].");
+    assert.equal(restore(history, table), "D'après la note, [PERSONNE_2] et [PERSONNE_1].");
+  });
+
+  it("keeps these entries through the vault's form (what it seals is read back the same)", () => {
+    const table = new PseudonymTable();
+    mask("Dossier de Mme Martine Dupont.", table);
+    adoptPlaceholders("[PERSONNE_1]", table, "document:a");
+    const reopened = new PseudonymTable(table.unsaved());
+    assert.equal(adoptPlaceholders("[PERSONNE_1]", reopened, "document:a"), "[PERSONNE_2]");
+    assert.equal(reopened.placeholderFor("PERSON", "Martine Dupont"), "[PERSONNE_1]");
   });
 });

@@ -25,6 +25,37 @@ export const PLACEHOLDER_LABELS: Readonly<Partial<Record<EntityType, string>>> =
 
 const LABELS = [...new Set(Object.values(PLACEHOLDER_LABELS))].sort((a, b) => b.length - a.length);
 
+/** The type a label stands for (NIR for both valid and invalid NIRs). */
+const TYPE_OF_LABEL = new Map<string, EntityType>(
+  (Object.entries(PLACEHOLDER_LABELS) as [EntityType, string][])
+    .reverse()
+    .map(([type, label]) => [label, type]),
+);
+
+/** Keys of entries standing for placeholders written elsewhere (never a value's key). */
+const SOURCE_KEY = "\u0000source:";
+export const DOCUMENT_SOURCE = "document:";
+
+/** A placeholder as written in a text, brackets included: what `adoptPlaceholders` rewrites. */
+const WRITTEN_PLACEHOLDER = new RegExp(`\\[(?:${LABELS.join("|")})_\\d{1,4}\\]`, "g");
+
+/**
+ * Rewrites the placeholders already written in a text so that none can be
+ * read as one of the table's values. In a document's passage, each stands
+ * for that document's own person (`source` = `document:<id>`) and gets a
+ * placeholder of its own, which the answer shows as is. In a message (no
+ * source), one the table gave a document earlier in the conversation stays;
+ * any other (a quoted passage, one the agent typed) gets its own and is put
+ * back as written in the answer.
+ */
+export function adoptPlaceholders(text: string, table: PseudonymTable, source?: string): string {
+  return text.replace(WRITTEN_PLACEHOLDER, (written) => {
+    if (source !== undefined) return table.aliasFor(written, source, "alias");
+    if (table.holdsDocumentAlias(written)) return written;
+    return table.aliasFor(written, "message", "written");
+  });
+}
+
 /** A placeholder as written (`[PERSONNE_1]`), or as a model may echo it without its brackets. */
 const PLACEHOLDER = new RegExp(`\\[?\\b(?:${LABELS.join("|")})_\\d{1,4}\\b\\]?`, "g");
 
@@ -55,6 +86,13 @@ export interface PseudonymEntry {
   placeholder: string;
   type: EntityType;
   value: string;
+  /**
+   * Set for a placeholder that stands for another placeholder, not a value:
+   * one already written in a pseudonymised document (`document:<id>|[PERSONNE_1]`)
+   * or in a message (`message|[PERSONNE_1]`). `value` is then what the agent
+   * reads in its place.
+   */
+  source?: string;
 }
 
 interface Held extends PseudonymEntry {
@@ -104,7 +142,12 @@ export class PseudonymTable {
   unsaved(): PseudonymEntry[] {
     return [...this.byPlaceholder.values()]
       .filter((entry) => !entry.saved)
-      .map(({ placeholder, type, value }) => ({ placeholder, type, value }));
+      .map(({ placeholder, type, value, source }) => ({
+        placeholder,
+        type,
+        value,
+        ...(source !== undefined && { source }),
+      }));
   }
 
   markSaved(): void {
@@ -119,11 +162,45 @@ export class PseudonymTable {
     return this.byKey.has(key) || (type === "PERSON" && this.fullNameOf(key) !== undefined);
   }
 
+  /**
+   * The placeholder standing, in this table, for `written` (a placeholder
+   * found in text from `source`): a new one, numbered past every other, the
+   * first time; the same one afterwards. Two documents' `[PERSONNE_1]` are
+   * two people: they never share a placeholder, nor take a value's.
+   */
+  aliasFor(written: string, source: string, shownAs: "alias" | "written"): string {
+    const label = /^\[([A-Z_]+?)_\d+\]$/.exec(written)?.[1] ?? "";
+    const type = TYPE_OF_LABEL.get(label);
+    if (!type) return written;
+    const key = `${SOURCE_KEY}${source}|${written}`;
+    const known = this.byKey.get(key);
+    if (known) return known.placeholder;
+    const placeholder = `[${label}_${(this.counters.get(label) ?? 0) + 1}]`;
+    this.hold(
+      {
+        placeholder,
+        type,
+        value: shownAs === "alias" ? placeholder : written,
+        source: `${source}|${written}`,
+      },
+      false,
+    );
+    return placeholder;
+  }
+
+  /** Whether the table holds this placeholder as standing for a document's. */
+  holdsDocumentAlias(placeholder: string): boolean {
+    return this.byPlaceholder.get(placeholder)?.source?.startsWith(DOCUMENT_SOURCE) === true;
+  }
+
   private hold(entry: PseudonymEntry, saved: boolean): void {
     const label = PLACEHOLDER_LABELS[entry.type] ?? entry.type;
     const held: Held = {
       ...entry,
-      key: `${label}:${normaliseValue(entry.type, entry.value)}`,
+      key:
+        entry.source !== undefined
+          ? `${SOURCE_KEY}${entry.source}`
+          : `${label}:${normaliseValue(entry.type, entry.value)}`,
       saved,
     };
     if (!this.byKey.has(held.key)) this.byKey.set(held.key, held);
@@ -137,7 +214,7 @@ export class PseudonymTable {
     const surname = key.slice("PERSONNE:".length);
     if (!surname) return undefined;
     for (const held of this.byKey.values()) {
-      if (held.type === "PERSON" && held.key.endsWith(` ${surname}`)) return held;
+      if (held.type === "PERSON" && !held.source && held.key.endsWith(` ${surname}`)) return held;
     }
     return undefined;
   }
@@ -175,57 +252,4 @@ export function restore(text: string, table: PseudonymTable): string {
     const value = table.valueOf(placeholder.replace(/^\[|\]$/g, ""));
     return value ?? placeholder;
   });
-}
-
-/** The longest a placeholder can be, brackets included: what a stream holds back at most. */
-const LONGEST = Math.max(...LABELS.map((label) => label.length)) + 7;
-
-/**
- * Restores a streamed answer chunk by chunk: a placeholder cut across two
- * chunks (`[PERS` then `ONNE_1]`) is held back until it is whole, and never
- * more than a placeholder's length, so the agent still sees the answer as it
- * is written.
- */
-export class StreamRestorer {
-  private pending = "";
-
-  constructor(private readonly table: PseudonymTable) {}
-
-  /** The text that can be shown now. */
-  push(chunk: string): string {
-    const text = this.pending + chunk;
-    const hold = heldBack(text);
-    this.pending = text.slice(text.length - hold);
-    return restore(text.slice(0, text.length - hold), this.table);
-  }
-
-  /** Whatever was held back, at the end of the answer. */
-  end(): string {
-    const rest = restore(this.pending, this.table);
-    this.pending = "";
-    return rest;
-  }
-}
-
-/** How many characters at the end of the text could be the beginning of a placeholder. */
-function heldBack(text: string): number {
-  const from = Math.max(0, text.length - LONGEST);
-  for (let start = from; start < text.length; start++) {
-    const tail = text.slice(start);
-    if (couldBegin(tail) && (start === 0 || !/[\p{L}\p{N}_]/u.test(text[start - 1] as string))) {
-      return text.length - start;
-    }
-  }
-  return 0;
-}
-
-/** Whether `tail` is the start of `[LABEL_N]` or `LABEL_N` (digits possibly still to come). */
-function couldBegin(tail: string): boolean {
-  const body = tail.startsWith("[") ? tail.slice(1) : tail;
-  if (body.length === 0) return tail === "[";
-  const match = /^([A-Z_]+?)(?:_(\d*))?$/.exec(body);
-  if (!match) return false;
-  const [, word = "", digits] = match;
-  if (!digits) return LABELS.some((label) => `${label}_`.startsWith(body));
-  return LABELS.includes(word);
 }

@@ -1,6 +1,12 @@
 import type { Pseudonyms } from "../pipeline/index.js";
 import type { GuardService } from "./guard.service.js";
-import { type PseudonymTable, pseudonymise, StreamRestorer } from "./pseudonymiser.js";
+import {
+  adoptPlaceholders,
+  DOCUMENT_SOURCE,
+  type PseudonymTable,
+  pseudonymise,
+  restore,
+} from "./pseudonymiser.js";
 import type { Vault } from "./vault.js";
 
 /**
@@ -32,15 +38,20 @@ export class TurnPseudonyms implements Pseudonyms {
     return this.used.size;
   }
 
-  async protect(text: string): Promise<string> {
-    const { entities } = await this.guard.scan(text, "egress");
-    const { text: masked, placeholders } = pseudonymise(text, entities, this.table);
+  async protect(text: string, documentId?: string): Promise<string> {
+    const adopted = adoptPlaceholders(
+      text,
+      this.table,
+      documentId === undefined ? undefined : `${DOCUMENT_SOURCE}${documentId}`,
+    );
+    const { entities } = await this.guard.scan(adopted, "egress");
+    const { text: masked, placeholders } = pseudonymise(adopted, entities, this.table);
     for (const placeholder of placeholders) this.used.add(placeholder);
     return masked;
   }
 
-  restorer() {
-    return new StreamRestorer(this.table);
+  restore(text: string): string {
+    return restore(text, this.table);
   }
 
   async keep(): Promise<void> {

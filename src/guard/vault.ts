@@ -84,6 +84,16 @@ export function loadVaultKey(options: {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 
+/** What is sealed for an entry: its value, or, for one standing for another placeholder, where that one was written too. */
+const sealedText = (entry: PseudonymEntry): string =>
+  entry.source === undefined ? entry.value : `\u0000${entry.source}\u0000${entry.value}`;
+
+function openedText(text: string): { value: string; source?: string } {
+  if (!text.startsWith("\u0000")) return { value: text };
+  const end = text.indexOf("\u0000", 1);
+  return { source: text.slice(1, end), value: text.slice(end + 1) };
+}
+
 /**
  * Each conversation's pseudonyms, kept encrypted in `guard_vault` and
  * deleted with the conversation (foreign key, on delete cascade). A turn
@@ -112,7 +122,7 @@ export class Vault {
         entries.push({
           placeholder: row.placeholder,
           type: row.entity_type as EntityType,
-          value: this.cipher.open(row.sealed, `${conversationId}/${row.placeholder}`),
+          ...openedText(this.cipher.open(row.sealed, `${conversationId}/${row.placeholder}`)),
         });
       } catch {
         // Sealed under another key (a rotated one): the placeholder is numbered past, never reused.
@@ -138,8 +148,8 @@ export class Vault {
           conversation_id: conversationId,
           placeholder: entry.placeholder,
           entity_type: entry.type,
-          digest: this.cipher.digest(entry.type, entry.value),
-          sealed: this.cipher.seal(entry.value, `${conversationId}/${entry.placeholder}`),
+          digest: this.cipher.digest(entry.type, sealedText(entry)),
+          sealed: this.cipher.seal(sealedText(entry), `${conversationId}/${entry.placeholder}`),
           created_at: at,
         })),
       )

@@ -173,10 +173,15 @@ export interface TurnImpact {
  * same value gets the same placeholder throughout a conversation.
  */
 export interface Pseudonyms {
-  /** The text with the personal data found in it replaced; rejects when it cannot scan (fail closed). */
-  protect(text: string): Promise<string>;
-  /** Restores a streamed answer, a placeholder cut across chunks included. */
-  restorer(): { push(chunk: string): string; end(): string };
+  /**
+   * The text with the personal data found in it replaced; rejects when it
+   * cannot scan (fail closed). `source` names the document a passage comes
+   * from: placeholders it already holds stand for its own people, never for
+   * a value of the conversation's.
+   */
+  protect(text: string, source?: string): Promise<string>;
+  /** Puts the values back in place of the placeholders (a whole text, or a piece the caller knows is whole). */
+  restore(text: string): string;
   /** How many distinct values have been replaced so far. */
   readonly replaced: number;
   /** Keeps the new placeholders with the conversation (encrypted), for its next turns. */

@@ -1,7 +1,16 @@
 import { t } from "../i18n/index.js";
-import { citedPassages, groundedMessages } from "../knowledge/prompt.js";
+import { citedPassages, groundedMessages, promptPassages } from "../knowledge/prompt.js";
 import type { StageContext } from "../pipeline/index.js";
-import { type Grounding, questionOf, type Turn, type TurnOutput } from "../pipeline/index.js";
+import {
+  type ChatMessage,
+  type Grounding,
+  type GroundingPassage,
+  type Pseudonyms,
+  questionOf,
+  type Turn,
+  type TurnOutput,
+} from "../pipeline/index.js";
+import { AnswerStream, sanitiseAnswer } from "../shared/answer-sanitiser.js";
 import { AppError } from "../shared/errors.js";
 import { ProviderError, type Usage } from "./model-provider.js";
 import type { ProvidersService } from "./providers.service.js";
@@ -29,8 +38,40 @@ export class Generator {
     private readonly deps: {
       providers: ProvidersService;
       extractive: (question: string, grounding: Grounding | undefined) => TurnOutput;
+      /** Origins whose links and images an answer may keep (see AnswerStream). */
+      allowedOrigins: ReadonlySet<string>;
     },
   ) {}
+
+  /**
+   * The messages for a model. With pseudonyms, every text is protected, in
+   * order of reading: the instructions, the conversation, then each passage
+   * as its document's (its placeholders are that document's people).
+   */
+  private async prompt(turn: Turn, pseudonyms: Pseudonyms | undefined): Promise<ChatMessage[]> {
+    const instructions = turn.assistant?.instructions ?? "";
+    const passages = promptPassages(turn.grounding);
+    if (!pseudonyms) return groundedMessages(instructions, turn.grounding, turn.input.messages);
+    const conversation: ChatMessage[] = [];
+    for (const message of turn.input.messages) {
+      conversation.push({ ...message, content: await pseudonyms.protect(message.content) });
+    }
+    const protectedPassages: GroundingPassage[] = [];
+    for (const passage of passages) {
+      protectedPassages.push({
+        ...passage,
+        title: await pseudonyms.protect(passage.title, passage.documentId),
+        section: passage.section && (await pseudonyms.protect(passage.section, passage.documentId)),
+        text: await pseudonyms.protect(passage.text, passage.documentId),
+      });
+    }
+    return groundedMessages(
+      await pseudonyms.protect(instructions),
+      turn.grounding,
+      conversation,
+      protectedPassages,
+    );
+  }
 
   generate = async (turn: Turn, decide: StageContext["decide"]): Promise<TurnOutput> => {
     const sink = turn.sink ?? (() => {});
@@ -55,20 +96,11 @@ export class Generator {
           );
           continue;
         }
-        const grounded = groundedMessages(
-          turn.assistant?.instructions ?? "",
-          turn.grounding,
-          turn.input.messages,
-        );
-        const messages = [];
-        for (const message of grounded) {
-          messages.push(
-            pseudonyms
-              ? { ...message, content: await pseudonyms.protect(message.content) }
-              : message,
-          );
-        }
-        const restorer = pseudonyms?.restorer();
+        const messages = await this.prompt(turn, pseudonyms);
+        const answer = new AnswerStream({
+          allowedOrigins: this.deps.allowedOrigins,
+          ...(pseudonyms && { restore: (text: string) => pseudonyms.restore(text) }),
+        });
         let written = "";
         let text = "";
         let usage: Usage | undefined;
@@ -91,10 +123,10 @@ export class Generator {
           for await (const chunk of chunks) {
             if (chunk.type === "delta") {
               written += chunk.text;
-              pass(restorer ? restorer.push(chunk.text) : chunk.text);
+              pass(answer.push(chunk.text));
             } else usage = chunk.usage;
           }
-          if (restorer) pass(restorer.end());
+          pass(answer.end());
           turn.upstreamEndedAt = performance.now();
         } catch (error) {
           if (turn.signal?.aborted) throw new AppError("request_cancelled", 499);
@@ -145,7 +177,12 @@ export class Generator {
         };
       }
     }
-    const output = this.deps.extractive(questionOf(turn.input.messages), turn.grounding);
+    const quoted = this.deps.extractive(questionOf(turn.input.messages), turn.grounding);
+    // Quoted passages are text from outside too: the same rewriting as a model's answer.
+    const output = {
+      ...quoted,
+      text: sanitiseAnswer(quoted.text, { allowedOrigins: this.deps.allowedOrigins }),
+    };
     sink(output.text, undefined);
     decide(
       "generate.extractive",

@@ -191,10 +191,12 @@ describeApps("model gateway", (get) => {
       .withResponse();
     assert.equal(fallback.data.choices[0]?.message.content, "Réponse du serveur de secours.");
     assert.equal(fallback.response.headers.get("x-beffroi-provider"), "secours");
-    // The passages went to the model, numbered, with the rule to cite them.
-    const prompt = backup.requests.at(-1)?.body.messages[0].content as string;
-    assert.match(prompt, /\[1\] Piscine/);
-    assert.match(prompt, /cite/);
+    // The passages went to the model, numbered, in the user's message as data; the rule to
+    // cite them in the system message.
+    const sent = backup.requests.at(-1)?.body.messages as { role: string; content: string }[];
+    assert.match(sent[0]?.content ?? "", /cite/);
+    assert.doesNotMatch(sent[0]?.content ?? "", /\[1\] Piscine/);
+    assert.match(sent.at(-1)?.content ?? "", /<sources>[\s\S]*\[1\] Piscine[\s\S]*<\/sources>/);
 
     // Both down: the answer quotes the sources, without a model.
     upstream.script({ kind: "drop" }, { kind: "drop" }, { kind: "drop" });

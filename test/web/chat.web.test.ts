@@ -240,16 +240,23 @@ describeBrowser("web page: conversations", (get) => {
     const refused = (await refusal.textContent()) ?? "";
     assert.match(refused, /surlignés dans votre message/);
     assert.ok(!refused.includes("dépression"));
-    // Where: the refused message, in the thread, marks what the guard found, each mark named.
+    // Where: the refused message, in the thread, marks what the guard found, each mark named;
+    // the conversation keeps it masked, never in clear.
     const marks = page.locator(".chat-message-user mark.chat-found");
     await marks.first().waitFor();
     const marked = await marks.allTextContents();
     assert.ok(
-      marked.some((text) => text.startsWith("Dupont")),
+      marked.some((text) => text.startsWith("[personne]")),
       marked.join(" | "),
     );
     assert.ok(
-      marked.some((text) => text.includes("dépression") && text.includes("donnée sensible")),
+      marked.some((text) => text.startsWith("[donnée sensible]")),
+      marked.join(" | "),
+    );
+    const refusedMessage = (await page.locator(".chat-message-user").last().textContent()) ?? "";
+    assert.ok(
+      !refusedMessage.includes("Dupont") && !refusedMessage.includes("dépression"),
+      refusedMessage,
     );
     // The refused message is given back, to be changed rather than typed again.
     assert.equal(await page.getByLabel("Votre message").inputValue(), health);
