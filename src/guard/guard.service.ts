@@ -1,6 +1,6 @@
-import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { FoundSpan, GuardFinding } from "../pipeline/index.js";
 import { AppError } from "../shared/errors.js";
+import { LoopTurns } from "../shared/loop-turns.js";
 import type { Entity, Recognizer, ScanPurpose } from "./entity.js";
 import { type ExternalRecognizerSettings, externalFindings } from "./external.js";
 import { warmLexicon } from "./lexicon.js";
@@ -21,6 +21,9 @@ const NAMES_CHECK_MS = 30_000;
  * scanned whole, and other requests go on meanwhile.
  */
 export const PIECE = 16_384;
+
+/** Every scan's pieces, of every request, take turns: one piece per turn of the event loop. */
+const TURNS = new LoopTurns();
 
 /** Where imported names come from (the `guard_names` table): a cheap fingerprint, and the names. */
 export interface NamesSource {
@@ -127,10 +130,10 @@ export class GuardService {
     const pieces = piecesOf(text);
     const found: Entity[][] = [];
     for (const [start, end] of pieces) {
+      await TURNS.take();
       const piece = scanPiece(text.slice(start, end));
       found.push(piece.entities);
       for (const contact of piece.organisations) organisations.push(shift(contact, start));
-      await yieldToLoop();
     }
     // A name found in one piece is found again in the others.
     const names = new Set<string>();
@@ -141,9 +144,9 @@ export class GuardService {
     for (let index = 0; index < pieces.length; index += 1) {
       const [start, end] = pieces[index] as [number, number];
       const own = found[index] ?? [];
+      if (names.size > 0) await TURNS.take();
       const more = budget.spend(() => mentionsOf(text.slice(start, end), names, own));
       for (const entity of [...own, ...more]) entities.push(shift(entity, start));
-      if (more.length > 0) await yieldToLoop();
     }
     entities.sort((a, b) => a.start - b.start);
     return { dataClass: classOf(entities), entities, organisations };

@@ -9,6 +9,8 @@ export const WORST_UNITS: Readonly<Record<string, string>> = {
   "article-9 words": "diabétique ",
   "capitalised first names": "Jean ",
   "unknown capitalised words": "Zorblax ",
+  "hyphenated first names": "Jean-",
+  "hyphenated capitals": "JEAN-MARIE-",
   initials: "J. ",
   particles: "de la ",
   "spelled-out numbers": "zéro ",

@@ -199,3 +199,31 @@ export async function sseEvents(response: Response): Promise<{ event: string; da
       return { event, data };
     });
 }
+
+/**
+ * Asks `/healthz` on a listening server every 10 ms while `work` runs; each
+ * wait runs from when the question was due to when its answer came, so that
+ * a stall that starts between two questions counts as much as one that holds
+ * a question up. Returns the waits, in milliseconds.
+ */
+export async function healthWhile(base: string, work: () => Promise<void>): Promise<number[]> {
+  let working = true;
+  const waits: number[] = [];
+  const polling = (async () => {
+    while (working) {
+      const due = performance.now() + 10;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const response = await fetch(`${base}/healthz`);
+      if (response.status !== 200) throw new Error(`/healthz answered ${response.status}`);
+      await response.body?.cancel();
+      waits.push(performance.now() - due);
+    }
+  })();
+  try {
+    await work();
+  } finally {
+    working = false;
+    await polling;
+  }
+  return waits;
+}

@@ -97,6 +97,13 @@ describe("PERSON recognizer", () => {
     }
   });
 
+  it("reads a name after an abbreviated civility even after a thing's word (« arrêt maladie de Mme X »)", () => {
+    assert.deepEqual(sure("Arrêt maladie de Mme Odile Ferrand pour dépression"), ["Odile Ferrand"]);
+    assert.deepEqual(sure("Arrêt de M. Roux à 9 h."), ["Roux"]);
+    assert.deepEqual(sure("la maladie de Parkinson"), []);
+    assert.deepEqual(sure("arrêt Jean Jaurès"), []);
+  });
+
   it("reads a name after a civility through a particle and a town's name, and a first name after « à »", () => {
     assert.deepEqual(sure("Madame Marie de la Fontaine, présidente"), ["Marie de la Fontaine"]);
     assert.deepEqual(sure("Transmis à Corinne."), ["Corinne"]);

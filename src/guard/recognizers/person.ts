@@ -23,6 +23,7 @@ import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Civilities and titles before a name, folded ("M." is `m` followed by a full stop). */
+const ABBREVIATED_CIVILITIES = words("m mr mrs mme mmes mlle mlles");
 const HONORIFICS = words(`m mr mrs mme mmes mlle mlles madame monsieur mademoiselle messieurs
   mesdames dr docteur docteure me maitre pr professeur professeure mm vve veuve`);
 
@@ -622,6 +623,11 @@ class PersonSearch {
   namedAfter(start: number): boolean {
     if (this.lieuDit(start)) return true;
     const previous = this.tokens[start - 1];
+    // "Arrêt de Mme Ferrand", "maladie de M. Roux": nothing is named after an abbreviated
+    // civility, only a person is; spelled out, a street may be ("rue Madame").
+    const civility = this.key(start);
+    if (ABBREVIATED_CIVILITIES.has(civility)) return false;
+    if (HONORIFICS.has(civility)) return this.namedAfterPlace(start);
     if ((this.tokens[start] as Token).gap === "space" && previous) {
       if (NAMED_DIRECTLY.has(previous.key)) return true;
       // "ES Jean Bouin", "AS Louis Pasteur": a sports club's initials, in capitals.
@@ -638,6 +644,11 @@ class PersonSearch {
           return true;
       }
     }
+    return this.namedAfterPlace(start);
+  }
+
+  /** Whether the name follows a place's kind: "rue Victor Hugo", "rues Anatole France, Jules Guesde". */
+  private namedAfterPlace(start: number): boolean {
     // The next of a list: "rues Anatole France, Jules Guesde et Victor Hugo".
     if (this.#namedUntil >= 0 && this.#namedUntil <= start && start - this.#namedUntil <= 3) {
       const between = this.tokens.slice(this.#namedUntil, start);
