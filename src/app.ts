@@ -22,6 +22,7 @@ import {
   PseudonymTable,
   pseudonymise,
   Vault,
+  VaultCipher,
 } from "./guard/index.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
@@ -82,7 +83,9 @@ import {
 } from "./pipeline/index.js";
 import {
   Generator,
+  keyRulesOf,
   OpenAiCompatibleEmbedder,
+  ProviderKeys,
   ProvidersRepository,
   ProvidersService,
   providersRoutes,
@@ -187,7 +190,12 @@ export function createServices(
   const index = lexicalIndex(store.db, store.dialect);
   const embeddings = config.knowledge.embeddings;
   const dense = new DenseRetrieval({
-    embedder: embeddings && new OpenAiCompatibleEmbedder(embeddings),
+    embedder:
+      embeddings &&
+      new OpenAiCompatibleEmbedder({
+        ...embeddings,
+        maxResponseBytes: config.modelProviders.maxResponseBytes,
+      }),
     vectors: vectorIndex(store),
     batchSize: embeddings?.batchSize ?? 32,
     now: () => clock.now().getTime(),
@@ -224,6 +232,10 @@ export function createServices(
       leaseMs: config.knowledge.jobLeaseSeconds * 1000,
       pollMs: config.knowledge.pollSeconds * 1000,
       limits,
+      reading: {
+        timeoutMs: config.knowledge.parseTimeoutSeconds * 1000,
+        memoryMb: config.knowledge.parseMemoryMegabytes,
+      },
     },
   });
   const knowledge = new KnowledgeService({
@@ -238,9 +250,18 @@ export function createServices(
     audit: recordAudit,
   });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense });
+  const vaultKey = loadVaultKey({
+    ...config.guard,
+    dataDir: config.dataDir,
+    shared: store.dialect === "postgres",
+  });
+  if (!vaultKey) throw new ConfigError([t("config.vault_key_required")]);
   const providers = new ProvidersService({
     repository: new ProvidersRepository(store.db),
     now: () => clock.now(),
+    // Keys entered by administrators are sealed under the vault key, like pseudonyms.
+    keys: new ProviderKeys({ rules: keyRulesOf(config), cipher: new VaultCipher(vaultKey) }),
+    adapterOptions: { maxResponseBytes: config.modelProviders.maxResponseBytes },
     audit: recordAudit,
   });
   const assistants = new AssistantsService({
@@ -248,15 +269,11 @@ export function createServices(
     modelExists: async (ref) => (await providers.resolve(ref)) !== null,
     baseExists: async (id) => (await knowledge.readableIds("cli")).includes(id),
     directionPath: async (id) => (await directionsRepository.byId(id))?.path,
+    readableBaseIds: (principal) => knowledge.readableIds(principal),
     clock,
     ids,
+    audit: recordAudit,
   });
-  const vaultKey = loadVaultKey({
-    ...config.guard,
-    dataDir: config.dataDir,
-    shared: store.dialect === "postgres",
-  });
-  if (!vaultKey) throw new ConfigError([t("config.vault_key_required")]);
   const pseudonyms = new PseudonymService({
     guard,
     vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
@@ -280,7 +297,8 @@ export function createServices(
   });
   const quotas = new QuotaService({ db: store.db, clock });
   const router = new Router({ providers });
-  const generator = new Generator({ providers, extractive: extractiveAnswer });
+  const allowedOrigins = new Set(config.answers.allowedOrigins);
+  const generator = new Generator({ providers, extractive: extractiveAnswer, allowedOrigins });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
@@ -333,6 +351,7 @@ export function createServices(
     ids,
     disclosure: async () => (await charter.current()).charter.disclosure,
     feedback: (turnId, rating, minutesSaved) => journal.feedback(turnId, rating, minutesSaved),
+    allowedOrigins,
   });
   return {
     counters,
@@ -404,6 +423,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           knowledge: services.knowledge,
           retrieval: services.retrieval,
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
+          maxUploadBytes: config.knowledge.maxUploadMegabytes * 1024 * 1024,
         }),
         ...providersRoutes({ providers: services.providers }),
         ...auditRoutes({ audit: services.audit }),

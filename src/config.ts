@@ -6,7 +6,14 @@ import { z } from "zod";
 import { ENTITY_TYPES } from "./guard/entity.js";
 import { t } from "./i18n/index.js";
 import { ROLES } from "./identity/permissions.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./providers/model-provider.js";
 import { ProviderSchema } from "./providers/provider.schema.js";
+import {
+  DEFAULT_KEY_VARIABLES,
+  isOwnVariable,
+  KEY_VARIABLE_PATTERN,
+  settleProviderKeys,
+} from "./providers/provider-keys.js";
 
 z.config(z.locales.fr());
 
@@ -152,10 +159,20 @@ export const ConfigSchema = z.strictObject({
   knowledge: z
     .strictObject({
       maxFileMegabytes: positiveInt.default(20),
-      maxFilesPerUpload: positiveInt.default(50),
+      /** Files in one upload: a whole folder of notes goes in at once. */
+      maxFilesPerUpload: positiveInt.default(500),
+      /** All the files of one upload together: what one upload may hold in memory before it is stored. */
+      maxUploadMegabytes: positiveInt.default(1000),
       /** How long a worker holds an ingestion job without renewing it; a dead worker's jobs resume after this. */
       jobLeaseSeconds: positiveInt.default(60),
       pollSeconds: positiveInt.default(2),
+      /**
+       * How long one document may take to read (parse and cut into passages, in a worker
+       * thread); past it the reading is stopped and the document fails, never tried again.
+       */
+      parseTimeoutSeconds: positiveInt.max(3600).default(60),
+      /** The reading thread's heap: a document that needs more fails alone, the server carries on. */
+      parseMemoryMegabytes: positiveInt.min(64).default(1024),
       /** Load the demo base (a fictional commune's reception desk) on first start, when no base exists. */
       demo: boolish.default(true),
       /**
@@ -230,6 +247,61 @@ export const ConfigSchema = z.strictObject({
           apiKeyFile: z.string().min(1).optional(),
         })
         .optional(),
+    })
+    .prefault({}),
+  answers: z
+    .strictObject({
+      /**
+       * Origins (`https://www.service-public.fr`) whose links and images a
+       * model's answer may keep as such; any other link or image is shown
+       * as text, its address in a code span (none allowed by default).
+       */
+      allowedOrigins: z
+        .preprocess(
+          (value) =>
+            typeof value === "string"
+              ? value
+                  .split(",")
+                  .map((origin) => origin.trim())
+                  .filter(Boolean)
+              : value,
+          z.array(z.url().transform((address) => new URL(address).origin)),
+        )
+        .default([]),
+    })
+    .prefault({}),
+  /**
+   * What every model provider may read and receive. The administration API
+   * names a provider's address, so whatever key it reads is sent there: a
+   * key file is read only inside `keyDirectory` (none: no key file), a
+   * variable only when `keyVariables` lists it (names, or prefixes ending in
+   * `*`; never BEFFROI_*). The files and variables of the `providers`
+   * declared below are allowed too.
+   */
+  modelProviders: z
+    .strictObject({
+      keyDirectory: z.string().min(1).optional(),
+      keyVariables: z
+        .preprocess(
+          (value) =>
+            typeof value === "string"
+              ? value
+                  .split(",")
+                  .map((name) => name.trim())
+                  .filter(Boolean)
+              : value,
+          z.array(
+            z
+              .string()
+              .regex(KEY_VARIABLE_PATTERN, { message: t("config.key_variable_format") })
+              .refine((name) => !isOwnVariable(name), {
+                error: (issue) => t("config.key_variable_own", { name: String(issue.input) }),
+              }),
+          ),
+        )
+        .default([...DEFAULT_KEY_VARIABLES]),
+      /** Bytes of a provider's answer read at most (a plain body, a whole stream, embeddings). */
+      maxResponseBytes: positiveInt.default(DEFAULT_MAX_RESPONSE_BYTES),
     })
     .prefault({}),
   /**
@@ -442,6 +514,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       );
     }
   }
+  if (config) problems.push(...settleProviderKeys(config, cwd));
   if (problems.length > 0 || !config) throw new ConfigError(problems);
   config.dataDir = path.resolve(cwd, config.dataDir);
   return config;

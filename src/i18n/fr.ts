@@ -57,7 +57,11 @@ export const fr = {
     "Ce document n'est pas en quarantaine : il n'y a rien à libérer.",
   "error.no_files":
     "Aucun fichier reçu : envoyez un ou plusieurs fichiers (multipart/form-data, champ « files »).",
-  "error.too_many_files": "Trop de fichiers dans un seul envoi (limite : {limit}).",
+  "error.too_many_files":
+    "Trop de fichiers dans un seul envoi : {limit} fichiers au plus. Aucun fichier n'a été enregistré ; déposez-les en plusieurs fois.",
+  "knowledge.document.name_withheld": "nom de fichier masqué",
+  "error.upload_too_large":
+    "Cet envoi dépasse {limit} Mo au total. Aucun fichier n'a été enregistré ; déposez les fichiers en plusieurs fois.",
   "error.owner_direction_required":
     "Précisez la direction propriétaire de la base (un référent ne peut créer une base que pour sa direction ou une direction en dessous).",
   "error.turn_denied": "Demande refusée : {reason}",
@@ -65,6 +69,10 @@ export const fr = {
   "error.provider_exists": "Un fournisseur porte déjà cet identifiant : {id}.",
   "error.provider_unreachable":
     "Le fournisseur ne répond pas comme attendu ({reason}). Vérifiez son adresse et sa clé d'API.",
+  "error.provider_key_file_refused": "Fichier de clé refusé : {reason}.",
+  "error.provider_key_variable_refused": "Variable de clé refusée : {reason}.",
+  "error.provider_key_reentry":
+    "L'adresse de ce fournisseur change de serveur : saisissez de nouveau sa clé d'API, ou retirez-la. Une clé enregistrée n'est envoyée qu'au serveur pour lequel elle a été saisie.",
   "error.assistant_not_found": "Assistant introuvable.",
   "error.assistant_exists": "Un assistant porte déjà ce nom : {name}.",
   "error.assistant_default":
@@ -117,9 +125,16 @@ export const fr = {
     "La recherche de données personnelles dans le document a échoué : par précaution, il n'est pas indexé. Déposez-le à nouveau ; si cela se répète, prévenez votre administrateur.",
   "knowledge.rejected.processing_failed":
     "Le traitement du document a échoué à plusieurs reprises : vérifiez le fichier ou contactez votre administrateur.",
+  "knowledge.rejected.too_much_text":
+    "Le document contient trop de texte pour être indexé en une seule fois : découpez-le en plusieurs fichiers.",
+  "knowledge.rejected.parse_timeout":
+    "La lecture du document a dépassé le temps imparti et a été interrompue : le fichier est peut-être piégé ou d'une structure anormalement complexe. Il ne sera pas relu automatiquement ; enregistrez-le dans un format plus simple (PDF, texte) puis déposez-le à nouveau, ou prévenez votre administrateur.",
+  "knowledge.rejected.parse_crashed":
+    "La lecture du document a échoué (mémoire insuffisante ou erreur interne) et a été interrompue. Il ne sera pas relu automatiquement ; vérifiez le fichier puis déposez-le à nouveau, ou prévenez votre administrateur.",
   "pipeline.stage_failed": "Erreur interne de l'étape : la demande est bloquée par précaution.",
   "pipeline.stage_not_installed":
     "Étape non encore installée dans cette version : elle ne s'est pas appliquée.",
+  "answer.image_hidden": "(image non affichée : {url})",
   "knowledge.answer.intro": "Voici ce que disent les documents de référence :",
   "knowledge.answer.abstain":
     "Je n'ai trouvé aucun passage des bases de connaissances qui réponde à cette question. Je préfère ne pas inventer de réponse : reformulez la question, vérifiez que la bonne base est choisie, ou adressez-vous au service concerné.",
@@ -172,6 +187,13 @@ export const fr = {
   "config.yaml_not_mapping":
     "Le fichier {file} doit contenir des clés de configuration (par exemple « server: »), pas une liste ni un texte seul.",
   "config.problem": "{path} : {message}",
+  "config.key_directory":
+    "modelProviders.keyDirectory : le dossier {path} n'existe pas, ou n'est pas un dossier.",
+  "config.key_directory_data":
+    "modelProviders.keyDirectory : le dossier des clés ({path}) et le dossier des données doivent être distincts, l'un hors de l'autre.",
+  "config.key_variable_format": "un nom de variable, ou un préfixe suivi de * (VILLE_LLM_*)",
+  "config.key_variable_own":
+    "{name} : les variables BEFFROI_* sont la configuration de Beffroi, jamais la clé d'un fournisseur",
   "config.root": "(racine)",
   "config.unknown_key": "{path} : clé inconnue (voir la référence de configuration dans le README)",
   "config.unknown_variable":
@@ -210,7 +232,8 @@ Commandes :
   search "question" --kb NOM [--limit N] [--json]
   ask "question" [--kb NOM]... [--json]
   provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
-               --model NOM[:ACTIFS/TOTAL]... [--api-key-env VAR | --api-key-file F] [--preset NOM]
+               --model NOM[:ACTIFS/TOTAL]... [--api-key-stdin | --api-key-env VAR | --api-key-file F]
+               [--preset NOM]
   provider list [--json] | provider test ID | provider remove ID | provider presets
   guard scan [--jsonl] [--names] [--purpose egress|documents]
                                 données personnelles d'un texte (entrée standard ;
@@ -294,6 +317,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "provider.failure.key_refused": "clé d'API refusée ({status})",
   "provider.failure.server": "erreur du service ({status})",
   "provider.failure.refused": "demande refusée par le service ({status})",
+  "provider.failure.too_large": "réponse trop volumineuse, lecture interrompue",
+  "provider.failure.key_unavailable": "clé d'API non autorisée par la configuration, ou illisible",
   "generate.fallback": "{ref} n'a pas répondu ({reason}) : suivant.",
   "generate.model":
     "Réponse rédigée par {model} ({provider}, hébergement {sovereignty}, {country}){estimated}.",
@@ -534,8 +559,22 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "provider.country": "code pays ISO à trois lettres (FRA)",
   "provider.base_url_required": "adresse obligatoire pour un fournisseur compatible OpenAI",
   "provider.credentials_in_url":
-    "pas d'identifiants dans l'adresse : utilisez apiKeyEnv ou apiKeyFile",
-  "provider.one_key_source": "apiKeyEnv ou apiKeyFile, pas les deux",
+    "pas d'identifiants dans l'adresse : utilisez apiKey, apiKeyEnv ou apiKeyFile",
+  "provider.one_key_source": "une seule source de clé : apiKey, apiKeyEnv ou apiKeyFile",
+  "provider.api_key_format": "une clé d'API s'écrit sur une ligne, en caractères ASCII visibles",
+  "provider.key_file.no_directory":
+    "aucun dossier de clés n'est configuré (modelProviders.keyDirectory), un fournisseur ne lit donc pas sa clé dans un fichier ; saisissez la clé elle-même (apiKey) ou une variable autorisée (apiKeyEnv)",
+  "provider.key_file.outside":
+    "un fournisseur ne lit sa clé que dans le dossier des clés ({directory}), jamais ailleurs (ni « .. » ni lien qui en sorte)",
+  "provider.key_file.missing":
+    "« {file} » est introuvable ou illisible dans le dossier des clés ({directory})",
+  "provider.key_file.not_a_key":
+    "« {file} » n'est pas un fichier de clé (une ligne, 16 Kio au plus) du dossier des clés ({directory})",
+  "provider.key_variable.own":
+    "{name} appartient à la configuration de Beffroi, ce n'est jamais la clé d'un fournisseur",
+  "provider.key_variable.unlisted":
+    "{name} n'est pas une variable que la configuration réserve aux clés des fournisseurs (modelProviders.keyVariables : {allowed})",
+  "provider.key_variable.none": "aucune",
   "provider.duplicate_model": "modèle en double : {model}",
   "provider.range_order": "le minimum dépasse le maximum",
   "cli.jsonl_invalid": 'Ligne {line} illisible : attendu un objet JSON { "id", "text" } par ligne.',
@@ -557,6 +596,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.no_providers":
     "Aucun fournisseur de modèles : les réponses sont extractives (sources citées, sans modèle). Ajoutez-en un avec « beffroi provider add ».",
   "cli.provider_disabled": "(désactivé)",
+  "cli.api_key_prompt": "Clé d'API du fournisseur (gardée chiffrée) : ",
   "cli.provider_ok": "{id} répond : {count} modèle(s) proposé(s).",
   "cli.provider_model_missing": "  modèle déclaré mais non proposé par le fournisseur : {model}",
   "cli.provider_failed": "{id} ne répond pas comme attendu : {reason}.",
@@ -643,6 +683,7 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "audit.action.user.disabled": "compte désactivé",
   "audit.action.user.enabled": "compte réactivé",
   "audit.action.user.direction-changed": "direction du compte changée",
+  "audit.action.user.password-reset": "mot de passe du compte réinitialisé",
   "audit.action.role.granted": "rôle accordé",
   "audit.action.role.revoked": "rôle retiré",
   "audit.action.api-key.created": "clé d'API créée",
@@ -652,6 +693,10 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "audit.action.knowledge-base.readers-changed": "lecteurs d'une base changés",
   "audit.action.knowledge-base.personal-data-changed":
     "traitement des données personnelles d'une base changé",
+  "audit.action.document.released": "document libéré de la quarantaine",
+  "audit.action.assistant.created": "assistant créé",
+  "audit.action.assistant.updated": "assistant modifié",
+  "audit.action.assistant.deleted": "assistant supprimé",
   "audit.action.provider.added": "fournisseur de modèles ajouté",
   "audit.action.provider.updated": "fournisseur de modèles modifié",
   "audit.action.provider.removed": "fournisseur de modèles retiré",
