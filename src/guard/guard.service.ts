@@ -137,9 +137,10 @@ export class GuardService {
     }
     // A name found in one piece is found again in the others.
     const names = new Set<string>();
-    pieces.forEach(([start, end], index) => {
+    for (const [index, [start, end]] of pieces.entries()) {
+      if ((found[index] ?? []).length > 0) await TURNS.take();
       for (const word of nameWordsOf(text.slice(start, end), found[index] ?? [])) names.add(word);
-    });
+    }
     const entities: Entity[] = [];
     for (let index = 0; index < pieces.length; index += 1) {
       const [start, end] = pieces[index] as [number, number];
