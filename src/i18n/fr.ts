@@ -694,6 +694,7 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "audit.action.knowledge-base.personal-data-changed":
     "traitement des données personnelles d'une base changé",
   "audit.action.document.released": "document libéré de la quarantaine",
+  "audit.action.document.deleted": "document retiré d'une base",
   "audit.action.assistant.created": "assistant créé",
   "audit.action.assistant.updated": "assistant modifié",
   "audit.action.assistant.deleted": "assistant supprimé",

@@ -519,6 +519,13 @@ export class KnowledgeService {
     const row = await this.deps.documents.byId(documentId);
     if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
     await this.deps.documents.delete([documentId]);
+    // Who removed which document, and whether it was held: never its name or text.
+    await this.deps.audit?.({
+      action: "document.deleted",
+      target: documentId,
+      actor: auditActor(actor),
+      details: { knowledgeBaseId, status: row.status },
+    });
   }
 
   /**

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "knowledge-base.readers-changed",
   "knowledge-base.personal-data-changed",
   "document.released",
+  "document.deleted",
   "assistant.created",
   "assistant.updated",
   "assistant.deleted",

@@ -363,6 +363,12 @@ describeApps("personal data in knowledge bases over HTTP", (get) => {
       (await call(app, "GET", `/api/knowledge-bases/${id}/quarantine`, referent)).json(),
       [],
     );
+    // Removing a held document is in the audit log too, without its name.
+    const [deletion] = (await app.services.audit.list({ limit: 1 })).entries;
+    assert.equal(deletion?.action, "document.deleted");
+    assert.equal(deletion?.target, third.id);
+    assert.deepEqual(deletion?.details, { knowledgeBaseId: id, status: "quarantined" });
+    assert.ok(!JSON.stringify(deletion).includes("dossier-3"));
   });
 
   it("quarantines a new version of a clean document: its earlier passages can no longer be cited", async () => {
