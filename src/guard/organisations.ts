@@ -208,6 +208,12 @@ const ORGANISATION_WORDS = [
   "stade",
   "club-house",
   "epicerie",
+  "restaurant",
+  "brasserie",
+  "hotel",
+  "camping",
+  "supermarche",
+  "boulangerie",
   "solidaire",
   "vaccination",
   "poste interne",
@@ -255,7 +261,7 @@ const CONTACT_BLOCK =
 
 /** Words that point at one person, whose contact details follow (folded). */
 const PERSON =
-  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge\w*|logee?|chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|(?<!(?:guichet|service|espace|pole|portail|accueil|maison de la|relais|point) )famille|appel (?:de|du|d'|anonyme|recu)|(?<!en )appelant|appelante|la personne|l'usager|l'usagere|une dame|un monsieur|un habitant|une habitante|riverain|riveraine|locataire)(?![a-z])/g;
+  /(?<![a-z])(?:m\.|mme|mr|mlle|madame|monsieur|mademoiselle|(?:son|sa|ses|mon|ma|mes|leur|votre|ton|ta|notre) (?:maison|logement|appartement|chambre|nouvelle adresse|numero|n°|num|portable|port|tel|telephone|mobile|fixe|adresse|domicile|mail|courriel|e-?mail|fils|fille|mere|pere|mari|femme|epoux|epouse|conjointe?|voisine?|soeur|sour|frere|enfant)|joignable|perso|personnel(?:le)?|domicil\w*|habite|habitant|demeurant|reside|residait|vit|vivai\w*|vivent|heberge(?:e|s|es)?|logee?|(?<!(?:restaurant|bar|cafe|brasserie|auberge|epicerie|salon|boutique|magasin|garage|traiteur|creperie|pizzeria) )chez|portable|rappeler|rappelez|rappele|a appele|joindre|la mere|le pere|(?<!(?:guichet|service|espace|pole|portail|accueil|maison de la|relais|point) )famille|appel (?:de|du|d'|anonyme|recu)|(?<!en )appelant|appelante|la personne|l'usager|l'usagere|une dame|un monsieur|un habitant|une habitante|riverain|riveraine|locataire)(?![a-z])/g;
 
 /** Words of {@link PERSON} that only ask to call, ending a window (folded). */
 const WEAK_PERSON = /(?<![a-z])(?:joignable|joindre|rappeler|rappelez|rappele)$/;
@@ -269,7 +275,7 @@ const CALLS_SOMEONE = /(?<![a-z])(?:vous|te|lui|leur)\s+(?!au\b|a\b|en\b)[a-z]{3
 
 /** Words that say where someone lives (folded). */
 const RESIDENCE =
-  /(?<![a-z])(?:domicil\w*|habite|demeurant|reside|residait|vit|vivait|heberge\w*|logee?|placee? (?:en|chez|dans)|adresse personnelle)(?![a-z])/g;
+  /(?<![a-z])(?:domicil\w*|habite|demeurant|reside|residait|vit|vivait|heberge(?:e|s|es)?|logee?|placee? (?:en|chez|dans)|adresse personnelle)(?![a-z])/g;
 
 /** Labels that start a line of contact details: the line before may name the organisation. */
 const LABEL =

@@ -96,6 +96,24 @@ describe("scanner: organisations' contact details at both operating points", () 
     );
   });
 
+  it("reads a host's or a restaurant's address as theirs, and someone hosted or living « chez » as a person's", () => {
+    for (const text of [
+      "Hébergement : OVH SAS, 2 rue des Lilas, 59100 Roubaix",
+      "9h30 restaurant Chez Paulette, 4 place du Marché, 31580 Montreval",
+    ]) {
+      assert.deepEqual(found(text), [], text);
+      assert.deepEqual(
+        organisations(text).map(([type]) => type),
+        ["ADDRESS"],
+      );
+    }
+    assert.ok(
+      found("Elle est hébergée chez sa soeur, 2 rue des Lilas, 59100 Roubaix").some(
+        ([type, , certainty]) => type === "ADDRESS" && certainty === undefined,
+      ),
+    );
+  });
+
   it("on the way out, gives a person's block back to the person, whatever organisation it names", () => {
     const text =
       "Bénéficiaire : Mme Fatima Ait Ouali, entrepreneuse (épicerie « La Boîte à Grains »)\nAdresse de correspondance : lieu-dit Le Moulin Neuf, 46100 Figeac\nTél. : 06 48 21 73 09 – courriel : fatima.aitouali@gmail.com";

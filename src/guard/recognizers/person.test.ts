@@ -97,6 +97,25 @@ describe("PERSON recognizer", () => {
     }
   });
 
+  it("leaves characters, dishes, places named with their country, foreign titles and business names alone", () => {
+    for (const text of [
+      "photos avec le Père Noël au chalet",
+      "3e « Petit Prince » (CNG)",
+      "dessert : tarte Tatin, pêche Melba",
+      "délégation de Vila Nova de Gaia (Portugal)",
+      "Sehr geehrter Herr Oberbürgermeister, cher ami,",
+      "Wanderweg ab dem Parkplatz Les Granges",
+      "food-trucks Taco Loco et Le Camion à Pizza",
+      "Adresse : ZA de Briffaut, 4 rue Lavoisier",
+      "Kiosque Peynet : scène ouverte",
+    ]) {
+      assert.deepEqual(sure(text), [], text);
+    }
+    // A father named Noël, a person whose town follows in brackets, are still people.
+    assert.deepEqual(sure("son père Noël Dubois viendra"), ["Noël Dubois"]);
+    assert.deepEqual(sure("reçu Mme Carla Silva (Portugal) ce matin"), ["Carla Silva"]);
+  });
+
   it("reads a name after an abbreviated civility even after a thing's word (« arrêt maladie de Mme X »)", () => {
     assert.deepEqual(sure("Arrêt maladie de Mme Odile Ferrand pour dépression"), ["Odile Ferrand"]);
     assert.deepEqual(sure("Arrêt de M. Roux à 9 h."), ["Roux"]);

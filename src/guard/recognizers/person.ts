@@ -24,6 +24,8 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 /** Civilities and titles before a name, folded ("M." is `m` followed by a full stop). */
 const ABBREVIATED_CIVILITIES = words("m mr mrs mme mmes mlle mlles");
+/** Characters everyone knows, named by a family role: "le Père Noël" is no one's father. */
+const CHARACTERS = new Set(["pere noel", "mere noel", "papa noel", "petit prince", "petit poucet"]);
 const HONORIFICS = words(`m mr mrs mme mmes mlle mlles madame monsieur mademoiselle messieurs
   mesdames dr docteur docteure me maitre pr professeur professeure mm vve veuve`);
 
@@ -83,6 +85,7 @@ const PARTICLES =
  * Marie Curie", "loi Veil", "salle Jean Moulin", "maladie d'Alzheimer".
  */
 const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse quai chemin route
+  za zi zac zae kiosque clube klub parkplatz
   avenida calle rua praca piazza plaza largo strasse platz ulica carrer avinguda travessa
   square cours passage sentier esplanade promenade parvis rond-point faubourg cite residence
   lotissement hameau quartier ecole college lycee universite faculte iut stade salle gymnase
@@ -122,7 +125,8 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   patisserie epicerie librairie fleuriste toitures menuiserie plomberie maconnerie couverture
   imprimerie traiteur caves vignobles ateliers atelier karate judo football basket handball rugby
   tennis danse compagnie ensemble chorale orchestre troupe fanfare harmonie collectif batucada
-  optique comptoir gamme modele produit serie`);
+  optique comptoir gamme modele produit serie food-truck food-trucks foodtruck foodtrucks truck
+  trucks tarte sauce peche poire`);
 
 /**
  * Words after a name that make it a company's, a body's or a foreign
@@ -239,7 +243,7 @@ const NOT_NAMES = words(`mairie ville commune conseil municipal municipale depar
   maggio giugno luglio settembre ottobre dicembre january february march april june july
   september october november december
   em los las del della delle degli din och und der die das het een the of and per para por com
-  con sul dla`);
+  con sul dla herr herrn frau dem den im am zum zur vom bei mit ab burgermeister oberburgermeister burgermeisterin oberburgermeisterin`);
 
 /** Words that never start or continue a name, whatever the cue. */
 const NEVER_NAMES = new Set([...HONORIFICS, ...SALUTATIONS, ...CLOSINGS, ...NOT_NAMES]);
@@ -542,7 +546,11 @@ class PersonSearch {
         return "person.role";
       return undefined;
     }
-    if (ROLES.has(key) && previous.shape !== "upper" && !this.lieuDit(index)) return "person.role";
+    if (ROLES.has(key) && previous.shape !== "upper" && !this.lieuDit(index)) {
+      // "le Père Noël", "le Petit Prince": a character, not a father or a child.
+      if (CHARACTERS.has(`${key} ${token.key}`)) return undefined;
+      return "person.role";
+    }
     if (SALUTATIONS.has(key)) return "person.salutation";
     if (NAMING_VERBS.has(key) && /^[ms]'$/.test(this.key(index - 2))) return "person.naming";
     return undefined;
@@ -1011,6 +1019,17 @@ class PersonSearch {
    * "Pays de la Loire", "Grande Synthe").
    */
   placeAround(start: number, end: number): boolean {
+    // "Vila Nova de Gaia (Portugal)": a name followed by its country or region in brackets is a place's.
+    const next = this.tokens[end];
+    if (
+      next &&
+      /^\s*\($/.test(next.before) &&
+      /^\)/.test(this.tokens[end + 1]?.before ?? ")") &&
+      this.known(end).place &&
+      !this.known(end).first
+    ) {
+      return true;
+    }
     let prefix = "";
     for (let index = start - 1; index >= Math.max(0, start - 4); index -= 1) {
       const next = this.tokens[index + 1] as Token;
