@@ -200,6 +200,27 @@ describe("scanner: organisations' contact details at both operating points", () 
     );
   });
 
+  it("reads a walking club's, a farm's or a sports club's mailbox at a mail service as possible", () => {
+    for (const text of [
+      "Secrétariat : randoleze@laposte.net",
+      "Commandes : gaec.bouriette@wanadoo.fr",
+      "Inscriptions : us.foot.lavaur@gmail.com",
+    ]) {
+      assert.deepEqual(
+        found(text).map(([type, , certainty]) => [type, certainty]),
+        [["EMAIL", "possible"]],
+        text,
+      );
+    }
+    assert.deepEqual(found("écrire à marie.dupont@laposte.net"), [
+      ["EMAIL", "marie.dupont@laposte.net"],
+    ]);
+    // A short nickname beside a common surname is someone's, even when the surname is a word too.
+    assert.deepEqual(found("De : seb.roux81@free.fr Objet : paiement cantine"), [
+      ["EMAIL", "seb.roux81@free.fr"],
+    ]);
+  });
+
   it("reads a club's mailbox at a mail service as possible, and one holding a name found as that person's", () => {
     assert.deepEqual(found("Athlétisme : eavd.athle@gmail.com, entraînements le lundi."), [
       ["EMAIL", "eavd.athle@gmail.com", "possible"],

@@ -148,7 +148,7 @@ const SERVICE_MAILBOXES: ReadonlySet<string> = new Set([
 
 /** Words an association or a club names its mailbox with, never a person ("comitedesfetes.x", folded). */
 const ASSOCIATION_WORD =
-  /comite|club|asso(?!u)|amicale|federation|festival|collectif|jumelage|chorale|harmonie|fanfare/;
+  /comite|club|asso(?!u)|amicale|federation|festival|collectif|jumelage|chorale|harmonie|fanfare|rando|gaec|earl(?=[^a-z]|$)|ferme|rucher|cooperative|syndicat|paroisse|secretariat|apel|fcpe|sporti|foot|basket|rugby|handball|tennis|judo|theatre|musique|siaep|sivom|sivu|sictom|smictom|mairie|commune|comcom|ccas/;
 
 /** Mail services where anyone opens a mailbox: there, only a service's word makes a mailbox a service's. */
 const PERSONAL_MAIL_DOMAIN =
@@ -277,6 +277,12 @@ function readLocal(local: string, domain: string, lex: Lexicon): Reading {
         (lex.flags(piece) & IS_WORD) !== 0 &&
         (lex.flags(piece) & (FIRST_NAME | SURNAME)) === 0,
     );
+    // "seb.roux81", "jp.martin": a short piece no dictionary knows beside a common surname is someone's.
+    const surname = pieces.some(
+      (piece) => (lex.flags(piece) & SURNAME) !== 0 && (lex.flags(piece) & COMMON_NAME) !== 0,
+    );
+    const short = pieces.some((piece) => piece.length <= 4 && (lex.flags(piece) & IS_WORD) === 0);
+    if (surname && short) return "person";
     if (pieces.length >= 2 && (places > 0 || serviceWord ? words >= 1 : words >= 2)) {
       return "service";
     }

@@ -24,6 +24,9 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 /** Civilities and titles before a name, folded ("M." is `m` followed by a full stop). */
 const ABBREVIATED_CIVILITIES = words("m mr mrs mme mmes mlle mlles");
+/** A mail's header line: what follows it opens the message. */
+const MAIL_HEADER = /^\s*(?:objet|sujet|de|à|a|cc|date|envoy[ée]|re|tr|fwd)\s*:/i;
+const ROMAN_NUMERAL = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XX|XXI{1,3})$/;
 /** Characters everyone knows, named by a family role: "le Père Noël" is no one's father. */
 const CHARACTERS = new Set(["pere noel", "mere noel", "papa noel", "petit prince", "petit poucet"]);
 const HONORIFICS = words(`m mr mrs mme mmes mlle mlles madame monsieur mademoiselle messieurs
@@ -85,7 +88,8 @@ const PARTICLES =
  * Marie Curie", "loi Veil", "salle Jean Moulin", "maladie d'Alzheimer".
  */
 const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse quai chemin route
-  za zi zac zae kiosque clube klub parkplatz
+  za zi zac zae kiosque clube klub parkplatz bourg commune mas ferme domaine metairie bastide borie
+  combe secteur village lavoir dechetterie
   avenida calle rua praca piazza plaza largo strasse platz ulica carrer avinguda travessa
   square cours passage sentier esplanade promenade parvis rond-point faubourg cite residence
   lotissement hameau quartier ecole college lycee universite faculte iut stade salle gymnase
@@ -125,7 +129,7 @@ const NAMED_DIRECTLY = words(`carte pass passe billet forfait coupon cheque bour
   patisserie epicerie librairie fleuriste toitures menuiserie plomberie maconnerie couverture
   imprimerie traiteur caves vignobles ateliers atelier karate judo football basket handball rugby
   tennis danse compagnie ensemble chorale orchestre troupe fanfare harmonie collectif batucada
-  optique comptoir gamme modele produit serie food-truck food-trucks foodtruck foodtrucks truck
+  optique comptoir gamme modele produit serie pizzeria creperie quincaillerie droguerie food-truck food-trucks foodtruck foodtrucks truck
   trucks tarte sauce peche poire`);
 
 /**
@@ -551,7 +555,9 @@ class PersonSearch {
       if (CHARACTERS.has(`${key} ${token.key}`)) return undefined;
       return "person.role";
     }
-    if (SALUTATIONS.has(key)) return "person.salutation";
+    // "Chères Saint-Serninoises, chers Saint-Serninois": a plural greeting addresses a town, not someone.
+    if (SALUTATIONS.has(key))
+      return key === "chers" || key === "cheres" ? undefined : "person.salutation";
     if (NAMING_VERBS.has(key) && /^[ms]'$/.test(this.key(index - 2))) return "person.naming";
     return undefined;
   }
@@ -583,7 +589,10 @@ class PersonSearch {
     if (!known.first || known.place) return undefined;
     // A greeting opens the text or a paragraph; a signature ends a line of its own.
     const startsLine = index === 0 || token.before.includes("\n");
-    const opensParagraph = index === 0 || /\n[ \t]*\n/.test(token.before);
+    const opensParagraph =
+      index === 0 ||
+      /\n[ \t]*\n/.test(token.before) ||
+      (startsLine && this.afterHeader(token.start));
     for (const from of ends) {
       const after = this.text.slice(from, from + 24);
       if (AGE_AFTER.test(after)) return "person.age";
@@ -702,10 +711,16 @@ class PersonSearch {
 
   /** The word after a name that belongs to a place's: the next name may be one too ("rues X, Y et Z"). */
   #namedUntil = -1;
+  /** The name being read lies between quotes: what its shape finds is only possible. */
+  #quoted = false;
   /** Words of names given to places in this text. */
   readonly #placeNames = new Set<string>();
 
   add(start: number, end: number, confidence: number, rule: string, possible = false): void {
+    if (this.#quoted && !possible) {
+      if (this.documents) return;
+      possible = true;
+    }
     const first = this.tokens[start] as Token;
     const last = this.tokens[end - 1] as Token;
     this.found.push({
@@ -799,6 +814,21 @@ class PersonSearch {
       for (let index = start; index < end; index += 1) this.#placeNames.add(this.key(index));
       return;
     }
+    // "Henri IV", "Louis XIV": a reign, not a resident.
+    if (ROMAN_NUMERAL.test(this.tokens[end]?.text ?? "") && this.tokens[end]?.gap === "space")
+      return;
+    // « Ernest et Célestine », « Au Fournil de Léa »: a title or a sign between quotes names a
+    // work or a shop more often than someone; what the shape finds there is only possible.
+    this.#quoted = this.quoted(start, end);
+    try {
+      this.shaped(start, end);
+    } finally {
+      this.#quoted = false;
+    }
+  }
+
+  /** The rest of `plain`: what the words themselves say. */
+  private shaped(start: number, end: number): void {
     const words: number[] = [];
     for (let index = start; index < end; index += 1) {
       if (!PARTICLES.has(this.key(index)) || index === start) words.push(index);
@@ -913,7 +943,17 @@ class PersonSearch {
       if (lowercase) {
         if (first.key.length >= 4)
           this.add(start, end, CONFIDENCE.possible, "person.lowercase", true);
-      } else if (first.opens || !one.common || this.documents || capitals) {
+      } else if (
+        first.opens ||
+        !one.common ||
+        this.documents ||
+        capitals ||
+        this.thingsPlace(start) ||
+        // "La Pradelle", "Les Vignals": a capitalised article makes a lieu-dit as often as a name.
+        (/^(?:la|le|les)$/.test(this.key(start - 1)) &&
+          this.tokens[start - 1]?.shape === "capital" &&
+          this.tokens[start]?.gap === "space")
+      ) {
         this.add(start, end, CONFIDENCE.possible, "person.surname-alone", true);
       } else this.add(start, end, CONFIDENCE.alone, "person.surname");
       return;
@@ -1018,6 +1058,52 @@ class PersonSearch {
    * the capitalised words and particles before it ("Salon de Provence",
    * "Pays de la Loire", "Grande Synthe").
    */
+  /**
+   * Whether a noun and « de », « du », « des », « de la » come before: "la boucle des
+   * Cassagnes", "le lavoir de Chaumeil" name a thing's place more often than a family
+   * (possible all the same: masked on the way out).
+   */
+  thingsPlace(start: number): boolean {
+    let at = start - 1;
+    const key = this.key(at);
+    if (key === "la" || key === "l'") {
+      if (this.key(at - 1) !== "de") return false;
+      at -= 1;
+    } else if (key !== "du" && key !== "des" && key !== "de" && key !== "d'") return false;
+    const noun = this.tokens[at - 1];
+    const known = this.known(at - 1);
+    return (
+      noun !== undefined &&
+      (noun.shape === "lower" || (known.word && !known.first)) &&
+      !PARTICLES.has(noun.key) &&
+      !ROLES.has(noun.key) &&
+      !HONORIFICS.has(noun.key)
+    );
+  }
+
+  /** Whether the line before `at` is a mail header ("Objet : …", "De : …"): the message starts here. */
+  afterHeader(at: number): boolean {
+    const lineStart = this.text.lastIndexOf("\n", at - 1);
+    if (lineStart < 0) return false;
+    const previousStart = this.text.lastIndexOf("\n", lineStart - 1) + 1;
+    return MAIL_HEADER.test(
+      this.text.slice(previousStart, Math.min(lineStart, previousStart + 40)),
+    );
+  }
+
+  /** Whether the words lie between French or typographic quotes opened earlier on their line. */
+  quoted(start: number, end: number): boolean {
+    const from = (this.tokens[start] as Token).start;
+    const to = (this.tokens[end - 1] as Token).end;
+    const lineStart = this.text.lastIndexOf("\n", from) + 1;
+    const before = this.text.slice(Math.max(lineStart, from - 200), from);
+    const open = Math.max(before.lastIndexOf("«"), before.lastIndexOf("“"));
+    if (open < 0 || /[»”]/.test(before.slice(open))) return false;
+    const lineEnd = this.text.indexOf("\n", to);
+    const after = this.text.slice(to, Math.min(lineEnd < 0 ? this.text.length : lineEnd, to + 200));
+    return /[»”]/.test(after);
+  }
+
   placeAround(start: number, end: number): boolean {
     // "Vila Nova de Gaia (Portugal)": a name followed by its country or region in brackets is a place's.
     const next = this.tokens[end];
