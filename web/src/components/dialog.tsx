@@ -32,11 +32,16 @@ export function Dialog(props: {
   className?: string;
   /** Where the focus goes when what opened the dialog is gone (a deleted row's button). */
   fallbackFocus?: () => HTMLElement | null;
+  /**
+   * Changes each time the owner opens it: Escape then Enter at once closes and
+   * reopens within one batch, where `open` alone would not change.
+   */
+  openings?: number;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
-  const { open, onClose, fallbackFocus } = props;
+  const { open, onClose, fallbackFocus, openings } = props;
   const latest = useRef({ onClose, fallbackFocus });
   latest.current = { onClose, fallbackFocus };
 
@@ -49,7 +54,7 @@ export function Dialog(props: {
     } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [open]);
+  }, [open, openings]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -94,6 +99,8 @@ export function ConfirmDialog(props: {
   /** The confirming button's look: destructive (default) or primary. */
   tone?: "danger" | "primary";
   fallbackFocus?: () => HTMLElement | null;
+  /** See `Dialog`'s `openings`. */
+  openings?: number;
 }) {
   const { busy, error, run, clear } = useAction();
   const { onClose } = props;
@@ -106,6 +113,7 @@ export function ConfirmDialog(props: {
         onClose();
       }}
       {...(props.fallbackFocus && { fallbackFocus: props.fallbackFocus })}
+      {...(props.openings !== undefined && { openings: props.openings })}
     >
       {typeof props.body === "string" ? <p>{props.body}</p> : props.body}
       {error !== null && <ErrorNotice error={error} />}
@@ -151,13 +159,17 @@ export function ConfirmButton(props: {
   fallbackFocus?: () => HTMLElement | null;
 }) {
   const [open, setOpen] = useState(false);
+  const [openings, setOpenings] = useState(0);
   return (
     <>
       <button
         type="button"
         className={props.className ?? "button-danger button-small"}
         aria-label={props.accessibleName}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setOpen(true);
+          setOpenings((count) => count + 1);
+        }}
       >
         {props.label}
       </button>
@@ -168,6 +180,7 @@ export function ConfirmButton(props: {
         confirmLabel={props.confirmLabel}
         onConfirm={props.onConfirm}
         onClose={() => setOpen(false)}
+        openings={openings}
         {...(props.fallbackFocus && { fallbackFocus: props.fallbackFocus })}
       />
     </>
