@@ -45,6 +45,7 @@ export function Dialog(props: {
   const latest = useRef({ onClose, fallbackFocus });
   latest.current = { onClose, fallbackFocus };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each opening shows the dialog, even when a close and a reopen batched together leave `open` as it was.
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
