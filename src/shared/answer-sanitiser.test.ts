@@ -59,6 +59,10 @@ describe("answer sanitiser", () => {
       "```html\n<b>Martine Dupont</b> https://x.example/[EMAIL_1]\n```\nfin &lt;b>",
     ],
     ["`<code> [EMAIL_1]`", "`<code> martine.dupont@example.fr`"],
+    [
+      "```\nx = 1\n``` \nfin <b> ![a](https://evil.example/p.png)",
+      "```\nx = 1\n``` \nfin &lt;b> a (image non affichée : `https://evil.example/p.png`)",
+    ],
     ["x[PERSONNE_1] (voir [1], [2])", "xMartine Dupont (voir [1], [2])"],
     ["Écrire à [EMAIL_1].", "Écrire à martine.dupont@example.fr."],
   ];

@@ -100,15 +100,11 @@ export class AnswerStream {
     const definition = atStart ? DEFINITION.exec(text) : null;
     if (definition) {
       const [, label = "", destination = "", rest = ""] = definition;
-      return this.allowed(destination)
+      return isAllowed(destination, this.rules.allowedOrigins)
         ? text
         : `${label} : ${code(destination)}${inline(rest, this.rules, restore, 0)}`;
     }
     return inline(text, this.rules, restore, 0);
-  }
-
-  private allowed(destination: string): boolean {
-    return isAllowed(destination, this.rules.allowedOrigins);
   }
 
   /**
@@ -117,8 +113,9 @@ export class AnswerStream {
    * whose start could still make it a code fence or a link definition.
    */
   private safeCut(text: string): number {
-    if (!this.midLine && this.fence === null && /^ {0,3}[`~[]/.test(text)) return 0;
-    if (!this.midLine && this.fence !== null && /^ {0,3}[`~]*$/.test(text)) return 0;
+    if (!this.midLine && /^ {0,3}[`~[]/.test(text)) return 0;
+    // In code, nothing but an address is protected, and none spans a blank.
+    if (this.fence !== null) return text.lastIndexOf(" ") + 1;
     let brackets = 0;
     let parens = 0;
     let ticks = 0;
@@ -135,7 +132,7 @@ export class AnswerStream {
         cut = index + 1;
       }
     }
-    return this.fence !== null ? text.lastIndexOf(" ") + 1 : cut;
+    return cut;
   }
 }
 
