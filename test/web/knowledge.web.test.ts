@@ -143,6 +143,11 @@ describeBrowser("web page: knowledge bases", (get) => {
     assert.match((await budget.textContent()) ?? "", /illisible ou endommagé/);
     await expectAccessible(page, "a base with a failed document");
 
+    // Every document read: the list stops refreshing (on a slow machine the last ones were still
+    // being read here, and a reopened dialog once failed to show: see the stop note).
+    await page.waitForFunction(
+      "!/En attente|En cours de traitement/.test(document.querySelector('#kb-documents-title')?.closest('section')?.textContent ?? '')",
+    );
     // Deleting asks first, in a dialog; the document then leaves the list.
     const deleteBudget = page.getByRole("button", { name: "Supprimer budget.pdf" });
     await deleteBudget.click();
