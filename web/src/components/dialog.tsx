@@ -61,6 +61,10 @@ export function Dialog(props: {
     const dialog = ref.current;
     if (!dialog) return;
     const closed = () => {
+      // The close event is queued (in Chrome, until the next frame): when Escape and then Enter
+      // on the opener come quickly, it arrives after the dialog has been shown again. That
+      // opening stands; the stale event must not close it behind the user's back.
+      if (dialog.open) return;
       latest.current.onClose();
       returnFocus(opener.current, latest.current.fallbackFocus);
     };
