@@ -26,6 +26,8 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 const ABBREVIATED_CIVILITIES = words("m mr mrs mme mmes mlle mlles");
 /** A mail's header line: what follows it opens the message. */
 const MAIL_HEADER = /^\s*(?:objet|sujet|de|à|a|cc|date|envoy[ée]|re|tr|fwd)\s*:/i;
+/** Locutions whose second word could read as a name in lower case: "le long de la Seine". */
+const LOCUTIONS = new Set(["le long", "au long", "du long", "au bord", "au pied", "au fond"]);
 const ROMAN_NUMERAL = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XX|XXI{1,3})$/;
 /** Characters everyone knows, named by a family role: "le Père Noël" is no one's father. */
 const CHARACTERS = new Set(["pere noel", "mere noel", "papa noel", "petit prince", "petit poucet"]);
@@ -110,7 +112,7 @@ const NAMED_AFTER = words(`rue av avenue boulevard bd bld place allee impasse qu
   comune praca piazza plaza ufficio servizio citta rathaus ayuntamiento municipio prefeitura
   gemeinde stadt concelho freguesia pas roc anse barrage puy gite cabane pre secteur cercle moulin
   source fontaine riviere ruisseau colline vallon combe crete sommet refuge chalet grotte cascade
-  digue ecluse phare marais lande cirque plage`);
+  digue ecluse phare marais lande cirque plage fort habitation hangar fronton trinquet`);
 
 /**
  * Things named by the word right after them, a name or not: "Pass Culture",
@@ -805,6 +807,15 @@ class PersonSearch {
       return;
     }
     if (this.#placeNames.has(this.key(start))) return;
+    // "le long de la Seine": a lowercase word that makes a French locution with the word before.
+    if (
+      this.tokens[start]?.shape === "lower" &&
+      LOCUTIONS.has(`${this.key(start - 1)} ${this.key(start)}`)
+    ) {
+      return;
+    }
+    // "Prénoms les plus donnés : Jade, Gabriel, Louise": first names spoken of as names.
+    if (end - start === 1 && this.namesSpokenOf(start)) return;
     if (this.inAddress(start, end)) return;
     if (this.titleOf(start)) return;
     // "Renault Clio", "Peugeot 208": a vehicle, not its owner.
@@ -1079,6 +1090,22 @@ class PersonSearch {
       !ROLES.has(noun.key) &&
       !HONORIFICS.has(noun.key)
     );
+  }
+
+  /**
+   * Whether the word is an item of a list of first names introduced by
+   * « prénoms » earlier in its sentence (lines allowed: a heading, then the list).
+   */
+  namesSpokenOf(start: number): boolean {
+    const listed =
+      /,\s*$/.test(this.tokens[start]?.before ?? "") ||
+      /^\s*[,(]/.test(this.text.slice(this.tokens[start]?.end ?? 0));
+    if (!listed) return false;
+    for (let at = start - 1; at >= Math.max(0, start - 40); at -= 1) {
+      if (this.key(at) === "prenoms") return true;
+      if (/[.!?]\s/.test(this.tokens[at + 1]?.before ?? "")) return false;
+    }
+    return false;
   }
 
   /** Whether the line before `at` is a mail header ("Objet : …", "De : …"): the message starts here. */

@@ -114,10 +114,12 @@ const PATTERN_AT_WORD = new RegExp(`\\b${triePattern(root)}(?![a-z0-9])`, "g");
 
 /**
  * Bodies whose names hold an article-9 word ("Secours catholique", "Tourisme
- * & Handicap", "ESAT Les Ateliers du…"): naming them says nothing of anyone.
+ * & Handicap", "ESAT Les Ateliers du…"), a church named after its saint
+ * ("concert à l'église Saint-Jean"), and groups spoken of in general ("les
+ * enfants porteurs de handicap sont accueillis"): they say nothing of anyone.
  */
 const BODIES =
-  /(?<![a-z])(?:secours catholique|enseignement catholique|institut catholique|universite catholique|ligue (?:nationale )?contre le cancer|france alzheimer|apf france handicap|tourisme (?:&|et) handicap|esat (?:les|le|la) [a-z]+|(?:fete|fetes) religieuses?|decisions? d'ist)(?![a-z])/g;
+  /(?<![a-z])(?:(?:a |dans |de )?l'eglise (?:saint|sainte|notre|st|ste)(?= |-)|(?:les|des|aux) (?:enfants|personnes|jeunes|eleves|adultes|publics|salaries|agents|usagers|habitants) (?:porteu(?:r|s|se|ses)s? d'un |porteu(?:r|s|se|ses)s? de |atteints? d'un |atteintes? d'un |en situation de )?(?:handicaps?|handicapes?|handicapees?)|secours catholique|enseignement catholique|institut catholique|universite catholique|ligue (?:nationale )?contre le cancer|france alzheimer|apf france handicap|tourisme (?:&|et) handicap|esat (?:les|le|la) [a-z]+|(?:fete|fetes) religieuses?|decisions? d'ist)(?![a-z])/g;
 
 export const sensitiveRecognizer: Recognizer = {
   name: "sensitive",
