@@ -1,7 +1,6 @@
 import { t } from "../i18n/index.js";
 import type { Grounding, GroundingPassage, TurnCitation, TurnOutput } from "../pipeline/index.js";
-import { analyseQuery } from "./analysis/index.js";
-import { sentences } from "./chunker.js";
+import { answerExcerpts, quoteText } from "./extract.js";
 
 export type Citation = TurnCitation;
 
@@ -11,14 +10,14 @@ export type Answer = TurnOutput & { confidence: number };
 /**
  * Below this share of the question covered by the best passage, Beffroi says
  * it found nothing rather than quote something beside the point. Calibrated on
- * the demo base's answerable and unanswerable questions (see
- * docs/benchmarks.md, "Abstention").
+ * the demo base's answerable and unanswerable questions, those written with
+ * the base and those written blind (see docs/benchmarks.md, "Abstention").
  */
-export const ABSTENTION_THRESHOLD = 0.4;
+export const ABSTENTION_THRESHOLD = 0.55;
 
 /** Passages quoted in an extractive answer, at most. */
 const MAX_QUOTES = 3;
-/** Words quoted from one passage, about. */
+/** Words quoted from a passage found by meaning alone, about. */
 const QUOTE_WORDS = 90;
 
 export const citationOf = (hit: GroundingPassage, number: number): Citation => ({
@@ -34,33 +33,10 @@ export const citationOf = (hit: GroundingPassage, number: number): Citation => (
   url: `/api/passages/${hit.passageId}`,
 });
 
-/** The passage's sentences that share most with the question, in their order, up to about QUOTE_WORDS words. */
-export function bestExcerpt(text: string, question: string): string {
-  const wanted = new Set(analyseQuery(question));
-  const all = text.split(/\n+/).flatMap((line) => sentences(line));
-  const scored = all.map((sentence, index) => ({
-    index,
-    sentence,
-    score: analyseQuery(sentence).filter((term) => wanted.has(term)).length,
-    words: sentence.split(/\s+/).length,
-  }));
-  const chosen = new Set<number>();
-  let words = 0;
-  for (const item of [...scored].sort((a, b) => b.score - a.score || a.index - b.index)) {
-    if (words > 0 && words + item.words > QUOTE_WORDS) continue;
-    chosen.add(item.index);
-    words += item.words;
-    if (words >= QUOTE_WORDS) break;
-  }
-  const picked = scored.filter((item) => chosen.has(item.index));
-  const parts: string[] = [];
-  let last = -1;
-  for (const item of picked) {
-    if (last >= 0 && item.index !== last + 1) parts.push("[…]");
-    parts.push(item.sentence);
-    last = item.index;
-  }
-  return parts.join(" ");
+/** The first words of a passage, when none of its sentences holds a word of the question. */
+function opening(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length <= QUOTE_WORDS ? text : `${words.slice(0, QUOTE_WORDS).join(" ")} […]`;
 }
 
 const place = (citation: Citation) =>
@@ -87,18 +63,14 @@ export function extractiveAnswer(question: string, grounding: Grounding | undefi
         : "knowledge.answer.abstain";
     return { text: t(message), abstained: true, mode: "extractive", citations: [] };
   }
-  const seen = new Set<string>();
-  const quoted = grounding.passages
-    .filter((hit) => {
-      if (hit.score < top.score * 0.5 || seen.has(hit.documentId)) return false;
-      seen.add(hit.documentId);
-      return true;
-    })
-    .slice(0, MAX_QUOTES);
-  const citations = quoted.map((hit, index) => citationOf(hit, index + 1));
-  const quotes = quoted.map(
-    (hit, index) => `« ${bestExcerpt(hit.text, question)} » [${index + 1}]`,
-  );
+  const excerpts = answerExcerpts(question, grounding.passages, MAX_QUOTES);
+  // Found by meaning alone (no word of the question in any sentence): the best passage's opening.
+  const quoted =
+    excerpts.length > 0
+      ? excerpts.map((excerpt) => ({ hit: excerpt.passage, text: quoteText(excerpt.lines) }))
+      : [{ hit: top, text: opening(top.text) }];
+  const citations = quoted.map(({ hit }, index) => citationOf(hit, index + 1));
+  const quotes = quoted.map(({ text }, index) => `« ${text} » [${index + 1}]`);
   const sources = citations.map((citation) => `[${citation.number}] ${place(citation)}`);
   const text = [
     t("knowledge.answer.intro"),

@@ -2,11 +2,12 @@ import type { Principal } from "../identity/index.js";
 import type { Grounding, GroundingPassage } from "../pipeline/index.js";
 import type { LexicalIndex } from "../store/index.js";
 import { ABSTENTION_THRESHOLD } from "./answer.js";
+import { type Ask, questionAsks } from "./asks.js";
 import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
 import type { Actor, KnowledgeService } from "./knowledge.service.js";
 import { shownFileName } from "./personal-data.js";
-import { editDistance, questionTerms } from "./terms.js";
+import { editDistance, type QuestionReading, questionTerms } from "./terms.js";
 
 export type SearchHit = GroundingPassage;
 
@@ -19,10 +20,9 @@ export interface SearchResult {
   /** The rankings fused: `lexical` always, `dense` when an embedding model answered. */
   rankings: ("lexical" | "dense")[];
   /**
-   * How much of the question the best passage covers, from 0 to 1: the share
-   * of the query terms' inverse document frequency found in it. Unlike a raw
-   * BM25 score it does not grow with the question's length, so one threshold
-   * serves every question.
+   * How much of the question the best of the first passages covers, from 0
+   * to 1 (see `coverage`). Unlike a raw BM25 score it does not grow with the
+   * question's length, so one threshold serves every question.
    */
   confidence: number;
 }
@@ -71,19 +71,46 @@ function idfWeights(
 }
 
 /**
- * How much of the question a passage covers, from 0 to 1: the share of the
- * query terms' inverse document frequency found in its terms.
+ * How many words a question's evidence needs, at most, as rare words: a
+ * passage holding the question's two or three rarest words covers it
+ * all, however long the question. A resident's question tells a story ("je
+ * suis infirmière et il m'arrive de finir tard…") whose words no passage
+ * holds; without this cap, a long question could never be answered.
+ * Calibrated on the demo base's blind questions (docs/benchmarks.md).
  */
-function coverage(weights: TermWeights, passageTerms: string): number {
-  const present = new Set(passageTerms.split(" "));
+const EVIDENCE_WORDS = 2.5;
+
+/**
+ * How much of the question a passage covers, from 0 to 1: the query terms'
+ * inverse document frequency found in its terms, against the question's
+ * total, or `cap` when the question holds more (see EVIDENCE_WORDS). An
+ * everyday word counts as found when the passage holds its administrative
+ * wording ("boulot" in a passage about "emploi"), a word that asks for
+ * something when the passage holds it ("coûte" and a price), each for half.
+ */
+function coverage(
+  weights: TermWeights,
+  passage: { terms: string; text: string },
+  alternatives: ReadonlyMap<string, string[]>,
+  asks: readonly Ask[],
+  cap: number,
+): number {
+  const present = new Set(passage.terms.split(" "));
   let matched = 0;
   let total = 0;
   for (const [term, { idf, credit }] of weights) {
     total += idf;
     if (present.has(term)) matched += credit;
+    // Another wording, or what is asked found ("combien coûte…" and a price): a guess, half.
+    else if (alternatives.get(term)?.some((word) => present.has(word))) matched += credit / 2;
+    else if (asks.some((ask) => ask.terms.includes(term) && ask.unit.test(passage.text)))
+      matched += credit / 2;
   }
-  return total === 0 ? 0 : matched / total;
+  return total === 0 ? 0 : Math.min(1, matched / Math.min(total, cap));
 }
+
+/** How many of the first passages the confidence reads: those an answer quotes from. */
+const CONFIDENCE_DEPTH = 3;
 
 /** Reciprocal rank fusion's constant (Cormack et al., 2009): a passage scores Σ 1 / (k + rank). */
 const RRF_K = 60;
@@ -125,6 +152,8 @@ export class RetrievalService {
       limit?: number;
       /** Benchmarks only: scores every word when set to Infinity (the budget's baseline). */
       postingsBudget?: number;
+      /** Benchmarks only: how the question is read (every piece on by default). */
+      reading?: QuestionReading;
     } = {},
   ): Promise<SearchResult> {
     const readable = await this.deps.knowledge.readableIds(actor);
@@ -134,14 +163,26 @@ export class RetrievalService {
     const {
       words: terms,
       pairs,
+      alternatives,
+      situational,
       corrected,
       frequencies,
       passages: indexed,
-    } = await this.correctedTerms(query);
+    } = await this.correctedTerms(query, options.reading);
     const limit = options.limit ?? 10;
+    const asks = questionAsks(query);
+    // The thesaurus bridges the bases' vocabulary: a word they never use ("boulot") is searched
+    // through its administrative wording ("emploi"); a word they use is searched as typed.
+    const expansions = [
+      ...new Set(
+        terms.flatMap((term) =>
+          (frequencies.get(term) ?? 0) === 0 ? (alternatives.get(term) ?? []) : [],
+        ),
+      ),
+    ];
     // Scoring costs one step per passage holding a searched word. In a large index, search on the
     // rarest words (which decide the ranking) up to a budget of postings; coverage still counts all.
-    const byRarity = [...terms].sort(
+    const byRarity = [...terms, ...expansions.filter((term) => !term.includes("_"))].sort(
       (a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0),
     );
     const budget = options.postingsBudget ?? POSTINGS_BUDGET;
@@ -157,11 +198,17 @@ export class RetrievalService {
     const [lexical, nearest, weights] = await Promise.all([
       this.deps.index.search(
         bases,
-        [...searched, ...pairs],
+        [...searched, ...pairs, ...expansions.filter((term) => term.includes("_"))],
         dense ? Math.max(limit, FUSION_DEPTH) : limit,
       ),
       dense && bases.length > 0 ? dense.search(bases, query, FUSION_DEPTH) : null,
-      idfWeights(terms, corrected, frequencies, indexed),
+      // The asker's situation ("j'ai 19 ans") is searched, but no passage must state it.
+      idfWeights(
+        terms.filter((term) => !situational.has(term)),
+        corrected,
+        frequencies,
+        indexed,
+      ),
     ]);
     const passages = new Map(
       (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
@@ -169,9 +216,11 @@ export class RetrievalService {
         p,
       ]),
     );
+    // The most a question's evidence needs: EVIDENCE_WORDS words found in no other passage.
+    const cap = EVIDENCE_WORDS * Math.log(1 + (indexed + 0.5) / 0.5);
     const coverageOf = (id: string | undefined) => {
       const passage = id ? passages.get(id) : undefined;
-      return passage ? coverage(weights, passage.terms) : 0;
+      return passage ? coverage(weights, passage, alternatives, asks, cap) : 0;
     };
     const ranked: [string, number][] = nearest
       ? reciprocalRankFusion(
@@ -187,9 +236,15 @@ export class RetrievalService {
       const passage = passages.get(id);
       return passage ? [toHit(passage, score)] : [];
     });
-    // Confidence is lexical coverage (calibrated on it): of the first hit, or of the lexical
-    // ranking's first when fusion put another passage first, so that fusion never lowers it.
-    const confidence = Math.max(coverageOf(hits[0]?.passageId), coverageOf(lexical[0]?.passageId));
+    // Confidence is lexical coverage (calibrated on it): of the best of the first passages, which
+    // the answer quotes from (the hours may be in a document's second passage), lexical ranking
+    // included when fusion put other passages first, so that fusion never lowers it.
+    const confidence = Math.max(
+      0,
+      ...[...hits.slice(0, CONFIDENCE_DEPTH), ...lexical.slice(0, CONFIDENCE_DEPTH)].map((hit) =>
+        coverageOf(hit.passageId),
+      ),
+    );
     return {
       hits,
       terms,
@@ -223,12 +278,17 @@ export class RetrievalService {
    * use, of five letters or more, close to one they use (one edit, two from
    * eight letters, same first three letters), the most frequent if several.
    */
-  private async correctedTerms(query: string) {
-    const first = questionTerms(query);
-    const { frequencies, passages } = await this.deps.index.documentFrequencies(first.words);
+  private async correctedTerms(query: string, reading?: QuestionReading) {
+    const first = questionTerms(query, new Map(), reading);
+    const { frequencies, passages } = await this.deps.index.documentFrequencies([
+      ...first.words,
+      ...[...first.alternatives.values()].flat().filter((term) => !term.includes("_")),
+    ]);
     const replace = new Map<string, string>();
     for (const word of first.words) {
       if ((frequencies.get(word) ?? 0) > 0 || word.length < 5 || /\d/.test(word)) continue;
+      // An everyday word the thesaurus knows is searched through its wording when the bases use it.
+      if (first.alternatives.get(word)?.some((term) => (frequencies.get(term) ?? 0) > 0)) continue;
       const prefix = word.slice(0, 3);
       const next = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(2) + 1)}`;
       const budget = word.length >= 8 ? 2 : 1;
@@ -252,7 +312,7 @@ export class RetrievalService {
     }
     const corrected = new Set(replace.values());
     return {
-      ...(replace.size === 0 ? first : questionTerms(first.sequence, replace)),
+      ...(replace.size === 0 ? first : questionTerms(first, replace)),
       corrected,
       frequencies,
       passages,

@@ -1,4 +1,5 @@
 import { analyse } from "./analysis/index.js";
+import { analyseQuestion } from "./analysis/question.js";
 
 /**
  * Adjacent analysed terms joined ("permis de conduire" → "permis_conduir"):
@@ -26,15 +27,70 @@ export function passageTerms(
   });
 }
 
-/** A question's words and pairs, each once; `replace` swaps words first (spelling corrections). */
+/** How a question is read before it is searched (all on by default; benchmarks turn pieces off). */
+export interface QuestionReading {
+  /** Leave greetings and framing out ("bonjour, je voudrais savoir si…"). */
+  chatter?: boolean;
+  /** Search the administrative wording of everyday words beside them ("boulot" → "emploi"). */
+  thesaurus?: boolean;
+}
+
+/** The terms of a question, as `questionTerms` gives them. */
+export interface QuestionTerms {
+  /** The question's own words, in order (without chatter and age). */
+  sequence: string[];
+  /** Its own words, each once. */
+  words: string[];
+  /** Its own adjacent pairs, each once. */
+  pairs: string[];
+  /**
+   * For an own word, the administrative terms that stand for it in a passage
+   * (words and pairs, from the thesaurus), those the question does not hold.
+   */
+  alternatives: Map<string, string[]>;
+  /** Own words that state the asker's situation ("19 ans"): searched, not required of a passage. */
+  situational: Set<string>;
+}
+
+/**
+ * A question's terms, read as an everyday question (see `analyseQuestion`):
+ * without its chatter and its age, with the thesaurus's wording beside its
+ * words. `replace` swaps own words first (spelling corrections).
+ */
 export function questionTerms(
-  question: string | string[],
+  question: string | QuestionTerms,
   replace: ReadonlyMap<string, string> = new Map(),
-): { sequence: string[]; words: string[]; pairs: string[] } {
-  const sequence = (typeof question === "string" ? analyse(question) : question).map(
-    (word) => replace.get(word) ?? word,
-  );
-  return { sequence, words: [...new Set(sequence)], pairs: [...new Set(pairs(sequence))] };
+  reading: QuestionReading = {},
+): QuestionTerms {
+  if (typeof question !== "string") {
+    const sequence = question.sequence.map((word) => replace.get(word) ?? word);
+    return {
+      ...question,
+      sequence,
+      words: [...new Set(sequence)],
+      pairs: [...new Set(pairs(sequence))],
+    };
+  }
+  const read = analyseQuestion(question, reading);
+  const sequence = analyse(read.searched);
+  const own = new Set(sequence);
+  const alternatives = new Map<string, string[]>();
+  for (const { everyday, administrative } of read.expansions) {
+    const words = analyse(administrative);
+    const terms = [...words, ...pairs(words)].filter((term) => !own.has(term));
+    for (const word of analyse(everyday)) {
+      if (!own.has(word)) continue;
+      alternatives.set(word, [...new Set([...(alternatives.get(word) ?? []), ...terms])]);
+    }
+  }
+  const situational = new Set(read.situational.flatMap((phrase) => analyse(phrase)));
+  return {
+    sequence,
+    words: [...own],
+    pairs: [...new Set(pairs(sequence))],
+    alternatives,
+    situational,
+  };
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment), stopping early past `max`. */
