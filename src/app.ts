@@ -46,7 +46,11 @@ import {
 import { impactOfTurn, impactRoutes } from "./impact/index.js";
 import { QuotaService } from "./impact/quota.service.js";
 import {
+  AidsRepository,
+  AidsService,
+  aidsRoutes,
   askRoutes,
+  DEFAULT_AID_FILE_LIMITS,
   DEFAULT_PARSE_LIMITS,
   DenseRetrieval,
   DocumentsRepository,
@@ -250,6 +254,18 @@ export function createServices(
     audit: recordAudit,
   });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense });
+  // An aid file goes through the same upload as a document: never more than a document may weigh.
+  const aids = new AidsService({
+    knowledge,
+    aids: new AidsRepository(store.db),
+    documents,
+    clock,
+    limits: {
+      ...DEFAULT_AID_FILE_LIMITS,
+      maxBytes: Math.min(DEFAULT_AID_FILE_LIMITS.maxBytes, limits.maxFileBytes),
+    },
+    audit: recordAudit,
+  });
   const vaultKey = loadVaultKey({
     ...config.guard,
     dataDir: config.dataDir,
@@ -376,6 +392,7 @@ export function createServices(
     providers,
     assistants,
     knowledge,
+    aids,
     documents,
     retrieval,
     dense,
@@ -425,6 +442,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
           maxUploadBytes: config.knowledge.maxUploadMegabytes * 1024 * 1024,
         }),
+        ...aidsRoutes({ aids: services.aids }),
         ...providersRoutes({ providers: services.providers }),
         ...auditRoutes({ audit: services.audit }),
         ...guardRoutes({ guard: services.guard }),

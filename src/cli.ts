@@ -1,3 +1,4 @@
+import { aidsCommand } from "./cli/aids.command.js";
 import { apikeyCommand } from "./cli/apikey.command.js";
 import { auditCommand } from "./cli/audit.command.js";
 import { charterCommand } from "./cli/charter.command.js";
@@ -51,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await kbCommand(config, io, args);
       case "ingest":
         return await ingestCommand(config, io, args);
+      case "aids":
+        return await aidsCommand(config, io, args);
       case "search":
         return await searchCommand(config, io, args);
       case "ask":

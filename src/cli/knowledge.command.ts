@@ -16,6 +16,7 @@ import {
 import { notFound } from "../shared/errors.js";
 import { withServices } from "./context.js";
 import { type CliIo, say, UsageError } from "./io.js";
+import { answerLines } from "./jsonl.js";
 
 /** The local operator: the CLI runs on the server with the administrator's rights. */
 export const CLI_PRINCIPAL: Principal = {
@@ -329,20 +330,54 @@ export async function ingestCommand(config: Config, io: CliIo, args: string[]): 
   });
 }
 
-/** beffroi search "question" --kb NAME */
+/**
+ * beffroi search "question" --kb NAME, or with --jsonl `{"id","query"}` lines
+ * on standard input and, for each, the ranked documents on standard output.
+ */
 export async function searchCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { kb: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
+    options: {
+      kb: { type: "string" },
+      limit: { type: "string" },
+      json: { type: "boolean" },
+      jsonl: { type: "boolean" },
+    },
     allowPositionals: true,
     strict: true,
   });
   const kb = needKb(values.kb);
   const question = positionals.join(" ").trim();
-  if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
+  if (!question && !values.jsonl) {
+    throw new UsageError(t("cli.missing_option", { option: "question" }));
+  }
   const limit = Math.min(50, Math.max(1, Number(values.limit ?? 10) || 10));
   return withServices(config, async ({ knowledge, retrieval }) => {
     const base = await knowledge.findByName("cli", kb);
+    if (values.jsonl) {
+      return answerLines(io, async ({ query }) => {
+        // Passages, then their documents: each document once, at its best passage's rank.
+        const result = await retrieval.search(CLI_PRINCIPAL, query, {
+          knowledgeBaseIds: [base.id],
+          limit: limit * 4,
+        });
+        const documents = new Map<string, { fileName: string; title: string; score: number }>();
+        for (const hit of result.hits) {
+          if (documents.size >= limit) break;
+          if (!documents.has(hit.documentId)) {
+            documents.set(hit.documentId, {
+              fileName: hit.fileName,
+              title: hit.title,
+              score: hit.score,
+            });
+          }
+        }
+        return {
+          documents: [...documents].map(([documentId, document]) => ({ documentId, ...document })),
+          confidence: result.confidence,
+        };
+      });
+    }
     const result = await retrieval.search(CLI_PRINCIPAL, question, {
       knowledgeBaseIds: [base.id],
       limit,
@@ -368,20 +403,48 @@ export async function searchCommand(config: Config, io: CliIo, args: string[]): 
   });
 }
 
-/** beffroi ask "question" [--kb NAME]…: the answer as an agent gets it, through the pipeline. */
+/**
+ * beffroi ask "question" [--kb NAME]…: the answer as an agent gets it, through
+ * the pipeline; with --jsonl, one answer line for each `{"id","query"}` line
+ * of standard input.
+ */
 export async function askCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { kb: { type: "string", multiple: true }, json: { type: "boolean" } },
+    options: {
+      kb: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      jsonl: { type: "boolean" },
+    },
     allowPositionals: true,
     strict: true,
   });
   const question = positionals.join(" ").trim();
-  if (!question) throw new UsageError(t("cli.missing_option", { option: "question" }));
+  if (!question && !values.jsonl) {
+    throw new UsageError(t("cli.missing_option", { option: "question" }));
+  }
   return withServices(config, async ({ knowledge, chat }) => {
-    const knowledgeBaseIds = [];
+    const knowledgeBaseIds: string[] = [];
     for (const name of values.kb ?? [])
       knowledgeBaseIds.push((await knowledge.findByName("cli", name)).id);
+    if (values.jsonl) {
+      return answerLines(io, async ({ query }) => {
+        const turn = await chat.run({
+          principal: CLI_PRINCIPAL,
+          messages: [{ role: "user", content: query }],
+          knowledgeBaseIds: knowledgeBaseIds.length > 0 ? knowledgeBaseIds : undefined,
+        });
+        if (turn.status !== "completed" || !turn.output) {
+          return { error: { code: turn.status, message: t("cli.jsonl.failed") } };
+        }
+        return {
+          answer: turn.output.text,
+          abstained: turn.output.abstained,
+          citations: [...new Set(turn.output.citations.map((citation) => citation.fileName))],
+          confidence: turn.grounding?.confidence ?? 0,
+        };
+      });
+    }
     const turn = await chat.run({
       principal: CLI_PRINCIPAL,
       messages: [{ role: "user", content: question }],

@@ -176,6 +176,148 @@ export const fr = {
   "knowledge.personal_data.released.pseudonymise": "pseudonymisé",
   "knowledge.reader.role": "rôle {role}",
 
+  // Aid schemes (aides-jeunes format): import errors, conditions, evaluation, documents.
+  "error.aids_file_empty":
+    "Le fichier ne contient aucune aide. Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "error.aids_file_too_large":
+    "Le fichier d'aides dépasse {limit} Mo. Rien n'a été importé ; les aides déjà importées sont conservées. Découpez-le en plusieurs fichiers.",
+  "error.aids_too_many_lines":
+    "Le fichier d'aides dépasse {limit} lignes. Rien n'a été importé ; les aides déjà importées sont conservées. Découpez-le en plusieurs fichiers.",
+  "error.aids_line_too_long":
+    "Ligne {line} : une aide ne peut pas dépasser {limit} Ko. Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "error.aids_file_not_utf8":
+    "Ligne {line} : le texte n'est pas encodé en UTF-8. Enregistrez le fichier en UTF-8 puis importez-le à nouveau. Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "error.aids_line_not_json":
+    "Ligne {line} : ce n'est pas un objet JSON valide (attendu : une aide par ligne, au format aides-jeunes). Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "error.aids_field_invalid":
+    "Ligne {line}, champ « {field} » : {problem}. Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "error.aids_duplicate_id":
+    "Ligne {line} : l'identifiant « {id} » figure déjà ligne {first}. Rien n'a été importé ; les aides déjà importées sont conservées.",
+  "aids.problem.missing": "champ obligatoire manquant",
+  "aids.problem.type": "valeur attendue : {expected}",
+  "aids.problem.too_long": "texte trop long ({max} caractères au plus)",
+  "aids.problem.too_many": "liste trop longue ({max} éléments au plus)",
+  "aids.problem.too_big": "valeur trop grande ({max} au plus)",
+  "aids.problem.too_small": "valeur trop petite ({min} au moins)",
+  "aids.problem.empty": "texte vide",
+  "aids.problem.empty_list": "liste vide",
+  "aids.problem.value": "valeur non reconnue (valeurs possibles : {values})",
+  "aids.problem.url": "adresse web invalide (http:// ou https:// attendu)",
+  "aids.problem.code":
+    "code de territoire invalide (chiffres et lettres, comme 74, 2A, 84, 74010 ou 200066793)",
+  "aids.problem.token": "lettres, chiffres, tirets et soulignés seulement",
+  "aids.problem.id": "identifiant invalide (ni barre oblique, ni caractère de contrôle)",
+  "aids.problem.includes_or_excludes": "includes ou excludes attendu",
+  "aids.problem.unknown_too_large":
+    "condition d'un type inconnu trop volumineuse ({max} caractères au plus)",
+  "aids.problem.other": "valeur invalide",
+  "aids.problem.too_deep": "objets et listes imbriqués trop profondément ({max} niveaux au plus)",
+  "aids.type.string": "un texte",
+  "aids.type.number": "un nombre",
+  "aids.type.integer": "un nombre entier",
+  "aids.type.boolean": "true ou false",
+  "aids.type.array": "une liste",
+  "aids.type.object": "un objet",
+  "aids.type.other": "une autre valeur",
+  "aids.age.lt": "moins de {value} ans",
+  "aids.age.lte": "{value} ans et moins",
+  "aids.age.gt": "plus de {value} ans",
+  "aids.age.gte": "{value} ans et plus",
+  "aids.age.eq": "{value} ans",
+  "aids.unmet.age.lt": "réservée aux moins de {value} ans",
+  "aids.unmet.age.lte": "réservée aux {value} ans et moins",
+  "aids.unmet.age.gt": "réservée aux plus de {value} ans",
+  "aids.unmet.age.gte": "réservée aux {value} ans et plus",
+  "aids.unmet.age.eq": "réservée aux personnes de {value} ans",
+  "aids.codes.more": "{codes} et {count} autre(s)",
+  "aids.place.communes.one": "commune {codes}",
+  "aids.place.communes.many": "communes {codes}",
+  "aids.place.epcis.one": "intercommunalité (EPCI) {codes}",
+  "aids.place.epcis.many": "intercommunalités (EPCI) {codes}",
+  "aids.place.departements.one": "département {codes}",
+  "aids.place.departements.many": "départements {codes}",
+  "aids.place.regions.one": "région {codes}",
+  "aids.place.regions.many": "régions {codes}",
+  "aids.place.codes_postaux.one": "code postal {codes}",
+  "aids.place.codes_postaux.many": "codes postaux {codes}",
+  "aids.place.excluded_epcis.one": "hors intercommunalité (EPCI) {codes}",
+  "aids.place.excluded_epcis.many": "hors intercommunalités (EPCI) {codes}",
+  "aids.unmet.communes.one": "réservée à la commune {codes}",
+  "aids.unmet.communes.many": "réservée aux communes {codes}",
+  "aids.unmet.epcis.one": "réservée à l'intercommunalité (EPCI) {codes}",
+  "aids.unmet.epcis.many": "réservée aux intercommunalités (EPCI) {codes}",
+  "aids.unmet.departements.one": "réservée au département {codes}",
+  "aids.unmet.departements.many": "réservée aux départements {codes}",
+  "aids.unmet.regions.one": "réservée à la région {codes}",
+  "aids.unmet.regions.many": "réservée aux régions {codes}",
+  "aids.unmet.codes_postaux.one": "réservée au code postal {codes}",
+  "aids.unmet.codes_postaux.many": "réservée aux codes postaux {codes}",
+  "aids.unmet.excluded_epcis.one": "exclue pour l'intercommunalité (EPCI) {codes}",
+  "aids.unmet.excluded_epcis.many": "exclue pour les intercommunalités (EPCI) {codes}",
+  "aids.quotient.month": "quotient familial mensuel",
+  "aids.quotient.year": "quotient familial annuel",
+  "aids.quotient.any": "quotient familial",
+  "aids.quotient.label": "{quotient} {comparison}",
+  "aids.compare.lt": "inférieur à {value} €",
+  "aids.compare.lte": "de {value} € au plus",
+  "aids.compare.gt": "supérieur à {value} €",
+  "aids.compare.gte": "d'au moins {value} €",
+  "aids.compare.eq": "de {value} €",
+  "aids.unmet.quotient": "réservée à un {quotient} {comparison}",
+  "aids.flag.beneficiaire_rsa": "bénéficiaire du RSA",
+  "aids.flag.formation_sanitaire_social": "en formation sanitaire ou sociale",
+  "aids.flag.attached_to_institution":
+    "rattaché(e) au territoire ou à l'établissement de l'organisme qui verse l'aide",
+  "aids.flag.agence_travail_temporaire": "salarié(e) d'une agence de travail temporaire",
+  "aids.flag.difficultes_acces_ou_frais_logement":
+    "difficultés d'accès au logement ou frais de logement",
+  "aids.flag.not": "sauf : {label}",
+  "aids.unmet.flag": "non ouverte aux personnes dans cette situation ({label})",
+  "aids.choice.regime_securite_sociale.includes": "régime de sécurité sociale : {values}",
+  "aids.choice.regime_securite_sociale.excludes": "régime de sécurité sociale autre que : {values}",
+  "aids.choice.statut_occupation_logement.includes": "logement : {values}",
+  "aids.choice.statut_occupation_logement.excludes": "logement autre que : {values}",
+  "aids.unmet.regime_securite_sociale.includes":
+    "réservée au régime de sécurité sociale : {values}",
+  "aids.unmet.regime_securite_sociale.excludes":
+    "non ouverte au régime de sécurité sociale : {values}",
+  "aids.unmet.statut_occupation_logement.includes":
+    "réservée aux situations de logement : {values}",
+  "aids.unmet.statut_occupation_logement.excludes":
+    "non ouverte aux situations de logement : {values}",
+  "aids.value.regime_general": "régime général",
+  "aids.value.regime_agricole": "régime agricole (MSA)",
+  "aids.value.sans_domicile": "sans domicile",
+  "aids.value.locataire": "locataire",
+  "aids.value.proprietaire": "propriétaire",
+  "aids.value.primo_accedant": "primo-accédant(e)",
+  "aids.value.heberge": "hébergé(e)",
+  "aids.value.loge_gratuitement": "logé(e) gratuitement",
+  "aids.condition.unknown": "condition « {type} »",
+  "aids.unknown.type": "condition non reconnue par Beffroi : à vérifier",
+  "aids.unknown.age": "âge non renseigné",
+  "aids.unknown.places": "lieu de résidence non renseigné",
+  "aids.unknown.communes": "commune non renseignée",
+  "aids.unknown.epcis": "intercommunalité non renseignée",
+  "aids.unknown.departements": "département non renseigné",
+  "aids.unknown.regions": "région non renseignée",
+  "aids.unknown.postcodes": "code postal non renseigné",
+  "aids.unknown.quotient": "quotient familial non renseigné",
+  "aids.unknown.quotient_year":
+    "quotient familial annuel (fiscal) à vérifier : la situation donne le quotient familial mensuel de la CAF",
+  "aids.unknown.regime_securite_sociale": "régime de sécurité sociale non renseigné",
+  "aids.unknown.statut_occupation_logement": "situation de logement non renseignée",
+  "aids.unknown.status": "à vérifier : {label}",
+  "aids.document.institution": "Organisme : {institution}",
+  "aids.document.conditions": "Conditions",
+  "aids.document.amount": "Montant",
+  "aids.document.amount_unknown": "Montant non précisé.",
+  "aids.document.link": "En savoir plus",
+  "aids.periodicity.ponctuelle": "en une fois",
+  "aids.periodicity.mensuelle": "par mois",
+  "aids.periodicity.annuelle": "par an",
+  "aids.periodicity.autre": "",
+
   // Configuration.
   "config.invalid": "Configuration invalide ({count} problème(s)) :",
   "config.yaml_invalid": "Le fichier {file} n'est pas un YAML valide : {reason}",
@@ -228,6 +370,9 @@ Commandes :
   kb quarantine NOM [--json]    documents en quarantaine (données personnelles)
   kb release NOM --document FICHIER --as index|pseudonymise
   kb discard NOM --document FICHIER   supprime un document de la base
+  aids import FICHIER --kb NOM [--replace] [--json]
+                                importe des aides (JSONL au format aides-jeunes) ;
+                                --replace retire celles qui ne sont plus dans le fichier
   ingest CHEMIN... --kb NOM     dépose des fichiers (dossiers parcourus récursivement)
   search "question" --kb NOM [--limit N] [--json]
   ask "question" [--kb NOM]... [--json]
@@ -578,6 +723,9 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "provider.duplicate_model": "modèle en double : {model}",
   "provider.range_order": "le minimum dépasse le maximum",
   "cli.jsonl_invalid": 'Ligne {line} illisible : attendu un objet JSON { "id", "text" } par ligne.',
+  "cli.jsonl.invalid_line":
+    'Ligne {line} illisible ({field}) : attendu un objet JSON { "id", "query" } par ligne, d\'au plus 20 000 caractères.',
+  "cli.jsonl.failed": "Cette question n'a pas pu être traitée ; les suivantes le sont.",
   "cli.names_imported":
     "{kind} importés : {imported}. Écartés : {rare} sous le seuil de {min} porteurs, {words} mot(s) courant(s) ou trop court(s), {special} ligne(s) sans nom. L'import précédent est remplacé ; un serveur en marche les prend en compte dans la minute.",
   "cli.names_status": "{kind} : {count} importé(s)",
@@ -663,6 +811,13 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.audit_severity.info": "info",
   "cli.audit_severity.warning": "attention",
   "cli.audit_severity.error": "à corriger",
+  "cli.aids_imported":
+    "Aides importées dans « {kb} » : {added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {removed} retirée(s).",
+  "cli.aids_kept":
+    "{count} aide(s) déjà importée(s) absente(s) du fichier : conservée(s). Pour les retirer, importez le fichier avec --replace.",
+  "cli.aids_documents":
+    "Fiches des aides : {ready} intégrée(s), {quarantined} en quarantaine, {failed} en échec (voir « beffroi kb audit {kb} »).",
+  "cli.aids_file_missing": "Indiquez le fichier à importer : beffroi aids import FICHIER --kb NOM.",
 
   // Audit log of administrative actions.
   "audit.intact":
@@ -695,6 +850,7 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
     "traitement des données personnelles d'une base changé",
   "audit.action.document.released": "document libéré de la quarantaine",
   "audit.action.document.deleted": "document retiré d'une base",
+  "audit.action.aid-schemes.imported": "aides importées dans une base",
   "audit.action.assistant.created": "assistant créé",
   "audit.action.assistant.updated": "assistant modifié",
   "audit.action.assistant.deleted": "assistant supprimé",

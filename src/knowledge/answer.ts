@@ -13,7 +13,7 @@ export type Answer = TurnOutput & { confidence: number };
  * the demo base's answerable and unanswerable questions, those written with
  * the base and those written blind (see docs/benchmarks.md, "Abstention").
  */
-export const ABSTENTION_THRESHOLD = 0.55;
+export const ABSTENTION_THRESHOLD = 0.6;
 
 /** Passages quoted in an extractive answer, at most. */
 const MAX_QUOTES = 3;

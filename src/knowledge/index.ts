@@ -1,3 +1,16 @@
+export { DEFAULT_AID_FILE_LIMITS } from "./aids/aid-file.js";
+export { AidsRepository } from "./aids/aids.repository.js";
+export { aidsRoutes } from "./aids/aids.routes.js";
+export type { AidCondition, AidConditions } from "./aids/aids.schema.js";
+export { type AidImportReport, type AidSchemeView, AidsService } from "./aids/aids.service.js";
+export {
+  type ConditionCheck,
+  describeCondition,
+  type Evaluation,
+  evaluateConditions,
+  type Places,
+  type Situation,
+} from "./aids/conditions.js";
 export { ABSTENTION_THRESHOLD, type Answer, type Citation, extractiveAnswer } from "./answer.js";
 export { askRoutes } from "./ask.routes.js";
 export { type Chunk, chunk, DEFAULT_CHUNKING } from "./chunker.js";

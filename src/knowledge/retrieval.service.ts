@@ -51,9 +51,11 @@ const POSTINGS_BUDGET = 20_000;
 type TermWeights = Map<string, { idf: number; credit: number }>;
 
 /**
- * Each query term's inverse document frequency, from the counts the search
- * already read; a corrected word is a guess, so it counts half when a
- * passage holds it.
+ * Each query term's weight: one plus its inverse document frequency, from the
+ * counts the search already read (the one keeps a word every passage holds
+ * from weighing nothing in a small base, where a single missing word would
+ * otherwise outweigh the rest); a corrected word is a guess, so it counts
+ * half when a passage holds it.
  */
 function idfWeights(
   queryTerms: string[],
@@ -64,7 +66,7 @@ function idfWeights(
   return new Map(
     [...new Set(queryTerms)].map((term) => {
       const df = frequencies.get(term) ?? 0;
-      const idf = Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+      const idf = 1 + Math.log(1 + (passages - df + 0.5) / (df + 0.5));
       return [term, { idf, credit: corrected.has(term) ? idf / 2 : idf }];
     }),
   );
@@ -72,13 +74,13 @@ function idfWeights(
 
 /**
  * How many words a question's evidence needs, at most, as rare words: a
- * passage holding the question's two or three rarest words covers it
+ * passage holding the question's three rarest words covers it
  * all, however long the question. A resident's question tells a story ("je
  * suis infirmière et il m'arrive de finir tard…") whose words no passage
  * holds; without this cap, a long question could never be answered.
  * Calibrated on the demo base's blind questions (docs/benchmarks.md).
  */
-const EVIDENCE_WORDS = 2.5;
+const EVIDENCE_WORDS = 3.0;
 
 /**
  * How much of the question a passage covers, from 0 to 1: the query terms'
@@ -217,7 +219,7 @@ export class RetrievalService {
       ]),
     );
     // The most a question's evidence needs: EVIDENCE_WORDS words found in no other passage.
-    const cap = EVIDENCE_WORDS * Math.log(1 + (indexed + 0.5) / 0.5);
+    const cap = EVIDENCE_WORDS * (1 + Math.log(1 + (indexed + 0.5) / 0.5));
     const coverageOf = (id: string | undefined) => {
       const passage = id ? passages.get(id) : undefined;
       return passage ? coverage(weights, passage, alternatives, asks, cap) : 0;

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "knowledge-base.personal-data-changed",
   "document.released",
   "document.deleted",
+  "aid-schemes.imported",
   "assistant.created",
   "assistant.updated",
   "assistant.deleted",

@@ -15,6 +15,7 @@ import * as retention from "./migrations/0012-retention.js";
 import * as feedback from "./migrations/0013-feedback.js";
 import * as minutesSaved from "./migrations/0014-minutes-saved.js";
 import * as documentShownName from "./migrations/0015-document-shown-name.js";
+import * as aidSchemes from "./migrations/0016-aid-schemes.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013-feedback": feedback,
   "0014-minutes-saved": minutesSaved,
   "0015-document-shown-name": documentShownName,
+  "0016-aid-schemes": aidSchemes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -130,6 +130,26 @@ export interface DocumentTable {
   shown_file_name?: string | null;
 }
 
+/** An aid scheme imported into a base (aides-jeunes format); its text is the document `document_id`. */
+export interface AidSchemeTable {
+  knowledge_base_id: string;
+  /** The scheme's id in its file: unique per base. */
+  scheme_id: string;
+  document_id: string;
+  title: string;
+  institution: string;
+  institution_type: string;
+  amount: number | null;
+  unit: string | null;
+  periodicity: string | null;
+  link: string | null;
+  /** JSON: `{ general: [...], text: [...] }`, structured conditions and written ones. */
+  conditions: string;
+  /** SHA-256 of the scheme as read: an equal digest on import means unchanged. */
+  digest: string;
+  imported_at: string;
+}
+
 export interface DocumentContentTable {
   document_id: string;
   bytes: Uint8Array;
@@ -384,6 +404,7 @@ export interface Tables {
   knowledge_bases: KnowledgeBaseTable;
   knowledge_base_readers: KnowledgeBaseReaderTable;
   documents: DocumentTable;
+  aid_schemes: AidSchemeTable;
   document_contents: DocumentContentTable;
   passages: PassageTable;
   ingestion_jobs: IngestionJobTable;

@@ -55,11 +55,13 @@ describeStores("demo base", (getStore) => {
       if ((await s.retrieval.ground(await agent(), question)).abstained) refused += 1;
     }
     assert.ok(found / questions.length >= 0.88, `hit@3 ${found}/${questions.length}`);
+    // The threshold trades these short questions for refusing what no sheet answers; it is
+    // calibrated on questions written blind (bench:abstention, docs/benchmarks.md).
     assert.ok(
-      answeredRight / questions.length >= 0.68,
+      answeredRight / questions.length >= 0.64,
       `answered from the right sheet ${answeredRight}/${questions.length}`,
     );
-    assert.ok(refused / unanswerable.length >= 0.75, `refused ${refused}/${unanswerable.length}`);
+    assert.ok(refused / unanswerable.length >= 0.85, `refused ${refused}/${unanswerable.length}`);
   });
 
   it("answers a resident's question with quoted passages and numbered citations", async () => {
