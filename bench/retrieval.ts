@@ -17,17 +17,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Services } from "../src/app.js";
-import { FRENCH_STOP_WORDS, foldAccents } from "../src/knowledge/analysis/index.js";
 import { passageTerms } from "../src/knowledge/index.js";
 import { ManualClock } from "../src/shared/clock.js";
 import { ensureSchema, migrateToLatest, openStore, type Store } from "../src/store/index.js";
 import { freshLocation, servicesFor } from "../test/support/stores.js";
 import { readyDocument, seededRandom } from "./fixtures.js";
-
-interface Query {
-  query: string;
-  relevant: string[];
-}
+import { metrics, plainBm25, type Query } from "./ranking.js";
 
 const { values } = parseArgs({
   options: {
@@ -46,68 +41,11 @@ const without = new Set((values.without ?? "").split(",").filter(Boolean));
 const reading = {
   chatter: !without.has("chatter"),
   thesaurus: !without.has("thesaurus"),
+  places: !without.has("places"),
 };
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-/** hit@k, MRR@10 and recall@10 (the share of each question's relevant documents in its first ten). */
-function metrics(rankings: string[][], queries: Query[]) {
-  let hit1 = 0;
-  let hit5 = 0;
-  let hit10 = 0;
-  let mrr = 0;
-  let recall = 0;
-  rankings.forEach((ranking, index) => {
-    const relevant = new Set(queries[index]?.relevant ?? []);
-    const rank = ranking.slice(0, 10).findIndex((id) => relevant.has(id));
-    if (rank === 0) hit1 += 1;
-    if (rank >= 0 && rank < 5) hit5 += 1;
-    if (rank >= 0) {
-      hit10 += 1;
-      mrr += 1 / (rank + 1);
-    }
-    recall += ranking.slice(0, 10).filter((id) => relevant.has(id)).length / (relevant.size || 1);
-  });
-  const n = rankings.length || 1;
-  return { hit1: hit1 / n, hit5: hit5 / n, hit10: hit10 / n, mrr: mrr / n, recall: recall / n };
-}
-
-/** Plain BM25 over folded words minus stop words, no stemming: the baseline. */
-function plainBm25(documents: Map<string, string>) {
-  const tokenize = (text: string) =>
-    (foldAccents(text.toLowerCase()).match(/[a-z0-9]+/g) ?? []).filter(
-      (word) => !FRENCH_STOP_WORDS.has(word) && word.length > 1,
-    );
-  const docs = [...documents].map(([id, text]) => {
-    const terms = tokenize(text);
-    const tf = new Map<string, number>();
-    for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
-    return { id, tf, length: terms.length };
-  });
-  const df = new Map<string, number>();
-  for (const doc of docs) for (const term of doc.tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const average = docs.reduce((sum, doc) => sum + doc.length, 0) / (docs.length || 1);
-  return (query: string) => {
-    const terms = [...new Set(tokenize(query))];
-    return docs
-      .map((doc) => {
-        let score = 0;
-        for (const term of terms) {
-          const f = doc.tf.get(term);
-          if (!f) continue;
-          const n = df.get(term) ?? 0;
-          const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
-          score += (idf * f * 2.2) / (f + 1.2 * (0.25 + (0.75 * doc.length) / average));
-        }
-        return { id: doc.id, score };
-      })
-      .filter((hit) => hit.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 10)
-      .map((hit) => hit.id);
-  };
-}
 
 async function openFresh(
   dialect: "sqlite" | "postgres",

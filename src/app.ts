@@ -46,6 +46,7 @@ import {
 import { impactOfTurn, impactRoutes } from "./impact/index.js";
 import { QuotaService } from "./impact/quota.service.js";
 import {
+  AidFinder,
   AidsRepository,
   AidsService,
   aidsRoutes,
@@ -59,9 +60,11 @@ import {
   KnowledgeBasesRepository,
   KnowledgeService,
   knowledgeRoutes,
+  loadPlaces,
   type ParseLimits,
   type PersonalDataGuard,
   RetrievalService,
+  Territories,
 } from "./knowledge/index.js";
 import {
   type AuditActor,
@@ -253,11 +256,13 @@ export function createServices(
     personalData,
     audit: recordAudit,
   });
-  const retrieval = new RetrievalService({ knowledge, documents, index, dense });
+  const territories = new Territories(loadPlaces);
+  const retrieval = new RetrievalService({ knowledge, documents, index, dense, territories });
+  const aidsRepository = new AidsRepository(store.db);
   // An aid file goes through the same upload as a document: never more than a document may weigh.
   const aids = new AidsService({
     knowledge,
-    aids: new AidsRepository(store.db),
+    aids: aidsRepository,
     documents,
     clock,
     limits: {
@@ -265,6 +270,13 @@ export function createServices(
       maxBytes: Math.min(DEFAULT_AID_FILE_LIMITS.maxBytes, limits.maxFileBytes),
     },
     audit: recordAudit,
+  });
+  const aidFinder = new AidFinder({
+    knowledge,
+    retrieval,
+    aids: aidsRepository,
+    territories,
+    places: loadPlaces,
   });
   const vaultKey = loadVaultKey({
     ...config.guard,
@@ -393,6 +405,7 @@ export function createServices(
     assistants,
     knowledge,
     aids,
+    aidFinder,
     documents,
     retrieval,
     dense,
@@ -420,8 +433,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
     const services = createServices(config, store, clock, ids, { auditActor: { kind: "system" } });
-    // The guard's word lists are read now, not by the first request.
+    // The guard's word lists and the official geography are read now, not by the first request.
     services.guard.warm();
+    loadPlaces();
     await services.guard.reloadNames();
     await services.providers.seed(config.providers);
     const server = await buildServer({
@@ -442,7 +456,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           maxFilesPerUpload: config.knowledge.maxFilesPerUpload,
           maxUploadBytes: config.knowledge.maxUploadMegabytes * 1024 * 1024,
         }),
-        ...aidsRoutes({ aids: services.aids }),
+        ...aidsRoutes({ aids: services.aids, finder: services.aidFinder }),
         ...providersRoutes({ providers: services.providers }),
         ...auditRoutes({ audit: services.audit }),
         ...guardRoutes({ guard: services.guard }),

@@ -5,6 +5,8 @@
  */
 export const fr = {
   // API errors, keyed by their stable code.
+  "error.aids_find_empty":
+    "Dites ce que cherche la personne (une question) ou sa situation (âge, lieu ou statut).",
   "error.invalid_request": "La requête est invalide : {details}",
   "error.invalid_json": "Le corps de la requête n'est pas un JSON valide.",
   "error.unsupported_media_type":
@@ -373,9 +375,13 @@ Commandes :
   aids import FICHIER --kb NOM [--replace] [--json]
                                 importe des aides (JSONL au format aides-jeunes) ;
                                 --replace retire celles qui ne sont plus dans le fichier
+  aids find ["question"] --kb NOM [--age N] [--place LIEU] [--status STATUT]... [--limit N] [--json | --jsonl]
+                                les aides qui conviennent à une situation, classées
   ingest CHEMIN... --kb NOM     dépose des fichiers (dossiers parcourus récursivement)
-  search "question" --kb NOM [--limit N] [--json]
-  ask "question" [--kb NOM]... [--json]
+  search "question" --kb NOM [--limit N] [--json | --jsonl]
+  ask "question" [--kb NOM]... [--json | --jsonl]
+                                --jsonl : une question { "id", "query" } par ligne sur
+                                l'entrée, une ligne de résultat chacune
   provider add --id ID --base-url URL --sovereignty local|sovereign|extraterritorial --country FRA
                --model NOM[:ACTIFS/TOTAL]... [--api-key-stdin | --api-key-env VAR | --api-key-file F]
                [--preset NOM]
@@ -818,6 +824,13 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.aids_documents":
     "Fiches des aides : {ready} intégrée(s), {quarantined} en quarantaine, {failed} en échec (voir « beffroi kb audit {kb} »).",
   "cli.aids_file_missing": "Indiquez le fichier à importer : beffroi aids import FICHIER --kb NOM.",
+  "cli.aids_age": "--age : un âge en années, de 0 à 120",
+  "cli.aids_unsaid": "non précisé",
+  "cli.aids_situation": "Situation lue : âge {age} ; lieu {place} ; statut {statuses}.",
+  "cli.aids_none": "Aucune aide de la base ne correspond à cette situation.",
+  "cli.aids_why": "   Convient : {why}",
+  "cli.aids_to_check": "   À vérifier : {items}",
+  "cli.aids_excluded": "Écartée : {title} — {reasons}",
 
   // Audit log of administrative actions.
   "audit.intact":

@@ -1,4 +1,5 @@
 export { DEFAULT_AID_FILE_LIMITS } from "./aids/aid-file.js";
+export { AidFinder, type AidFinding, type AidRequest, type FoundAid } from "./aids/aid-finder.js";
 export { AidsRepository } from "./aids/aids.repository.js";
 export { aidsRoutes } from "./aids/aids.routes.js";
 export type { AidCondition, AidConditions } from "./aids/aids.schema.js";
@@ -8,8 +9,8 @@ export {
   describeCondition,
   type Evaluation,
   evaluateConditions,
-  type Places,
   type Situation,
+  type SituationPlaces,
 } from "./aids/conditions.js";
 export { ABSTENTION_THRESHOLD, type Answer, type Citation, extractiveAnswer } from "./answer.js";
 export { askRoutes } from "./ask.routes.js";
@@ -43,6 +44,7 @@ export {
   type ReleaseAction,
   ReleaseActionSchema,
 } from "./personal-data.js";
+export { loadPlaces, type Places, type Territory } from "./places/index.js";
 export {
   RetrievalService,
   reciprocalRankFusion,
@@ -50,3 +52,4 @@ export {
   type SearchResult,
 } from "./retrieval.service.js";
 export { passageTerms, questionTerms } from "./terms.js";
+export { type Locality, Territories } from "./territories.js";

@@ -8,6 +8,7 @@ import type { DocumentsRepository, PassageWithDocument } from "./documents.repos
 import type { Actor, KnowledgeService } from "./knowledge.service.js";
 import { shownFileName } from "./personal-data.js";
 import { editDistance, type QuestionReading, questionTerms } from "./terms.js";
+import type { Locality, Territories } from "./territories.js";
 
 export type SearchHit = GroundingPassage;
 
@@ -111,6 +112,16 @@ function coverage(
   return total === 0 ? 0 : Math.min(1, matched / Math.min(total, cap));
 }
 
+/** How deep the lexical ranking is read when the question names a place. */
+const TERRITORY_DEPTH = 60;
+
+/**
+ * What a passage's score is multiplied by, by where it applies for a
+ * question asked from a place (see `Territories`). Calibrated on the blind
+ * citizen questions over the 550 aids (docs/benchmarks.md).
+ */
+const LOCALITY_WEIGHTS: Record<Locality, number> = { local: 1.6, everywhere: 1, elsewhere: 0.4 };
+
 /** How many of the first passages the confidence reads: those an answer quotes from. */
 const CONFIDENCE_DEPTH = 3;
 
@@ -139,6 +150,8 @@ export class RetrievalService {
       documents: DocumentsRepository;
       index: LexicalIndex;
       dense?: DenseRetrieval;
+      /** Places in questions and passages; without it, a place is just a word. */
+      territories?: Territories;
     },
   ) {}
 
@@ -197,11 +210,16 @@ export class RetrievalService {
       postings += frequency;
     }
     const dense = this.deps.dense;
-    const [lexical, nearest, weights] = await Promise.all([
+    // A question asked from a place ranks the passages about it first, those about another
+    // territory last: read deeper, so that a local passage ranked low lexically comes up.
+    const territories = options.reading?.places === false ? undefined : this.deps.territories;
+    const asker = territories?.askedFrom(query) ?? [];
+    const depth = Math.max(limit, dense ? FUSION_DEPTH : 0, asker.length > 0 ? TERRITORY_DEPTH : 0);
+    const [found, nearest, weights] = await Promise.all([
       this.deps.index.search(
         bases,
         [...searched, ...pairs, ...expansions.filter((term) => term.includes("_"))],
-        dense ? Math.max(limit, FUSION_DEPTH) : limit,
+        depth,
       ),
       dense && bases.length > 0 ? dense.search(bases, query, FUSION_DEPTH) : null,
       // The asker's situation ("j'ai 19 ans") is searched, but no passage must state it.
@@ -213,11 +231,27 @@ export class RetrievalService {
       ),
     ]);
     const passages = new Map(
-      (await this.deps.documents.passages(lexical.map((hit) => hit.passageId))).map((p) => [
-        p.id,
-        p,
-      ]),
+      (await this.deps.documents.passages(found.map((hit) => hit.passageId))).map((p) => [p.id, p]),
     );
+    const lexical =
+      territories && asker.length > 0
+        ? found
+            .map((hit) => {
+              const passage = passages.get(hit.passageId);
+              const about = passage
+                ? territories.about({
+                    passageId: hit.passageId,
+                    title: passage.title,
+                    text: passage.text,
+                  })
+                : [];
+              return {
+                ...hit,
+                score: hit.score * LOCALITY_WEIGHTS[territories.locality(about, asker)],
+              };
+            })
+            .sort((a, b) => b.score - a.score)
+        : found;
     // The most a question's evidence needs: EVIDENCE_WORDS words found in no other passage.
     const cap = EVIDENCE_WORDS * (1 + Math.log(1 + (indexed + 0.5) / 0.5));
     const coverageOf = (id: string | undefined) => {

@@ -33,6 +33,8 @@ export interface QuestionReading {
   chatter?: boolean;
   /** Search the administrative wording of everyday words beside them ("boulot" → "emploi"). */
   thesaurus?: boolean;
+  /** Rank the passages about the place the question names first (see `Territories`). */
+  places?: boolean;
 }
 
 /** The terms of a question, as `questionTerms` gives them. */

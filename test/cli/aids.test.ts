@@ -143,6 +143,54 @@ describe("beffroi aids import", () => {
         assert.deepEqual(refused.citations, []);
       });
 
+      it("finds the schemes for a situation, in words or as JSON lines of the schemes' ids", async () => {
+        const found = await cli([
+          "aids",
+          "find",
+          "une aide pour le BAFA",
+          "--kb",
+          "Aides jeunes",
+          "--age",
+          "19",
+          "--place",
+          "Annecy",
+        ]);
+        assert.equal(found.code, 0, found.stderr);
+        assert.match(
+          found.stdout,
+          /^Situation lue : âge 19 ; lieu Annecy ; statut non précisé\.\n/,
+        );
+        assert.match(
+          found.stdout,
+          /1\. Aide au BAFA en Haute-Savoie \(Caisse d'allocations familiales des Alpes fictives\)[^\n]*\[bafa-haute-savoie\]\n {3}Convient : 16 ans et plus ; département 74\n {3}À vérifier : Avoir commencé une formation au BAFA\./,
+        );
+        const lines = await runIn(
+          location.dataDir,
+          ["aids", "find", "--kb", "Aides jeunes", "--jsonl"],
+          env,
+          [
+            JSON.stringify({
+              id: "f1",
+              query: "j'ai 19 ans, j'habite à Annecy, une aide pour le BAFA ?",
+            }),
+            JSON.stringify({ id: "f2", query: "aide BAFA, j'habite à Lille" }),
+          ].join("\n"),
+        );
+        assert.equal(lines.code, 0, lines.stderr);
+        const [annecy, lille] = lines.stdout
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line));
+        assert.equal(annecy.id, "f1");
+        assert.equal(annecy.aids[0], "bafa-haute-savoie");
+        assert.equal(annecy.situation.place.code, "74010");
+        assert.equal(lille.id, "f2");
+        assert.ok(!lille.aids.includes("bafa-haute-savoie"), "another département's scheme");
+        const bad = await cli(["aids", "find", "BAFA", "--kb", "Aides jeunes", "--age", "deux"]);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /--age : un âge en années/);
+      });
+
       it("counts unchanged, updated and added schemes, and keeps the ones left out unless told to replace", async () => {
         const same = await importFile("aides.jsonl");
         assert.match(

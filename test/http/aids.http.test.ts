@@ -179,6 +179,59 @@ describeApps(
       assert.equal(bad.statusCode, 400);
     });
 
+    it("finds the schemes that fit a situation, says why, and sets apart those it excludes", async () => {
+      const { app } = get();
+      const find = (body: object, as = reader) =>
+        call(app, "POST", `/api/knowledge-bases/${baseId}/aids/find`, as, body);
+      const annecy = await find({
+        question:
+          "Bonjour, j'ai 19 ans et j'habite à Annecy, y a-t-il une aide pour passer le BAFA ?",
+      });
+      assert.equal(annecy.statusCode, 200, annecy.body);
+      const found = annecy.json();
+      assert.deepEqual(found.situation, {
+        age: 19,
+        statuses: [],
+        place: { kind: "commune", code: "74010", name: "Annecy" },
+      });
+      const [bafa] = found.aids;
+      assert.equal(bafa.id, "bafa-haute-savoie");
+      assert.deepEqual(bafa.why, ["16 ans et plus", "département 74"]);
+      // A condition written as a sentence is never settled: the agent checks it.
+      assert.equal(bafa.verdict, "possible");
+      assert.deepEqual(bafa.toCheck, ["Avoir commencé une formation au BAFA."]);
+      assert.equal(bafa.institution, "Caisse d'allocations familiales des Alpes fictives");
+      assert.ok(found.aids.every((aid: { verdict: string }) => aid.verdict !== "excluded"));
+
+      // Too young here, elsewhere there: the scheme is set apart, with the reason.
+      const young = (
+        await find({ question: "une aide pour le BAFA", age: 15, place: "Annecy" })
+      ).json();
+      const tooYoung = young.excluded.find((aid: { id: string }) => aid.id === "bafa-haute-savoie");
+      assert.ok(tooYoung, JSON.stringify(young));
+      assert.match(tooYoung.unmet.join(" "), /16 ans/);
+      assert.ok(!young.aids.some((aid: { id: string }) => aid.id === "bafa-haute-savoie"));
+      const lille = (await find({ question: "aide BAFA", place: "Lille" })).json();
+      assert.equal(lille.situation.place.name, "Lille");
+      assert.ok(lille.excluded.some((aid: { id: string }) => aid.id === "bafa-haute-savoie"));
+
+      // A form alone: the schemes of the asker's territory first, none from elsewhere.
+      const form = (await find({ age: 20, place: "74010" })).json();
+      const ids = form.aids.map((aid: { id: string }) => aid.id);
+      assert.ok(ids.includes("transport-etudiant-metropole"), ids.join(", "));
+      assert.ok(
+        !ids.includes("aide-logement-jeunes-cp") ||
+          ids.indexOf("bafa-haute-savoie") < ids.indexOf("aide-logement-jeunes-cp"),
+      );
+      assert.ok(form.excluded.every((aid: { unmet: string[] }) => aid.unmet.length > 0));
+
+      const empty = await find({});
+      assert.equal(empty.statusCode, 400);
+      assert.equal(empty.json().error.code, "aids_find_empty");
+      assert.match(empty.json().error.message, /situation/);
+      assert.equal((await find({ question: "aide BAFA" }, outsider)).statusCode, 404);
+    });
+
     it("imports the same file again without a change, then updates, adds and keeps what the file left out", async () => {
       const { app } = get();
       const before = await schemes(app, referent, baseId);

@@ -39,6 +39,33 @@ export class AidsRepository {
     };
   }
 
+  /** The schemes of a base whose documents are among `documentIds` and searchable. */
+  async byDocuments(knowledgeBaseId: string, documentIds: string[]): Promise<AidSchemeRow[]> {
+    if (documentIds.length === 0) return [];
+    const rows: AidSchemeRow[] = [];
+    // PostgreSQL and SQLite cap the parameters of one statement.
+    for (let start = 0; start < documentIds.length; start += 500) {
+      rows.push(
+        ...(await this.withDocument()
+          .where("a.knowledge_base_id", "=", knowledgeBaseId)
+          .where("a.document_id", "in", documentIds.slice(start, start + 500))
+          .where("d.status", "=", "ready")
+          .execute()),
+      );
+    }
+    return rows;
+  }
+
+  /** Up to `limit` searchable schemes of a base, by id. */
+  async ready(knowledgeBaseId: string, limit: number): Promise<AidSchemeRow[]> {
+    return this.withDocument()
+      .where("a.knowledge_base_id", "=", knowledgeBaseId)
+      .where("d.status", "=", "ready")
+      .orderBy("a.scheme_id")
+      .limit(limit)
+      .execute();
+  }
+
   /** Adds schemes, or updates those of the same base and id, in one transaction. */
   async upsert(rows: AidSchemeTable[]): Promise<void> {
     if (rows.length === 0) return;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type RouteDefinition, route } from "../../http/index.js";
 import { AppError, badRequest } from "../../shared/errors.js";
 import { type AidFileLimits, fileTooLarge } from "./aid-file.js";
+import type { AidFinder } from "./aid-finder.js";
 import type { AidsService } from "./aids.service.js";
 
 const BaseParams = z.object({ id: z.string().min(1).max(100) });
@@ -89,8 +90,56 @@ async function readAidUpload(
   return { bytes: file };
 }
 
-export function aidsRoutes(deps: { aids: AidsService }): RouteDefinition[] {
-  const { aids } = deps;
+const FindBody = z.strictObject({
+  question: z.string().max(4000).optional().describe("La question telle que tapée"),
+  age: z.number().int().min(0).max(120).optional(),
+  place: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("Commune, code postal, département ou région, tel que tapé"),
+  statuses: z
+    .array(z.string().max(60))
+    .max(20)
+    .optional()
+    .describe("etudiant, apprenti, lyceen, demandeur_emploi, beneficiaire_rsa, handicap…"),
+  quotientFamilial: z.number().min(0).max(100_000).optional(),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+
+const FoundAidSchema = z.object({
+  id: z.string().describe("L'identifiant de l'aide dans le fichier importé"),
+  documentId: z.string(),
+  title: z.string(),
+  institution: z.string(),
+  amount: z.number().nullable(),
+  unit: z.string().nullable(),
+  periodicity: z.string().nullable(),
+  link: z.string().nullable().describe("Le lien officiel de l'aide"),
+  verdict: z.enum(["eligible", "possible", "excluded"]),
+  why: z.array(z.string()).describe("Les conditions remplies"),
+  toCheck: z.array(z.string()).describe("Ce qui reste à vérifier avec la personne"),
+  unmet: z.array(z.string()).describe("Pourquoi l'aide ne convient pas (aides écartées)"),
+  score: z.number(),
+});
+
+const FindingSchema = z.object({
+  situation: z.object({
+    age: z.number().optional(),
+    statuses: z.array(z.string()),
+    place: z
+      .object({ kind: z.string(), code: z.string(), name: z.string() })
+      .optional()
+      .describe("Le lieu reconnu, au sens de la géographie officielle"),
+  }),
+  aids: FoundAidSchema.array(),
+  excluded: FoundAidSchema.array().describe(
+    "Aides qui répondent au besoin mais dont une condition exclut la situation",
+  ),
+});
+
+export function aidsRoutes(deps: { aids: AidsService; finder: AidFinder }): RouteDefinition[] {
+  const { aids, finder } = deps;
   return [
     route({
       method: "POST",
@@ -126,6 +175,18 @@ export function aidsRoutes(deps: { aids: AidsService }): RouteDefinition[] {
         offset: z.number(),
       }),
       handler: async ({ principal, params, query }) => aids.list(principal, params.id, query),
+    }),
+    route({
+      method: "POST",
+      url: "/api/knowledge-bases/:id/aids/find",
+      summary:
+        "Trouver les aides d'une base qui conviennent à une situation (question, ou âge, lieu et statuts) : classées, chacune avec ce qui convient et ce qui reste à vérifier ; les aides écartées à part, avec la raison. Pour les agents.",
+      tags: ["knowledge"],
+      access: "knowledge:read",
+      params: BaseParams,
+      body: FindBody,
+      response: FindingSchema,
+      handler: async ({ principal, params, body }) => finder.find(principal, params.id, body),
     }),
   ];
 }

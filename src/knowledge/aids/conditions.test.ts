@@ -4,12 +4,12 @@ import type { AidCondition } from "./aids.schema.js";
 import {
   describeCondition,
   evaluateConditions,
-  type Places,
   type Situation,
+  type SituationPlaces,
 } from "./conditions.js";
 
 /** A commune of Haute-Savoie (74), in région Auvergne-Rhône-Alpes (84), with its EPCI and postcode. */
-const ANNECY: Places = {
+const ANNECY: SituationPlaces = {
   communes: ["74010"],
   epcis: ["200066793"],
   departements: ["74"],
@@ -17,7 +17,7 @@ const ANNECY: Places = {
   postcodes: ["74000"],
 };
 /** A commune of Nord (59), région Hauts-de-France (32). */
-const LILLE: Places = {
+const LILLE: SituationPlaces = {
   communes: ["59350"],
   epcis: ["200093201"],
   departements: ["59"],
@@ -125,7 +125,7 @@ describe("aid conditions", () => {
       reason: "lieu de résidence non renseigné",
       label: "région 84",
     });
-    const departementOnly: Places = {
+    const departementOnly: SituationPlaces = {
       communes: [],
       epcis: [],
       departements: ["74"],

@@ -17,7 +17,7 @@ import {
  * (the commune, its EPCIs, its département, its région, its postcodes), so a
  * scheme limited to a région applies to a commune of one of its départements.
  */
-export interface Places {
+export interface SituationPlaces {
   communes: string[];
   epcis: string[];
   departements: string[];
@@ -28,7 +28,7 @@ export interface Places {
 /** What is known of a person. Anything left out is "not said", never "no". */
 export interface Situation {
   age?: number;
-  places?: Places;
+  places?: SituationPlaces;
   /** The CAF's monthly family quotient, in euros. */
   quotientFamilial?: number;
   /** What the person is: etudiant, apprenti, demandeur_emploi, beneficiaire_rsa, regime_general… */
@@ -83,7 +83,7 @@ const OPERATOR_KEYS: Record<Operator, string> = {
   "=": "eq",
 };
 
-const PLACE_LEVEL: Record<PlaceType, keyof Places> = {
+const PLACE_LEVEL: Record<PlaceType, keyof SituationPlaces> = {
   communes: "communes",
   epcis: "epcis",
   excluded_epcis: "epcis",

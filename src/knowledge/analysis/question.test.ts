@@ -45,6 +45,12 @@ describe("analyseQuestion", () => {
     assert.equal(analyseQuestion("aide permis 18ans").situation.age, 18);
     assert.equal(analyseQuestion("ma fille de 17 ans").situation.age, 17);
     assert.equal(analyseQuestion("article 19 du règlement").situation.age, undefined);
+    assert.equal(
+      analyseQuestion("une carte pour les moins de 26 ans ? j'ai 22 ans").situation.age,
+      22,
+    );
+    assert.equal(analyseQuestion("ma fille de 12 ans et moi, j'ai 40 ans").situation.age, 40);
+    assert.equal(analyseQuestion("aide pour les jeunes de 16 à 25 ans").situation.age, undefined);
   });
 
   it("finds the thesaurus's wording for everyday words, phrases first", () => {

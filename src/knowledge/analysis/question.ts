@@ -134,6 +134,9 @@ const CHATTER: readonly string[] = [
   ...["puis je avoir", "possible", "possibilite", "svp merci", "urgent", "urgence svp"],
   ...["j ai besoin d", "j ai besoin de", "besoin d", "besoin de", "j ai besoin"],
   ...["voila", "alors", "du coup", "en fait", "enfin bref", "bref", "ok", "oui", "non merci"],
+  // Light verbs: what is done is in their object ("passer le permis", "faire une demande de
+  // logement"); alone they match nouns of their stem ("passer" and the "Pass Culture").
+  ...["passer", "faire", "obtenir", "avoir", "aller", "mettre", "prendre", "trouver", "donner"],
 ];
 
 const CHATTER_TABLE = phraseTable(CHATTER.map((phrase) => [phrase, true] as const));
@@ -223,6 +226,10 @@ const STATUS_TABLE = phraseTable(STATUSES);
 const THESAURUS_TABLE = phraseTable(THESAURUS);
 
 const AGE_WORDS = new Set(["ans", "an", "ans.", "ams"]);
+/** Words before an age that make it a range ("moins de 26 ans", "plus de 18 ans", "dès 16 ans"). */
+const RANGE_BEFORE = new Set(["moins", "plus", "des", "partir", "jusqu", "entre", "max", "min"]);
+/** Words before an age that make it the asker's ("j'ai 19 ans", "moi 17 ans", "âgé de 20 ans"). */
+const OWN_AGE_BEFORE = new Set(["ai", "aurai", "moi", "age", "agee", "suis"]);
 
 /** "19 ans", "19ans", "j'ai 19 ans": the age and how many tokens it spans from `index`. */
 function ageAt(words: readonly Token[], index: number): [number, number] | undefined {
@@ -245,6 +252,7 @@ export function analyseQuestion(question: string, options: QuestionOptions = {})
   const statuses = new Set<string>();
   const expansions: QuestionAnalysis["expansions"] = [];
   let age: number | undefined;
+  let ownAge = false;
   const situational: string[] = [];
   let chatter = false;
   // A phrase of the thesaurus covers its words: "petit boulot" is not also "boulot".
@@ -254,7 +262,21 @@ export function analyseQuestion(question: string, options: QuestionOptions = {})
     if (agePhrase) {
       const [years, length] = agePhrase;
       const word = words[index] as Token;
-      if (years > 0 && years < 120 && age === undefined) age = years;
+      const before = words[index - 1]?.key ?? "";
+      // "moins de 26 ans", "de 16 à 25 ans": a range a scheme sets, not anyone's age.
+      const range =
+        RANGE_BEFORE.has(before) ||
+        (before === "de" && RANGE_BEFORE.has(words[index - 2]?.key ?? "")) ||
+        words[index + length]?.key === "a" ||
+        before === "a";
+      if (years > 0 && years < 120 && !range) {
+        // The asker's own ("j'ai 19 ans") wins over another's ("ma fille de 17 ans") said first.
+        const own = OWN_AGE_BEFORE.has(before);
+        if (age === undefined || (own && !ownAge)) {
+          age = years;
+          ownAge = own;
+        }
+      }
       situational.push(question.slice(word.start, (words[index + length - 1] as Token).end));
       // The age is also a search word: passages state ages ("les jeunes de 16 à 25 ans").
       index += length;

@@ -1,0 +1,8 @@
+export { loadPlaces, type Places } from "./places.js";
+export {
+  MAX_CANDIDATES,
+  type PlaceMention,
+  TERRITORY_KINDS,
+  type Territory,
+  type TerritoryKind,
+} from "./territory.js";
