@@ -16,6 +16,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { CLI_PRINCIPAL } from "../src/cli/knowledge.command.js";
 import { loadDemoBase } from "../src/knowledge/demo.js";
 import { ABSTENTION_THRESHOLD, extractiveAnswer } from "../src/knowledge/index.js";
 import { ManualClock } from "../src/shared/clock.js";
@@ -73,20 +74,15 @@ const flat = (text: string) => text.replace(/\s+/g, " ").toLowerCase();
 const asked = questions();
 const results = [];
 for (const item of asked) {
-  // As the ground stage reads it (eight passages), answered whatever the confidence.
-  const result = await services.retrieval.search("cli", item.question, { limit: 8 });
-  const grounding = {
-    knowledgeBaseIds: result.bases,
-    passages: result.hits,
-    confidence: result.confidence,
-    abstained: false,
-  };
-  const answer = extractiveAnswer(item.question, grounding);
+  // The ground stage, as an agent's turn walks it; answered whatever the confidence.
+  const grounding = await services.retrieval.ground(CLI_PRINCIPAL, item.question);
+  const answer = extractiveAnswer(item.question, { ...grounding, abstained: false });
   results.push({
     ...item,
     confidence: grounding.confidence,
     // An extractive answer quotes the best passages of up to three documents: right when the expected one is among them.
     right: answer.citations.some((citation) => citation.fileName === item.document),
+    firstRight: answer.citations[0]?.fileName === item.document,
     top1: grounding.passages[0]?.fileName === item.document,
     factQuoted: item.fact !== null && flat(answer.text).includes(flat(item.fact)),
   });
@@ -96,7 +92,7 @@ const unanswerable = results.filter((r) => r.document === null);
 const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
 
 console.log(
-  `set ${set}: ${answerable.length} answerable questions (hit@1 ${share(answerable.filter((a) => a.top1).length, answerable.length).toFixed(3)}, right document among the sources ${share(answerable.filter((a) => a.right).length, answerable.length).toFixed(3)}), ${unanswerable.length} unanswerable`,
+  `set ${set}: ${answerable.length} answerable questions (hit@1 ${share(answerable.filter((a) => a.top1).length, answerable.length).toFixed(3)}, right document among the sources ${share(answerable.filter((a) => a.right).length, answerable.length).toFixed(3)}, quoted first ${share(answerable.filter((a) => a.firstRight).length, answerable.length).toFixed(3)}), ${unanswerable.length} unanswerable`,
 );
 console.log(
   "threshold  answered  answered-right  refused-unanswerable  balanced-accuracy  fact-in-answer",

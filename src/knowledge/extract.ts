@@ -18,7 +18,8 @@ import { questionTerms } from "./terms.js";
  * it is among the candidate units, so "mairie" in every line weighs little),
  * its heading's words as its own, its document's title's at half weight,
  * and by what the question asks for (`questionAsks`). The best units are taken across
- * passages; the source holding the best one comes first.
+ * passages; documents keep the order search gave them, and within a
+ * document the passage whose sentences answer best comes first.
  */
 export interface Excerpt {
   passage: GroundingPassage;
@@ -103,7 +104,7 @@ export function answerExcerpts(
   sources = 3,
 ): Excerpt[] {
   // The answer may lie in a document's second passage ("Bon à savoir" first, the hours next).
-  const top = passages[0]?.score ?? 0;
+  const top = Math.max(0, ...passages.map((passage) => passage.score));
   const candidates = passages.filter((passage) => passage.score >= top * 0.5).slice(0, CANDIDATES);
   const terms = questionTerms(question);
   const wanted = new Map<string, string[]>(
@@ -179,7 +180,12 @@ export function answerExcerpts(
     }
     excerpts.push({ passage: candidates[position] as GroundingPassage, lines, score });
   }
-  return excerpts.sort((a, b) => b.score - a.score);
+  // Search ranks documents better than their sentences do (it reads the whole passage, its title
+  // and the words' rarity in the base): documents keep its order; within a document, the passage
+  // whose sentences answer comes first ("Horaires d'ouverture" before "Bon à savoir").
+  const documentRank = (excerpt: Excerpt) =>
+    candidates.findIndex((passage) => passage.documentId === excerpt.passage.documentId);
+  return excerpts.sort((a, b) => documentRank(a) - documentRank(b) || b.score - a.score);
 }
 
 /** An excerpt as quoted text: sentences run on, a list's heading and items one per line. */
