@@ -22,9 +22,9 @@ const ASKS: readonly { question: RegExp; unit: RegExp }[] = [
     unit: /\b\d{1,2}\s?h(?:\s?\d{2})?\s*(?:–|-|à|a)\s*\d{1,2}\s?h|\b(?:jusqu'(?:à|a)|dès|des|à partir de|a partir de)\s\d{1,2}\s?h|\bferm[ée]e?s?\b/i,
   },
   {
-    // A price.
+    // A price ("combien de livres" asks a number, "combien de temps" a duration: below).
     question:
-      /\b(?:combien|prix|tarifs?|couts?|coute|coutent|payer|payant|gratuite?s?|cher|euros?)\b/,
+      /\b(?:combien(?! de\b| d')|prix|tarifs?|couts?|coute|coutent|payer|payant|gratuite?s?|cher|euros?)\b/,
     unit: /\d[\d\s.,]*\s?(?:€|euros?)|\bgratuite?s?\b/i,
   },
   {
@@ -33,10 +33,15 @@ const ASKS: readonly { question: RegExp; unit: RegExp }[] = [
     unit: /\b0\d(?:[\s.]?\d{2}){4}\b|@/,
   },
   {
-    // A date, a time limit, a duration.
+    // A number of things ("combien de livres", "combien de témoins").
+    question: /\bcombien (?:de|d')(?! temps)/,
+    unit: /\b\d+\b/,
+  },
+  {
+    // A date, a time limit, a duration, a day of the week.
     question:
-      /\b(?:quand|date|delais?|combien de temps|duree|jusqu'a quand|avant quand|attendre)\b/,
-    unit: /\b\d+\s?(?:jours?|semaines?|mois|ans?|heures?)\b|\b\d{1,2}(?:er)?\s(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b/i,
+      /\b(?:quand|date|delais?|combien de temps|duree|jusqu'a quand|avant quand|attendre|quels? jours?)\b/,
+    unit: /\b\d+\s?(?:jours?|semaines?|mois|ans?|heures?)\b|\b\d{1,2}(?:er)?\s(?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre)\b|\b(?:lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?)\b/i,
   },
   {
     // A place.
