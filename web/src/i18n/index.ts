@@ -1,4 +1,5 @@
 import { admin } from "./fr/admin";
+import { aids } from "./fr/aids";
 import { chat } from "./fr/chat";
 import { common } from "./fr/common";
 import { knowledge } from "./fr/knowledge";
@@ -10,7 +11,7 @@ import { knowledge } from "./fr/knowledge";
  * A message is a string with `{name}` parameters, or `{ one, other }` when
  * it depends on a count (French plural rules: 0 and 1 are singular).
  */
-const catalogue = { ...common, ...chat, ...knowledge, ...admin } as const;
+const catalogue = { ...common, ...chat, ...knowledge, ...aids, ...admin } as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type Message = string | { one: string; other: string };

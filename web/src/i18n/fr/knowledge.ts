@@ -69,6 +69,7 @@ export const knowledge = {
 
   "knowledge.section.documents": "Documents",
   "knowledge.section.search": "Rechercher",
+  "knowledge.section.aids": "Aides",
   "knowledge.section.quality": "Qualité",
   "knowledge.section.quarantine": "Quarantaine",
   "knowledge.section.access": "Accès",

@@ -7,6 +7,7 @@ import { type MessageKey, t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import { useSession } from "../../session";
 import { AccessSection } from "./access-section";
+import { AidsSection } from "./aids-section";
 import { settingLabel } from "./base-form";
 import { DocumentsSection } from "./documents-section";
 import { setFlash } from "./flash";
@@ -16,12 +17,13 @@ import { readersText } from "./readers";
 import { SearchSection } from "./search-section";
 import type { KnowledgeBase } from "./types";
 
-export type Section = "documents" | "search" | "quality" | "quarantine" | "access";
+export type Section = "documents" | "search" | "aids" | "quality" | "quarantine" | "access";
 
 /** The address of each section of a base: real links, so that each can be bookmarked. */
 export const SECTION_PATHS: Record<Section, string> = {
   documents: "",
   search: "/recherche",
+  aids: "/aides",
   quality: "/qualite",
   quarantine: "/quarantaine",
   access: "/acces",
@@ -62,6 +64,7 @@ export function BasePage(props: { id: string; section: Section }) {
   const sections: Section[] = [
     "documents",
     "search",
+    "aids",
     ...(current.canManage || auditor ? (["quality"] as const) : []),
     ...(current.canManage ? (["quarantine", "access"] as const) : []),
   ];
@@ -75,6 +78,9 @@ export function BasePage(props: { id: string; section: Section }) {
       break;
     case "search":
       content = <SearchSection base={current} />;
+      break;
+    case "aids":
+      content = <AidsSection base={current} />;
       break;
     case "quality":
       content = <QualitySection base={current} />;

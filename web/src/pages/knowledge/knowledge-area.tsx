@@ -8,6 +8,7 @@ import "./knowledge.css";
 
 const SECTIONS: Record<string, Section> = {
   recherche: "search",
+  aides: "aids",
   qualite: "quality",
   quarantaine: "quarantine",
   acces: "access",

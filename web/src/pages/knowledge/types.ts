@@ -120,3 +120,58 @@ export interface FieldIssue {
   field: string;
   message: string;
 }
+
+/** POST /api/knowledge-bases/:id/aids: what an import of an aid file did. */
+export interface AidImportReport {
+  knowledgeBaseId: string;
+  /** Schemes read in the file. */
+  schemes: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Schemes absent from the file, removed (replace only). */
+  removed: number;
+  /** Schemes absent from the file, kept (without replace). */
+  kept: number;
+  failed: { schemeId: string; code: string; message: string }[];
+}
+
+/** GET /api/knowledge-bases/:id/aids: a page of the base's schemes (the page reads the total). */
+export interface AidSchemePage {
+  items: { id: string; title: string }[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export type AidVerdict = "eligible" | "possible" | "excluded";
+
+export interface FoundAid {
+  id: string;
+  documentId: string;
+  title: string;
+  institution: string;
+  amount: number | null;
+  unit: string | null;
+  periodicity: string | null;
+  link: string | null;
+  verdict: AidVerdict;
+  /** The conditions met, in French. */
+  why: string[];
+  /** What is left to check with the person. */
+  toCheck: string[];
+  /** Why the aid does not fit (set-apart aids only). */
+  unmet: string[];
+  score: number;
+}
+
+/** POST /api/knowledge-bases/:id/aids/find: the situation as read, the aids that may fit, those set apart. */
+export interface AidFinding {
+  situation: {
+    age?: number;
+    statuses: string[];
+    place?: { kind: string; code: string; name: string };
+  };
+  aids: FoundAid[];
+  excluded: FoundAid[];
+}
