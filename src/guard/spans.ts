@@ -102,3 +102,14 @@ export function lineStart(text: string, index: number, limit: number): number {
   const found = text.slice(from, index).lastIndexOf("\n");
   return found < 0 ? from : from + found + 1;
 }
+
+/**
+ * Where the line holding `index` ends, looked for at most `limit` characters
+ * ahead: the line break's position, or `index + limit` (or the text's end)
+ * when it is farther.
+ */
+export function lineEnd(text: string, index: number, limit: number): number {
+  const to = Math.min(text.length, index + limit);
+  const found = text.slice(index, to).indexOf("\n");
+  return found < 0 ? to : index + found;
+}

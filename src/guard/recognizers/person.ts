@@ -16,6 +16,7 @@ import {
   SURNAME,
   WORD,
 } from "../lexicon.js";
+import { lineEnd, lineStart } from "../spans.js";
 import { LONGEST_WORD, type Token, tokensOf } from "../tokens.js";
 import { isAbroad, VEHICLE_MAKES } from "../words.js";
 import { COMMON_WORDS, FIRST_NAMES } from "./first-names.js";
@@ -28,6 +29,8 @@ const ABBREVIATED_CIVILITIES = words("m mr mrs mme mmes mlle mlles");
 const MAIL_HEADER = /^\s*(?:objet|sujet|de|à|a|cc|date|envoy[ée]|re|tr|fwd)\s*:/i;
 /** Locutions whose second word could read as a name in lower case: "le long de la Seine". */
 const LOCUTIONS = new Set(["le long", "au long", "du long", "au bord", "au pied", "au fond"]);
+/** How far back a line's start is looked for (a mail header is a short line). */
+const LINE_LOOKUP = 400;
 const ROMAN_NUMERAL = /^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3}|XX|XXI{1,3})$/;
 /** Characters everyone knows, named by a family role: "le Père Noël" is no one's father. */
 const CHARACTERS = new Set(["pere noel", "mere noel", "papa noel", "petit prince", "petit poucet"]);
@@ -1110,25 +1113,22 @@ class PersonSearch {
 
   /** Whether the line before `at` is a mail header ("Objet : …", "De : …"): the message starts here. */
   afterHeader(at: number): boolean {
-    const lineStart = this.text.lastIndexOf("\n", at - 1);
-    if (lineStart < 0) return false;
-    const previousStart = this.text.lastIndexOf("\n", lineStart - 1) + 1;
-    return MAIL_HEADER.test(
-      this.text.slice(previousStart, Math.min(lineStart, previousStart + 40)),
-    );
+    // Looked for a line back, never to the text's start: a long text without line breaks
+    // would otherwise be read back for every name (a scan growing with the square of its length).
+    const start = lineStart(this.text, at, LINE_LOOKUP);
+    if (start === 0 || this.text[start - 1] !== "\n") return false;
+    const previousStart = lineStart(this.text, start - 1, LINE_LOOKUP);
+    return MAIL_HEADER.test(this.text.slice(previousStart, Math.min(start - 1, previousStart + 40)));
   }
 
   /** Whether the words lie between French or typographic quotes opened earlier on their line. */
   quoted(start: number, end: number): boolean {
     const from = (this.tokens[start] as Token).start;
     const to = (this.tokens[end - 1] as Token).end;
-    const lineStart = this.text.lastIndexOf("\n", from) + 1;
-    const before = this.text.slice(Math.max(lineStart, from - 200), from);
+    const before = this.text.slice(lineStart(this.text, from, 200), from);
     const open = Math.max(before.lastIndexOf("«"), before.lastIndexOf("“"));
     if (open < 0 || /[»”]/.test(before.slice(open))) return false;
-    const lineEnd = this.text.indexOf("\n", to);
-    const after = this.text.slice(to, Math.min(lineEnd < 0 ? this.text.length : lineEnd, to + 200));
-    return /[»”]/.test(after);
+    return /[»”]/.test(this.text.slice(to, lineEnd(this.text, to, 200)));
   }
 
   placeAround(start: number, end: number): boolean {
