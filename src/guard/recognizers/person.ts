@@ -1118,7 +1118,9 @@ class PersonSearch {
     const start = lineStart(this.text, at, LINE_LOOKUP);
     if (start === 0 || this.text[start - 1] !== "\n") return false;
     const previousStart = lineStart(this.text, start - 1, LINE_LOOKUP);
-    return MAIL_HEADER.test(this.text.slice(previousStart, Math.min(start - 1, previousStart + 40)));
+    return MAIL_HEADER.test(
+      this.text.slice(previousStart, Math.min(start - 1, previousStart + 40)),
+    );
   }
 
   /** Whether the words lie between French or typographic quotes opened earlier on their line. */
