@@ -96,6 +96,9 @@ describe("ADDRESS recognizer", () => {
         [["12 place du 14 Juillet 1789", "address.street"]],
       ],
       ["Rendez-vous 12\u00a0rue des Lilas", [["12\u00a0rue des Lilas", "address.street"]]],
+      // A year after a month is no street number.
+      ["Marché de Noël du 22 novembre au 29 décembre 2024 place des Dominicains", []],
+      ["Le 3 mai, 12 rue des Lilas, au deuxième", [["12 rue des Lilas", "address.street"]]],
     ];
     for (const [text, expected] of cases) assert.deepEqual(found(text), expected, text);
   });

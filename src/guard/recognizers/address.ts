@@ -111,11 +111,12 @@ const MAX_LOWERCASE_WORDS = 2;
 const MAX_TOKENS = 10;
 
 /**
- * What before a number makes it a reference or a time, not a street number
- * (accents folded): "article 3", "page 12", "de 8 h à 12 h 30, place…".
+ * What before a number makes it a reference, a time or a year, not a street
+ * number (accents folded): "article 3", "page 12", "de 8 h à 12 h 30,
+ * place…", "du 22 novembre au 29 décembre 2024 place des Dominicains".
  */
 const REFERENCE_BEFORE =
-  /(?:(?<![a-z])(?:article|art\.|alinea|al\.|chapitre|annexe|page|p\.|section|titre|point)|\d[ \u00a0]?h)[ \u00a0]*$/;
+  /(?:(?<![a-z])(?:article|art\.|alinea|al\.|chapitre|annexe|page|p\.|section|titre|point|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)|\d[ \u00a0]?h)[ \u00a0]*$/;
 
 /** Whether a word starts with a capital, after an elision if any ("Lilas", "l'Église", "D'Arc"). */
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word.replace(/^[dlDL]['’](?=\p{L})/u, ""));
