@@ -17,6 +17,7 @@ import {
   GuardNamesRepository,
   GuardService,
   guardRoutes,
+  isCommonFirstName,
   loadVaultKey,
   PseudonymService,
   PseudonymTable,
@@ -256,7 +257,8 @@ export function createServices(
     personalData,
     audit: recordAudit,
   });
-  const territories = new Territories(loadPlaces);
+  // "Je m'appelle Nancy" names no town: the guard knows first names, places do not.
+  const territories = new Territories(loadPlaces, { isFirstName: isCommonFirstName });
   const retrieval = new RetrievalService({ knowledge, documents, index, dense, territories });
   const aidsRepository = new AidsRepository(store.db);
   // An aid file goes through the same upload as a document: never more than a document may weigh.

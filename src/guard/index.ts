@@ -14,7 +14,7 @@ export {
 } from "./external.js";
 export { guardRoutes } from "./guard.routes.js";
 export { type GuardOptions, GuardService, PIECE, piecesOf } from "./guard.service.js";
-export { lexicon, warmLexicon } from "./lexicon.js";
+export { isCommonFirstName, lexicon, warmLexicon } from "./lexicon.js";
 export {
   DEFAULT_MIN_BEARERS,
   GuardNamesRepository,

@@ -144,6 +144,17 @@ export function lexicon(extra: ExtraNames = {}): Lexicon {
   };
 }
 
+/**
+ * Whether a word (folded: lower case, no accents) is a first name common
+ * enough to be someone's by itself ({@link COMMON_NAME}): "nancy",
+ * "mathieu". Other domains read it through the composition root (places in
+ * a question: "je m'appelle Nancy" names no town).
+ */
+export function isCommonFirstName(key: string): boolean {
+  const both = FIRST_NAME | COMMON_NAME;
+  return (hot(lists(), key) & both) === both;
+}
+
 /** Reads the shipped lists now (a server does it at start, so that no request pays for it). */
 export function warmLexicon(): void {
   lists();

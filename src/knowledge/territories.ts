@@ -1,4 +1,4 @@
-import type { Places, Territory } from "./places/index.js";
+import type { FindOptions, Places, Territory } from "./places/index.js";
 
 /**
  * Where a question is asked from, and which passages are about that place.
@@ -23,8 +23,15 @@ const CACHE = 20_000;
 export class Territories {
   readonly #cache = new Map<string, Territory[]>();
 
-  /** `load` gives the places at first use (reading them takes a fifth of a second, once a process). */
-  constructor(private readonly load: () => Places) {}
+  /**
+   * `load` gives the places at first use (reading them takes a fifth of a
+   * second, once a process); `options` what the official geography does not
+   * know (first names, see `FindOptions`).
+   */
+  constructor(
+    private readonly load: () => Places,
+    private readonly options: FindOptions = {},
+  ) {}
 
   private get places(): Places {
     return this.load();
@@ -37,7 +44,9 @@ export class Territories {
    * comes first ("Langon", then "Gironde").
    */
   askedFrom(question: string): Territory[] {
-    const mentions = this.places.find(question).filter((mention) => mention.territories.length > 0);
+    const mentions = this.places
+      .find(question, this.options)
+      .filter((mention) => mention.territories.length > 0);
     const { places } = this;
     const related = (a: Territory, b: Territory) => places.contains(a, b) || places.contains(b, a);
     const chosen = mentions.map((mention, index) => {
@@ -65,7 +74,7 @@ export class Territories {
     if (!territories) {
       const head = `${passage.title ?? ""}\n${passage.text.slice(0, HEAD)}`;
       territories = this.places
-        .find(head)
+        .find(head, this.options)
         .flatMap((mention) => (mention.territories[0] ? [mention.territories[0]] : []));
       if (this.#cache.size >= CACHE) this.#cache.clear();
       this.#cache.set(passage.passageId, territories);

@@ -1,4 +1,5 @@
 export { loadPlaces, type Places } from "./places.js";
+export type { FindOptions } from "./recogniser.js";
 export {
   MAX_CANDIDATES,
   type PlaceMention,

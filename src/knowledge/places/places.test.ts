@@ -240,6 +240,25 @@ describe("places: precision", () => {
     assert.deepEqual(found("Pierre Martin habite à Lyon"), ["Lyon → commune:69123 (name)"]);
   });
 
+  it("takes a commune named like a common first name for someone when introduced as a name or followed by an age", () => {
+    // The composition root gives the guard's first names; here, a stand-in list.
+    const isFirstName = (word: string) => ["nancy", "mathieu", "antony", "yves"].includes(word);
+    const names = (text: string) =>
+      places.find(text, { isFirstName }).map((mention) => mention.territories[0]?.name);
+    assert.deepEqual(names("Bonjour, je m'appelle Nancy et j'habite à Lyon"), ["Lyon"]);
+    assert.deepEqual(names("Mathieu, 19 ans, une aide pour le permis ?"), []);
+    assert.deepEqual(names("bonjour c'est Antony, j'habite Villeurbanne"), ["Villeurbanne"]);
+    assert.deepEqual(names("Je suis Yves Martin, de Nancy"), ["Nancy"]);
+    // A word of place, or nothing that makes it a name: the town.
+    assert.deepEqual(names("j'habite Antony"), ["Antony"]);
+    assert.deepEqual(names("aide permis Nancy"), ["Nancy"]);
+    assert.deepEqual(
+      places.find("je m'appelle Nancy").map((m) => m.text),
+      ["Nancy"],
+      "without the list, a name is a town",
+    );
+  });
+
   it("skips web and e-mail addresses and HTML tags", () => {
     assert.deepEqual(found('<a target="_blank" href="https://www.lyon.fr/aides">Lyon</a>'), [
       "Lyon → commune:69123 (name)",

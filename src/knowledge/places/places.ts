@@ -71,7 +71,7 @@
  */
 import { Gazetteer } from "./gazetteer.js";
 import { readOfficialData } from "./official-data.js";
-import { findPlaces } from "./recogniser.js";
+import { type FindOptions, findPlaces } from "./recogniser.js";
 import type { PlaceMention, Territory, TerritoryKind } from "./territory.js";
 
 /** French places found in a text, and their hierarchy (see the module's comment). */
@@ -83,7 +83,7 @@ export interface Places {
    * on the caller's thread: pass a question or a passage's head, not a
    * whole library (a megabyte takes a quarter of a second).
    */
-  find(text: string): PlaceMention[];
+  find(text: string, options?: FindOptions): PlaceMention[];
   /**
    * The territories above one, smallest first: commune → (the commune of an
    * arrondissement) → EPCI → département → région; EPCI → the départements
@@ -98,8 +98,8 @@ export interface Places {
 class FrenchPlaces implements Places {
   constructor(private readonly gazetteer: Gazetteer) {}
 
-  find(text: string): PlaceMention[] {
-    return findPlaces(this.gazetteer, text);
+  find(text: string, options?: FindOptions): PlaceMention[] {
+    return findPlaces(this.gazetteer, text, options);
   }
 
   byCode(kind: TerritoryKind, code: string): Territory | undefined {

@@ -48,8 +48,43 @@ interface Candidate {
 }
 
 /** Finds places in a text, in one pass over its words (see `places.ts` for the rules). */
-export function findPlaces(gazetteer: Gazetteer, text: string): PlaceMention[] {
-  return new Scan(gazetteer, text, readWords(text)).run();
+/** Words before a first name that make it someone's: "je m'appelle", "je suis", "c'est", greetings, closings. */
+const NAMING = new Set([
+  "appelle",
+  "appelles",
+  "nomme",
+  "suis",
+  "est",
+  "moi",
+  "bonjour",
+  "bonsoir",
+  "salut",
+  "bjr",
+  "cordialement",
+  "cdlt",
+  "merci",
+  "signe",
+  "prenom",
+]);
+
+/** What the caller knows that the official geography does not. */
+export interface FindOptions {
+  /**
+   * Whether a word (folded: lower case, no accents) is a common first name:
+   * then a commune named so ("Nancy", "Mathieu", "Antony") is no place when
+   * it is introduced as a name or followed by an age ("je m'appelle Nancy",
+   * "Mathieu, 19 ans"), unless a word of place comes before ("à Nancy").
+   * Given by the composition root from the guard's list of first names.
+   */
+  isFirstName?: (word: string) => boolean;
+}
+
+export function findPlaces(
+  gazetteer: Gazetteer,
+  text: string,
+  options: FindOptions = {},
+): PlaceMention[] {
+  return new Scan(gazetteer, text, readWords(text), options).run();
 }
 
 class Scan implements CodeScan {
@@ -62,6 +97,7 @@ class Scan implements CodeScan {
     readonly gazetteer: Gazetteer,
     private readonly text: string,
     readonly words: TextWords,
+    private readonly options: FindOptions = {},
   ) {
     this.context = new WordContext(words, text, (key) => gazetteer.names.entry(key) !== undefined);
   }
@@ -169,6 +205,17 @@ class Scan implements CodeScan {
     if (flags & SHORT) return undefined;
     const cue = this.context.cueBefore(start);
     if (cue.blocked) return undefined;
+    // A common first name, introduced as a name or followed by an age, is someone: "je
+    // m'appelle Nancy", "bonjour, c'est Antony", "Mathieu, 19 ans" (but "aide permis Nancy").
+    if (
+      first === last &&
+      contraction < 0 &&
+      cue.level === 0 &&
+      this.options.isFirstName?.(folded[first] ?? "") &&
+      (NAMING.has(folded[first - 1] ?? "") || this.ageAfter(last))
+    ) {
+      return undefined;
+    }
     const wordLike = (flags & WORDLIKE) !== 0 && !this.context.writtenAsAName(first, last);
     // A contraction is a preposition and an article: "au Havre" is "à le Havre".
     const level = contraction >= 0 ? Math.max(1, cue.level) : cue.level;
@@ -192,6 +239,12 @@ class Scan implements CodeScan {
     return capital && !sentenceStart && level === 0
       ? this.communesOfAtLeast(named, CITY)
       : undefined;
+  }
+
+  /** Whether an age follows the word ("Mathieu, 19 ans"). */
+  private ageAfter(last: number): boolean {
+    const { folded } = this.words;
+    return /^\d{1,2}$/.test(folded[last + 1] ?? "") && /^ans?$/.test(folded[last + 2] ?? "");
   }
 
   /**
