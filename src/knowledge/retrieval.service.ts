@@ -112,6 +112,14 @@ function coverage(
   return total === 0 ? 0 : Math.min(1, matched / Math.min(total, cap));
 }
 
+/**
+ * A word held by at most this many passages, or this share of them, is
+ * seldom used by the bases: its thesaurus wording is searched too.
+ * Measured on the blind questions (docs/benchmarks.md).
+ */
+const SELDOM_PASSAGES = 2;
+const SELDOM_SHARE = 0.01;
+
 /** How deep the lexical ranking is read when the question names a place. */
 const TERRITORY_DEPTH = 60;
 
@@ -185,12 +193,14 @@ export class RetrievalService {
     } = await this.correctedTerms(query, options.reading);
     const limit = options.limit ?? 10;
     const asks = questionAsks(query);
-    // The thesaurus bridges the bases' vocabulary: a word they never use ("boulot") is searched
-    // through its administrative wording ("emploi"); a word they use is searched as typed.
+    // The thesaurus bridges the bases' vocabulary: a word they never or seldom use ("boulot";
+    // "piscine", in a base whose sheet says "centre aquatique") is also searched through its
+    // administrative wording ("emploi"); a word they use widely is searched as typed.
+    const seldom = Math.max(SELDOM_PASSAGES, indexed * SELDOM_SHARE);
     const expansions = [
       ...new Set(
         terms.flatMap((term) =>
-          (frequencies.get(term) ?? 0) === 0 ? (alternatives.get(term) ?? []) : [],
+          (frequencies.get(term) ?? 0) <= seldom ? (alternatives.get(term) ?? []) : [],
         ),
       ),
     ];
