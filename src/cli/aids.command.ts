@@ -124,7 +124,11 @@ async function findCommand(config: Config, io: CliIo, args: string[]): Promise<n
     const { situation } = finding;
     say(io, "cli.aids_situation", {
       age: situation.age === undefined ? t("cli.aids_unsaid") : String(situation.age),
-      place: situation.place?.name ?? t("cli.aids_unsaid"),
+      place:
+        situation.place?.name ??
+        (situation.unknownPlace
+          ? t("cli.aids_unknown_place", { place: situation.unknownPlace })
+          : t("cli.aids_unsaid")),
       statuses: situation.statuses.join(", ") || t("cli.aids_unsaid"),
     });
     if (finding.aids.length === 0) say(io, "cli.aids_none");

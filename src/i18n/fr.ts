@@ -826,6 +826,8 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "cli.aids_file_missing": "Indiquez le fichier à importer : beffroi aids import FICHIER --kb NOM.",
   "cli.aids_age": "--age : un âge en années, de 0 à 120",
   "cli.aids_unsaid": "non précisé",
+  "cli.aids_unknown_place":
+    "« {place} » non reconnu (aucune commune, aucun département ni aucune région de ce nom)",
   "cli.aids_situation": "Situation lue : âge {age} ; lieu {place} ; statut {statuses}.",
   "cli.aids_none": "Aucune aide de la base ne correspond à cette situation.",
   "cli.aids_why": "   Convient : {why}",

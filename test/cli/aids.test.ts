@@ -186,6 +186,16 @@ describe("beffroi aids import", () => {
         assert.equal(annecy.situation.place.code, "74010");
         assert.equal(lille.id, "f2");
         assert.ok(!lille.aids.includes("bafa-haute-savoie"), "another département's scheme");
+        const nowhere = await cli([
+          "aids",
+          "find",
+          "BAFA",
+          "--kb",
+          "Aides jeunes",
+          "--place",
+          "Atlantide",
+        ]);
+        assert.match(nowhere.stdout, /lieu « Atlantide » non reconnu/);
         const bad = await cli(["aids", "find", "BAFA", "--kb", "Aides jeunes", "--age", "deux"]);
         assert.equal(bad.code, 2);
         assert.match(bad.stderr, /--age : un âge en années/);

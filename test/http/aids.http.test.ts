@@ -225,6 +225,11 @@ describeApps(
       );
       assert.ok(form.excluded.every((aid: { unmet: string[] }) => aid.unmet.length > 0));
 
+      // A place that names no French territory is said, never guessed.
+      const nowhere = (await find({ question: "aide BAFA", place: "Atlantide" })).json();
+      assert.equal(nowhere.situation.unknownPlace, "Atlantide");
+      assert.equal(nowhere.situation.place, undefined);
+
       const empty = await find({});
       assert.equal(empty.statusCode, 400);
       assert.equal(empty.json().error.code, "aids_find_empty");

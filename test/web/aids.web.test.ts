@@ -226,14 +226,17 @@ describeBrowser("web page: aid schemes", (get) => {
     assert.ok((await found.count()) > 0);
     await expectAccessible(page, "aids found for a form");
 
-    // Nothing the base's aids answer: a clear empty state.
+    // Nothing the base's aids answer, from a place that is none: a clear empty state, the place
+    // said as not recognised.
     await page.getByLabel("Question de la personne").fill("xylophone quantique");
     await page.getByLabel("Âge (facultatif)").fill("");
-    await page.getByLabel("Commune, code postal ou département (facultatif)").fill("");
+    await page.getByLabel("Commune, code postal ou département (facultatif)").fill("Atlantide");
     await page.getByRole("checkbox", { name: "Étudiant" }).uncheck();
     await findButton.click();
     await page
-      .getByText("Situation lue : âge non précisé ; lieu non précisé ; statut non précisé.")
+      .getByText(
+        "Situation lue : âge non précisé ; lieu « Atlantide » non reconnu (aucune commune, aucun département ni aucune région de ce nom) ; statut non précisé.",
+      )
       .waitFor();
     await page.getByText("Aucune aide de la base ne convient à cette situation.").first().waitFor();
     assert.equal(await found.count(), 0);
@@ -250,6 +253,7 @@ describeBrowser("web page: aid schemes", (get) => {
 
     // An empty form: the server's French refusal, which takes the focus.
     await page.getByLabel("Question de la personne").fill("");
+    await page.getByLabel("Commune, code postal ou département (facultatif)").fill("");
     await findButton.click();
     const refusal = page.getByRole("alert");
     await refusal.waitFor();

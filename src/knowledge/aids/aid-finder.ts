@@ -60,7 +60,13 @@ export interface FoundAid {
 
 export interface AidFinding {
   /** The situation as read: what the answer rests on. */
-  situation: { age?: number; statuses: string[]; place?: Territory };
+  situation: {
+    age?: number;
+    statuses: string[];
+    place?: Territory;
+    /** The form's place as typed, when it names no French territory: said, never guessed. */
+    unknownPlace?: string;
+  };
   aids: FoundAid[];
   /** Schemes that answer the need but whose conditions exclude the situation, with why. */
   excluded: FoundAid[];
@@ -196,7 +202,12 @@ export class AidFinder {
     }
     found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return {
-      situation: { ...(age !== undefined && { age }), statuses, ...(place && { place }) },
+      situation: {
+        ...(age !== undefined && { age }),
+        statuses,
+        ...(place && { place }),
+        ...(request.place && !place && { unknownPlace: request.place.trim() }),
+      },
       aids: found.filter((aid) => aid.verdict !== "excluded").slice(0, limit),
       excluded: found.filter((aid) => aid.verdict === "excluded").slice(0, EXCLUDED_SHOWN),
     };

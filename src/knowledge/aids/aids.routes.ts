@@ -131,6 +131,12 @@ const FindingSchema = z.object({
       .object({ kind: z.string(), code: z.string(), name: z.string() })
       .optional()
       .describe("Le lieu reconnu, au sens de la géographie officielle"),
+    unknownPlace: z
+      .string()
+      .optional()
+      .describe(
+        "Le lieu du formulaire tel que tapé, quand il ne désigne aucun territoire français",
+      ),
   }),
   aids: FoundAidSchema.array(),
   excluded: FoundAidSchema.array().describe(

@@ -76,6 +76,8 @@ export const aids = {
     "Reformulez la question avec d'autres mots, ou précisez l'âge, le lieu ou la situation.",
   "knowledge.aids.results.situation": "Situation lue : âge {age} ; lieu {place} ; {statuses}.",
   "knowledge.aids.results.unsaid": "non précisé",
+  "knowledge.aids.results.unknownPlace":
+    "« {place} » non reconnu (aucune commune, aucun département ni aucune région de ce nom)",
   "knowledge.aids.results.age": { one: "{count} an", other: "{count} ans" },
   "knowledge.aids.results.place": "{name} ({kind} {code})",
   "knowledge.aids.results.statuses": { one: "statut {statuses}", other: "statuts {statuses}" },

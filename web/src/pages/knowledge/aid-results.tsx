@@ -42,7 +42,9 @@ function situationText(situation: AidFinding["situation"]): string {
         ? unsaid
         : t("knowledge.aids.results.age", { count: situation.age }),
     place: !place
-      ? unsaid
+      ? situation.unknownPlace
+        ? t("knowledge.aids.results.unknownPlace", { place: situation.unknownPlace })
+        : unsaid
       : PLACE_KINDS.has(place.kind)
         ? t("knowledge.aids.results.place", {
             name: place.name,

@@ -171,6 +171,8 @@ export interface AidFinding {
     age?: number;
     statuses: string[];
     place?: { kind: string; code: string; name: string };
+    /** The form's place as typed, when it names no French territory. */
+    unknownPlace?: string;
   };
   aids: FoundAid[];
   excluded: FoundAid[];
