@@ -2,7 +2,7 @@ import type { GroundingPassage } from "../pipeline/index.js";
 import { analyse } from "./analysis/index.js";
 import { questionAsks } from "./asks.js";
 import { sentences } from "./chunker.js";
-import { questionTerms } from "./terms.js";
+import { questionTerms, searchedPart } from "./terms.js";
 
 /**
  * The sentences and list items of the best passages that answer a question,
@@ -106,11 +106,12 @@ export function answerExcerpts(
   // The answer may lie in a document's second passage ("Bon à savoir" first, the hours next).
   const top = Math.max(0, ...passages.map((passage) => passage.score));
   const candidates = passages.filter((passage) => passage.score >= top * 0.5).slice(0, CANDIDATES);
-  const terms = questionTerms(question);
+  const read = searchedPart(question);
+  const terms = questionTerms(read);
   const wanted = new Map<string, string[]>(
     terms.words.map((word) => [word, [word, ...(terms.alternatives.get(word) ?? [])]]),
   );
-  const asks = questionAsks(question);
+  const asks = questionAsks(read);
   const units = candidates.flatMap((passage, position) => unitsOf(passage, position));
   // A word in every unit says little: weigh each by its rarity among the candidates' units.
   const weight = new Map<string, number>();

@@ -7,7 +7,7 @@ import type { DenseRetrieval } from "./dense.js";
 import type { DocumentsRepository, PassageWithDocument } from "./documents.repository.js";
 import type { Actor, KnowledgeService } from "./knowledge.service.js";
 import { shownFileName } from "./personal-data.js";
-import { editDistance, type QuestionReading, questionTerms } from "./terms.js";
+import { editDistance, type QuestionReading, questionTerms, searchedPart } from "./terms.js";
 import type { Locality, Territories } from "./territories.js";
 
 export type SearchHit = GroundingPassage;
@@ -169,7 +169,7 @@ export class RetrievalService {
    */
   async search(
     actor: Actor,
-    query: string,
+    asked: string,
     options: {
       knowledgeBaseIds?: string[];
       limit?: number;
@@ -179,6 +179,7 @@ export class RetrievalService {
       reading?: QuestionReading;
     } = {},
   ): Promise<SearchResult> {
+    const query = searchedPart(asked);
     const readable = await this.deps.knowledge.readableIds(actor);
     const bases = options.knowledgeBaseIds
       ? readable.filter((id) => options.knowledgeBaseIds?.includes(id))

@@ -27,6 +27,21 @@ export function passageTerms(
   });
 }
 
+/**
+ * Characters of a question that search and the extractive answer read, at most: half from its start,
+ * half from its end. A turn's question is its last message, which may be a
+ * pasted document of a megabyte; what is asked sits at its start or its end,
+ * and reading it all would hold the event loop for nothing.
+ */
+const QUESTION_CHARACTERS = 8_000;
+
+/** What search reads of a question (see QUESTION_CHARACTERS). */
+export function searchedPart(question: string): string {
+  if (question.length <= QUESTION_CHARACTERS) return question;
+  const half = QUESTION_CHARACTERS / 2;
+  return `${question.slice(0, half)}\n${question.slice(-half)}`;
+}
+
 /** How a question is read before it is searched (all on by default; benchmarks turn pieces off). */
 export interface QuestionReading {
   /** Leave greetings and framing out ("bonjour, je voudrais savoir si…"). */

@@ -17,6 +17,9 @@ export type Locality = "local" | "elsewhere" | "everywhere";
 /** Characters of a passage read for its territory, after its title. */
 const HEAD = 400;
 
+/** Places of a question read as where it is asked from, at most (the first ones). */
+const MAX_MENTIONS = 8;
+
 /** Passages whose territories are remembered, at most (then forgotten, all at once). */
 const CACHE = 20_000;
 
@@ -44,9 +47,12 @@ export class Territories {
    * comes first ("Langon", then "Gironde").
    */
   askedFrom(question: string): Territory[] {
+    // A question names a few places; a pasted text may name thousands, and every pair of them is
+    // compared below: only the first ones count.
     const mentions = this.places
       .find(question, this.options)
-      .filter((mention) => mention.territories.length > 0);
+      .filter((mention) => mention.territories.length > 0)
+      .slice(0, MAX_MENTIONS);
     const { places } = this;
     const related = (a: Territory, b: Territory) => places.contains(a, b) || places.contains(b, a);
     const chosen = mentions.map((mention, index) => {

@@ -114,6 +114,30 @@ describeApps("personal-data guard under crafted input", (get) => {
     assert.ok(slowest < HEALTHZ_WITHIN_MS, `/healthz took ${slowest.toFixed(0)} ms to answer`);
   });
 
+  it("keeps /healthz answering while the longest message, naming thousands of places, is grounded", async () => {
+    // Search reads where a question is asked from: a pasted text naming places in every line
+    // once made it compare every pair of them (8 s for the page's longest message).
+    const conversation = await post(base, "/api/conversations", agent, {});
+    assert.equal(conversation.status, 201, await conversation.clone().text());
+    const { id } = (await conversation.json()) as { id: string };
+    const question = " Quels sont les horaires de la mairie ?";
+    const pasted = repeated(
+      "Bonjour, j'habite à Lyon, près de Villeurbanne (69100), dans le 74 ; ",
+      100_000 - question.length,
+    );
+    const waits = await healthWhile(base, async () => {
+      const response = await post(base, `/api/conversations/${id}/messages`, agent, {
+        content: `${pasted}${question}`,
+        generate: false,
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      await response.body?.cancel();
+    });
+    const slowest = Math.max(...waits);
+    assert.ok(waits.length >= 1);
+    assert.ok(slowest < HEALTHZ_WITHIN_MS, `/healthz took ${slowest.toFixed(0)} ms to answer`);
+  });
+
   it("refuses a text over the limit with a stable code, storing nothing", async () => {
     const response = await scan(repeated("Jean ", LONGEST + 1), "egress");
     assert.equal(response.status, 400);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { questionTerms } from "../terms.js";
+import { questionTerms, searchedPart } from "../terms.js";
 import { analyse } from "./index.js";
 import { analyseQuestion } from "./question.js";
 import { THESAURUS } from "./thesaurus.js";
@@ -75,6 +75,17 @@ describe("questionTerms", () => {
     assert.ok(terms.alternatives.get("psy")?.includes(analyse("psychologue")[0] as string));
     assert.deepEqual(terms.alternatives.get("boulot"), ["emploi", "travail", "emploi_travail"]);
     assert.equal(terms.alternatives.has("fil"), false);
+  });
+});
+
+describe("searchedPart", () => {
+  it("reads a pasted text's start and end, where what is asked sits", () => {
+    const question = `Bonjour, ${"texte collé ".repeat(100_000)} quels sont les horaires ?`;
+    const read = searchedPart(question);
+    assert.equal(read.length, 8_001);
+    assert.ok(read.startsWith("Bonjour, texte"));
+    assert.ok(read.endsWith("quels sont les horaires ?"));
+    assert.equal(searchedPart("horaires de la mairie"), "horaires de la mairie");
   });
 });
 
