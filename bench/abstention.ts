@@ -19,9 +19,7 @@ import { parseArgs } from "node:util";
 import { CLI_PRINCIPAL } from "../src/cli/knowledge.command.js";
 import { loadDemoBase } from "../src/knowledge/demo.js";
 import { ABSTENTION_THRESHOLD, extractiveAnswer } from "../src/knowledge/index.js";
-import { ManualClock } from "../src/shared/clock.js";
-import { ensureSchema, migrateToLatest, openStore } from "../src/store/index.js";
-import { freshLocation, servicesFor } from "../test/support/stores.js";
+import { openFresh } from "./fixtures.js";
 
 interface Question {
   question: string;
@@ -62,11 +60,7 @@ function questions(): Question[] {
   }));
 }
 
-const location = freshLocation("sqlite");
-const store = openStore(location.url);
-await ensureSchema(store, undefined);
-await migrateToLatest(store);
-const services = servicesFor(store, new ManualClock(new Date()));
+const { services, cleanup } = await openFresh("sqlite");
 await loadDemoBase(services);
 await services.worker.drain();
 
@@ -129,5 +123,4 @@ if (set === "dev" && process.env.SHOW) {
     );
   }
 }
-await store.close();
-await location.cleanup();
+await cleanup();

@@ -14,9 +14,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ManualClock } from "../src/shared/clock.js";
-import { ensureSchema, migrateToLatest, openStore } from "../src/store/index.js";
-import { freshLocation, servicesFor } from "../test/support/stores.js";
+import { benchBase, openFresh } from "./fixtures.js";
 import { metrics, plainBm25, type Query } from "./ranking.js";
 
 const { values } = parseArgs({
@@ -44,19 +42,9 @@ const questions = readFileSync(
   .filter((question) => question.relevant.length > 0);
 
 const dialect = values.dialect === "postgres" ? "postgres" : "sqlite";
-const location = freshLocation(dialect);
-const store = openStore(location.url, location.schema ? { schema: location.schema } : {});
-await ensureSchema(store, location.schema);
-await migrateToLatest(store);
-const services = servicesFor(store, new ManualClock(new Date()));
+const { services, cleanup } = await openFresh(dialect);
 try {
-  const owner = await services.directions.add("Banc d'essai");
-  const base = await services.knowledge.create("cli", {
-    name: "aides",
-    description: "",
-    ownerDirectionId: owner.id,
-    readers: [],
-  });
+  const base = await benchBase(services, "aides");
   const started = process.hrtime.bigint();
   const report = await services.aids.import("cli", base.id, {
     bytes: new Uint8Array(readFileSync(values.aids ?? "")),
@@ -135,6 +123,5 @@ try {
     }
   }
 } finally {
-  await store.close();
-  await location.cleanup();
+  await cleanup();
 }

@@ -16,12 +16,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Services } from "../src/app.js";
 import { passageTerms } from "../src/knowledge/index.js";
-import { ManualClock } from "../src/shared/clock.js";
-import { ensureSchema, migrateToLatest, openStore, type Store } from "../src/store/index.js";
-import { freshLocation, servicesFor } from "../test/support/stores.js";
-import { readyDocument, seededRandom } from "./fixtures.js";
+import { benchBase, openFresh, readyDocument, seededRandom } from "./fixtures.js";
 import { metrics, plainBm25, type Query } from "./ranking.js";
 
 const { values } = parseArgs({
@@ -46,31 +42,6 @@ const reading = {
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function openFresh(
-  dialect: "sqlite" | "postgres",
-): Promise<{ store: Store; services: Services; cleanup(): Promise<void> }> {
-  const location = freshLocation(dialect);
-  const store = openStore(location.url, location.schema ? { schema: location.schema } : {});
-  await ensureSchema(store, location.schema);
-  await migrateToLatest(store);
-  // Dense retrieval joins in when an embedding service is named the usual way.
-  const embeddings = Object.fromEntries(
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] =>
-        entry[0].startsWith("BEFFROI_KNOWLEDGE__EMBEDDINGS__") && entry[1] !== undefined,
-    ),
-  );
-  const services = servicesFor(store, new ManualClock(new Date()), embeddings);
-  return {
-    store,
-    services,
-    cleanup: async () => {
-      await store.close();
-      await location.cleanup();
-    },
-  };
-}
 
 async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
   const files = readdirSync(docsDir)
@@ -107,13 +78,7 @@ async function corpus(dialect: "sqlite" | "postgres", docsDir: string) {
 
   const { services, cleanup } = await openFresh(dialect);
   try {
-    const owner = await services.directions.add("Banc d'essai");
-    const base = await services.knowledge.create("cli", {
-      name: "bench",
-      description: "",
-      ownerDirectionId: owner.id,
-      readers: [],
-    });
+    const base = await benchBase(services, "bench");
     const started = process.hrtime.bigint();
     for (let start = 0; start < inputs.length; start += 50) {
       await services.knowledge.submit("cli", base.id, inputs.slice(start, start + 50));
