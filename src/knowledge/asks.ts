@@ -62,11 +62,17 @@ const ASKS: readonly { question: RegExp; unit: RegExp }[] = [
   },
 ];
 
+/** The question patterns, global, compiled once (`match` starts each from the text's start). */
+const GLOBAL = ASKS.map((ask) => ({
+  question: new RegExp(ask.question.source, "g"),
+  unit: ask.unit,
+}));
+
 /** What `question` asks for. */
 export function questionAsks(question: string): Ask[] {
   const folded = foldAccents(question.toLowerCase());
-  return ASKS.flatMap((ask) => {
-    const found = folded.match(new RegExp(ask.question.source, "g"));
+  return GLOBAL.flatMap((ask) => {
+    const found = folded.match(ask.question);
     return found ? [{ unit: ask.unit, terms: found.flatMap((words) => analyse(words)) }] : [];
   });
 }

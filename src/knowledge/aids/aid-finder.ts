@@ -5,7 +5,7 @@ import type { Places, Territory } from "../places/index.js";
 import type { RetrievalService } from "../retrieval.service.js";
 import type { Locality, Territories } from "../territories.js";
 import type { AidsRepository } from "./aids.repository.js";
-import { type AidConditions, StoredConditionsSchema } from "./aids.schema.js";
+import { type AidConditions, PLACE_TYPES, StoredConditionsSchema } from "./aids.schema.js";
 import { evaluateConditions, type Situation, type SituationPlaces } from "./conditions.js";
 
 /**
@@ -88,14 +88,7 @@ const LOCALITY: Record<Locality, number> = { local: 1.3, everywhere: 1, elsewher
 /** A scheme whose territory the situation does not settle (see `find`). */
 const UNSETTLED = 0.7;
 /** The conditions that name territories. */
-const PLACE_CONDITIONS: ReadonlySet<string> = new Set([
-  "communes",
-  "epcis",
-  "departements",
-  "regions",
-  "codes_postaux",
-  "excluded_epcis",
-]);
+const PLACE_CONDITIONS: ReadonlySet<string> = new Set(PLACE_TYPES);
 /** A scheme that surely fits comes before one with something left to check, all else equal. */
 const SURE = 1.1;
 
