@@ -56,10 +56,11 @@ export interface QuestionReading {
 export interface QuestionTerms {
   /** The question's own words, in order (without chatter and age). */
   sequence: string[];
-  /** Its own words, each once. */
+  /**
+   * Its own words, each once. Their adjacent pairs are not searched (see
+   * `RetrievalService.search`); the thesaurus's phrases are, as alternatives.
+   */
   words: string[];
-  /** Its own adjacent pairs, each once. */
-  pairs: string[];
   /**
    * For an own word, the administrative terms that stand for it in a passage
    * (words and pairs, from the thesaurus), those the question does not hold.
@@ -81,12 +82,7 @@ export function questionTerms(
 ): QuestionTerms {
   if (typeof question !== "string") {
     const sequence = question.sequence.map((word) => replace.get(word) ?? word);
-    return {
-      ...question,
-      sequence,
-      words: [...new Set(sequence)],
-      pairs: [...new Set(pairs(sequence))],
-    };
+    return { ...question, sequence, words: [...new Set(sequence)] };
   }
   const read = analyseQuestion(question, reading);
   const sequence = analyse(read.searched);
@@ -101,13 +97,7 @@ export function questionTerms(
     }
   }
   const situational = new Set(read.situational.flatMap((phrase) => analyse(phrase)));
-  return {
-    sequence,
-    words: [...own],
-    pairs: [...new Set(pairs(sequence))],
-    alternatives,
-    situational,
-  };
+  return { sequence, words: [...own], alternatives, situational };
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment), stopping early past `max`. */
