@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyse, analyseQuery, FRENCH_STOP_WORDS, foldAccents } from "./index.js";
+import { questionTerms } from "../terms.js";
+import { analyse, FRENCH_STOP_WORDS, foldAccents } from "./index.js";
 
 describe("analyse", () => {
   it("gives the subject terms of a question about school registration", () => {
@@ -11,7 +12,7 @@ describe("analyse", () => {
   });
 
   it("gives a question and a passage phrased differently their key terms in common", () => {
-    const question = analyseQuery("Comment renouveler ma carte d'identité ?");
+    const question = questionTerms("Comment renouveler ma carte d'identité ?").words;
     const passage = analyse(
       "Le renouvellement de la carte nationale d'identité (CNI) se fait en mairie, sur rendez-vous.",
     );
@@ -127,9 +128,9 @@ describe("analyse", () => {
   });
 });
 
-describe("analyseQuery", () => {
+describe("a question's terms", () => {
   it("gives each term once, in the order of the question", () => {
-    assert.deepEqual(analyseQuery("aide, aides, aider : quelle aide au logement ?"), [
+    assert.deepEqual(questionTerms("aide, aides, aider : quelle aide au logement ?").words, [
       "aid",
       "log",
     ]);

@@ -56,11 +56,6 @@ export function analyse(text: string): string[] {
   return terms;
 }
 
-/** The terms of a user's question: the same analysis, each term once. */
-export function analyseQuery(text: string): string[] {
-  return [...new Set(analyse(text))];
-}
-
 // A number (thousands in groups after a space or a dot, then a decimal comma),
 // or a run of letters and digits. NFKC has turned no-break and thin spaces
 // into plain spaces.
