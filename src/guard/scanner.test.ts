@@ -17,6 +17,30 @@ describe("scanner", () => {
     );
   });
 
+  it("on the way out, makes uncued names possible unless something else in the text is sure", () => {
+    const found = (text: string, purpose: "egress" | "documents") => {
+      const result = scanText(text, DEFAULT_RECOGNIZERS, { purpose });
+      const people = result.entities.filter((entity) => entity.type === "PERSON");
+      return [result.dataClass, people.map((entity) => entity.certainty ?? "certain")];
+    };
+    // A band or a name alone: masked all the same (possible), the text stays public.
+    for (const text of ["Concert du Quartet Django samedi.", "Paul Durand viendra jeudi."]) {
+      assert.deepEqual(found(text, "egress"), ["public", ["possible"]], text);
+      // A document's scan keeps them sure: its referent checks what is quarantined.
+      assert.deepEqual(found(text, "documents"), ["personal", ["certain"]], text);
+    }
+    // One other sure finding, or a cue, makes the name sure.
+    assert.deepEqual(found("Paul Durand viendra jeudi, au 06 12 34 56 78.", "egress"), [
+      "personal",
+      ["certain"],
+    ]);
+    assert.deepEqual(found("Bonjour Paul, à jeudi.", "egress"), ["personal", ["certain"]]);
+    assert.deepEqual(found("Paul Durand est suivi pour une dépression.", "egress"), [
+      "sensitive",
+      ["certain"],
+    ]);
+  });
+
   it("counts an article-9 term only about someone", () => {
     assert.equal(
       scan("La commune accompagne les personnes en situation de handicap.").dataClass,

@@ -528,5 +528,39 @@ export function scanText(
       }
     }
   }
-  return { dataClass: classOf(entities), entities, organisations };
+  const settled = uncorroborated(entities, purpose);
+  return { dataClass: classOf(settled), entities: settled, organisations };
+}
+
+/**
+ * Names read from their shape and the name lists alone, with no cue around
+ * them (no civility, role, salutation, signature or field): "Gaspard",
+ * "Chaumeil", "Django Reinhardt", and their repetitions.
+ */
+const UNCUED_NAME_RULES: ReadonlySet<string> = new Set([
+  "person.first-name",
+  "person.surname",
+  "person.full-name",
+  "person.repeat",
+]);
+
+/**
+ * A text whose only sure findings are uncued names is not sure to speak of
+ * anyone: a wine, a band, a lieu-dit, a horse or a dish bears a name as
+ * often as a person. On the way out those names become possible: still
+ * masked, no longer the text's class. One other sure finding (a cued name, a
+ * phone, an address, an article-9 fact about someone) keeps them sure. A
+ * document's scan keeps them: a name in a file's name or in a case report
+ * is rarely cued, and a base holding it is checked by its referent.
+ */
+function uncorroborated(entities: Entity[], purpose: ScanPurpose): Entity[] {
+  if (purpose === "documents") return entities;
+  let uncued = false;
+  for (const entity of entities) {
+    if (entity.certainty === "possible") continue;
+    if (entity.type !== "PERSON" || !UNCUED_NAME_RULES.has(entity.rule)) return entities;
+    uncued = true;
+  }
+  if (!uncued) return entities;
+  return entities.map((entity): Entity => ({ ...entity, certainty: "possible" }));
 }
