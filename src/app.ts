@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import { AssistantsRepository, AssistantsService, assistantsRoutes } from "./assistants/index.js";
 import { CharterRepository, CharterService, charterRoutes } from "./charter/index.js";
 import {
@@ -100,6 +101,7 @@ import {
   Router,
 } from "./providers/index.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
+import { createLog, type Log, silentLog } from "./shared/log.js";
 import {
   Counters,
   ensureSchema,
@@ -124,7 +126,8 @@ export interface AppOptions {
   clock?: Clock;
   ids?: Ids;
   store?: StoreOptions;
-  logStream?: NodeJS.WritableStream;
+  /** Where logs go (standard output by default); tests read them to check what is never logged. */
+  logStream?: DestinationStream;
   /** Where the built web page is; null serves none (default: WEB_ROOT). */
   webRoot?: string | null;
 }
@@ -138,8 +141,11 @@ export function createServices(
   options: {
     /** Who the audit log names when a change comes with no signed-in user: the CLI, or the server itself. */
     auditActor?: AuditActor;
+    /** The entry point's logger, created first (default: none). */
+    log?: Log;
   } = {},
 ) {
+  const log = options.log ?? silentLog;
   const counters = new Counters(store.db);
   const audit = new AuditLog({ repository: new AuditRepository(store.db), clock });
   // Administrative changes are recorded through this port, right after they are made.
@@ -207,6 +213,7 @@ export function createServices(
     vectors: vectorIndex(store),
     batchSize: embeddings?.batchSize ?? 32,
     now: () => clock.now().getTime(),
+    log,
   });
   const documents = new DocumentsRepository(store.db, index);
   const limits: ParseLimits = {
@@ -236,6 +243,7 @@ export function createServices(
     ids,
     dense,
     personalData,
+    log,
     settings: {
       leaseMs: config.knowledge.jobLeaseSeconds * 1000,
       pollMs: config.knowledge.pollSeconds * 1000,
@@ -328,7 +336,12 @@ export function createServices(
   const quotas = new QuotaService({ db: store.db, clock });
   const router = new Router({ providers });
   const allowedOrigins = new Set(config.answers.allowedOrigins);
-  const generator = new Generator({ providers, extractive: extractiveAnswer, allowedOrigins });
+  const generator = new Generator({
+    providers,
+    extractive: extractiveAnswer,
+    allowedOrigins,
+    log,
+  });
   // Each capability adds its stage here as it lands; the order is fixed by STAGES.
   const pipeline = new Pipeline(
     {
@@ -371,6 +384,7 @@ export function createServices(
       }),
     },
     clock,
+    log,
   );
   const chat = new ChatService({ pipeline, assistants, providers, clock, ids });
   const conversations = new ConversationsService({
@@ -430,11 +444,16 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
+  // The logger first: whatever is built after it reports through it.
+  const log = createLog(config.log.level, options.logStream);
   const store = openStore(databaseUrl(config), options.store);
   try {
     await ensureSchema(store, options.store?.schema);
     await migrateToLatest(store);
-    const services = createServices(config, store, clock, ids, { auditActor: { kind: "system" } });
+    const services = createServices(config, store, clock, ids, {
+      auditActor: { kind: "system" },
+      log,
+    });
     // The guard's word lists and the official geography are read now, not by the first request.
     services.guard.warm();
     loadPlaces();
@@ -500,8 +519,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       trustedOrigins: config.server.publicUrl ? [new URL(config.server.publicUrl).origin] : [],
       bodyLimitBytes: config.server.bodyLimitBytes,
       trustProxy: config.server.trustProxy,
-      logLevel: config.log.level,
-      ...(options.logStream && { logStream: options.logStream }),
+      log,
       version: VERSION,
       webRoot: options.webRoot === undefined ? WEB_ROOT : options.webRoot,
       readiness: async () => {
@@ -512,8 +530,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           throw new Error(t("ready.migrations_pending"));
       },
     });
-    services.worker.useLog(server.log);
-    services.dense.useLog(server.log);
     return {
       config,
       store,

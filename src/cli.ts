@@ -69,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case "audit":
         return await auditCommand(config, io, args);
       case "purge":
-        return await withServices(config, async ({ retention }) => {
+        return await withServices(config, io, async ({ retention }) => {
           say(io, "cli.purged", await retention.purge());
           return 0;
         });

@@ -2,7 +2,7 @@ import { type Principal, within } from "../identity/index.js";
 import { type AuditDetails, auditActor, type RecordAudit } from "../observatory/index.js";
 import type { TurnAssistant } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
 import type { Assistant, AssistantInput, AssistantView } from "./assistant.schema.js";
 import type { AssistantRow, AssistantsRepository } from "./assistants.repository.js";
@@ -126,7 +126,7 @@ export class AssistantsService {
 
   async get(id: string): Promise<Assistant> {
     const row = await this.deps.assistants.byId(id);
-    if (!row) throw notFound("assistant_not_found");
+    if (!row) throw appError("assistant_not_found");
     return present(row);
   }
 
@@ -174,7 +174,7 @@ export class AssistantsService {
         updated_at: now,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("assistant_exists", { name: input.name });
+      if (isUniqueViolation(error)) throw appError("assistant_exists", { name: input.name });
       throw error;
     }
     const created = await this.get(id);
@@ -197,7 +197,7 @@ export class AssistantsService {
         updated_at: this.deps.clock.now().toISOString(),
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("assistant_exists", { name: input.name });
+      if (isUniqueViolation(error)) throw appError("assistant_exists", { name: input.name });
       throw error;
     }
     const updated = await this.get(id);
@@ -216,7 +216,7 @@ export class AssistantsService {
   async remove(actor: Actor, id: string): Promise<void> {
     const current = await this.get(id);
     this.mayManage(actor, current.ownerDirectionPath);
-    if (current.isDefault) throw conflict("assistant_default");
+    if (current.isDefault) throw appError("assistant_default");
     await this.deps.assistants.delete(id);
     await this.deps.audit?.({
       action: "assistant.deleted",
@@ -245,16 +245,17 @@ export class AssistantsService {
     let ownerPath: string | null = null;
     if (input.ownerDirectionId) {
       const path = await this.deps.directionPath(input.ownerDirectionId);
-      if (!path) throw notFound("direction_not_found", { direction: input.ownerDirectionId });
+      if (!path) throw appError("direction_not_found", { direction: input.ownerDirectionId });
       ownerPath = path;
     }
     this.mayManage(actor, ownerPath);
     for (const ref of input.preferredModels) {
-      if (!(await this.deps.modelExists(ref))) throw badRequest("model_unknown", { model: ref });
+      if (!(await this.deps.modelExists(ref)))
+        throw appError("assistant_model_unknown", { model: ref });
     }
     for (const base of input.knowledgeBaseIds) {
       if (!(await this.deps.baseExists(base))) {
-        throw badRequest("knowledge_base_unknown", { id: base });
+        throw appError("knowledge_base_unknown", { id: base });
       }
     }
     return ownerPath;
@@ -262,10 +263,10 @@ export class AssistantsService {
 
   private mayManage(actor: Actor, ownerPath: string | null): void {
     if (actor === "cli") return;
-    if (!actor.permissions.includes("assistants:write")) throw forbidden();
+    if (!actor.permissions.includes("assistants:write")) throw appError("forbidden");
     if (actor.roles.includes("admin")) return;
     if (actor.roles.includes("referent") && within(ownerPath, actor.directionPath)) return;
-    throw forbidden("assistant_not_manageable");
+    throw appError("assistant_not_manageable");
   }
 }
 

@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import type { Principal } from "../identity/index.js";
 import type { CharterPort } from "../pipeline/index.js";
 import type { Clock } from "../shared/clock.js";
-import { AppError, badRequest, notFound } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
 import type { CharterRepository } from "./charter.repository.js";
 import { type Charter, CharterSchema, completeMatrix } from "./charter.schema.js";
@@ -36,11 +36,11 @@ export function parseCharter(yaml: string): Charter {
   try {
     data = parse(yaml);
   } catch (error) {
-    throw badRequest("charter_yaml", { reason: (error as Error).message.split("\n")[0] ?? "" });
+    throw appError("charter_yaml", { reason: (error as Error).message.split("\n")[0] ?? "" });
   }
   const parsed = CharterSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    throw badRequest("charter_invalid", {
+    throw appError("charter_invalid", {
       problems: parsed.error.issues
         .map((issue) => `${issue.path.join(".") || "(racine)"} : ${issue.message}`)
         .join(" ; "),
@@ -91,7 +91,7 @@ export class CharterService {
 
   async version(version: number): Promise<CharterVersion> {
     const row = await this.deps.repository.byVersion(version);
-    if (!row) throw notFound("charter_version_unknown", { version });
+    if (!row) throw appError("charter_version_unknown", { version });
     return this.present(row);
   }
 
@@ -116,7 +116,7 @@ export class CharterService {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    throw new AppError("conflict", 409);
+    throw new AppError("charter_conflict");
   }
 
   templates(): { name: TemplateName; yaml: string }[] {
@@ -125,7 +125,7 @@ export class CharterService {
 
   template(name: string): string {
     if (!isTemplateName(name)) {
-      throw notFound("charter_template_unknown", { name, names: TEMPLATE_NAMES.join(", ") });
+      throw appError("charter_template_unknown", { name, names: TEMPLATE_NAMES.join(", ") });
     }
     return templateYaml(name);
   }

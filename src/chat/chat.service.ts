@@ -14,7 +14,7 @@ import {
   SOVEREIGNTY,
 } from "../providers/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { badRequest, notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 
 /** A model an assistant may use, as an agent may see it: where it runs, never how it is reached. */
 export interface AssistantModel {
@@ -78,12 +78,12 @@ export class ChatService {
       try {
         assistant = await this.deps.assistants.get(id);
       } catch {
-        throw notFound("model_unknown", { model: target });
+        throw appError("model_unknown", { model: target });
       }
       return { assistant: turnAssistant(assistant) };
     }
     const resolved = await this.deps.providers.resolve(target);
-    if (!resolved) throw notFound("model_unknown", { model: target });
+    if (!resolved) throw appError("model_unknown", { model: target });
     return {
       model: resolved,
       assistant: {
@@ -135,7 +135,7 @@ export class ChatService {
     if (model) {
       const tokens = request.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
       if (tokens > model.model.contextLength) {
-        throw badRequest("context_too_long", {
+        throw appError("context_too_long", {
           model: model.ref,
           tokens,
           limit: model.model.contextLength,

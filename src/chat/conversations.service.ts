@@ -3,7 +3,7 @@ import { hasMessage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
 import { type ChatMessage, publicDecisions, type Turn, typeLabel } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { badRequest, notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";
 import { ASSISTANT_PREFIX, type AssistantModel, type ChatService } from "./chat.service.js";
 import { conversationMarkdown } from "./conversation-export.js";
@@ -251,10 +251,9 @@ export class ConversationsService {
   ): Promise<ConversationMessage> {
     await this.owned(principal, id);
     const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
-    if (!message) throw notFound("message_not_found");
+    if (!message) throw appError("message_not_found");
     const metadata = JSON.parse(message.metadata) as { denied?: boolean };
-    if (message.role !== "assistant" || metadata.denied)
-      throw badRequest("message_not_validatable");
+    if (message.role !== "assistant" || metadata.denied) throw appError("message_not_validatable");
     if (!message.validated_at) {
       await this.deps.conversations.validate(
         messageId,
@@ -280,13 +279,13 @@ export class ConversationsService {
   ): Promise<ConversationMessage> {
     await this.owned(principal, id);
     const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
-    if (!message) throw notFound("message_not_found");
+    if (!message) throw appError("message_not_found");
     const metadata = JSON.parse(message.metadata) as {
       turnId?: string;
       denied?: boolean;
       minutesSaved?: number;
     };
-    if (message.role !== "assistant" || !metadata.turnId) throw badRequest("message_not_rateable");
+    if (message.role !== "assistant" || !metadata.turnId) throw appError("message_not_rateable");
     const { minutesSaved: _previous, ...rest } = metadata;
     const updated = JSON.stringify({
       ...rest,
@@ -414,7 +413,7 @@ export class ConversationsService {
 
   private async owned(principal: Principal, id: string) {
     const row = await this.deps.conversations.byId(id);
-    if (!row || row.user_id !== principal.userId) throw notFound("conversation_not_found");
+    if (!row || row.user_id !== principal.userId) throw appError("conversation_not_found");
     return row;
   }
 }

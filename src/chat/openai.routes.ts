@@ -16,7 +16,7 @@ import {
   turnError,
 } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
-import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
 
@@ -39,7 +39,7 @@ function beffroiHeaders(
 function toMessages(body: ChatCompletionBody): ChatMessage[] {
   return body.messages.map((message, index) => {
     if (message.role === "tool" || message.role === "function") {
-      throw badRequest("tools_not_supported", { index });
+      throw appError("tools_not_supported", { index });
     }
     const content =
       typeof message.content === "string"
@@ -47,7 +47,7 @@ function toMessages(body: ChatCompletionBody): ChatMessage[] {
         : (message.content ?? [])
             .map((part) => {
               if (part.type !== "text" || !("text" in part)) {
-                throw badRequest("content_not_supported", { type: part.type, index });
+                throw appError("content_not_supported", { type: part.type, index });
               }
               return part.text;
             })
@@ -186,7 +186,7 @@ export function openAiRoutes(deps: {
         const startedAt = performance.now();
         const resolved = await deps.providers.resolve(body.model);
         if (!resolved?.model.capabilities.includes("embeddings")) {
-          throw notFound("model_unknown", { model: body.model });
+          throw appError("model_unknown", { model: body.model });
         }
         const texts = typeof body.input === "string" ? [body.input] : body.input;
         // The same rules as a chat turn: the matrix, for the strictest class among the texts.
@@ -199,7 +199,7 @@ export function openAiRoutes(deps: {
         const policy = await deps.guard.policyFor(principal);
         const action = policy(dataClass, resolved.provider.sovereignty);
         if (action === "block") {
-          throw forbidden("embeddings_blocked", {
+          throw appError("embeddings_blocked", {
             dataClass: t(`route.data_class.${dataClass}`),
             summary: describeTypes(findings.flatMap((finding) => finding.spans)),
             sovereignty: resolved.provider.sovereignty,
@@ -219,7 +219,7 @@ export function openAiRoutes(deps: {
           deps.providers.health.succeeded(resolved.provider.id);
         } catch (error) {
           deps.providers.health.failed(resolved.provider.id);
-          throw new AppError("provider_unreachable", 502, { reason: describeFailure(error) });
+          throw new AppError("provider_unreachable", { reason: describeFailure(error) });
         }
         const from = candidateOf(resolved);
         reply.headers(beffroiHeaders(from, { upstreamStartedAt }, startedAt));

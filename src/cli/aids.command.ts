@@ -51,7 +51,7 @@ export async function aidsCommand(config: Config, io: CliIo, args: string[]): Pr
       t("cli.bad_option", { reason: t("cli.argument_unexpected", { argument: extra[0] }) }),
     );
   const kb = values.kb;
-  return withServices(config, async ({ knowledge, aids, worker }) => {
+  return withServices(config, io, async ({ knowledge, aids, worker }) => {
     const base = await knowledge.findByName("cli", kb);
     const content = readBounded(path.resolve(io.cwd, file), aids.limits().maxBytes);
     const report = await aids.import("cli", base.id, content, { replace: values.replace });
@@ -104,7 +104,7 @@ async function findCommand(config: Config, io: CliIo, args: string[]): Promise<n
   };
   const question = positionals.join(" ").trim();
   const kb = values.kb;
-  return withServices(config, async ({ knowledge, aidFinder }) => {
+  return withServices(config, io, async ({ knowledge, aidFinder }) => {
     const base = await knowledge.findByName("cli", kb);
     if (values.jsonl) {
       return answerLines(io, async ({ query }) => {

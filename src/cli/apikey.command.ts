@@ -34,7 +34,7 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
       }
       const days = values.days === undefined ? undefined : Number(values.days);
       const { email, name } = values;
-      return withServices(config, async ({ users, apiKeys }) => {
+      return withServices(config, io, async ({ users, apiKeys }) => {
         const user = await users.findByEmail(email);
         if (!user) throw new UsageError(t("error.user_not_found"));
         const { key, token } = await apiKeys.create(user.id, {
@@ -48,7 +48,7 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
       });
     }
     case "list":
-      return withServices(config, async ({ users, apiKeys }) => {
+      return withServices(config, io, async ({ users, apiKeys }) => {
         const owner = values.email ? await users.findByEmail(values.email) : undefined;
         if (values.email && !owner) throw new UsageError(t("error.user_not_found"));
         const keys = await apiKeys.list(owner ? { userId: owner.id } : "all");
@@ -69,7 +69,7 @@ export async function apikeyCommand(config: Config, io: CliIo, args: string[]): 
     case "revoke": {
       const { id } = values;
       if (!id) throw new UsageError(t("cli.missing_option", { option: "id" }));
-      return withServices(config, async ({ apiKeys }) => {
+      return withServices(config, io, async ({ apiKeys }) => {
         await apiKeys.revoke("cli", id);
         say(io, "cli.apikey_revoked", { id });
         return 0;

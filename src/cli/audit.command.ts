@@ -31,7 +31,7 @@ export async function auditCommand(config: Config, io: CliIo, args: string[]): P
       const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
       if (values.anchor !== undefined && !anchor)
         throw new UsageError(t("cli.bad_option", { reason: t("cli.audit_anchor_format") }));
-      return withServices(config, async ({ audit }) => {
+      return withServices(config, io, async ({ audit }) => {
         const result = await audit.verify(anchor ? { anchor } : {});
         const message = verificationMessage(result);
         if (values.json) io.stdout.write(`${JSON.stringify({ ...result, message }, null, 2)}\n`);
@@ -42,7 +42,7 @@ export async function auditCommand(config: Config, io: CliIo, args: string[]): P
     case "list": {
       const limit = positiveInteger(values.limit, 500, t("cli.audit_limit")) ?? 50;
       const before = positiveInteger(values.before, Number.MAX_SAFE_INTEGER, t("cli.audit_before"));
-      return withServices(config, async ({ audit }) => {
+      return withServices(config, io, async ({ audit }) => {
         const page = await audit.list({ limit, ...(before !== undefined && { before }) });
         if (values.json) io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
         else if (page.entries.length === 0) say(io, "cli.none");
@@ -59,7 +59,7 @@ export async function auditCommand(config: Config, io: CliIo, args: string[]): P
       });
     }
     case "head":
-      return withServices(config, async ({ audit }) => {
+      return withServices(config, io, async ({ audit }) => {
         const head = await audit.head();
         if (values.json) io.stdout.write(`${JSON.stringify(head, null, 2)}\n`);
         else if (head.seq === 0) say(io, "cli.audit_head_empty");

@@ -21,7 +21,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
   });
   switch (action) {
     case "show":
-      return withServices(config, async ({ charter }) => {
+      return withServices(config, io, async ({ charter }) => {
         const version = values.version === undefined ? undefined : Number(values.version);
         if (version !== undefined && !(Number.isInteger(version) && version > 0)) {
           throw new UsageError(t("cli.option_value", { option: "--version" }));
@@ -33,7 +33,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
         return 0;
       });
     case "versions":
-      return withServices(config, async ({ charter }) => {
+      return withServices(config, io, async ({ charter }) => {
         await charter.current();
         const versions = await charter.versions();
         if (values.json) io.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
@@ -52,7 +52,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
     case "template": {
       const [name] = positionals;
       if (!name) throw new UsageError(t("cli.missing_option", { option: "modèle" }));
-      return withServices(config, async ({ charter }) => {
+      return withServices(config, io, async ({ charter }) => {
         io.stdout.write(charter.template(name));
         return 0;
       });
@@ -61,7 +61,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
       const [file] = positionals;
       if (!file) throw new UsageError(t("cli.missing_option", { option: "fichier" }));
       const yaml = readFileSync(file, "utf8");
-      return withServices(config, async ({ charter }) => {
+      return withServices(config, io, async ({ charter }) => {
         const saved = await charter.update(null, yaml);
         say(io, "cli.charter_applied", {
           version: saved.version,
@@ -73,7 +73,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
     case "accept": {
       const email = values.email;
       if (!email) throw new UsageError(t("cli.missing_option", { option: "--email" }));
-      return withServices(config, async ({ charter, users }) => {
+      return withServices(config, io, async ({ charter, users }) => {
         const user = await users.findByEmail(email);
         if (!user) throw new UsageError(t("error.user_not_found"));
         const accepted = await charter.accept(user.id);

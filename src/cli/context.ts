@@ -1,6 +1,7 @@
 import { createServices, type Services } from "../app.js";
 import { type Config, databaseUrl, loadConfig } from "../config.js";
 import { randomIds, systemClock } from "../shared/clock.js";
+import { createCliLog } from "../shared/log.js";
 import { migrateToLatest, openStore, type Store } from "../store/index.js";
 import type { CliIo } from "./io.js";
 
@@ -16,12 +17,16 @@ export function cliConfig(io: CliIo, configFile: string | undefined): Config {
 /** Opens the store (migrating it, as `serve` would) and the shared services, for one command. */
 export async function withServices<T>(
   config: Config,
+  io: Pick<CliIo, "stderr">,
   run: (services: Services, store: Store) => Promise<T>,
 ): Promise<T> {
   const store = openStore(databaseUrl(config), { poolSize: 2 });
   try {
     await migrateToLatest(store);
-    const services = createServices(config, store, systemClock, randomIds);
+    // Ingestion and embedding report failures on standard error, never on the command's output.
+    const services = createServices(config, store, systemClock, randomIds, {
+      log: createCliLog(config.log.level, io.stderr),
+    });
     await services.guard.reloadNames();
     return await run(services, store);
   } finally {

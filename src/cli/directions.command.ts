@@ -17,14 +17,14 @@ export async function directionCommand(config: Config, io: CliIo, args: string[]
     case "add": {
       const path = positionals.join(" ").trim();
       if (!path) throw new UsageError(t("cli.missing_option", { option: "chemin" }));
-      return withServices(config, async ({ directions }) => {
+      return withServices(config, io, async ({ directions }) => {
         const direction = await directions.add(path);
         say(io, "cli.direction_added", { path: direction.path });
         return 0;
       });
     }
     case "list":
-      return withServices(config, async ({ directions }) => {
+      return withServices(config, io, async ({ directions }) => {
         const list = await directions.list();
         if (values.json) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else if (list.length === 0) say(io, "cli.none");

@@ -13,7 +13,7 @@ import {
   type Reader,
   type ReleaseAction,
 } from "../knowledge/index.js";
-import { notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { withServices } from "./context.js";
 import { type CliIo, say, UsageError } from "./io.js";
 import { answerLines } from "./jsonl.js";
@@ -86,7 +86,7 @@ function choice<T extends string>(
 async function findDocument(knowledge: KnowledgeService, baseId: string, wanted: string) {
   const documents = await knowledge.documents("cli", baseId);
   const document = documents.find((d) => d.fileName === wanted || d.id === wanted);
-  if (!document) throw notFound("document_not_found");
+  if (!document) throw appError("document_not_found");
   return document;
 }
 
@@ -119,7 +119,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
       if (!name) throw new UsageError(t("cli.missing_option", { option: "nom" }));
       if (!values.direction) throw new UsageError(t("cli.missing_option", { option: "direction" }));
       const parsed = (values.reader ?? []).map(parseReader);
-      return withServices(config, async ({ knowledge, directions }) => {
+      return withServices(config, io, async ({ knowledge, directions }) => {
         const owner = await directions.resolve(values.direction as string);
         const readers: Reader[] = [];
         for (const reader of parsed) {
@@ -141,7 +141,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
       });
     }
     case "update":
-      return withServices(config, async ({ knowledge, worker }) => {
+      return withServices(config, io, async ({ knowledge, worker }) => {
         const base = await knowledge.findByName("cli", name);
         const updated = await knowledge.update("cli", base.id, {
           ...(values.description !== undefined && { description: values.description }),
@@ -161,7 +161,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
         return 0;
       });
     case "quarantine":
-      return withServices(config, async ({ knowledge }) => {
+      return withServices(config, io, async ({ knowledge }) => {
         const base = await knowledge.findByName("cli", name);
         const documents = await knowledge.quarantined("cli", base.id);
         if (values.json) io.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
@@ -191,7 +191,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
         "as",
         "knowledge.personal_data.invalid_release",
       ) as ReleaseAction;
-      return withServices(config, async ({ knowledge, worker }) => {
+      return withServices(config, io, async ({ knowledge, worker }) => {
         const base = await knowledge.findByName("cli", name);
         const document = await findDocument(knowledge, base.id, values.document as string);
         await knowledge.release("cli", base.id, document.id, as);
@@ -205,7 +205,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
     }
     case "discard": {
       if (!values.document) throw new UsageError(t("cli.missing_option", { option: "document" }));
-      return withServices(config, async ({ knowledge }) => {
+      return withServices(config, io, async ({ knowledge }) => {
         const base = await knowledge.findByName("cli", name);
         const document = await findDocument(knowledge, base.id, values.document as string);
         await knowledge.removeDocument("cli", base.id, document.id);
@@ -214,7 +214,7 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
       });
     }
     case "list":
-      return withServices(config, async ({ knowledge }) => {
+      return withServices(config, io, async ({ knowledge }) => {
         const bases = await knowledge.list("cli");
         if (values.json) io.stdout.write(`${JSON.stringify(bases, null, 2)}\n`);
         else if (bases.length === 0) say(io, "cli.none");
@@ -228,14 +228,14 @@ export async function kbCommand(config: Config, io: CliIo, args: string[]): Prom
         return 0;
       });
     case "delete":
-      return withServices(config, async ({ knowledge }) => {
+      return withServices(config, io, async ({ knowledge }) => {
         const base = await knowledge.findByName("cli", name);
         await knowledge.remove("cli", base.id);
         say(io, "cli.kb_deleted", { name: base.name });
         return 0;
       });
     case "audit":
-      return withServices(config, async ({ knowledge }) => {
+      return withServices(config, io, async ({ knowledge }) => {
         const base = await knowledge.findByName("cli", name);
         const report = await knowledge.audit("cli", base.id);
         if (values.json) {
@@ -274,7 +274,7 @@ export async function ingestCommand(config: Config, io: CliIo, args: string[]): 
   const kb = needKb(values.kb);
   if (positionals.length === 0) throw new UsageError(t("cli.missing_option", { option: "chemin" }));
   const files = collectFiles(positionals, io.cwd);
-  return withServices(config, async ({ knowledge, worker }) => {
+  return withServices(config, io, async ({ knowledge, worker }) => {
     const base = await knowledge.findByName("cli", kb);
     const results = [];
     // A batch at a time keeps memory flat on large folders.
@@ -352,7 +352,7 @@ export async function searchCommand(config: Config, io: CliIo, args: string[]): 
     throw new UsageError(t("cli.missing_option", { option: "question" }));
   }
   const limit = Math.min(50, Math.max(1, Number(values.limit ?? 10) || 10));
-  return withServices(config, async ({ knowledge, retrieval }) => {
+  return withServices(config, io, async ({ knowledge, retrieval }) => {
     const base = await knowledge.findByName("cli", kb);
     if (values.jsonl) {
       return answerLines(io, async ({ query }) => {
@@ -423,7 +423,7 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
   if (!question && !values.jsonl) {
     throw new UsageError(t("cli.missing_option", { option: "question" }));
   }
-  return withServices(config, async ({ knowledge, chat }) => {
+  return withServices(config, io, async ({ knowledge, chat }) => {
     const knowledgeBaseIds: string[] = [];
     for (const name of values.kb ?? [])
       knowledgeBaseIds.push((await knowledge.findByName("cli", name)).id);

@@ -110,7 +110,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
           }),
         );
       }
-      return withServices(config, async ({ providers }) => {
+      return withServices(config, io, async ({ providers }) => {
         await providers.create(parsed.data);
         say(io, "cli.provider_added", {
           id: parsed.data.id,
@@ -121,7 +121,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
       });
     }
     case "list":
-      return withServices(config, async ({ providers }) => {
+      return withServices(config, io, async ({ providers }) => {
         const list = (await providers.list()).map((provider) => providers.view(provider));
         if (values.json) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
         else if (list.length === 0) say(io, "cli.no_providers");
@@ -140,7 +140,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
     case "test": {
       const id = positionals[0] ?? values.id;
       if (!id) throw new UsageError(t("cli.missing_option", { option: "id" }));
-      return withServices(config, async ({ providers }) => {
+      return withServices(config, io, async ({ providers }) => {
         try {
           const { listed, missing } = await providers.test(id);
           say(io, "cli.provider_ok", { id, count: listed.length });
@@ -156,7 +156,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
     case "remove": {
       const id = positionals[0] ?? values.id;
       if (!id) throw new UsageError(t("cli.missing_option", { option: "id" }));
-      return withServices(config, async ({ providers }) => {
+      return withServices(config, io, async ({ providers }) => {
         await providers.remove(id);
         say(io, "cli.provider_removed", { id });
         return 0;

@@ -53,7 +53,7 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
         Boolean(values["password-stdin"]),
         Boolean(values["no-password"]),
       );
-      return withServices(config, async ({ users, directions }) => {
+      return withServices(config, io, async ({ users, directions }) => {
         const direction = values.direction ? await directions.resolve(values.direction) : undefined;
         const user = await users.create({
           email,
@@ -67,7 +67,7 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
       });
     }
     case "list":
-      return withServices(config, async ({ users }) => {
+      return withServices(config, io, async ({ users }) => {
         const list = await users.list();
         if (values.json) {
           io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -87,7 +87,7 @@ export async function userCommand(config: Config, io: CliIo, args: string[]): Pr
     case "enable": {
       const email = required(values.email, "email");
       const disabled = action === "disable";
-      return withServices(config, async ({ users, auth }) => {
+      return withServices(config, io, async ({ users, auth }) => {
         const user = await users.findByEmail(email);
         if (!user) throw new UsageError(t("error.user_not_found"));
         await users.update(user.id, { disabled });

@@ -134,7 +134,7 @@ export class GuardService {
       if (this.options.external) result = await this.#withExternal(text, purpose, result);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError("guard_failed", 503);
+      throw new AppError("guard_failed");
     }
     return result;
   }
@@ -247,7 +247,7 @@ class Budget {
     const started = performance.now();
     const result = step();
     this.#spent += performance.now() - started;
-    if (this.#spent > this.limitMs) throw new AppError("guard_timeout", 503);
+    if (this.#spent > this.limitMs) throw new AppError("guard_timeout");
     return result;
   }
 }

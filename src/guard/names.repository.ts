@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { sql } from "kysely";
 import { t } from "../i18n/index.js";
-import { badRequest } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import type { Database } from "../store/index.js";
 import type { Recognizer } from "./entity.js";
 import { foldSameLength } from "./fold.js";
@@ -204,8 +204,10 @@ async function* lineBatches(path: string): AsyncGenerator<string[]> {
 }
 
 /** A file no import can read: nothing is written. */
-const unreadable = (code: string, params?: Record<string, string | number>) =>
-  badRequest(`guard_names_${code}`, params);
+const unreadable = (
+  code: "columns" | "count" | "empty" | "format" | "kind_mismatch" | "none_kept",
+  params?: Record<string, string | number>,
+) => appError(`guard_names_${code}`, params);
 
 /** The count in a field: a whole number, or the line is refused. */
 function countOf(field: string | undefined, line: number): number {

@@ -11,16 +11,19 @@ export interface ErrorBody {
 function fromFastify(error: FastifyError, limit: number): AppError | undefined {
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError("unsupported_media_type", 415);
+      return new AppError("unsupported_media_type");
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new AppError("payload_too_large", 413, { limit });
+      return new AppError("payload_too_large", { limit });
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new AppError("invalid_json", 400);
+      return new AppError("invalid_json");
     default:
-      if (error instanceof SyntaxError) return new AppError("invalid_json", 400);
+      if (error instanceof SyntaxError) return new AppError("invalid_json");
+      // Any other refusal of Fastify's: a size or a type it names, or a request it cannot read.
+      if (error.statusCode === 413) return new AppError("payload_too_large", { limit });
+      if (error.statusCode === 415) return new AppError("unsupported_media_type");
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return new AppError("invalid_request", error.statusCode, { details: error.code ?? "?" });
+        return new AppError("invalid_request", { details: error.code ?? "?" });
       }
       return undefined;
   }

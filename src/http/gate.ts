@@ -5,13 +5,7 @@ import type { Authentication } from "../identity/index.js";
 import { sameSecret } from "../identity/secrets.js";
 import type { Clock } from "../shared/clock.js";
 import { MINUTE } from "../shared/clock.js";
-import {
-  AppError,
-  badRequest,
-  forbidden,
-  tooManyRequests,
-  unauthenticated,
-} from "../shared/errors.js";
+import { AppError, appError, tooManyRequests } from "../shared/errors.js";
 import type { Counters } from "../store/index.js";
 import type { RouteDefinition } from "./route.js";
 import { SESSION_COOKIE } from "./session-cookie.js";
@@ -47,7 +41,7 @@ async function authenticate(
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError("invalid_api_key", 401);
+    if (!match?.[1]) throw new AppError("invalid_api_key");
     return authenticator.apiKey(match[1]);
   }
   const token = request.cookies[SESSION_COOKIE];
@@ -75,12 +69,12 @@ function checkCsrf(
     origin !== `${request.protocol}://${request.host}` &&
     !trustedOrigins.includes(origin)
   ) {
-    throw forbidden("csrf_failed");
+    throw appError("csrf_failed");
   }
   if (auth?.csrfToken === undefined || definition.access === "public") return;
   const given = request.headers["x-csrf-token"];
   if (typeof given !== "string" || !sameSecret(given, auth.csrfToken)) {
-    throw forbidden("csrf_failed");
+    throw appError("csrf_failed");
   }
 }
 
@@ -112,7 +106,7 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where
     field: [where, ...issue.path].join("."),
     message: issue.message,
   }));
-  throw badRequest(
+  throw appError(
     "invalid_request",
     { details: issues.map((issue) => `${issue.field} : ${issue.message}`).join(" ; ") },
     issues,
@@ -142,16 +136,17 @@ export function registerRoutes(
         await rateLimit(request, reply, auth, deps);
         if (definition.access !== "public") {
           if (failure) throw failure;
-          if (!auth) throw unauthenticated();
+          if (!auth) throw appError("unauthenticated");
         }
         checkCsrf(request, auth, definition, deps.trustedOrigins);
         const principal = auth?.principal;
-        if (principal && definition.sessionOnly && principal.via === "api-key") throw forbidden();
+        if (principal && definition.sessionOnly && principal.via === "api-key")
+          throw appError("forbidden");
         if (definition.access !== "public" && definition.access !== "authenticated" && principal) {
           if (!principal.permissions.includes(definition.access)) {
             throw principal.via === "api-key"
-              ? forbidden("api_key_scope", { scope: definition.access })
-              : forbidden();
+              ? appError("api_key_scope", { scope: definition.access })
+              : appError("forbidden");
           }
         }
         const result = await definition.handler({
@@ -160,7 +155,7 @@ export function registerRoutes(
           params: parse(definition.params, request.params, "params"),
           auth,
           get principal() {
-            if (!principal) throw unauthenticated();
+            if (!principal) throw appError("unauthenticated");
             return principal;
           },
           request,

@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import Fastify, { type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { t } from "../i18n/index.js";
 import { AppError } from "../shared/errors.js";
 import { errorHandler } from "./errors.js";
@@ -19,9 +19,8 @@ export interface ServerOptions extends GateDeps {
    * true (every hop), a hop count, or the proxies' addresses and CIDR ranges.
    */
   trustProxy: boolean | number | string[];
-  logLevel: string;
-  /** Where logs go (standard output by default); tests read them to check what is never logged. */
-  logStream?: NodeJS.WritableStream;
+  /** The entry point's logger (see shared/log.ts): request lines and failures go through it. */
+  log: FastifyBaseLogger;
   version: string;
   /** Multipart uploads (knowledge documents): per-file size and file count limits. */
   uploads: { maxFileBytes: number; maxFiles: number };
@@ -48,7 +47,7 @@ function trustedHops(trustProxy: ServerOptions["trustProxy"]) {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
+    loggerInstance: options.log,
     logController: new LogController({
       disableRequestLogging: true,
       requestIdLogLabel: "requestId",
@@ -95,7 +94,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler(async (request, reply) => {
     if ((request.method === "GET" || request.method === "HEAD") && isPagePath(request.url))
       return page(request, reply);
-    throw new AppError("route_not_found", 404, {
+    throw new AppError("route_not_found", {
       method: request.method,
       url: request.url.split("?")[0] ?? "",
     });

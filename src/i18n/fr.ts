@@ -16,7 +16,6 @@ export const fr = {
   "web.not_built":
     "La page web de Beffroi n'est pas construite. Lancez « npm run build » (ou « npm start », qui la construit), puis rechargez.",
   "web.asset_not_found": "Fichier introuvable : la page a peut-être été mise à jour, rechargez-la.",
-  "error.method_not_allowed": "Méthode non autorisée.",
   "error.unauthenticated": "Vous devez vous connecter pour accéder à cette ressource.",
   "error.session_expired": "Votre session a expiré. Reconnectez-vous.",
   "error.invalid_api_key": "Clé d'API inconnue, expirée ou révoquée.",
@@ -42,15 +41,6 @@ export const fr = {
     "La durée de validité d'une clé doit être comprise entre 1 et {max} jours.",
   "error.bootstrap_invalid": "Jeton d'initialisation invalide ou déjà utilisé.",
   "error.bootstrap_done": "Beffroi est déjà initialisé : un administrateur existe.",
-  "error.oidc_not_configured": "La connexion par fournisseur d'identité n'est pas configurée.",
-  "error.oidc_unavailable":
-    "Le service de connexion {provider} est momentanément injoignable. Réessayez dans quelques instants.",
-  "error.oidc_state_invalid":
-    "Cette tentative de connexion a expiré ou a déjà été utilisée. Recommencez la connexion.",
-  "error.oidc_account_refused":
-    "Votre compte ne peut pas se connecter à Beffroi par ce moyen. Contactez votre administrateur.",
-  "error.oidc_failed":
-    "La connexion via {provider} a échoué. Réessayez ou contactez votre administrateur.",
   "error.knowledge_base_not_found": "Base de connaissances introuvable : {name}.",
   "error.knowledge_base_exists": "Une base de connaissances porte déjà ce nom : {name}.",
   "error.document_not_found": "Document introuvable.",
@@ -67,6 +57,7 @@ export const fr = {
   "error.owner_direction_required":
     "Précisez la direction propriétaire de la base (un référent ne peut créer une base que pour sa direction ou une direction en dessous).",
   "error.turn_denied": "Demande refusée : {reason}",
+  "error.turn_failed": "La demande n'a pas abouti : {reason}",
   "error.provider_not_found": "Fournisseur de modèles introuvable : {id}.",
   "error.provider_exists": "Un fournisseur porte déjà cet identifiant : {id}.",
   "error.provider_unreachable":
@@ -83,6 +74,10 @@ export const fr = {
     "Vous ne pouvez gérer que les assistants de votre direction. Demandez à un administrateur.",
   "error.model_unknown":
     "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
+  "error.assistant_model_unknown":
+    "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
+  "error.charter_conflict":
+    "La charte a été modifiée par quelqu'un d'autre au même moment : rechargez-la, puis enregistrez à nouveau.",
   "error.knowledge_base_unknown": "Base de connaissances inconnue : {id}.",
   "error.model_interrupted":
     "La réponse du modèle s'est interrompue en cours de route. Réessayez ; si cela se répète, prévenez votre administrateur.",
@@ -96,7 +91,6 @@ export const fr = {
     "Seul le texte est accepté dans les messages (reçu : {type}, message {index}).",
   "error.embeddings_blocked":
     "Ces textes contiennent des données {dataClass} ({summary}) : la charte interdit de les envoyer à ce modèle (hébergement {sovereignty}). Retirez-les, ou choisissez un modèle local.",
-  "error.no_model": "Aucun modèle d'embeddings n'est disponible pour cette demande.",
   "error.last_admin": "Impossible : ce compte est le dernier administrateur actif.",
   "error.not_ready": "Service indisponible : {reason}.",
   "error.internal": "Erreur interne. L'incident a été enregistré (référence {requestId}).",
@@ -586,10 +580,6 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.charter_yaml": "Charte illisible (YAML) : {reason}",
   "error.charter_version_unknown": "Version de la charte inconnue : {version}.",
   "error.charter_template_unknown": "Modèle de charte inconnu : {name} (disponibles : {names}).",
-  "error.charter_category_forbidden":
-    "La charte interdit les assistants de la catégorie « {category} ».",
-  "error.charter_audience_forbidden":
-    "La charte n'autorise pas d'assistant s'adressant directement aux usagers.",
   "error.message_not_found": "Message introuvable dans cette conversation.",
   "error.message_not_rateable": "Seule une réponse de l'assistant peut recevoir un avis.",
   "error.message_not_validatable": "Seule une réponse de l'assistant peut être validée.",

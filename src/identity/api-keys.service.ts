@@ -1,7 +1,7 @@
 import { type AuditActor, auditActor, type RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { DAY, MINUTE } from "../shared/clock.js";
-import { AppError, badRequest, forbidden, notFound } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import type { ApiKeyTable } from "../store/index.js";
 import type { ApiKeysRepository } from "./api-keys.repository.js";
 import { type Permission, permissionsOf } from "./permissions.js";
@@ -61,16 +61,16 @@ export class ApiKeysService {
     by?: AuditActor,
   ): Promise<{ key: ApiKey; token: string }> {
     const user = await this.deps.users.byId(userId);
-    if (!user) throw notFound("user_not_found");
+    if (!user) throw appError("user_not_found");
     // A disabled account gets no new key: it would outlive the disable.
-    if (user.disabled_at !== null) throw forbidden("account_disabled");
+    if (user.disabled_at !== null) throw appError("account_disabled");
     const allowed = permissionsOf(user.roles);
     const refused = input.scopes.find((scope) => !allowed.includes(scope));
-    if (refused) throw forbidden("api_key_scope_not_allowed", { scope: refused });
+    if (refused) throw appError("api_key_scope_not_allowed", { scope: refused });
     const { defaultLifetimeDays, maxLifetimeDays } = this.deps.settings;
     const days = input.expiresInDays ?? defaultLifetimeDays;
     if (!Number.isInteger(days) || days < 1 || days > maxLifetimeDays) {
-      throw badRequest("api_key_lifetime", { max: maxLifetimeDays });
+      throw appError("api_key_lifetime", { max: maxLifetimeDays });
     }
     const now = this.deps.clock.now();
     const token = `${API_KEY_PREFIX}${this.deps.ids.secret(32)}`;
@@ -114,7 +114,7 @@ export class ApiKeysService {
     const row = await this.deps.apiKeys.byId(id);
     const mayManage = principal === "cli" || principal.permissions.includes("directory:write");
     if (!row || (!mayManage && row.user_id !== principal.userId))
-      throw notFound("api_key_not_found");
+      throw appError("api_key_not_found");
     await this.deps.apiKeys.revoke(id, this.deps.clock.now().toISOString());
     if (row.revoked_at === null) {
       await this.deps.audit?.({
@@ -130,7 +130,7 @@ export class ApiKeysService {
   /** Resolves a bearer token; unknown, expired, revoked keys and disabled owners all get `invalid_api_key`. */
   async authenticate(token: string): Promise<Authentication> {
     // Built only when thrown: an error's stack costs more than the rest of a valid key's check.
-    const invalid = () => new AppError("invalid_api_key", 401);
+    const invalid = () => new AppError("invalid_api_key");
     if (!token.startsWith(API_KEY_PREFIX)) throw invalid();
     const row = await this.deps.apiKeys.byHash(digest(token));
     const now = this.deps.clock.now();

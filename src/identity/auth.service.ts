@@ -1,6 +1,6 @@
 import type { Clock, Ids } from "../shared/clock.js";
 import { MINUTE } from "../shared/clock.js";
-import { AppError, tooManyRequests, unauthenticated } from "../shared/errors.js";
+import { AppError, appError, tooManyRequests } from "../shared/errors.js";
 import type { Counters } from "../store/index.js";
 import type { Authentication } from "./principal.js";
 import { principalOf } from "./principals.js";
@@ -64,7 +64,7 @@ export class AuthService {
   /** Checks a signed-in user's current password (before a change), throttled like a login. */
   async checkPassword(userId: string, password: string, clientAddress: string): Promise<void> {
     const user = await this.deps.users.byId(userId);
-    if (!user) throw new AppError("invalid_credentials", 401);
+    if (!user) throw new AppError("invalid_credentials");
     await this.attempt(user.email, clientAddress, async () =>
       user.password_hash ? verifyPassword(user.password_hash, password) : false,
     );
@@ -108,7 +108,7 @@ export class AuthService {
       const seconds = Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000));
       throw tooManyRequests("too_many_attempts", seconds, { minutes: Math.ceil(seconds / 60) });
     }
-    if (!(await check())) throw new AppError("invalid_credentials", 401);
+    if (!(await check())) throw new AppError("invalid_credentials");
     await Promise.all([
       counters.reset(pairKey, windowMs, now),
       counters.reset(accountKey, windowMs, now),
@@ -153,18 +153,18 @@ export class AuthService {
     const { sessions, clock, settings } = this.deps;
     const id = digest(token);
     const session = await sessions.byId(id);
-    if (!session) throw unauthenticated("session_expired");
+    if (!session) throw appError("session_expired");
     const now = clock.now();
     const idleLimit =
       new Date(session.last_seen_at).getTime() + settings.idleTimeoutMinutes * MINUTE;
     if (now.getTime() >= idleLimit || now.toISOString() >= session.expires_at) {
       await sessions.delete(id);
-      throw unauthenticated("session_expired");
+      throw appError("session_expired");
     }
     const user = await this.activeUser(session.user_id);
     if (!user) {
       await sessions.delete(id);
-      throw unauthenticated("session_expired");
+      throw appError("session_expired");
     }
     if (now.getTime() - new Date(session.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
       await sessions.touch(id, now.toISOString());

@@ -1,6 +1,6 @@
 import type { Clock, Ids } from "../shared/clock.js";
 import { DAY } from "../shared/clock.js";
-import { AppError, conflict } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import type { Database } from "../store/index.js";
 import { BootstrapRepository } from "./bootstrap.repository.js";
 import { checkPasswordLength, digest } from "./secrets.js";
@@ -66,20 +66,20 @@ export class BootstrapService {
     input: { email: string; displayName: string; password: string },
   ): Promise<User> {
     const { users, usersService, clock } = this.deps;
-    if ((await users.countActiveAdmins()) > 0) throw conflict("bootstrap_done");
+    if ((await users.countActiveAdmins()) > 0) throw appError("bootstrap_done");
     checkPasswordLength(input.password);
-    if (await users.byEmail(normaliseEmail(input.email))) throw conflict("user_exists");
+    if (await users.byEmail(normaliseEmail(input.email))) throw appError("user_exists");
     const tokenHash = digest(token);
     const notBefore = new Date(clock.now().getTime() - TOKEN_LIFETIME_MS).toISOString();
     // Checked before the password is hashed, so that a wrong token costs the server nothing.
     if (!(await this.tokens.exists(tokenHash, notBefore))) throw invalidToken();
     return usersService.create({ ...input, roles: ["admin"] }, undefined, async (trx) => {
       const spent = await new BootstrapRepository(trx).spendAll();
-      if ((await users.countActiveAdmins(trx)) > 0) throw conflict("bootstrap_done");
+      if ((await users.countActiveAdmins(trx)) > 0) throw appError("bootstrap_done");
       if (!spent.some((row) => row.token_hash === tokenHash && row.created_at > notBefore))
         throw invalidToken();
     });
   }
 }
 
-const invalidToken = () => new AppError("bootstrap_invalid", 401);
+const invalidToken = () => new AppError("bootstrap_invalid");

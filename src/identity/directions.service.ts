@@ -1,6 +1,6 @@
 import { t } from "../i18n/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { badRequest, conflict, notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
 import type { DirectionRow, DirectionsRepository } from "./directions.repository.js";
 
@@ -30,7 +30,7 @@ const present = (row: DirectionRow): Direction => ({
 export function parseDirectionPath(input: string): string[] {
   const names = input.split(/\s*>\s*/).map((name) => name.replace(/\s+/g, " ").trim());
   if (names.length === 0 || names.some((name) => name.length === 0 || name.length > 120)) {
-    throw badRequest("invalid_request", { details: t("details.direction_path", { path: input }) });
+    throw appError("invalid_request", { details: t("details.direction_path", { path: input }) });
   }
   return names;
 }
@@ -47,7 +47,7 @@ export class DirectionsService {
 
   async get(id: string): Promise<Direction> {
     const row = await this.deps.directions.byId(id);
-    if (!row) throw notFound("direction_not_found", { direction: id });
+    if (!row) throw appError("direction_not_found", { direction: id });
     return present(row);
   }
 
@@ -59,7 +59,7 @@ export class DirectionsService {
 
   async resolve(path: string): Promise<Direction> {
     const found = await this.find(path);
-    if (!found) throw notFound("direction_not_found", { direction: path });
+    if (!found) throw appError("direction_not_found", { direction: path });
     return found;
   }
 
@@ -73,7 +73,7 @@ export class DirectionsService {
     const names = parseDirectionPath(path);
     const full = names.join(PATH_SEPARATOR);
     if (await this.deps.directions.byPath(full))
-      throw conflict("direction_exists", { direction: full });
+      throw appError("direction_exists", { direction: full });
     let parent: DirectionRow | undefined;
     for (let depth = 1; depth < names.length; depth += 1) {
       const prefix = names.slice(0, depth).join(PATH_SEPARATOR);
@@ -87,7 +87,7 @@ export class DirectionsService {
     try {
       await this.deps.directions.insert(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("direction_exists", { direction: full });
+      if (isUniqueViolation(error)) throw appError("direction_exists", { direction: full });
       throw error;
     }
     return present(row);
@@ -105,7 +105,7 @@ export class DirectionsService {
 
   async remove(id: string): Promise<void> {
     await this.get(id);
-    if (await this.deps.directions.isUsed(id)) throw conflict("direction_has_members");
+    if (await this.deps.directions.isUsed(id)) throw appError("direction_has_members");
     await this.deps.directions.delete(id);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { badRequest } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 
 /** sha256 of a high-entropy token: enough for session ids and API keys, which are never guessable. */
 export const digest = (token: string): string => createHash("sha256").update(token).digest("hex");
@@ -17,7 +17,7 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 /** Length is the only rule (8 to 128 characters, counted as the user sees them): no composition rules. */
 export function checkPasswordLength(password: string): void {
   const length = [...password].length;
-  if (length < 8 || length > 128) throw badRequest("password_length");
+  if (length < 8 || length > 128) throw appError("password_length");
 }
 
 export async function hashPassword(password: string): Promise<string> {

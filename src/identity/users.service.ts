@@ -1,6 +1,6 @@
 import type { AuditActor, AuditEvent, RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { conflict, notFound } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
 import type { DirectionsRepository } from "./directions.repository.js";
 import type { Role } from "./permissions.js";
@@ -111,7 +111,7 @@ export class UsersService {
         precondition,
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("user_exists");
+      if (isUniqueViolation(error)) throw appError("user_exists");
       throw error;
     }
     await this.deps.audit?.({
@@ -159,7 +159,7 @@ export class UsersService {
       roles,
       { keepAnAdmin: mayRemoveAdmin, ...(disabling && { revokeCredentialsAt: now }) },
     );
-    if (!applied) throw conflict("last_admin");
+    if (!applied) throw appError("last_admin");
     const revocations = applied.revokedApiKeys.map(
       (key): AuditEvent => ({
         action: "api-key.revoked",
@@ -197,13 +197,13 @@ export class UsersService {
 
   private async row(id: string): Promise<UserRow> {
     const row = await this.deps.users.byId(id);
-    if (!row) throw notFound("user_not_found");
+    if (!row) throw appError("user_not_found");
     return row;
   }
 
   private async checkDirection(id: string): Promise<void> {
     if (!(await this.deps.directions.byId(id)))
-      throw notFound("direction_not_found", { direction: id });
+      throw appError("direction_not_found", { direction: id });
   }
 }
 

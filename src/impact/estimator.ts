@@ -1,4 +1,4 @@
-import { badRequest } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { electricityMix } from "./mixes.js";
 
 /** A value known only within bounds (min ≤ max). */
@@ -177,7 +177,7 @@ function point(input: RequestImpactInput, at: (value: Quantity) => number): Poin
 }
 
 function check(input: RequestImpactInput): void {
-  const invalid = (field: string) => badRequest("impact_input_invalid", { field });
+  const invalid = (field: string) => appError("impact_input_invalid", { field });
   const quantity = (field: string, value: Quantity | undefined, floor: number) => {
     if (value === undefined) return;
     const [min, max] = typeof value === "number" ? [value, value] : [value.min, value.max];

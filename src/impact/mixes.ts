@@ -1,4 +1,4 @@
-import { badRequest } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 
 /**
  * Usage impact factors of one kWh drawn from a zone's electricity grid, as the
@@ -35,7 +35,7 @@ export const isKnownZone = (zone: string): boolean => Object.hasOwn(ELECTRICITY_
 /** The zone's mix; an unknown zone is refused (`impact_zone_unknown`), never guessed. */
 export function electricityMix(zone: string): ElectricityMix {
   const mix = isKnownZone(zone) ? ELECTRICITY_MIXES[zone] : undefined;
-  if (!mix) throw badRequest("impact_zone_unknown", { zone, zones: KNOWN_ZONES.join(", ") });
+  if (!mix) throw appError("impact_zone_unknown", { zone, zones: KNOWN_ZONES.join(", ") });
   return mix;
 }
 

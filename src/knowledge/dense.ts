@@ -1,7 +1,7 @@
 import { t } from "../i18n/index.js";
 import type { Embedder } from "../providers/embeddings.js";
+import type { Log } from "../shared/log.js";
 import type { VectorHit, VectorIndex } from "../store/index.js";
-import type { WorkerLog } from "./ingestion.worker.js";
 
 /** Dense retrieval's state, for `serve`, `doctor` and the search API. */
 export type DenseStatus =
@@ -37,7 +37,7 @@ export class DenseRetrieval {
       vectors: VectorIndex;
       batchSize: number;
       now?: () => number;
-      log?: WorkerLog;
+      log?: Log;
     },
   ) {}
 
@@ -126,10 +126,6 @@ export class DenseRetrieval {
   async coverage(): Promise<{ embedded: number; passages: number } | null> {
     const { embedder, vectors } = this.deps;
     return embedder ? vectors.coverage(embedder.model) : null;
-  }
-
-  useLog(log: WorkerLog): void {
-    this.deps.log = log;
   }
 
   private now(): number {

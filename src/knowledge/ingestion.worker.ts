@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock, Ids } from "../shared/clock.js";
+import type { Log } from "../shared/log.js";
 import {
   claimJob,
   type Database,
@@ -36,13 +37,6 @@ import type { DocumentReader } from "./read-document.js";
 import { passageTerms } from "./terms.js";
 import { sharedReader } from "./threaded-reader.js";
 import { TimeSlices } from "./time-slices.js";
-
-/** Where the worker reports what it did: ids, counts and codes only, never document text. */
-export interface WorkerLog {
-  info(fields: object, message: string): void;
-  warn(fields: object, message: string): void;
-  error(fields: object, message: string): void;
-}
 
 /** The document's first real sentence: the first of a paragraph of at least eight words (not a label line). */
 function leadSentence(text: string): string {
@@ -81,7 +75,7 @@ export class IngestionWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  private log: WorkerLog | undefined;
+  private readonly log: Log | undefined;
 
   constructor(
     private readonly deps: {
@@ -99,7 +93,7 @@ export class IngestionWorker {
        * indexed as is and recorded as not scanned.
        */
       personalData?: PersonalDataGuard;
-      log?: WorkerLog;
+      log?: Log;
       /** Where documents are read: the process's reading thread (`sharedReader`) unless given. */
       reader?: DocumentReader;
     },
@@ -113,11 +107,6 @@ export class IngestionWorker {
         chunking: deps.settings.chunking ?? DEFAULT_CHUNKING,
         ...(deps.settings.reading ?? DEFAULT_READING),
       });
-  }
-
-  /** Sends the worker's reports to the server's log once it exists. */
-  useLog(log: WorkerLog): void {
-    this.log = log;
   }
 
   /** Takes and processes one job; false when there was none to take. */

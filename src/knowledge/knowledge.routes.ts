@@ -2,7 +2,7 @@ import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import { AppError, badRequest } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import {
   DocumentSchema,
   KnowledgeBaseChangesBody,
@@ -110,7 +110,7 @@ interface UploadLimits {
 const PARSER_LIMITS = new Set(["FST_FILES_LIMIT", "FST_PARTS_LIMIT"]);
 
 const tooManyFiles = (limits: UploadLimits) =>
-  new AppError("too_many_files", 413, { limit: limits.maxFiles });
+  new AppError("too_many_files", { limit: limits.maxFiles });
 
 /**
  * Reads the files of a multipart upload, all of them before any is stored:
@@ -120,7 +120,7 @@ const tooManyFiles = (limits: UploadLimits) =>
  * other bad file, without spoiling the batch.
  */
 async function readFiles(request: FastifyRequest, limits: UploadLimits): Promise<IncomingFile[]> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", 415);
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type");
   const files: IncomingFile[] = [];
   let bytesRead = 0;
   try {
@@ -131,7 +131,7 @@ async function readFiles(request: FastifyRequest, limits: UploadLimits): Promise
       const oversized = part.file.truncated;
       if (!oversized) bytesRead += bytes.byteLength;
       if (bytesRead > limits.maxBytes)
-        throw new AppError("upload_too_large", 413, {
+        throw new AppError("upload_too_large", {
           limit: Math.floor(limits.maxBytes / 1024 / 1024),
         });
       files.push({
@@ -147,7 +147,7 @@ async function readFiles(request: FastifyRequest, limits: UploadLimits): Promise
     if (PARSER_LIMITS.has((error as { code?: string }).code ?? "")) throw tooManyFiles(limits);
     throw error;
   }
-  if (files.length === 0) throw badRequest("no_files");
+  if (files.length === 0) throw appError("no_files");
   return files;
 }
 

@@ -3,7 +3,7 @@ import { t } from "../i18n/index.js";
 import type { DirectionsService, Principal } from "../identity/index.js";
 import { auditActor, type RecordAudit } from "../observatory/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { AppError, badRequest, conflict, forbidden, notFound } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import { type DocumentTable, isUniqueViolation } from "../store/index.js";
 import { canManage, canRead } from "./access.js";
 import { type AuditReport, auditBase } from "./audit.js";
@@ -267,7 +267,7 @@ export class KnowledgeService {
   async findByName(actor: Actor, name: string): Promise<KnowledgeBase> {
     const base = await this.deps.bases.byName(name.trim());
     if (!base || (actor !== "cli" && !canRead(actor, base)))
-      throw notFound("knowledge_base_not_found", { name });
+      throw appError("knowledge_base_not_found", { name });
     return this.present(base, actor);
   }
 
@@ -284,10 +284,10 @@ export class KnowledgeService {
   ): Promise<KnowledgeBase> {
     const ownerId =
       input.ownerDirectionId ?? (actor === "cli" ? undefined : (actor.directionId ?? undefined));
-    if (!ownerId) throw badRequest("owner_direction_required");
+    if (!ownerId) throw appError("owner_direction_required");
     const owner = await this.deps.directions.get(ownerId);
     if (actor !== "cli" && !canManage(actor, { owner_direction_path: owner.path }))
-      throw forbidden();
+      throw appError("forbidden");
     await this.checkReaders(input.readers);
     const now = this.deps.clock.now().toISOString();
     const id = this.deps.ids.id();
@@ -305,7 +305,7 @@ export class KnowledgeService {
         input.readers,
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("knowledge_base_exists", { name: input.name });
+      if (isUniqueViolation(error)) throw appError("knowledge_base_exists", { name: input.name });
       throw error;
     }
     await this.deps.audit?.({
@@ -348,7 +348,7 @@ export class KnowledgeService {
       );
     } catch (error) {
       if (isUniqueViolation(error))
-        throw conflict("knowledge_base_exists", { name: changes.name ?? "" });
+        throw appError("knowledge_base_exists", { name: changes.name ?? "" });
       throw error;
     }
     // The new setting applies to every document, not only to the next ones: all are ingested again.
@@ -406,8 +406,8 @@ export class KnowledgeService {
   ): Promise<Document> {
     await this.manageable(actor, knowledgeBaseId);
     const row = await this.deps.documents.byId(documentId);
-    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
-    if (row.status !== "quarantined") throw new AppError("document_not_quarantined", 409);
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw appError("document_not_found");
+    if (row.status !== "quarantined") throw new AppError("document_not_quarantined");
     await this.requeue([documentId], {
       released_as: as,
       released_by: actor === "cli" ? "cli" : actor.userId,
@@ -466,7 +466,7 @@ export class KnowledgeService {
   async document(actor: Actor, knowledgeBaseId: string, documentId: string): Promise<Document> {
     const base = await this.readable(actor, knowledgeBaseId);
     const row = await this.deps.documents.byId(documentId);
-    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw appError("document_not_found");
     return presentDocument(row, this.deps.limits, viewOf(actor, base));
   }
 
@@ -477,7 +477,7 @@ export class KnowledgeService {
   async audit(actor: Actor, id: string): Promise<AuditReport> {
     const base = await this.readable(actor, id);
     if (actor !== "cli" && !canManage(actor, base) && !actor.roles.includes("auditor"))
-      throw forbidden();
+      throw appError("forbidden");
     // An auditor who does not manage the base reads file names as its readers do.
     const named = <Row extends { file_name: string; shown_file_name?: string | null }>(
       row: Row,
@@ -497,9 +497,9 @@ export class KnowledgeService {
   /** One passage with its document, for a citation link; only in a base the actor may read. */
   async passage(actor: Actor, passageId: string): Promise<PassageView> {
     const [passage] = await this.deps.documents.passages([passageId]);
-    if (!passage) throw notFound("passage_not_found");
+    if (!passage) throw appError("passage_not_found");
     await this.readable(actor, passage.knowledge_base_id).catch(() => {
-      throw notFound("passage_not_found");
+      throw appError("passage_not_found");
     });
     return presentPassage(passage);
   }
@@ -517,7 +517,7 @@ export class KnowledgeService {
   async removeDocument(actor: Actor, knowledgeBaseId: string, documentId: string): Promise<void> {
     await this.manageable(actor, knowledgeBaseId);
     const row = await this.deps.documents.byId(documentId);
-    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw notFound("document_not_found");
+    if (!row || row.knowledge_base_id !== knowledgeBaseId) throw appError("document_not_found");
     await this.deps.documents.delete([documentId]);
     // Who removed which document, and whether it was held: never its name or text.
     await this.deps.audit?.({
@@ -619,13 +619,13 @@ export class KnowledgeService {
   private async readable(actor: Actor, id: string): Promise<KnowledgeBaseRow> {
     const base = await this.deps.bases.byId(id);
     if (!base || (actor !== "cli" && !canRead(actor, base)))
-      throw notFound("knowledge_base_not_found", { name: id });
+      throw appError("knowledge_base_not_found", { name: id });
     return base;
   }
 
   private async manageable(actor: Actor, id: string): Promise<KnowledgeBaseRow> {
     const base = await this.readable(actor, id);
-    if (actor !== "cli" && !canManage(actor, base)) throw forbidden();
+    if (actor !== "cli" && !canManage(actor, base)) throw appError("forbidden");
     return base;
   }
 

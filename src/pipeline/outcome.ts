@@ -9,11 +9,11 @@ export const publicDecisions = (turn: Turn) =>
 export function turnError(turn: Turn): AppError {
   const denial = [...turn.decisions].reverse().find((decision) => decision.outcome === "deny");
   if (denial?.rule === "generate.failed" && turn.signal?.aborted) {
-    return new AppError("request_cancelled", 499);
+    return new AppError("request_cancelled");
   }
+  // Refused by the charter or a guard (403), or failed on the way (502): the same sentence.
   return new AppError(
-    "turn_denied",
-    turn.status === "failed" ? 502 : 403,
+    turn.status === "failed" ? "turn_failed" : "turn_denied",
     { reason: denial?.reason ?? "" },
     publicDecisions(turn),
   );

@@ -161,12 +161,45 @@ describeStores("pipeline frame", (getStore) => {
     );
     const failed = await withAll(identify, {
       route: async () => {
-        throw new AppError("forbidden", 403);
+        throw new AppError("forbidden");
       },
     }).walk(newTurn({ kind: "principal", principal }));
     assert.equal(
       failed.decisions.find((d) => d.stage === "route")?.reason,
       "Vous n'avez pas les droits nécessaires pour cette action.",
     );
+  });
+
+  it("logs a stage that throws with its code and the turn's id, never the error's text", async () => {
+    const { identify } = services();
+    const lines: { fields: Record<string, unknown>; message: string }[] = [];
+    const log = {
+      info() {},
+      warn() {},
+      error: (fields: object, message: string) =>
+        lines.push({ fields: fields as Record<string, unknown>, message }),
+    };
+    const stages = Object.fromEntries(
+      STAGES.map((name) => [name, name === "identify" ? identify : noting(`${name}.test`)]),
+    );
+    const pipeline = new Pipeline(
+      {
+        ...stages,
+        ground: async () => {
+          throw new TypeError("Mme Durand, 06 12 34 56 78");
+        },
+        generate: async () => {
+          throw new AppError("guard_timeout");
+        },
+      },
+      clock,
+      log,
+    );
+    const turn = await pipeline.walk(newTurn({ kind: "principal", principal }));
+    assert.equal(turn.status, "failed");
+    assert.deepEqual(lines, [
+      { fields: { turnId: turn.id, stage: "ground", code: "TypeError" }, message: "stage-failed" },
+    ]);
+    assert.doesNotMatch(JSON.stringify(lines), /Durand|06 12/);
   });
 });

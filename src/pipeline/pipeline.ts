@@ -1,6 +1,7 @@
 import { t } from "../i18n/index.js";
 import type { Clock } from "../shared/clock.js";
 import { AppError } from "../shared/errors.js";
+import { type Log, silentLog } from "../shared/log.js";
 import { type Decision, STAGES, type StageName } from "./decision.js";
 import type { Turn } from "./turn.js";
 
@@ -25,6 +26,7 @@ export class Pipeline {
   constructor(
     private readonly stages: Partial<Record<StageName, Stage>>,
     private readonly clock: Clock,
+    private readonly log: Log = silentLog,
   ) {}
 
   /** The stage names this pipeline runs, in order. */
@@ -58,6 +60,15 @@ export class Pipeline {
       } catch (error) {
         const reason = error instanceof AppError ? error.message : t("pipeline.stage_failed");
         context.decide(`${name}.failed`, "deny", reason);
+        // Codes and ids only: an error's message may quote what the turn carried.
+        this.log.error(
+          {
+            turnId: turn.id,
+            stage: name,
+            code: error instanceof AppError ? error.code : ((error as Error)?.name ?? "unknown"),
+          },
+          "stage-failed",
+        );
         if (turn.status === "walking") {
           turn.status = "failed";
           turn.stoppedAt = name;

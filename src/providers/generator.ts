@@ -12,6 +12,7 @@ import {
 } from "../pipeline/index.js";
 import { AnswerStream, sanitiseAnswer } from "../shared/answer-sanitiser.js";
 import { AppError } from "../shared/errors.js";
+import { type Log, silentLog } from "../shared/log.js";
 import { ProviderError, type Usage } from "./model-provider.js";
 import type { ProvidersService } from "./providers.service.js";
 
@@ -40,6 +41,7 @@ export class Generator {
       extractive: (question: string, grounding: Grounding | undefined) => TurnOutput;
       /** Origins whose links and images an answer may keep (see AnswerStream). */
       allowedOrigins: ReadonlySet<string>;
+      log?: Log;
     },
   ) {}
 
@@ -129,10 +131,21 @@ export class Generator {
           pass(answer.end());
           turn.upstreamEndedAt = performance.now();
         } catch (error) {
-          if (turn.signal?.aborted) throw new AppError("request_cancelled", 499);
+          if (turn.signal?.aborted) throw new AppError("request_cancelled");
           this.deps.providers.health.failed(provider.id);
+          (this.deps.log ?? silentLog).warn(
+            {
+              turnId: turn.id,
+              provider: provider.id,
+              model: candidate.modelId,
+              code: error instanceof ProviderError ? error.code : (error as Error)?.name,
+              ...(error instanceof ProviderError && error.status && { status: error.status }),
+              afterText: written.length > 0,
+            },
+            "provider-failed",
+          );
           // Text already passed on cannot be taken back: the turn fails rather than mix two answers.
-          if (written.length > 0) throw new AppError("model_interrupted", 502);
+          if (written.length > 0) throw new AppError("model_interrupted");
           decide(
             "generate.fallback",
             "note",

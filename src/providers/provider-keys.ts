@@ -11,7 +11,7 @@ import path from "node:path";
 import type { Config } from "../config.js";
 import type { VaultCipher } from "../guard/index.js";
 import { t } from "../i18n/index.js";
-import { badRequest } from "../shared/errors.js";
+import { appError } from "../shared/errors.js";
 import { ProviderError } from "./model-provider.js";
 import { PRESETS } from "./presets.js";
 import type { ProviderDefinition } from "./provider.schema.js";
@@ -139,12 +139,12 @@ export class ProviderKeys {
   check(source: KeySource): void {
     if (source.apiKeyEnv) {
       const refusal = this.variableRefusal(source.apiKeyEnv);
-      if (refusal) throw badRequest("provider_key_variable_refused", { reason: refusal });
+      if (refusal) throw appError("provider_key_variable_refused", { reason: refusal });
     }
     if (source.apiKeyFile) {
       const resolved = this.resolveFile(source.apiKeyFile);
       if ("refusal" in resolved) {
-        throw badRequest("provider_key_file_refused", { reason: resolved.refusal });
+        throw appError("provider_key_file_refused", { reason: resolved.refusal });
       }
     }
   }

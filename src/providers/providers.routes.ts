@@ -76,7 +76,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
           return await providers.test(params.id);
         } catch (error) {
           if (error instanceof AppError) throw error;
-          throw new AppError("provider_unreachable", 502, { reason: describeFailure(error) });
+          throw new AppError("provider_unreachable", { reason: describeFailure(error) });
         }
       },
     }),

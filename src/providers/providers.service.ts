@@ -1,5 +1,5 @@
 import type { AuditActor, AuditDetails, RecordAudit } from "../observatory/index.js";
-import { AppError, badRequest, conflict, notFound } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
 import { ProviderHealth } from "./health.js";
 import type { ModelProvider } from "./model-provider.js";
@@ -163,7 +163,7 @@ export class ProvidersService {
 
   async get(id: string): Promise<ProviderDefinition> {
     const provider = (await this.list()).find((candidate) => candidate.id === id);
-    if (!provider) throw notFound("provider_not_found", { id });
+    if (!provider) throw appError("provider_not_found", { id });
     return provider;
   }
 
@@ -191,7 +191,7 @@ export class ProvidersService {
     // The configuration's own providers name what the operator allowed (checked again at each call).
     if (source === "administrator") this.deps.keys.check(provider);
     if ((await this.fresh()).some((existing) => existing.id === provider.id)) {
-      throw conflict("provider_exists", { id: provider.id });
+      throw appError("provider_exists", { id: provider.id });
     }
     const sealed = apiKey ? this.deps.keys.seal(provider.id, apiKey) : undefined;
     await this.deps.repository.insert(
@@ -238,13 +238,13 @@ export class ProvidersService {
     const definition = { ...provider, id };
     this.deps.keys.check(definition);
     const previous = (await this.fresh()).find((existing) => existing.id === id);
-    if (!previous) throw notFound("provider_not_found", { id });
+    if (!previous) throw appError("provider_not_found", { id });
     const before = this.sealedKeys.get(id);
     let sealed: string | undefined;
     if (apiKey) sealed = this.deps.keys.seal(id, apiKey);
     else if (apiKey === undefined && before && !definition.apiKeyEnv && !definition.apiKeyFile) {
       if (originOf(previous.baseUrl) !== originOf(definition.baseUrl)) {
-        throw badRequest("provider_key_reentry");
+        throw appError("provider_key_reentry");
       }
       sealed = before;
     }
@@ -253,7 +253,7 @@ export class ProvidersService {
       rowOf(definition, sealed),
       this.deps.now().toISOString(),
     );
-    if (!updated) throw notFound("provider_not_found", { id });
+    if (!updated) throw appError("provider_not_found", { id });
     this.cache = undefined;
     if (sealed) this.sealedKeys.set(id, sealed);
     else this.sealedKeys.delete(id);
@@ -273,7 +273,7 @@ export class ProvidersService {
 
   async remove(id: string, by?: AuditActor): Promise<void> {
     const previous = (await this.fresh()).find((existing) => existing.id === id);
-    if (!(await this.deps.repository.delete(id))) throw notFound("provider_not_found", { id });
+    if (!(await this.deps.repository.delete(id))) throw appError("provider_not_found", { id });
     this.cache = undefined;
     this.sealedKeys.delete(id);
     await this.deps.audit?.({

@@ -1,30 +1,36 @@
-import { hasMessage, type MessageParams, t } from "../i18n/index.js";
+import { type MessageParams, t } from "../i18n/index.js";
+import { ERROR_STATUS, type ErrorCode } from "./error-codes.js";
+
+export type { ErrorCode } from "./error-codes.js";
 
 /**
- * An error a user may see: a stable machine `code`, the HTTP status it maps to,
- * and a French message from the catalogue. Anything that is not an AppError is
- * an internal error and is never shown as is.
+ * An error a user may see: a stable machine `code`, the HTTP status the code
+ * always maps to (`ERROR_STATUS`), and a French message from the catalogue.
+ * Anything that is not an AppError is an internal error and is never shown
+ * as is.
  */
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: ErrorCode,
     readonly params: MessageParams = {},
     readonly details?: unknown,
     readonly headers: Record<string, string> = {},
   ) {
-    const key = `error.${code}`;
-    super(hasMessage(key) ? t(key, params) : code);
+    super(t(`error.${code}`, params));
     this.name = "AppError";
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const badRequest = (code: string, params?: MessageParams, details?: unknown) =>
-  new AppError(code, 400, params, details);
-export const unauthenticated = (code = "unauthenticated") => new AppError(code, 401);
-export const forbidden = (code = "forbidden", params?: MessageParams) =>
-  new AppError(code, 403, params);
-export const notFound = (code: string, params?: MessageParams) => new AppError(code, 404, params);
-export const conflict = (code: string, params?: MessageParams) => new AppError(code, 409, params);
-export const tooManyRequests = (code: string, retryAfterSeconds: number, params?: MessageParams) =>
-  new AppError(code, 429, params, undefined, { "retry-after": String(retryAfterSeconds) });
+/** The error for `code`, with its message's parameters and optional details. */
+export const appError = (code: ErrorCode, params?: MessageParams, details?: unknown) =>
+  new AppError(code, params, details);
+
+/** Too many requests: the response says, in `Retry-After`, when to try again. */
+export const tooManyRequests = (
+  code: "rate_limited" | "too_many_attempts",
+  retryAfterSeconds: number,
+  params?: MessageParams,
+) => new AppError(code, params, undefined, { "retry-after": String(retryAfterSeconds) });

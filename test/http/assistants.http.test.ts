@@ -74,7 +74,7 @@ describeApps("assistants", (get) => {
       preferredModels: ["nulle-part/modele"],
     });
     assert.equal(model.statusCode, 400);
-    assert.equal(model.json().error.code, "model_unknown");
+    assert.equal(model.json().error.code, "assistant_model_unknown");
     assert.match(model.json().error.message, /nulle-part\/modele/);
     const base = await call(app, "POST", "/api/assistants", admin, {
       name: "Rédaction",

@@ -50,14 +50,19 @@ export interface CliInstall {
  * Declares one `describe` per store ("NAME [dialect]"), each with a fresh
  * installation: a data directory, and on PostgreSQL a schema of its own and
  * the vault key the server then needs. The installation is ready before the
- * suite's own `before` hooks run.
+ * suite's own `before` hooks run; `extraEnv` adds to its configuration.
  */
-export function describeCli(name: string, suite: (install: CliInstall) => void): void {
+export function describeCli(
+  name: string,
+  suite: (install: CliInstall) => void,
+  extraEnv: NodeJS.ProcessEnv = {},
+): void {
   describeEachDialect(name, (dialect) => {
     const location = freshLocation(dialect);
     const env: NodeJS.ProcessEnv = {
       BEFFROI_DATA_DIR: location.dataDir,
       BEFFROI_LOG_LEVEL: "silent",
+      ...extraEnv,
     };
     before(async () => {
       if (location.schema) {

@@ -11,12 +11,14 @@ const services = createServices(
   store,
   systemClock,
   randomIds,
+  {
+    log: {
+      info: (fields, message) => process.stdout.write(`${message} ${JSON.stringify(fields)}\n`),
+      warn: () => {},
+      error: (fields, message) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
+    },
+  },
 );
-services.worker.useLog({
-  info: (fields, message) => process.stdout.write(`${message} ${JSON.stringify(fields)}\n`),
-  warn: () => {},
-  error: (fields, message) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
-});
 await services.worker.drain();
 process.stdout.write("drained\n");
 await store.close();

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { t } from "../../i18n/index.js";
-import { AppError, badRequest } from "../../shared/errors.js";
+import { AppError, appError } from "../../shared/errors.js";
 import { TimeSlices } from "../time-slices.js";
 import { type AidCondition, AidLineSchema, fieldPath, problemOf, valueAt } from "./aids.schema.js";
 import { htmlLine, htmlText } from "./html-text.js";
@@ -57,7 +57,7 @@ function deeperThan(value: unknown, max: number): boolean {
 const megabytes = (bytes: number) => Math.max(1, Math.floor(bytes / 1024 / 1024));
 
 export const fileTooLarge = (limits: AidFileLimits) =>
-  new AppError("aids_file_too_large", 413, { limit: megabytes(limits.maxBytes) });
+  new AppError("aids_file_too_large", { limit: megabytes(limits.maxBytes) });
 
 const NEWLINE = 0x0a;
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -80,11 +80,11 @@ export async function readAidFile(
   let start = 0;
   for (let line = 1; start < bytes.byteLength; line += 1) {
     if (line > limits.maxLines)
-      throw new AppError("aids_too_many_lines", 413, { limit: limits.maxLines });
+      throw new AppError("aids_too_many_lines", { limit: limits.maxLines });
     const found = bytes.indexOf(NEWLINE, start);
     const end = found === -1 ? bytes.byteLength : found;
     if (end - start > limits.maxLineBytes)
-      throw new AppError("aids_line_too_long", 413, {
+      throw new AppError("aids_line_too_long", {
         line,
         limit: Math.floor(limits.maxLineBytes / 1024),
       });
@@ -94,12 +94,12 @@ export async function readAidFile(
     const scheme = readLine(text, line);
     const first = seen.get(scheme.id);
     if (first !== undefined)
-      throw badRequest("aids_duplicate_id", { line, id: scheme.id, first }, { line, field: "id" });
+      throw appError("aids_duplicate_id", { line, id: scheme.id, first }, { line, field: "id" });
     seen.set(scheme.id, line);
     schemes.push(scheme);
     await slices.pause();
   }
-  if (schemes.length === 0) throw badRequest("aids_file_empty");
+  if (schemes.length === 0) throw appError("aids_file_empty");
   return schemes;
 }
 
@@ -111,7 +111,7 @@ function decodeLine(bytes: Uint8Array, line: number): string {
       .replace(/^\ufeff/, "")
       .replace(/\r$/, "");
   } catch {
-    throw badRequest("aids_file_not_utf8", { line }, { line });
+    throw appError("aids_file_not_utf8", { line }, { line });
   }
 }
 
@@ -121,13 +121,13 @@ function readLine(text: string, line: number): AidScheme {
     value = JSON.parse(text);
   } catch {
     // A syntax error, or nesting deep enough to exhaust the parser: either way, not a scheme.
-    throw badRequest("aids_line_not_json", { line }, { line });
+    throw appError("aids_line_not_json", { line }, { line });
   }
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw badRequest("aids_line_not_json", { line }, { line });
+    throw appError("aids_line_not_json", { line }, { line });
   // JSON.parse reads any depth, but serialising it again (to store it) would exhaust the stack.
   if (deeperThan(value, MAX_DEPTH))
-    throw badRequest(
+    throw appError(
       "aids_field_invalid",
       { line, field: "(ligne)", problem: t("aids.problem.too_deep", { max: MAX_DEPTH }) },
       { line, field: "(ligne)" },
@@ -138,7 +138,7 @@ function readLine(text: string, line: number): AidScheme {
     const path = issue?.path ?? [];
     const field = fieldPath(path) || "(ligne)";
     const problem = issue ? problemOf(issue, valueAt(value, path)) : "";
-    throw badRequest("aids_field_invalid", { line, field, problem }, { line, field });
+    throw appError("aids_field_invalid", { line, field, problem }, { line, field });
   }
   const scheme = parsed.data;
   const fields = {
@@ -159,7 +159,7 @@ function readLine(text: string, line: number): AidScheme {
   // A title or an institution made only of markup leaves nothing to show.
   for (const field of ["title", "institution"] as const) {
     if (fields[field] === "")
-      throw badRequest(
+      throw appError(
         "aids_field_invalid",
         { line, field, problem: t("aids.problem.empty") },
         { line, field },

@@ -1,4 +1,4 @@
-import { badRequest } from "../../shared/errors.js";
+import { appError } from "../../shared/errors.js";
 import { analyseQuestion } from "../analysis/question.js";
 import type { Actor, KnowledgeService } from "../knowledge.service.js";
 import type { Places, Territory } from "../places/index.js";
@@ -108,7 +108,7 @@ export class AidFinder {
     await knowledge.get(actor, knowledgeBaseId);
     const question = request.question?.trim() ?? "";
     if (!question && request.age === undefined && !request.place && !request.statuses?.length) {
-      throw badRequest("aids_find_empty");
+      throw appError("aids_find_empty");
     }
     const limit = Math.min(50, Math.max(1, request.limit ?? 10));
     const read = question ? analyseQuestion(question) : undefined;

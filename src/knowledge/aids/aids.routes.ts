@@ -2,7 +2,7 @@ import type {} from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type RouteDefinition, route } from "../../http/index.js";
-import { AppError, badRequest } from "../../shared/errors.js";
+import { AppError, appError } from "../../shared/errors.js";
 import { type AidFileLimits, fileTooLarge } from "./aid-file.js";
 import type { AidFinder } from "./aid-finder.js";
 import type { AidsService } from "./aids.service.js";
@@ -64,12 +64,12 @@ async function readAidUpload(
   request: FastifyRequest,
   limits: AidFileLimits,
 ): Promise<{ bytes: Uint8Array; oversized?: boolean }> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", 415);
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type");
   let file: Uint8Array | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type !== "file") continue;
-      if (file) throw new AppError("too_many_files", 413, { limit: 1 });
+      if (file) throw new AppError("too_many_files", { limit: 1 });
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of part.file as AsyncIterable<Buffer>) {
@@ -83,10 +83,10 @@ async function readAidUpload(
     }
   } catch (error) {
     if ((error as { code?: string }).code === "FST_FILES_LIMIT")
-      throw new AppError("too_many_files", 413, { limit: 1 });
+      throw new AppError("too_many_files", { limit: 1 });
     throw error;
   }
-  if (!file) throw badRequest("no_files");
+  if (!file) throw appError("no_files");
   return { bytes: file };
 }
 

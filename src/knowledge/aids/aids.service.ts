@@ -1,6 +1,6 @@
 import { auditActor, type RecordAudit } from "../../observatory/index.js";
 import type { Clock } from "../../shared/clock.js";
-import { forbidden } from "../../shared/errors.js";
+import { appError } from "../../shared/errors.js";
 import type { AidSchemeTable } from "../../store/index.js";
 import type { DocumentsRepository } from "../documents.repository.js";
 import type { Actor, Document, KnowledgeBase, KnowledgeService } from "../knowledge.service.js";
@@ -191,7 +191,7 @@ export class AidsService {
   /** Throws unless the actor manages the base: not found when they may not read it, forbidden else. */
   async manageable(actor: Actor, knowledgeBaseId: string): Promise<KnowledgeBase> {
     const base = await this.deps.knowledge.get(actor, knowledgeBaseId);
-    if (!base.canManage) throw forbidden();
+    if (!base.canManage) throw appError("forbidden");
     return base;
   }
 }

@@ -78,9 +78,12 @@ export function ConversationView(props: {
         if (abort.signal.aborted) {
           setAnnounce(t("chat.stopped"));
           setDraft(content);
-        } else if (caught instanceof ApiError && caught.code === "turn_denied") {
-          // Refused by the charter, the guard or a quota: the server keeps the refusal in the
-          // conversation, and the agent gets the message back to change it.
+        } else if (
+          caught instanceof ApiError &&
+          (caught.code === "turn_denied" || caught.code === "turn_failed")
+        ) {
+          // Refused by the charter, the guard or a quota, or failed on the way: the server keeps
+          // the turn in the conversation, and the agent gets the message back to change it.
           setFreshRefusal(true);
           setDraft(content);
         } else {
