@@ -31,7 +31,10 @@ describeCli(
         lines.some((line) => line.msg === "embeddings-unavailable" && line.level === 40),
         run.stderr,
       );
-      assert.ok(lines.every((line) => line.level >= 40), "warnings and errors only");
+      assert.ok(
+        lines.every((line) => line.level >= 40),
+        "warnings and errors only",
+      );
       assert.doesNotMatch(run.stderr, /mairie|samedi/, "no document text");
     });
   },
