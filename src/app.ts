@@ -14,6 +14,7 @@ import {
 import { type Config, ConfigError, databaseUrl } from "./config.js";
 import {
   DEFAULT_RECOGNIZERS,
+  documentPseudonymiser,
   externalSettings,
   GuardNamesRepository,
   GuardService,
@@ -21,8 +22,6 @@ import {
   isCommonFirstName,
   loadVaultKey,
   PseudonymService,
-  PseudonymTable,
-  pseudonymise,
   Vault,
   VaultCipher,
 } from "./guard/index.js";
@@ -229,11 +228,7 @@ export function createServices(
   // ingestion, and a pseudonymising base gets one placeholder table per document.
   const personalData: PersonalDataGuard = {
     scan: (text) => guard.scan(text, "documents"),
-    pseudonymiser: () => {
-      const table = new PseudonymTable();
-      return (text, entities) =>
-        pseudonymise(text, entities as Parameters<typeof pseudonymise>[1], table).text;
-    },
+    pseudonymiser: documentPseudonymiser,
   };
   const worker = new IngestionWorker({
     db: store.db,

@@ -22,9 +22,11 @@ export {
 } from "./charter.service.js";
 export {
   type DataAction,
+  type DataHandling,
   type DataMatrix,
   type DataPolicy,
   DEFAULT_MATRIX,
+  dataHandling,
   matrixPolicy,
 } from "./matrix.js";
 export { isTemplateName, TEMPLATE_NAMES, type TemplateName, templateYaml } from "./templates.js";

@@ -1,4 +1,5 @@
-import type { DataAction, DataClass, SovereigntyClass } from "../pipeline/index.js";
+import type { DataClass } from "../guard/index.js";
+import type { DataAction, SovereigntyClass } from "../pipeline/index.js";
 
 export type { DataAction };
 
@@ -25,3 +26,27 @@ export const matrixPolicy =
   (matrix: DataMatrix = DEFAULT_MATRIX): DataPolicy =>
   (dataClass, sovereignty) =>
     matrix[dataClass][sovereignty];
+
+/** How a text may leave for a model: not at all, with its personal data masked, or as it is. */
+export type DataHandling = "block" | "mask" | "clear";
+
+/**
+ * The charter's rule for a text going to a host, one decision for every way
+ * out (chat turns, `/v1/embeddings`): the matrix's action for the text's
+ * class; what is only *possibly* personal (a name-shaped word, a number that
+ * could be a phone) is masked all the same wherever the matrix does not let
+ * personal data go in clear, even in a text classed public.
+ */
+export function dataHandling(
+  policy: DataPolicy,
+  dataClass: DataClass,
+  possible: boolean,
+  sovereignty: SovereigntyClass,
+): DataHandling {
+  const action = policy(dataClass, sovereignty);
+  if (action === "block") return "block";
+  const masked =
+    (action === "pseudonymise" && dataClass !== "public") ||
+    (possible && policy("personal", sovereignty) !== "allow");
+  return masked ? "mask" : "clear";
+}

@@ -1,7 +1,8 @@
 import type { AssistantsService } from "../assistants/index.js";
+import { typeLabel } from "../guard/index.js";
 import { hasMessage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
-import { type ChatMessage, publicDecisions, type Turn, typeLabel } from "../pipeline/index.js";
+import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { appError } from "../shared/errors.js";
 import type { MessageTable } from "../store/index.js";

@@ -1,20 +1,17 @@
 import type { FastifyReply } from "fastify";
 import type { AssistantsService } from "../assistants/index.js";
-import type { DataPolicy } from "../charter/index.js";
-import { type RouteDefinition, route } from "../http/index.js";
-import { t } from "../i18n/index.js";
-import type { Principal } from "../identity/index.js";
+import { type DataPolicy, dataHandling } from "../charter/index.js";
 import {
-  type ChatMessage,
   type DataClass,
   describeTypes,
   type OpenPseudonyms,
-  type RouteCandidate,
   type ScanPort,
   stricterClass,
-  type Turn,
-  turnError,
-} from "../pipeline/index.js";
+} from "../guard/index.js";
+import { type RouteDefinition, route } from "../http/index.js";
+import { t } from "../i18n/index.js";
+import type { Principal } from "../identity/index.js";
+import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, appError } from "../shared/errors.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
@@ -196,17 +193,19 @@ export function openAiRoutes(deps: {
           (strictest, finding) => stricterClass(strictest, finding.dataClass),
           "public" as DataClass,
         );
+        const spans = findings.flatMap((finding) => finding.spans);
+        const possible = spans.some((span) => span.certainty === "possible");
         const policy = await deps.guard.policyFor(principal);
-        const action = policy(dataClass, resolved.provider.sovereignty);
-        if (action === "block") {
+        const handling = dataHandling(policy, dataClass, possible, resolved.provider.sovereignty);
+        if (handling === "block") {
           throw appError("embeddings_blocked", {
             dataClass: t(`route.data_class.${dataClass}`),
-            summary: describeTypes(findings.flatMap((finding) => finding.spans)),
+            summary: describeTypes(spans),
             sovereignty: resolved.provider.sovereignty,
           });
         }
         let inputs = texts;
-        if (action === "pseudonymise" && dataClass !== "public") {
+        if (handling === "mask") {
           const pseudonyms = await deps.guard.openPseudonyms(undefined);
           inputs = [];
           for (const text of texts) inputs.push(await pseudonyms.protect(text));

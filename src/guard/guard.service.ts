@@ -1,10 +1,10 @@
-import type { FoundSpan, GuardFinding } from "../pipeline/index.js";
 import { AppError } from "../shared/errors.js";
 import { LoopTurns } from "../shared/loop-turns.js";
 import type { Entity, Recognizer, ScanPurpose } from "./entity.js";
 import { type ExternalRecognizerSettings, externalFindings } from "./external.js";
 import { warmLexicon } from "./lexicon.js";
 import { withNames } from "./names.repository.js";
+import type { FoundSpan, GuardFinding } from "./personal-data.js";
 import { mentionsOf, nameWordsOf, type PersonNames } from "./recognizers/person.js";
 import { classOf, type OrganisationContact, type ScanResult, scanText } from "./scanner.js";
 import { SpanIndex } from "./spans.js";

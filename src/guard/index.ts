@@ -32,6 +32,21 @@ export {
   withNames,
 } from "./names.repository.js";
 export {
+  countTypes,
+  DATA_CLASSES,
+  type DataClass,
+  describePossible,
+  describeTypes,
+  type FoundSpan,
+  type GuardFinding,
+  type OpenPseudonyms,
+  type Pseudonyms,
+  type ScanPort,
+  stricterClass,
+  typeLabel,
+} from "./personal-data.js";
+export {
+  documentPseudonymiser,
   normaliseValue,
   PLACEHOLDER_LABELS,
   type PseudonymEntry,

@@ -1,4 +1,4 @@
-import type { Entity, EntityType } from "./entity.js";
+import { ENTITY_TYPES, type Entity, type EntityType } from "./entity.js";
 import { foldSameLength } from "./fold.js";
 
 /**
@@ -226,7 +226,7 @@ export class PseudonymTable {
  */
 export function pseudonymise(
   text: string,
-  entities: readonly Entity[],
+  entities: readonly Pick<Entity, "type" | "start" | "end">[],
   table: PseudonymTable,
 ): { text: string; replaced: number; placeholders: string[] } {
   let out = "";
@@ -252,4 +252,26 @@ export function restore(text: string, table: PseudonymTable): string {
     const value = table.valueOf(placeholder.replace(/^\[|\]$/g, ""));
     return value ?? placeholder;
   });
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
+
+/**
+ * A document's pseudonymiser, for knowledge bases that pseudonymise: one
+ * placeholder table per document (its people are numbered in it), fed the
+ * spans its scan found; a span of a type the guard does not know is left.
+ */
+export function documentPseudonymiser(): (
+  text: string,
+  spans: readonly { type: string; start: number; end: number }[],
+) => string {
+  const table = new PseudonymTable();
+  return (text, spans) =>
+    pseudonymise(
+      text,
+      spans.filter((span): span is Pick<Entity, "type" | "start" | "end"> =>
+        KNOWN_TYPES.has(span.type),
+      ),
+      table,
+    ).text;
 }

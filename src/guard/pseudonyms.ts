@@ -1,5 +1,5 @@
-import type { Pseudonyms } from "../pipeline/index.js";
 import type { GuardService } from "./guard.service.js";
+import type { Pseudonyms } from "./personal-data.js";
 import {
   adoptPlaceholders,
   DOCUMENT_SOURCE,

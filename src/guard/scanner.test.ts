@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { stricterClass } from "../pipeline/index.js";
 import type { Recognizer } from "./entity.js";
+import { stricterClass } from "./personal-data.js";
 import { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
 import { scanText } from "./scanner.js";
 

@@ -1,4 +1,3 @@
-import type { DataClass } from "../pipeline/index.js";
 import {
   ENTITY_TYPES,
   type Entity,
@@ -10,6 +9,7 @@ import {
 } from "./entity.js";
 import { numberRunsOf } from "./numbers.js";
 import { personBefore } from "./organisations.js";
+import type { DataClass } from "./personal-data.js";
 import { atPersonalMailService } from "./recognizers/email.js";
 import { DisjointSpans, firstAtLeast, type Span, SpanIndex } from "./spans.js";
 

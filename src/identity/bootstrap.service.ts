@@ -71,8 +71,12 @@ export class BootstrapService {
     if (await users.byEmail(normaliseEmail(input.email))) throw appError("user_exists");
     const tokenHash = digest(token);
     const notBefore = new Date(clock.now().getTime() - TOKEN_LIFETIME_MS).toISOString();
-    // Checked before the password is hashed, so that a wrong token costs the server nothing.
-    if (!(await this.tokens.exists(tokenHash, notBefore))) throw invalidToken();
+    // Checked before the password is hashed, so that a wrong token costs the server nothing. A
+    // token spent meanwhile by another instance's first administrator: that one won the race.
+    if (!(await this.tokens.exists(tokenHash, notBefore))) {
+      if ((await users.countActiveAdmins()) > 0) throw appError("bootstrap_done");
+      throw invalidToken();
+    }
     return usersService.create({ ...input, roles: ["admin"] }, undefined, async (trx) => {
       const spent = await new BootstrapRepository(trx).spendAll();
       if ((await users.countActiveAdmins(trx)) > 0) throw appError("bootstrap_done");

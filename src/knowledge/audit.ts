@@ -1,3 +1,4 @@
+import { type DataClass, stricterClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 import type { DocumentTable } from "../store/index.js";
 import { analyse } from "./analysis/index.js";
@@ -5,7 +6,6 @@ import type { PassageWithDocument } from "./documents.repository.js";
 import {
   addCounts,
   countTypes,
-  type DataClass,
   describeCounts,
   excerpt,
   hasCounts,
@@ -14,7 +14,6 @@ import {
   type PersonalDataScanner,
   parseCounts,
   parseQuarantinedPassages,
-  stricterClass,
   type TypeCounts,
 } from "./personal-data.js";
 

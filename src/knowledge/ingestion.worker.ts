@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { type DataClass, stricterClass } from "../guard/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import type { Log } from "../shared/log.js";
 import {
@@ -16,7 +17,6 @@ import {
   addCounts,
   countsJson,
   countTypes,
-  type DataClass,
   DEFAULT_PERSONAL_DATA_SETTING,
   type FoundEntity,
   hasCounts,
@@ -30,7 +30,6 @@ import {
   personalDataAction,
   type QuarantinedPassage,
   readNames,
-  stricterClass,
   type TypeCounts,
 } from "./personal-data.js";
 import type { DocumentReader } from "./read-document.js";

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { DataClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 import type { DirectionsService, Principal } from "../identity/index.js";
 import { auditActor, type RecordAudit } from "../observatory/index.js";
@@ -15,7 +16,6 @@ import type {
 } from "./knowledge-bases.repository.js";
 import { DocumentRejected, type ParseLimits, sniff } from "./parsers/index.js";
 import {
-  type DataClass,
   DEFAULT_PERSONAL_DATA_SETTING,
   isSetting,
   type PersonalDataAction,

@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { type DataClass, typeLabel } from "../guard/index.js";
 import { t } from "../i18n/index.js";
-import { type DataClass, typeLabel } from "../pipeline/index.js";
-
-export { stricterClass } from "../pipeline/index.js";
 
 /**
- * Personal data in knowledge bases: the ports through which the guard plugs
- * in (the knowledge domain never imports the guard), the per-base setting,
+ * Personal data in knowledge bases: the ports through which the guard's
+ * scanning and pseudonymising plug in (the classes and type names come from
+ * the guard's shared vocabulary, `guard/index.ts`), the per-base setting,
  * and the one function that decides what ingestion does with a document.
  * Only types, counts and positions are ever kept; values never.
  */
@@ -31,8 +30,6 @@ export const PersonalDataSettingSchema = z
 export const ReleaseActionSchema = z.enum(RELEASE_ACTIONS, {
   error: () => t("knowledge.personal_data.invalid_release"),
 });
-
-export type { DataClass };
 
 /** An entity the scanner found: its type and where (UTF-16 offsets, end exclusive). */
 export interface FoundEntity {

@@ -12,16 +12,7 @@ export {
 } from "./stages/charter.stage.js";
 export { type Generate, generateStage } from "./stages/generate.stage.js";
 export { groundStage, questionOf, type Retrieve } from "./stages/ground.stage.js";
-export {
-  describeTypes,
-  type FoundSpan,
-  type GuardFinding,
-  guardStage,
-  type OpenPseudonyms,
-  type ScanPort,
-  stricterClass,
-  typeLabel,
-} from "./stages/guard.stage.js";
+export { guardStage } from "./stages/guard.stage.js";
 export { identifyStage, type ResolveCredential } from "./stages/identify.stage.js";
 export { journalStage, type RecordUsage } from "./stages/journal.stage.js";
 export { restoreStage } from "./stages/restore.stage.js";
@@ -35,13 +26,11 @@ export type {
   ChatMessage,
   Credential,
   DataAction,
-  DataClass,
   Grounding,
   GroundingPassage,
   ImpactRange,
   PassageSource,
   PersonalDataSpan,
-  Pseudonyms,
   QuotaHold,
   RouteCandidate,
   SovereigntyClass,

@@ -1,3 +1,4 @@
+import type { DataClass, Pseudonyms } from "../guard/index.js";
 import type { Principal } from "../identity/index.js";
 import type { Decision, StageName } from "./decision.js";
 
@@ -48,9 +49,6 @@ export interface TurnCitation extends PassageSource {
 
 /** Which law reaches a provider's servers, from most to least sovereign. */
 export type SovereigntyClass = "local" | "sovereign" | "extraterritorial";
-
-/** What a turn's text holds: the guard (personal-data issue) sets it; until then, `public`. */
-export type DataClass = "public" | "personal" | "sensitive";
 
 /** What the charter says to do with a class of data for a class of model host. */
 export type DataAction = "allow" | "pseudonymise" | "block";
@@ -172,21 +170,6 @@ export interface TurnImpact {
  * (`[PERSONNE_1]`) on the way to a model, and put back in its answer. The
  * same value gets the same placeholder throughout a conversation.
  */
-export interface Pseudonyms {
-  /**
-   * The text with the personal data found in it replaced; rejects when it
-   * cannot scan (fail closed). `source` names the document a passage comes
-   * from: placeholders it already holds stand for its own people, never for
-   * a value of the conversation's.
-   */
-  protect(text: string, source?: string): Promise<string>;
-  /** Puts the values back in place of the placeholders (a whole text, or a piece the caller knows is whole). */
-  restore(text: string): string;
-  /** How many distinct values have been replaced so far. */
-  readonly replaced: number;
-  /** Keeps the new placeholders with the conversation (encrypted), for its next turns. */
-  keep(): Promise<void>;
-}
 
 /**
  * One request walking the pipeline. Stages read it, add what they learn and

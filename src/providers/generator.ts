@@ -1,3 +1,4 @@
+import type { Pseudonyms } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 import { citedPassages, groundedMessages, promptPassages } from "../knowledge/prompt.js";
 import type { StageContext } from "../pipeline/index.js";
@@ -5,7 +6,6 @@ import {
   type ChatMessage,
   type Grounding,
   type GroundingPassage,
-  type Pseudonyms,
   questionOf,
   type Turn,
   type TurnOutput,

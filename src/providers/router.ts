@@ -1,12 +1,7 @@
-import { type DataPolicy, matrixPolicy } from "../charter/index.js";
+import { type DataPolicy, dataHandling, matrixPolicy } from "../charter/index.js";
+import type { DataClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
-import type {
-  DataClass,
-  RouteCandidate,
-  RouteResult,
-  SovereigntyClass,
-  Turn,
-} from "../pipeline/index.js";
+import type { RouteCandidate, RouteResult, SovereigntyClass, Turn } from "../pipeline/index.js";
 import { estimateTokens } from "./model-provider.js";
 import { SOVEREIGNTY } from "./provider.schema.js";
 import type { ProvidersService, ResolvedModel } from "./providers.service.js";
@@ -83,7 +78,9 @@ export class Router {
         skipped.push({ ref: entry, reason: t("route.skip.unknown") });
       } else if (!entry.model.capabilities.includes("chat")) {
         skipped.push({ ref: entry.ref, reason: t("route.skip.no_chat") });
-      } else if (policy(dataClass, entry.provider.sovereignty) === "block") {
+      } else if (
+        dataHandling(policy, dataClass, possible, entry.provider.sovereignty) === "block"
+      ) {
         skipped.push({
           ref: entry.ref,
           reason: t("route.skip.blocked", {
@@ -97,12 +94,8 @@ export class Router {
       } else if (prompt > entry.model.contextLength) {
         skipped.push({ ref: entry.ref, reason: t("route.skip.too_long") });
       } else {
-        const action = policy(dataClass, entry.provider.sovereignty);
-        // What is only possibly personal is masked all the same where personal data may not go in clear.
-        const masked =
-          (action === "pseudonymise" && dataClass !== "public") ||
-          (possible && policy("personal", entry.provider.sovereignty) !== "allow");
-        candidates.push(candidateOf(entry, masked));
+        const handling = dataHandling(policy, dataClass, possible, entry.provider.sovereignty);
+        candidates.push(candidateOf(entry, handling === "mask"));
       }
     }
     return { dataClass, allowed, candidates, skipped };

@@ -235,6 +235,20 @@ describeApps(
       assert.ok(!sent(upstream).includes("Benali"));
       assert.match(JSON.stringify(upstream.requests.at(-1)?.body.input), /\[PERSONNE_1\]/);
 
+      // A name read from its shape alone leaves the text public, and is masked all the same, as in
+      // a chat turn: one rule for every way out.
+      const possible = await call(
+        get().app,
+        "POST",
+        "/v1/embeddings",
+        { apiKey: key },
+        { model: "outre-atlantique/test-model", input: "Paul Durand viendra jeudi." },
+      );
+      assert.equal(possible.statusCode, 200, possible.body);
+      assert.equal(upstream.requests.length, before + 2);
+      assert.ok(!JSON.stringify(upstream.requests.at(-1)?.body.input).includes("Durand"));
+      assert.match(JSON.stringify(upstream.requests.at(-1)?.body.input), /\[PERSONNE_1\] viendra/);
+
       const sensitive = await call(
         get().app,
         "POST",
@@ -244,7 +258,7 @@ describeApps(
       );
       assert.equal(sensitive.statusCode, 403, sensitive.body);
       assert.equal(sensitive.json().error.code, "embeddings_blocked");
-      assert.equal(upstream.requests.length, before + 1);
+      assert.equal(upstream.requests.length, before + 2);
     });
   },
   { BEFFROI_LOG_LEVEL: "info" },

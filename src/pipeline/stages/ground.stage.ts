@@ -1,8 +1,13 @@
+import {
+  describeTypes,
+  type OpenPseudonyms,
+  type ScanPort,
+  stricterClass,
+} from "../../guard/index.js";
 import { t } from "../../i18n/index.js";
 import type { Principal } from "../../identity/index.js";
 import type { Stage } from "../pipeline.js";
 import type { Grounding } from "../turn.js";
-import { describeTypes, type OpenPseudonyms, type ScanPort, stricterClass } from "./guard.stage.js";
 
 /** Finds passages for a question in the bases the principal may read (and only those). */
 export type Retrieve = (

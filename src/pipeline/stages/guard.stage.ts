@@ -1,71 +1,14 @@
-import { hasMessage, t } from "../../i18n/index.js";
+import {
+  type DataClass,
+  describePossible,
+  describeTypes,
+  type OpenPseudonyms,
+  type ScanPort,
+  stricterClass,
+} from "../../guard/index.js";
+import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
-import type { DataClass, PersonalDataSpan, Pseudonyms } from "../turn.js";
-
-/** One entity a scan found: type, position, the rule that found it; never the value. */
-export interface FoundSpan {
-  type: string;
-  start: number;
-  end: number;
-  rule?: string;
-  /** `possible`: only its shape says so; masked all the same on the way out. */
-  certainty?: "possible";
-}
-
-/** What a scan of one text found: its class, and each entity's type and position (never values). */
-export interface GuardFinding {
-  dataClass: DataClass;
-  spans: FoundSpan[];
-}
-
-/** Scans a text as it would leave for a model; rejects when it cannot (the turn is then blocked: fail closed). */
-export type ScanPort = (text: string) => Promise<GuardFinding>;
-
-/** A conversation's pseudonyms (a fresh set for a turn outside any conversation). */
-export type OpenPseudonyms = (conversationId: string | undefined) => Promise<Pseudonyms>;
-
-const ORDER: DataClass[] = ["public", "personal", "sensitive"];
-
-/** The more protective of two classes. */
-export const stricterClass = (a: DataClass, b: DataClass): DataClass =>
-  ORDER[Math.max(ORDER.indexOf(a), ORDER.indexOf(b))] as DataClass;
-
-/** A type's name in French ("nom de personne"), or the type itself when the catalogue has none. */
-export const typeLabel = (type: string): string => {
-  const key = `guard.type.${type}`;
-  return hasMessage(key) ? t(key) : type;
-};
-
-/** "2 × nom de personne, 1 × IBAN": counts per type, most frequent first. */
-export function describeTypes(spans: readonly { type: string }[]): string {
-  const counts = new Map<string, number>();
-  for (const { type } of spans) counts.set(type, (counts.get(type) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([type, count]) => `${count} × ${typeLabel(type)}`)
-    .join(", ");
-}
-
-/**
- * The possible findings, with the rules that found them: "2 × nom de
- * personne (person.shape), 1 × numéro de téléphone (phone.irregular)".
- */
-export function describePossible(spans: readonly FoundSpan[]): string {
-  const groups = new Map<string, { count: number; rules: Set<string> }>();
-  for (const span of spans) {
-    const group = groups.get(span.type) ?? { count: 0, rules: new Set<string>() };
-    group.count += 1;
-    if (span.rule) group.rules.add(span.rule);
-    groups.set(span.type, group);
-  }
-  return [...groups]
-    .sort((a, b) => b[1].count - a[1].count)
-    .map(
-      ([type, { count, rules }]) =>
-        `${count} × ${typeLabel(type)}${rules.size > 0 ? ` (${[...rules].join(", ")})` : ""}`,
-    )
-    .join(", ");
-}
+import type { PersonalDataSpan } from "../turn.js";
 
 /**
  * guard: finds personal and sensitive data in every message of the turn,

@@ -1,6 +1,6 @@
+import { describeTypes, type ScanPort } from "../../guard/index.js";
 import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
-import { describeTypes, type ScanPort } from "./guard.stage.js";
 
 /** Types an answer may legitimately hold without naming anyone (article-9 words, a device's address). */
 const NOT_IDENTIFYING = new Set(["SENSITIVE", "IP"]);

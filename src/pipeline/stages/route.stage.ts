@@ -1,7 +1,8 @@
+import type { DataClass } from "../../guard/index.js";
+import { typeLabel } from "../../guard/index.js";
 import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
-import type { DataClass, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
-import { typeLabel } from "./guard.stage.js";
+import type { RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
 
 export interface RouteResult {
   dataClass: DataClass;
