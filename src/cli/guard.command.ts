@@ -5,6 +5,7 @@ import {
   DEFAULT_MIN_BEARERS,
   DEFAULT_RECOGNIZERS,
   externalSettings,
+  FIRST_NAMES,
   GuardNamesRepository,
   GuardService,
   importNames,
@@ -15,7 +16,6 @@ import {
   SCAN_PURPOSES,
   type ScanPurpose,
 } from "../guard/index.js";
-import { FIRST_NAMES } from "../guard/recognizers/first-names.js";
 import { t } from "../i18n/index.js";
 import { type Database, migrateToLatest, openStore } from "../store/index.js";
 import { type CliIo, say, UsageError } from "./io.js";

@@ -55,6 +55,7 @@ export {
   restore,
 } from "./pseudonymiser.js";
 export { PseudonymService, TurnPseudonyms } from "./pseudonyms.js";
+export { FIRST_NAMES } from "./recognizers/first-names.js";
 export { DEFAULT_RECOGNIZERS } from "./recognizers/index.js";
 export {
   createPersonRecognizer,

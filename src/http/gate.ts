@@ -2,7 +2,7 @@ import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Authentication } from "../identity/index.js";
-import { sameSecret } from "../identity/secrets.js";
+import { sameSecret } from "../identity/index.js";
 import type { Clock } from "../shared/clock.js";
 import { MINUTE } from "../shared/clock.js";
 import { AppError, appError, tooManyRequests } from "../shared/errors.js";

@@ -26,7 +26,7 @@ export {
 } from "./permissions.js";
 export { type Authentication, can, type Principal } from "./principal.js";
 export { principalOf } from "./principals.js";
-export { checkPasswordLength } from "./secrets.js";
+export { checkPasswordLength, sameSecret } from "./secrets.js";
 export { SessionsRepository } from "./sessions.repository.js";
 export { UsersRepository } from "./users.repository.js";
 export { usersRoutes } from "./users.routes.js";

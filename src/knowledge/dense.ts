@@ -1,5 +1,5 @@
 import { t } from "../i18n/index.js";
-import type { Embedder } from "../providers/embeddings.js";
+import type { Embedder } from "../providers/index.js";
 import type { Log } from "../shared/log.js";
 import type { VectorHit, VectorIndex } from "../store/index.js";
 

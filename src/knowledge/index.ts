@@ -45,6 +45,7 @@ export {
   ReleaseActionSchema,
 } from "./personal-data.js";
 export { loadPlaces, type Places, type Territory } from "./places/index.js";
+export { citedPassages, groundedMessages, promptPassages } from "./prompt.js";
 export {
   RetrievalService,
   reciprocalRankFusion,

@@ -1,6 +1,6 @@
 import type { Pseudonyms } from "../guard/index.js";
 import { t } from "../i18n/index.js";
-import { citedPassages, groundedMessages, promptPassages } from "../knowledge/prompt.js";
+import { citedPassages, groundedMessages, promptPassages } from "../knowledge/index.js";
 import type { StageContext } from "../pipeline/index.js";
 import {
   type ChatMessage,

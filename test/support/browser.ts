@@ -6,7 +6,7 @@ import { type App, createApp } from "../../src/app.js";
 import { loadDemoBase } from "../../src/knowledge/index.js";
 import type { Dialect } from "../../src/store/index.js";
 import { PASSWORD } from "./apps.js";
-import { describeEachDialect, freshLocation, testConfig } from "./stores.js";
+import { DIALECTS, describeEachDialect, freshLocation, testConfig } from "./stores.js";
 
 /** Debian's Chromium (`apt-get install chromium`); another with BEFFROI_TEST_CHROMIUM. */
 export const CHROMIUM = process.env.BEFFROI_TEST_CHROMIUM ?? "/usr/bin/chromium";
@@ -44,10 +44,13 @@ export interface BrowserApp {
 }
 
 /**
- * Runs `suite` once per dialect against a whole Beffroi listening on a loopback
- * port, with its built page, the demo base ingested, and one headless Chromium.
- * The PostgreSQL half follows the store rule (skipped locally when unreachable,
- * required in CI); without Chromium the suite is skipped locally and fails in CI.
+ * Runs `suite` against a whole Beffroi listening on a loopback port, with its
+ * built page, the demo base ingested, and one headless Chromium. The page
+ * cannot tell which store is behind the API (the API's own tests run on
+ * both): on SQLite alone by default, on both stores in CI or with
+ * `BEFFROI_BROWSER_STORES=both`, where the PostgreSQL half follows the store
+ * rule (skipped locally when unreachable, required in CI). Without Chromium
+ * the suite is skipped locally and fails in CI.
  */
 export function describeBrowser(
   name: string,
@@ -59,47 +62,52 @@ export function describeBrowser(
     describe(name, { skip }, () => {});
     return;
   }
-  describeEachDialect(name, (dialect) => {
-    const location = freshLocation(dialect);
-    let current: BrowserApp | undefined;
-    let browser: Browser | undefined;
-    const contexts: BrowserContext[] = [];
-    before(async () => {
-      const app = await createApp(
-        testConfig(location, { BEFFROI_KNOWLEDGE__DEMO: "true", ...env }),
-        {
-          store: { schema: location.schema, poolSize: 4 },
-        },
-      );
-      const address = await app.server.listen({ host: "127.0.0.1", port: 0 });
-      await loadDemoBase(app.services);
-      await app.services.worker.drain();
-      app.services.worker.start();
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-      current = {
-        app,
-        dialect,
-        url: address,
-        page: async () => {
-          if (!browser) throw new Error("browser not ready");
-          const context = await browser.newContext({ locale: "fr-FR", baseURL: address });
-          context.setDefaultTimeout(10_000);
-          contexts.push(context);
-          return context.newPage();
-        },
-      };
-    });
-    after(async () => {
-      for (const context of contexts) await context.close().catch(() => {});
-      await browser?.close();
-      await current?.app.close();
-      await location.cleanup();
-    });
-    suite(() => {
-      if (!current) throw new Error("app not ready");
-      return current;
-    });
-  });
+  const bothStores = process.env.CI === "true" || process.env.BEFFROI_BROWSER_STORES === "both";
+  describeEachDialect(
+    name,
+    (dialect) => {
+      const location = freshLocation(dialect);
+      let current: BrowserApp | undefined;
+      let browser: Browser | undefined;
+      const contexts: BrowserContext[] = [];
+      before(async () => {
+        const app = await createApp(
+          testConfig(location, { BEFFROI_KNOWLEDGE__DEMO: "true", ...env }),
+          {
+            store: { schema: location.schema, poolSize: 4 },
+          },
+        );
+        const address = await app.server.listen({ host: "127.0.0.1", port: 0 });
+        await loadDemoBase(app.services);
+        await app.services.worker.drain();
+        app.services.worker.start();
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        current = {
+          app,
+          dialect,
+          url: address,
+          page: async () => {
+            if (!browser) throw new Error("browser not ready");
+            const context = await browser.newContext({ locale: "fr-FR", baseURL: address });
+            context.setDefaultTimeout(10_000);
+            contexts.push(context);
+            return context.newPage();
+          },
+        };
+      });
+      after(async () => {
+        for (const context of contexts) await context.close().catch(() => {});
+        await browser?.close();
+        await current?.app.close();
+        await location.cleanup();
+      });
+      suite(() => {
+        if (!current) throw new Error("app not ready");
+        return current;
+      });
+    },
+    bothStores ? DIALECTS : ["sqlite"],
+  );
 }
 
 /** Signs in through the page's form, as an agent does. */
