@@ -1,5 +1,5 @@
 import type { AssistantsService } from "../assistants/index.js";
-import { typeLabel } from "../guard/index.js";
+import { countTypes } from "../guard/index.js";
 import { hasMessage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
 import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
@@ -93,15 +93,6 @@ export function guardSummary(turn: Turn): {
     inPassages: countTypes(spans.filter((span) => span.message < 0)),
     pseudonymised,
   };
-}
-
-/** Counts per type, most frequent first, with the type's name in French. */
-function countTypes(spans: readonly { type: string }[]) {
-  const counts = new Map<string, number>();
-  for (const { type } of spans) counts.set(type, (counts.get(type) ?? 0) + 1);
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([type, count]) => ({ type, label: typeLabel(type), count }));
 }
 
 /**

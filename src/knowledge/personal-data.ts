@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type DataClass, typeLabel } from "../guard/index.js";
+import { type DataClass, type FoundSpan, typeLabel } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 
 /**
@@ -32,11 +32,7 @@ export const ReleaseActionSchema = z.enum(RELEASE_ACTIONS, {
 });
 
 /** An entity the scanner found: its type and where (UTF-16 offsets, end exclusive). */
-export interface FoundEntity {
-  type: string;
-  start: number;
-  end: number;
-}
+export type FoundEntity = Pick<FoundSpan, "type" | "start" | "end">;
 
 export interface PersonalDataScanResult {
   dataClass: DataClass;
