@@ -61,16 +61,20 @@ async function migrator(store: Store): Promise<Migrator> {
 
 /**
  * Kysely finds its migration tables by listing every table of the
- * database; on PostgreSQL, another schema dropped meanwhile (another
- * Beffroi, a test run) makes that listing fail with "schema … does not
- * exist" (3F000) though ours is fine. Such a failure is tried again.
+ * database, with their columns; on PostgreSQL, another schema dropped or
+ * migrated meanwhile (another Beffroi, a test run) makes that listing fail
+ * though ours is fine: "schema … does not exist" (3F000), or a table or a
+ * column of that other schema gone mid-listing (42P01, 42703). Such a
+ * failure is tried again, a few times.
  */
+const LISTING_RACES: ReadonlySet<string> = new Set(["3F000", "42P01", "42703"]);
+
 async function withSchemaRace<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if ((error as { code?: string }).code !== "3F000" || attempt >= 5) throw error;
+      if (!LISTING_RACES.has((error as { code?: string }).code ?? "") || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
