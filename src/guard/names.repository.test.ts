@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { describeStores } from "../../test/support/stores.js";
 import { AppError } from "../shared/errors.js";
+import { foldSameLength } from "./fold.js";
 import { GuardService } from "./guard.service.js";
 import {
   GuardNamesRepository,
@@ -97,9 +98,43 @@ describe("reading names files", () => {
     assert.deepEqual([...withHeader.bearers.keys()], ["zorblaxine"], "the header names no one");
   });
 
-  it("reads a file that is not UTF-8 as Windows-1252", async () => {
+  it("reads a file that is not UTF-8 as Windows-1252, « œ » and the curly apostrophe included", async () => {
     const latin = Buffer.from("sexe;preusuel;annais;nombre\n2;ZORBLAXINE;1950;600\n", "latin1");
     assert.equal((await readNameFile(file(latin))).bearers.get("zorblaxine"), 600);
+    // 0x9C is « œ » and 0x92 « ’ » in Windows-1252 (Latin-1 has controls there).
+    const windows = Buffer.concat([
+      Buffer.from("nom;nombre\nC", "latin1"),
+      Buffer.from([0x9c]),
+      Buffer.from("UR;1200\nD", "latin1"),
+      Buffer.from([0x92]),
+      Buffer.from("ALMEIDA;1500\n", "latin1"),
+    ]);
+    const read = await readNameFile(file(windows));
+    assert.equal(read.special, 0, "both read as names, not as control characters");
+    assert.deepEqual(
+      [...read.bearers.keys()].sort(),
+      [foldSameLength("CŒUR"), foldSameLength("D’ALMEIDA")].sort(),
+    );
+  });
+
+  it("reads quoted fields as CSV: a separator inside quotes is part of its field", async () => {
+    const read = await readNameFile(
+      file(
+        'nom;nombre;note\n"LE GOFF";"1500";"Bretagne; Finistère"\nDUPONTEL;1200;\n"O\'NEILL";1100;"dit ""le Grand"""\n',
+      ),
+    );
+    assert.deepEqual(
+      [...read.bearers].sort(),
+      [
+        ["dupontel", 1200],
+        ["le goff", 1500],
+        ["o'neill", 1100],
+      ].sort(),
+    );
+    assert.equal(
+      await code(readNameFile(file('nom;nombre\n"LE GOFF;1500\n'))),
+      "guard_names_quote",
+    );
   });
 
   it("refuses what it cannot read, with a stable code", async () => {

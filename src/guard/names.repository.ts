@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
+import { parse as parseCsv } from "csv-parse/sync";
 import { sql } from "kysely";
 import { t } from "../i18n/index.js";
 import { appError } from "../shared/errors.js";
+import { decodeWindows1252 } from "../shared/text-encoding.js";
 import type { Database } from "../store/index.js";
 import type { Recognizer } from "./entity.js";
 import { foldSameLength } from "./fold.js";
@@ -156,9 +158,30 @@ const unquote = (field: string) =>
     .trim();
 const column = (field: string) => foldSameLength(unquote(field).replace(/^\ufeff/, ""));
 
-/** The separator of a header or a line: ";" first, then a tab, then ",". */
+/** The separator of a header or a line: ";" first, then a tab, then ",", outside quotes. */
 function separatorOf(line: string): string | undefined {
-  return [";", "\t", ","].find((separator) => line.includes(separator));
+  const bare = line.includes('"') ? line.replace(/"(?:[^"]|"")*"/g, "") : line;
+  return [";", "\t", ","].find((separator) => bare.includes(separator));
+}
+
+/**
+ * A line's fields, read as CSV: a line without a double quote is split on
+ * its separator (no field can hold one); a line with quotes ("Dupont;
+ * ""Jean-Pierre""", "\"LE GOFF, Anne\";12") is read by csv-parse. A quote
+ * left open refuses the line.
+ */
+function fieldsOf(line: string, separator: string, number: number): string[] {
+  if (!line.includes('"')) return line.split(separator);
+  try {
+    const [record] = parseCsv(line, {
+      delimiter: separator,
+      relax_column_count: true,
+      relax_quotes: true,
+    }) as string[][];
+    return record ?? [""];
+  } catch {
+    throw unreadable("quote", { line: number });
+  }
 }
 
 /**
@@ -173,12 +196,11 @@ async function* linesOf(path: string): AsyncGenerator<string> {
 /** The lines of each chunk read, together (one await per chunk, not per line). */
 async function* lineBatches(path: string): AsyncGenerator<string[]> {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
-  const windows1252 = new TextDecoder("windows-1252");
   const decode = (bytes: Buffer) => {
     try {
       return utf8.decode(bytes);
     } catch {
-      return windows1252.decode(bytes);
+      return decodeWindows1252(bytes);
     }
   };
   let first = true;
@@ -205,7 +227,7 @@ async function* lineBatches(path: string): AsyncGenerator<string[]> {
 
 /** A file no import can read: nothing is written. */
 const unreadable = (
-  code: "columns" | "count" | "empty" | "format" | "kind_mismatch" | "none_kept",
+  code: "columns" | "count" | "empty" | "format" | "kind_mismatch" | "none_kept" | "quote",
   params?: Record<string, string | number>,
 ) => appError(`guard_names_${code}`, params);
 
@@ -264,7 +286,7 @@ export async function readNameFile(path: string, kind?: NameKind): Promise<NameF
     if (line.trim() === "") continue;
     if (format === undefined) {
       separator = separatorOf(line);
-      const header = separator ? line.split(separator).map(column) : [column(line)];
+      const header = separator ? fieldsOf(line, separator, number).map(column) : [column(line)];
       const name = header.findIndex(
         (field) => FIRST_NAME_COLUMNS.has(field) || SURNAME_COLUMNS.has(field),
       );
@@ -290,7 +312,7 @@ export async function readNameFile(path: string, kind?: NameKind): Promise<NameF
     if (format === "list") {
       // A list's lines are "name" or "name;count" (a tab or a comma works too).
       const lineSeparator = separatorOf(line);
-      const fields = lineSeparator ? line.split(lineSeparator) : [line];
+      const fields = lineSeparator ? fieldsOf(line, lineSeparator, number) : [line];
       if (fields.length > 2) throw unreadable("columns", { line: number, expected: 2 });
       const [name = "", count] = fields;
       const header = listHeader;
@@ -302,7 +324,7 @@ export async function readNameFile(path: string, kind?: NameKind): Promise<NameF
       add(name, count === undefined ? undefined : Number(unquote(count)));
       continue;
     }
-    const fields = line.split(separator as string);
+    const fields = fieldsOf(line, separator as string, number);
     // One more, empty, field is a separator at the end of the line.
     if (fields.length < width || fields.length > width + 1 || (fields[width] ?? "").trim() !== "")
       throw unreadable("columns", { line: number, expected: width });

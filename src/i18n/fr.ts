@@ -695,6 +695,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.guard_names_empty": "Le fichier est vide. Rien n'a été importé.",
   "error.guard_names_none_kept":
     "Aucun nom n'atteint {min} porteurs (ou tous sont des mots courants) : rien n'a été importé, l'import précédent est conservé.",
+  "error.guard_names_quote":
+    "Ligne {line} : un guillemet ouvert n'est pas refermé. Rien n'a été importé.",
   "provider.id_format": "lettres minuscules, chiffres et tirets (63 au plus)",
   "provider.id_reserved": "identifiant réservé",
   "provider.country": "code pays ISO à trois lettres (FRA)",

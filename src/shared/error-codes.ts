@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   guard_names_format: 400,
   guard_names_kind_mismatch: 400,
   guard_names_none_kept: 400,
+  guard_names_quote: 400,
   impact_input_invalid: 400,
   impact_zone_unknown: 400,
   invalid_json: 400,

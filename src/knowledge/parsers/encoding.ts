@@ -1,10 +1,7 @@
+import { decodeWindows1252 } from "../../shared/text-encoding.js";
 import { DocumentRejected } from "./types.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-// Windows-1252 is a superset of the printable part of Latin-1 (ISO-8859-1) that adds "œ", "€",
-// typographic quotes and dashes at 0x80–0x9F: legacy French files are one or the other. Node 20's
-// TextDecoder("windows-1252") decodes that range as Latin-1 controls, so the range is mapped here.
-const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 // Controls that have no place in text: C0 except tab, line feed, form feed, carriage return
 // (and ESC, which some old printer-formatted exports keep), DEL and the C1 range.
@@ -35,11 +32,7 @@ function decode(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-      .toString("latin1")
-      .replace(
-        /[\u0080-\u009f]/g,
-        (character) => WINDOWS_1252_HIGH[character.charCodeAt(0) - 0x80] ?? character,
-      );
+    // Legacy French files are Windows-1252 or Latin-1, which it extends.
+    return decodeWindows1252(bytes);
   }
 }
