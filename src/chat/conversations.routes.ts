@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
 import { type RouteCandidate, turnError } from "../pipeline/index.js";
+import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
 import { type ConversationsService, MAX_MINUTES_SAVED } from "./conversations.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -147,19 +148,14 @@ export function conversationsRoutes(deps: {
         let started = false;
         const event = (name: string, data: unknown) => {
           if (!reply.raw.writableEnded) {
-            reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+            reply.raw.write(formatEvent(data, name));
           }
         };
         const start = () => {
           if (started) return;
           started = true;
           reply.hijack();
-          reply.raw.writeHead(200, {
-            "content-type": "text/event-stream; charset=utf-8",
-            "cache-control": "no-cache, no-transform",
-            "x-accel-buffering": "no",
-            "x-content-type-options": "nosniff",
-          });
+          reply.raw.writeHead(200, EVENT_STREAM_HEADERS);
         };
         const { turn, answer } = await conversations.send(principal, params.id, body.content, {
           signal: controller.signal,

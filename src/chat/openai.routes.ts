@@ -14,6 +14,7 @@ import type { Principal } from "../identity/index.js";
 import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, appError } from "../shared/errors.js";
+import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
 
@@ -273,13 +274,7 @@ class SseWriter {
       const { id, headers } = opening();
       this.id = id;
       this.reply.hijack();
-      this.reply.raw.writeHead(200, {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        "x-accel-buffering": "no",
-        "x-content-type-options": "nosniff",
-        ...headers,
-      });
+      this.reply.raw.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
       this.send({ role: "assistant", content: "" }, null);
     }
     if (text) this.send({ content: text }, null);
@@ -317,7 +312,7 @@ class SseWriter {
   private flushing = false;
 
   private event(payload: object): void {
-    this.pending += `data: ${JSON.stringify(payload)}\n\n`;
+    this.pending += formatEvent(payload);
     if (this.flushing) return;
     this.flushing = true;
     setImmediate(() => this.flush());
@@ -331,7 +326,7 @@ class SseWriter {
 
   private end(): void {
     if (this.reply.raw.writableEnded) return;
-    this.pending += "data: [DONE]\n\n";
+    this.pending += formatEvent("[DONE]");
     this.flush();
     this.reply.raw.end();
   }

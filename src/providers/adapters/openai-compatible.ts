@@ -1,5 +1,6 @@
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
+import { createParser } from "eventsource-parser";
 import { z } from "zod";
 import { EmbeddingError, OpenAiCompatibleEmbedder } from "../embeddings.js";
 import {
@@ -319,16 +320,15 @@ function usageOf(
  */
 async function* serverSentEvents(upstream: Upstream, limit: number): AsyncIterable<string> {
   const decoder = new TextDecoder();
-  let buffer = "";
+  const ready: string[] = [];
+  const parser = createParser({ onEvent: (event) => ready.push(event.data.trim()) });
   let size = 0;
   for await (const chunk of upstream.response) {
     size += (chunk as Buffer).length;
     if (size > limit) throw new ProviderError("too_large");
-    buffer += decoder.decode(chunk as Buffer, { stream: true });
-    for (let end = buffer.indexOf("\n"); end >= 0; end = buffer.indexOf("\n")) {
-      const line = buffer.slice(0, end).replace(/\r$/, "");
-      buffer = buffer.slice(end + 1);
-      if (line.startsWith("data:")) yield line.slice(5).trim();
-    }
+    parser.feed(decoder.decode(chunk as Buffer, { stream: true }));
+    yield* ready.splice(0);
   }
+  parser.reset({ consume: true });
+  yield* ready.splice(0);
 }

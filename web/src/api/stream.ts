@@ -1,3 +1,4 @@
+import { createParser } from "eventsource-parser";
 import { ApiError, errorFrom, requestHeaders } from "./client";
 
 export interface StreamEvent {
@@ -31,33 +32,20 @@ export async function* postForEvents(
   if (!response.ok) throw await errorFrom(response);
   if (!response.body) return;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
+  const ready: StreamEvent[] = [];
+  const parser = createParser({
+    onEvent: ({ event, data }) => {
+      try {
+        ready.push({ event: event ?? "message", data: JSON.parse(data) });
+      } catch {
+        ready.push({ event: event ?? "message", data });
+      }
+    },
+  });
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buffer += value;
-    let end = buffer.indexOf("\n\n");
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = parseBlock(block);
-      if (event) yield event;
-      end = buffer.indexOf("\n\n");
-    }
-  }
-}
-
-function parseBlock(block: string): StreamEvent | null {
-  let event = "message";
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line.startsWith("event:")) event = line.slice(6).trim();
-    else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-  }
-  if (data.length === 0) return null;
-  try {
-    return { event, data: JSON.parse(data.join("\n")) };
-  } catch {
-    return { event, data: data.join("\n") };
+    parser.feed(value);
+    yield* ready.splice(0);
   }
 }
