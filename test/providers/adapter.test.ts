@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { DEFAULT_MATRIX, matrixPolicy } from "../../src/charter/index.js";
+import { DEFAULT_MATRIX, dataHandling, matrixPolicy } from "../../src/charter/index.js";
 import type { Turn } from "../../src/pipeline/index.js";
 import {
   type ChatChunk,
@@ -152,6 +152,27 @@ describe("router", () => {
       [["extraterritorial/m", true]],
     );
     assert.match(skipped[0]?.reason ?? "", /la charte interdit d'envoyer des données sensibles/);
+  });
+
+  it("masks a public turn's possible findings wherever personal data may not go in clear", async () => {
+    const possible: Turn = {
+      ...turn("public"),
+      personalData: [{ message: 0, type: "PERSON", start: 0, end: 5, certainty: "possible" }],
+    };
+    const result = await new Router({ providers: providers() }).route(possible);
+    assert.deepEqual(
+      result.candidates.map((c) => [c.ref, c.pseudonymise]),
+      [
+        ["local/m", false],
+        ["sovereign/m", false],
+        ["extraterritorial/m", true],
+      ],
+    );
+    // The same rule as /v1/embeddings applies, from one function.
+    assert.equal(dataHandling(matrixPolicy(), "public", true, "extraterritorial"), "mask");
+    assert.equal(dataHandling(matrixPolicy(), "public", false, "extraterritorial"), "clear");
+    assert.equal(dataHandling(matrixPolicy(), "sensitive", false, "extraterritorial"), "block");
+    assert.equal(dataHandling(matrixPolicy(), "personal", false, "sovereign"), "clear");
   });
 
   it("follows another matrix when the charter says so", async () => {
