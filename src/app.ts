@@ -150,7 +150,7 @@ export function createServices(
   // Administrative changes are recorded through this port, right after they are made.
   const recordAudit = audit.recorder(options.auditActor ?? { kind: "cli" });
   const directionsRepository = new DirectionsRepository(store.db);
-  const usersRepository = new UsersRepository(store.db, store.dialect);
+  const usersRepository = new UsersRepository(store.db, store.rowLocks);
   const directions = new DirectionsService({ directions: directionsRepository, clock, ids });
   const users = new UsersService({
     users: usersRepository,
@@ -286,7 +286,7 @@ export function createServices(
   const vaultKey = loadVaultKey({
     ...config.guard,
     dataDir: config.dataDir,
-    shared: store.dialect === "postgres",
+    shared: store.shared,
   });
   if (!vaultKey) throw new ConfigError([t("config.vault_key_required")]);
   const providers = new ProvidersService({

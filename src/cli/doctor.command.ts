@@ -53,7 +53,7 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
         : t("cli.doctor.migrations_pending", { count: pending.length });
     });
     await check(t("cli.doctor.admin"), async () =>
-      (await new UsersRepository(store.db, store.dialect).countActiveAdmins()) > 0
+      (await new UsersRepository(store.db, store.rowLocks).countActiveAdmins()) > 0
         ? undefined
         : t("cli.doctor.no_admin"),
     );
@@ -63,7 +63,7 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
     let vaultReady = true;
     await check(t("cli.doctor.vault"), async () => {
       if (configured) return undefined;
-      if (store.dialect === "postgres") {
+      if (store.shared) {
         vaultReady = false;
         return t("config.vault_key_required");
       }

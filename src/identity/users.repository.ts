@@ -1,15 +1,11 @@
-import { type Kysely, PostgresAdapter, type Transaction } from "kysely";
-import type { Database, Dialect, Tables, UserTable } from "../store/index.js";
+import type { Kysely, Transaction } from "kysely";
+import { type Database, locksRows, type Tables, type UserTable } from "../store/index.js";
 import { ApiKeysRepository } from "./api-keys.repository.js";
 import type { Role } from "./permissions.js";
 import { SessionsRepository } from "./sessions.repository.js";
 
 /** Thrown inside a transaction to roll it back when it would leave no administrator. */
 const LAST_ADMIN = Symbol("last-admin");
-
-/** The store's dialect, read from Kysely's adapter when the composition root does not say it. */
-const dialectOf = (db: Database): Dialect =>
-  db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 
 export type UserRow = UserTable & { roles: Role[]; direction_path: string | null };
 
@@ -23,10 +19,10 @@ export interface UserUpdated {
 
 /** The only place that speaks SQL about users and their roles. */
 export class UsersRepository {
-  /** `dialect` decides how admin rows are locked: FOR UPDATE on PostgreSQL; SQLite has no such clause. */
+  /** `rowLocks`: admin rows are locked FOR UPDATE where the store can (see `Store.rowLocks`). */
   constructor(
     private readonly db: Database,
-    private readonly dialect: Dialect = dialectOf(db),
+    private readonly rowLocks: boolean = locksRows(db),
   ) {}
 
   private base() {
@@ -143,7 +139,7 @@ export class UsersRepository {
       .select("users.id")
       .where("user_roles.role", "=", "admin")
       .where("users.disabled_at", "is", null);
-    if (this.dialect === "postgres") query = query.forUpdate();
+    if (this.rowLocks) query = query.forUpdate();
     return (await query.execute()).map((row) => row.id);
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Tables } from "./schema.js";
 
@@ -12,6 +12,17 @@ export type Database = Kysely<Tables>;
 export interface Store {
   db: Database;
   dialect: Dialect;
+  /**
+   * Whether several Beffroi instances may share this store (PostgreSQL): what
+   * one process keeps on its own disk (a vault key made at first start) would
+   * not be the others'.
+   */
+  shared: boolean;
+  /**
+   * Whether `SELECT … FOR UPDATE` locks the rows read until the transaction
+   * ends (PostgreSQL); SQLite's one writer at a time needs no row locks.
+   */
+  rowLocks: boolean;
   /** SQLite only: the connection itself, for loading extensions (sqlite-vec). */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -40,7 +51,14 @@ function openSqlite(file: string): Store {
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
   });
-  return { db, dialect: "sqlite", sqlite: connection, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "sqlite",
+    shared: false,
+    rowLocks: false,
+    sqlite: connection,
+    close: () => db.destroy(),
+  };
 }
 
 /** Statements kept prepared, at most (the least recently used goes first). */
@@ -86,7 +104,7 @@ function openPostgres(url: string, options: StoreOptions): Store {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return { db, dialect: "postgres", shared: true, rowLocks: true, close: () => db.destroy() };
 }
 
 /** Creates the PostgreSQL schema named in the options, if any. */
@@ -110,3 +128,7 @@ export function isUniqueViolation(error: unknown): boolean {
     code === "SQLITE_CONSTRAINT_PRIMARYKEY"
   );
 }
+
+/** Whether a Kysely instance's database locks rows with `FOR UPDATE` (see `Store.rowLocks`). */
+export const locksRows = (db: Database): boolean =>
+  db.getExecutor().adapter instanceof PostgresAdapter;

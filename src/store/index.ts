@@ -4,6 +4,7 @@ export {
   type Dialect,
   ensureSchema,
   isUniqueViolation,
+  locksRows,
   openStore,
   ping,
   type Store,
