@@ -76,6 +76,7 @@ import {
   journalRoutes,
   RetentionService,
   UsageJournal,
+  UsageRepository,
 } from "./observatory/index.js";
 import {
   accountStage,
@@ -322,9 +323,12 @@ export function createServices(
         ...(actor && { actor: auditActor(actor) }),
       }),
   });
-  const journal = new UsageJournal({ db: store.db, clock });
+  const usage = new UsageRepository(store.db);
+  const journal = new UsageJournal({ usage, clock });
+  const conversationsRepository = new ConversationsRepository(store.db);
   const retention = new RetentionService({
-    db: store.db,
+    usage,
+    purgeConversations: (before) => conversationsRepository.deleteInactiveBefore(before),
     clock,
     periods: async () => (await charter.current()).charter.retention,
   });
@@ -383,7 +387,7 @@ export function createServices(
   );
   const chat = new ChatService({ pipeline, assistants, providers, clock, ids });
   const conversations = new ConversationsService({
-    conversations: new ConversationsRepository(store.db),
+    conversations: conversationsRepository,
     assistants,
     chat,
     clock,

@@ -4,6 +4,15 @@ import type { ConversationTable, Database, MessageTable } from "../store/index.j
 export class ConversationsRepository {
   constructor(private readonly db: Database) {}
 
+  /** Deletes the conversations inactive since before `before` (ISO), messages and vaults with them. */
+  async deleteInactiveBefore(before: string): Promise<number> {
+    const deleted = await this.db
+      .deleteFrom("conversations")
+      .where("updated_at", "<", before)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  }
+
   listForUser(userId: string): Promise<ConversationTable[]> {
     return this.db
       .selectFrom("conversations")

@@ -30,3 +30,4 @@ export {
 export { journalRoutes } from "./journal.routes.js";
 export { UsageJournal, type UsageSummaryRow } from "./journal.service.js";
 export { type RetentionPeriods, RetentionService } from "./retention.service.js";
+export { UsageRepository } from "./usage.repository.js";

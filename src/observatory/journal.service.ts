@@ -1,7 +1,6 @@
-import { sql } from "kysely";
 import { publicDecisions, type Turn } from "../pipeline/index.js";
 import type { Clock } from "../shared/clock.js";
-import type { Database } from "../store/index.js";
+import type { UsageRepository } from "./usage.repository.js";
 
 /** Totals over a period, per assistant, model, hosting class and data class. */
 export interface UsageSummaryRow {
@@ -29,41 +28,38 @@ export interface UsageSummaryRow {
  * question or an answer never reaches it, whatever the turn's data class.
  */
 export class UsageJournal {
-  constructor(private readonly deps: { db: Database; clock: Clock }) {}
+  constructor(private readonly deps: { usage: UsageRepository; clock: Clock }) {}
 
   record = async (turn: Turn): Promise<void> => {
     const output = turn.output;
     const usage = output?.usage;
     const impact = turn.impact;
     const now = this.deps.clock.now();
-    await this.deps.db
-      .insertInto("usage_records")
-      .values({
-        turn_id: turn.id,
-        at: turn.startedAt,
-        user_id: turn.principal?.userId ?? null,
-        direction_id: turn.principal?.directionId ?? null,
-        via: turn.principal?.via ?? turn.credential.kind,
-        assistant_id: turn.assistant?.id ?? null,
-        provider_id: output?.model?.providerId ?? null,
-        model_ref: output?.model?.ref ?? null,
-        sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
-        data_class: turn.dataClass ?? "public",
-        status: turn.status,
-        stopped_at: turn.stoppedAt ?? null,
-        mode: output?.mode ?? null,
-        prompt_tokens: usage?.promptTokens ?? 0,
-        completion_tokens: usage?.completionTokens ?? 0,
-        tokens_estimated: usage?.estimated === false ? 0 : 1,
-        latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
-        impact_method: impact?.method ?? null,
-        energy_kwh_min: impact?.energyKwh.min ?? null,
-        energy_kwh_max: impact?.energyKwh.max ?? null,
-        gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
-        gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
-        decisions: JSON.stringify(publicDecisions(turn)),
-      })
-      .execute();
+    await this.deps.usage.insert({
+      turn_id: turn.id,
+      at: turn.startedAt,
+      user_id: turn.principal?.userId ?? null,
+      direction_id: turn.principal?.directionId ?? null,
+      via: turn.principal?.via ?? turn.credential.kind,
+      assistant_id: turn.assistant?.id ?? null,
+      provider_id: output?.model?.providerId ?? null,
+      model_ref: output?.model?.ref ?? null,
+      sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
+      data_class: turn.dataClass ?? "public",
+      status: turn.status,
+      stopped_at: turn.stoppedAt ?? null,
+      mode: output?.mode ?? null,
+      prompt_tokens: usage?.promptTokens ?? 0,
+      completion_tokens: usage?.completionTokens ?? 0,
+      tokens_estimated: usage?.estimated === false ? 0 : 1,
+      latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
+      impact_method: impact?.method ?? null,
+      energy_kwh_min: impact?.energyKwh.min ?? null,
+      energy_kwh_max: impact?.energyKwh.max ?? null,
+      gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
+      gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
+      decisions: JSON.stringify(publicDecisions(turn)),
+    });
   };
 
   /**
@@ -71,33 +67,12 @@ export class UsageJournal {
    * a rating without minutes clears earlier ones, as the message's metadata does.
    */
   async feedback(turnId: string, rating: "up" | "down", minutesSaved?: number): Promise<void> {
-    await this.deps.db
-      .updateTable("usage_records")
-      .set({ feedback: rating, minutes_saved: minutesSaved ?? null })
-      .where("turn_id", "=", turnId)
-      .execute();
+    await this.deps.usage.setFeedback(turnId, rating, minutesSaved ?? null);
   }
 
   /** One agent's totals between two instants (ISO, both included): what they see of their own use. */
   async totalsFor(userId: string, from: string, to: string) {
-    const row = await this.deps.db
-      .selectFrom("usage_records")
-      .select([
-        sql<number>`count(*)`.as("turns"),
-        sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
-        sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
-        sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
-        sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
-        sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
-        sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
-        sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
-        sql<number>`count(minutes_saved)`.as("minutes_answers"),
-      ])
-      .where("user_id", "=", userId)
-      .where("status", "=", "completed")
-      .where("at", ">=", from)
-      .where("at", "<=", to)
-      .executeTakeFirst();
+    const row = await this.deps.usage.totalsFor(userId, from, to);
     return {
       turns: Number(row?.turns ?? 0),
       promptTokens: Number(row?.prompt_tokens ?? 0),
@@ -114,39 +89,9 @@ export class UsageJournal {
    * months already purged count whole, through their monthly totals.
    */
   async summary(from: string, to: string): Promise<UsageSummaryRow[]> {
-    const rows = await this.deps.db
-      .selectFrom("usage_records")
-      .select([
-        "assistant_id",
-        "model_ref",
-        "sovereignty",
-        "data_class",
-        sql<number>`count(*)`.as("turns"),
-        sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
-        sql<number>`sum(case when feedback = 'up' then 1 else 0 end)`.as("positive"),
-        sql<number>`sum(case when feedback = 'down' then 1 else 0 end)`.as("negative"),
-        sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
-        sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
-        sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
-        sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
-        sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
-        sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
-        sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
-        sql<number>`count(minutes_saved)`.as("minutes_answers"),
-      ])
-      .where("at", ">=", from)
-      .where("at", "<=", to)
-      .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
-      .orderBy("assistant_id")
-      .orderBy("model_ref")
-      .execute();
+    const rows = await this.deps.usage.summary(from, to);
     // Months whose records were purged (retention) count through their monthly totals.
-    const monthly = await this.deps.db
-      .selectFrom("usage_monthly")
-      .selectAll()
-      .where("month", ">=", from.slice(0, 7))
-      .where("month", "<=", to.slice(0, 7))
-      .execute();
+    const monthly = await this.deps.usage.monthly(from.slice(0, 7), to.slice(0, 7));
     const merged = rows.map((row) => ({
       assistantId: row.assistant_id,
       modelRef: row.model_ref,

@@ -1,0 +1,171 @@
+import { type Insertable, sql } from "kysely";
+import type { Database, UsageMonthlyTable, UsageRecordTable } from "../store/index.js";
+
+type MonthlyKey = Pick<
+  UsageMonthlyTable,
+  "month" | "direction_id" | "assistant_id" | "model_ref" | "sovereignty" | "data_class"
+>;
+
+const keyOf = (record: UsageRecordTable): MonthlyKey => ({
+  month: record.at.slice(0, 7),
+  direction_id: record.direction_id ?? "",
+  assistant_id: record.assistant_id ?? "",
+  model_ref: record.model_ref ?? "",
+  sovereignty: record.sovereignty ?? "",
+  data_class: record.data_class,
+});
+
+/** The sums a period's records add up to (tokens, impact, minutes saved). */
+const SUMS = [
+  sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
+  sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
+  sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
+  sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
+  sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
+  sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+  sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
+  sql<number>`count(minutes_saved)`.as("minutes_answers"),
+] as const;
+
+/** The only place that speaks SQL about the usage journal and its monthly totals. */
+export class UsageRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(record: Insertable<UsageRecordTable>): Promise<void> {
+    await this.db.insertInto("usage_records").values(record).execute();
+  }
+
+  async setFeedback(turnId: string, rating: "up" | "down", minutesSaved: number | null) {
+    await this.db
+      .updateTable("usage_records")
+      .set({ feedback: rating, minutes_saved: minutesSaved })
+      .where("turn_id", "=", turnId)
+      .execute();
+  }
+
+  /** One user's completed turns between two instants (ISO, both included), summed. */
+  totalsFor(userId: string, from: string, to: string) {
+    return this.db
+      .selectFrom("usage_records")
+      .select([sql<number>`count(*)`.as("turns"), ...SUMS])
+      .where("user_id", "=", userId)
+      .where("status", "=", "completed")
+      .where("at", ">=", from)
+      .where("at", "<=", to)
+      .executeTakeFirst();
+  }
+
+  /** Records between two instants, summed per assistant, model, hosting class and data class. */
+  summary(from: string, to: string) {
+    return this.db
+      .selectFrom("usage_records")
+      .select([
+        "assistant_id",
+        "model_ref",
+        "sovereignty",
+        "data_class",
+        sql<number>`count(*)`.as("turns"),
+        sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
+        sql<number>`sum(case when feedback = 'up' then 1 else 0 end)`.as("positive"),
+        sql<number>`sum(case when feedback = 'down' then 1 else 0 end)`.as("negative"),
+        ...SUMS,
+      ])
+      .where("at", ">=", from)
+      .where("at", "<=", to)
+      .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
+      .orderBy("assistant_id")
+      .orderBy("model_ref")
+      .execute();
+  }
+
+  /** The monthly totals of purged months, `YYYY-MM` to `YYYY-MM` (both included). */
+  monthly(fromMonth: string, toMonth: string): Promise<UsageMonthlyTable[]> {
+    return this.db
+      .selectFrom("usage_monthly")
+      .selectAll()
+      .where("month", ">=", fromMonth)
+      .where("month", "<=", toMonth)
+      .execute();
+  }
+
+  /**
+   * Deletes the records older than `before` and adds them to their months'
+   * totals, in one transaction: two instances purging at once never count a
+   * record twice (the one that deletes it is the one that adds it up).
+   * Returns how many records went.
+   */
+  rollUpBefore(before: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const gone = await trx
+        .deleteFrom("usage_records")
+        .where("at", "<", before)
+        .returningAll()
+        .execute();
+      const totals = new Map<string, UsageMonthlyTable>();
+      for (const record of gone) {
+        const key = keyOf(record);
+        const id = JSON.stringify(key);
+        const total = totals.get(id) ?? {
+          ...key,
+          turns: 0,
+          denied: 0,
+          prompt_tokens: 0,
+          completion_tokens: 0,
+          energy_kwh_min: 0,
+          energy_kwh_max: 0,
+          gwp_kg_min: 0,
+          gwp_kg_max: 0,
+          minutes_saved: 0,
+          minutes_answers: 0,
+        };
+        total.turns += 1;
+        total.denied += record.status === "completed" ? 0 : 1;
+        total.prompt_tokens += Number(record.prompt_tokens);
+        total.completion_tokens += Number(record.completion_tokens);
+        total.energy_kwh_min += record.energy_kwh_min ?? 0;
+        total.energy_kwh_max += record.energy_kwh_max ?? 0;
+        total.gwp_kg_min += record.gwp_kg_min ?? 0;
+        total.gwp_kg_max += record.gwp_kg_max ?? 0;
+        if (record.minutes_saved != null) {
+          total.minutes_saved += Number(record.minutes_saved);
+          total.minutes_answers += 1;
+        }
+        totals.set(id, total);
+      }
+      for (const total of totals.values()) {
+        await trx
+          .insertInto("usage_monthly")
+          .values(total)
+          .onConflict((conflict) =>
+            conflict
+              .columns([
+                "month",
+                "direction_id",
+                "assistant_id",
+                "model_ref",
+                "sovereignty",
+                "data_class",
+              ])
+              .doUpdateSet((eb) => ({
+                turns: eb("usage_monthly.turns", "+", total.turns),
+                denied: eb("usage_monthly.denied", "+", total.denied),
+                prompt_tokens: eb("usage_monthly.prompt_tokens", "+", total.prompt_tokens),
+                completion_tokens: eb(
+                  "usage_monthly.completion_tokens",
+                  "+",
+                  total.completion_tokens,
+                ),
+                energy_kwh_min: eb("usage_monthly.energy_kwh_min", "+", total.energy_kwh_min),
+                energy_kwh_max: eb("usage_monthly.energy_kwh_max", "+", total.energy_kwh_max),
+                gwp_kg_min: eb("usage_monthly.gwp_kg_min", "+", total.gwp_kg_min),
+                gwp_kg_max: eb("usage_monthly.gwp_kg_max", "+", total.gwp_kg_max),
+                minutes_saved: eb("usage_monthly.minutes_saved", "+", total.minutes_saved),
+                minutes_answers: eb("usage_monthly.minutes_answers", "+", total.minutes_answers),
+              })),
+          )
+          .execute();
+      }
+      return gone.length;
+    });
+  }
+}
