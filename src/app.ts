@@ -44,8 +44,7 @@ import {
   UsersService,
   usersRoutes,
 } from "./identity/index.js";
-import { impactOfTurn, impactRoutes } from "./impact/index.js";
-import { QuotaService } from "./impact/quota.service.js";
+import { impactOfTurn, impactRoutes, QuotaRepository, QuotaService } from "./impact/index.js";
 import {
   AidFinder,
   AidsRepository,
@@ -332,7 +331,7 @@ export function createServices(
     clock,
     periods: async () => (await charter.current()).charter.retention,
   });
-  const quotas = new QuotaService({ db: store.db, clock });
+  const quotas = new QuotaService({ quotas: new QuotaRepository(store.db), clock });
   const router = new Router({ providers });
   const allowedOrigins = new Set(config.answers.allowedOrigins);
   const generator = new Generator({

@@ -40,3 +40,5 @@ export {
   type ModelImpactOutcome,
   type ModelParameters,
 } from "./model.js";
+export { QuotaRepository, type QuotaUsage } from "./quota.repository.js";
+export { monthOf, nextMonth, QuotaService } from "./quota.service.js";

@@ -1,4 +1,3 @@
-import { type Expression, type SqlBool, sql } from "kysely";
 import type { Principal } from "../identity/index.js";
 import type {
   QuotaAdmission,
@@ -9,21 +8,14 @@ import type {
   TurnQuotaRules,
 } from "../pipeline/index.js";
 import type { Clock } from "../shared/clock.js";
-import type { Database } from "../store/index.js";
+import {
+  CONSUMPTION,
+  type QuotaLimits as Limits,
+  type QuotaRepository,
+  type QuotaUsage,
+} from "./quota.repository.js";
 
-type Limits = NonNullable<TurnQuotaRules["agent"]>;
-type ConsumptionMetric = "tokens" | "wh" | "gco2e";
-const CONSUMPTION: readonly ConsumptionMetric[] = ["tokens", "wh", "gco2e"];
-
-/** A scope's month, as stored. */
-export interface QuotaUsage {
-  requests: number;
-  inFlight: number;
-  settled: number;
-  tokens: number;
-  wh: number;
-  gco2e: number;
-}
+export type { QuotaUsage } from "./quota.repository.js";
 
 interface Scope {
   kind: QuotaExceeded["scope"];
@@ -40,8 +32,6 @@ export const nextMonth = (now: Date): Date =>
 
 const hasLimits = (limits: Limits | undefined): limits is Limits =>
   limits !== undefined && Object.values(limits).some((value) => value !== undefined);
-
-const double = (value: number) => sql`cast(${value} as double precision)`;
 
 /**
  * Monthly quotas per agent and per direction, kept in the database so that
@@ -63,7 +53,7 @@ const double = (value: number) => sql`cast(${value} as double precision)`;
 export class QuotaService {
   constructor(
     private readonly deps: {
-      db: Database;
+      quotas: QuotaRepository;
       clock: Clock;
       /** How long a turn waits for answers in progress to be recorded (ms). */
       waitMs?: number;
@@ -121,66 +111,23 @@ export class QuotaService {
     const wh = (turn.impact?.energyKwh.max ?? 0) * 1000;
     const gco2e = (turn.impact?.gwpKgCo2e.max ?? 0) * 1000;
     const settled = turn.output ? 1 : 0;
-    for (const { scope, month } of held) {
-      await this.deps.db
-        .updateTable("quota_usage")
-        .set({
-          in_flight: sql`case when in_flight > 0 then in_flight - 1 else 0 end`,
-          settled: sql`settled + ${settled}`,
-          tokens: sql`tokens + ${tokens}`,
-          wh: sql`wh + ${double(wh)}`,
-          gco2e: sql`gco2e + ${double(gco2e)}`,
-          updated_at: this.deps.clock.now().toISOString(),
-        })
-        .where("scope", "=", scope)
-        .where("month", "=", month)
-        .execute();
-    }
+    const at = this.deps.clock.now().toISOString();
+    for (const hold of held)
+      await this.deps.quotas.settle(hold, { settled, tokens, wh, gco2e }, at);
   };
 
   /** A scope's month as stored (zeros when nothing was counted). */
-  async usage(scope: string, month: string): Promise<QuotaUsage> {
-    const row = await this.deps.db
-      .selectFrom("quota_usage")
-      .selectAll()
-      .where("scope", "=", scope)
-      .where("month", "=", month)
-      .executeTakeFirst();
-    return present(row);
+  usage(scope: string, month: string): Promise<QuotaUsage> {
+    return this.deps.quotas.usage(scope, month);
   }
 
-  private async ensure(hold: QuotaHold): Promise<void> {
-    await this.deps.db
-      .insertInto("quota_usage")
-      .values({
-        scope: hold.scope,
-        month: hold.month,
-        requests: 0,
-        in_flight: 0,
-        settled: 0,
-        tokens: 0,
-        wh: 0,
-        gco2e: 0,
-        updated_at: this.deps.clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.columns(["scope", "month"]).doNothing())
-      .execute();
+  private ensure(hold: QuotaHold): Promise<void> {
+    return this.deps.quotas.ensure(hold, this.deps.clock.now().toISOString());
   }
 
   /** Counts one more request and one more in progress, unconditionally; returns the counts before. */
   private async increment(hold: QuotaHold): Promise<QuotaUsage> {
-    const row = await this.deps.db
-      .updateTable("quota_usage")
-      .set({
-        requests: sql`requests + 1`,
-        in_flight: sql`in_flight + 1`,
-        updated_at: this.deps.clock.now().toISOString(),
-      })
-      .where("scope", "=", hold.scope)
-      .where("month", "=", hold.month)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const after = present(row);
+    const after = await this.deps.quotas.increment(hold, this.deps.clock.now().toISOString());
     return { ...after, requests: after.requests - 1, inFlight: after.inFlight - 1 };
   }
 
@@ -197,21 +144,8 @@ export class QuotaService {
     const { limits } = scope;
     const deadline = Date.now() + (this.deps.waitMs ?? 30_000);
     for (;;) {
-      let update = this.deps.db
-        .updateTable("quota_usage")
-        .set({
-          requests: sql`requests + 1`,
-          in_flight: sql`in_flight + 1`,
-          updated_at: this.deps.clock.now().toISOString(),
-        })
-        .where("scope", "=", hold.scope)
-        .where("month", "=", hold.month);
-      if (limits.requests !== undefined) update = update.where("requests", "<", limits.requests);
-      for (const metric of CONSUMPTION) {
-        const limit = limits[metric];
-        if (limit !== undefined) update = update.where(withinConsumption(metric, limit));
-      }
-      const admitted = await update.returning("requests").executeTakeFirst();
+      const at = this.deps.clock.now().toISOString();
+      const admitted = await this.deps.quotas.takeWithin(hold, limits, at);
       if (admitted) return undefined;
       const current = await this.usage(hold.scope, hold.month);
       const over = reached(scope, current, resetsAt);
@@ -232,41 +166,8 @@ export class QuotaService {
 
   /** Gives back what admission took in scopes already passed (another scope refused). */
   private async release(held: QuotaHold[]): Promise<void> {
-    for (const { scope, month } of held) {
-      await this.deps.db
-        .updateTable("quota_usage")
-        .set({
-          requests: sql`case when requests > 0 then requests - 1 else 0 end`,
-          in_flight: sql`case when in_flight > 0 then in_flight - 1 else 0 end`,
-        })
-        .where("scope", "=", scope)
-        .where("month", "=", month)
-        .execute();
-    }
+    for (const hold of held) await this.deps.quotas.release(hold);
   }
-}
-
-/** A stored row's figures (PostgreSQL gives `bigint` as text). */
-function present(row: Partial<Record<string, unknown>> | undefined): QuotaUsage {
-  return {
-    requests: Number(row?.requests ?? 0),
-    inFlight: Number(row?.in_flight ?? 0),
-    settled: Number(row?.settled ?? 0),
-    tokens: Number(row?.tokens ?? 0),
-    wh: Number(row?.wh ?? 0),
-    gco2e: Number(row?.gco2e ?? 0),
-  };
-}
-
-/**
- * Consumption plus the answers in progress at the average per recorded
- * answer stays under the limit: with none in progress, what was consumed is
- * under it; with some, the scope has recorded answers to average (else the
- * turn waits for the first one), `consumed × (settled + in_flight) < limit × settled`.
- */
-function withinConsumption(metric: ConsumptionMetric, limit: number): Expression<SqlBool> {
-  const column = sql.ref(metric);
-  return sql<SqlBool>`((in_flight = 0 and ${column} < ${double(limit)}) or (settled > 0 and ${column} * (settled + in_flight) < ${double(limit)} * settled))`;
 }
 
 /** The first limit the counts before this request reach, if any. */
