@@ -1,7 +1,8 @@
 // The doors between domains: a file of src/<domain>/ may import another domain only through
 // its index.ts (`../<other>/index.js`). `shared/` (errors, clock, log…) is everyone's, and the
-// files at the top of src/ (app.ts, cli.ts, config.ts…) wire the domains together. Run by
-// `npm run lint`; `doorBypasses` is also checked by the tests.
+// files at the top of src/ (app.ts, cli.ts, config.ts…) wire the domains together. And SQL is
+// written only in repositories (`*.repository.ts`) and in store/. Run by `npm run lint`;
+// `doorBypasses` and `sqlOutsideRepositories` are also checked by the tests.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +37,20 @@ export function doorBypasses(srcRoot) {
   return bypasses;
 }
 
+const SQL = /\.(?:selectFrom|insertInto|updateTable|deleteFrom)\(|\bsql`/;
+
+/** Files outside store/ that write SQL though they are not repositories. */
+export function sqlOutsideRepositories(srcRoot) {
+  return sources(srcRoot)
+    .sort()
+    .filter((file) => {
+      const [domain] = path.relative(srcRoot, file).split(path.sep);
+      if (domain === "store" || file.endsWith(".repository.ts")) return false;
+      return SQL.test(readFileSync(file, "utf8"));
+    })
+    .map((file) => path.relative(process.cwd(), file));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
   const found = doorBypasses(root);
@@ -43,6 +58,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(
       `Import(s) qui contournent la porte d'un domaine (passez par son index.ts) :\n${found.join("\n")}`,
     );
-    process.exit(1);
   }
+  const sqlFiles = sqlOutsideRepositories(root);
+  if (sqlFiles.length > 0) {
+    console.error(
+      `SQL écrit hors d'un dépôt (*.repository.ts) ou de store/ :\n${sqlFiles.join("\n")}`,
+    );
+  }
+  if (found.length > 0 || sqlFiles.length > 0) process.exit(1);
 }

@@ -24,6 +24,7 @@ import {
   PseudonymService,
   Vault,
   VaultCipher,
+  VaultRepository,
 } from "./guard/index.js";
 import { buildServer } from "./http/index.js";
 import { t } from "./i18n/index.js";
@@ -309,7 +310,11 @@ export function createServices(
   });
   const pseudonyms = new PseudonymService({
     guard,
-    vault: new Vault({ db: store.db, key: vaultKey, now: () => clock.now() }),
+    vault: new Vault({
+      entries: new VaultRepository(store.db),
+      key: vaultKey,
+      now: () => clock.now(),
+    }),
   });
   const charter = new CharterService({
     repository: new CharterRepository(store.db),

@@ -4,16 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { doorBypasses } from "../scripts/doors.mjs";
+import { doorBypasses, sqlOutsideRepositories } from "../scripts/doors.mjs";
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
 
 describe("doors between domains", () => {
-  it("finds no domain reaching into another's files", () => {
+  it("finds no domain reaching into another's files, and SQL only in repositories and store/", () => {
     assert.deepEqual(doorBypasses(SRC), []);
+    assert.deepEqual(sqlOutsideRepositories(SRC), []);
   });
 
-  it("catches an import past another domain's index, and lets the door, shared/ and roots through", () => {
+  it("catches an import past another domain's index and SQL outside a repository, and lets the rest through", () => {
     const root = mkdtempSync(path.join(tmpdir(), "beffroi-doors-"));
     try {
       const write = (file: string, text: string) => {
@@ -33,6 +34,9 @@ describe("doors between domains", () => {
       );
       write("chat/deep/stage.ts", 'import { z } from "../../guard/inner.js";\n');
       write("app.ts", 'import { x } from "./guard/inner.js";\n');
+      write("chat/chat.repository.ts", 'db.selectFrom("conversations");\n');
+      write("chat/stats.service.ts", 'await db.deleteFrom("conversations").execute();\n');
+      write("store/queue.ts", "sql`select 1`;\n");
       assert.deepEqual(
         doorBypasses(root).map((line) => line.replace(/^.*?(chat\/)/, "$1")),
         [
@@ -40,6 +44,10 @@ describe("doors between domains", () => {
           "chat/chat.service.ts → ../guard/inner.js",
           "chat/deep/stage.ts → ../../guard/inner.js",
         ],
+      );
+      assert.deepEqual(
+        sqlOutsideRepositories(root).map((line) => line.replace(/^.*?(chat\/)/, "$1")),
+        ["chat/stats.service.ts"],
       );
     } finally {
       rmSync(root, { recursive: true, force: true });

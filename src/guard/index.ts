@@ -69,3 +69,4 @@ export {
   Vault,
   VaultCipher,
 } from "./vault.js";
+export { VaultRepository } from "./vault.repository.js";

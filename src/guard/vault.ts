@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Database } from "../store/index.js";
 import { ENTITY_TYPES, type EntityType } from "./entity.js";
 import { normaliseValue, type PseudonymEntry, PseudonymTable } from "./pseudonymiser.js";
+import type { VaultRepository } from "./vault.repository.js";
 
 /** The vault key: 32 random bytes, from the configuration. */
 export const VAULT_KEY_BYTES = 32;
@@ -103,18 +103,14 @@ function openedText(text: string): { value: string; source?: string } {
 export class Vault {
   private readonly cipher: VaultCipher;
 
-  constructor(private readonly deps: { db: Database; key: Buffer; now: () => Date }) {
+  constructor(private readonly deps: { entries: VaultRepository; key: Buffer; now: () => Date }) {
     this.cipher = new VaultCipher(deps.key);
   }
 
   /** The conversation's table (empty for none); a value the key cannot open is left out, not guessed. */
   async open(conversationId: string | undefined): Promise<PseudonymTable> {
     if (!conversationId) return new PseudonymTable();
-    const rows = await this.deps.db
-      .selectFrom("guard_vault")
-      .select(["placeholder", "entity_type", "sealed"])
-      .where("conversation_id", "=", conversationId)
-      .execute();
+    const rows = await this.deps.entries.entries(conversationId);
     const entries: PseudonymEntry[] = [];
     for (const row of rows) {
       if (!KNOWN_TYPES.has(row.entity_type)) continue;
@@ -141,20 +137,16 @@ export class Vault {
     const entries = table.unsaved();
     if (entries.length === 0) return;
     const at = this.deps.now().toISOString();
-    await this.deps.db
-      .insertInto("guard_vault")
-      .values(
-        entries.map((entry) => ({
-          conversation_id: conversationId,
-          placeholder: entry.placeholder,
-          entity_type: entry.type,
-          digest: this.cipher.digest(entry.type, sealedText(entry)),
-          sealed: this.cipher.seal(sealedText(entry), `${conversationId}/${entry.placeholder}`),
-          created_at: at,
-        })),
-      )
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
+    await this.deps.entries.add(
+      entries.map((entry) => ({
+        conversation_id: conversationId,
+        placeholder: entry.placeholder,
+        entity_type: entry.type,
+        digest: this.cipher.digest(entry.type, sealedText(entry)),
+        sealed: this.cipher.seal(sealedText(entry), `${conversationId}/${entry.placeholder}`),
+        created_at: at,
+      })),
+    );
     table.markSaved();
   }
 }
