@@ -521,6 +521,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       requestsPerMinute: config.rateLimit.requestsPerMinute,
       trustedOrigins: config.server.publicUrl ? [new URL(config.server.publicUrl).origin] : [],
       bodyLimitBytes: config.server.bodyLimitBytes,
+      checkResponses: config.server.checkResponses,
       trustProxy: config.server.trustProxy,
       log,
       version: VERSION,

@@ -116,6 +116,13 @@ export const ConfigSchema = z.strictObject({
       publicUrl: z.url().optional(),
       trustProxy: trustProxy.default(false),
       bodyLimitBytes: positiveInt.default(1_048_576),
+      /**
+       * Checks every answer against its route's response schema before it
+       * leaves, and fails the request (500) when it does not match: on in the
+       * test suite, so that the OpenAPI document and the page's types cannot
+       * drift from what the API sends; off in production (it costs a parse).
+       */
+      checkResponses: boolish.default(false),
     })
     .prefault({}),
   database: z

@@ -30,9 +30,26 @@ export interface GateDeps {
   requestsPerMinute: number;
   /** Origins a browser may write from besides the request's own (the public URL). */
   trustedOrigins: string[];
+  /** Checks each answer against its route's response schema (the test suite; see config). */
+  checkResponses?: boolean;
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Throws when a route's answer does not match its response schema: a
+ * programming error, never the caller's (a 500, logged with the route and
+ * the paths at fault, never the values). Run when `checkResponses` is on.
+ */
+export function checkResponse(definition: RouteDefinition, result: unknown): void {
+  if (!definition.response) return;
+  const checked = definition.response.safeParse(result);
+  if (checked.success) return;
+  const paths = checked.error.issues.map((issue) => `${issue.path.join(".")} ${issue.code}`);
+  throw new Error(
+    `response of ${definition.method} ${definition.url} does not match its schema: ${paths.join("; ")}`,
+  );
+}
 
 async function authenticate(
   request: FastifyRequest,
@@ -162,6 +179,7 @@ export function registerRoutes(
           reply,
         } as never);
         if (reply.sent) return reply;
+        if (deps.checkResponses) checkResponse(definition, result);
         reply.status(definition.status ?? 200);
         return definition.status === 204 ? reply.send() : reply.send(result);
       },

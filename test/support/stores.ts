@@ -136,6 +136,8 @@ export function testConfig(
       BEFFROI_GUARD__VAULT_KEY: TEST_VAULT_KEY,
       // The suites' providers read their keys from these (the default list is the presets' names).
       BEFFROI_MODEL_PROVIDERS__KEY_VARIABLES: TEST_KEY_VARIABLES,
+      // Every answer is checked against its route's response schema.
+      BEFFROI_SERVER__CHECK_RESPONSES: "true",
       ...env,
     },
     file: null,
