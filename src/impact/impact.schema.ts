@@ -31,7 +31,14 @@ export const ImpactEstimateSchema = z.strictObject({
 });
 export type ImpactEstimateRequest = z.output<typeof ImpactEstimateSchema>;
 
-const RangeSchema = z.object({ min: z.number(), max: z.number() });
+/** A figure known within bounds (equal when exact). */
+export const RangeSchema = z.object({ min: z.number(), max: z.number() });
+
+/** Everyday equivalents of an energy and a GWP, in minutes (see `equivalents.ts`). */
+export const EquivalentsSchema = z.object({
+  ledBulbMinutes: RangeSchema,
+  videoStreamingMinutes: RangeSchema,
+});
 const CriterionSchema = z.object({
   usage: RangeSchema,
   embodied: RangeSchema,
@@ -49,8 +56,5 @@ export const ImpactEstimateResponseSchema = z.object({
   water: z.object({ usage: RangeSchema.describe("L"), onSiteCounted: z.boolean() }),
   gpus: RangeSchema,
   generationSeconds: RangeSchema,
-  equivalents: z.object({
-    ledBulbMinutes: RangeSchema,
-    videoStreamingMinutes: RangeSchema,
-  }),
+  equivalents: EquivalentsSchema,
 });

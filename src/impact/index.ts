@@ -19,9 +19,11 @@ export {
 } from "./estimator.js";
 export { impactRoutes } from "./impact.routes.js";
 export {
+  EquivalentsSchema,
   type ImpactEstimateRequest,
   ImpactEstimateResponseSchema,
   ImpactEstimateSchema,
+  RangeSchema,
 } from "./impact.schema.js";
 export { estimateWithEquivalents, type ImpactEstimate } from "./impact.service.js";
 export {

@@ -1,11 +1,47 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import { equivalentsOf } from "../impact/index.js";
+import { EquivalentsSchema, equivalentsOf, RangeSchema } from "../impact/index.js";
 import type { UsageJournal } from "./journal.service.js";
 
 const Period = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** What the answers saved and cost: sums over a period's turns. */
+const Sums = {
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  energyKwh: RangeSchema,
+  gwpKgCo2e: RangeSchema,
+  minutesSaved: z.number(),
+  answersWithMinutes: z.number(),
+};
+
+const MyUsage = z.object({
+  from: z.string(),
+  to: z.string(),
+  turns: z.number(),
+  ...Sums,
+  equivalents: EquivalentsSchema,
+});
+
+const UsageSummary = z.object({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.object({
+      assistantId: z.string().nullable(),
+      modelRef: z.string().nullable(),
+      sovereignty: z.string().nullable(),
+      dataClass: z.string(),
+      turns: z.number(),
+      denied: z.number(),
+      positive: z.number(),
+      negative: z.number(),
+      ...Sums,
+    }),
+  ),
 });
 
 /** The observatory's view of the usage journal: totals, never a text. */
@@ -18,6 +54,7 @@ export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }):
         "Mon usage du mois en cours : demandes, jetons, énergie et CO2e cumulés, avec un équivalent parlant, et les minutes que les réponses m'ont fait gagner",
       tags: ["observatory"],
       access: "authenticated",
+      response: MyUsage,
       handler: async ({ principal }) => {
         const now = deps.now();
         const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
@@ -39,6 +76,7 @@ export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }):
       tags: ["observatory"],
       access: "audit:read",
       query: Period,
+      response: UsageSummary,
       handler: async ({ query }) => {
         const to = query.to ?? deps.now().toISOString();
         const from = query.from ?? new Date(Date.parse(to) - 30 * 24 * 3600 * 1000).toISOString();
