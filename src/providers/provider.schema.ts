@@ -110,6 +110,21 @@ function checkProvider(provider: z.infer<typeof ProviderFields>, context: z.Refi
 
 /** A provider as the registry keeps it, and as `beffroi.yaml` declares it: never a key itself. */
 export const ProviderSchema = ProviderFields.superRefine(checkProvider);
+
+/**
+ * A provider as the API shows it: its definition, whether a key is there,
+ * and its health. Strict: a field beyond these (a key, sealed or not) fails
+ * the suite's response check.
+ */
+export const ProviderViewSchema = ProviderFields.extend({
+  apiKeyConfigured: z.boolean(),
+  apiKeyStored: z.boolean(),
+  health: z.object({
+    state: z.enum(["up", "down"]),
+    until: z.string().optional(),
+    failures: z.number(),
+  }),
+});
 export type ProviderDefinition = z.infer<typeof ProviderSchema>;
 
 /**

@@ -4,7 +4,7 @@ import { auditActor } from "../observatory/index.js";
 import { AppError } from "../shared/errors.js";
 import { describeFailure } from "./generator.js";
 import { PRESETS } from "./presets.js";
-import { ProviderBodySchema } from "./provider.schema.js";
+import { ProviderBodySchema, ProviderViewSchema } from "./provider.schema.js";
 import type { ProvidersService } from "./providers.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(63) });
@@ -22,6 +22,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       summary: "Lister les fournisseurs de modèles (classe de souveraineté, pays, santé)",
       tags: ["providers"],
       access: "settings:read",
+      response: z.array(ProviderViewSchema),
       handler: async () => (await providers.list()).map((provider) => providers.view(provider)),
     }),
     route({
@@ -40,6 +41,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       access: "settings:write",
       body: ProviderBodySchema,
       status: 201,
+      response: ProviderViewSchema,
       handler: async ({ principal, body }) =>
         providers.view(await providers.create(body, auditActor(principal))),
     }),
@@ -51,6 +53,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       access: "settings:write",
       params: Params,
       body: ProviderBodySchema,
+      response: ProviderViewSchema,
       handler: async ({ principal, params, body }) =>
         providers.view(await providers.replace(params.id, body, auditActor(principal))),
     }),
