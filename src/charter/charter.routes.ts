@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
 import { previewCharter } from "./charter.preview.js";
+import { CharterSchema } from "./charter.schema.js";
 import type { CharterService, CharterVersion } from "./charter.service.js";
 
 const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
@@ -12,6 +13,22 @@ const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
   createdAt: current.createdAt,
   /** When the caller accepted this version; null when not yet. */
   acceptedAt: acceptedAt ?? null,
+});
+
+/** A version as listed: what changed, who saved it, when. */
+const VersionSummary = z.object({
+  version: z.number(),
+  title: z.string(),
+  changes: z.array(z.string()),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** The current version, as an agent reads it, and when they accepted it (null when not yet). */
+const CurrentCharter = VersionSummary.omit({ createdBy: true }).extend({
+  yaml: z.string(),
+  charter: CharterSchema,
+  acceptedAt: z.string().nullable(),
 });
 
 /**
@@ -28,6 +45,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       summary: "La charte d'usage en vigueur (et si l'appelant l'a acceptée)",
       tags: ["charter"],
       access: "authenticated",
+      response: CurrentCharter,
       handler: async ({ principal }) => {
         const current = await charter.current();
         return present(current, await charter.acceptedAt(principal.userId, current.version));
@@ -40,6 +58,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       tags: ["charter"],
       access: "authenticated",
       sessionOnly: true,
+      response: z.object({ version: z.number(), acceptedAt: z.string() }),
       handler: async ({ principal }) => charter.accept(principal.userId),
     }),
     route({
@@ -49,6 +68,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       tags: ["charter"],
       access: "settings:write",
       body: z.strictObject({ yaml: z.string().min(1).max(100_000) }),
+      response: CurrentCharter,
       handler: async ({ principal, body }) => {
         const saved = await charter.update(principal, body.yaml);
         return present(saved, await charter.acceptedAt(principal.userId, saved.version));
@@ -70,6 +90,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       summary: "Toutes les versions de la charte : qui, quand, ce qui a changé",
       tags: ["charter"],
       access: "settings:read",
+      response: z.array(VersionSummary),
       handler: async () => charter.versions(),
     }),
     route({
@@ -79,6 +100,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       tags: ["charter"],
       access: "settings:read",
       params: z.object({ version: z.coerce.number().int().positive() }),
+      response: VersionSummary.extend({ yaml: z.string(), charter: CharterSchema }),
       handler: async ({ params }) => charter.version(params.version),
     }),
     route({
@@ -87,6 +109,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       summary: "Les modèles de charte (stricte, équilibrée, expérimentation)",
       tags: ["charter"],
       access: "settings:read",
+      response: z.array(z.object({ name: z.string(), yaml: z.string() })),
       handler: async () => charter.templates(),
     }),
   ];
