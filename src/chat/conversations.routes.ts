@@ -7,6 +7,44 @@ import { type ConversationsService, MAX_MINUTES_SAVED } from "./conversations.se
 const Params = z.object({ id: z.string().min(1).max(100) });
 const Title = z.string().trim().min(1).max(200);
 
+/** A conversation as listed. */
+const ConversationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  assistantId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A message: for an answer, its metadata holds mode, citations, model, decisions and usage. */
+const MessageSchema = z.object({
+  id: z.string(),
+  role: z.enum(["user", "assistant"]),
+  content: z.string(),
+  createdAt: z.string(),
+  metadata: z.record(z.string(), z.unknown()),
+  validatedBy: z.string().nullable(),
+  validatedAt: z.string().nullable(),
+});
+
+const AssistantChoiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.string(),
+  isDefault: z.boolean(),
+  requiresValidation: z.boolean(),
+  models: z.array(
+    z.object({
+      ref: z.string(),
+      name: z.string(),
+      provider: z.string(),
+      sovereignty: z.enum(["local", "sovereign", "extraterritorial"]),
+      country: z.string(),
+    }),
+  ),
+});
+
 /**
  * The web page's conversations. Sending a message answers in a stream of
  * server-sent events when the client accepts them (`event: delta` with the
@@ -24,6 +62,7 @@ export function conversationsRoutes(deps: {
       summary: "Mes conversations, les plus récentes d'abord",
       tags: ["conversations"],
       access: "chat",
+      response: z.array(ConversationSchema),
       handler: async ({ principal }) => conversations.list(principal),
     }),
     route({
@@ -33,6 +72,7 @@ export function conversationsRoutes(deps: {
         "Les assistants qu'un agent peut choisir pour une conversation, avec les modèles qu'ils utilisent (hébergement, pays)",
       tags: ["conversations"],
       access: "chat",
+      response: z.array(AssistantChoiceSchema),
       handler: async () => conversations.assistants(),
     }),
     route({
@@ -43,6 +83,7 @@ export function conversationsRoutes(deps: {
       access: "chat",
       body: z.object({ assistantId: z.string().min(1).optional(), title: Title.optional() }),
       status: 201,
+      response: ConversationSchema,
       handler: async ({ principal, body }) => conversations.create(principal, body),
     }),
     route({
@@ -52,6 +93,10 @@ export function conversationsRoutes(deps: {
       tags: ["conversations"],
       access: "chat",
       params: Params,
+      response: ConversationSchema.extend({
+        disclosure: z.string().nullable(),
+        messages: z.array(MessageSchema),
+      }),
       handler: async ({ principal, params }) => ({
         ...(await conversations.get(principal, params.id)),
         messages: await conversations.messages(principal, params.id),
@@ -69,6 +114,7 @@ export function conversationsRoutes(deps: {
         id: z.string().min(1).max(100),
         messageId: z.string().min(1).max(100),
       }),
+      response: MessageSchema,
       handler: async ({ principal, params }) =>
         conversations.validate(principal, params.id, params.messageId),
     }),
@@ -89,6 +135,7 @@ export function conversationsRoutes(deps: {
         /** Minutes the answer saved the agent, by their own estimate (a working day at most). */
         minutesSaved: z.number().int().min(0).max(MAX_MINUTES_SAVED).optional(),
       }),
+      response: MessageSchema,
       handler: async ({ principal, params, body }) =>
         conversations.rate(principal, params.id, params.messageId, body.rating, body.minutesSaved),
     }),
@@ -100,6 +147,7 @@ export function conversationsRoutes(deps: {
       access: "chat",
       params: Params,
       body: z.object({ title: Title }),
+      response: ConversationSchema.extend({ disclosure: z.string().nullable() }),
       handler: async ({ principal, params, body }) =>
         conversations.rename(principal, params.id, body.title),
     }),
