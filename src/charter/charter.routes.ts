@@ -15,6 +15,15 @@ const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
   acceptedAt: acceptedAt ?? null,
 });
 
+/** A YAML's problems at their place, or its rules in plain French (`previewCharter`). */
+const Preview = z.object({
+  valid: z.boolean(),
+  errors: z.array(
+    z.object({ line: z.number(), column: z.number(), path: z.string(), message: z.string() }),
+  ),
+  rules: z.array(z.object({ title: z.string(), sentences: z.array(z.string()) })),
+});
+
 /** A version as listed: what changed, who saved it, when. */
 const VersionSummary = z.object({
   version: z.number(),
@@ -82,6 +91,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       tags: ["charter"],
       access: "settings:read",
       body: z.strictObject({ yaml: z.string().max(100_000) }),
+      response: Preview,
       handler: async ({ body }) => previewCharter(body.yaml),
     }),
     route({

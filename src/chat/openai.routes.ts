@@ -16,7 +16,7 @@ import { candidateOf, describeFailure, type ProvidersService } from "../provider
 import { AppError, appError } from "../shared/errors.js";
 import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
-import { ChatCompletionBody, EmbeddingsBody } from "./openai.schema.js";
+import { ChatCompletionBody, EmbeddingList, EmbeddingsBody, ModelList } from "./openai.schema.js";
 
 /** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
 function beffroiHeaders(
@@ -81,6 +81,7 @@ export function openAiRoutes(deps: {
       summary: "Assistants et modèles utilisables (API compatible OpenAI)",
       tags: ["openai"],
       access: "chat",
+      response: ModelList,
       handler: async () => {
         await deps.assistants.defaultAssistant();
         const assistants = (await deps.assistants.list()).map((assistant) => ({
@@ -180,6 +181,7 @@ export function openAiRoutes(deps: {
       tags: ["openai"],
       access: "chat",
       body: EmbeddingsBody,
+      response: EmbeddingList,
       handler: async ({ body, reply, principal }) => {
         const startedAt = performance.now();
         const resolved = await deps.providers.resolve(body.model);

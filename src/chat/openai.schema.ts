@@ -33,3 +33,33 @@ export const EmbeddingsBody = z.object({
   /** The official clients ask for base64 (float32, little-endian) by default. */
   encoding_format: z.enum(["float", "base64"]).optional(),
 });
+
+/** `GET /v1/models`: OpenAI's list, each entry with Beffroi's hosting class and country for models. */
+export const ModelList = z.object({
+  object: z.literal("list"),
+  data: z.array(
+    z.object({
+      id: z.string(),
+      object: z.literal("model"),
+      created: z.number(),
+      owned_by: z.string(),
+      name: z.string(),
+      sovereignty: z.string().optional(),
+      country: z.string().optional(),
+    }),
+  ),
+});
+
+/** `POST /v1/embeddings`: OpenAI's shape, each vector in floats or base64. */
+export const EmbeddingList = z.object({
+  object: z.literal("list"),
+  model: z.string(),
+  data: z.array(
+    z.object({
+      object: z.literal("embedding"),
+      index: z.number(),
+      embedding: z.union([z.array(z.number()), z.string()]),
+    }),
+  ),
+  usage: z.object({ prompt_tokens: z.number(), total_tokens: z.number() }),
+});

@@ -74,6 +74,7 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       tags: ["providers"],
       access: "settings:write",
       params: Params,
+      response: z.object({ listed: z.array(z.string()), missing: z.array(z.string()) }),
       handler: async ({ params }) => {
         try {
           return await providers.test(params.id);
