@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { after, before } from "node:test";
 import { runCli } from "../../src/cli.js";
+import { openStore, type Store } from "../../src/store/index.js";
 import {
   describeEachDialect,
   ensureSchemaFor,
@@ -44,6 +45,8 @@ export interface CliInstall {
   dataDir: string;
   /** Runs the CLI in the installation, `input` as its standard input. */
   cli(args: string[], input?: string): Promise<Run>;
+  /** Opens the installation's database behind the CLI's back (close it after use). */
+  openDatabase(): Store;
 }
 
 /**
@@ -75,6 +78,10 @@ export function describeCli(
     suite({
       dataDir: location.dataDir,
       cli: (args, input = "") => runIn(location.dataDir, args, env, input),
+      openDatabase: () =>
+        openStore(dialect === "sqlite" ? `sqlite:${location.dataDir}/beffroi.db` : location.url, {
+          ...(location.schema && { schema: location.schema }),
+        }),
     });
   });
 }
