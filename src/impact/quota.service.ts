@@ -15,7 +15,6 @@ import {
   type QuotaUsage,
 } from "./quota.repository.js";
 
-
 interface Scope {
   kind: QuotaExceeded["scope"];
   key: string;
