@@ -24,7 +24,11 @@ export async function withServices<T>(
   try {
     await migrateToLatest(store);
     // Ingestion and embedding report failures on standard error, never on the command's output.
-    const services = createServices(config, store, systemClock, randomIds, {
+    const services = createServices({
+      config,
+      store,
+      clock: systemClock,
+      ids: randomIds,
       log: createCliLog(config.log.level, io.stderr),
     });
     await services.guard.reloadNames();

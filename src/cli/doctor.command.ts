@@ -77,7 +77,12 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
       configured || existsSync(keyFile)
         ? config
         : { ...config, guard: { vaultKey: randomBytes(32).toString("base64") } };
-    const { oidc, dense, providers } = createServices(checked, store, systemClock, randomIds);
+    const { oidc, dense, providers } = createServices({
+      config: checked,
+      store,
+      clock: systemClock,
+      ids: randomIds,
+    });
     if ((await pendingMigrations(store)).length === 0) {
       for (const provider of await providers.list()) {
         if (!provider.enabled || provider.kind !== "openai-compatible") continue;

@@ -13,3 +13,4 @@ export {
   secureCookie,
   setSessionCookie,
 } from "./session-cookie.js";
+export { serverSettings } from "./settings.js";

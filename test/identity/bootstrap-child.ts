@@ -20,7 +20,7 @@ const config = loadConfig({
 });
 const store = openStore(url, { ...(schema && { schema }), poolSize: 4 });
 try {
-  const { bootstrap } = createServices(config, store, systemClock, randomIds);
+  const { bootstrap } = createServices({ config, store, clock: systemClock, ids: randomIds });
   const token = await bootstrap.issueToken();
   if (!token) throw new Error("an administrator already exists");
   process.stdout.write("ready\n");

@@ -6,19 +6,17 @@ import { testConfig } from "./stores.js";
 
 const [url, schema] = process.argv.slice(2) as [string, string | undefined];
 const store = openStore(url, schema ? { schema } : {});
-const services = createServices(
-  testConfig({ url, dataDir: "/tmp" }),
+const services = createServices({
+  config: testConfig({ url, dataDir: "/tmp" }),
   store,
-  systemClock,
-  randomIds,
-  {
-    log: {
-      info: (fields, message) => process.stdout.write(`${message} ${JSON.stringify(fields)}\n`),
-      warn: () => {},
-      error: (fields, message) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
-    },
+  clock: systemClock,
+  ids: randomIds,
+  log: {
+    info: (fields, message) => process.stdout.write(`${message} ${JSON.stringify(fields)}\n`),
+    warn: () => {},
+    error: (fields, message) => process.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
   },
-);
+});
 await services.worker.drain();
 process.stdout.write("drained\n");
 await store.close();

@@ -190,10 +190,10 @@ export function describeStores(
 
 /** The app's services over a test store, with a clock the test moves; `env` overrides settings. */
 export function servicesFor(store: Store, clock: Clock, env: Record<string, string> = {}) {
-  return createServices(
-    testConfig({ url: "sqlite::memory:", dataDir: tmpdir() }, env),
+  return createServices({
+    config: testConfig({ url: "sqlite::memory:", dataDir: tmpdir() }, env),
     store,
     clock,
-    randomIds,
-  );
+    ids: randomIds,
+  });
 }

@@ -1,0 +1,35 @@
+import type { ModuleContext } from "../context.js";
+import type { Principal } from "../identity/index.js";
+import { auditActor } from "../observatory/index.js";
+import { charterStage, type QuotaPort } from "../pipeline/index.js";
+import { CharterRepository } from "./charter.repository.js";
+import { charterRoutes } from "./charter.routes.js";
+import { CharterService } from "./charter.service.js";
+
+/** The usage charter as versioned data; the pipeline's charter stage. */
+export function charterModule({ store, clock, audit }: ModuleContext) {
+  const charter = new CharterService({
+    repository: new CharterRepository(store.db),
+    clock,
+    onChange: ({ actor, version, changes }) =>
+      audit({
+        action: "charter.changed",
+        target: String(version),
+        details: { changes },
+        ...(actor && { actor: auditActor(actor) }),
+      }),
+  });
+  const current = async () => (await charter.current()).charter;
+  return {
+    services: { charter },
+    /** The stage admits a turn against the charter, then against the quotas (impact's port). */
+    stages: (quotas: QuotaPort) => ({ charter: charterStage(charter.port, quotas) }),
+    ports: {
+      retentionPeriods: async () => (await current()).retention,
+      disclosure: async () => (await current()).disclosure,
+      /** The charter's matrix for an agent: what a text of each data class may reach. */
+      policyFor: (principal: Principal) => charter.policyFor(principal),
+    },
+    routes: charterRoutes({ charter }),
+  };
+}

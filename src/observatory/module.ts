@@ -1,0 +1,68 @@
+import type { ModuleContext } from "../context.js";
+import { journalStage, type Turn } from "../pipeline/index.js";
+import type { Clock } from "../shared/clock.js";
+import type { Store } from "../store/index.js";
+import type { AuditActor } from "./audit.js";
+import { AuditRepository } from "./audit.repository.js";
+import { auditRoutes } from "./audit.routes.js";
+import { AuditLog } from "./audit.service.js";
+import { journalRoutes } from "./journal.routes.js";
+import { UsageJournal } from "./journal.service.js";
+import { type RetentionPeriods, RetentionService } from "./retention.service.js";
+import { UsageRepository } from "./usage.repository.js";
+
+/**
+ * The audit log, built before every other domain: they record their
+ * administrative changes through its recorder, which names `actor` when a
+ * change comes with no signed-in user (the CLI, or the server itself).
+ */
+export function auditModule(deps: { store: Store; clock: Clock; actor: AuditActor }) {
+  const audit = new AuditLog({ repository: new AuditRepository(deps.store.db), clock: deps.clock });
+  const record = audit.recorder(deps.actor);
+  return { services: { audit, recordAudit: record }, record, routes: auditRoutes({ audit }) };
+}
+
+/**
+ * The usage journal and its pipeline stage, and the retention of what the
+ * charter keeps for a limited time.
+ */
+export function observatoryModule(
+  { store, clock }: ModuleContext,
+  ports: {
+    /** The quotas' port: gives back a turn's hold with what it consumed. */
+    settleQuota: (turn: Turn) => Promise<void>;
+  },
+) {
+  const usage = new UsageRepository(store.db);
+  const journal = new UsageJournal({ usage, clock });
+  return {
+    services: { journal },
+    // A turn admitted against quotas gives back its hold with what it consumed, whatever happened.
+    stages: {
+      journal: journalStage(async (turn) => {
+        try {
+          await journal.record(turn);
+        } finally {
+          await ports.settleQuota(turn);
+        }
+      }),
+    },
+    ports: {
+      /** Keeps the agent's opinion of an answer, and the minutes it saved them, with its turn's record. */
+      feedback: (turnId: string, rating: "up" | "down", minutesSaved?: number) =>
+        journal.feedback(turnId, rating, minutesSaved),
+    },
+    routes: journalRoutes({ journal, now: () => clock.now() }),
+    /** Retention needs the chat domain, built after the pipeline this journal closes. */
+    retention: (retentionPorts: {
+      purgeConversations: (before: string) => Promise<number>;
+      retentionPeriods: () => Promise<RetentionPeriods>;
+    }) =>
+      new RetentionService({
+        usage,
+        clock,
+        purgeConversations: retentionPorts.purgeConversations,
+        periods: retentionPorts.retentionPeriods,
+      }),
+  };
+}

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { tmpdir } from "node:os";
+import { after, before, describe, it } from "node:test";
+import { createModules } from "../src/app.js";
+import { STAGES } from "../src/pipeline/index.js";
+import { randomIds, systemClock } from "../src/shared/clock.js";
+import type { Store } from "../src/store/index.js";
+import { freshStore, testConfig } from "./support/stores.js";
+
+/**
+ * The composition root wires every domain's module: their services are
+ * reached by name, so two modules never give the same name; every route is
+ * declared once; the pipeline has a stage for each slot of STAGES.
+ */
+describe("the composition root", () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    ({ store, cleanup } = await freshStore("sqlite"));
+  });
+  after(() => cleanup());
+
+  const build = () =>
+    createModules({
+      config: testConfig({ url: "sqlite::memory:", dataDir: tmpdir() }),
+      store,
+      clock: systemClock,
+      ids: randomIds,
+    });
+
+  it("gives each service one name, from one module", () => {
+    const { modules } = build();
+    const owners = new Map<string, number>();
+    for (const [index, module] of modules.entries()) {
+      for (const name of Object.keys(module.services)) {
+        assert.equal(owners.get(name), undefined, `service "${name}" given by two modules`);
+        owners.set(name, index);
+      }
+    }
+    for (const name of ["knowledge", "guard", "providers", "chat", "journal", "quotas", "audit"])
+      assert.ok(owners.has(name), name);
+  });
+
+  it("declares each route once, the API of every domain among them", () => {
+    const { routes } = build();
+    const keys = routes.map((route) => `${route.method} ${route.url}`);
+    assert.equal(new Set(keys).size, keys.length, "a route declared twice");
+    for (const key of ["POST /api/ask", "GET /api/audit", "POST /v1/chat/completions"])
+      assert.ok(keys.includes(key), key);
+  });
+
+  it("fills every slot of the pipeline", () => {
+    const { services } = build();
+    assert.deepEqual(services.pipeline.order, [...STAGES]);
+  });
+});
