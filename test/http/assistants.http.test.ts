@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
 
 describeApps("assistants", (get) => {
   let admin: Session;
@@ -11,10 +11,9 @@ describeApps("assistants", (get) => {
 
   before(async () => {
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+    admin = await seedAdmin(app);
     await seedUser(app, "referente@ville.example", ["referent"], "Ressources humaines");
     await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-    admin = await login(app, "dsi@ville.example");
     referent = await login(app, "referente@ville.example");
     agent = await login(app, "agent@ville.example");
     rh = (await app.services.directions.find("Ressources humaines"))?.id ?? "";
@@ -106,13 +105,13 @@ describeApps("assistants as each agent sees them", (get) => {
 
   before(async () => {
     const { app } = get();
-    adminId = (await seedUser(app, "dsi@ville.example", ["admin"], "DSI")).id;
+    admin = await seedAdmin(app);
+    adminId = (await app.services.users.findByEmail("dsi@ville.example"))?.id ?? "";
     referentId = (
       await seedUser(app, "referente@ville.example", ["agent", "referent"], "Ressources humaines")
     ).id;
     await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
     await seedUser(app, "dpo@ville.example", ["auditor"]);
-    admin = await login(app, "dsi@ville.example");
     referent = await login(app, "referente@ville.example");
     agent = await login(app, "agent@ville.example");
     auditor = await login(app, "dpo@ville.example");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { sql } from "kysely";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
 
 interface Entry {
   seq: number;
@@ -33,10 +33,10 @@ describeApps("audit log of administrative actions", (get) => {
 
   before(async () => {
     const { app } = get();
-    adminId = (await seedUser(app, "dsi@ville.example", ["admin"], "DSI")).id;
+    admin = await seedAdmin(app);
+    adminId = (await app.services.users.findByEmail("dsi@ville.example"))?.id ?? "";
     await seedUser(app, "dpo@ville.example", ["auditor"]);
     agentId = (await seedUser(app, "agent@ville.example", ["agent"], "CCAS")).id;
-    admin = await login(app, "dsi@ville.example");
     auditor = await login(app, "dpo@ville.example");
     agent = await login(app, "agent@ville.example");
   });

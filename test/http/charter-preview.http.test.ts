@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
 
 describeApps("charter preview: problems at their line, rules in plain French", (get) => {
   let admin: Session;
@@ -10,10 +10,9 @@ describeApps("charter preview: problems at their line, rules in plain French", (
 
   before(async () => {
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"]);
+    admin = await seedAdmin(app);
     await seedUser(app, "dpo@ville.example", ["auditor"]);
     await seedUser(app, "agent@ville.example", ["agent"]);
-    admin = await login(app, "dsi@ville.example");
     auditor = await login(app, "dpo@ville.example");
     agent = await login(app, "agent@ville.example");
   });

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 describeApps("usage charter", (get) => {
@@ -14,24 +22,21 @@ describeApps("usage charter", (get) => {
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+    admin = await seedAdmin(app);
     const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS", {
       acceptCharter: false,
     });
     await seedUser(app, "pilote@ville.example", ["agent"], "DSI/Innovation");
-    admin = await login(app, "dsi@ville.example");
     agent = await login(app, "agent@ville.example");
     pilot = await login(app, "pilote@ville.example");
     agentKey = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
       .token;
-    const created = await call(app, "POST", "/api/providers", admin, {
+    await addProvider(app, admin, {
       id: "outre-atlantique",
       baseUrl: upstream.url,
       sovereignty: "extraterritorial",
       country: "USA",
-      models: [{ id: "test-model" }],
     });
-    assert.equal(created.statusCode, 201, created.body);
   });
   after(() => upstream.close());
 

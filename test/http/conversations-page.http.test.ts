@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, post, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  post,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /** What the web page's conversation area reads besides the answer itself. */
@@ -14,15 +23,14 @@ describeApps("conversations: what the page shows around an answer", (get) => {
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+    admin = await seedAdmin(app);
     await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-    admin = await login(app, "dsi@ville.example");
     agent = await login(app, "agent@ville.example");
     for (const [id, sovereignty, country, label] of [
       ["locale", "local", "FRA", "Serveur de la ville"],
       ["outre-atlantique", "extraterritorial", "USA", "Nuage américain"],
-    ]) {
-      const created = await call(app, "POST", "/api/providers", admin, {
+    ] as const) {
+      await addProvider(app, admin, {
         id,
         label,
         baseUrl: upstream.url,
@@ -31,7 +39,6 @@ describeApps("conversations: what the page shows around an answer", (get) => {
         country,
         models: [{ id: "test-model", label: "Modèle de test" }],
       });
-      assert.equal(created.statusCode, 201, created.body);
     }
     const assistant = await call(app, "POST", "/api/assistants", admin, {
       name: "Courriers",

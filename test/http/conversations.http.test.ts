@@ -1,10 +1,20 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser, sseEvents } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+  sseEvents,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 describeApps("conversations", (get) => {
   let upstream: OpenAiUpstream;
+  let admin: Session;
   let agent: Session;
   let other: Session;
   let base: string;
@@ -12,20 +22,17 @@ describeApps("conversations", (get) => {
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+    admin = await seedAdmin(app);
     await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
     await seedUser(app, "autre@ville.example", ["agent"], "Accueil");
-    const admin = await login(app, "dsi@ville.example");
     agent = await login(app, "agent@ville.example");
     other = await login(app, "autre@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
+    await addProvider(app, admin, {
       id: "local",
       baseUrl: upstream.url,
       sovereignty: "local",
       country: "FRA",
-      models: [{ id: "test-model" }],
     });
-    assert.equal(created.statusCode, 201, created.body);
     base = await app.server.listen({ host: "127.0.0.1", port: 0 });
   });
   after(() => upstream.close());
@@ -107,8 +114,7 @@ describeApps("conversations", (get) => {
 
   it("accounts each answer's impact, or says what the provider must declare for it", async () => {
     const { app } = get();
-    const admin = await login(app, "dsi@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
+    await addProvider(app, admin, {
       id: "mesure",
       baseUrl: upstream.url,
       sovereignty: "sovereign",
@@ -116,7 +122,6 @@ describeApps("conversations", (get) => {
       pue: 1.16,
       models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
     });
-    assert.equal(created.statusCode, 201, created.body);
     const assistant = await call(app, "POST", "/api/assistants", admin, {
       name: "Mesuré",
       preferredModels: ["mesure/test-model"],

@@ -1,11 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import OpenAI from "openai";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { sheet } from "../support/knowledge.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
-const provider = (id: string, url: string, sovereignty: string, extra: object = {}) => ({
+const provider = <S extends string>(id: string, url: string, sovereignty: S, extra = {}) => ({
   id,
   label: `Test ${id}`,
   baseUrl: url,
@@ -17,7 +25,7 @@ const provider = (id: string, url: string, sovereignty: string, extra: object = 
       contextLength: 4096,
       activeParameters: 8,
       totalParameters: 8,
-      capabilities: ["chat", "embeddings"],
+      capabilities: ["chat" as const, "embeddings" as const],
     },
   ],
   ...extra,
@@ -38,9 +46,8 @@ describeApps(
       backup = await startOpenAiUpstream();
       backup.defaultReply = "Réponse du serveur de secours.";
       const { app } = get();
-      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+      admin = await seedAdmin(app);
       const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-      admin = await login(app, "dsi@ville.example");
       key = (
         await app.services.apiKeys.create(agent.id, {
           name: "n8n",
@@ -55,8 +62,7 @@ describeApps(
         provider("local", upstream.url, "local", { apiKeyEnv: "TEST_UPSTREAM_KEY" }),
         provider("secours", backup.url, "sovereign"),
       ]) {
-        const created = await call(app, "POST", "/api/providers", admin, body);
-        assert.equal(created.statusCode, 201, created.body);
+        await addProvider(app, admin, body);
       }
     });
     after(async () => {

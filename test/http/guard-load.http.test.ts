@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { repeated, WORST_UNITS } from "../guard/worst-cases.js";
 import {
-  call,
+  addProvider,
   describeApps,
   healthWhile,
   post,
@@ -29,14 +29,13 @@ describeApps("personal-data guard under crafted input", (get) => {
     key = cast.key;
     upstream = await startOpenAiUpstream();
     // A model abroad whose context holds the whole message: the guard must read it all.
-    const provider = await call(get().app, "POST", "/api/providers", cast.admin, {
+    await addProvider(get().app, cast.admin, {
       id: "ailleurs",
       baseUrl: upstream.url,
       sovereignty: "extraterritorial",
       country: "USA",
       models: [{ id: "test-model", capabilities: ["chat"], contextLength: 1_000_000 }],
     });
-    assert.equal(provider.statusCode, 201, provider.body);
     base = await get().app.server.listen({ host: "127.0.0.1", port: 0 });
   });
   after(() => upstream?.close());

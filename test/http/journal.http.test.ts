@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 describeApps(
@@ -13,14 +21,13 @@ describeApps(
     before(async () => {
       upstream = await startOpenAiUpstream();
       const { app } = get();
-      await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+      const admin = await seedAdmin(app);
       await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
       await seedUser(app, "dpo@ville.example", ["auditor"], "DSI");
       await seedUser(app, "nouveau@ville.example", ["agent"], "CCAS", { acceptCharter: false });
       agent = await login(app, "agent@ville.example");
       auditor = await login(app, "dpo@ville.example");
-      const admin = await login(app, "dsi@ville.example");
-      const created = await call(app, "POST", "/api/providers", admin, {
+      await addProvider(app, admin, {
         // The collectivité's own server: no PUE declared, the configuration's is used.
         id: "souverain",
         baseUrl: upstream.url,
@@ -28,7 +35,6 @@ describeApps(
         country: "FRA",
         models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
       });
-      assert.equal(created.statusCode, 201, created.body);
     });
     after(() => upstream.close());
 

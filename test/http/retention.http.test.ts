@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -15,12 +23,11 @@ describeApps("retention", (get) => {
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+    admin = await seedAdmin(app);
     await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
     await seedUser(app, "dpo@ville.example", ["auditor"], "DSI");
-    admin = await login(app, "dsi@ville.example");
     auditor = await login(app, "dpo@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
+    await addProvider(app, admin, {
       id: "abroad",
       baseUrl: upstream.url,
       sovereignty: "extraterritorial",
@@ -28,7 +35,6 @@ describeApps("retention", (get) => {
       pue: 1.2,
       models: [{ id: "test-model", activeParameters: 7.3, totalParameters: 7.3 }],
     });
-    assert.equal(created.statusCode, 201, created.body);
     const yaml = templateYaml("balanced").replace(
       "disclosure:",
       "retention:\n  conversationsDays: 30\n  journalDays: 60\ndisclosure:",

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { templateYaml } from "../../src/charter/index.js";
-import { call, describeApps, login, type Session, seedUser } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { sheet } from "../support/knowledge.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
@@ -18,9 +26,8 @@ describeApps("sobriety", (get) => {
   before(async () => {
     upstream = await startOpenAiUpstream();
     const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-    admin = await login(app, "dsi@ville.example");
-    const created = await call(app, "POST", "/api/providers", admin, {
+    admin = await seedAdmin(app);
+    await addProvider(app, admin, {
       id: "local",
       baseUrl: upstream.url,
       sovereignty: "local",
@@ -32,7 +39,6 @@ describeApps("sobriety", (get) => {
         { id: "moyen", activeParameters: { min: 20, max: 30 } },
       ],
     });
-    assert.equal(created.statusCode, 201, created.body);
     const accueil = await app.services.directions.add("Accueil");
     const base = await app.services.knowledge.create("cli", {
       name: "Accueil",

@@ -5,14 +5,7 @@ import path from "node:path";
 import { after, before, it } from "node:test";
 import { loadConfig } from "../../src/config.js";
 import { VaultCipher } from "../../src/guard/index.js";
-import {
-  call,
-  describeApps,
-  login,
-  type Session,
-  seedUser,
-  type TestApp,
-} from "../support/apps.js";
+import { call, describeApps, type Session, seedAdmin, type TestApp } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 import { TEST_VAULT_KEY } from "../support/stores.js";
 
@@ -42,9 +35,7 @@ function setUp(get: () => TestApp) {
   const context = {} as { upstream: OpenAiUpstream; admin: Session };
   before(async () => {
     context.upstream = await startOpenAiUpstream();
-    const { app } = get();
-    await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
-    context.admin = await login(app, "dsi@ville.example");
+    context.admin = await seedAdmin(get().app);
   });
   after(() => context.upstream.close());
   return context;

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { call, describeApps, type Session, seedAdminAndAgent } from "../support/apps.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  type Session,
+  seedAdminAndAgent,
+} from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const LIMIT = 64 * 1024;
@@ -16,14 +22,13 @@ describeApps(
       upstream = await startOpenAiUpstream();
       const { app } = get();
       ({ admin, key } = await seedAdminAndAgent(app));
-      const created = await call(app, "POST", "/api/providers", admin, {
+      await addProvider(app, admin, {
         id: "bavard",
         baseUrl: upstream.url,
         sovereignty: "local",
         country: "FRA",
-        models: [{ id: "test-model", capabilities: ["chat", "embeddings"] }],
+        capabilities: ["chat", "embeddings"],
       });
-      assert.equal(created.statusCode, 201, created.body);
     });
     after(() => upstream.close());
 

@@ -3,6 +3,7 @@ import { after, before } from "node:test";
 import type { LightMyRequestResponse } from "fastify";
 import { type App, createApp } from "../../src/app.js";
 import type { Role } from "../../src/identity/index.js";
+import type { Model, ProviderInput } from "../../src/providers/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import type { Dialect } from "../../src/store/index.js";
 import { describeEachDialect, freshLocation, testConfig } from "./stores.js";
@@ -80,6 +81,15 @@ export interface Session {
 }
 
 /**
+ * The usual administrator (DSI), seeded as {@link seedUser} does (the charter
+ * accepted) and signed in.
+ */
+export async function seedAdmin(app: App, email = "dsi@ville.example"): Promise<Session> {
+  await seedUser(app, email, ["admin"], "DSI");
+  return login(app, email);
+}
+
+/**
  * The usual cast of a chat test: an administrator (DSI) and an agent of the
  * CCAS, both signed in and having accepted the charter, the agent with an
  * API key for `/v1`.
@@ -87,34 +97,28 @@ export interface Session {
 export async function seedAdminAndAgent(
   app: App,
 ): Promise<{ admin: Session; agent: Session; key: string; agentId: string }> {
-  await seedUser(app, "dsi@ville.example", ["admin"], "DSI");
+  const admin = await seedAdmin(app);
   const user = await seedUser(app, "agent@ville.example", ["agent"], "CCAS");
   const key = (await app.services.apiKeys.create(user.id, { name: "script", scopes: ["chat"] }))
     .token;
-  return {
-    admin: await login(app, "dsi@ville.example"),
-    agent: await login(app, "agent@ville.example"),
-    key,
-    agentId: user.id,
-  };
+  return { admin, agent: await login(app, "agent@ville.example"), key, agentId: user.id };
 }
 
-/** Registers a provider serving `test-model` through the administration API (asserting it was created). */
-export async function addProvider(
-  app: App,
-  admin: Session,
-  provider: {
-    id: string;
-    baseUrl: string;
-    sovereignty: "local" | "sovereign" | "extraterritorial";
-    country: string;
-    capabilities?: string[];
-  },
-): Promise<void> {
-  const { capabilities, ...rest } = provider;
+/**
+ * A provider as `POST /api/providers` takes it: its whole list of `models`,
+ * or, without one, the single model `test-model` (with these `capabilities`).
+ */
+export type NewProvider = Omit<ProviderInput, "models"> & { apiKey?: string } & (
+    | { models: ProviderInput["models"]; capabilities?: never }
+    | { models?: never; capabilities?: Model["capabilities"] }
+  );
+
+/** Registers a provider through the administration API (asserting it was created). */
+export async function addProvider(app: App, admin: Session, provider: NewProvider): Promise<void> {
+  const { capabilities, models, ...rest } = provider;
   const created = await call(app, "POST", "/api/providers", admin, {
     ...rest,
-    models: [{ id: "test-model", ...(capabilities && { capabilities }) }],
+    models: models ?? [{ id: "test-model", ...(capabilities && { capabilities }) }],
   });
   if (created.statusCode !== 201) {
     throw new Error(`provider not created: ${created.statusCode} ${created.body}`);
