@@ -49,6 +49,13 @@ describe("the composition root", () => {
       assert.ok(keys.includes(key), key);
   });
 
+  it("declares what every route answers: a schema, or no body (204) or a redirection (302)", () => {
+    const undeclared = build()
+      .routes.filter((route) => !route.response && route.status !== 204 && route.status !== 302)
+      .map((route) => `${route.method} ${route.url}`);
+    assert.deepEqual(undeclared, []);
+  });
+
   it("fills every slot of the pipeline", () => {
     const { services } = build();
     assert.deepEqual(services.pipeline.order, [...STAGES]);

@@ -3,6 +3,7 @@ import { type RouteDefinition, route } from "../http/index.js";
 import { previewCharter } from "./charter.preview.js";
 import { CharterSchema } from "./charter.schema.js";
 import type { CharterService, CharterVersion } from "./charter.service.js";
+import { TEMPLATE_NAMES } from "./templates.js";
 
 const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
   version: current.version,
@@ -119,7 +120,7 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       summary: "Les modèles de charte (stricte, équilibrée, expérimentation)",
       tags: ["charter"],
       access: "settings:read",
-      response: z.array(z.object({ name: z.string(), yaml: z.string() })),
+      response: z.array(z.object({ name: z.enum(TEMPLATE_NAMES), yaml: z.string() })),
       handler: async () => charter.templates(),
     }),
   ];

@@ -168,6 +168,8 @@ export function conversationsRoutes(deps: {
       tags: ["conversations"],
       access: "chat",
       params: Params,
+      response: z.string(),
+      contentType: "text/markdown",
       handler: async ({ principal, params, reply }) => {
         const markdown = await conversations.exportMarkdown(principal, params.id);
         reply.header("content-type", "text/markdown; charset=utf-8");
@@ -187,6 +189,8 @@ export function conversationsRoutes(deps: {
         /** A generated answer, even where the charter offers the cited passages first. */
         generate: z.boolean().optional(),
       }),
+      response: MessageSchema,
+      eventStream: true,
       handler: async ({ principal, params, body, request, reply }) => {
         const streaming = /text\/event-stream/.test(request.headers.accept ?? "");
         const controller = new AbortController();

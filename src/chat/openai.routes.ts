@@ -16,7 +16,13 @@ import { candidateOf, describeFailure, type ProvidersService } from "../provider
 import { AppError, appError } from "../shared/errors.js";
 import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
-import { ChatCompletionBody, EmbeddingList, EmbeddingsBody, ModelList } from "./openai.schema.js";
+import {
+  ChatCompletion,
+  ChatCompletionBody,
+  EmbeddingList,
+  EmbeddingsBody,
+  ModelList,
+} from "./openai.schema.js";
 
 /** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
 function beffroiHeaders(
@@ -111,6 +117,8 @@ export function openAiRoutes(deps: {
       tags: ["openai"],
       access: "chat",
       body: ChatCompletionBody,
+      response: ChatCompletion,
+      eventStream: true,
       handler: async ({ principal, body, reply }) => {
         const startedAt = performance.now();
         const messages = toMessages(body);

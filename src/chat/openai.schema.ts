@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CitationSchema } from "../knowledge/index.js";
+import { SOVEREIGNTY } from "../providers/index.js";
 
 const TextPart = z.object({ type: z.literal("text"), text: z.string() });
 
@@ -44,7 +46,7 @@ export const ModelList = z.object({
       created: z.number(),
       owned_by: z.string(),
       name: z.string(),
-      sovereignty: z.string().optional(),
+      sovereignty: z.enum(SOVEREIGNTY).optional(),
       country: z.string().optional(),
     }),
   ),
@@ -62,4 +64,33 @@ export const EmbeddingList = z.object({
     }),
   ),
   usage: z.object({ prompt_tokens: z.number(), total_tokens: z.number() }),
+});
+
+const TokenUsage = z.object({
+  prompt_tokens: z.number(),
+  completion_tokens: z.number(),
+  total_tokens: z.number(),
+});
+
+/** `POST /v1/chat/completions` in one block: OpenAI's shape, with Beffroi's account of the answer. */
+export const ChatCompletion = z.object({
+  id: z.string(),
+  object: z.literal("chat.completion"),
+  created: z.number(),
+  model: z.string(),
+  choices: z.array(
+    z.object({
+      index: z.number(),
+      message: z.object({ role: z.literal("assistant"), content: z.string() }),
+      finish_reason: z.string(),
+    }),
+  ),
+  usage: TokenUsage,
+  beffroi: z.object({
+    mode: z.enum(["extractive", "model"]),
+    model: z.string(),
+    sovereignty: z.enum(SOVEREIGNTY),
+    citations: z.array(CitationSchema),
+    abstained: z.boolean(),
+  }),
 });

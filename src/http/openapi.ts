@@ -43,7 +43,14 @@ export function openApiDocument(routes: RouteDefinition[], version: string): Jso
           description: "Succès",
           ...(route.response &&
             status !== "204" && {
-              content: { "application/json": { schema: toSchema(route.response, "output") } },
+              content: {
+                [route.contentType ?? "application/json"]: {
+                  schema: toSchema(route.response, "output"),
+                },
+                ...(route.eventStream && {
+                  "text/event-stream": { schema: { type: "string" } },
+                }),
+              },
             }),
         },
         "4XX": ERROR_RESPONSE,

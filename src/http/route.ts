@@ -43,8 +43,16 @@ export interface RouteDefinition<
   body?: B;
   query?: Q;
   params?: P;
-  /** The success payload's shape, for the OpenAPI document. */
+  /** The success payload's shape, for the OpenAPI document (checked in tests: `checkResponses`). */
   response?: Schema;
+  /** The payload's media type when it is not JSON (an export in Markdown: `response` is then a string). */
+  contentType?: string;
+  /**
+   * The route answers in server-sent events when the client asks for them
+   * (`Accept: text/event-stream` on the page's routes, `stream: true` on /v1);
+   * `response` is the JSON answer otherwise.
+   */
+  eventStream?: boolean;
   /** Status of a successful answer (default 200; 204 sends no body). */
   status?: number;
   handler(context: RouteContext<Infer<B>, Infer<Q>, Infer<P>>): Promise<unknown>;

@@ -20,6 +20,7 @@ export { DenseRetrieval, type DenseStatus } from "./dense.js";
 export { DocumentsRepository } from "./documents.repository.js";
 export { IngestionWorker } from "./ingestion.worker.js";
 export { knowledgeRoutes } from "./knowledge.routes.js";
+export { CitationSchema } from "./knowledge.schema.js";
 export {
   type Actor,
   type Document,

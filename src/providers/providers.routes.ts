@@ -4,7 +4,7 @@ import { auditActor } from "../observatory/index.js";
 import { AppError } from "../shared/errors.js";
 import { describeFailure } from "./generator.js";
 import { PRESETS } from "./presets.js";
-import { ProviderBodySchema, ProviderViewSchema } from "./provider.schema.js";
+import { ProviderBodySchema, ProviderSchema, ProviderViewSchema } from "./provider.schema.js";
 import type { ProvidersService } from "./providers.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(63) });
@@ -31,6 +31,9 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
       summary: "Modèles de configuration prêts à adapter (Albert API, Mistral, OVHcloud…)",
       tags: ["providers"],
       access: "settings:read",
+      response: z.array(
+        z.object({ name: z.string(), description: z.string(), provider: ProviderSchema }),
+      ),
       handler: async () => Object.entries(PRESETS).map(([name, preset]) => ({ name, ...preset })),
     }),
     route({

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import { ApiError, get, onSessionExpired, post, setCsrfToken } from "./api/client";
+import { ApiError, call, onSessionExpired, setCsrfToken } from "./api/client";
 import type { CurrentCharter, Permission, Session } from "./api/types";
 
 interface SessionState {
@@ -32,13 +32,13 @@ export function SessionProvider(props: { children: (ready: boolean) => ReactNode
 
   const adopt = useCallback(async (next: Session | null) => {
     setCsrfToken(next?.csrfToken ?? null);
-    setCharter(next ? await get<CurrentCharter>("/api/charter") : null);
+    setCharter(next ? await call("GET /api/charter") : null);
     setSession(next);
   }, []);
 
   const refresh = useCallback(async () => {
     try {
-      await adopt(await get<Session>("/api/auth/session"));
+      await adopt(await call("GET /api/auth/session"));
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
       await adopt(null);
@@ -63,12 +63,12 @@ export function SessionProvider(props: { children: (ready: boolean) => ReactNode
     expired,
     can: (permission) => session?.permissions.includes(permission) ?? false,
     signIn: async (email, password) => {
-      const started = await post<Session>("/api/auth/login", { email, password });
+      const started = await call("POST /api/auth/login", { body: { email, password } });
       setExpired(false);
       await adopt(started);
     },
     signOut: async () => {
-      await post("/api/auth/logout").catch(() => undefined);
+      await call("POST /api/auth/logout").catch(() => undefined);
       setExpired(false);
       await adopt(null);
     },

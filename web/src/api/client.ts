@@ -1,3 +1,5 @@
+import type { ApiRoutes } from "./contract.gen";
+
 /**
  * The page's one way to the API: JSON in and out, the session cookie sent by
  * the browser, the CSRF token on writes. An error answer becomes an ApiError
@@ -75,8 +77,53 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return (await response.json()) as T;
 }
 
-export const get = <T>(url: string) => api<T>("GET", url);
-export const post = <T>(url: string, body: unknown = {}) => api<T>("POST", url, body);
-export const put = <T>(url: string, body: unknown) => api<T>("PUT", url, body);
-export const patch = <T>(url: string, body: unknown) => api<T>("PATCH", url, body);
-export const del = (url: string) => api<void>("DELETE", url);
+/** A route of the API, as the server declares it: "METHOD /url/:param". */
+export type Route = keyof ApiRoutes;
+/** A route that reads (GET). */
+export type ReadRoute = Extract<Route, `GET ${string}`>;
+/** What a route answers (generated from the server's response schema). */
+export type ResponseOf<R extends Route> = ApiRoutes[R]["response"];
+/** What a route takes as its JSON body. */
+export type BodyOf<R extends Route> = ApiRoutes[R]["body"];
+
+type Part<Name extends string, T, Required extends boolean> = [T] extends [undefined]
+  ? { [K in Name]?: never }
+  : Required extends true
+    ? { [K in Name]: T }
+    : { [K in Name]?: T };
+
+/** A route's path parameters and body (required when it has them), and its query. */
+export type CallOptions<R extends Route> = Part<"params", ApiRoutes[R]["params"], true> &
+  Part<"query", ApiRoutes[R]["query"], false> &
+  Part<"body", ApiRoutes[R]["body"], true>;
+
+/** The options, optional when a route needs none. */
+export type CallArguments<R extends Route> =
+  // biome-ignore lint/complexity/noBannedTypes: "takes no required option"
+  {} extends CallOptions<R> ? [options?: CallOptions<R>] : [options: CallOptions<R>];
+
+/** A route's address: its path parameters in place, its query after. */
+export function urlOf<R extends Route>(route: R, options?: CallOptions<R>): string {
+  const template = route.slice(route.indexOf(" ") + 1);
+  const params = (options?.params ?? {}) as Record<string, string | number>;
+  const url = template.replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(String(params[name])),
+  );
+  const query = Object.entries((options?.query ?? {}) as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]): [string, string] => [name, String(value)]);
+  return query.length > 0 ? `${url}?${new URLSearchParams(query)}` : url;
+}
+
+/**
+ * Calls a route of the API, typed by the contract generated from the server's
+ * OpenAPI document (`npm run api:contract`): its parameters, body and answer.
+ */
+export function call<R extends Route>(
+  route: R,
+  ...[options]: CallArguments<R>
+): Promise<ResponseOf<R>> {
+  const method = route.slice(0, route.indexOf(" "));
+  const body = options?.body ?? (method === "POST" ? {} : undefined);
+  return api<ResponseOf<R>>(method, urlOf(route, options), body);
+}

@@ -1,5 +1,5 @@
 import { createParser } from "eventsource-parser";
-import { ApiError, errorFrom, requestHeaders } from "./client";
+import { ApiError, type CallOptions, errorFrom, type Route, requestHeaders, urlOf } from "./client";
 
 export interface StreamEvent {
   event: string;
@@ -7,22 +7,22 @@ export interface StreamEvent {
 }
 
 /**
- * POSTs JSON and reads the server-sent events of the answer as they come
- * (EventSource cannot POST). A refusal before the stream starts is an
- * ApiError, as for any request.
+ * POSTs JSON to a route and reads the server-sent events of the answer as
+ * they come (EventSource cannot POST). A refusal before the stream starts is
+ * an ApiError, as for any request.
  */
-export async function* postForEvents(
-  url: string,
-  body: unknown,
+export async function* postForEvents<R extends Extract<Route, `POST ${string}`>>(
+  route: R,
+  options: CallOptions<R>,
   signal?: AbortSignal,
 ): AsyncGenerator<StreamEvent> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await fetch(urlOf(route, options), {
       method: "POST",
       credentials: "same-origin",
       headers: { ...requestHeaders("POST", true), accept: "text/event-stream" },
-      body: JSON.stringify(body),
+      body: JSON.stringify(options.body),
       ...(signal && { signal }),
     });
   } catch {

@@ -1,55 +1,13 @@
-/** The shapes of the API answers the page reads (the server's zod schemas are the reference). */
-export type Permission =
-  | "chat"
-  | "knowledge:read"
-  | "knowledge:write"
-  | "assistants:write"
-  | "directory:read"
-  | "directory:write"
-  | "settings:read"
-  | "settings:write"
-  | "audit:read";
+/**
+ * The shapes of the API answers the page reads across its areas: names for
+ * types generated from the server's schemas (`contract.gen.ts`), never copies.
+ */
+import type { ResponseOf } from "./client";
 
-export type Role = "agent" | "referent" | "auditor" | "admin";
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  direction: { id: string; path: string } | null;
-  hasPassword: boolean;
-  oidcLinked: boolean;
-  disabledAt: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface Session {
-  user: User;
-  permissions: Permission[];
-  via: string;
-  csrfToken: string | null;
-}
-
-export interface AuthProviders {
-  password: boolean;
-  oidc: { label: string; loginUrl: string } | null;
-  firstAdministrator: boolean;
-}
-
-export interface CurrentCharter {
-  version: number;
-  title: string;
-  yaml: string;
-  charter: {
-    title: string;
-    principles: string;
-    disclosure?: string;
-    [key: string]: unknown;
-  };
-  createdAt: string;
-  acceptedAt: string | null;
-}
-
-export type Sovereignty = "local" | "sovereign" | "extraterritorial";
+export type Session = ResponseOf<"GET /api/auth/session">;
+export type User = Session["user"];
+export type Permission = Session["permissions"][number];
+export type Role = User["roles"][number];
+export type AuthProviders = ResponseOf<"GET /api/auth/providers">;
+export type CurrentCharter = ResponseOf<"GET /api/charter">;
+export type Sovereignty = ResponseOf<"GET /api/providers">[number]["sovereignty"];

@@ -1,5 +1,5 @@
 import { type SetStateAction, useCallback, useEffect, useRef, useState } from "react";
-import { get } from "../api/client";
+import { api, type CallArguments, type ReadRoute, type ResponseOf, urlOf } from "../api/client";
 
 export interface Resource<T> {
   data: T | undefined;
@@ -11,11 +11,18 @@ export interface Resource<T> {
 }
 
 /**
- * GETs `url` (again when it changes); null skips the request. Only the latest
- * request's answer is kept: an older one arriving late (a slow poll, the
- * previous address) is dropped rather than shown over a newer state.
+ * GETs a route (again when its address changes); null skips the request. Only
+ * the latest request's answer is kept: an older one arriving late (a slow
+ * poll, the previous address) is dropped rather than shown over a newer state.
  */
-export function useResource<T>(url: string | null): Resource<T> {
+export function useResource<R extends ReadRoute>(
+  route: R | null,
+  ...[options]: CallArguments<R>
+): Resource<ResponseOf<R>> {
+  return useAddress<ResponseOf<R>>(route === null ? null : urlOf(route, options));
+}
+
+function useAddress<T>(url: string | null): Resource<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(url !== null);
@@ -26,7 +33,7 @@ export function useResource<T>(url: string | null): Resource<T> {
     const request = ++latest.current;
     setLoading(true);
     try {
-      const answer = await get<T>(url);
+      const answer = await api<T>("GET", url);
       if (request !== latest.current) return;
       setData(answer);
       setError(null);

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { post } from "../api/client";
+import { call } from "../api/client";
 import type { CurrentCharter } from "../api/types";
 import { ErrorNotice, PageHeading } from "../components/feedback";
 import { formatDateTime, t } from "../i18n";
@@ -38,7 +38,7 @@ export function CharterAcceptancePage() {
     setBusy(true);
     setError(null);
     try {
-      await post("/api/charter/accept");
+      await call("POST /api/charter/accept");
       await refresh();
     } catch (caught) {
       setError(caught);

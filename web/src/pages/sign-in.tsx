@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { post } from "../api/client";
-import type { AuthProviders } from "../api/types";
+import { call } from "../api/client";
 import { ErrorNotice, Loading, PageHeading, SuccessNotice } from "../components/feedback";
 import { useResource } from "../components/use-resource";
 import { type MessageKey, t } from "../i18n";
@@ -17,7 +16,7 @@ function loginErrorFromAddress(): string | null {
 /** Password sign-in, the configured OIDC provider (ProConnect), and the first administrator's creation. */
 export function SignInPage() {
   const { signIn, expired } = useSession();
-  const providers = useResource<AuthProviders>("/api/auth/providers");
+  const providers = useResource("GET /api/auth/providers");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -118,7 +117,7 @@ function FirstAdministrator() {
     event.preventDefault();
     setError(null);
     try {
-      await post("/api/bootstrap", form);
+      await call("POST /api/bootstrap", { body: form });
       setDone(true);
     } catch (caught) {
       setError(caught);

@@ -1,12 +1,19 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { del, post } from "../../api/client";
+import { call } from "../../api/client";
 import type { Permission } from "../../api/types";
 import { ConfirmButton, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
-import { CheckboxGroup, rowFocus, StatusNotice, TextField, useCheckedForm } from "./shared";
+import {
+  CheckboxGroup,
+  nonEmpty,
+  rowFocus,
+  StatusNotice,
+  TextField,
+  useCheckedForm,
+} from "./shared";
 
 const KEY_FIELDS = ["name", "scopes", "expiresInDays"] as const;
 type KeyField = (typeof KEY_FIELDS)[number];
@@ -71,7 +78,7 @@ function NewKeyNotice(props: { name: string; token: string; onDone: () => void }
 /** `/administration/cles-api`: one's own API keys (scripts, other tools), created and revoked. */
 export function ApiKeysPage() {
   const { session } = useSession();
-  const keys = useResource<ApiKey[]>("/api/api-keys");
+  const keys = useResource("GET /api/api-keys");
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Permission[]>([]);
   const [days, setDays] = useState("90");
@@ -85,13 +92,16 @@ export function ApiKeysPage() {
     event.preventDefault();
     const found: Partial<Record<KeyField, string>> = {};
     if (!name.trim()) found.name = t("admin.apiKeys.nameRequired");
-    if (scopes.length === 0) found.scopes = t("admin.apiKeys.scopesRequired");
-    if (!check(found)) return;
+    const chosen = nonEmpty(scopes);
+    if (!chosen) found.scopes = t("admin.apiKeys.scopesRequired");
+    if (!check(found) || !chosen) return;
     void run(async () => {
-      const answer = await post<{ key: ApiKey; token: string }>("/api/api-keys", {
-        name: name.trim(),
-        scopes,
-        ...(days.trim() && { expiresInDays: Number(days) }),
+      const answer = await call("POST /api/api-keys", {
+        body: {
+          name: name.trim(),
+          scopes: chosen,
+          ...(days.trim() && { expiresInDays: Number(days) }),
+        },
       });
       setCreated({ name: answer.key.name, token: answer.token });
       setNotice(null);
@@ -173,7 +183,7 @@ export function ApiKeysPage() {
                           confirmLabel={t("admin.apiKeys.revoke")}
                           fallbackFocus={() => rowFocus(table.current, index)}
                           onConfirm={async () => {
-                            await del(`/api/api-keys/${encodeURIComponent(key.id)}`);
+                            await call("DELETE /api/api-keys/:id", { params: { id: key.id } });
                             await keys.reload();
                             setNotice(t("admin.apiKeys.revokedNotice", { name: key.name }));
                             // The button (and its dialog) go with the revocation, the row moves

@@ -1,6 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { del, post, put } from "../../api/client";
-import type { Sovereignty } from "../../api/types";
+import { call, type ResponseOf } from "../../api/client";
 import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
@@ -20,6 +19,7 @@ import {
 } from "./shared";
 import {
   type Assistant,
+  type AssistantBody,
   type AssistantInput,
   CATEGORIES,
   type Category,
@@ -27,14 +27,6 @@ import {
   type KnowledgeBase,
 } from "./types";
 import { directionOptions } from "./users";
-
-interface ModelEntry {
-  id: string;
-  owned_by: string;
-  name?: string;
-  sovereignty?: Sovereignty;
-  country?: string;
-}
 
 const BLANK: AssistantInput = {
   name: "",
@@ -47,6 +39,8 @@ const BLANK: AssistantInput = {
   requiresValidation: true,
   ownerDirectionId: null,
 };
+
+type ModelEntry = ResponseOf<"GET /v1/models">["data"][number];
 
 function AssistantForm(props: {
   initial: AssistantInput;
@@ -79,11 +73,16 @@ function AssistantForm(props: {
       return;
     }
     void run(async () => {
-      const body = { ...form, name: form.name.trim() };
+      const body = {
+        ...form,
+        name: form.name.trim(),
+        // At most 20, which the server checks: the contract's tuples cannot be built from a list.
+        preferredModels: form.preferredModels as AssistantBody["preferredModels"],
+      };
       props.onSaved(
         props.editingId
-          ? await put<Assistant>(`/api/assistants/${encodeURIComponent(props.editingId)}`, body)
-          : await post<Assistant>("/api/assistants", body),
+          ? await call("PUT /api/assistants/:id", { params: { id: props.editingId }, body })
+          : await call("POST /api/assistants", { body }),
       );
     });
   };
@@ -190,10 +189,10 @@ function AssistantForm(props: {
 /** `/administration/assistants`: what each assistant is for, what it reads, which models it prefers. */
 export function AssistantsPage() {
   const { can } = useSession();
-  const assistants = useResource<Assistant[]>("/api/assistants");
-  const bases = useResource<KnowledgeBase[]>(can("knowledge:read") ? "/api/knowledge-bases" : null);
-  const models = useResource<{ data: ModelEntry[] }>("/v1/models");
-  const directions = useResource<Direction[]>("/api/directions");
+  const assistants = useResource("GET /api/assistants");
+  const bases = useResource(can("knowledge:read") ? "GET /api/knowledge-bases" : null);
+  const models = useResource("GET /v1/models");
+  const directions = useResource("GET /api/directions");
   const [editing, setEditing] = useState<{ id: string | null; initial: AssistantInput } | null>(
     null,
   );
@@ -287,7 +286,7 @@ export function AssistantsPage() {
                             initial: {
                               name: assistant.name,
                               description: assistant.description,
-                              instructions: assistant.instructions,
+                              instructions: assistant.instructions ?? "",
                               knowledgeBaseIds: assistant.knowledgeBaseIds,
                               preferredModels: assistant.preferredModels,
                               audience: assistant.audience,
@@ -309,7 +308,9 @@ export function AssistantsPage() {
                           confirmLabel={t("action.delete")}
                           fallbackFocus={() => rowFocus(table.current, index)}
                           onConfirm={async () => {
-                            await del(`/api/assistants/${encodeURIComponent(assistant.id)}`);
+                            await call("DELETE /api/assistants/:id", {
+                              params: { id: assistant.id },
+                            });
                             await assistants.reload();
                             setNotice(t("admin.assistants.deleted", { name: assistant.name }));
                             // The row goes, with the button and its dialog: the focus goes to the next row.

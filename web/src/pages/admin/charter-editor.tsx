@@ -1,6 +1,5 @@
 import { type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
-import { get, post, put } from "../../api/client";
-import type { CurrentCharter, User } from "../../api/types";
+import { call } from "../../api/client";
 import { ConfirmDialog } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
@@ -8,12 +7,7 @@ import { useResource } from "../../components/use-resource";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
 import { useSession } from "../../session";
 import { SelectField, StatusNotice } from "./shared";
-import type {
-  CharterPreview,
-  CharterProblem,
-  CharterTemplate,
-  CharterVersionSummary,
-} from "./types";
+import type { CharterPreview, CharterProblem, CharterVersionSummary } from "./types";
 
 const DEBOUNCE_MS = 400;
 
@@ -220,10 +214,11 @@ function Versions(props: {
 export function CharterEditorPage() {
   const { can, refresh } = useSession();
   const canWrite = can("settings:write");
-  const current = useResource<CurrentCharter>("/api/charter");
-  const versions = useResource<CharterVersionSummary[]>("/api/charter/versions");
-  const templates = useResource<CharterTemplate[]>("/api/charter/templates");
-  const users = useResource<User[]>(can("directory:read") ? "/api/users" : null);
+  const current = useResource("GET /api/charter");
+  const versions = useResource("GET /api/charter/versions");
+  const templates = useResource("GET /api/charter/templates");
+  const templateList = templates.data;
+  const users = useResource(can("directory:read") ? "GET /api/users" : null);
   const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<CharterPreview | null>(null);
   const [checking, setChecking] = useState(false);
@@ -250,7 +245,7 @@ export function CharterEditorPage() {
     const mine = ++sequence.current;
     setChecking(true);
     try {
-      const answer = await post<CharterPreview>("/api/charter/preview", { yaml });
+      const answer = await call("POST /api/charter/preview", { body: { yaml } });
       if (mine !== sequence.current) return null;
       setPreview(answer);
       setPreviewError(null);
@@ -313,14 +308,14 @@ export function CharterEditorPage() {
       clearTimeout(timer.current);
       ++sequence.current;
       setChecking(false);
-      const checked = await post<CharterPreview>("/api/charter/preview", { yaml: text });
+      const checked = await call("POST /api/charter/preview", { body: { yaml: text } });
       setPreview(checked);
       setPreviewError(null);
       if (!checked.valid) {
         summary.current?.focus();
         return;
       }
-      const saved = await put<CurrentCharter>("/api/charter", { yaml: text });
+      const saved = await call("PUT /api/charter", { body: { yaml: text } });
       current.set(saved);
       setNotice(t("admin.charter.savedNotice", { version: saved.version }));
       await versions.reload();
@@ -331,7 +326,7 @@ export function CharterEditorPage() {
 
   const loadVersion = (version: number) =>
     void load.run(async () => {
-      const found = await get<{ yaml: string }>(`/api/charter/versions/${version}`);
+      const found = await call("GET /api/charter/versions/:version", { params: { version } });
       replaceWith(found.yaml);
     });
 
@@ -379,7 +374,7 @@ export function CharterEditorPage() {
             onChange={setTemplate}
             options={[
               { value: "", label: t("admin.charter.templateChoose") },
-              ...(templates.data ?? []).map((entry) => ({
+              ...(templateList ?? []).map((entry) => ({
                 value: entry.name,
                 label: t(`admin.charter.template.${entry.name}`),
               })),
@@ -390,7 +385,7 @@ export function CharterEditorPage() {
             className="button-secondary"
             disabled={!template}
             onClick={() => {
-              const chosen = templates.data?.find((entry) => entry.name === template);
+              const chosen = templateList?.find((entry) => entry.name === template);
               if (chosen) replaceWith(chosen.yaml);
             }}
           >

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { del, post } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmButton, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
@@ -34,7 +34,7 @@ function Tree(props: {
 export function DirectionsPage() {
   const { can } = useSession();
   const canWrite = can("directory:write");
-  const directions = useResource<Direction[]>("/api/directions");
+  const directions = useResource("GET /api/directions");
   const [path, setPath] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const [empty, setEmpty] = useState(false);
@@ -64,7 +64,7 @@ export function DirectionsPage() {
       return;
     }
     void run(async () => {
-      const added = await post<Direction>("/api/directions", { path: path.trim() });
+      const added = await call("POST /api/directions", { body: { path: path.trim() } });
       setPath("");
       await directions.reload();
       setNotice(t("admin.directions.added", { path: added.path }));
@@ -106,7 +106,7 @@ export function DirectionsPage() {
                     deletedAt.current = Array.from(
                       tree.current?.querySelectorAll("button") ?? [],
                     ).findIndex((button) => button.getAttribute("aria-label") === label);
-                    await del(`/api/directions/${encodeURIComponent(direction.id)}`);
+                    await call("DELETE /api/directions/:id", { params: { id: direction.id } });
                     await directions.reload();
                     setNotice(t("admin.directions.deleted", { path: direction.path }));
                     // The line goes, with the button and its dialog: the focus goes to the next

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useState } from "react";
-import { post, put } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmDialog, Dialog } from "../../components/dialog";
 import { ErrorNotice } from "../../components/feedback";
 import { t } from "../../i18n";
@@ -16,8 +16,6 @@ import {
 } from "./provider-fields";
 import { SelectField, TextField, useCheckedForm } from "./shared";
 import type { Provider, ProviderPreset } from "./types";
-
-const editUrl = (id: string) => `/api/providers/${encodeURIComponent(id)}`;
 
 const EMPTY_FORM = { preset: "", id: "", ...BLANK_VALUES };
 type NewForm = typeof EMPTY_FORM;
@@ -79,9 +77,8 @@ export function NewProviderForm(props: {
     if (!form.id.trim()) found.id = t("admin.providers.idRequired");
     if (!check(found) || !models) return;
     void run(async () => {
-      const created = await post<Provider>("/api/providers", {
-        id: form.id.trim(),
-        ...bodyOf(form, models),
+      const created = await call("POST /api/providers", {
+        body: { id: form.id.trim(), ...bodyOf(form, models) },
       });
       setForm(EMPTY_FORM);
       props.onCreated(created);
@@ -184,7 +181,10 @@ export function EditProviderDialog(props: {
     void run(async () => {
       const { label, baseUrl, apiKeyEnv, apiKeyFile, ...kept } = definitionOf(provider);
       props.onSaved(
-        await put<Provider>(editUrl(provider.id), { ...kept, ...bodyOf(values, models) }),
+        await call("PUT /api/providers/:id", {
+          params: { id: provider.id },
+          body: { ...kept, ...bodyOf(values, models) },
+        }),
       );
     });
   };
@@ -230,9 +230,9 @@ export function EditProviderDialog(props: {
             // The stored definition, not the form's edits: removing the key is an action of its own.
             onConfirm={async () => {
               props.onKeyRemoved(
-                await put<Provider>(editUrl(provider.id), {
-                  ...definitionOf(provider),
-                  apiKey: null,
+                await call("PUT /api/providers/:id", {
+                  params: { id: provider.id },
+                  body: { ...definitionOf(provider), apiKey: null },
                 }),
               );
             }}

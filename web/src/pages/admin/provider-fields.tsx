@@ -6,8 +6,14 @@
 import { useId } from "react";
 import type { Sovereignty } from "../../api/types";
 import { t } from "../../i18n";
-import { SelectField, TextField } from "./shared";
-import type { ParameterCount, Provider, ProviderDefinition, ProviderModel } from "./types";
+import { nonEmpty, SelectField, TextField } from "./shared";
+import type {
+  ParameterCount,
+  Provider,
+  ProviderDefinition,
+  ProviderModelInput,
+  ProviderModels,
+} from "./types";
 
 const SOVEREIGNTIES: Sovereignty[] = ["local", "sovereign", "extraterritorial"];
 
@@ -21,12 +27,12 @@ function parseCount(text: string | undefined): ParameterCount | null {
 }
 
 /** A model as the form writes it: `id[:active[/total]] [embeddings]`. */
-export function modelLine(model: Partial<ProviderModel>): string {
+export function modelLine(model: ProviderModelInput): string {
   const active = model.activeParameters;
   const total = model.totalParameters;
   const text = (value: ParameterCount) =>
     typeof value === "number" ? String(value) : `${value.min}-${value.max}`;
-  let line = model.id ?? "";
+  let line = model.id;
   if (active !== undefined)
     line += `:${text(active)}${total !== undefined ? `/${text(total)}` : ""}`;
   if (model.capabilities?.includes("embeddings")) line += " embeddings";
@@ -38,11 +44,8 @@ export function modelLine(model: Partial<ProviderModel>): string {
  * `known` model (a preset's, or the provider's being edited) gives that model
  * back whole: the line shows only part of it (no context length, no label).
  */
-function parseModels(
-  text: string,
-  known: readonly Partial<ProviderModel>[],
-): Partial<ProviderModel>[] | null {
-  const models: Partial<ProviderModel>[] = [];
+function parseModels(text: string, known: readonly ProviderModelInput[]): ProviderModels | null {
+  const models: ProviderModelInput[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     const same = known.find((model) => modelLine(model) === line);
@@ -55,7 +58,7 @@ function parseModels(
     const found = /^(.+?)(?::([\d.]+(?:-[\d.]+)?)(?:\/([\d.]+(?:-[\d.]+)?))?)?$/.exec(spec);
     if (!found?.[1]) return null;
     const before = known.find((model) => model.id === found[1]);
-    const model: Partial<ProviderModel> = {
+    const model: ProviderModelInput = {
       ...(before?.label && { label: before.label }),
       ...(before?.contextLength && { contextLength: before.contextLength }),
       id: found[1],
@@ -71,7 +74,7 @@ function parseModels(
     if (flags.includes("embeddings")) model.capabilities = ["embeddings"];
     models.push(model);
   }
-  return models.length > 0 ? models : null;
+  return nonEmpty(models);
 }
 
 /** What both forms hold; the key is never filled from the server, only typed. */
@@ -121,8 +124,8 @@ export const KEY_CODES: Partial<Record<string, ProviderField>> = {
 export function checkValues(
   values: ProviderValues,
   kind: Provider["kind"],
-  known: readonly Partial<ProviderModel>[],
-): { found: FieldErrors; models: Partial<ProviderModel>[] | null } {
+  known: readonly ProviderModelInput[],
+): { found: FieldErrors; models: ProviderModels | null } {
   const models = parseModels(values.models, known);
   const found: FieldErrors = {};
   if (kind === "openai-compatible" && !values.baseUrl.trim())
@@ -138,7 +141,7 @@ export function checkValues(
 }
 
 /** The fields both forms send; `apiKey` only when something was typed (absent keeps a stored key). */
-export function bodyOf(values: ProviderValues, models: Partial<ProviderModel>[]) {
+export function bodyOf(values: ProviderValues, models: ProviderModels) {
   const trimmed = (value: string) => value.trim() || undefined;
   const label = trimmed(values.label);
   const baseUrl = trimmed(values.baseUrl);

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { del, post } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmButton, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { SovereigntyBadge } from "../../components/sovereignty";
@@ -9,7 +9,7 @@ import { formatDateTime, formatNumber, t } from "../../i18n";
 import { useSession } from "../../session";
 import { EditProviderDialog, NewProviderForm } from "./provider-editor";
 import { StatusNotice } from "./shared";
-import type { ParameterCount, Provider, ProviderPreset, ProviderTest } from "./types";
+import type { ParameterCount, Provider, ProviderTest } from "./types";
 
 function count(value: ParameterCount | undefined): string | null {
   if (value === undefined) return null;
@@ -72,7 +72,7 @@ function ProviderCard(props: {
   const runTest = () =>
     void test.run(async () => {
       setResult(null);
-      setResult(await post<ProviderTest>(`/api/providers/${encodeURIComponent(provider.id)}/test`));
+      setResult(await call("POST /api/providers/:id/test", { params: { id: provider.id } }));
     });
   return (
     <article className="admin-card admin-provider" aria-labelledby={headingId}>
@@ -174,7 +174,7 @@ function ProviderCard(props: {
             confirmLabel={t("admin.providers.remove")}
             fallbackFocus={props.fallbackFocus}
             onConfirm={async () => {
-              await del(`/api/providers/${encodeURIComponent(provider.id)}`);
+              await call("DELETE /api/providers/:id", { params: { id: provider.id } });
               props.onRemoved();
               // The card goes, with this button and its dialog: the focus is put back on purpose.
               returnFocus(null, props.fallbackFocus);
@@ -198,8 +198,8 @@ function ProviderCard(props: {
 export function ProvidersPage() {
   const { can } = useSession();
   const canWrite = can("settings:write");
-  const providers = useResource<Provider[]>("/api/providers");
-  const presets = useResource<ProviderPreset[]>(canWrite ? "/api/providers/presets" : null);
+  const providers = useResource("GET /api/providers");
+  const presets = useResource(canWrite ? "GET /api/providers/presets" : null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const stack = useRef<HTMLDivElement>(null);

@@ -49,6 +49,15 @@ export const SECTIONS: {
   },
 ];
 
+/**
+ * A list the form checked as not empty, typed as the contract's "at least one"
+ * (`[T, ...T[]]`); null when it is empty.
+ */
+export function nonEmpty<T>(list: readonly T[]): [T, ...T[]] | null {
+  const [first, ...rest] = list;
+  return first === undefined ? null : [first, ...rest];
+}
+
 /** A field's error from the API's validation details ({ field: "body.name", message }). */
 interface FieldIssue {
   field: string;

@@ -1,65 +1,29 @@
-/** The shapes of the API answers only the administration area reads. */
-import type { Permission, Sovereignty } from "../../api/types";
+/**
+ * The shapes of the API answers and bodies only the administration area
+ * handles: names for types generated from the server's schemas
+ * (`contract.gen.ts`), never copies.
+ */
+import type { BodyOf, ResponseOf } from "../../api/client";
 
-// The knowledge area owns the shapes of directions and bases (the administration reads the same answers).
-export type { Direction, KnowledgeBase } from "../knowledge/types";
+export type Direction = ResponseOf<"GET /api/directions">[number];
+export type KnowledgeBase = ResponseOf<"GET /api/knowledge-bases">[number];
 
-export type ParameterCount = number | { min: number; max: number };
-
-export interface ProviderModel {
-  id: string;
-  label?: string;
-  contextLength: number;
-  capabilities: ("chat" | "embeddings")[];
-  activeParameters?: ParameterCount;
-  totalParameters?: ParameterCount;
-}
-
-export interface Provider {
-  id: string;
-  label?: string;
-  kind: "openai-compatible" | "extractive";
-  baseUrl?: string;
-  apiKeyEnv?: string;
-  apiKeyFile?: string;
-  sovereignty: Sovereignty;
-  country: string;
-  pue?: number;
-  wue?: number;
-  enabled: boolean;
-  timeoutSeconds: number;
-  models: ProviderModel[];
-  /** A key would be sent: a stored one, or an allowed variable or file that holds one. */
-  apiKeyConfigured: boolean;
-  /** A key typed by an administrator is kept, sealed (the API never returns the key itself). */
-  apiKeyStored: boolean;
-  health: { state: "up" | "down"; until?: string; failures: number };
-}
+export type Provider = ResponseOf<"GET /api/providers">[number];
+export type ProviderModel = Provider["models"][number];
+export type ParameterCount = NonNullable<ProviderModel["activeParameters"]>;
+/** The models a provider's POST or PUT takes: at least one, context length and capabilities optional. */
+export type ProviderModels = BodyOf<"POST /api/providers">["models"];
+export type ProviderModelInput = ProviderModels[number];
 
 /** A provider's definition as PUT takes it back: the view without what the server computes. */
 export type ProviderDefinition = Omit<Provider, "apiKeyConfigured" | "apiKeyStored" | "health">;
 
-export interface ProviderPreset {
-  name: string;
-  description: string;
-  provider: Omit<
-    Provider,
-    | "apiKeyConfigured"
-    | "apiKeyStored"
-    | "health"
-    | "kind"
-    | "enabled"
-    | "timeoutSeconds"
-    | "models"
-  > & {
-    models: Partial<ProviderModel>[];
-  };
-}
+export type ProviderPreset = ResponseOf<"GET /api/providers/presets">[number];
+export type ProviderTest = ResponseOf<"POST /api/providers/:id/test">;
 
-export interface ProviderTest {
-  listed: string[];
-  missing: string[];
-}
+export type Assistant = ResponseOf<"GET /api/assistants">[number];
+export type AssistantBody = BodyOf<"POST /api/assistants">;
+export type Category = Assistant["category"];
 
 export const CATEGORIES = [
   "general",
@@ -72,68 +36,19 @@ export const CATEGORIES = [
   "watch",
   "procurement",
   "minutes",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+] as const satisfies readonly Category[];
 
-export interface AssistantInput {
-  name: string;
-  description: string;
-  instructions: string;
-  knowledgeBaseIds: string[];
+/**
+ * An assistant's fields as its form holds them: the whole body, its preferred
+ * models as a plain list (the contract spells "at most 20" as tuples; the
+ * server counts them).
+ */
+export type AssistantInput = Required<Omit<AssistantBody, "preferredModels">> & {
   preferredModels: string[];
-  audience: "agents" | "citizens";
-  category: Category;
-  requiresValidation: boolean;
-  ownerDirectionId: string | null;
-}
+};
 
-export interface Assistant extends AssistantInput {
-  id: string;
-  ownerDirectionPath: string | null;
-  isDefault: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ApiKey = ResponseOf<"GET /api/api-keys">[number];
 
-export interface ApiKey {
-  id: string;
-  userId: string;
-  name: string;
-  prefix: string;
-  scopes: Permission[];
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface CharterProblem {
-  line: number;
-  column: number;
-  path: string;
-  message: string;
-}
-
-export interface CharterRuleSection {
-  title: string;
-  sentences: string[];
-}
-
-export interface CharterPreview {
-  valid: boolean;
-  errors: CharterProblem[];
-  rules: CharterRuleSection[];
-}
-
-export interface CharterVersionSummary {
-  version: number;
-  title: string;
-  changes: string[];
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface CharterTemplate {
-  name: "balanced" | "strict" | "experimentation";
-  yaml: string;
-}
+export type CharterPreview = ResponseOf<"POST /api/charter/preview">;
+export type CharterProblem = CharterPreview["errors"][number];
+export type CharterVersionSummary = ResponseOf<"GET /api/charter/versions">[number];

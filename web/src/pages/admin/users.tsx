@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useRef, useState } from "react";
-import { patch, post } from "../../api/client";
+import { call } from "../../api/client";
 import type { Role, User } from "../../api/types";
 import { Dialog } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
@@ -10,6 +10,7 @@ import { useSession } from "../../session";
 import {
   CheckboxGroup,
   focusFirstInvalid,
+  nonEmpty,
   SelectField,
   StatusNotice,
   TextField,
@@ -48,15 +49,18 @@ function NewUserForm(props: {
     const found: Partial<Record<NewUserField, string>> = {};
     if (!email.trim()) found.email = t("admin.users.emailRequired");
     if (!displayName.trim()) found.displayName = t("admin.users.nameRequired");
-    if (roles.length === 0) found.roles = t("admin.users.rolesRequired");
-    if (!check(found)) return;
+    const chosen = nonEmpty(roles);
+    if (!chosen) found.roles = t("admin.users.rolesRequired");
+    if (!check(found) || !chosen) return;
     void run(async () => {
-      const user = await post<User>("/api/users", {
-        email: email.trim(),
-        displayName: displayName.trim(),
-        roles,
-        directionId: directionId || null,
-        ...(password && { password }),
+      const user = await call("POST /api/users", {
+        body: {
+          email: email.trim(),
+          displayName: displayName.trim(),
+          roles: chosen,
+          directionId: directionId || null,
+          ...(password && { password }),
+        },
       });
       setEmail("");
       setDisplayName("");
@@ -139,7 +143,8 @@ function EditUserDialog(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!user) return;
-    if (roles.length === 0) {
+    const chosen = nonEmpty(roles);
+    if (!chosen) {
       setRolesError(t("admin.users.rolesRequired"));
       focusFirstInvalid(form.current);
       return;
@@ -147,9 +152,9 @@ function EditUserDialog(props: {
     setRolesError(undefined);
     void run(async () => {
       props.onSaved(
-        await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, {
-          roles,
-          directionId: directionId || null,
+        await call("PATCH /api/users/:id", {
+          params: { id: user.id },
+          body: { roles: chosen, directionId: directionId || null },
         }),
       );
     });
@@ -197,8 +202,8 @@ function EditUserDialog(props: {
 export function UsersPage() {
   const { can, session } = useSession();
   const canWrite = can("directory:write");
-  const users = useResource<User[]>("/api/users");
-  const directions = useResource<Direction[]>("/api/directions");
+  const users = useResource("GET /api/users");
+  const directions = useResource("GET /api/directions");
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const toggle = useAction();
@@ -207,7 +212,10 @@ export function UsersPage() {
     users.set((list) => (list ?? []).map((entry) => (entry.id === user.id ? user : entry)));
   const setDisabled = (user: User, disabled: boolean) =>
     void toggle.run(async () => {
-      const changed = await patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled });
+      const changed = await call("PATCH /api/users/:id", {
+        params: { id: user.id },
+        body: { disabled },
+      });
       replace(changed);
       setNotice(
         t(disabled ? "admin.users.disabledNotice" : "admin.users.enabledNotice", {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { post } from "../../api/client";
+import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { passagePlace } from "../../components/passage-place";
 import { personalDataCounts } from "../../components/personal-data";
@@ -43,7 +43,6 @@ export function Answer(props: {
   const metadata = message.metadata;
   const [open, setOpen] = useState<Citation | null>(null);
   const citations = metadata.citations ?? [];
-  const base = `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(message.id)}`;
 
   return (
     <div className="chat-answer">
@@ -123,10 +122,10 @@ export function Answer(props: {
       </ul>
 
       {metadata.requiresValidation && (
-        <Validation message={message} url={`${base}/validate`} onChange={onChange} />
+        <Validation conversationId={conversationId} message={message} onChange={onChange} />
       )}
       {metadata.turnId && (
-        <Feedback message={message} url={`${base}/feedback`} onChange={onChange} />
+        <Feedback conversationId={conversationId} message={message} onChange={onChange} />
       )}
 
       {(metadata.decisions ?? []).length > 0 && (
@@ -191,8 +190,8 @@ function ImpactLine(props: { message: Message }) {
 }
 
 function Validation(props: {
+  conversationId: string;
   message: Message;
-  url: string;
   onChange: (message: Message) => void;
 }) {
   const { session } = useSession();
@@ -200,7 +199,7 @@ function Validation(props: {
   const badge = useRef<HTMLSpanElement>(null);
   /** Set when this agent validates here: the button goes away, the focus goes to the badge. */
   const justValidated = useRef(false);
-  const { message, url, onChange } = props;
+  const { conversationId, message, onChange } = props;
   useEffect(() => {
     if (message.validatedAt && justValidated.current) {
       justValidated.current = false;
@@ -222,7 +221,10 @@ function Validation(props: {
   }
   const validate = () =>
     run(async () => {
-      const validated = await post<Message>(url);
+      // The server types a message's metadata loosely: the page reads it as AnswerMetadata.
+      const validated = (await call("POST /api/conversations/:id/messages/:messageId/validate", {
+        params: { id: conversationId, messageId: message.id },
+      })) as Message;
       justValidated.current = true;
       onChange(validated);
     });
@@ -245,7 +247,11 @@ function Validation(props: {
   );
 }
 
-function Feedback(props: { message: Message; url: string; onChange: (message: Message) => void }) {
+function Feedback(props: {
+  conversationId: string;
+  message: Message;
+  onChange: (message: Message) => void;
+}) {
   const { message } = props;
   const id = useId();
   const rating = message.metadata.feedback;
@@ -267,10 +273,11 @@ function Feedback(props: { message: Message; url: string; onChange: (message: Me
   };
   const send = async (value: "up" | "down", minutesSaved?: number) => {
     try {
-      const updated = await post<Message>(props.url, {
-        rating: value,
-        ...(minutesSaved !== undefined && { minutesSaved }),
-      });
+      // The server types a message's metadata loosely: the page reads it as AnswerMetadata.
+      const updated = (await call("POST /api/conversations/:id/messages/:messageId/feedback", {
+        params: { id: props.conversationId, messageId: message.id },
+        body: { rating: value, ...(minutesSaved !== undefined && { minutesSaved }) },
+      })) as Message;
       props.onChange(updated);
       setError(null);
       setSaved(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { post } from "../../api/client";
+import { call } from "../../api/client";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
@@ -9,13 +9,12 @@ import { AssistantPicker } from "./assistant-picker";
 import { Composer } from "./composer";
 import { ConversationView, sendWhenOpened } from "./conversation";
 import { ConversationList } from "./conversation-list";
-import type { AssistantChoice, Conversation } from "./types";
 import "./chat.css";
 
 /** Conversations: `/` (a new one) and `/conversations/:id`, beside the list of the agent's conversations. */
 export default function ChatArea(props: { path: string }) {
   const id = match("/conversations/:id", props.path)?.id ?? null;
-  const list = useResource<Conversation[]>("/api/conversations");
+  const list = useResource("GET /api/conversations");
   const { reload } = list;
   const refresh = useCallback(() => reload(), [reload]);
   return (
@@ -55,7 +54,7 @@ export default function ChatArea(props: { path: string }) {
 
 /** The start page: what Beffroi does with the agent's data (first time), the assistants, the first message. */
 function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<void> }) {
-  const assistants = useResource<AssistantChoice[]>("/api/conversations/assistants");
+  const assistants = useResource("GET /api/conversations/assistants");
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   const { busy: creating, error, run } = useAction();
@@ -69,8 +68,8 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
 
   const start = (content: string) =>
     run(async () => {
-      const created = await post<Conversation>("/api/conversations", {
-        ...(selected && { assistantId: selected }),
+      const created = await call("POST /api/conversations", {
+        body: { ...(selected && { assistantId: selected }) },
       });
       sendWhenOpened(created.id, content);
       await props.onCreated();

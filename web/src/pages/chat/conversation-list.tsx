@@ -1,13 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { del, patch } from "../../api/client";
+import { call, urlOf } from "../../api/client";
 import { Dialog } from "../../components/dialog";
 import { ErrorNotice } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { t } from "../../i18n";
 import { Link, navigate } from "../../router";
 import type { Conversation } from "./types";
-
-const address = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
 /**
  * The agent's conversations, most recent first; each can be renamed, exported
@@ -27,7 +25,7 @@ export function ConversationList(props: {
   const remove = async (conversation: Conversation) => {
     if (
       await run(async () => {
-        await del(address(conversation.id));
+        await call("DELETE /api/conversations/:id", { params: { id: conversation.id } });
         await props.onChanged();
       })
     ) {
@@ -141,7 +139,10 @@ function Item(props: {
     setEmpty(false);
     if (
       await run(async () => {
-        await patch(address(conversation.id), { title });
+        await call("PATCH /api/conversations/:id", {
+          params: { id: conversation.id },
+          body: { title },
+        });
         await props.onChanged();
       })
     )
@@ -206,7 +207,7 @@ function Item(props: {
             </button>
             <a
               className="button-tertiary button-small"
-              href={`${address(conversation.id)}/export`}
+              href={urlOf("GET /api/conversations/:id/export", { params: { id: conversation.id } })}
               download
               aria-label={t("chat.list.exportFor", { title: conversation.title })}
             >

@@ -35,8 +35,7 @@ export function ConversationView(props: {
   onChanged: () => void;
 }) {
   const { id, onChanged } = props;
-  const url = `/api/conversations/${encodeURIComponent(id)}`;
-  const conversation = useResource<ConversationDetail>(url);
+  const conversation = useResource("GET /api/conversations/:id", { params: { id } });
   const { reload, set } = conversation;
   const [draft, setDraft] = useState("");
   const [streaming, setStreaming] = useState<Streaming | null>(null);
@@ -56,8 +55,8 @@ export function ConversationView(props: {
       setDraft("");
       try {
         for await (const event of postForEvents(
-          `${url}/messages`,
-          { content, ...(generate && { generate: true }) },
+          "POST /api/conversations/:id/messages",
+          { params: { id }, body: { content, ...(generate && { generate: true }) } },
           abort.signal,
         )) {
           if (event.event === "delta") {
@@ -97,7 +96,7 @@ export function ConversationView(props: {
         onChanged();
       }
     },
-    [url, reload, onChanged],
+    [id, reload, onChanged],
   );
 
   useEffect(() => {
@@ -115,7 +114,8 @@ export function ConversationView(props: {
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const data = conversation.data;
+  // The server types a message's metadata loosely: the page reads it as AnswerMetadata.
+  const data = conversation.data as ConversationDetail | undefined;
   const replace = (message: Message) =>
     set(
       (current) =>

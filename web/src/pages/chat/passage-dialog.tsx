@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { get } from "../../api/client";
+import { call } from "../../api/client";
 import { Dialog } from "../../components/dialog";
 import { ErrorNotice, Loading } from "../../components/feedback";
 import { passagePlace } from "../../components/passage-place";
@@ -36,14 +36,14 @@ function PassageBody(props: { citation: Citation; onClose: () => void }) {
     let live = true;
     (async () => {
       try {
-        const passage = await get<Passage>(
-          `/api/passages/${encodeURIComponent(citation.passageId)}`,
-        );
+        const passage = await call("GET /api/passages/:id", {
+          params: { id: citation.passageId },
+        });
         let all = [passage];
         try {
-          all = await get<Passage[]>(
-            `/api/knowledge-bases/${encodeURIComponent(passage.knowledgeBaseId)}/documents/${encodeURIComponent(passage.documentId)}/passages`,
-          );
+          all = await call("GET /api/knowledge-bases/:id/documents/:documentId/passages", {
+            params: { id: passage.knowledgeBaseId, documentId: passage.documentId },
+          });
         } catch {
           // The passage alone still answers the question.
         }

@@ -1,32 +1,15 @@
+import type { ResponseOf } from "../../api/client";
 import type { Sovereignty } from "../../api/types";
 
-/** The conversation area's shapes of the API answers (src/chat is the reference). */
-export interface Conversation {
-  id: string;
-  title: string;
-  assistantId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The conversation area's shapes of the API answers: names for the generated types. */
+export type Conversation = ResponseOf<"GET /api/conversations">[number];
+export type AssistantChoice = ResponseOf<"GET /api/conversations/assistants">[number];
+export type AssistantModel = AssistantChoice["models"][number];
+export type Passage = ResponseOf<"GET /api/passages/:id">;
 
-export interface AssistantModel {
-  ref: string;
-  name: string;
-  provider: string;
-  sovereignty: Sovereignty;
-  country: string;
-}
+type Detail = ResponseOf<"GET /api/conversations/:id">;
 
-export interface AssistantChoice {
-  id: string;
-  name: string;
-  description: string;
-  category: string;
-  isDefault: boolean;
-  requiresValidation: boolean;
-  models: AssistantModel[];
-}
-
+// Hand-written: a message's metadata, typed loosely by the server, read in detail by the page.
 export interface Citation {
   number: number;
   passageId: string;
@@ -57,7 +40,8 @@ export interface TypeCount {
   count: number;
 }
 
-export interface AnswerMetadata {
+/** A type, not an interface: it then fits the server's `{[k: string]: unknown}`. */
+export type AnswerMetadata = {
   turnId?: string;
   mode?: "extractive" | "model";
   abstained?: boolean;
@@ -96,32 +80,13 @@ export interface AnswerMetadata {
   rule?: string | null;
   /** A refusal by the data guard: where the refused message holds the data (UTF-16 offsets), never the values. */
   personalData?: { type: string; start: number; end: number }[];
-}
+};
 
-export interface Message {
-  id: string;
-  role: "user" | "assistant";
-  content: string;
-  createdAt: string;
+/** A message, its metadata read as AnswerMetadata. */
+export interface Message extends Omit<Detail["messages"][number], "metadata"> {
   metadata: AnswerMetadata;
-  validatedBy: string | null;
-  validatedAt: string | null;
 }
 
-export interface ConversationDetail extends Conversation {
-  disclosure: string | null;
+export interface ConversationDetail extends Omit<Detail, "messages"> {
   messages: Message[];
-}
-
-export interface Passage {
-  id: string;
-  documentId: string;
-  knowledgeBaseId: string;
-  knowledgeBaseName: string;
-  fileName: string;
-  title: string;
-  section: string;
-  page: number | null;
-  ordinal: number;
-  text: string;
 }

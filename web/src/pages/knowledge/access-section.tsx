@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { patch } from "../../api/client";
+import { call } from "../../api/client";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -12,12 +12,12 @@ import {
   readersOf,
   readersValue,
 } from "./base-form";
-import type { Direction, KnowledgeBase, PersonalDataSetting } from "./types";
+import type { KnowledgeBase, PersonalDataSetting } from "./types";
 
 /** "Accès": who reads the base, and what it does with personal data (managers only). */
 export function AccessSection(props: { base: KnowledgeBase; onSaved(base: KnowledgeBase): void }) {
   const id = useId();
-  const directions = useResource<Direction[]>("/api/directions");
+  const directions = useResource("GET /api/directions");
   const [readers, setReaders] = useState<ReadersValue>(() => readersValue(props.base.readers));
   const [setting, setSetting] = useState<PersonalDataSetting>(props.base.personalData);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
@@ -31,13 +31,13 @@ export function AccessSection(props: { base: KnowledgeBase; onSaved(base: Knowle
       setSaved(false);
       setFormError(undefined);
       try {
-        const updated = await patch<KnowledgeBase>(
-          `/api/knowledge-bases/${encodeURIComponent(props.base.id)}`,
-          {
+        const updated = await call("PATCH /api/knowledge-bases/:id", {
+          params: { id: props.base.id },
+          body: {
             readers: readersOf(readers),
             ...(setting !== props.base.personalData && { personalData: setting }),
           },
-        );
+        });
         setErrors({});
         setSaved(true);
         props.onSaved(updated);

@@ -1,10 +1,12 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { post } from "../../api/client";
+import { type BodyOf, call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { type MessageKey, t } from "../../i18n";
 import { AidResults } from "./aid-results";
 import type { AidFinding } from "./types";
+
+type FindBody = BodyOf<"POST /api/knowledge-bases/:id/aids/find">;
 
 /** The statuses the form offers, as the finder's stable keys. */
 const STATUSES = [
@@ -31,7 +33,7 @@ function announcement(finding: AidFinding): string {
  * place and statuses; the answer says the situation as read, the aids that may
  * fit and those set apart. An empty form is the server's to refuse, in its words.
  */
-export function AidFinder(props: { url: string }) {
+export function AidFinder(props: { baseId: string }) {
   const id = useId();
   const [question, setQuestion] = useState("");
   const [age, setAge] = useState("");
@@ -63,11 +65,15 @@ export function AidFinder(props: { url: string }) {
     setSaid("");
     void run(async () => {
       try {
-        const found = await post<AidFinding>(props.url, {
-          ...(question.trim() && { question: question.trim() }),
-          ...(years !== undefined && { age: years }),
-          ...(place.trim() && { place: place.trim() }),
-          ...(statuses.length > 0 && { statuses }),
+        const found = await call("POST /api/knowledge-bases/:id/aids/find", {
+          params: { id: props.baseId },
+          body: {
+            ...(question.trim() && { question: question.trim() }),
+            ...(years !== undefined && { age: years }),
+            ...(place.trim() && { place: place.trim() }),
+            // At most the form's six statuses: within the schema's 20 (a tuple union in the contract).
+            ...(statuses.length > 0 && { statuses: statuses as FindBody["statuses"] }),
+          },
         });
         setFinding(found);
         setSaid(announcement(found));

@@ -1,17 +1,21 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiError, errorFrom, requestHeaders } from "../../api/client";
+import { ApiError, errorFrom, requestHeaders, urlOf } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { t } from "../../i18n";
 import type { AidImportReport } from "./types";
 
 /** Sends the aid file as multipart/form-data (the browser writes the boundary). */
-async function importFile(url: string, file: File, replace: boolean): Promise<AidImportReport> {
+async function importFile(baseId: string, file: File, replace: boolean): Promise<AidImportReport> {
   const form = new FormData();
   form.append("file", file, file.name);
+  const url = urlOf("POST /api/knowledge-bases/:id/aids", {
+    params: { id: baseId },
+    query: { replace: replace ? "true" : "false" },
+  });
   let response: Response;
   try {
-    response = await fetch(`${url}?replace=${replace}`, {
+    response = await fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: requestHeaders("POST", false),
@@ -43,7 +47,7 @@ function reportText(report: AidImportReport): string[] {
  * "Importer des aides": one JSONL file in the aides-jeunes format. A refused
  * file is said with the server's message, which names the line and the field.
  */
-export function AidImportForm(props: { url: string; onImported(): void }) {
+export function AidImportForm(props: { baseId: string; onImported(): void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const notice = useRef<HTMLDivElement>(null);
@@ -63,7 +67,7 @@ export function AidImportForm(props: { url: string; onImported(): void }) {
     setFieldError(undefined);
     setReport(undefined);
     void run(async () => {
-      setReport(await importFile(props.url, file, replace));
+      setReport(await importFile(props.baseId, file, replace));
       setFile(undefined);
       if (input.current) input.current.value = "";
       props.onImported();

@@ -3,7 +3,7 @@ import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { AidFinder } from "./aid-finder";
 import { AidImportForm } from "./aid-import-form";
-import type { AidSchemePage, KnowledgeBase } from "./types";
+import type { KnowledgeBase } from "./types";
 
 /**
  * "Aides": the aid schemes of a base. Every reader finds the aids that fit a
@@ -11,9 +11,11 @@ import type { AidSchemePage, KnowledgeBase } from "./types";
  */
 export function AidsSection(props: { base: KnowledgeBase }) {
   const { base } = props;
-  const url = `/api/knowledge-bases/${encodeURIComponent(base.id)}/aids`;
   // The total is all the page needs: one scheme read, not the whole list.
-  const schemes = useResource<AidSchemePage>(`${url}?limit=1`);
+  const schemes = useResource("GET /api/knowledge-bases/:id/aids", {
+    params: { id: base.id },
+    query: { limit: 1 },
+  });
   const total = schemes.data?.total;
 
   return (
@@ -28,8 +30,10 @@ export function AidsSection(props: { base: KnowledgeBase }) {
       {schemes.error !== null && (
         <ErrorNotice error={schemes.error} onRetry={() => void schemes.reload()} />
       )}
-      {base.canManage && <AidImportForm url={url} onImported={() => void schemes.reload()} />}
-      <AidFinder url={`${url}/find`} />
+      {base.canManage && (
+        <AidImportForm baseId={base.id} onImported={() => void schemes.reload()} />
+      )}
+      <AidFinder baseId={base.id} />
     </>
   );
 }

@@ -2,7 +2,14 @@ import { useId } from "react";
 import { ApiError } from "../../api/client";
 import { errorText } from "../../components/feedback";
 import { type MessageKey, t } from "../../i18n";
-import type { Direction, FieldIssue, PersonalDataSetting, Reader, ReaderRole } from "./types";
+import type {
+  Direction,
+  FieldIssue,
+  KnowledgeBase,
+  PersonalDataSetting,
+  Reader,
+  ReaderRole,
+} from "./types";
 
 export const SETTINGS: PersonalDataSetting[] = ["quarantine", "pseudonymise", "index"];
 const ROLES: ReaderRole[] = ["agent", "referent", "admin", "auditor"];
@@ -14,7 +21,7 @@ export interface ReadersValue {
   directions: string[];
 }
 
-export function readersValue(readers: Reader[]): ReadersValue {
+export function readersValue(readers: KnowledgeBase["readers"]): ReadersValue {
   return {
     everyone: readers.some((reader) => reader.kind === "everyone"),
     roles: readers
@@ -28,7 +35,7 @@ export function readersValue(readers: Reader[]): ReadersValue {
 
 export function readersOf(value: ReadersValue): Reader[] {
   return [
-    ...(value.everyone ? [{ kind: "everyone" as const, value: "*" }] : []),
+    ...(value.everyone ? [{ kind: "everyone" as const, value: "*" as const }] : []),
     ...value.roles.map((role) => ({ kind: "role" as const, value: role })),
     ...value.directions.map((id) => ({ kind: "direction" as const, value: id })),
   ];

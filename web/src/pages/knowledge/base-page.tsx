@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { del } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmButton } from "../../components/dialog";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
@@ -15,7 +15,6 @@ import { QualitySection } from "./quality-section";
 import { QuarantineSection } from "./quarantine-section";
 import { readersText } from "./readers";
 import { SearchSection } from "./search-section";
-import type { KnowledgeBase } from "./types";
 
 export type Section = "documents" | "search" | "aids" | "quality" | "quarantine" | "access";
 
@@ -32,8 +31,7 @@ export const SECTION_PATHS: Record<Section, string> = {
 /** `/bases/:id[/section]`: a base, its sections, and deleting it. */
 export function BasePage(props: { id: string; section: Section }) {
   const { session } = useSession();
-  const url = `/api/knowledge-bases/${encodeURIComponent(props.id)}`;
-  const base = useResource<KnowledgeBase>(url);
+  const base = useResource("GET /api/knowledge-bases/:id", { params: { id: props.id } });
 
   if (!base.data) {
     return (
@@ -107,7 +105,7 @@ export function BasePage(props: { id: string; section: Section }) {
             body={t("knowledge.base.deleteBody", { count: current.documentCount })}
             confirmLabel={t("action.delete")}
             onConfirm={async () => {
-              await del(url);
+              await call("DELETE /api/knowledge-bases/:id", { params: { id: props.id } });
               setFlash(t("knowledge.base.deleted", { name: current.name }));
               navigate("/bases");
             }}

@@ -7,7 +7,6 @@ import { useSession } from "../../session";
 import { settingLabel } from "./base-form";
 import { takeFlash } from "./flash";
 import { readersText } from "./readers";
-import type { KnowledgeBase } from "./types";
 
 /** `/bases`: the bases the person may read. */
 export function BasesList() {
@@ -23,7 +22,7 @@ export function BasesList() {
     return () => clearTimeout(timer);
   }, []);
   const { can } = useSession();
-  const bases = useResource<KnowledgeBase[]>("/api/knowledge-bases");
+  const bases = useResource("GET /api/knowledge-bases");
   const writer = can("knowledge:write");
   return (
     <div className="page">

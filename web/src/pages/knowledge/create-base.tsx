@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { post } from "../../api/client";
+import { call } from "../../api/client";
 import { ErrorNotice, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
@@ -16,7 +16,7 @@ import {
   type ReadersValue,
   readersOf,
 } from "./base-form";
-import type { Direction, KnowledgeBase, PersonalDataSetting } from "./types";
+import type { PersonalDataSetting } from "./types";
 
 const within = (path: string, ancestor: string) =>
   path === ancestor || path.startsWith(`${ancestor} > `);
@@ -24,7 +24,7 @@ const within = (path: string, ancestor: string) =>
 /** `/bases/nouvelle`: create a base (with `knowledge:write`). */
 export function CreateBase() {
   const { session } = useSession();
-  const directions = useResource<Direction[]>("/api/directions");
+  const directions = useResource("GET /api/directions");
   const id = useId();
   const mine = session?.user.direction ?? null;
   const admin = session?.user.roles.includes("admin") ?? false;
@@ -57,12 +57,14 @@ export function CreateBase() {
         return;
       }
       try {
-        const created = await post<KnowledgeBase>("/api/knowledge-bases", {
-          name,
-          description,
-          ...(owner && { ownerDirectionId: owner }),
-          readers: readersOf(readers),
-          personalData: setting,
+        const created = await call("POST /api/knowledge-bases", {
+          body: {
+            name,
+            description,
+            ...(owner && { ownerDirectionId: owner }),
+            readers: readersOf(readers),
+            personalData: setting,
+          },
         });
         navigate(`/bases/${encodeURIComponent(created.id)}`);
       } catch (caught) {

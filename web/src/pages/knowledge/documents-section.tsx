@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { del, get } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { personalDataCounts } from "../../components/personal-data";
@@ -69,7 +69,6 @@ function changes(before: KnowledgeDocument[], after: KnowledgeDocument[]): strin
 /** The documents of a base, refreshed while some are in progress; upload and delete for managers. */
 export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void }) {
   const { base, onChanged } = props;
-  const url = `/api/knowledge-bases/${encodeURIComponent(base.id)}/documents`;
   const [documents, setDocuments] = useState<KnowledgeDocument[]>();
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -85,7 +84,9 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
   const load = useCallback(async () => {
     const request = ++reading.current;
     try {
-      const next = await get<KnowledgeDocument[]>(url);
+      const next = await call("GET /api/knowledge-bases/:id/documents", {
+        params: { id: base.id },
+      });
       if (request !== reading.current) return;
       const before = latest.current;
       latest.current = next;
@@ -102,7 +103,7 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
     } catch (caught) {
       if (request === reading.current) setError(caught);
     }
-  }, [url]);
+  }, [base.id]);
 
   useEffect(() => {
     void load();
@@ -133,7 +134,9 @@ export function DocumentsSection(props: { base: KnowledgeBase; onChanged(): void
   }, [polling, load]);
 
   const remove = async (document: KnowledgeDocument) => {
-    await del(`${url}/${encodeURIComponent(document.id)}`);
+    await call("DELETE /api/knowledge-bases/:id/documents/:documentId", {
+      params: { id: base.id, documentId: document.id },
+    });
     reading.current++;
     const next = (latest.current ?? []).filter((entry) => entry.id !== document.id);
     latest.current = next;

@@ -3,16 +3,16 @@ import { ApiError } from "../../api/client";
 import { ErrorNotice, Loading } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
-import type { AuditReport, KnowledgeBase } from "./types";
+import type { KnowledgeBase } from "./types";
 
 const SEVERITY_BADGE = { info: "badge-info", warning: "badge-warning", error: "badge-error" };
 
 /** "Qualité": the audit's findings, each naming its documents and quoting its passages (masked). */
 export function QualitySection(props: { base: KnowledgeBase }) {
   const id = useId();
-  const audit = useResource<AuditReport>(
-    `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/audit`,
-  );
+  const audit = useResource("GET /api/knowledge-bases/:id/audit", {
+    params: { id: props.base.id },
+  });
   const report = audit.data;
   const forbidden = audit.error instanceof ApiError && audit.error.status === 403;
   return (

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from "react";
-import { del, post } from "../../api/client";
+import { call } from "../../api/client";
 import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { passagePlace } from "../../components/passage-place";
@@ -11,8 +11,9 @@ import type { KnowledgeBase, QuarantinedDocument } from "./types";
 /** "Quarantaine": documents held for personal data, for a referent to release or discard. */
 export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): void }) {
   const id = useId();
-  const root = `/api/knowledge-bases/${encodeURIComponent(props.base.id)}`;
-  const held = useResource<QuarantinedDocument[]>(`${root}/quarantine`);
+  const held = useResource("GET /api/knowledge-bases/:id/quarantine", {
+    params: { id: props.base.id },
+  });
   const [message, setMessage] = useState("");
   const [error, setError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -29,7 +30,10 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
   const release = async (document: QuarantinedDocument, as: "index" | "pseudonymise") => {
     setError(null);
     try {
-      await post(`${root}/documents/${encodeURIComponent(document.id)}/release`, { as });
+      await call("POST /api/knowledge-bases/:id/documents/:documentId/release", {
+        params: { id: props.base.id, documentId: document.id },
+        body: { as },
+      });
       done(
         t("knowledge.quarantine.released", {
           name: document.fileName,
@@ -103,7 +107,9 @@ export function QuarantineSection(props: { base: KnowledgeBase; onChanged(): voi
                   confirmLabel={t("action.delete")}
                   fallbackFocus={() => heading.current}
                   onConfirm={async () => {
-                    await del(`${root}/documents/${encodeURIComponent(document.id)}`);
+                    await call("DELETE /api/knowledge-bases/:id/documents/:documentId", {
+                      params: { id: props.base.id, documentId: document.id },
+                    });
                     done(
                       t("knowledge.quarantine.discarded", { name: document.fileName }),
                       document,

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from "react";
-import { get } from "../../api/client";
+import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { passagePlace } from "../../components/passage-place";
 import { useAction } from "../../components/use-action";
@@ -28,9 +28,10 @@ export function SearchSection(props: { base: KnowledgeBase }) {
     // A second press while a search runs is ignored; the button stays focusable.
     void run(async () => {
       try {
-        const found = await get<SearchResult>(
-          `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/search?q=${encodeURIComponent(asked)}&limit=10`,
-        );
+        const found = await call("GET /api/knowledge-bases/:id/search", {
+          params: { id: props.base.id },
+          query: { q: asked, limit: 10 },
+        });
         setResult({ query: asked, found });
       } catch (caught) {
         setResult(undefined);

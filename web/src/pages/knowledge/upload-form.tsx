@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiError, errorFrom, requestHeaders } from "../../api/client";
+import { ApiError, errorFrom, requestHeaders, urlOf } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { useResource } from "../../components/use-resource";
 import { formatBytes, formatNumber, t } from "../../i18n";
-import type { KnowledgeBase, SubmitResult, UploadLimits } from "./types";
+import type { KnowledgeBase, SubmitResult } from "./types";
 
 interface Outcome {
   received: number;
@@ -49,7 +49,7 @@ function send(
 /** "Déposer des documents": several files, a progress bar, each refusal by name. */
 export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
   const id = useId();
-  const limits = useResource<UploadLimits>("/api/knowledge-bases/upload-limits");
+  const limits = useResource("GET /api/knowledge-bases/upload-limits");
   const input = useRef<HTMLInputElement>(null);
   const zone = useRef<HTMLDivElement>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -115,7 +115,7 @@ export function UploadForm(props: { base: KnowledgeBase; onUploaded(): void }) {
       const results =
         sent.length > 0
           ? await send(
-              `/api/knowledge-bases/${encodeURIComponent(props.base.id)}/documents`,
+              urlOf("POST /api/knowledge-bases/:id/documents", { params: { id: props.base.id } }),
               sent,
               setProgress,
               startTransfer(),
