@@ -77,12 +77,35 @@ Sous-titre
     const document = await parseMarkdown(
       `# Titre${spaces}suite\n\n${comments}\n\n|${spaces}-${spaces}x\n`,
     );
+    const [heading, rest, ...more] = document.blocks;
+    assert.deepEqual(heading, { kind: "heading", text: "Titre suite", level: 1 });
+    // A comment never closed runs to the end (CommonMark): its text is kept, not dropped.
+    assert.equal(rest?.kind, "paragraph");
+    assert.ok(rest?.text.startsWith("<!--<!--") && rest.text.endsWith("| - x"));
+    assert.deepEqual(more, []);
+  });
+
+  it("reads nested lists item by item, and HTML blocks for their text", async () => {
+    const document = await parseMarkdown(`# Pièces à fournir
+
+- Pour un majeur :
+  - une photo d'identité ;
+  - un justificatif de domicile.
+- Pour un mineur : la pièce d'identité du parent.
+
+<div class="encadre">Le timbre fiscal s'achète <b>en ligne</b>.</div>
+
+<!-- à relire -->
+`);
     assert.deepEqual(
       document.blocks.map((block) => [block.kind, block.text]),
       [
-        ["heading", "Titre suite"],
-        ["paragraph", comments],
-        ["paragraph", "- x"],
+        ["heading", "Pièces à fournir"],
+        ["list-item", "Pour un majeur :"],
+        ["list-item", "une photo d'identité ;"],
+        ["list-item", "un justificatif de domicile."],
+        ["list-item", "Pour un mineur : la pièce d'identité du parent."],
+        ["paragraph", "Le timbre fiscal s'achète en ligne ."],
       ],
     );
   });

@@ -1,41 +1,34 @@
+import MarkdownIt, { type Token } from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { parse as parseYaml } from "yaml";
 import { BlockList, cleanTitle } from "./blocks.js";
 import { decodeText } from "./encoding.js";
-import { inline } from "./markdown-inline.js";
 import type { ParsedDocument } from "./types.js";
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(.*)$/;
-const BLOCKQUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const TABLE_ROW = /^[ \t]*\|(.*)\|?[ \t]*$/;
-const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const LINK_DEFINITION = /^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+/;
-const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:[ \t]*(.*)$/;
 /** Front matter longer than this is still dropped, but not read for its title. */
 const MAX_FRONT_MATTER_CHARACTERS = 16_384;
-/**
- * Longer runs of spaces and tabs are cut to this many. The line patterns above put `[ \t]*`
- * next to `[ \t]+` or a lazy `.*?`, which costs a run's length at each of its positions; no
- * decision depends on more than four (an indent of four is as good as forty), and the blocks'
- * text is whitespace-normalised anyway.
- */
-const MAX_SPACE_RUN = 4;
-const LONG_SPACE_RUN = /[ \t]{5,}/g;
+/** A task list item's box (`- [x] fait`), a GitHub extension CommonMark reads as text. */
+const TASK_BOX = /^\[[ xX]\]\s+/;
 
 /**
- * Markdown (CommonMark's block structure, simplified): ATX and Setext headings, paragraphs,
- * list items, blockquotes and fenced code as paragraphs, GFM table rows as paragraphs. YAML
- * front matter is dropped, its `title` kept. Inline markup is stripped: links keep their text,
- * images go.
+ * CommonMark, as markdown-it reads it (its parser is linear on the inputs crafted against
+ * Markdown parsers: nested brackets, unclosed marks, deep nesting), with GitHub's tables and
+ * strikethrough and footnotes. Raw HTML is allowed so that comments and tags are recognised,
+ * then dropped; their text is kept.
+ */
+const markdown = new MarkdownIt("commonmark", { html: true, maxNesting: 100 })
+  .enable(["table", "strikethrough"])
+  .use(footnote);
+
+/**
+ * Markdown: headings (ATX and Setext), paragraphs, list items (nested lists give their own
+ * items), blockquotes and code as paragraphs, table rows as paragraphs of cells joined by
+ * " | ", footnotes as paragraphs. YAML front matter is dropped, its `title` kept. Inline markup
+ * is stripped: links keep their text, images and footnote references go.
  */
 export function parseMarkdown(bytes: Uint8Array): ParsedDocument {
-  let source = withoutComments(decodeText(bytes)).replace(LONG_SPACE_RUN, (run) =>
-    run.slice(0, MAX_SPACE_RUN),
-  );
+  let source = decodeText(bytes);
   let frontTitle: string | null = null;
   const frontMatter = FRONT_MATTER.exec(source);
   if (frontMatter) {
@@ -44,100 +37,83 @@ export function parseMarkdown(bytes: Uint8Array): ParsedDocument {
     if (yaml.length <= MAX_FRONT_MATTER_CHARACTERS) frontTitle = titleFromFrontMatter(yaml);
   }
   const out = new BlockList();
-  let paragraph: string[] = [];
+  // The text of the list item being read: flushed when it ends or nests a list.
   let item: string[] | null = null;
-  let fence: { marker: string; lines: string[] } | null = null;
-
-  const flush = () => {
-    if (item) out.listItem(inline(item.join(" ")));
-    else if (paragraph.length > 0) out.paragraph(inline(paragraph.join(" ")));
+  let row: string[] | null = null;
+  const flushItem = () => {
+    if (item) out.listItem(item.join(" ").replace(TASK_BOX, ""));
     item = null;
-    paragraph = [];
   };
-
-  for (const line of source.split(/\r?\n|\r/)) {
-    if (fence) {
-      if (line.trim().startsWith(fence.marker)) {
-        out.paragraph(fence.lines.join("\n"));
-        fence = null;
-      } else fence.lines.push(line);
-      continue;
+  const tokens = markdown.parse(source, {});
+  for (const [index, token] of tokens.entries()) {
+    switch (token.type) {
+      case "list_item_open":
+        flushItem();
+        item = [];
+        break;
+      case "list_item_close":
+      case "bullet_list_open":
+      case "ordered_list_open":
+        flushItem();
+        break;
+      case "inline": {
+        const text = inlineText(token);
+        const opener = tokens[index - 1];
+        if (opener?.type === "heading_open") out.heading(text, Number(opener.tag.slice(1)));
+        else if (opener?.type === "th_open" || opener?.type === "td_open") row?.push(text.trim());
+        else if (item) item.push(text);
+        else out.paragraph(text);
+        break;
+      }
+      case "tr_open":
+        row = [];
+        break;
+      case "tr_close":
+        if (row) out.paragraph(row.filter((cell) => cell !== "").join(" | "));
+        row = null;
+        break;
+      case "fence":
+      case "code_block":
+        flushItem();
+        out.paragraph(token.content);
+        break;
+      case "html_block":
+        out.paragraph(htmlText(token.content));
+        break;
     }
-    const fenceOpen = FENCE.exec(line);
-    if (fenceOpen) {
-      flush();
-      fence = { marker: fenceOpen[1] ?? "```", lines: [] };
-      continue;
-    }
-    if (line.trim() === "") {
-      flush();
-      continue;
-    }
-    const setext = SETEXT_UNDERLINE.exec(line);
-    if (setext && paragraph.length > 0 && !item) {
-      out.heading(inline(paragraph.join(" ")), setext[1]?.startsWith("=") ? 1 : 2);
-      paragraph = [];
-      continue;
-    }
-    if (THEMATIC_BREAK.test(line) || LINK_DEFINITION.test(line)) {
-      flush();
-      continue;
-    }
-    const footnote = FOOTNOTE_DEFINITION.exec(line);
-    if (footnote) {
-      flush();
-      paragraph.push(footnote[1] ?? "");
-      continue;
-    }
-    const heading = ATX_HEADING.exec(line);
-    if (heading) {
-      flush();
-      out.heading(inline(heading[2] ?? ""), heading[1]?.length ?? 1);
-      continue;
-    }
-    const listItem = LIST_ITEM.exec(line);
-    if (listItem) {
-      flush();
-      item = [listItem[1] ?? ""];
-      continue;
-    }
-    const quote = BLOCKQUOTE.exec(line);
-    if (quote) {
-      if (item) flush();
-      const content = quote[1] ?? "";
-      if (content.trim() === "") flush();
-      else paragraph.push(content);
-      continue;
-    }
-    if (TABLE_ROW.test(line)) {
-      flush();
-      if (!TABLE_SEPARATOR.test(line)) out.paragraph(tableRow(line));
-      continue;
-    }
-    if (item) item.push(line);
-    else paragraph.push(line);
   }
-  if (fence) out.paragraph(fence.lines.join("\n"));
-  flush();
+  flushItem();
   return { title: frontTitle ?? out.firstHeading(), blocks: out.blocks };
 }
 
-/**
- * Drops HTML comments, as `/<!--[\s\S]*?-->/g` would, in one pass: that expression scans to
- * the end of the text from every "<!--" that is never closed.
- */
-function withoutComments(text: string): string {
+/** A paragraph's or a heading's text: links keep theirs; images, raw HTML and footnote marks go. */
+function inlineText(token: Token): string {
   const parts: string[] = [];
-  let last = 0;
-  for (let open = text.indexOf("<!--"); open !== -1; open = text.indexOf("<!--", last)) {
-    const close = text.indexOf("-->", open + 4);
-    if (close === -1) break;
-    parts.push(text.slice(last, open));
-    last = close + 3;
+  for (const child of token.children ?? []) {
+    if (child.type === "text" || child.type === "code_inline") parts.push(child.content);
+    else if (child.type === "softbreak" || child.type === "hardbreak") parts.push(" ");
   }
-  if (last === 0) return text;
-  parts.push(text.slice(last));
   return parts.join("");
+}
+
+/**
+ * The text of a block of raw HTML: comments and tags dropped, entities decoded. One pass with
+ * `indexOf`, as a `/<[^>]*>/g` would do but without trying every "<" against the rest.
+ */
+function htmlText(html: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  while (from < html.length) {
+    const open = html.indexOf("<", from);
+    if (open === -1) break;
+    const comment = html.startsWith("<!--", open);
+    const close = comment ? html.indexOf("-->", open + 4) : html.indexOf(">", open + 1);
+    if (close === -1) break;
+    parts.push(html.slice(from, open), " ");
+    from = close + (comment ? 3 : 1);
+  }
+  parts.push(html.slice(from));
+  return markdown.utils.unescapeAll(parts.join(""));
 }
 
 function titleFromFrontMatter(yaml: string): string | null {
@@ -151,14 +127,4 @@ function titleFromFrontMatter(yaml: string): string | null {
     // Malformed front matter: it is still dropped, only its title is lost.
   }
   return null;
-}
-
-function tableRow(line: string): string {
-  return line
-    .trim()
-    .replace(/^\||\|$/g, "")
-    .split(/(?<!\\)\|/)
-    .map((cell) => inline(cell).trim())
-    .filter((cell) => cell !== "")
-    .join(" | ");
 }
