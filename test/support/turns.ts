@@ -1,4 +1,4 @@
-import type { Decision, StageContext, Turn } from "../../src/pipeline/index.js";
+import type { Decision, StageContext, Turn, TurnCharter } from "../../src/pipeline/index.js";
 
 /** A turn as the stages before the one under test would leave it. */
 export function turnOf(messages: string[], extra: Partial<Turn> = {}): Turn {
@@ -25,3 +25,16 @@ export function contextFor(turn: Turn, stage: Decision["stage"]): StageContext {
 /** The turn's decisions as "rule outcome", in order. */
 export const rulesOf = (turn: Turn) =>
   turn.decisions.map((decision) => `${decision.rule} ${decision.outcome}`);
+
+/** The default charter's rules as the charter stage puts them on a turn (version 3 of a city's). */
+export const CHARTER_RULES: TurnCharter = {
+  version: 3,
+  title: "Charte de la ville",
+  dataMatrix: {
+    public: { local: "allow", sovereign: "allow", extraterritorial: "allow" },
+    personal: { local: "allow", sovereign: "allow", extraterritorial: "pseudonymise" },
+    sensitive: { local: "allow", sovereign: "pseudonymise", extraterritorial: "block" },
+  },
+  validationLabel: "Brouillon",
+  disclosure: "",
+};

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { contextFor, rulesOf, turnOf } from "../../../test/support/turns.js";
+import { CHARTER_RULES, contextFor, rulesOf, turnOf } from "../../../test/support/turns.js";
 import type { RouteCandidate, Turn, TurnCharter } from "../turn.js";
 import { type RouteResult, routeStage } from "./route.stage.js";
 
@@ -19,15 +19,7 @@ const candidate = (
 });
 
 const charter = (offerPassagesFirst: boolean): TurnCharter => ({
-  version: 1,
-  title: "Charte",
-  dataMatrix: {
-    public: { local: "allow", sovereign: "allow", extraterritorial: "allow" },
-    personal: { local: "allow", sovereign: "allow", extraterritorial: "pseudonymise" },
-    sensitive: { local: "allow", sovereign: "pseudonymise", extraterritorial: "block" },
-  },
-  validationLabel: "Brouillon",
-  disclosure: "",
+  ...CHARTER_RULES,
   sobriety: { preferSmallestModel: false, offerPassagesFirst, passagesFirstConfidence: 0.6 },
 });
 
