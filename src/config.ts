@@ -106,6 +106,18 @@ const OidcSchema = z
     };
   });
 
+/** Origins (`https://outil.mairie.fr`), as a list or comma-separated in a variable; each kept as its origin. */
+const originList = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : value,
+  z.array(z.url().transform((address) => new URL(address).origin)),
+);
+
 export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default("./data"),
   server: z
@@ -123,6 +135,11 @@ export const ConfigSchema = z.strictObject({
        * drift from what the API sends; off in production (it costs a parse).
        */
       checkResponses: boolish.default(false),
+      /**
+       * Origins whose web pages may call the OpenAI-compatible API (/v1) with an
+       * API key, from a browser (CORS); none by default.
+       */
+      corsOrigins: originList.default([]),
     })
     .prefault({}),
   database: z
@@ -263,18 +280,7 @@ export const ConfigSchema = z.strictObject({
        * model's answer may keep as such; any other link or image is shown
        * as text, its address in a code span (none allowed by default).
        */
-      allowedOrigins: z
-        .preprocess(
-          (value) =>
-            typeof value === "string"
-              ? value
-                  .split(",")
-                  .map((origin) => origin.trim())
-                  .filter(Boolean)
-              : value,
-          z.array(z.url().transform((address) => new URL(address).origin)),
-        )
-        .default([]),
+      allowedOrigins: originList.default([]),
     })
     .prefault({}),
   /**

@@ -39,6 +39,8 @@ export interface ChatRequest {
   knowledgeBaseIds?: string[] | undefined;
   /** Asks for a generated answer even where the charter offers the cited passages first. */
   generate?: boolean | undefined;
+  /** Whether quoted passages may stand in for models that fail or are down (default: yes). */
+  extractiveFallback?: boolean;
   /** The conversation the request belongs to: its pseudonyms carry over from turn to turn. */
   conversationId?: string;
   sink?: Turn["sink"];
@@ -156,6 +158,9 @@ export class ChatService {
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
         ...(request.knowledgeBaseIds && { knowledgeBaseIds: request.knowledgeBaseIds }),
         ...(request.generate && { generate: true }),
+        ...(request.extractiveFallback !== undefined && {
+          extractiveFallback: request.extractiveFallback,
+        }),
       },
       ...(request.sink && { sink: request.sink }),
       ...(request.signal && { signal: request.signal }),

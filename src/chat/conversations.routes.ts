@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
 import { type RouteCandidate, turnError } from "../pipeline/index.js";
-import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
+import { formatEvent, openEventStream } from "../shared/event-stream.js";
 import { type ConversationsService, MAX_MINUTES_SAVED } from "./conversations.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });
@@ -206,8 +206,7 @@ export function conversationsRoutes(deps: {
         const start = () => {
           if (started) return;
           started = true;
-          reply.hijack();
-          reply.raw.writeHead(200, EVENT_STREAM_HEADERS);
+          openEventStream(reply);
         };
         const { turn, answer } = await conversations.send(principal, params.id, body.content, {
           signal: controller.signal,

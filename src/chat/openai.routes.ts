@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { z } from "zod";
 import type { AssistantsService } from "../assistants/index.js";
 import { type DataPolicy, dataHandling } from "../charter/index.js";
 import {
@@ -14,15 +15,19 @@ import type { Principal } from "../identity/index.js";
 import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, appError } from "../shared/errors.js";
-import { EVENT_STREAM_HEADERS, formatEvent } from "../shared/event-stream.js";
+import { formatEvent, openEventStream } from "../shared/event-stream.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import {
   ChatCompletion,
   ChatCompletionBody,
   EmbeddingList,
   EmbeddingsBody,
+  ModelEntry,
   ModelList,
 } from "./openai.schema.js";
+
+/** The name an answer made of quoted passages carries, in `model` and the headers. */
+const EXTRACTIVE = "extractive";
 
 /** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
 function beffroiHeaders(
@@ -32,8 +37,8 @@ function beffroiHeaders(
 ): Record<string, string> {
   const overhead = (turn.upstreamStartedAt ?? performance.now()) - startedAt;
   return {
-    "x-beffroi-provider": from?.providerId ?? "extractive",
-    "x-beffroi-model": from?.ref ?? "extractive",
+    "x-beffroi-provider": from?.providerId ?? EXTRACTIVE,
+    "x-beffroi-model": from?.ref ?? EXTRACTIVE,
     "x-beffroi-sovereignty": from?.sovereignty ?? "local",
     "x-beffroi-overhead-ms": overhead.toFixed(2),
   };
@@ -80,6 +85,36 @@ export function openAiRoutes(deps: {
     policyFor: (principal: Principal) => Promise<DataPolicy>;
   };
 }): RouteDefinition[] {
+  /** The assistants, then the chat and embeddings models of the enabled providers. */
+  const modelEntries = async (): Promise<ModelEntry[]> => {
+    await deps.assistants.defaultAssistant();
+    const assistants = (await deps.assistants.list()).map(
+      (assistant): ModelEntry => ({
+        id: `${ASSISTANT_PREFIX}${assistant.id}`,
+        object: "model",
+        created: Math.floor(Date.parse(assistant.createdAt) / 1000),
+        owned_by: "beffroi",
+        name: assistant.name,
+        capabilities: ["chat"],
+      }),
+    );
+    const models = new Map<string, ModelEntry>();
+    for (const capability of ["chat", "embeddings"] as const) {
+      for (const model of await deps.providers.models(capability)) {
+        models.set(model.ref, {
+          id: model.ref,
+          object: "model",
+          created: 0,
+          owned_by: model.provider.id,
+          name: model.model.label ?? model.model.id,
+          sovereignty: model.provider.sovereignty,
+          country: model.provider.country,
+          capabilities: model.model.capabilities,
+        });
+      }
+    }
+    return [...assistants, ...models.values()];
+  };
   return [
     route({
       method: "GET",
@@ -88,25 +123,22 @@ export function openAiRoutes(deps: {
       tags: ["openai"],
       access: "chat",
       response: ModelList,
-      handler: async () => {
-        await deps.assistants.defaultAssistant();
-        const assistants = (await deps.assistants.list()).map((assistant) => ({
-          id: `${ASSISTANT_PREFIX}${assistant.id}`,
-          object: "model",
-          created: Math.floor(Date.parse(assistant.createdAt) / 1000),
-          owned_by: "beffroi",
-          name: assistant.name,
-        }));
-        const models = (await deps.providers.models("chat")).map((model) => ({
-          id: model.ref,
-          object: "model",
-          created: 0,
-          owned_by: model.provider.id,
-          name: model.model.label ?? model.model.id,
-          sovereignty: model.provider.sovereignty,
-          country: model.provider.country,
-        }));
-        return { object: "list", data: [...assistants, ...models] };
+      handler: async () => ({ object: "list", data: await modelEntries() }),
+    }),
+    route({
+      method: "GET",
+      url: "/v1/models/*",
+      summary:
+        "Un assistant ou un modèle, par son identifiant (qui peut contenir des barres obliques : assistant/ID, FOURNISSEUR/MODÈLE)",
+      tags: ["openai"],
+      access: "chat",
+      params: z.object({ "*": z.string().min(1).max(300) }),
+      response: ModelEntry,
+      handler: async ({ params }) => {
+        const id = params["*"];
+        const entry = (await modelEntries()).find((model) => model.id === id);
+        if (!entry) throw appError("model_unknown", { model: id });
+        return entry;
       },
     }),
     route({
@@ -119,16 +151,17 @@ export function openAiRoutes(deps: {
       body: ChatCompletionBody,
       response: ChatCompletion,
       eventStream: true,
-      handler: async ({ principal, body, reply }) => {
+      handler: async ({ principal, body, request, reply }) => {
         const startedAt = performance.now();
         const messages = toMessages(body);
+        const fallback = body.beffroi_fallback ?? request.headers["x-beffroi-fallback"];
         const controller = new AbortController();
         reply.raw.on("close", () => {
           if (!reply.raw.writableFinished) controller.abort();
         });
         const created = Math.floor(Date.now() / 1000);
         let current: Turn | undefined;
-        const stream = body.stream ? new SseWriter(reply, body.model, created) : undefined;
+        const stream = body.stream ? new SseWriter(reply, created) : undefined;
         const turn = await deps.chat.run({
           principal,
           target: body.model,
@@ -137,6 +170,8 @@ export function openAiRoutes(deps: {
           temperature: body.temperature ?? undefined,
           maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
           knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
+          // No canned answer passed off as the model's: quoted passages only when the client agrees.
+          extractiveFallback: fallback === "extractive",
           signal: controller.signal,
           onStart: (started) => {
             current = started;
@@ -145,6 +180,7 @@ export function openAiRoutes(deps: {
             sink: (text: string, from: RouteCandidate | undefined) =>
               stream.write(text, () => ({
                 id: completionId(current ?? { id: "" }),
+                model: from?.ref ?? EXTRACTIVE,
                 headers: beffroiHeaders(from, current ?? {}, startedAt),
               })),
           }),
@@ -154,7 +190,12 @@ export function openAiRoutes(deps: {
           const completed = turn.status === "completed" && output;
           if (!stream.started && !completed) throw turnError(turn);
           if (!completed) stream.fail(turnError(turn));
-          else stream.finish(body.stream_options?.include_usage ? usageOf(output) : undefined);
+          else {
+            stream.finish(
+              output.finishReason ?? "stop",
+              body.stream_options?.include_usage ? usageOf(output) : undefined,
+            );
+          }
           return reply;
         }
         if (turn.status !== "completed" || !output) throw turnError(turn);
@@ -163,18 +204,19 @@ export function openAiRoutes(deps: {
           id: completionId(turn),
           object: "chat.completion",
           created,
-          model: body.model,
+          // The model that wrote the answer, whatever the request named (an assistant, a fallback).
+          model: output.model?.ref ?? EXTRACTIVE,
           choices: [
             {
               index: 0,
               message: { role: "assistant", content: output.text },
-              finish_reason: "stop",
+              finish_reason: output.finishReason ?? "stop",
             },
           ],
           usage: usageOf(output),
           beffroi: {
             mode: output.mode,
-            model: output.model?.ref ?? "extractive",
+            model: output.model?.ref ?? EXTRACTIVE,
             sovereignty: output.model?.sovereignty ?? "local",
             citations: output.citations,
             abstained: output.abstained,
@@ -193,8 +235,9 @@ export function openAiRoutes(deps: {
       handler: async ({ body, reply, principal }) => {
         const startedAt = performance.now();
         const resolved = await deps.providers.resolve(body.model);
-        if (!resolved?.model.capabilities.includes("embeddings")) {
-          throw appError("model_unknown", { model: body.model });
+        if (!resolved) throw appError("model_unknown", { model: body.model });
+        if (!resolved.model.capabilities.includes("embeddings")) {
+          throw appError("model_not_embeddings", { model: body.model });
         }
         const texts = typeof body.input === "string" ? [body.input] : body.input;
         // The same rules as a chat turn: the matrix, for the strictest class among the texts.
@@ -273,25 +316,29 @@ class SseWriter {
 
   constructor(
     private readonly reply: FastifyReply,
-    private readonly model: string,
     private readonly created: number,
   ) {}
 
-  /** `opening` gives, at the first text, the completion's id and the response headers. */
-  write(text: string, opening: () => { id: string; headers: Record<string, string> }): void {
+  private model = EXTRACTIVE;
+
+  /** `opening` gives, at the first text, the completion's id, the model writing and the headers. */
+  write(
+    text: string,
+    opening: () => { id: string; model: string; headers: Record<string, string> },
+  ): void {
     if (!this.started) {
       this.started = true;
-      const { id, headers } = opening();
+      const { id, model, headers } = opening();
       this.id = id;
-      this.reply.hijack();
-      this.reply.raw.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
+      this.model = model;
+      openEventStream(this.reply, headers);
       this.send({ role: "assistant", content: "" }, null);
     }
     if (text) this.send({ content: text }, null);
   }
 
-  finish(usage: ReturnType<typeof usageOf> | undefined): void {
-    this.send({}, "stop");
+  finish(finishReason: string, usage: ReturnType<typeof usageOf> | undefined): void {
+    this.send({}, finishReason);
     if (usage) this.event({ ...this.base(), choices: [], usage });
     this.end();
   }

@@ -26,6 +26,11 @@ export const ChatCompletionBody = z.object({
   functions: z.array(z.unknown()).nullish(),
   /** Narrows the knowledge bases an assistant answers from (a Beffroi extension). */
   knowledge_base_ids: z.array(z.string().min(1)).max(50).nullish(),
+  /**
+   * A Beffroi extension: `extractive` accepts the cited passages when no model
+   * can answer (else 503 `model_unavailable`); also the `X-Beffroi-Fallback` header.
+   */
+  beffroi_fallback: z.enum(["none", "extractive"]).nullish(),
 });
 export type ChatCompletionBody = z.infer<typeof ChatCompletionBody>;
 
@@ -36,21 +41,22 @@ export const EmbeddingsBody = z.object({
   encoding_format: z.enum(["float", "base64"]).optional(),
 });
 
-/** `GET /v1/models`: OpenAI's list, each entry with Beffroi's hosting class and country for models. */
-export const ModelList = z.object({
-  object: z.literal("list"),
-  data: z.array(
-    z.object({
-      id: z.string(),
-      object: z.literal("model"),
-      created: z.number(),
-      owned_by: z.string(),
-      name: z.string(),
-      sovereignty: z.enum(SOVEREIGNTY).optional(),
-      country: z.string().optional(),
-    }),
-  ),
+/** One entry of `GET /v1/models`: OpenAI's model, with Beffroi's hosting class, country and uses. */
+export const ModelEntry = z.object({
+  id: z.string(),
+  object: z.literal("model"),
+  created: z.number(),
+  owned_by: z.string(),
+  name: z.string(),
+  sovereignty: z.enum(SOVEREIGNTY).optional(),
+  country: z.string().optional(),
+  /** What it is for: `chat` (assistants and chat models), `embeddings`. */
+  capabilities: z.array(z.enum(["chat", "embeddings"])),
 });
+export type ModelEntry = z.infer<typeof ModelEntry>;
+
+/** `GET /v1/models`: OpenAI's list, every assistant and every chat or embeddings model. */
+export const ModelList = z.object({ object: z.literal("list"), data: z.array(ModelEntry) });
 
 /** `POST /v1/embeddings`: OpenAI's shape, each vector in floats or base64. */
 export const EmbeddingList = z.object({

@@ -17,7 +17,7 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Jso
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({
-    name,
+    name: name === "*" ? WILDCARD : name,
     in: where,
     required: where === "path" || required.has(name),
     schema: property,
@@ -25,13 +25,17 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query"): Jso
   }));
 }
 
+/** The name OpenAPI gives a route's trailing wildcard. */
+const WILDCARD = "path";
+
 const ERROR_RESPONSE = { $ref: "#/components/responses/Error" };
 
 /** The OpenAPI 3.1 document, derived from the same route declarations the server runs. */
 export function openApiDocument(routes: RouteDefinition[], version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
-    const path = route.url.replace(/:(\w+)/g, "{$1}");
+    // A trailing wildcard (`/v1/models/*`) is a parameter that may hold slashes: `{path}`.
+    const path = route.url.replace(/:(\w+)/g, "{$1}").replace(/\*$/, `{${WILDCARD}}`);
     const status = String(route.status ?? 200);
     const operation: JsonSchema = {
       summary: route.summary,

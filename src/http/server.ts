@@ -3,6 +3,7 @@ import multipart from "@fastify/multipart";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { t } from "../i18n/index.js";
 import { AppError } from "../shared/errors.js";
+import { corsHook } from "./cors.js";
 import { errorHandler } from "./errors.js";
 import { type GateDeps, registerRoutes } from "./gate.js";
 import { openApiDocument } from "./openapi.js";
@@ -26,6 +27,8 @@ export interface ServerOptions extends GateDeps {
   uploads: { maxFileBytes: number; maxFiles: number };
   /** Throws (with a reason) when the service cannot take traffic: database down, migrations pending. */
   readiness(): Promise<void>;
+  /** Origins whose pages may call /v1 with an API key (CORS); none by default. */
+  corsOrigins: readonly string[];
   /** The built web page (web/dist), served on the same port; null serves none. */
   webRoot: string | null;
 }
@@ -70,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The API speaks JSON only: anything else is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");
   app.addHook("onRequest", securityHeaders);
+  app.addHook("onRequest", corsHook(options.corsOrigins));
   app.decorateRequest("principalId", null);
   // The trusted origin is the public address (server.publicUrl): when it is https, cookies are
   // Secure even if the hop in front of Beffroi speaks plain http.

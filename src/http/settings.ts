@@ -30,10 +30,12 @@ export function serverSettings(
   | "readiness"
   | "uploads"
   | "version"
+  | "corsOrigins"
   | "webRoot"
 > {
   return {
     version: VERSION,
+    corsOrigins: config.server.corsOrigins,
     webRoot,
     requestsPerMinute: config.rateLimit.requestsPerMinute,
     trustedOrigins: config.server.publicUrl ? [new URL(config.server.publicUrl).origin] : [],

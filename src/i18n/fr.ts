@@ -21,6 +21,8 @@ export const fr = {
   "error.invalid_api_key": "Clé d'API inconnue, expirée ou révoquée.",
   "error.api_key_scope": "Cette clé d'API n'a pas la portée « {scope} » requise.",
   "error.forbidden": "Vous n'avez pas les droits nécessaires pour cette action.",
+  "error.cors_origin_not_allowed":
+    "Les pages de l'origine « {origin} » ne sont pas autorisées à appeler l'API de Beffroi. Un administrateur peut l'ajouter à la liste server.corsOrigins.",
   "error.csrf_failed":
     "Jeton anti-falsification (CSRF) absent ou invalide. Rechargez la page et réessayez.",
   "error.invalid_credentials": "Adresse électronique ou mot de passe incorrect.",
@@ -74,11 +76,15 @@ export const fr = {
     "Vous ne pouvez gérer que les assistants de votre direction. Demandez à un administrateur.",
   "error.model_unknown":
     "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
+  "error.model_not_embeddings":
+    "Le modèle {model} sert à converser, il ne calcule pas d'embeddings : choisissez un modèle dont les usages (capabilities, dans GET /v1/models) comprennent « embeddings ».",
   "error.assistant_model_unknown":
     "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
   "error.charter_conflict":
     "La charte a été modifiée par quelqu'un d'autre au même moment : rechargez-la, puis enregistrez à nouveau.",
   "error.knowledge_base_unknown": "Base de connaissances inconnue : {id}.",
+  "error.model_unavailable":
+    'Aucun des modèles prévus pour cette demande n\'a pu répondre ({models}). Réessayez dans quelques instants, ou acceptez les extraits cités à la place (paramètre beffroi_fallback: "extractive" ou en-tête X-Beffroi-Fallback: extractive).',
   "error.model_interrupted":
     "La réponse du modèle s'est interrompue en cours de route. Réessayez ; si cela se répète, prévenez votre administrateur.",
   "error.request_cancelled": "Demande annulée.",

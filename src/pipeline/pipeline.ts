@@ -59,6 +59,7 @@ export class Pipeline {
         await stage(turn, context);
       } catch (error) {
         const reason = error instanceof AppError ? error.message : t("pipeline.stage_failed");
+        if (error instanceof AppError) turn.failure = error;
         context.decide(`${name}.failed`, "deny", reason);
         // Codes and ids only: an error's message may quote what the turn carried.
         this.log.error(

@@ -1,5 +1,6 @@
 import type { DataClass, Pseudonyms } from "../guard/index.js";
 import type { Principal } from "../identity/index.js";
+import type { AppError } from "../shared/errors.js";
 import type { Decision, StageName } from "./decision.js";
 
 export interface ChatMessage {
@@ -118,6 +119,8 @@ export interface TurnOutput {
   /** The model that answered (mode `model`). */
   model?: RouteCandidate;
   usage?: TurnUsage;
+  /** Why the model stopped, as its provider said (`stop`, `length`…); none for quoted passages. */
+  finishReason?: string;
 }
 
 /** The assistant a turn talks to: what the route, ground and generate stages need of it. */
@@ -192,6 +195,12 @@ export interface Turn {
     maxTokens?: number;
     /** The agent asks for a generated answer: the passages-first sobriety rule does not apply. */
     generate?: boolean;
+    /**
+     * Whether quoted passages may stand in when the models the turn was routed
+     * to fail or are down (default true: the page shows which answered); false
+     * for /v1 unless the client asks for it, which then gets `model_unavailable`.
+     */
+    extractiveFallback?: boolean;
   };
   /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
   conversationId?: string;
@@ -205,7 +214,11 @@ export interface Turn {
   personalData?: PersonalDataSpan[];
   /** Set by the guard when the turn holds personal data. */
   pseudonyms?: Pseudonyms;
-  route?: { candidates: RouteCandidate[] };
+  route?: {
+    candidates: RouteCandidate[];
+    /** Models the turn would have used but whose provider is down (circuit open). */
+    unavailable?: string[];
+  };
   grounding?: Grounding;
   output?: TurnOutput;
   /**
@@ -226,4 +239,6 @@ export interface Turn {
   status: "walking" | "completed" | "denied" | "failed";
   /** The stage that ended the walk early, if any. */
   stoppedAt?: StageName;
+  /** The error a stage threw, when it was one a caller may read (see `turnError`). */
+  failure?: AppError;
 }

@@ -27,6 +27,9 @@ export function describeFailure(error: unknown): string {
   return t("provider.failure.refused", { status });
 }
 
+/** When to ask again after no model could answer: a provider's circuit stays open 30 s. */
+const RETRY_AFTER_SECONDS = 30;
+
 /**
  * The generate stage's port: tries the route's candidates in order, passing
  * the text on as it comes; falls back to the next candidate when one fails
@@ -80,6 +83,8 @@ export class Generator {
     const bound = turn.assistant?.knowledgeBases;
     const needsSources = Array.isArray(bound) && bound.length > 0;
     const candidates = turn.route?.candidates ?? [];
+    // Models the turn was meant to use that did not answer: down, failed, or unusable without pseudonyms.
+    const missed = [...(turn.route?.unavailable ?? [])];
     if (!(needsSources && turn.grounding?.abstained)) {
       for (const candidate of candidates) {
         const provider = (await this.deps.providers.list()).find(
@@ -96,6 +101,7 @@ export class Generator {
             "note",
             t("generate.cannot_pseudonymise", { ref: candidate.ref }),
           );
+          missed.push(candidate.ref);
           continue;
         }
         const messages = await this.prompt(turn, pseudonyms);
@@ -106,6 +112,7 @@ export class Generator {
         let written = "";
         let text = "";
         let usage: Usage | undefined;
+        let finishReason: string | undefined;
         const pass = (shown: string) => {
           if (!shown) return;
           text += shown;
@@ -126,7 +133,10 @@ export class Generator {
             if (chunk.type === "delta") {
               written += chunk.text;
               pass(answer.push(chunk.text));
-            } else usage = chunk.usage;
+            } else {
+              usage = chunk.usage;
+              finishReason = chunk.finishReason;
+            }
           }
           pass(answer.end());
           turn.upstreamEndedAt = performance.now();
@@ -151,6 +161,7 @@ export class Generator {
             "note",
             t("generate.fallback", { ref: candidate.ref, reason: describeFailure(error) }),
           );
+          missed.push(candidate.ref);
           continue;
         }
         this.deps.providers.health.succeeded(provider.id);
@@ -187,8 +198,15 @@ export class Generator {
           abstained: false,
           model: candidate,
           ...(usage && { usage }),
+          ...(finishReason && { finishReason }),
         };
       }
+    }
+    // Quoted passages never pass for a model's answer the caller did not agree to.
+    if (missed.length > 0 && turn.input.extractiveFallback === false) {
+      throw new AppError("model_unavailable", { models: missed.join(", ") }, undefined, {
+        "retry-after": String(RETRY_AFTER_SECONDS),
+      });
     }
     const quoted = this.deps.extractive(questionOf(turn.input.messages), turn.grounding);
     // Quoted passages are text from outside too: the same rewriting as a model's answer.

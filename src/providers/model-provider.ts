@@ -7,7 +7,13 @@ export interface Usage {
   estimated: boolean;
 }
 
-export type ChatChunk = { type: "delta"; text: string } | { type: "usage"; usage: Usage };
+/**
+ * What a model writes: pieces of text, then its usage and why it stopped
+ * (the provider's `finish_reason`: `stop`, `length`…, when it says).
+ */
+export type ChatChunk =
+  | { type: "delta"; text: string }
+  | { type: "usage"; usage: Usage; finishReason?: string };
 
 export interface ChatRequest {
   /** The provider's own model id. */

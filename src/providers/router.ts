@@ -90,7 +90,7 @@ export class Router {
           blocked: true,
         });
       } else if (!providers.health.available(entry.provider.id)) {
-        skipped.push({ ref: entry.ref, reason: t("route.skip.unhealthy") });
+        skipped.push({ ref: entry.ref, reason: t("route.skip.unhealthy"), unavailable: true });
       } else if (prompt > entry.model.contextLength) {
         skipped.push({ ref: entry.ref, reason: t("route.skip.too_long") });
       } else {

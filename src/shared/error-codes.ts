@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   impact_zone_unknown: 400,
   invalid_json: 400,
   invalid_request: 400,
+  model_not_embeddings: 400,
   knowledge_base_unknown: 400,
   message_not_rateable: 400,
   message_not_validatable: 400,
@@ -50,6 +51,7 @@ export const ERROR_STATUS = {
   api_key_scope: 403,
   api_key_scope_not_allowed: 403,
   assistant_not_manageable: 403,
+  cors_origin_not_allowed: 403,
   csrf_failed: 403,
   embeddings_blocked: 403,
   forbidden: 403,
@@ -100,6 +102,7 @@ export const ERROR_STATUS = {
   provider_unreachable: 502,
   turn_failed: 502,
   guard_failed: 503,
+  model_unavailable: 503,
   guard_timeout: 503,
   not_ready: 503,
 } as const satisfies Record<string, number>;

@@ -1,3 +1,5 @@
+import type { FastifyReply } from "fastify";
+
 /**
  * Server-sent events, written one way: the response headers (no caching, no
  * proxy buffering) and one event as text. Read with `eventsource-parser`
@@ -15,4 +17,17 @@ export function formatEvent(data: unknown, event?: string): string {
   const text = typeof data === "string" ? data : JSON.stringify(data);
   const lines = text.split(/\r\n|\r|\n/).map((line) => `data: ${line}`);
   return `${event ? `event: ${event}\n` : ""}${lines.join("\n")}\n\n`;
+}
+
+/**
+ * Takes the response over for a stream of events: the headers already set on
+ * the reply (security, CORS, rate limits) go out with the stream's own.
+ */
+export function openEventStream(reply: FastifyReply, headers: Record<string, string> = {}): void {
+  const set: Record<string, string | number | string[]> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) set[name] = value;
+  }
+  reply.hijack();
+  reply.raw.writeHead(200, { ...set, ...EVENT_STREAM_HEADERS, ...headers });
 }

@@ -219,16 +219,27 @@ describeApps(
       assert.doesNotMatch(sent[0]?.content ?? "", /\[1\] Piscine/);
       assert.match(sent.at(-1)?.content ?? "", /<sources>[\s\S]*\[1\] Piscine[\s\S]*<\/sources>/);
 
-      // Both down: the answer quotes the sources, without a model.
+      // Both down: no canned answer passed off as a model's — a 503 that says to try again.
+      const piscine = {
+        model: assistant,
+        messages: [{ role: "user" as const, content: "Quels sont les horaires de la piscine ?" }],
+      };
+      upstream.script({ kind: "drop" }, { kind: "drop" }, { kind: "drop" });
+      backup.script({ kind: "garbage" });
+      const refused = await client.chat.completions.create(piscine).catch((error) => error);
+      assert.ok(refused instanceof OpenAI.APIError, String(refused));
+      assert.equal(refused.status, 503);
+      assert.equal(refused.code, "model_unavailable");
+      assert.equal(refused.headers?.get("retry-after"), "30");
+      assert.match(refused.message, /local\/test-model, secours\/test-model/);
+      // Asked for, the sources are quoted instead, and the answer says it is no model's.
       upstream.script({ kind: "drop" }, { kind: "drop" }, { kind: "drop" });
       backup.script({ kind: "garbage" });
       const extractive = await client.chat.completions
-        .create({
-          model: assistant,
-          messages: [{ role: "user", content: "Quels sont les horaires de la piscine ?" }],
-        })
+        .create(piscine, { headers: { "x-beffroi-fallback": "extractive" } })
         .withResponse();
       assert.equal(extractive.response.headers.get("x-beffroi-provider"), "extractive");
+      assert.equal(extractive.data.model, "extractive");
       const content = extractive.data.choices[0]?.message.content ?? "";
       assert.match(content, /mercredi de 14 h à 19 h/);
       assert.match(content, /\[1\]/);

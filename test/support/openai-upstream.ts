@@ -24,6 +24,8 @@ export type Script =
       firstTokenDelayMs?: number;
       /** Stream chunks of this many characters instead of words (cuts placeholders in two). */
       chunkChars?: number;
+      /** Why the model stopped (default `stop`; `length` when cut at max_tokens). */
+      finishReason?: string;
     }
   /** e.g. 429 with retry-after, 500; `body` defaults to an OpenAI-style error. */
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
@@ -330,7 +332,7 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
           {
             index: 0,
             message: { role: "assistant", content: step.text },
-            finish_reason: "stop",
+            finish_reason: step.finishReason ?? "stop",
           },
         ],
         ...(usage && { usage }),
@@ -346,7 +348,7 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
       response.write(delta({ content: chunk }));
     }
     if (gone()) return;
-    response.write(delta({}, "stop"));
+    response.write(delta({}, step.finishReason ?? "stop"));
     if (body.stream_options?.include_usage === true && usage) {
       response.write(event([], { usage }));
     }

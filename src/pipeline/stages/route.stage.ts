@@ -9,8 +9,11 @@ export interface RouteResult {
   /** Hosting classes the rules allow for this data (some perhaps only with pseudonyms). */
   allowed: SovereigntyClass[];
   candidates: RouteCandidate[];
-  /** Models left out, and why (a sentence in French); `blocked` when the charter forbids the data there. */
-  skipped: { ref: string; reason: string; blocked?: boolean }[];
+  /**
+   * Models left out, and why (a sentence in French); `blocked` when the charter
+   * forbids the data there, `unavailable` when their provider is down.
+   */
+  skipped: { ref: string; reason: string; blocked?: boolean; unavailable?: boolean }[];
 }
 
 /** Chooses, in order, the models this turn may use. */
@@ -101,7 +104,11 @@ export function routeStage(route: Route): Stage {
     }
     const result = await route(turn);
     turn.dataClass = result.dataClass;
-    turn.route = { candidates: result.candidates };
+    const unavailable = result.skipped.filter((skipped) => skipped.unavailable);
+    turn.route = {
+      candidates: result.candidates,
+      ...(unavailable.length > 0 && { unavailable: unavailable.map((skipped) => skipped.ref) }),
+    };
     decide(
       "route.data-class",
       "note",

@@ -105,13 +105,19 @@ export class OpenAiCompatibleProvider implements ModelProvider {
           throw new ProviderError("invalid_response");
         }
         const text = body.choices[0]?.message.content ?? "";
+        const finishReason = body.choices[0]?.finish_reason ?? undefined;
         yield { type: "delta", text };
-        yield { type: "usage", usage: usageOf(body.usage, prompt, text) };
+        yield {
+          type: "usage",
+          usage: usageOf(body.usage, prompt, text),
+          ...(finishReason && { finishReason }),
+        };
         return;
       }
       let text = "";
       let usage: Usage | undefined;
       let finished = false;
+      let finishReason: string | undefined;
       for await (const data of serverSentEvents(response, this.maxResponseBytes)) {
         // Read on to the end of the answer, so that its connection can serve the next call.
         if (data === "[DONE]") {
@@ -131,11 +137,18 @@ export class OpenAiCompatibleProvider implements ModelProvider {
             text += delta;
             yield { type: "delta", text: delta };
           }
-          if (choice.finish_reason) finished = true;
+          if (choice.finish_reason) {
+            finished = true;
+            finishReason = choice.finish_reason;
+          }
         }
       }
       if (!finished) throw new ProviderError("interrupted");
-      yield { type: "usage", usage: usage ?? usageOf(null, prompt, text) };
+      yield {
+        type: "usage",
+        usage: usage ?? usageOf(null, prompt, text),
+        ...(finishReason && { finishReason }),
+      };
     } catch (error) {
       throw response.failure(error);
     } finally {

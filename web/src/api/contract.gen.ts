@@ -440,6 +440,12 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "GET /v1/models/:path": {
+    response: GetV1ModelsPathResponse;
+    body: undefined;
+    params: GetV1ModelsPathParams;
+    query: undefined;
+  };
   "POST /v1/chat/completions": {
     response: PostV1ChatCompletionsResponse;
     body: PostV1ChatCompletionsBody;
@@ -4131,7 +4137,23 @@ export interface GetV1ModelsResponse {
     name: string;
     sovereignty?: "local" | "sovereign" | "extraterritorial";
     country?: string;
+    capabilities: ("chat" | "embeddings")[];
   }[];
+}
+
+export interface GetV1ModelsPathResponse {
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+  name: string;
+  sovereignty?: "local" | "sovereign" | "extraterritorial";
+  country?: string;
+  capabilities: ("chat" | "embeddings")[];
+}
+
+export interface GetV1ModelsPathParams {
+  path: string;
 }
 
 export interface PostV1ChatCompletionsResponse {
@@ -4225,6 +4247,7 @@ export interface PostV1ChatCompletionsBody {
   tool_choice?: unknown;
   functions?: unknown[] | null;
   knowledge_base_ids?: string[] | null;
+  beffroi_fallback?: ("none" | "extractive") | null;
 }
 
 export interface PostV1EmbeddingsResponse {

@@ -14,6 +14,14 @@ import type { AnswerMetadata, ConversationDetail, Message } from "./types";
 /** The first message typed on the start page, sent once its conversation opens. */
 let pending: { conversationId: string; content: string } | null = null;
 
+/** Error codes of a turn the server kept in the conversation (refused, failed, cut off). */
+const TURN_OUTCOMES = new Set([
+  "turn_denied",
+  "turn_failed",
+  "model_interrupted",
+  "model_unavailable",
+]);
+
 export function sendWhenOpened(conversationId: string, content: string): void {
   pending = { conversationId, content };
 }
@@ -77,10 +85,7 @@ export function ConversationView(props: {
         if (abort.signal.aborted) {
           setAnnounce(t("chat.stopped"));
           setDraft(content);
-        } else if (
-          caught instanceof ApiError &&
-          (caught.code === "turn_denied" || caught.code === "turn_failed")
-        ) {
+        } else if (caught instanceof ApiError && TURN_OUTCOMES.has(caught.code)) {
           // Refused by the charter, the guard or a quota, or failed on the way: the server keeps
           // the turn in the conversation, and the agent gets the message back to change it.
           setFreshRefusal(true);

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import OpenAI from "openai";
+import { addProvider, describeApps, seedAdmin, seedUser } from "../support/apps.js";
+import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+
+/**
+ * What `/v1` says about who answered, as clients read it: the model that
+ * wrote the answer in `model`, the provider's own `finish_reason`, models
+ * looked up by an id that holds slashes, embeddings models listed with their
+ * use, and a 503 rather than quoted passages when the named model is down.
+ */
+describeApps("OpenAI-compatible API: honest answers", (get) => {
+  let upstream: OpenAiUpstream;
+  let client: OpenAI;
+
+  before(async () => {
+    upstream = await startOpenAiUpstream();
+    const { app } = get();
+    const admin = await seedAdmin(app);
+    await addProvider(app, admin, {
+      id: "vllm",
+      baseUrl: upstream.url,
+      sovereignty: "local",
+      country: "FRA",
+      models: [
+        { id: "mistralai/Mistral-Small", capabilities: ["chat"] },
+        { id: "bge-m3", capabilities: ["embeddings"] },
+      ],
+    });
+    upstream.models = ["mistralai/Mistral-Small", "bge-m3"];
+    const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
+    const key = (await app.services.apiKeys.create(agent.id, { name: "n8n", scopes: ["chat"] }))
+      .token;
+    const base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+    client = new OpenAI({ apiKey: key, baseURL: `${base}/v1`, maxRetries: 0 });
+  });
+  after(() => upstream.close());
+
+  const model = "vllm/mistralai/Mistral-Small";
+  const messages = [{ role: "user" as const, content: "Résume la délibération." }];
+
+  it("looks a model up by its id, slashes included, and lists embeddings models with their use", async () => {
+    const found = await client.models.retrieve(model);
+    assert.equal(found.id, model);
+    assert.equal(found.owned_by, "vllm");
+    const list = await client.models.list();
+    const uses = Object.fromEntries(
+      list.data.map((entry) => [
+        entry.id,
+        (entry as unknown as { capabilities: string[] }).capabilities,
+      ]),
+    );
+    assert.deepEqual(uses["vllm/bge-m3"], ["embeddings"]);
+    assert.deepEqual(uses[model], ["chat"]);
+    const unknown = await client.models.retrieve("vllm/absent").catch((error) => error);
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.code, "model_unknown");
+  });
+
+  it("says a chat model computes no embeddings, rather than calling it unknown", async () => {
+    const refused = await client.embeddings
+      .create({ model, input: "Bonjour" })
+      .catch((error) => error);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.code, "model_not_embeddings");
+    assert.match(refused.message, /embeddings/);
+  });
+
+  it("passes the provider's finish_reason on, streamed or not, with the model that wrote", async () => {
+    upstream.script({
+      kind: "reply",
+      text: "La délibération fixe les tarifs",
+      finishReason: "length",
+    });
+    const whole = await client.chat.completions.create({ model, messages, max_tokens: 5 });
+    assert.equal(whole.choices[0]?.finish_reason, "length");
+    assert.equal(whole.model, model);
+    upstream.script({
+      kind: "reply",
+      text: "La délibération fixe les tarifs",
+      finishReason: "length",
+    });
+    const stream = await client.chat.completions.create({ model, messages, stream: true });
+    const reasons: string[] = [];
+    const models = new Set<string>();
+    for await (const chunk of stream) {
+      models.add(chunk.model);
+      for (const choice of chunk.choices)
+        if (choice.finish_reason) reasons.push(choice.finish_reason);
+    }
+    assert.deepEqual(reasons, ["length"]);
+    assert.deepEqual([...models], [model]);
+  });
+
+  it("answers 503 with Retry-After when the named model's provider is down, never quoted passages as its answer", async () => {
+    const { app } = get();
+    for (let i = 0; i < 3; i += 1) app.services.providers.health.failed("vllm");
+    try {
+      for (const stream of [false, true]) {
+        const refused = await client.chat.completions
+          .create({ model, messages, stream })
+          .catch((error) => error);
+        assert.ok(refused instanceof OpenAI.APIError, String(refused));
+        assert.equal(refused.status, 503);
+        assert.equal(refused.code, "model_unavailable");
+        assert.equal(refused.headers?.get("retry-after"), "30");
+      }
+      const agreed = await client.chat.completions.create({
+        model,
+        messages,
+        // @ts-expect-error: a Beffroi extension of the request
+        beffroi_fallback: "extractive",
+      });
+      assert.equal(agreed.model, "extractive");
+    } finally {
+      app.services.providers.health.succeeded("vllm");
+    }
+  });
+});
