@@ -9,8 +9,8 @@ import {
   type ScanPort,
   stricterClass,
 } from "../guard/index.js";
-import { type RouteDefinition, route } from "../http/index.js";
-import { t } from "../i18n/index.js";
+import { openAiError, type RouteDefinition, route } from "../http/index.js";
+import { type Language, preferredLanguage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
 import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
@@ -161,7 +161,8 @@ export function openAiRoutes(deps: {
         });
         const created = Math.floor(Date.now() / 1000);
         let current: Turn | undefined;
-        const stream = body.stream ? new SseWriter(reply, created) : undefined;
+        const language = preferredLanguage(request.headers["accept-language"]);
+        const stream = body.stream ? new SseWriter(reply, created, language) : undefined;
         const turn = await deps.chat.run({
           principal,
           target: body.model,
@@ -317,6 +318,7 @@ class SseWriter {
   constructor(
     private readonly reply: FastifyReply,
     private readonly created: number,
+    private readonly language: Language,
   ) {}
 
   private model = EXTRACTIVE;
@@ -345,7 +347,7 @@ class SseWriter {
 
   /** A failure after text went out: an error event the official clients raise, then the end. */
   fail(error: AppError): void {
-    this.event({ error: { code: error.code, message: error.message } });
+    this.event(openAiError(error, this.language));
     this.end();
   }
 

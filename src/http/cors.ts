@@ -9,9 +9,9 @@ const EXPOSED = [
   "x-beffroi-sovereignty",
   "x-beffroi-overhead-ms",
   "retry-after",
-  "x-ratelimit-limit",
-  "x-ratelimit-remaining",
-  "x-ratelimit-reset",
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
 ].join(", ");
 
 /** Request headers a preflight may ask for: echoed when each is a plain header name, bounded. */

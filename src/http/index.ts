@@ -1,3 +1,4 @@
+export { isOpenAiRequest, type OpenAiErrorBody, openAiError } from "./errors.js";
 export type { Authenticator, GateDeps } from "./gate.js";
 export {
   type Access,

@@ -274,7 +274,17 @@ describeApps(
         messages: [{ role: "user", content: "x" }],
       });
       assert.equal(unknown.statusCode, 404);
-      assert.equal(unknown.json().error.code, "model_unknown");
+      // OpenAI's shape and code, Beffroi's beside it.
+      assert.deepEqual(
+        { ...unknown.json().error, message: undefined },
+        {
+          message: undefined,
+          type: "not_found_error",
+          param: "model",
+          code: "model_not_found",
+          beffroi_code: "model_unknown",
+        },
+      );
       const tool = await post({
         model: "local/test-model",
         messages: [
@@ -289,10 +299,23 @@ describeApps(
         messages: [{ role: "user", content: "mot ".repeat(5000) }],
       });
       assert.equal(long.statusCode, 400);
-      assert.equal(long.json().error.code, "context_too_long");
+      assert.equal(long.json().error.code, "context_length_exceeded");
+      assert.equal(long.json().error.type, "invalid_request_error");
       assert.match(long.json().error.message, /trop longue/);
       const empty = await post({ model: "local/test-model", messages: [] });
       assert.equal(empty.statusCode, 400);
+      assert.equal(empty.json().error.code, "invalid_request");
+      assert.equal(empty.json().error.param, "messages");
+      // In English for a client that asks for it; French otherwise.
+      const english = await app.server.inject({
+        method: "POST",
+        url: "/v1/chat/completions",
+        headers: { authorization: `Bearer ${key}`, "accept-language": "en-GB,en;q=0.9,fr;q=0.5" },
+        payload: { model: "nulle-part/gpt", messages: [{ role: "user", content: "x" }] },
+      });
+      assert.match(english.json().error.message, /^Unknown model: nulle-part\/gpt/);
+      const page = await call(app, "GET", "/api/nulle-part", { apiKey: key });
+      assert.deepEqual(Object.keys(page.json().error).sort(), ["code", "message"]);
     });
 
     it("reports an answer cut short mid-stream as an error, not as a finished answer", async () => {

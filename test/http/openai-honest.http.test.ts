@@ -55,7 +55,7 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
     assert.deepEqual(uses[model], ["chat"]);
     const unknown = await client.models.retrieve("vllm/absent").catch((error) => error);
     assert.equal(unknown.status, 404);
-    assert.equal(unknown.code, "model_unknown");
+    assert.equal(unknown.code, "model_not_found");
   });
 
   it("says a chat model computes no embeddings, rather than calling it unknown", async () => {

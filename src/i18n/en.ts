@@ -1,0 +1,138 @@
+/**
+ * English versions of the API's error messages (`error.*` of the French
+ * catalogue), for clients that ask for English (Accept-Language: en). The
+ * French catalogue stays the reference: a test checks that both have the
+ * same keys and the same placeholders.
+ */
+export const en = {
+  "error.aids_find_empty":
+    "Say what the person is looking for (a question) or describe their situation (age, place or status).",
+  "error.invalid_request": "The request is invalid: {details}",
+  "error.invalid_json": "The request body is not valid JSON.",
+  "error.unsupported_media_type":
+    "Unsupported content type: please send JSON (Content-Type: application/json).",
+  "error.payload_too_large": "The request is too large (limit: {limit} bytes).",
+  "error.route_not_found": "This address does not exist: {method} {url}.",
+  "error.unauthenticated": "You must sign in to access this resource.",
+  "error.session_expired": "Your session has expired. Please sign in again.",
+  "error.invalid_api_key": "Unknown, expired or revoked API key.",
+  "error.api_key_scope": 'This API key does not have the required "{scope}" scope.',
+  "error.forbidden": "You do not have the permissions required for this action.",
+  "error.cors_origin_not_allowed":
+    'Pages from the origin "{origin}" are not allowed to call the Beffroi API. An administrator can add it to the server.corsOrigins list.',
+  "error.csrf_failed":
+    "Anti-forgery (CSRF) token missing or invalid. Please reload the page and try again.",
+  "error.invalid_credentials": "Incorrect email address or password.",
+  "error.account_disabled": "This account is disabled. Please contact your administrator.",
+  "error.too_many_attempts": "Too many sign-in attempts. Please try again in {minutes} minute(s).",
+  "error.rate_limited": "Too many requests. Please try again in {seconds} second(s).",
+  "error.password_length": "The password must be between 8 and 128 characters long.",
+  "error.user_not_found": "User not found.",
+  "error.user_exists": "An account already exists with this email address.",
+  "error.direction_not_found": "Department not found: {direction}.",
+  "error.direction_exists": "This department already exists: {direction}.",
+  "error.direction_has_members":
+    "This department cannot be deleted: it contains sub-departments or staff members.",
+  "error.api_key_not_found": "API key not found.",
+  "error.api_key_scope_not_allowed":
+    'You cannot create a key with the "{scope}" scope: your role does not allow it.',
+  "error.api_key_lifetime": "A key's validity period must be between 1 and {max} days.",
+  "error.bootstrap_invalid": "Invalid or already used initialisation token.",
+  "error.bootstrap_done": "Beffroi is already initialised: an administrator exists.",
+  "error.knowledge_base_not_found": "Knowledge base not found: {name}.",
+  "error.knowledge_base_exists": "A knowledge base with this name already exists: {name}.",
+  "error.document_not_found": "Document not found.",
+  "error.passage_not_found": "Passage not found.",
+  "error.document_not_quarantined":
+    "This document is not in quarantine: there is nothing to release.",
+  "error.no_files":
+    'No file received: please send one or more files (multipart/form-data, "files" field).',
+  "error.too_many_files":
+    "Too many files in a single upload: {limit} files at most. No file was saved; please upload them in several batches.",
+  "error.upload_too_large":
+    "This upload exceeds {limit} MB in total. No file was saved; please upload the files in several batches.",
+  "error.owner_direction_required":
+    "Please specify the department that owns the knowledge base (a referent can only create a knowledge base for their own department or a department below it).",
+  "error.turn_denied": "Request refused: {reason}",
+  "error.turn_failed": "The request could not be completed: {reason}",
+  "error.provider_not_found": "Model provider not found: {id}.",
+  "error.provider_exists": "A provider with this identifier already exists: {id}.",
+  "error.provider_unreachable":
+    "The provider is not responding as expected ({reason}). Please check its address and its API key.",
+  "error.provider_key_file_refused": "Key file refused: {reason}.",
+  "error.provider_key_variable_refused": "Key variable refused: {reason}.",
+  "error.provider_key_reentry":
+    "This provider's address now points to a different server: please enter its API key again, or remove it. A saved key is only sent to the server it was entered for.",
+  "error.assistant_not_found": "Assistant not found.",
+  "error.assistant_exists": "An assistant with this name already exists: {name}.",
+  "error.assistant_default": "The default assistant cannot be deleted (it can be edited).",
+  "error.assistant_not_manageable":
+    "You can only manage the assistants of your own department. Please ask an administrator.",
+  "error.model_unknown":
+    "Unknown model: {model}. Models are named PROVIDER/MODEL (see GET /v1/models).",
+  "error.model_not_embeddings":
+    'The model {model} is a chat model and does not compute embeddings: please choose a model whose uses (capabilities, in GET /v1/models) include "embeddings".',
+  "error.assistant_model_unknown":
+    "Unknown model: {model}. Models are named PROVIDER/MODEL (see GET /v1/models).",
+  "error.charter_conflict":
+    "The charter was modified by someone else at the same time: please reload it, then save again.",
+  "error.knowledge_base_unknown": "Unknown knowledge base: {id}.",
+  "error.model_unavailable":
+    'None of the models planned for this request could answer ({models}). Please try again in a few moments, or accept the cited excerpts instead (parameter beffroi_fallback: "extractive" or header X-Beffroi-Fallback: extractive).',
+  "error.model_interrupted":
+    "The model's answer was interrupted partway through. Please try again; if this happens again, let your administrator know.",
+  "error.request_cancelled": "Request cancelled.",
+  "error.context_too_long":
+    "Your request is too long for the model {model} (about {tokens} tokens, {limit} at most). Please shorten it or choose another model.",
+  "error.conversation_not_found": "Conversation not found.",
+  "error.tools_not_supported":
+    "Beffroi does not pass on tool calls or their results (message {index}): no automatic action is allowed.",
+  "error.content_not_supported":
+    "Only text is accepted in messages (received: {type}, message {index}).",
+  "error.embeddings_blocked":
+    "These texts contain {dataClass} data ({summary}): the charter forbids sending them to this model (hosting: {sovereignty}). Please remove them, or choose a local model.",
+  "error.last_admin": "Not possible: this account is the last active administrator.",
+  "error.not_ready": "Service unavailable: {reason}.",
+  "error.internal": "Internal error. The incident has been logged (reference {requestId}).",
+  "error.impact_zone_unknown":
+    'Unknown electricity zone: "{zone}". Zones whose electricity mix is known: {zones}.',
+  "error.impact_input_invalid": "Invalid value for the impact estimate: {field}.",
+  "error.aids_file_empty":
+    "The file contains no aid. Nothing was imported; the aids already imported are kept.",
+  "error.aids_file_too_large":
+    "The aids file exceeds {limit} MB. Nothing was imported; the aids already imported are kept. Please split it into several files.",
+  "error.aids_too_many_lines":
+    "The aids file exceeds {limit} lines. Nothing was imported; the aids already imported are kept. Please split it into several files.",
+  "error.aids_line_too_long":
+    "Line {line}: an aid cannot exceed {limit} KB. Nothing was imported; the aids already imported are kept.",
+  "error.aids_file_not_utf8":
+    "Line {line}: the text is not UTF-8 encoded. Please save the file as UTF-8, then import it again. Nothing was imported; the aids already imported are kept.",
+  "error.aids_line_not_json":
+    "Line {line}: this is not a valid JSON object (expected: one aid per line, in the aides-jeunes format). Nothing was imported; the aids already imported are kept.",
+  "error.aids_field_invalid":
+    'Line {line}, field "{field}": {problem}. Nothing was imported; the aids already imported are kept.',
+  "error.aids_duplicate_id":
+    'Line {line}: the identifier "{id}" already appears on line {first}. Nothing was imported; the aids already imported are kept.',
+  "error.charter_invalid": "Invalid charter: {problems}",
+  "error.charter_yaml": "Unreadable charter (YAML): {reason}",
+  "error.charter_version_unknown": "Unknown charter version: {version}.",
+  "error.charter_template_unknown": "Unknown charter template: {name} (available: {names}).",
+  "error.message_not_found": "Message not found in this conversation.",
+  "error.message_not_rateable": "Only an answer from the assistant can be rated.",
+  "error.message_not_validatable": "Only an answer from the assistant can be validated.",
+  "error.guard_failed":
+    "The personal data check failed: the request is blocked as a precaution. Please try again; if this happens again, let your administrator know.",
+  "error.guard_timeout":
+    "The personal data check took too long: the request is blocked as a precaution. Please shorten the text or try again.",
+  "error.guard_names_format":
+    "Unrecognised file format: expected the INSEE first names file (sexe;preusuel;annais;nombre), the family names file (NOM followed by one column per decade) or a list of one name per line with --kind first|last. Nothing was imported.",
+  "error.guard_names_kind_mismatch":
+    "This file is {file}: the --kind {kind} option does not match it. Nothing was imported.",
+  "error.guard_names_columns": "Line {line}: {expected} column(s) expected. Nothing was imported.",
+  "error.guard_names_count":
+    "Line {line}: the number of bearers must be a positive integer. Nothing was imported.",
+  "error.guard_names_empty": "The file is empty. Nothing was imported.",
+  "error.guard_names_none_kept":
+    "No name reaches {min} bearers (or all of them are common words): nothing was imported, the previous import is kept.",
+  "error.guard_names_quote": "Line {line}: an opening quote is not closed. Nothing was imported.",
+} as const;
