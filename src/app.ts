@@ -51,7 +51,7 @@ export function createModules({
   const audit = auditModule({ ...base, actor: auditActor });
   const context: ModuleContext = { ...base, log, audit: audit.record };
   const identity = identityModule(context);
-  const charter = charterModule(context);
+  const charter = charterModule(context, identity.ports);
   const guard = guardModule(context);
   const knowledge = knowledgeModule(context, { ...identity.ports, ...guard.ports });
   const providers = providersModule(context, guard.ports);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { appError } from "../shared/errors.js";
 import { previewCharter } from "./charter.preview.js";
 import { CharterSchema } from "./charter.schema.js";
 import type { CharterService, CharterVersion } from "./charter.service.js";
@@ -25,6 +26,9 @@ const Preview = z.object({
   rules: z.array(z.object({ title: z.string(), sentences: z.array(z.string()) })),
 });
 
+/** An acceptance recorded: of which version, when. */
+const Acceptance = z.object({ version: z.number(), acceptedAt: z.string() });
+
 /** A version as listed: what changed, who saved it, when. */
 const VersionSummary = z.object({
   version: z.number(),
@@ -46,7 +50,11 @@ const CurrentCharter = VersionSummary.omit({ createdBy: true }).extend({
  * administrators save new versions (YAML, checked against the schema) and
  * start from the templates; auditors read every version.
  */
-export function charterRoutes(deps: { charter: CharterService }): RouteDefinition[] {
+export function charterRoutes(deps: {
+  charter: CharterService;
+  /** Whether an account exists (identity's port). */
+  userExists: (id: string) => Promise<boolean>;
+}): RouteDefinition[] {
   const { charter } = deps;
   return [
     route({
@@ -67,9 +75,27 @@ export function charterRoutes(deps: { charter: CharterService }): RouteDefinitio
       summary: "Accepter la version en vigueur de la charte (avant la première utilisation)",
       tags: ["charter"],
       access: "authenticated",
-      sessionOnly: true,
-      response: z.object({ version: z.number(), acceptedAt: z.string() }),
-      handler: async ({ principal }) => charter.accept(principal.userId),
+      response: Acceptance,
+      // On the page, the agent's own act; with an API key, the audit log keeps it too.
+      handler: async ({ principal }) =>
+        charter.accept(
+          principal.userId,
+          principal.via === "api-key" ? { actor: principal } : undefined,
+        ),
+    }),
+    route({
+      method: "POST",
+      url: "/api/charter/acceptances",
+      summary:
+        "Accepter la version en vigueur pour un compte (compte de service qui n'utilise que l'API) ; inscrit au journal d'audit",
+      tags: ["charter"],
+      access: "directory:write",
+      body: z.strictObject({ userId: z.string().min(1).max(100) }),
+      response: Acceptance,
+      handler: async ({ principal, body }) => {
+        if (!(await deps.userExists(body.userId))) throw appError("user_not_found");
+        return charter.accept(body.userId, { actor: principal });
+      },
     }),
     route({
       method: "PUT",

@@ -73,6 +73,16 @@ export class CharterService {
       repository: CharterRepository;
       clock: Clock;
       onChange?: CharterChanged;
+      /**
+       * Told when an acceptance is recorded otherwise than by the agent on the
+       * page: by an administrator or the CLI for an account (`actor` them, or
+       * null for the CLI), or through the account's own API key.
+       */
+      onAcceptedFor?: (event: {
+        actor: Principal | null;
+        userId: string;
+        version: number;
+      }) => Promise<void>;
     },
   ) {}
 
@@ -130,10 +140,18 @@ export class CharterService {
     return templateYaml(name);
   }
 
-  /** Records that the principal accepted the current version; returns it. */
-  async accept(userId: string): Promise<{ version: number; acceptedAt: string }> {
+  /**
+   * Records that the account accepted the current version; returns it. `by`
+   * is who recorded it when not the agent on the page (an administrator, the
+   * CLI: null, the account's own API key): the audit log keeps it.
+   */
+  async accept(
+    userId: string,
+    by?: { actor: Principal | null },
+  ): Promise<{ version: number; acceptedAt: string }> {
     const { version } = await this.current();
     await this.deps.repository.accept(userId, version, this.deps.clock.now().toISOString());
+    if (by) await this.deps.onAcceptedFor?.({ actor: by.actor, userId, version });
     return { version, acceptedAt: (await this.deps.repository.acceptedAt(userId, version)) ?? "" };
   }
 

@@ -7,7 +7,10 @@ import { charterRoutes } from "./charter.routes.js";
 import { CharterService } from "./charter.service.js";
 
 /** The usage charter as versioned data; the pipeline's charter stage. */
-export function charterModule({ store, clock, audit }: ModuleContext) {
+export function charterModule(
+  { store, clock, audit }: ModuleContext,
+  ports: { userExists: (id: string) => Promise<boolean> },
+) {
   const charter = new CharterService({
     repository: new CharterRepository(store.db),
     clock,
@@ -16,6 +19,13 @@ export function charterModule({ store, clock, audit }: ModuleContext) {
         action: "charter.changed",
         target: String(version),
         details: { changes },
+        ...(actor && { actor: auditActor(actor) }),
+      }),
+    onAcceptedFor: ({ actor, userId, version }) =>
+      audit({
+        action: "charter.accepted-for",
+        target: userId,
+        details: { version, ...(actor?.via === "api-key" && { via: "api-key" }) },
         ...(actor && { actor: auditActor(actor) }),
       }),
   });
@@ -30,6 +40,6 @@ export function charterModule({ store, clock, audit }: ModuleContext) {
       /** The charter's matrix for an agent: what a text of each data class may reach. */
       policyFor: (principal: Principal) => charter.policyFor(principal),
     },
-    routes: charterRoutes({ charter }),
+    routes: charterRoutes({ charter, userExists: ports.userExists }),
   };
 }

@@ -76,7 +76,7 @@ export async function charterCommand(config: Config, io: CliIo, args: string[]):
       return withServices(config, io, async ({ charter, users }) => {
         const user = await users.findByEmail(email);
         if (!user) throw new UsageError(t("error.user_not_found"));
-        const accepted = await charter.accept(user.id);
+        const accepted = await charter.accept(user.id, { actor: null });
         say(io, "cli.charter_accepted", { email, version: accepted.version });
         return 0;
       });

@@ -591,7 +591,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.message_not_validatable": "Seule une réponse de l'assistant peut être validée.",
   "charter.applied": "Charte « {title} », version {version}, appliquée.",
   "charter.not_accepted":
-    "Avant votre première utilisation, lisez la charte d'usage de l'IA (version {version}) et acceptez-la : c'est elle qui fixe ce que vous pouvez confier à l'IA et ce qui reste sous votre responsabilité.",
+    "Avant votre première utilisation, lisez la charte d'usage de l'IA (version {version}) et acceptez-la : c'est elle qui fixe ce que vous pouvez confier à l'IA et ce qui reste sous votre responsabilité. Sur la page web, elle s'affiche à la connexion. Pour un compte qui n'utilise que l'API : POST /api/charter/accept avec sa clé, après lecture de GET /api/charter ; ou un administrateur l'accepte pour lui (POST /api/charter/acceptances, ou beffroi charter accept --email ADRESSE).",
   "charter.audience":
     "La charte ne permet pas qu'un assistant s'adresse directement aux usagers : l'assistant « {assistant} » ne peut servir qu'aux agents. Demandez à votre administrateur de le réserver aux agents.",
   "charter.category":
@@ -871,6 +871,8 @@ Créez le premier administrateur avec POST /api/bootstrap, ou avec :
   "audit.action.provider.updated": "fournisseur de modèles modifié",
   "audit.action.provider.removed": "fournisseur de modèles retiré",
   "audit.action.charter.changed": "charte d'usage modifiée",
+  "audit.action.charter.accepted-for":
+    "charte d'usage acceptée pour un compte (par un administrateur, la ligne de commande ou la clé d'API du compte)",
   "cli.audit_head":
     "Dernière entrée du journal d'audit : n° {seq} ({at}).\nEmpreinte : {hash}\nConservez ces deux valeurs hors de Beffroi (courriel au DPO, registre papier…). Pour vérifier plus tard que le journal n'a pas été réécrit : beffroi audit verify --anchor {seq}:{hash}",
   "cli.audit_head_empty":

@@ -84,6 +84,7 @@ export function identityModule({ config, store, clock, ids, audit }: ModuleConte
       directions,
       /** A direction's path, for the assistants bound to it. */
       directionPath: async (id: string) => (await directionsRepository.byId(id))?.path,
+      userExists: async (id: string) => (await usersRepository.byId(id)) !== undefined,
     },
     routes: [
       ...authRoutes({ auth, users, bootstrap, oidcLabel: config.oidc?.label ?? null }),

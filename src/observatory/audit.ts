@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "provider.updated",
   "provider.removed",
   "charter.changed",
+  "charter.accepted-for",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

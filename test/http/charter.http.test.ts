@@ -73,6 +73,52 @@ describeApps("usage charter", (get) => {
     assert.equal(allowed.headers["x-beffroi-provider"], "outre-atlantique");
   });
 
+  it("lets an API-only account accept with its key, or an administrator accept for it, in the audit log", async () => {
+    const { app } = get();
+    const accounts = [];
+    for (const email of ["n8n@ville.example", "robot@ville.example"]) {
+      const user = await seedUser(app, email, ["agent"], "DSI", { acceptCharter: false });
+      const key = (await app.services.apiKeys.create(user.id, { name: email, scopes: ["chat"] }))
+        .token;
+      accounts.push({ user, key: { apiKey: key } });
+    }
+    const [byAdmin, byKey] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
+    const refused = await chat(byAdmin.key);
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.json().error.message, /POST \/api\/charter\/accept avec sa clé/);
+
+    // An administrator accepts for the service account; an agent may not.
+    const forbidden = await call(app, "POST", "/api/charter/acceptances", agent, {
+      userId: byAdmin.user.id,
+    });
+    assert.equal(forbidden.statusCode, 403);
+    const unknown = await call(app, "POST", "/api/charter/acceptances", admin, {
+      userId: "nobody",
+    });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().error.code, "user_not_found");
+    const accepted = await call(app, "POST", "/api/charter/acceptances", admin, {
+      userId: byAdmin.user.id,
+    });
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    assert.equal((await chat(byAdmin.key)).statusCode, 200);
+
+    // The other accepts with its own key, after reading the charter through the API.
+    assert.equal((await call(app, "GET", "/api/charter", byKey.key)).json().acceptedAt, null);
+    const own = await call(app, "POST", "/api/charter/accept", byKey.key);
+    assert.equal(own.statusCode, 200, own.body);
+    assert.equal((await chat(byKey.key)).statusCode, 200);
+
+    const adminId = (await app.services.users.findByEmail("dsi@ville.example"))?.id;
+    const entries = (await app.services.audit.list({ limit: 50 })).entries.filter(
+      (entry) => entry.action === "charter.accepted-for",
+    );
+    assert.deepEqual(entries.map((entry) => [entry.target, entry.actor, entry.details]).reverse(), [
+      [byAdmin.user.id, { kind: "user", id: adminId }, { version: 1 }],
+      [byKey.user.id, { kind: "user", id: byKey.user.id }, { version: 1, via: "api-key" }],
+    ]);
+  });
+
   it("refuses a charter that does not read or does not follow the schema, keeping the current one", async () => {
     const unreadable = await save("dataMatrix: [unclosed");
     assert.equal(unreadable.statusCode, 400);

@@ -146,6 +146,12 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "POST /api/charter/acceptances": {
+    response: PostApiCharterAcceptancesResponse;
+    body: PostApiCharterAcceptancesBody;
+    params: undefined;
+    query: undefined;
+  };
   "POST /api/charter/preview": {
     response: PostApiCharterPreviewResponse;
     body: PostApiCharterPreviewBody;
@@ -1074,6 +1080,15 @@ export interface PutApiCharterBody {
 export interface PostApiCharterAcceptResponse {
   version: number;
   acceptedAt: string;
+}
+
+export interface PostApiCharterAcceptancesResponse {
+  version: number;
+  acceptedAt: string;
+}
+
+export interface PostApiCharterAcceptancesBody {
+  userId: string;
 }
 
 export interface PostApiCharterPreviewResponse {
