@@ -3,6 +3,7 @@ import type { Principal } from "../identity/index.js";
 import type {
   ChatMessage,
   Pipeline,
+  Sampling,
   SovereigntyClass,
   Turn,
   TurnAssistant,
@@ -36,6 +37,9 @@ export interface ChatRequest {
   stream?: boolean;
   temperature?: number | undefined;
   maxTokens?: number | undefined;
+  sampling?: Sampling | undefined;
+  /** Parameters received that have no effect here: the turn's decisions say so. */
+  ignoredParameters?: string[];
   knowledgeBaseIds?: string[] | undefined;
   /** Asks for a generated answer even where the charter offers the cited passages first. */
   generate?: boolean | undefined;
@@ -156,6 +160,10 @@ export class ChatService {
         ...(request.stream !== undefined && { stream: request.stream }),
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
+        ...(request.sampling && { sampling: request.sampling }),
+        ...(request.ignoredParameters?.length && {
+          ignoredParameters: request.ignoredParameters,
+        }),
         ...(request.knowledgeBaseIds && { knowledgeBaseIds: request.knowledgeBaseIds }),
         ...(request.generate && { generate: true }),
         ...(request.extractiveFallback !== undefined && {

@@ -25,6 +25,7 @@ import {
   ModelEntry,
   ModelList,
 } from "./openai.schema.js";
+import { chatParameters } from "./openai-parameters.js";
 
 /** The name an answer made of quoted passages carries, in `model` and the headers. */
 const EXTRACTIVE = "extractive";
@@ -155,6 +156,8 @@ export function openAiRoutes(deps: {
         const startedAt = performance.now();
         const messages = toMessages(body);
         const fallback = body.beffroi_fallback ?? request.headers["x-beffroi-fallback"];
+        const { sampling, ignored } = chatParameters(body);
+        if (ignored.length > 0) reply.header("x-beffroi-ignored", ignored.join(", "));
         const controller = new AbortController();
         reply.raw.on("close", () => {
           if (!reply.raw.writableFinished) controller.abort();
@@ -170,6 +173,8 @@ export function openAiRoutes(deps: {
           stream: body.stream,
           temperature: body.temperature ?? undefined,
           maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+          sampling,
+          ignoredParameters: ignored,
           knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
           // No canned answer passed off as the model's: quoted passages only when the client agrees.
           extractiveFallback: fallback === "extractive",

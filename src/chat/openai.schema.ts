@@ -12,7 +12,13 @@ export const OpenAiMessage = z.object({
     .nullish(),
 });
 
-export const ChatCompletionBody = z.object({
+/**
+ * OpenAI's chat-completion request, every parameter named: one Beffroi does
+ * not know is refused (as OpenAI refuses it), never dropped in silence. What
+ * each one does is `chatParameters` (openai.routes.ts) and the table of
+ * docs/api-openai.md.
+ */
+export const ChatCompletionBody = z.strictObject({
   model: z.string().min(1).max(300),
   messages: z.array(OpenAiMessage).min(1).max(500),
   stream: z.boolean().default(false),
@@ -20,10 +26,36 @@ export const ChatCompletionBody = z.object({
   temperature: z.number().min(0).max(2).nullish(),
   max_tokens: z.number().int().positive().max(1_000_000).nullish(),
   max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
-  /** Accepted and never forwarded: Beffroi takes no automatic action. */
+  // Passed on to the models that take them (`Model.sampling`).
+  top_p: z.number().min(0).max(1).nullish(),
+  stop: z.union([z.string().max(200), z.array(z.string().max(200)).max(4)]).nullish(),
+  seed: z.number().int().nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  // Taken at their default only: anything else is refused, naming the parameter.
+  n: z.number().int().min(1).max(128).nullish(),
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.number().int().min(0).max(20).nullish(),
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+  response_format: z.object({ type: z.string() }).passthrough().nullish(),
   tools: z.array(z.unknown()).nullish(),
   tool_choice: z.unknown().optional(),
   functions: z.array(z.unknown()).nullish(),
+  function_call: z.unknown().optional(),
+  parallel_tool_calls: z.boolean().nullish(),
+  modalities: z.array(z.string()).nullish(),
+  audio: z.unknown().optional(),
+  prediction: z.unknown().optional(),
+  web_search_options: z.unknown().optional(),
+  // Accepted, without effect here, and reported as such (header `x-beffroi-ignored`, decisions).
+  user: z.string().max(500).nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  store: z.boolean().nullish(),
+  service_tier: z.string().max(50).nullish(),
+  reasoning_effort: z.string().max(50).nullish(),
+  verbosity: z.string().max(50).nullish(),
+  prompt_cache_key: z.string().max(500).nullish(),
+  safety_identifier: z.string().max(500).nullish(),
   /** Narrows the knowledge bases an assistant answers from (a Beffroi extension). */
   knowledge_base_ids: z.array(z.string().min(1)).max(50).nullish(),
   /**

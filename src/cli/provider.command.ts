@@ -8,6 +8,7 @@ import {
   ProviderBodySchema,
   type ProviderInput,
   parseModelOption,
+  SAMPLING_PARAMETERS,
 } from "../providers/index.js";
 import { AppError } from "../shared/errors.js";
 import { withServices } from "./context.js";
@@ -78,7 +79,12 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
         models.push(context ? { ...model, contextLength: context } : model);
       }
       for (const id of values.embeddings ?? []) {
-        models.push({ id, contextLength: context ?? 8192, capabilities: ["embeddings"] });
+        models.push({
+          id,
+          contextLength: context ?? 8192,
+          capabilities: ["embeddings"],
+          sampling: [...SAMPLING_PARAMETERS],
+        });
       }
       const base: Partial<ProviderInput> = preset?.provider ?? {};
       const pue = number(values.pue, "--pue");

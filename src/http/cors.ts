@@ -8,6 +8,7 @@ const EXPOSED = [
   "x-beffroi-model",
   "x-beffroi-sovereignty",
   "x-beffroi-overhead-ms",
+  "x-beffroi-ignored",
   "retry-after",
   "ratelimit-limit",
   "ratelimit-remaining",

@@ -122,7 +122,12 @@ function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where
   const result = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
-    field: [where, ...issue.path].join("."),
+    // A field the schema does not know is named, not its parent object.
+    field: [
+      where,
+      ...issue.path,
+      ...(issue.code === "unrecognized_keys" ? issue.keys.slice(0, 1) : []),
+    ].join("."),
     message: issue.message,
   }));
   throw appError(

@@ -70,6 +70,8 @@ export const en = {
     "You can only manage the assistants of your own department. Please ask an administrator.",
   "error.model_unknown":
     "Unknown model: {model}. Models are named PROVIDER/MODEL (see GET /v1/models).",
+  "error.parameter_not_supported":
+    'The "{parameter}" parameter is not supported for this request ({models}). Remove it from the request; the API documentation lists the parameters.',
   "error.model_not_embeddings":
     'The model {model} is a chat model and does not compute embeddings: please choose a model whose uses (capabilities, in GET /v1/models) include "embeddings".',
   "error.assistant_model_unknown":

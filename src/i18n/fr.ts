@@ -76,6 +76,8 @@ export const fr = {
     "Vous ne pouvez gérer que les assistants de votre direction. Demandez à un administrateur.",
   "error.model_unknown":
     "Modèle inconnu : {model}. Les modèles se nomment FOURNISSEUR/MODÈLE (voir GET /v1/models).",
+  "error.parameter_not_supported":
+    "Le paramètre « {parameter} » n'est pas pris en charge pour cette demande ({models}). Retirez-le de la requête ; voir la liste des paramètres dans la documentation de l'API compatible OpenAI.",
   "error.model_not_embeddings":
     "Le modèle {model} sert à converser, il ne calcule pas d'embeddings : choisissez un modèle dont les usages (capabilities, dans GET /v1/models) comprennent « embeddings ».",
   "error.assistant_model_unknown":
@@ -450,6 +452,9 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "route.skip.not_allowed": "hébergement {sovereignty} non autorisé pour ces données",
   "route.skip.unhealthy": "fournisseur indisponible (échecs récents)",
   "route.skip.too_long": "demande trop longue pour ce modèle",
+  "route.skip.parameter": "ne prend pas le paramètre {parameter}",
+  "route.ignored_parameters":
+    "Paramètres reçus et sans effet ici : {parameters} (ils ne sont transmis à aucun modèle).",
   "route.data_class": "Données {dataClass} : hébergements autorisés {allowed}.",
   "route.data_class.public": "publiques",
   "route.data_class.personal": "personnelles",

@@ -33,6 +33,8 @@ export type {
   PersonalDataSpan,
   QuotaHold,
   RouteCandidate,
+  Sampling,
+  SamplingParameter,
   SovereigntyClass,
   Turn,
   TurnAssistant,

@@ -8,9 +8,13 @@ export const publicDecisions = (turn: Turn) =>
 /**
  * Failures a client acts on in its own way, kept as they are rather than
  * folded into `turn_failed`: no model to answer (try again later, or accept
- * quoted passages), a model that stopped mid-answer.
+ * quoted passages), a model that stopped mid-answer, a setting no model takes.
  */
-const SURFACED: ReadonlySet<string> = new Set(["model_unavailable", "model_interrupted"]);
+const SURFACED: ReadonlySet<string> = new Set([
+  "model_unavailable",
+  "model_interrupted",
+  "parameter_not_supported",
+]);
 
 /** The error a turn that did not complete maps to: its denial's sentence, in French, with its decisions. */
 export function turnError(turn: Turn): AppError {

@@ -3,6 +3,19 @@ import type { Principal } from "../identity/index.js";
 import type { AppError } from "../shared/errors.js";
 import type { Decision, StageName } from "./decision.js";
 
+/**
+ * Sampling settings a caller may set (OpenAI's names), passed on to the
+ * models whose registry entry says they take them (`Model.parameters`).
+ */
+export interface Sampling {
+  top_p?: number;
+  stop?: string[];
+  seed?: number;
+  presence_penalty?: number;
+  frequency_penalty?: number;
+}
+export type SamplingParameter = keyof Sampling;
+
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
   content: string;
@@ -193,6 +206,10 @@ export interface Turn {
     stream?: boolean;
     temperature?: number;
     maxTokens?: number;
+    /** Sampling settings the caller set: only models that take them all are used. */
+    sampling?: Sampling;
+    /** Parameters the caller sent that have no effect here (said in the turn's decisions). */
+    ignoredParameters?: string[];
     /** The agent asks for a generated answer: the passages-first sobriety rule does not apply. */
     generate?: boolean;
     /**

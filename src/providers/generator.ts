@@ -126,6 +126,7 @@ export class Generator {
             stream: turn.input.stream ?? true,
             ...(turn.input.temperature !== undefined && { temperature: turn.input.temperature }),
             ...(turn.input.maxTokens !== undefined && { maxTokens: turn.input.maxTokens }),
+            ...(turn.input.sampling && { sampling: turn.input.sampling }),
             ...(turn.grounding && { grounding: turn.grounding }),
             ...(turn.signal && { signal: turn.signal }),
           });

@@ -24,6 +24,7 @@ export {
   ProviderSchema,
   parseModelOption,
   parseModelRef,
+  SAMPLING_PARAMETERS,
   SOVEREIGNTY,
   type Sovereignty,
 } from "./provider.schema.js";

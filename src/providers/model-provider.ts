@@ -1,4 +1,4 @@
-import type { ChatMessage, Grounding } from "../pipeline/index.js";
+import type { ChatMessage, Grounding, Sampling } from "../pipeline/index.js";
 
 export interface Usage {
   promptTokens: number;
@@ -23,6 +23,8 @@ export interface ChatRequest {
   stream: boolean;
   temperature?: number;
   maxTokens?: number;
+  /** Sampling settings, in OpenAI's names, sent as they are. */
+  sampling?: Sampling;
   /** The passages the answer rests on: the extractive provider answers from them alone. */
   grounding?: Grounding;
   /** Aborts the upstream call (the client went away, or a timeout). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "../i18n/index.js";
+import type { SamplingParameter } from "../pipeline/index.js";
 
 /**
  * Where a provider's servers are and which law reaches them:
@@ -31,6 +32,15 @@ export const ParameterCount = z.union([
 ]);
 export type ParameterCount = z.infer<typeof ParameterCount>;
 
+/** The sampling settings an OpenAI-compatible server takes (vLLM, Ollama, Albert, Mistral…). */
+export const SAMPLING_PARAMETERS = [
+  "top_p",
+  "stop",
+  "seed",
+  "presence_penalty",
+  "frequency_penalty",
+] as const satisfies readonly SamplingParameter[];
+
 export const ModelSchema = z.strictObject({
   id: z.string().min(1).max(200),
   label: z.string().min(1).max(200).optional(),
@@ -42,6 +52,12 @@ export const ModelSchema = z.strictObject({
   /** Billions of parameters active per token (a mixture of experts activates a share). */
   activeParameters: ParameterCount.optional(),
   totalParameters: ParameterCount.optional(),
+  /**
+   * The sampling settings (OpenAI's names) its server takes and Beffroi passes
+   * on; a request that sets another is not sent to this model. Default: all
+   * of them, as OpenAI-compatible servers take them.
+   */
+  sampling: z.array(z.enum(SAMPLING_PARAMETERS)).default([...SAMPLING_PARAMETERS]),
 });
 export type Model = z.infer<typeof ModelSchema>;
 
@@ -180,7 +196,11 @@ export function parseModelOption(option: string): Model | null {
     if (min === undefined || Number.isNaN(min) || min <= 0) return undefined;
     return max === undefined ? min : { min, max };
   };
-  const base = { contextLength: 8192, capabilities: ["chat" as const] };
+  const base = {
+    contextLength: 8192,
+    capabilities: ["chat" as const],
+    sampling: [...SAMPLING_PARAMETERS],
+  };
   if (!match) return option.trim() ? { id: option.trim(), ...base } : null;
   const active = count(match[2]);
   const total = count(match[3]) ?? active;

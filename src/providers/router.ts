@@ -1,7 +1,13 @@
 import { type DataPolicy, dataHandling, matrixPolicy } from "../charter/index.js";
 import type { DataClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
-import type { RouteCandidate, RouteResult, SovereigntyClass, Turn } from "../pipeline/index.js";
+import type {
+  RouteCandidate,
+  RouteResult,
+  SamplingParameter,
+  SovereigntyClass,
+  Turn,
+} from "../pipeline/index.js";
 import { estimateTokens } from "./model-provider.js";
 import { SOVEREIGNTY } from "./provider.schema.js";
 import type { ProvidersService, ResolvedModel } from "./providers.service.js";
@@ -73,7 +79,12 @@ export class Router {
       (turn.grounding?.passages ?? []).reduce((sum, p) => sum + estimateTokens(p.text), 0);
     const candidates: RouteCandidate[] = [];
     const skipped: RouteResult["skipped"] = [];
+    const asked = Object.keys(turn.input.sampling ?? {}) as SamplingParameter[];
     for (const entry of ordered) {
+      const untaken =
+        typeof entry === "string"
+          ? undefined
+          : asked.find((parameter) => !entry.model.sampling.includes(parameter));
       if (typeof entry === "string") {
         skipped.push({ ref: entry, reason: t("route.skip.unknown") });
       } else if (!entry.model.capabilities.includes("chat")) {
@@ -93,6 +104,12 @@ export class Router {
         skipped.push({ ref: entry.ref, reason: t("route.skip.unhealthy"), unavailable: true });
       } else if (prompt > entry.model.contextLength) {
         skipped.push({ ref: entry.ref, reason: t("route.skip.too_long") });
+      } else if (untaken) {
+        skipped.push({
+          ref: entry.ref,
+          reason: t("route.skip.parameter", { parameter: untaken }),
+          parameter: untaken,
+        });
       } else {
         const handling = dataHandling(policy, dataClass, possible, entry.provider.sovereignty);
         candidates.push(candidateOf(entry, handling === "mask"));

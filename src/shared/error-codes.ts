@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   invalid_request: 400,
   model_not_embeddings: 400,
+  parameter_not_supported: 400,
   knowledge_base_unknown: 400,
   message_not_rateable: 400,
   message_not_validatable: 400,

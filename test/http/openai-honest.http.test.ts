@@ -26,9 +26,10 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
       models: [
         { id: "mistralai/Mistral-Small", capabilities: ["chat"] },
         { id: "bge-m3", capabilities: ["embeddings"] },
+        { id: "sans-seed", capabilities: ["chat"], sampling: ["top_p", "stop"] },
       ],
     });
-    upstream.models = ["mistralai/Mistral-Small", "bge-m3"];
+    upstream.models = ["mistralai/Mistral-Small", "bge-m3", "sans-seed"];
     const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
     const key = (await app.services.apiKeys.create(agent.id, { name: "n8n", scopes: ["chat"] }))
       .token;
@@ -116,5 +117,58 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
     } finally {
       app.services.providers.health.succeeded("vllm");
     }
+  });
+
+  it("passes sampling settings on to a model that takes them, and refuses one it does not, naming it", async () => {
+    await client.chat.completions.create({
+      model,
+      messages,
+      top_p: 0.5,
+      stop: "FIN",
+      seed: 7,
+      presence_penalty: 0.1,
+      frequency_penalty: 0.2,
+    });
+    const sent = upstream.requests.at(-1)?.body as Record<string, unknown>;
+    assert.deepEqual(
+      [sent.top_p, sent.stop, sent.seed, sent.presence_penalty, sent.frequency_penalty],
+      [0.5, ["FIN"], 7, 0.1, 0.2],
+    );
+    const before = upstream.requests.length;
+    const refused = await client.chat.completions
+      .create({ model: "vllm/sans-seed", messages, seed: 7 })
+      .catch((error) => error);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.code, "parameter_not_supported");
+    assert.match(refused.message, /« seed »/);
+    assert.equal(upstream.requests.length, before, "nothing reached the model");
+  });
+
+  it("refuses what Beffroi does not do, naming the parameter, and reports what has no effect", async () => {
+    const cases: [object, string][] = [
+      [{ n: 2 }, "n"],
+      [{ response_format: { type: "json_object" } }, "response_format"],
+      [{ logprobs: true }, "logprobs"],
+      [{ logit_bias: { "42": 10 } }, "logit_bias"],
+      [{ tools: [{ type: "function", function: { name: "envoyer_courriel" } }] }, "tools"],
+    ];
+    for (const [extra, parameter] of cases) {
+      const refused = await client.chat.completions
+        .create({ model, messages, ...extra } as never)
+        .catch((error) => error);
+      assert.equal(refused.status, 400, parameter);
+      assert.equal(refused.code, "parameter_not_supported", parameter);
+      assert.match(refused.message, new RegExp(`« ${parameter} »`));
+    }
+    const unknown = await client.chat.completions
+      .create({ model, messages, inventé: 1 } as never)
+      .catch((error) => error);
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.param, "inventé");
+    // At their defaults they are taken as they are; user and store have no effect and say so.
+    const taken = await client.chat.completions
+      .create({ model, messages, n: 1, logprobs: false, user: "agent-42", store: false })
+      .withResponse();
+    assert.equal(taken.response.headers.get("x-beffroi-ignored"), "user, store");
   });
 });

@@ -1,8 +1,9 @@
 import type { DataClass } from "../../guard/index.js";
 import { typeLabel } from "../../guard/index.js";
 import { t } from "../../i18n/index.js";
+import { appError } from "../../shared/errors.js";
 import type { Stage } from "../pipeline.js";
-import type { RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
+import type { RouteCandidate, SamplingParameter, SovereigntyClass, Turn } from "../turn.js";
 
 export interface RouteResult {
   dataClass: DataClass;
@@ -13,7 +14,14 @@ export interface RouteResult {
    * Models left out, and why (a sentence in French); `blocked` when the charter
    * forbids the data there, `unavailable` when their provider is down.
    */
-  skipped: { ref: string; reason: string; blocked?: boolean; unavailable?: boolean }[];
+  skipped: {
+    ref: string;
+    reason: string;
+    blocked?: boolean;
+    unavailable?: boolean;
+    /** A sampling setting the request sets and this model does not take. */
+    parameter?: SamplingParameter;
+  }[];
 }
 
 /** Chooses, in order, the models this turn may use. */
@@ -86,6 +94,14 @@ function passagesFirst(turn: Turn): boolean {
  */
 export function routeStage(route: Route): Stage {
   return async (turn, { decide }) => {
+    const ignored = turn.input.ignoredParameters ?? [];
+    if (ignored.length > 0) {
+      decide(
+        "route.ignored-parameters",
+        "note",
+        t("route.ignored_parameters", { parameters: ignored.join(", ") }),
+      );
+    }
     if (turn.quota?.degraded) {
       turn.route = { candidates: [] };
       decide("route.quota-degraded", "note", t("route.quota_degraded"));
@@ -132,6 +148,17 @@ export function routeStage(route: Route): Stage {
         }),
       );
       return;
+    }
+    // A setting no usable model takes is the request's to change: said as such, not as a failure.
+    const untaken = result.skipped.find((skipped) => skipped.parameter);
+    if (result.candidates.length === 0 && untaken?.parameter) {
+      throw appError("parameter_not_supported", {
+        parameter: untaken.parameter,
+        models: result.skipped
+          .filter((skipped) => skipped.parameter)
+          .map((skipped) => skipped.ref)
+          .join(", "),
+      });
     }
     const masked = result.candidates.filter((candidate) => candidate.pseudonymise);
     if (masked.length > 0) {

@@ -91,6 +91,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         ...(request.stream && { stream_options: { include_usage: true } }),
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
+        ...request.sampling,
       },
       request.signal,
     );

@@ -2184,6 +2184,7 @@ export type GetApiProvidersResponse = {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     },
     ...{
       id: string;
@@ -2205,6 +2206,7 @@ export type GetApiProvidersResponse = {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2253,6 +2255,7 @@ export interface PostApiProvidersResponse {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     },
     ...{
       id: string;
@@ -2274,6 +2277,7 @@ export interface PostApiProvidersResponse {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2322,6 +2326,7 @@ export interface PostApiProvidersBody {
             min: number;
             max: number;
           };
+      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     },
     ...{
       id: string;
@@ -2343,6 +2348,7 @@ export interface PostApiProvidersBody {
             min: number;
             max: number;
           };
+      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     }[],
   ];
   apiKey?: string | null;
@@ -2388,6 +2394,7 @@ export type GetApiProvidersPresetsResponse = {
               min: number;
               max: number;
             };
+        sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
       },
       ...{
         id: string;
@@ -2409,6 +2416,7 @@ export type GetApiProvidersPresetsResponse = {
               min: number;
               max: number;
             };
+        sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
       }[],
     ];
   };
@@ -2451,6 +2459,7 @@ export interface PutApiProvidersIdResponse {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     },
     ...{
       id: string;
@@ -2472,6 +2481,7 @@ export interface PutApiProvidersIdResponse {
             min: number;
             max: number;
           };
+      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2520,6 +2530,7 @@ export interface PutApiProvidersIdBody {
             min: number;
             max: number;
           };
+      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     },
     ...{
       id: string;
@@ -2541,6 +2552,7 @@ export interface PutApiProvidersIdBody {
             min: number;
             max: number;
           };
+      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
     }[],
   ];
   apiKey?: string | null;
@@ -4258,9 +4270,49 @@ export interface PostV1ChatCompletionsBody {
   temperature?: number | null;
   max_tokens?: number | null;
   max_completion_tokens?: number | null;
+  top_p?: number | null;
+  stop?:
+    | (
+        | string
+        | []
+        | [string]
+        | [string, string]
+        | [string, string, string]
+        | [string, string, string, string]
+      )
+    | null;
+  seed?: number | null;
+  presence_penalty?: number | null;
+  frequency_penalty?: number | null;
+  n?: number | null;
+  logprobs?: boolean | null;
+  top_logprobs?: number | null;
+  logit_bias?: {
+    [k: string]: number;
+  } | null;
+  response_format?: {
+    type: string;
+    [k: string]: unknown;
+  } | null;
   tools?: unknown[] | null;
   tool_choice?: unknown;
   functions?: unknown[] | null;
+  function_call?: unknown;
+  parallel_tool_calls?: boolean | null;
+  modalities?: string[] | null;
+  audio?: unknown;
+  prediction?: unknown;
+  web_search_options?: unknown;
+  user?: string | null;
+  metadata?: {
+    [k: string]: string;
+  } | null;
+  store?: boolean | null;
+  service_tier?: string | null;
+  reasoning_effort?: string | null;
+  verbosity?: string | null;
+  prompt_cache_key?: string | null;
+  safety_identifier?: string | null;
   knowledge_base_ids?: string[] | null;
   beffroi_fallback?: ("none" | "extractive") | null;
 }

@@ -1,0 +1,63 @@
+import type { Sampling } from "../pipeline/index.js";
+import { appError } from "../shared/errors.js";
+import type { ChatCompletionBody } from "./openai.schema.js";
+
+/** Parameters accepted, without effect in Beffroi: said in `x-beffroi-ignored` and the turn's decisions. */
+const IGNORED = [
+  "user",
+  "metadata",
+  "store",
+  "service_tier",
+  "reasoning_effort",
+  "verbosity",
+  "prompt_cache_key",
+  "safety_identifier",
+] as const satisfies readonly (keyof ChatCompletionBody)[];
+
+const set = (value: unknown) => value !== undefined && value !== null;
+
+/**
+ * What a chat-completion request's parameters do, each one explicitly: the
+ * sampling settings passed on to the models that take them; the parameters
+ * Beffroi takes only at their default (one choice, no log-probabilities, no
+ * bias, text out, no tools), refused otherwise with the parameter named; and
+ * those that are accepted without effect, reported. Never a silent drop.
+ */
+export function chatParameters(body: ChatCompletionBody): {
+  sampling: Sampling | undefined;
+  ignored: string[];
+} {
+  const refuse = (parameter: string) => {
+    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
+  };
+  // Beffroi calls no tool and passes none on: a request that brings some is refused, never stripped.
+  if ((body.tools?.length ?? 0) > 0) refuse("tools");
+  if ((body.functions?.length ?? 0) > 0) refuse("functions");
+  if ((body.n ?? 1) !== 1) refuse("n");
+  if (body.logprobs === true) refuse("logprobs");
+  if (set(body.top_logprobs)) refuse("top_logprobs");
+  if (Object.keys(body.logit_bias ?? {}).length > 0) refuse("logit_bias");
+  if (body.response_format && body.response_format.type !== "text") refuse("response_format");
+  if (set(body.tool_choice) && body.tool_choice !== "none" && body.tool_choice !== "auto") {
+    refuse("tool_choice");
+  }
+  if (set(body.function_call) && body.function_call !== "none" && body.function_call !== "auto") {
+    refuse("function_call");
+  }
+  if (body.modalities && body.modalities.some((modality) => modality !== "text")) {
+    refuse("modalities");
+  }
+  for (const parameter of ["audio", "prediction", "web_search_options"] as const) {
+    if (set(body[parameter])) refuse(parameter);
+  }
+  const sampling: Sampling = {
+    ...(set(body.top_p) && { top_p: body.top_p as number }),
+    ...(set(body.stop) && { stop: [body.stop as string | string[]].flat() }),
+    ...(set(body.seed) && { seed: body.seed as number }),
+    ...(set(body.presence_penalty) && { presence_penalty: body.presence_penalty as number }),
+    ...(set(body.frequency_penalty) && { frequency_penalty: body.frequency_penalty as number }),
+  };
+  const ignored: string[] = IGNORED.filter((parameter) => set(body[parameter]));
+  if (set(body.parallel_tool_calls)) ignored.push("parallel_tool_calls");
+  return { sampling: Object.keys(sampling).length > 0 ? sampling : undefined, ignored };
+}
