@@ -1,6 +1,6 @@
 import type { Sampling } from "../pipeline/index.js";
 import { appError } from "../shared/errors.js";
-import type { ChatCompletionBody } from "./openai.schema.js";
+import type { ChatCompletionBody, CompletionBody } from "./openai.schema.js";
 
 /** Parameters accepted, without effect in Beffroi: said in `x-beffroi-ignored` and the turn's decisions. */
 const IGNORED = [
@@ -15,6 +15,24 @@ const IGNORED = [
 ] as const satisfies readonly (keyof ChatCompletionBody)[];
 
 const set = (value: unknown) => value !== undefined && value !== null;
+
+/**
+ * What a legacy text completion's parameters do: those it shares with chat
+ * as for chat; fill-in-the-middle (`suffix`), echo, several prompts or
+ * `best_of`, and log-probabilities are refused, named.
+ */
+export function completionParameters(body: CompletionBody): ReturnType<typeof chatParameters> {
+  const refuse = (parameter: string) => {
+    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
+  };
+  if (Array.isArray(body.prompt) && body.prompt.length > 1) refuse("prompt");
+  if (set(body.suffix)) refuse("suffix");
+  if (body.echo === true) refuse("echo");
+  if ((body.best_of ?? 1) !== 1) refuse("best_of");
+  if (set(body.logprobs)) refuse("logprobs");
+  const { model, prompt, stream, logprobs, ...shared } = body;
+  return chatParameters({ model, messages: [], stream, ...shared } as ChatCompletionBody);
+}
 
 /**
  * What a chat-completion request's parameters do, each one explicitly: the
@@ -44,7 +62,7 @@ export function chatParameters(body: ChatCompletionBody): {
   if (set(body.function_call) && body.function_call !== "none" && body.function_call !== "auto") {
     refuse("function_call");
   }
-  if (body.modalities && body.modalities.some((modality) => modality !== "text")) {
+  if (body.modalities?.some((modality) => modality !== "text")) {
     refuse("modalities");
   }
   for (const parameter of ["audio", "prediction", "web_search_options"] as const) {

@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { AssistantsService } from "../assistants/index.js";
 import { type DataPolicy, dataHandling } from "../charter/index.js";
@@ -9,41 +8,31 @@ import {
   type ScanPort,
   stricterClass,
 } from "../guard/index.js";
-import { openAiError, type RouteDefinition, route } from "../http/index.js";
-import { type Language, preferredLanguage, t } from "../i18n/index.js";
+import { type RouteDefinition, route } from "../http/index.js";
+import { t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
-import { type ChatMessage, type RouteCandidate, type Turn, turnError } from "../pipeline/index.js";
+import type { ChatMessage } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, appError } from "../shared/errors.js";
-import { formatEvent, openEventStream } from "../shared/event-stream.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
 import {
   ChatCompletion,
   ChatCompletionBody,
+  CompletionBody,
   EmbeddingList,
   EmbeddingsBody,
   ModelEntry,
   ModelList,
+  TextCompletion,
 } from "./openai.schema.js";
-import { chatParameters } from "./openai-parameters.js";
-
-/** The name an answer made of quoted passages carries, in `model` and the headers. */
-const EXTRACTIVE = "extractive";
-
-/** Which provider answered, its hosting class, and Beffroi's own time before the model was called. */
-function beffroiHeaders(
-  from: RouteCandidate | undefined,
-  turn: Pick<Turn, "upstreamStartedAt">,
-  startedAt: number,
-): Record<string, string> {
-  const overhead = (turn.upstreamStartedAt ?? performance.now()) - startedAt;
-  return {
-    "x-beffroi-provider": from?.providerId ?? EXTRACTIVE,
-    "x-beffroi-model": from?.ref ?? EXTRACTIVE,
-    "x-beffroi-sovereignty": from?.sovereignty ?? "local",
-    "x-beffroi-overhead-ms": overhead.toFixed(2),
-  };
-}
+import { chatParameters, completionParameters } from "./openai-parameters.js";
+import {
+  beffroiHeaders,
+  EXTRACTIVE,
+  runOpenAiTurn,
+  type StreamShape,
+  usageOf,
+} from "./openai-turn.js";
 
 /** OpenAI's messages reduced to what Beffroi sends on: text, with `developer` read as `system`. */
 function toMessages(body: ChatCompletionBody): ChatMessage[] {
@@ -67,6 +56,23 @@ function toMessages(body: ChatCompletionBody): ChatMessage[] {
 }
 
 const completionId = (turn: { id: string }) => `chatcmpl-${turn.id}`;
+
+const textCompletionId = (turn: { id: string }) => `cmpl-${turn.id}`;
+
+/** A text completion's stream: pieces of text, then the end with why. */
+const TEXT_STREAM: StreamShape = {
+  object: "text_completion",
+  text: (text) => ({ text, index: 0, logprobs: null, finish_reason: null }),
+  end: (finishReason) => ({ text: "", index: 0, logprobs: null, finish_reason: finishReason }),
+};
+
+/** A chat completion's stream: the assistant's role first, then pieces of content. */
+const CHAT_STREAM: StreamShape = {
+  object: "chat.completion.chunk",
+  opening: { index: 0, delta: { role: "assistant", content: "" }, finish_reason: null },
+  text: (text) => ({ index: 0, delta: { content: text }, finish_reason: null }),
+  end: (finishReason) => ({ index: 0, delta: {}, finish_reason: finishReason }),
+};
 
 /**
  * The OpenAI-compatible API for scripts and third-party tools (n8n, office
@@ -153,59 +159,26 @@ export function openAiRoutes(deps: {
       response: ChatCompletion,
       eventStream: true,
       handler: async ({ principal, body, request, reply }) => {
-        const startedAt = performance.now();
-        const messages = toMessages(body);
-        const fallback = body.beffroi_fallback ?? request.headers["x-beffroi-fallback"];
         const { sampling, ignored } = chatParameters(body);
-        if (ignored.length > 0) reply.header("x-beffroi-ignored", ignored.join(", "));
-        const controller = new AbortController();
-        reply.raw.on("close", () => {
-          if (!reply.raw.writableFinished) controller.abort();
-        });
-        const created = Math.floor(Date.now() / 1000);
-        let current: Turn | undefined;
-        const language = preferredLanguage(request.headers["accept-language"]);
-        const stream = body.stream ? new SseWriter(reply, created, language) : undefined;
-        const turn = await deps.chat.run({
+        const answered = await runOpenAiTurn(deps.chat, {
           principal,
+          request,
+          reply,
           target: body.model,
-          messages,
+          messages: toMessages(body),
           stream: body.stream,
+          includeUsage: body.stream_options?.include_usage === true,
           temperature: body.temperature ?? undefined,
           maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
           sampling,
-          ignoredParameters: ignored,
+          ignored,
           knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
-          // No canned answer passed off as the model's: quoted passages only when the client agrees.
-          extractiveFallback: fallback === "extractive",
-          signal: controller.signal,
-          onStart: (started) => {
-            current = started;
-          },
-          ...(stream && {
-            sink: (text: string, from: RouteCandidate | undefined) =>
-              stream.write(text, () => ({
-                id: completionId(current ?? { id: "" }),
-                model: from?.ref ?? EXTRACTIVE,
-                headers: beffroiHeaders(from, current ?? {}, startedAt),
-              })),
-          }),
+          fallback: body.beffroi_fallback ?? request.headers["x-beffroi-fallback"]?.toString(),
+          id: completionId,
+          shape: CHAT_STREAM,
         });
-        const output = turn.output;
-        if (stream) {
-          const completed = turn.status === "completed" && output;
-          if (!stream.started && !completed) throw turnError(turn);
-          if (!completed) stream.fail(turnError(turn));
-          else {
-            stream.finish(
-              output.finishReason ?? "stop",
-              body.stream_options?.include_usage ? usageOf(output) : undefined,
-            );
-          }
-          return reply;
-        }
-        if (turn.status !== "completed" || !output) throw turnError(turn);
-        reply.headers(beffroiHeaders(output.model, turn, startedAt));
+        if (!answered) return reply;
+        const { turn, output, created } = answered;
         return {
           id: completionId(turn),
           object: "chat.completion",
@@ -227,6 +200,55 @@ export function openAiRoutes(deps: {
             citations: output.citations,
             abstained: output.abstained,
           },
+        };
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/v1/completions",
+      summary:
+        "Complétion d'un texte (API historique d'OpenAI) : l'invite, seule, est le message de l'agent ; en flux ou d'un bloc",
+      tags: ["openai"],
+      access: "chat",
+      body: CompletionBody,
+      response: TextCompletion,
+      eventStream: true,
+      handler: async ({ principal, body, request, reply }) => {
+        const { sampling, ignored } = completionParameters(body);
+        const prompt = [body.prompt].flat()[0] ?? "";
+        const answered = await runOpenAiTurn(deps.chat, {
+          principal,
+          request,
+          reply,
+          target: body.model,
+          messages: [{ role: "user", content: prompt }],
+          stream: body.stream,
+          includeUsage: body.stream_options?.include_usage === true,
+          temperature: body.temperature ?? undefined,
+          maxTokens: body.max_tokens ?? undefined,
+          sampling,
+          ignored,
+          knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
+          fallback: body.beffroi_fallback ?? request.headers["x-beffroi-fallback"]?.toString(),
+          id: textCompletionId,
+          shape: TEXT_STREAM,
+        });
+        if (!answered) return reply;
+        const { turn, output, created } = answered;
+        return {
+          id: textCompletionId(turn),
+          object: "text_completion",
+          created,
+          model: output.model?.ref ?? EXTRACTIVE,
+          choices: [
+            {
+              text: output.text,
+              index: 0,
+              logprobs: null,
+              finish_reason: output.finishReason ?? "stop",
+            },
+          ],
+          usage: usageOf(output),
         };
       },
     }),
@@ -301,97 +323,4 @@ export function openAiRoutes(deps: {
       },
     }),
   ];
-}
-
-function usageOf(output: NonNullable<Turn["output"]>) {
-  const usage = output.usage ?? { promptTokens: 0, completionTokens: 0, estimated: true };
-  return {
-    prompt_tokens: usage.promptTokens,
-    completion_tokens: usage.completionTokens,
-    total_tokens: usage.promptTokens + usage.completionTokens,
-  };
-}
-
-/**
- * Writes an OpenAI chat-completion stream. Nothing is sent before the first
- * text, so that a turn refused or failed before it still gets a plain JSON
- * error with its status; the headers then name the provider that answers.
- */
-class SseWriter {
-  started = false;
-
-  constructor(
-    private readonly reply: FastifyReply,
-    private readonly created: number,
-    private readonly language: Language,
-  ) {}
-
-  private model = EXTRACTIVE;
-
-  /** `opening` gives, at the first text, the completion's id, the model writing and the headers. */
-  write(
-    text: string,
-    opening: () => { id: string; model: string; headers: Record<string, string> },
-  ): void {
-    if (!this.started) {
-      this.started = true;
-      const { id, model, headers } = opening();
-      this.id = id;
-      this.model = model;
-      openEventStream(this.reply, headers);
-      this.send({ role: "assistant", content: "" }, null);
-    }
-    if (text) this.send({ content: text }, null);
-  }
-
-  finish(finishReason: string, usage: ReturnType<typeof usageOf> | undefined): void {
-    this.send({}, finishReason);
-    if (usage) this.event({ ...this.base(), choices: [], usage });
-    this.end();
-  }
-
-  /** A failure after text went out: an error event the official clients raise, then the end. */
-  fail(error: AppError): void {
-    this.event(openAiError(error, this.language));
-    this.end();
-  }
-
-  private id = "";
-
-  private base() {
-    return {
-      id: this.id,
-      object: "chat.completion.chunk",
-      created: this.created,
-      model: this.model,
-    };
-  }
-
-  private send(delta: object, finish: string | null): void {
-    this.event({ ...this.base(), choices: [{ index: 0, delta, finish_reason: finish }] });
-  }
-
-  /** Events written in the same turn of the event loop leave in one write (one system call). */
-  private pending = "";
-  private flushing = false;
-
-  private event(payload: object): void {
-    this.pending += formatEvent(payload);
-    if (this.flushing) return;
-    this.flushing = true;
-    setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    this.flushing = false;
-    if (this.pending && !this.reply.raw.writableEnded) this.reply.raw.write(this.pending);
-    this.pending = "";
-  }
-
-  private end(): void {
-    if (this.reply.raw.writableEnded) return;
-    this.pending += formatEvent("[DONE]");
-    this.flush();
-    this.reply.raw.end();
-  }
 }

@@ -132,3 +132,51 @@ export const ChatCompletion = z.object({
     abstained: z.boolean(),
   }),
 });
+
+/**
+ * OpenAI's legacy text completion (`POST /v1/completions`), for tools that
+ * send a plain prompt: one prompt, answered as a chat turn's user message.
+ */
+export const CompletionBody = z.strictObject({
+  model: z.string().min(1).max(300),
+  prompt: z.union([
+    z.string().min(1).max(400_000),
+    z.array(z.string().min(1).max(400_000)).min(1).max(20),
+  ]),
+  stream: z.boolean().default(false),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  stop: z.union([z.string().max(200), z.array(z.string().max(200)).max(4)]).nullish(),
+  seed: z.number().int().nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  n: z.number().int().min(1).max(128).nullish(),
+  best_of: z.number().int().min(1).max(20).nullish(),
+  logprobs: z.number().int().min(0).max(5).nullish(),
+  echo: z.boolean().nullish(),
+  suffix: z.string().max(400_000).nullish(),
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+  user: z.string().max(500).nullish(),
+  knowledge_base_ids: z.array(z.string().min(1)).max(50).nullish(),
+  beffroi_fallback: z.enum(["none", "extractive"]).nullish(),
+});
+export type CompletionBody = z.infer<typeof CompletionBody>;
+
+/** `POST /v1/completions` in one block. */
+export const TextCompletion = z.object({
+  id: z.string(),
+  object: z.literal("text_completion"),
+  created: z.number(),
+  model: z.string(),
+  choices: z.array(
+    z.object({
+      text: z.string(),
+      index: z.number(),
+      logprobs: z.null(),
+      finish_reason: z.string(),
+    }),
+  ),
+  usage: TokenUsage,
+});

@@ -171,4 +171,43 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
       .withResponse();
     assert.equal(taken.response.headers.get("x-beffroi-ignored"), "user, store");
   });
+
+  it("completes a plain prompt (legacy completions), streamed or not, and refuses fill-in-the-middle", async () => {
+    upstream.script({ kind: "reply", text: "au conseil municipal du 12 mars." });
+    const whole = await client.completions.create({
+      model,
+      prompt: "La délibération a été adoptée",
+      max_tokens: 20,
+    });
+    assert.equal(whole.object, "text_completion");
+    assert.equal(whole.choices[0]?.text, "au conseil municipal du 12 mars.");
+    assert.equal(whole.model, model);
+    const sent = upstream.requests.at(-1)?.body as {
+      messages: { role: string; content: string }[];
+    };
+    assert.deepEqual(sent.messages.at(-1), {
+      role: "user",
+      content: "La délibération a été adoptée",
+    });
+    upstream.script({ kind: "reply", text: "au conseil municipal du 12 mars." });
+    const stream = await client.completions.create({
+      model,
+      prompt: "La délibération a été adoptée",
+      stream: true,
+    });
+    let text = "";
+    const reasons: string[] = [];
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.text ?? "";
+      if (chunk.choices[0]?.finish_reason) reasons.push(chunk.choices[0].finish_reason);
+    }
+    assert.equal(text, "au conseil municipal du 12 mars.");
+    assert.deepEqual(reasons, ["stop"]);
+    const fim = await client.completions
+      .create({ model, prompt: "function somme(a, b) {", suffix: "}" })
+      .catch((error) => error);
+    assert.equal(fim.status, 400);
+    assert.equal(fim.code, "parameter_not_supported");
+    assert.match(fim.message, /« suffix »/);
+  });
 });

@@ -458,6 +458,12 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "POST /v1/completions": {
+    response: PostV1CompletionsResponse;
+    body: PostV1CompletionsBody;
+    params: undefined;
+    query: undefined;
+  };
   "POST /v1/embeddings": {
     response: PostV1EmbeddingsResponse;
     body: PostV1EmbeddingsBody;
@@ -4313,6 +4319,234 @@ export interface PostV1ChatCompletionsBody {
   verbosity?: string | null;
   prompt_cache_key?: string | null;
   safety_identifier?: string | null;
+  knowledge_base_ids?: string[] | null;
+  beffroi_fallback?: ("none" | "extractive") | null;
+}
+
+export interface PostV1CompletionsResponse {
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: {
+    text: string;
+    index: number;
+    logprobs: null;
+    finish_reason: string;
+  }[];
+  usage: {
+    prompt_tokens: number;
+    completion_tokens: number;
+    total_tokens: number;
+  };
+}
+
+export interface PostV1CompletionsBody {
+  model: string;
+  prompt:
+    | string
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+  stream?: boolean;
+  stream_options?: {
+    include_usage?: boolean;
+  } | null;
+  temperature?: number | null;
+  max_tokens?: number | null;
+  top_p?: number | null;
+  stop?:
+    | (
+        | string
+        | []
+        | [string]
+        | [string, string]
+        | [string, string, string]
+        | [string, string, string, string]
+      )
+    | null;
+  seed?: number | null;
+  presence_penalty?: number | null;
+  frequency_penalty?: number | null;
+  n?: number | null;
+  best_of?: number | null;
+  logprobs?: number | null;
+  echo?: boolean | null;
+  suffix?: string | null;
+  logit_bias?: {
+    [k: string]: number;
+  } | null;
+  user?: string | null;
   knowledge_base_ids?: string[] | null;
   beffroi_fallback?: ("none" | "extractive") | null;
 }
