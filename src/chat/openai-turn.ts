@@ -42,7 +42,35 @@ export function usageOf(output: TurnOutput) {
   };
 }
 
-/** How one kind of completion (chat, text) writes its stream's choices. */
+/** One event of a stream: its data, and its name when the protocol names events. */
+export interface StreamEvent {
+  event?: string;
+  data: unknown;
+}
+
+/** What every event of a stream knows once the text starts. */
+export interface StreamMeta {
+  id: string;
+  model: string;
+  created: number;
+}
+
+/** How a kind of answer is written as a stream, as OpenAI's clients read it. */
+export interface StreamEncoder {
+  /** The events when the text starts (the model that writes is then known). */
+  open(meta: StreamMeta): StreamEvent[];
+  text(meta: StreamMeta, text: string): StreamEvent[];
+  finish(
+    meta: StreamMeta,
+    end: { finishReason: string; output: TurnOutput; includeUsage: boolean },
+  ): StreamEvent[];
+  /** A failure after text went out, as the clients raise it. */
+  fail(meta: StreamMeta, error: AppError, language: Language): StreamEvent[];
+  /** Whether the stream ends with `data: [DONE]` (chat and text completions do). */
+  doneMarker: boolean;
+}
+
+/** How chat and text completions write their choices. */
 export interface StreamShape {
   /** The chunks' `object` (`chat.completion.chunk`, `text_completion`). */
   object: string;
@@ -50,6 +78,23 @@ export interface StreamShape {
   opening?: object;
   text(text: string): object;
   end(finishReason: string): object;
+}
+
+/** The stream of chat and text completions: chunks of choices, the usage last if asked, `[DONE]`. */
+export function choicesStream(shape: StreamShape): StreamEncoder {
+  const chunk = (meta: StreamMeta, choices: object[], extra: object = {}): StreamEvent => ({
+    data: { ...meta, object: shape.object, choices, ...extra },
+  });
+  return {
+    open: (meta) => (shape.opening ? [chunk(meta, [shape.opening])] : []),
+    text: (meta, text) => [chunk(meta, [shape.text(text)])],
+    finish: (meta, { finishReason, output, includeUsage }) => [
+      chunk(meta, [shape.end(finishReason)]),
+      ...(includeUsage ? [chunk(meta, [], { usage: usageOf(output) })] : []),
+    ],
+    fail: (_meta, error, language) => [{ data: openAiError(error, language) }],
+    doneMarker: true,
+  };
 }
 
 /** What an OpenAI-style request asks of one turn, whatever its route. */
@@ -70,7 +115,8 @@ export interface OpenAiTurnRequest {
   fallback?: string | undefined;
   /** The completion's id, from the turn's. */
   id(turn: { id: string }): string;
-  shape: StreamShape;
+  /** How the stream is written (one per request: it may count its events). */
+  encoder: StreamEncoder;
 }
 
 /**
@@ -94,7 +140,7 @@ export async function runOpenAiTurn(
   const created = Math.floor(Date.now() / 1000);
   let current: Turn | undefined;
   const language = preferredLanguage(call.request.headers["accept-language"]);
-  const stream = call.stream ? new SseWriter(reply, created, language, call.shape) : undefined;
+  const stream = call.stream ? new SseWriter(reply, created, language, call.encoder) : undefined;
   const turn = await chat.run({
     principal: call.principal,
     target: call.target,
@@ -125,8 +171,13 @@ export async function runOpenAiTurn(
   if (stream) {
     if (!stream.started && !completed) throw turnError(turn);
     if (!completed || !output) stream.fail(turnError(turn));
-    else
-      stream.finish(output.finishReason ?? "stop", call.includeUsage ? usageOf(output) : undefined);
+    else {
+      stream.finish({
+        finishReason: output.finishReason ?? "stop",
+        output,
+        includeUsage: call.includeUsage,
+      });
+    }
     return undefined;
   }
   if (!completed || !output) throw turnError(turn);
@@ -141,18 +192,19 @@ export async function runOpenAiTurn(
  */
 class SseWriter {
   started = false;
-  private id = "";
-  private model = EXTRACTIVE;
+  private meta: StreamMeta = { id: "", model: EXTRACTIVE, created: 0 };
   /** Events written in the same turn of the event loop leave in one write (one system call). */
   private pending = "";
   private flushing = false;
 
   constructor(
     private readonly reply: FastifyReply,
-    private readonly created: number,
+    created: number,
     private readonly language: Language,
-    private readonly shape: StreamShape,
-  ) {}
+    private readonly encoder: StreamEncoder,
+  ) {
+    this.meta.created = created;
+  }
 
   /** `opening` gives, at the first text, the completion's id, the model writing and the headers. */
   write(
@@ -162,36 +214,25 @@ class SseWriter {
     if (!this.started) {
       this.started = true;
       const { id, model, headers } = opening();
-      this.id = id;
-      this.model = model;
+      this.meta = { ...this.meta, id, model };
       openEventStream(this.reply, headers);
-      if (this.shape.opening) this.send(this.shape.opening);
+      this.events(this.encoder.open(this.meta));
     }
-    if (text) this.send(this.shape.text(text));
+    if (text) this.events(this.encoder.text(this.meta, text));
   }
 
-  finish(finishReason: string, usage: ReturnType<typeof usageOf> | undefined): void {
-    this.send(this.shape.end(finishReason));
-    if (usage) this.event({ ...this.base(), choices: [], usage });
+  finish(end: Parameters<StreamEncoder["finish"]>[1]): void {
+    this.events(this.encoder.finish(this.meta, end));
     this.end();
   }
 
-  /** A failure after text went out: an error event the official clients raise, then the end. */
   fail(error: AppError): void {
-    this.event(openAiError(error, this.language));
+    this.events(this.encoder.fail(this.meta, error, this.language));
     this.end();
   }
 
-  private base() {
-    return { id: this.id, object: this.shape.object, created: this.created, model: this.model };
-  }
-
-  private send(choice: object): void {
-    this.event({ ...this.base(), choices: [choice] });
-  }
-
-  private event(payload: object): void {
-    this.pending += formatEvent(payload);
+  private events(events: StreamEvent[]): void {
+    for (const { event, data } of events) this.pending += formatEvent(data, event);
     if (this.flushing) return;
     this.flushing = true;
     setImmediate(() => this.flush());
@@ -205,7 +246,7 @@ class SseWriter {
 
   private end(): void {
     if (this.reply.raw.writableEnded) return;
-    this.pending += formatEvent("[DONE]");
+    if (this.encoder.doneMarker) this.pending += formatEvent("[DONE]");
     this.flush();
     this.reply.raw.end();
   }

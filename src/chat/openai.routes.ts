@@ -28,6 +28,7 @@ import {
 import { chatParameters, completionParameters } from "./openai-parameters.js";
 import {
   beffroiHeaders,
+  choicesStream,
   EXTRACTIVE,
   runOpenAiTurn,
   type StreamShape,
@@ -175,7 +176,7 @@ export function openAiRoutes(deps: {
           knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
           fallback: body.beffroi_fallback ?? request.headers["x-beffroi-fallback"]?.toString(),
           id: completionId,
-          shape: CHAT_STREAM,
+          encoder: choicesStream(CHAT_STREAM),
         });
         if (!answered) return reply;
         const { turn, output, created } = answered;
@@ -231,7 +232,7 @@ export function openAiRoutes(deps: {
           knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
           fallback: body.beffroi_fallback ?? request.headers["x-beffroi-fallback"]?.toString(),
           id: textCompletionId,
-          shape: TEXT_STREAM,
+          encoder: choicesStream(TEXT_STREAM),
         });
         if (!answered) return reply;
         const { turn, output, created } = answered;
