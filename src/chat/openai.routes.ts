@@ -27,6 +27,14 @@ import {
 } from "./openai.schema.js";
 import { chatParameters, completionParameters } from "./openai-parameters.js";
 import {
+  ResponseObject,
+  ResponsesBody,
+  responseObject,
+  responsesMessages,
+  responsesParameters,
+  responsesStream,
+} from "./openai-responses.js";
+import {
   beffroiHeaders,
   choicesStream,
   EXTRACTIVE,
@@ -57,6 +65,8 @@ function toMessages(body: ChatCompletionBody): ChatMessage[] {
 }
 
 const completionId = (turn: { id: string }) => `chatcmpl-${turn.id}`;
+
+const responseId = (turn: { id: string }) => `resp_${turn.id}`;
 
 const textCompletionId = (turn: { id: string }) => `cmpl-${turn.id}`;
 
@@ -251,6 +261,42 @@ export function openAiRoutes(deps: {
           ],
           usage: usageOf(output),
         };
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/v1/responses",
+      summary:
+        "Réponse d'un assistant ou d'un modèle (API Responses d'OpenAI, sa partie texte) : une invite ou des messages, des instructions ; en flux ou d'un bloc",
+      tags: ["openai"],
+      access: "chat",
+      body: ResponsesBody,
+      response: ResponseObject,
+      eventStream: true,
+      handler: async ({ principal, body, request, reply }) => {
+        const { ignored } = responsesParameters(body);
+        const instructions = body.instructions ?? null;
+        const answered = await runOpenAiTurn(deps.chat, {
+          principal,
+          request,
+          reply,
+          target: body.model,
+          messages: responsesMessages(body),
+          stream: body.stream,
+          includeUsage: true,
+          temperature: body.temperature ?? undefined,
+          maxTokens: body.max_output_tokens ?? undefined,
+          sampling: typeof body.top_p === "number" ? { top_p: body.top_p } : undefined,
+          ignored,
+          knowledgeBaseIds: body.knowledge_base_ids ?? undefined,
+          fallback: body.beffroi_fallback ?? request.headers["x-beffroi-fallback"]?.toString(),
+          id: responseId,
+          encoder: responsesStream(instructions),
+        });
+        if (!answered) return reply;
+        const { turn, output, created } = answered;
+        const model = output.model?.ref ?? EXTRACTIVE;
+        return responseObject({ id: responseId(turn), model, created }, instructions, output);
       },
     }),
     route({

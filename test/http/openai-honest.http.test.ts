@@ -210,4 +210,48 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
     assert.equal(fim.code, "parameter_not_supported");
     assert.match(fim.message, /« suffix »/);
   });
+
+  it("answers the Responses API's text subset, whole or streamed, and refuses what it does not keep", async () => {
+    upstream.script({ kind: "reply", text: "Le marché est attribué au lot 2." });
+    const whole = await client.responses.create({
+      model,
+      instructions: "Réponds en une phrase.",
+      input: "Résume l'analyse des offres.",
+    });
+    assert.equal(whole.status, "completed");
+    assert.equal(whole.output_text, "Le marché est attribué au lot 2.");
+    assert.equal(whole.model, model);
+    assert.ok((whole.usage?.total_tokens ?? 0) > 0);
+    const sent = upstream.requests.at(-1)?.body as {
+      messages: { role: string; content: string }[];
+    };
+    assert.deepEqual(
+      sent.messages.map((message) => message.role),
+      ["system", "user"],
+    );
+    assert.match(sent.messages[0]?.content ?? "", /Réponds en une phrase/);
+
+    upstream.script({ kind: "reply", text: "Le marché est attribué au lot 2." });
+    const stream = await client.responses.create({
+      model,
+      input: [{ role: "user", content: "Résume l'analyse des offres." }],
+      stream: true,
+    });
+    let text = "";
+    const types: string[] = [];
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === "response.output_text.delta") text += event.delta;
+    }
+    assert.equal(text, "Le marché est attribué au lot 2.");
+    assert.equal(types[0], "response.created");
+    assert.equal(types.at(-1), "response.completed");
+
+    const chained = await client.responses
+      .create({ model, input: "Et ensuite ?", previous_response_id: whole.id })
+      .catch((error) => error);
+    assert.equal(chained.status, 400);
+    assert.equal(chained.code, "parameter_not_supported");
+    assert.match(chained.message, /« previous_response_id »/);
+  });
 });

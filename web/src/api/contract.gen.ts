@@ -464,6 +464,12 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "POST /v1/responses": {
+    response: PostV1ResponsesResponse;
+    body: PostV1ResponsesBody;
+    params: undefined;
+    query: undefined;
+  };
   "POST /v1/embeddings": {
     response: PostV1EmbeddingsResponse;
     body: PostV1EmbeddingsBody;
@@ -4547,6 +4553,102 @@ export interface PostV1CompletionsBody {
     [k: string]: number;
   } | null;
   user?: string | null;
+  knowledge_base_ids?: string[] | null;
+  beffroi_fallback?: ("none" | "extractive") | null;
+}
+
+export interface PostV1ResponsesResponse {
+  id: string;
+  object: "response";
+  created_at: number;
+  status: "in_progress" | "completed" | "incomplete";
+  model: string;
+  output: {
+    type: "message";
+    id: string;
+    status: "in_progress" | "completed" | "incomplete";
+    role: "assistant";
+    content: {
+      type: "output_text";
+      text: string;
+      annotations: {
+        [k: string]: unknown;
+      }[];
+    }[];
+  }[];
+  instructions: string | null;
+  incomplete_details: {
+    reason: string;
+  } | null;
+  error: null;
+  usage: {
+    input_tokens: number;
+    output_tokens: number;
+    total_tokens: number;
+  } | null;
+}
+
+export interface PostV1ResponsesBody {
+  model: string;
+  input:
+    | string
+    | [
+        {
+          type?: "message";
+          role: "system" | "developer" | "user" | "assistant";
+          content:
+            | string
+            | (
+                | {
+                    type: "input_text" | "output_text";
+                    text: string;
+                  }
+                | {
+                    type: string;
+                  }
+              )[];
+        },
+        ...{
+          type?: "message";
+          role: "system" | "developer" | "user" | "assistant";
+          content:
+            | string
+            | (
+                | {
+                    type: "input_text" | "output_text";
+                    text: string;
+                  }
+                | {
+                    type: string;
+                  }
+              )[];
+        }[],
+      ];
+  instructions?: string | null;
+  stream?: boolean;
+  max_output_tokens?: number | null;
+  temperature?: number | null;
+  top_p?: number | null;
+  text?: {
+    format?: {
+      type: string;
+      [k: string]: unknown;
+    };
+  } | null;
+  tools?: unknown[] | null;
+  tool_choice?: unknown;
+  parallel_tool_calls?: boolean | null;
+  previous_response_id?: string | null;
+  background?: boolean | null;
+  include?: string[] | null;
+  reasoning?: unknown;
+  truncation?: ("auto" | "disabled") | null;
+  user?: string | null;
+  metadata?: {
+    [k: string]: string;
+  } | null;
+  store?: boolean | null;
+  service_tier?: string | null;
   knowledge_base_ids?: string[] | null;
   beffroi_fallback?: ("none" | "extractive") | null;
 }
