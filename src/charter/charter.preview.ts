@@ -166,6 +166,13 @@ export function charterRules(charter: Charter): CharterRuleSection[] {
           : t("charter.rules.forbidden", {
               categories: charter.forbiddenCategories.map(categoryName).join(", "),
             }),
+        !charter.toolUse.allowed
+          ? t("charter.rules.tools.no")
+          : charter.toolUse.forbiddenAssistants.length > 0
+            ? t("charter.rules.tools.except", {
+                count: charter.toolUse.forbiddenAssistants.length,
+              })
+            : t("charter.rules.tools.yes"),
       ],
     },
     { title: t("charter.rules.title.data"), sentences: matrixSentences(matrix) },

@@ -54,6 +54,18 @@ export const CharterSchema = z.strictObject({
   forbiddenCategories: z
     .array(z.enum(CHARTER_CATEGORIES, { error: () => t("charter.schema.category") }))
     .default(["decision", "automatic-action"]),
+  /**
+   * Tools a caller declares through the API (n8n, code assistants): a model
+   * may ask the caller to run them; Beffroi never runs one. `allowed: false`
+   * refuses every request that brings tools (the "no autonomous agents" rule);
+   * `forbiddenAssistants` refuses them for those assistants only.
+   */
+  toolUse: z
+    .strictObject({
+      allowed: z.boolean().default(true),
+      forbiddenAssistants: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   /** What to do with each class of data for each class of model host. */
   dataMatrix: Matrix.default({}),
   /** A pilot group (directions by path, users by e-mail) with its own matrix, e.g. to test models. */

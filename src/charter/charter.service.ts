@@ -203,6 +203,7 @@ export class CharterService {
         quotas: charter.quotas,
         citizensAllowed: charter.audiences.citizens,
         forbiddenCategories: charter.forbiddenCategories,
+        toolUse: charter.toolUse,
         requiresValidation: (assistantId, own) =>
           validation.assistants === "all" || validation.assistants.includes(assistantId) || own,
         pilot: this.inPilot(charter, principal),

@@ -5,6 +5,7 @@ import type {
   Pipeline,
   Sampling,
   SovereigntyClass,
+  ToolDefinition,
   Turn,
   TurnAssistant,
 } from "../pipeline/index.js";
@@ -38,6 +39,9 @@ export interface ChatRequest {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   sampling?: Sampling | undefined;
+  tools?: ToolDefinition[] | undefined;
+  toolChoice?: unknown;
+  responseFormat?: Record<string, unknown> | undefined;
   /** Parameters received that have no effect here: the turn's decisions say so. */
   ignoredParameters?: string[];
   knowledgeBaseIds?: string[] | undefined;
@@ -161,6 +165,9 @@ export class ChatService {
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
         ...(request.sampling && { sampling: request.sampling }),
+        ...(request.tools && { tools: request.tools }),
+        ...(request.toolChoice !== undefined && { toolChoice: request.toolChoice }),
+        ...(request.responseFormat && { responseFormat: request.responseFormat }),
         ...(request.ignoredParameters?.length && {
           ignoredParameters: request.ignoredParameters,
         }),

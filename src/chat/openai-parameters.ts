@@ -1,4 +1,4 @@
-import type { Sampling } from "../pipeline/index.js";
+import type { Sampling, ToolDefinition } from "../pipeline/index.js";
 import { appError } from "../shared/errors.js";
 import type { ChatCompletionBody, CompletionBody } from "./openai.schema.js";
 
@@ -36,27 +36,35 @@ export function completionParameters(body: CompletionBody): ReturnType<typeof ch
 
 /**
  * What a chat-completion request's parameters do, each one explicitly: the
- * sampling settings passed on to the models that take them; the parameters
+ * sampling settings, the tools and the structured output passed on to the
+ * models that take them (the charter may refuse tools); the parameters
  * Beffroi takes only at their default (one choice, no log-probabilities, no
- * bias, text out, no tools), refused otherwise with the parameter named; and
- * those that are accepted without effect, reported. Never a silent drop.
+ * bias, text out), refused otherwise with the parameter named; and those
+ * accepted without effect, reported. Never a silent drop.
  */
 export function chatParameters(body: ChatCompletionBody): {
   sampling: Sampling | undefined;
   ignored: string[];
+  tools?: ToolDefinition[];
+  toolChoice?: unknown;
+  responseFormat?: Record<string, unknown>;
 } {
   const refuse = (parameter: string) => {
     throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
   };
-  // Beffroi calls no tool and passes none on: a request that brings some is refused, never stripped.
-  if ((body.tools?.length ?? 0) > 0) refuse("tools");
+  // The deprecated functions have their successor, tools: said, not translated.
   if ((body.functions?.length ?? 0) > 0) refuse("functions");
   if ((body.n ?? 1) !== 1) refuse("n");
   if (body.logprobs === true) refuse("logprobs");
   if (set(body.top_logprobs)) refuse("top_logprobs");
   if (Object.keys(body.logit_bias ?? {}).length > 0) refuse("logit_bias");
-  if (body.response_format && body.response_format.type !== "text") refuse("response_format");
-  if (set(body.tool_choice) && body.tool_choice !== "none" && body.tool_choice !== "auto") {
+  const tools = body.tools?.length ? (body.tools as ToolDefinition[]) : undefined;
+  if (
+    !tools &&
+    set(body.tool_choice) &&
+    body.tool_choice !== "none" &&
+    body.tool_choice !== "auto"
+  ) {
     refuse("tool_choice");
   }
   if (set(body.function_call) && body.function_call !== "none" && body.function_call !== "auto") {
@@ -77,5 +85,13 @@ export function chatParameters(body: ChatCompletionBody): {
   };
   const ignored: string[] = IGNORED.filter((parameter) => set(body[parameter]));
   if (set(body.parallel_tool_calls)) ignored.push("parallel_tool_calls");
-  return { sampling: Object.keys(sampling).length > 0 ? sampling : undefined, ignored };
+  // Text is every model's default: only a JSON format is passed on (to the models that take it).
+  const format = body.response_format?.type === "text" ? undefined : body.response_format;
+  return {
+    sampling: Object.keys(sampling).length > 0 ? sampling : undefined,
+    ignored,
+    ...(tools && { tools }),
+    ...(tools && set(body.tool_choice) && { toolChoice: body.tool_choice }),
+    ...(format && { responseFormat: format as Record<string, unknown> }),
+  };
 }

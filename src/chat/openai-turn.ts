@@ -6,6 +6,8 @@ import {
   type ChatMessage,
   type RouteCandidate,
   type Sampling,
+  type ToolCall,
+  type ToolDefinition,
   type Turn,
   type TurnOutput,
   turnError,
@@ -77,6 +79,8 @@ export interface StreamShape {
   /** The choice of a first event before any text (chat: the assistant's role), if any. */
   opening?: object;
   text(text: string): object;
+  /** The choice that carries the tool calls a model asks for (chat only). */
+  toolCalls?(calls: ToolCall[]): object;
   end(finishReason: string): object;
 }
 
@@ -89,6 +93,9 @@ export function choicesStream(shape: StreamShape): StreamEncoder {
     open: (meta) => (shape.opening ? [chunk(meta, [shape.opening])] : []),
     text: (meta, text) => [chunk(meta, [shape.text(text)])],
     finish: (meta, { finishReason, output, includeUsage }) => [
+      ...(output.toolCalls?.length && shape.toolCalls
+        ? [chunk(meta, [shape.toolCalls(output.toolCalls)])]
+        : []),
       chunk(meta, [shape.end(finishReason)]),
       ...(includeUsage ? [chunk(meta, [], { usage: usageOf(output) })] : []),
     ],
@@ -109,6 +116,9 @@ export interface OpenAiTurnRequest {
   temperature?: number | undefined;
   maxTokens?: number | undefined;
   sampling?: Sampling | undefined;
+  tools?: ToolDefinition[] | undefined;
+  toolChoice?: unknown;
+  responseFormat?: Record<string, unknown> | undefined;
   ignored: string[];
   knowledgeBaseIds?: string[] | undefined;
   /** `extractive` when the client accepts quoted passages in place of a model (body or header). */
@@ -149,6 +159,9 @@ export async function runOpenAiTurn(
     temperature: call.temperature,
     maxTokens: call.maxTokens,
     sampling: call.sampling,
+    tools: call.tools,
+    toolChoice: call.toolChoice,
+    responseFormat: call.responseFormat,
     ignoredParameters: call.ignored,
     knowledgeBaseIds: call.knowledgeBaseIds,
     // No canned answer passed off as the model's: quoted passages only when the client agrees.
@@ -170,6 +183,14 @@ export async function runOpenAiTurn(
   const completed = turn.status === "completed" && output !== undefined;
   if (stream) {
     if (!stream.started && !completed) throw turnError(turn);
+    // An answer of tool calls alone wrote no text: the stream opens now.
+    if (!stream.started && output) {
+      stream.write("", () => ({
+        id: call.id(turn),
+        model: output.model?.ref ?? EXTRACTIVE,
+        headers: beffroiHeaders(output.model, turn, startedAt),
+      }));
+    }
     if (!completed || !output) stream.fail(turnError(turn));
     else {
       stream.finish({

@@ -11,7 +11,7 @@ import {
 import { type RouteDefinition, route } from "../http/index.js";
 import { t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
-import type { ChatMessage } from "../pipeline/index.js";
+import type { ChatMessage, ToolCall } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
 import { AppError, appError } from "../shared/errors.js";
 import { ASSISTANT_PREFIX, type ChatService } from "./chat.service.js";
@@ -46,9 +46,8 @@ import {
 /** OpenAI's messages reduced to what Beffroi sends on: text, with `developer` read as `system`. */
 function toMessages(body: ChatCompletionBody): ChatMessage[] {
   return body.messages.map((message, index) => {
-    if (message.role === "tool" || message.role === "function") {
-      throw appError("tools_not_supported", { index });
-    }
+    // The deprecated `function` role has no call id to answer: tools are sent with `tool`.
+    if (message.role === "function") throw appError("tools_not_supported", { index });
     const content =
       typeof message.content === "string"
         ? message.content
@@ -60,7 +59,17 @@ function toMessages(body: ChatCompletionBody): ChatMessage[] {
               return part.text;
             })
             .join("\n");
-    return { role: message.role === "developer" ? "system" : message.role, content };
+    const toolCalls = (message.tool_calls ?? []).map((call) => ({
+      id: call.id,
+      name: call.function.name,
+      arguments: call.function.arguments,
+    }));
+    return {
+      role: message.role === "developer" ? "system" : message.role,
+      content,
+      ...(toolCalls.length > 0 && { toolCalls }),
+      ...(message.tool_call_id && { toolCallId: message.tool_call_id }),
+    };
   });
 }
 
@@ -82,8 +91,21 @@ const CHAT_STREAM: StreamShape = {
   object: "chat.completion.chunk",
   opening: { index: 0, delta: { role: "assistant", content: "" }, finish_reason: null },
   text: (text) => ({ index: 0, delta: { content: text }, finish_reason: null }),
+  // Whole calls in one piece each, as OpenAI's clients put a stream's pieces together anyway.
+  toolCalls: (calls) => ({
+    index: 0,
+    delta: { tool_calls: calls.map((call, index) => ({ index, ...openAiToolCall(call) })) },
+    finish_reason: null,
+  }),
   end: (finishReason) => ({ index: 0, delta: {}, finish_reason: finishReason }),
 };
+
+/** A tool call in OpenAI's shape. */
+const openAiToolCall = (call: ToolCall) => ({
+  id: call.id,
+  type: "function" as const,
+  function: { name: call.name, arguments: call.arguments },
+});
 
 /**
  * The OpenAI-compatible API for scripts and third-party tools (n8n, office
@@ -170,8 +192,11 @@ export function openAiRoutes(deps: {
       response: ChatCompletion,
       eventStream: true,
       handler: async ({ principal, body, request, reply }) => {
-        const { sampling, ignored } = chatParameters(body);
+        const { sampling, ignored, tools, toolChoice, responseFormat } = chatParameters(body);
         const answered = await runOpenAiTurn(deps.chat, {
+          tools,
+          toolChoice,
+          responseFormat,
           principal,
           request,
           reply,
@@ -199,7 +224,14 @@ export function openAiRoutes(deps: {
           choices: [
             {
               index: 0,
-              message: { role: "assistant", content: output.text },
+              message: {
+                role: "assistant",
+                // OpenAI's clients read a null content beside tool calls.
+                content: output.text === "" && output.toolCalls?.length ? null : output.text,
+                ...(output.toolCalls?.length && {
+                  tool_calls: output.toolCalls.map(openAiToolCall),
+                }),
+              },
               finish_reason: output.finishReason ?? "stop",
             },
           ],

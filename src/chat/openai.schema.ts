@@ -4,12 +4,33 @@ import { SOVEREIGNTY } from "../providers/index.js";
 
 const TextPart = z.object({ type: z.literal("text"), text: z.string() });
 
-/** A message as OpenAI's API carries it; only text reaches Beffroi's models. */
+/** A tool call in OpenAI's shape (an assistant message's, or an answer's). */
+export const OpenAiToolCall = z.object({
+  id: z.string().min(1).max(200),
+  type: z.literal("function"),
+  function: z.object({ name: z.string().min(1).max(200), arguments: z.string().max(400_000) }),
+});
+
+/** A message as OpenAI's API carries it; only text reaches Beffroi's models, with tool calls and results. */
 export const OpenAiMessage = z.object({
   role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
   content: z
     .union([z.string(), z.array(z.union([TextPart, z.object({ type: z.string() })]))])
     .nullish(),
+  name: z.string().max(200).nullish(),
+  tool_calls: z.array(OpenAiToolCall).max(128).nullish(),
+  tool_call_id: z.string().max(200).nullish(),
+});
+
+/** A tool the caller declares: a function, its JSON schema (Beffroi never runs it). */
+const OpenAiTool = z.object({
+  type: z.literal("function"),
+  function: z.object({
+    name: z.string().min(1).max(64),
+    description: z.string().max(10_000).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    strict: z.boolean().nullish(),
+  }),
 });
 
 /**
@@ -37,9 +58,19 @@ export const ChatCompletionBody = z.strictObject({
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
-  response_format: z.object({ type: z.string() }).passthrough().nullish(),
-  tools: z.array(z.unknown()).nullish(),
-  tool_choice: z.unknown().optional(),
+  response_format: z
+    .union([
+      z.object({ type: z.enum(["text", "json_object"]) }),
+      z.object({ type: z.literal("json_schema"), json_schema: z.record(z.string(), z.unknown()) }),
+    ])
+    .nullish(),
+  tools: z.array(OpenAiTool).max(128).nullish(),
+  tool_choice: z
+    .union([
+      z.enum(["none", "auto", "required"]),
+      z.object({ type: z.literal("function"), function: z.object({ name: z.string() }) }),
+    ])
+    .nullish(),
   functions: z.array(z.unknown()).nullish(),
   function_call: z.unknown().optional(),
   parallel_tool_calls: z.boolean().nullish(),
@@ -119,7 +150,11 @@ export const ChatCompletion = z.object({
   choices: z.array(
     z.object({
       index: z.number(),
-      message: z.object({ role: z.literal("assistant"), content: z.string() }),
+      message: z.object({
+        role: z.literal("assistant"),
+        content: z.string().nullable(),
+        tool_calls: z.array(OpenAiToolCall).optional(),
+      }),
       finish_reason: z.string(),
     }),
   ),

@@ -3,12 +3,12 @@ import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import {
   describeFailure,
+  MODEL_PARAMETERS,
   type Model,
   PRESETS,
   ProviderBodySchema,
   type ProviderInput,
   parseModelOption,
-  SAMPLING_PARAMETERS,
 } from "../providers/index.js";
 import { AppError } from "../shared/errors.js";
 import { withServices } from "./context.js";
@@ -83,7 +83,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
           id,
           contextLength: context ?? 8192,
           capabilities: ["embeddings"],
-          sampling: [...SAMPLING_PARAMETERS],
+          parameters: [...MODEL_PARAMETERS],
         });
       }
       const base: Partial<ProviderInput> = preset?.provider ?? {};

@@ -533,6 +533,12 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.rules.citizens.no":
     "Les assistants servent les agents seulement : aucun ne s'adresse directement aux usagers.",
   "charter.rules.forbidden": "Usages interdits : {categories}.",
+  "charter.rules.tools.no":
+    "Aucun outil ne peut être confié à l'IA par l'API (pas d'agent autonome) : une demande qui en apporte est refusée.",
+  "charter.rules.tools.yes":
+    "Un outil appelant l'API peut proposer des outils au modèle, qui peut lui demander de les appeler ; Beffroi n'en exécute jamais aucun.",
+  "charter.rules.tools.except":
+    "Un outil appelant l'API peut proposer des outils au modèle (Beffroi n'en exécute jamais aucun), sauf pour {count} assistant(s) désigné(s).",
   "charter.rules.forbidden.none": "Aucune catégorie d'usage n'est interdite.",
   "charter.rules.category.general": "usage général",
   "charter.rules.category.drafting": "rédaction",
@@ -597,6 +603,10 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.applied": "Charte « {title} », version {version}, appliquée.",
   "charter.not_accepted":
     "Avant votre première utilisation, lisez la charte d'usage de l'IA (version {version}) et acceptez-la : c'est elle qui fixe ce que vous pouvez confier à l'IA et ce qui reste sous votre responsabilité. Sur la page web, elle s'affiche à la connexion. Pour un compte qui n'utilise que l'API : POST /api/charter/accept avec sa clé, après lecture de GET /api/charter ; ou un administrateur l'accepte pour lui (POST /api/charter/acceptances, ou beffroi charter accept --email ADRESSE).",
+  "charter.tools_forbidden":
+    "La charte d'usage ne permet pas de confier des outils à l'IA (pas d'agent autonome) : retirez « tools » de la demande.",
+  "charter.tools_forbidden_assistant":
+    "La charte d'usage ne permet pas de confier des outils à l'assistant « {assistant} » : retirez « tools » de la demande, ou utilisez un autre assistant.",
   "charter.audience":
     "La charte ne permet pas qu'un assistant s'adresse directement aux usagers : l'assistant « {assistant} » ne peut servir qu'aux agents. Demandez à votre administrateur de le réserver aux agents.",
   "charter.category":
@@ -667,6 +677,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "guard.position.here": "dans votre message",
   "guard.position.passage": "dans les documents retrouvés",
   "guard.position.earlier": "dans un message précédent",
+  "guard.position.tools": "dans la description des outils",
   "guard.position.type": "{type} ({positions})",
   "guard.names.kind.first": "Prénoms",
   "guard.names.kind.last": "Noms de famille",

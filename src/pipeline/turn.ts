@@ -15,10 +15,30 @@ export interface Sampling {
   frequency_penalty?: number;
 }
 export type SamplingParameter = keyof Sampling;
+/** A request parameter a model may or may not take (its registry entry says). */
+export type ModelParameter = SamplingParameter | "tools" | "response_format";
+
+/** A tool the caller declares (OpenAI's function tool): Beffroi never runs it; the caller may. */
+export interface ToolDefinition {
+  type: "function";
+  function: { name: string; description?: string; parameters?: unknown; strict?: boolean };
+}
+
+/** A call of a declared tool that a model asks for, returned to the caller to run or not. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The arguments, as the model wrote them (JSON text). */
+  arguments: string;
+}
 
 export interface ChatMessage {
-  role: "system" | "user" | "assistant";
+  role: "system" | "user" | "assistant" | "tool";
   content: string;
+  /** An assistant message's calls of tools (the caller's own conversation, sent back). */
+  toolCalls?: ToolCall[];
+  /** A tool message: the call it answers. */
+  toolCallId?: string;
 }
 
 /** How the caller proved who they are; `identify` turns it into a principal. */
@@ -134,6 +154,8 @@ export interface TurnOutput {
   usage?: TurnUsage;
   /** Why the model stopped, as its provider said (`stop`, `length`…); none for quoted passages. */
   finishReason?: string;
+  /** The tools the model asks the caller to call, their arguments restored for the caller. */
+  toolCalls?: ToolCall[];
 }
 
 /** The assistant a turn talks to: what the route, ground and generate stages need of it. */
@@ -152,7 +174,7 @@ export interface TurnAssistant {
 
 /** Where the guard found personal data: which message, which type, which characters (never the value). */
 export interface PersonalDataSpan {
-  /** Index in `input.messages`; -1 for a passage retrieved from a knowledge base. */
+  /** Index in `input.messages`; -1 for a passage retrieved from a knowledge base, -2 for the caller's tools. */
   message: number;
   type: string;
   start: number;
@@ -208,6 +230,12 @@ export interface Turn {
     maxTokens?: number;
     /** Sampling settings the caller set: only models that take them all are used. */
     sampling?: Sampling;
+    /** Tools the caller declares (scanned like any text); only models that take tools are used. */
+    tools?: ToolDefinition[];
+    /** OpenAI's `tool_choice`, passed on as it is. */
+    toolChoice?: unknown;
+    /** OpenAI's `response_format` (JSON): only models that take it are used. */
+    responseFormat?: Record<string, unknown>;
     /** Parameters the caller sent that have no effect here (said in the turn's decisions). */
     ignoredParameters?: string[];
     /** The agent asks for a generated answer: the passages-first sobriety rule does not apply. */

@@ -7,6 +7,8 @@ import {
   type Grounding,
   type GroundingPassage,
   questionOf,
+  type ToolCall,
+  type ToolDefinition,
   type Turn,
   type TurnOutput,
 } from "../pipeline/index.js";
@@ -26,6 +28,41 @@ export function describeFailure(error: unknown): string {
   if (status >= 500) return t("provider.failure.server", { status });
   return t("provider.failure.refused", { status });
 }
+
+/** A JSON value with each of its strings (keys aside) replaced; other values as they are. */
+async function mapStrings(
+  value: unknown,
+  change: (text: string) => Promise<string> | string,
+): Promise<unknown> {
+  if (typeof value === "string") return change(value);
+  if (Array.isArray(value)) {
+    const items = [];
+    for (const item of value) items.push(await mapStrings(item, change));
+    return items;
+  }
+  if (value && typeof value === "object") {
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value))
+      entries.push([key, await mapStrings(item, change)]);
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** JSON text with its strings changed, still valid JSON; text that is not JSON is changed whole. */
+async function changeJson(text: string, change: (text: string) => Promise<string> | string) {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return change(text);
+  }
+  return JSON.stringify(await mapStrings(parsed, change));
+}
+
+const protectJson = (text: string, pseudonyms: Pseudonyms) =>
+  changeJson(text, (value) => pseudonyms.protect(value));
+const restoreJson = (text: string, restore: (text: string) => string) => changeJson(text, restore);
 
 /** When to ask again after no model could answer: a provider's circuit stays open 30 s. */
 const RETRY_AFTER_SECONDS = 30;
@@ -59,7 +96,15 @@ export class Generator {
     if (!pseudonyms) return groundedMessages(instructions, turn.grounding, turn.input.messages);
     const conversation: ChatMessage[] = [];
     for (const message of turn.input.messages) {
-      conversation.push({ ...message, content: await pseudonyms.protect(message.content) });
+      const calls = [];
+      for (const call of message.toolCalls ?? []) {
+        calls.push({ ...call, arguments: await protectJson(call.arguments, pseudonyms) });
+      }
+      conversation.push({
+        ...message,
+        content: await pseudonyms.protect(message.content),
+        ...(calls.length > 0 && { toolCalls: calls }),
+      });
     }
     const protectedPassages: GroundingPassage[] = [];
     for (const passage of passages) {
@@ -105,6 +150,13 @@ export class Generator {
           continue;
         }
         const messages = await this.prompt(turn, pseudonyms);
+        // The caller's tools are text from the caller too: their descriptions get the same placeholders.
+        const tools =
+          turn.input.tools && pseudonyms
+            ? ((await mapStrings(turn.input.tools, (text) =>
+                pseudonyms.protect(text),
+              )) as ToolDefinition[])
+            : turn.input.tools;
         const answer = new AnswerStream({
           allowedOrigins: this.deps.allowedOrigins,
           ...(pseudonyms && { restore: (text: string) => pseudonyms.restore(text) }),
@@ -113,6 +165,7 @@ export class Generator {
         let text = "";
         let usage: Usage | undefined;
         let finishReason: string | undefined;
+        let toolCalls: ToolCall[] = [];
         const pass = (shown: string) => {
           if (!shown) return;
           text += shown;
@@ -127,6 +180,9 @@ export class Generator {
             ...(turn.input.temperature !== undefined && { temperature: turn.input.temperature }),
             ...(turn.input.maxTokens !== undefined && { maxTokens: turn.input.maxTokens }),
             ...(turn.input.sampling && { sampling: turn.input.sampling }),
+            ...(tools && { tools }),
+            ...(turn.input.toolChoice !== undefined && { toolChoice: turn.input.toolChoice }),
+            ...(turn.input.responseFormat && { responseFormat: turn.input.responseFormat }),
             ...(turn.grounding && { grounding: turn.grounding }),
             ...(turn.signal && { signal: turn.signal }),
           });
@@ -134,6 +190,17 @@ export class Generator {
             if (chunk.type === "delta") {
               written += chunk.text;
               pass(answer.push(chunk.text));
+            } else if (chunk.type === "tool-calls") {
+              // The caller runs its tools with the real values: placeholders restored in the arguments.
+              toolCalls = [];
+              for (const call of chunk.calls) {
+                toolCalls.push({
+                  ...call,
+                  arguments: pseudonyms
+                    ? await restoreJson(call.arguments, (text) => pseudonyms.restore(text))
+                    : call.arguments,
+                });
+              }
             } else {
               usage = chunk.usage;
               finishReason = chunk.finishReason;
@@ -200,6 +267,7 @@ export class Generator {
           model: candidate,
           ...(usage && { usage }),
           ...(finishReason && { finishReason }),
+          ...(toolCalls.length > 0 && { toolCalls }),
         };
       }
     }

@@ -13,6 +13,7 @@ export {
 } from "./model-provider.js";
 export { PRESETS } from "./presets.js";
 export {
+  MODEL_PARAMETERS,
   type Model,
   ModelSchema,
   modelRef,
@@ -24,7 +25,6 @@ export {
   ProviderSchema,
   parseModelOption,
   parseModelRef,
-  SAMPLING_PARAMETERS,
   SOVEREIGNTY,
   type Sovereignty,
 } from "./provider.schema.js";

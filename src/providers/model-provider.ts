@@ -1,4 +1,10 @@
-import type { ChatMessage, Grounding, Sampling } from "../pipeline/index.js";
+import type {
+  ChatMessage,
+  Grounding,
+  Sampling,
+  ToolCall,
+  ToolDefinition,
+} from "../pipeline/index.js";
 
 export interface Usage {
   promptTokens: number;
@@ -13,6 +19,8 @@ export interface Usage {
  */
 export type ChatChunk =
   | { type: "delta"; text: string }
+  /** The tools the model asks to call, whole (a stream's pieces put together), before the usage. */
+  | { type: "tool-calls"; calls: ToolCall[] }
   | { type: "usage"; usage: Usage; finishReason?: string };
 
 export interface ChatRequest {
@@ -25,6 +33,10 @@ export interface ChatRequest {
   maxTokens?: number;
   /** Sampling settings, in OpenAI's names, sent as they are. */
   sampling?: Sampling;
+  /** The caller's tools, `tool_choice` and `response_format`, sent as they are. */
+  tools?: ToolDefinition[];
+  toolChoice?: unknown;
+  responseFormat?: Record<string, unknown>;
   /** The passages the answer rests on: the extractive provider answers from them alone. */
   grounding?: Grounding;
   /** Aborts the upstream call (the client went away, or a timeout). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { t } from "../i18n/index.js";
-import type { SamplingParameter } from "../pipeline/index.js";
+import type { ModelParameter } from "../pipeline/index.js";
 
 /**
  * Where a provider's servers are and which law reaches them:
@@ -32,14 +32,19 @@ export const ParameterCount = z.union([
 ]);
 export type ParameterCount = z.infer<typeof ParameterCount>;
 
-/** The sampling settings an OpenAI-compatible server takes (vLLM, Ollama, Albert, Mistral…). */
-export const SAMPLING_PARAMETERS = [
+/**
+ * The optional request parameters an OpenAI-compatible server may take
+ * (vLLM, Ollama, Albert, Mistral…): sampling settings, tools, structured output.
+ */
+export const MODEL_PARAMETERS = [
   "top_p",
   "stop",
   "seed",
   "presence_penalty",
   "frequency_penalty",
-] as const satisfies readonly SamplingParameter[];
+  "tools",
+  "response_format",
+] as const satisfies readonly ModelParameter[];
 
 export const ModelSchema = z.strictObject({
   id: z.string().min(1).max(200),
@@ -53,11 +58,11 @@ export const ModelSchema = z.strictObject({
   activeParameters: ParameterCount.optional(),
   totalParameters: ParameterCount.optional(),
   /**
-   * The sampling settings (OpenAI's names) its server takes and Beffroi passes
-   * on; a request that sets another is not sent to this model. Default: all
-   * of them, as OpenAI-compatible servers take them.
+   * The optional parameters (OpenAI's names) its server takes and Beffroi
+   * passes on; a request that sets another is not sent to this model. Default:
+   * all of them, as OpenAI-compatible servers take them.
    */
-  sampling: z.array(z.enum(SAMPLING_PARAMETERS)).default([...SAMPLING_PARAMETERS]),
+  parameters: z.array(z.enum(MODEL_PARAMETERS)).default([...MODEL_PARAMETERS]),
 });
 export type Model = z.infer<typeof ModelSchema>;
 
@@ -199,7 +204,7 @@ export function parseModelOption(option: string): Model | null {
   const base = {
     contextLength: 8192,
     capabilities: ["chat" as const],
-    sampling: [...SAMPLING_PARAMETERS],
+    parameters: [...MODEL_PARAMETERS],
   };
   if (!match) return option.trim() ? { id: option.trim(), ...base } : null;
   const active = count(match[2]);

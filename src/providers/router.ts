@@ -2,9 +2,9 @@ import { type DataPolicy, dataHandling, matrixPolicy } from "../charter/index.js
 import type { DataClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 import type {
+  ModelParameter,
   RouteCandidate,
   RouteResult,
-  SamplingParameter,
   SovereigntyClass,
   Turn,
 } from "../pipeline/index.js";
@@ -79,12 +79,16 @@ export class Router {
       (turn.grounding?.passages ?? []).reduce((sum, p) => sum + estimateTokens(p.text), 0);
     const candidates: RouteCandidate[] = [];
     const skipped: RouteResult["skipped"] = [];
-    const asked = Object.keys(turn.input.sampling ?? {}) as SamplingParameter[];
+    const asked: ModelParameter[] = [
+      ...(Object.keys(turn.input.sampling ?? {}) as ModelParameter[]),
+      ...(turn.input.tools?.length ? (["tools"] as const) : []),
+      ...(turn.input.responseFormat ? (["response_format"] as const) : []),
+    ];
     for (const entry of ordered) {
       const untaken =
         typeof entry === "string"
           ? undefined
-          : asked.find((parameter) => !entry.model.sampling.includes(parameter));
+          : asked.find((parameter) => !entry.model.parameters.includes(parameter));
       if (typeof entry === "string") {
         skipped.push({ ref: entry, reason: t("route.skip.unknown") });
       } else if (!entry.model.capabilities.includes("chat")) {

@@ -34,7 +34,7 @@ describe("beffroi charter", () => {
     assert.equal(applied.code, 0, applied.stderr);
     assert.match(
       applied.stdout,
-      /version 2 \(modifié : title, principles, dataMatrix, quotas, sobriety\)/,
+      /version 2 \(modifié : title, principles, toolUse, dataMatrix, quotas, sobriety\)/,
     );
 
     writeFileSync(file, "principles: ''\n");

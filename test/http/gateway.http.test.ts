@@ -265,7 +265,7 @@ describeApps(
       app.services.providers.health.succeeded("local");
     });
 
-    it("refuses unknown models, tool messages and requests too long, with stable codes", async () => {
+    it("refuses unknown models, messages of the deprecated function role and requests too long, with stable codes", async () => {
       const { app } = get();
       const post = (body: object) =>
         call(app, "POST", "/v1/chat/completions", { apiKey: key }, body);
@@ -289,7 +289,7 @@ describeApps(
         model: "local/test-model",
         messages: [
           { role: "user", content: "x" },
-          { role: "tool", content: "résultat", tool_call_id: "1" },
+          { role: "function", content: "résultat", name: "ancienne_fonction" },
         ],
       });
       assert.equal(tool.statusCode, 400);

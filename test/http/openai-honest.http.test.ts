@@ -26,7 +26,7 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
       models: [
         { id: "mistralai/Mistral-Small", capabilities: ["chat"] },
         { id: "bge-m3", capabilities: ["embeddings"] },
-        { id: "sans-seed", capabilities: ["chat"], sampling: ["top_p", "stop"] },
+        { id: "sans-seed", capabilities: ["chat"], parameters: ["top_p", "stop"] },
       ],
     });
     upstream.models = ["mistralai/Mistral-Small", "bge-m3", "sans-seed"];
@@ -147,10 +147,10 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
   it("refuses what Beffroi does not do, naming the parameter, and reports what has no effect", async () => {
     const cases: [object, string][] = [
       [{ n: 2 }, "n"],
-      [{ response_format: { type: "json_object" } }, "response_format"],
       [{ logprobs: true }, "logprobs"],
       [{ logit_bias: { "42": 10 } }, "logit_bias"],
-      [{ tools: [{ type: "function", function: { name: "envoyer_courriel" } }] }, "tools"],
+      [{ functions: [{ name: "envoyer_courriel" }] }, "functions"],
+      [{ modalities: ["text", "audio"] }, "modalities"],
     ];
     for (const [extra, parameter] of cases) {
       const refused = await client.chat.completions

@@ -23,7 +23,7 @@ async function collect(chunks: AsyncIterable<ChatChunk>) {
   let usage: unknown;
   for await (const chunk of chunks) {
     if (chunk.type === "delta") text += chunk.text;
-    else usage = chunk.usage;
+    else if (chunk.type === "usage") usage = chunk.usage;
   }
   return { text, usage };
 }

@@ -24,8 +24,10 @@ export type Script =
       firstTokenDelayMs?: number;
       /** Stream chunks of this many characters instead of words (cuts placeholders in two). */
       chunkChars?: number;
-      /** Why the model stopped (default `stop`; `length` when cut at max_tokens). */
+      /** Why the model stopped (default `stop`, `tool_calls` with tool calls; `length` when cut). */
       finishReason?: string;
+      /** Tools the model asks to call (streamed in two pieces each, by index). */
+      toolCalls?: { id: string; name: string; arguments: string }[];
     }
   /** e.g. 429 with retry-after, 500; `body` defaults to an OpenAI-style error. */
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
@@ -331,8 +333,18 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
         choices: [
           {
             index: 0,
-            message: { role: "assistant", content: step.text },
-            finish_reason: step.finishReason ?? "stop",
+            message: {
+              role: "assistant",
+              content: step.text,
+              ...(step.toolCalls && {
+                tool_calls: step.toolCalls.map((call) => ({
+                  id: call.id,
+                  type: "function",
+                  function: { name: call.name, arguments: call.arguments },
+                })),
+              }),
+            },
+            finish_reason: step.finishReason ?? (step.toolCalls ? "tool_calls" : "stop"),
           },
         ],
         ...(usage && { usage }),
@@ -348,7 +360,25 @@ export async function startOpenAiUpstream(): Promise<OpenAiUpstream> {
       response.write(delta({ content: chunk }));
     }
     if (gone()) return;
-    response.write(delta({}, step.finishReason ?? "stop"));
+    for (const [index, call] of (step.toolCalls ?? []).entries()) {
+      const half = Math.floor(call.arguments.length / 2);
+      response.write(
+        delta({
+          tool_calls: [
+            {
+              index,
+              id: call.id,
+              type: "function",
+              function: { name: call.name, arguments: call.arguments.slice(0, half) },
+            },
+          ],
+        }),
+      );
+      response.write(
+        delta({ tool_calls: [{ index, function: { arguments: call.arguments.slice(half) } }] }),
+      );
+    }
+    response.write(delta({}, step.finishReason ?? (step.toolCalls ? "tool_calls" : "stop")));
     if (body.stream_options?.include_usage === true && usage) {
       response.write(event([], { usage }));
     }

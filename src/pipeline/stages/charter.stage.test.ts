@@ -23,12 +23,19 @@ const agent: Principal = {
 };
 
 /** A charter that forbids HR assistants and citizen audiences, as a city's charter may. */
-function charterOf(options: { accepted?: boolean; onExceed?: TurnQuotaRules["onExceed"] } = {}) {
+function charterOf(
+  options: {
+    accepted?: boolean;
+    onExceed?: TurnQuotaRules["onExceed"];
+    toolUse?: { allowed: boolean; forbiddenAssistants: string[] };
+  } = {},
+) {
   const port: CharterPort = {
     rulesFor: async () => ({
       turn: CHARTER_RULES,
       citizensAllowed: false,
       forbiddenCategories: ["hr"],
+      toolUse: options.toolUse ?? { allowed: true, forbiddenAssistants: [] },
       requiresValidation: () => true,
       pilot: false,
       quotas: { agent: { requests: 100 }, onExceed: options.onExceed ?? "deny" },
@@ -116,5 +123,28 @@ describe("charter stage", () => {
     );
     assert.deepEqual(rulesOf(turn), ["charter.applied allow"]);
     assert.equal(turn.quota, undefined);
+  });
+
+  it("refuses a request that brings tools where the charter forbids them, globally or for an assistant", async () => {
+    const tools = [{ type: "function" as const, function: { name: "envoyer_courriel" } }];
+    const withTools = (extra: Partial<Turn> = {}) =>
+      asked({
+        input: { messages: [{ role: "user", content: "Écris au demandeur." }], tools },
+        ...extra,
+      });
+    const allowed = await run(withTools(), charterOf());
+    assert.deepEqual(rulesOf(allowed), ["charter.applied allow"]);
+    const nowhere = await run(
+      withTools(),
+      charterOf({ toolUse: { allowed: false, forbiddenAssistants: [] } }),
+    );
+    assert.deepEqual(rulesOf(nowhere), ["charter.tools deny"]);
+    assert.match(nowhere.decisions[0]?.reason ?? "", /pas d'agent autonome/);
+    const notThisOne = await run(
+      withTools({ assistant: assistant({ category: "drafting" }) }),
+      charterOf({ toolUse: { allowed: true, forbiddenAssistants: ["a1"] } }),
+    );
+    assert.deepEqual(rulesOf(notThisOne), ["charter.tools deny"]);
+    assert.match(notThisOne.decisions[0]?.reason ?? "", /Assistant RH/);
   });
 });

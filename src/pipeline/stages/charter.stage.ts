@@ -44,6 +44,8 @@ export interface CharterPort {
     turn: TurnCharter;
     citizensAllowed: boolean;
     forbiddenCategories: readonly string[];
+    /** Whether requests may bring tools for a model to ask for, and for which assistants not. */
+    toolUse: { allowed: boolean; forbiddenAssistants: readonly string[] };
     /** Whether this assistant's answers are drafts until an agent validates them. */
     requiresValidation: (assistantId: string, ownSetting: boolean) => boolean;
     pilot: boolean;
@@ -95,6 +97,20 @@ export function charterStage(charter: CharterPort, quotas?: QuotaPort): Stage {
         assistant.id,
         assistant.requiresValidation,
       );
+    }
+    if (turn.input.tools?.length) {
+      if (!rules.toolUse.allowed) {
+        decide("charter.tools", "deny", t("charter.tools_forbidden"));
+        return;
+      }
+      if (assistant && rules.toolUse.forbiddenAssistants.includes(assistant.id)) {
+        decide(
+          "charter.tools",
+          "deny",
+          t("charter.tools_forbidden_assistant", { assistant: assistant.name }),
+        );
+        return;
+      }
     }
     if (rules.pilot) decide("charter.pilot", "note", t("charter.pilot"));
     // The local CLI acts for the administrator at the machine: no quota.

@@ -10,6 +10,9 @@ import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
 import type { PersonalDataSpan } from "../turn.js";
 
+/** Where findings in the caller's tool definitions are placed (`PersonalDataSpan.message`). */
+export const TOOLS_POSITION = -2;
+
 /**
  * guard: finds personal and sensitive data in every message of the turn,
  * records where (types and positions, never values) and classifies the turn
@@ -23,10 +26,18 @@ export function guardStage(scan: ScanPort, openPseudonyms?: OpenPseudonyms): Sta
   return async (turn, { decide }) => {
     let dataClass: DataClass = "public";
     const spans: PersonalDataSpan[] = [];
-    for (const [index, message] of turn.input.messages.entries()) {
-      const finding = await scan(message.content);
+    // Every text the caller sends: messages, the arguments of tool calls, the tools' definitions.
+    const texts = turn.input.messages.flatMap((message, index) => [
+      { message: index, text: message.content },
+      ...(message.toolCalls ?? []).map((call) => ({ message: index, text: call.arguments })),
+    ]);
+    if (turn.input.tools?.length) {
+      texts.push({ message: TOOLS_POSITION, text: JSON.stringify(turn.input.tools) });
+    }
+    for (const { message, text } of texts) {
+      const finding = await scan(text);
       dataClass = stricterClass(dataClass, finding.dataClass);
-      for (const span of finding.spans) spans.push({ message: index, ...span });
+      for (const span of finding.spans) spans.push({ message, ...span });
     }
     turn.dataClass = dataClass;
     turn.personalData = spans;

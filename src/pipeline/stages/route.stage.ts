@@ -3,7 +3,8 @@ import { typeLabel } from "../../guard/index.js";
 import { t } from "../../i18n/index.js";
 import { appError } from "../../shared/errors.js";
 import type { Stage } from "../pipeline.js";
-import type { RouteCandidate, SamplingParameter, SovereigntyClass, Turn } from "../turn.js";
+import type { ModelParameter, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
+import { TOOLS_POSITION } from "./guard.stage.js";
 
 export interface RouteResult {
   dataClass: DataClass;
@@ -19,8 +20,8 @@ export interface RouteResult {
     reason: string;
     blocked?: boolean;
     unavailable?: boolean;
-    /** A sampling setting the request sets and this model does not take. */
-    parameter?: SamplingParameter;
+    /** A parameter the request sets and this model does not take. */
+    parameter?: ModelParameter;
   }[];
 }
 
@@ -42,9 +43,11 @@ export function describeFindings(turn: Turn): string {
     const where =
       span.message === -1
         ? t("guard.position.passage")
-        : span.message === last
-          ? t("guard.position.here")
-          : t("guard.position.earlier");
+        : span.message === TOOLS_POSITION
+          ? t("guard.position.tools")
+          : span.message === last
+            ? t("guard.position.here")
+            : t("guard.position.earlier");
     const positions = groups.get(span.type) ?? [];
     if (!positions.includes(where)) positions.push(where);
     groups.set(span.type, positions);

@@ -2,6 +2,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { createParser } from "eventsource-parser";
 import { z } from "zod";
+import type { ChatMessage, ToolCall } from "../../pipeline/index.js";
 import { EmbeddingError, OpenAiCompatibleEmbedder } from "../embeddings.js";
 import {
   type ChatChunk,
@@ -19,11 +20,23 @@ const UsageSchema = z.object({
   completion_tokens: z.number().int().nonnegative(),
 });
 
+/** A tool call as a model writes it; in a stream, its pieces come by `index`. */
+const ToolCallSchema = z.object({
+  index: z.number().int().min(0).max(127).optional(),
+  id: z.string().max(200).nullish(),
+  function: z
+    .object({ name: z.string().max(200).nullish(), arguments: z.string().nullish() })
+    .nullish(),
+});
+
 const CompletionSchema = z.object({
   choices: z
     .array(
       z.object({
-        message: z.object({ content: z.string().nullish() }),
+        message: z.object({
+          content: z.string().nullish(),
+          tool_calls: z.array(ToolCallSchema).max(128).nullish(),
+        }),
         finish_reason: z.string().nullish(),
       }),
     )
@@ -35,12 +48,51 @@ const ChunkSchema = z.object({
   choices: z
     .array(
       z.object({
-        delta: z.object({ content: z.string().nullish() }).optional(),
+        delta: z
+          .object({
+            content: z.string().nullish(),
+            tool_calls: z.array(ToolCallSchema).max(128).nullish(),
+          })
+          .optional(),
         finish_reason: z.string().nullish(),
       }),
     )
     .default([]),
   usage: UsageSchema.nullish(),
+});
+
+/** Puts a stream's pieces of tool calls together, by index; whole calls come as one piece. */
+class ToolCalls {
+  private readonly calls: ToolCall[] = [];
+
+  add(pieces: z.infer<typeof ToolCallSchema>[] | null | undefined): void {
+    for (const [position, piece] of (pieces ?? []).entries()) {
+      const index = piece.index ?? position;
+      const call = this.calls[index] ?? { id: "", name: "", arguments: "" };
+      this.calls[index] = call;
+      if (piece.id) call.id = piece.id;
+      if (piece.function?.name) call.name += piece.function.name;
+      if (piece.function?.arguments) call.arguments += piece.function.arguments;
+    }
+  }
+
+  get all(): ToolCall[] {
+    return this.calls.filter((call) => call.name !== "");
+  }
+}
+
+/** Messages in OpenAI's shape: an assistant's tool calls, a tool's answer with its call's id. */
+const wireMessage = (message: ChatMessage) => ({
+  role: message.role,
+  content: message.content,
+  ...(message.toolCalls?.length && {
+    tool_calls: message.toolCalls.map((call) => ({
+      id: call.id,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments },
+    })),
+  }),
+  ...(message.toolCallId && { tool_call_id: message.toolCallId }),
 });
 
 export interface AdapterOptions {
@@ -86,12 +138,15 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       "/chat/completions",
       {
         model: request.model,
-        messages: request.messages,
+        messages: request.messages.map(wireMessage),
         stream: request.stream,
         ...(request.stream && { stream_options: { include_usage: true } }),
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { max_tokens: request.maxTokens }),
         ...request.sampling,
+        ...(request.tools && { tools: request.tools }),
+        ...(request.toolChoice !== undefined && { tool_choice: request.toolChoice }),
+        ...(request.responseFormat && { response_format: request.responseFormat }),
       },
       request.signal,
     );
@@ -107,7 +162,10 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         }
         const text = body.choices[0]?.message.content ?? "";
         const finishReason = body.choices[0]?.finish_reason ?? undefined;
+        const calls = new ToolCalls();
+        calls.add(body.choices[0]?.message.tool_calls);
         yield { type: "delta", text };
+        if (calls.all.length > 0) yield { type: "tool-calls", calls: calls.all };
         yield {
           type: "usage",
           usage: usageOf(body.usage, prompt, text),
@@ -119,6 +177,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       let usage: Usage | undefined;
       let finished = false;
       let finishReason: string | undefined;
+      const calls = new ToolCalls();
       for await (const data of serverSentEvents(response, this.maxResponseBytes)) {
         // Read on to the end of the answer, so that its connection can serve the next call.
         if (data === "[DONE]") {
@@ -133,6 +192,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         }
         if (chunk.usage) usage = usageOf(chunk.usage, prompt, text);
         for (const choice of chunk.choices) {
+          calls.add(choice.delta?.tool_calls);
           const delta = choice.delta?.content;
           if (delta) {
             text += delta;
@@ -145,6 +205,7 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         }
       }
       if (!finished) throw new ProviderError("interrupted");
+      if (calls.all.length > 0) yield { type: "tool-calls", calls: calls.all };
       yield {
         type: "usage",
         usage: usage ?? usageOf(null, prompt, text),

@@ -917,6 +917,10 @@ export interface GetApiCharterResponse {
       | "decision"
       | "automatic-action"
     )[];
+    toolUse: {
+      allowed: boolean;
+      forbiddenAssistants: string[];
+    };
     dataMatrix: {
       public?: {
         local?: "allow" | "pseudonymise" | "block";
@@ -1014,6 +1018,10 @@ export interface PutApiCharterResponse {
       | "decision"
       | "automatic-action"
     )[];
+    toolUse: {
+      allowed: boolean;
+      forbiddenAssistants: string[];
+    };
     dataMatrix: {
       public?: {
         local?: "allow" | "pseudonymise" | "block";
@@ -1156,6 +1164,10 @@ export interface GetApiCharterVersionsVersionResponse {
       | "decision"
       | "automatic-action"
     )[];
+    toolUse: {
+      allowed: boolean;
+      forbiddenAssistants: string[];
+    };
     dataMatrix: {
       public?: {
         local?: "allow" | "pseudonymise" | "block";
@@ -2196,7 +2208,15 @@ export type GetApiProvidersResponse = {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     },
     ...{
       id: string;
@@ -2218,7 +2238,15 @@ export type GetApiProvidersResponse = {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2267,7 +2295,15 @@ export interface PostApiProvidersResponse {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     },
     ...{
       id: string;
@@ -2289,7 +2325,15 @@ export interface PostApiProvidersResponse {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2338,7 +2382,15 @@ export interface PostApiProvidersBody {
             min: number;
             max: number;
           };
-      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters?: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     },
     ...{
       id: string;
@@ -2360,7 +2412,15 @@ export interface PostApiProvidersBody {
             min: number;
             max: number;
           };
-      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters?: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     }[],
   ];
   apiKey?: string | null;
@@ -2406,7 +2466,15 @@ export type GetApiProvidersPresetsResponse = {
               min: number;
               max: number;
             };
-        sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+        parameters: (
+          | "top_p"
+          | "stop"
+          | "seed"
+          | "presence_penalty"
+          | "frequency_penalty"
+          | "tools"
+          | "response_format"
+        )[];
       },
       ...{
         id: string;
@@ -2428,7 +2496,15 @@ export type GetApiProvidersPresetsResponse = {
               min: number;
               max: number;
             };
-        sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+        parameters: (
+          | "top_p"
+          | "stop"
+          | "seed"
+          | "presence_penalty"
+          | "frequency_penalty"
+          | "tools"
+          | "response_format"
+        )[];
       }[],
     ];
   };
@@ -2471,7 +2547,15 @@ export interface PutApiProvidersIdResponse {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     },
     ...{
       id: string;
@@ -2493,7 +2577,15 @@ export interface PutApiProvidersIdResponse {
             min: number;
             max: number;
           };
-      sampling: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     }[],
   ];
   apiKeyConfigured: boolean;
@@ -2542,7 +2634,15 @@ export interface PutApiProvidersIdBody {
             min: number;
             max: number;
           };
-      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters?: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     },
     ...{
       id: string;
@@ -2564,7 +2664,15 @@ export interface PutApiProvidersIdBody {
             min: number;
             max: number;
           };
-      sampling?: ("top_p" | "stop" | "seed" | "presence_penalty" | "frequency_penalty")[];
+      parameters?: (
+        | "top_p"
+        | "stop"
+        | "seed"
+        | "presence_penalty"
+        | "frequency_penalty"
+        | "tools"
+        | "response_format"
+      )[];
     }[],
   ];
   apiKey?: string | null;
@@ -4204,7 +4312,15 @@ export interface PostV1ChatCompletionsResponse {
     index: number;
     message: {
       role: "assistant";
-      content: string;
+      content: string | null;
+      tool_calls?: {
+        id: string;
+        type: "function";
+        function: {
+          name: string;
+          arguments: string;
+        };
+      }[];
     };
     finish_reason: string;
   }[];
@@ -4256,6 +4372,18 @@ export interface PostV1ChatCompletionsBody {
               )[]
           )
         | null;
+      name?: string | null;
+      tool_calls?:
+        | {
+            id: string;
+            type: "function";
+            function: {
+              name: string;
+              arguments: string;
+            };
+          }[]
+        | null;
+      tool_call_id?: string | null;
     },
     ...{
       role: "system" | "developer" | "user" | "assistant" | "tool" | "function";
@@ -4273,6 +4401,18 @@ export interface PostV1ChatCompletionsBody {
               )[]
           )
         | null;
+      name?: string | null;
+      tool_calls?:
+        | {
+            id: string;
+            type: "function";
+            function: {
+              name: string;
+              arguments: string;
+            };
+          }[]
+        | null;
+      tool_call_id?: string | null;
     }[],
   ];
   stream?: boolean;
@@ -4302,12 +4442,43 @@ export interface PostV1ChatCompletionsBody {
   logit_bias?: {
     [k: string]: number;
   } | null;
-  response_format?: {
-    type: string;
-    [k: string]: unknown;
-  } | null;
-  tools?: unknown[] | null;
-  tool_choice?: unknown;
+  response_format?:
+    | (
+        | {
+            type: "text" | "json_object";
+          }
+        | {
+            type: "json_schema";
+            json_schema: {
+              [k: string]: unknown;
+            };
+          }
+      )
+    | null;
+  tools?:
+    | {
+        type: "function";
+        function: {
+          name: string;
+          description?: string;
+          parameters?: {
+            [k: string]: unknown;
+          };
+          strict?: boolean | null;
+        };
+      }[]
+    | null;
+  tool_choice?:
+    | (
+        | ("none" | "auto" | "required")
+        | {
+            type: "function";
+            function: {
+              name: string;
+            };
+          }
+      )
+    | null;
   functions?: unknown[] | null;
   function_call?: unknown;
   parallel_tool_calls?: boolean | null;
