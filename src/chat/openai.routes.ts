@@ -375,12 +375,23 @@ export function openAiRoutes(deps: {
         const upstreamStartedAt = performance.now();
         let vectors: Float32Array[];
         try {
-          vectors = (await adapter.embed?.(resolved.model.id, inputs)) ?? [];
+          vectors =
+            (await adapter.embed?.(resolved.model.id, inputs, undefined, {
+              dimensions: body.dimensions ?? undefined,
+            })) ?? [];
           deps.providers.health.succeeded(resolved.provider.id);
         } catch (error) {
           deps.providers.health.failed(resolved.provider.id);
           throw new AppError("provider_unreachable", { reason: describeFailure(error) });
         }
+        // A model that does not shorten its vectors as asked does not get passed off as doing so.
+        if (body.dimensions && vectors.some((vector) => vector.length !== body.dimensions)) {
+          throw appError("parameter_not_supported", {
+            parameter: "dimensions",
+            models: body.model,
+          });
+        }
+        if (body.user) reply.header("x-beffroi-ignored", "user");
         const from = candidateOf(resolved);
         reply.headers(beffroiHeaders(from, { upstreamStartedAt }, startedAt));
         const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);

@@ -97,11 +97,16 @@ export const ChatCompletionBody = z.strictObject({
 });
 export type ChatCompletionBody = z.infer<typeof ChatCompletionBody>;
 
-export const EmbeddingsBody = z.object({
+/** `POST /v1/embeddings`: every parameter named, an unknown one refused (as OpenAI does). */
+export const EmbeddingsBody = z.strictObject({
   model: z.string().min(1).max(300),
   input: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(512)]),
   /** The official clients ask for base64 (float32, little-endian) by default. */
   encoding_format: z.enum(["float", "base64"]).optional(),
+  /** Passed on; a model that does not give vectors of that length is refused, named. */
+  dimensions: z.number().int().positive().max(65_536).nullish(),
+  /** Accepted without effect, reported in `x-beffroi-ignored`. */
+  user: z.string().max(500).nullish(),
 });
 
 /** One entry of `GET /v1/models`: OpenAI's model, with Beffroi's hosting class, country and uses. */

@@ -49,6 +49,8 @@ export interface OpenAiEmbedderSettings {
   /** Tries after the first, for 429, 5xx and connection failures. */
   retries?: number;
   retryDelayMs?: number;
+  /** The vectors' length asked of a model that can shorten them (OpenAI's `dimensions`). */
+  dimensions?: number | undefined;
 }
 
 const EmbeddingsResponse = z.object({
@@ -106,7 +108,12 @@ export class OpenAiCompatibleEmbedder implements Embedder {
           "content-type": "application/json",
           ...(key && { authorization: `Bearer ${key}` }),
         },
-        body: JSON.stringify({ model: this.model, input, encoding_format: "float" }),
+        body: JSON.stringify({
+          model: this.model,
+          input,
+          encoding_format: "float",
+          ...(this.settings.dimensions !== undefined && { dimensions: this.settings.dimensions }),
+        }),
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {

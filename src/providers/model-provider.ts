@@ -50,7 +50,12 @@ export interface ChatRequest {
  */
 export interface ModelProvider {
   chat(request: ChatRequest): AsyncIterable<ChatChunk>;
-  embed?(model: string, texts: string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  embed?(
+    model: string,
+    texts: string[],
+    signal?: AbortSignal,
+    options?: { dimensions?: number | undefined },
+  ): Promise<Float32Array[]>;
 }
 
 /**

@@ -59,6 +59,25 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
     assert.equal(unknown.code, "model_not_found");
   });
 
+  it("passes dimensions on, and refuses a model whose vectors do not have that length", async () => {
+    const right = await client.embeddings.create({
+      model: "vllm/bge-m3",
+      input: "Bonjour",
+      dimensions: 8,
+    });
+    assert.equal(right.data[0]?.embedding.length, 8);
+    assert.equal(
+      (upstream.requests.at(-1)?.body as { dimensions?: number } | undefined)?.dimensions,
+      8,
+    );
+    const wrong = await client.embeddings
+      .create({ model: "vllm/bge-m3", input: "Bonjour", dimensions: 256 })
+      .catch((error) => error);
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.code, "parameter_not_supported");
+    assert.match(wrong.message, /« dimensions »/);
+  });
+
   it("says a chat model computes no embeddings, rather than calling it unknown", async () => {
     const refused = await client.embeddings
       .create({ model, input: "Bonjour" })

@@ -220,8 +220,14 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     }
   }
 
-  async embed(model: string, texts: string[], signal?: AbortSignal): Promise<Float32Array[]> {
+  async embed(
+    model: string,
+    texts: string[],
+    signal?: AbortSignal,
+    options: { dimensions?: number | undefined } = {},
+  ): Promise<Float32Array[]> {
     const embedder = new OpenAiCompatibleEmbedder({
+      dimensions: options.dimensions,
       baseUrl: this.baseUrl,
       model,
       apiKey: this.options.apiKey ?? (() => undefined),

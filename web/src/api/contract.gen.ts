@@ -4842,6 +4842,8 @@ export interface PostV1EmbeddingsBody {
   model: string;
   input: string | [string, ...string[]];
   encoding_format?: "float" | "base64";
+  dimensions?: number | null;
+  user?: string | null;
 }
 
 export interface PostApiAskResponse {
