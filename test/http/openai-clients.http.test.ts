@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
-import { embed, generateText, streamText } from "ai";
+import { embed, generateObject, generateText, streamText, tool } from "ai";
+import { z } from "zod";
 import { addProvider, describeApps, seedAdmin, seedUser } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
@@ -125,5 +126,87 @@ describeApps("OpenAI-compatible clients", (get) => {
         return true;
       },
     );
+  });
+
+  it("LangChain JS: tools forced and automatic, structured output as a JSON schema", async () => {
+    const chat = new ChatOpenAI({ model, apiKey: key, configuration: { baseURL }, maxRetries: 0 });
+    const tool = {
+      type: "function" as const,
+      function: {
+        name: "envoyer_courriel",
+        description: "Envoie un courriel à un usager",
+        parameters: {
+          type: "object",
+          properties: { objet: { type: "string" } },
+          required: ["objet"],
+        },
+      },
+    };
+    const call = {
+      id: "call_1",
+      name: "envoyer_courriel",
+      arguments: '{"objet":"Dossier complet"}',
+    };
+    for (const tool_choice of ["envoyer_courriel", "auto"]) {
+      upstream.script({ kind: "reply", text: "", toolCalls: [call] });
+      const answer = await chat.bindTools([tool], { tool_choice }).invoke("Préviens le demandeur.");
+      assert.deepEqual(
+        answer.tool_calls?.map((c) => [c.name, c.args]),
+        [["envoyer_courriel", { objet: "Dossier complet" }]],
+      );
+      const sent = upstream.requests.at(-1)?.body as { tools?: unknown[] } | undefined;
+      assert.equal(sent?.tools?.length, 1);
+    }
+    upstream.script({ kind: "reply", text: '{"complet":true,"pieces":2}' });
+    const structured = chat.withStructuredOutput(
+      z.object({ complet: z.boolean(), pieces: z.number() }),
+      { method: "jsonSchema", name: "dossier" },
+    );
+    assert.deepEqual(await structured.invoke("Le dossier est-il complet ?"), {
+      complet: true,
+      pieces: 2,
+    });
+    const format = (
+      upstream.requests.at(-1)?.body as { response_format?: { type: string } } | undefined
+    )?.response_format;
+    assert.equal(format?.type, "json_schema");
+  });
+
+  it("Vercel AI SDK: tools required and automatic, generateObject", async () => {
+    const beffroi = createOpenAICompatible({
+      name: "beffroi",
+      baseURL,
+      apiKey: key,
+      supportsStructuredOutputs: true,
+    });
+    const call = { id: "call_2", name: "envoyer_courriel", arguments: '{"objet":"Rappel"}' };
+    for (const toolChoice of ["required", "auto"] as const) {
+      upstream.script({ kind: "reply", text: "", toolCalls: [call] });
+      const result = await generateText({
+        model: beffroi(model),
+        prompt: "Préviens le demandeur.",
+        toolChoice,
+        tools: {
+          envoyer_courriel: tool({
+            description: "Envoie un courriel à un usager",
+            inputSchema: z.object({ objet: z.string() }),
+          }),
+        },
+        maxRetries: 0,
+      });
+      assert.deepEqual(
+        result.toolCalls.map((c) => [c.toolName, c.input]),
+        [["envoyer_courriel", { objet: "Rappel" }]],
+      );
+      assert.equal(result.finishReason, "tool-calls");
+    }
+    upstream.script({ kind: "reply", text: '{"complet":false,"pieces":1}' });
+    const { object } = await generateObject({
+      model: beffroi(model),
+      schema: z.object({ complet: z.boolean(), pieces: z.number() }),
+      prompt: "Le dossier est-il complet ?",
+      maxRetries: 0,
+    });
+    assert.deepEqual(object, { complet: false, pieces: 1 });
   });
 });
