@@ -25,6 +25,8 @@ export const en = {
   "error.invalid_credentials": "Incorrect email address or password.",
   "error.account_disabled": "This account is disabled. Please contact your administrator.",
   "error.too_many_attempts": "Too many sign-in attempts. Please try again in {minutes} minute(s).",
+  "error.quota_degraded":
+    'A monthly quota has been reached: until the end of the month, the usage charter only allows extractive answers (quoted passages from the bases, no model). Ask for them with beffroi_fallback: "extractive" (or the X-Beffroi-Fallback: extractive header).',
   "error.rate_limited": "Too many requests. Please try again in {seconds} second(s).",
   "error.password_length": "The password must be between 8 and 128 characters long.",
   "error.user_not_found": "User not found.",

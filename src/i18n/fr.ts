@@ -28,6 +28,8 @@ export const fr = {
   "error.invalid_credentials": "Adresse électronique ou mot de passe incorrect.",
   "error.account_disabled": "Ce compte est désactivé. Contactez votre administrateur.",
   "error.too_many_attempts": "Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).",
+  "error.quota_degraded":
+    "Un quota mensuel est atteint : la charte d'usage ne permet plus, jusqu'à la fin du mois, que des réponses extractives (passages cités des bases, sans modèle). Demandez-les avec le paramètre beffroi_fallback: \"extractive\" (ou l'en-tête X-Beffroi-Fallback: extractive).",
   "error.rate_limited": "Trop de requêtes. Réessayez dans {seconds} seconde(s).",
   "error.password_length": "Le mot de passe doit compter entre 8 et 128 caractères.",
   "error.user_not_found": "Utilisateur introuvable.",

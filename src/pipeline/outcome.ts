@@ -14,6 +14,7 @@ const SURFACED: ReadonlySet<string> = new Set([
   "model_unavailable",
   "model_interrupted",
   "parameter_not_supported",
+  "quota_degraded",
 ]);
 
 /** The error a turn that did not complete maps to: its denial's sentence, in French, with its decisions. */

@@ -93,6 +93,7 @@ export const ERROR_STATUS = {
   upload_too_large: 413,
   unsupported_media_type: 415,
   // 429: too many requests; the response says when to retry.
+  quota_degraded: 429,
   rate_limited: 429,
   too_many_attempts: 429,
   // 499: the client went away (nginx's convention; logged, rarely seen).

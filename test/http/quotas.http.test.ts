@@ -103,6 +103,24 @@ describeApps("monthly quotas", (get) => {
       /le quota de demandes de votre direction \(Urbanisme\) \(1 demandes par mois\) est épuisé ; jusqu'au 1er février 2026 .* réponses extractives/,
     );
     assert.ok(rules(degraded).includes("route.quota-degraded"));
+    // Through /v1, quoted passages are no model's answer: refused unless the client asks for them.
+    const completion = (headers: Record<string, string> = {}) =>
+      app.server.inject({
+        method: "POST",
+        url: "/v1/chat/completions",
+        headers: { authorization: `Bearer ${colleague.apiKey}`, ...headers },
+        payload: {
+          model: "default",
+          messages: [{ role: "user", content: "Horaires de la mairie ?" }],
+        },
+      });
+    const refused = await completion();
+    assert.equal(refused.statusCode, 429, refused.body);
+    assert.equal(refused.json().error.code, "quota_degraded");
+    const quoted = await completion({ "x-beffroi-fallback": "extractive" });
+    assert.equal(quoted.statusCode, 200, quoted.body);
+    assert.equal(quoted.json().model, "extractive");
+    assert.equal(upstream.requests.length, calls + 1, "no model called once degraded");
   });
 
   it("refuses past a quota when the charter says `deny`, says which and until when, and starts again next month", async () => {

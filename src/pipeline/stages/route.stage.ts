@@ -105,12 +105,15 @@ export function routeStage(route: Route): Stage {
         t("route.ignored_parameters", { parameters: ignored.join(", ") }),
       );
     }
+    // Quoted passages stand for a model only where the caller agreed (the page; /v1 when asked).
+    const quotedAgreed = turn.input.extractiveFallback !== false;
+    if (turn.quota?.degraded && !quotedAgreed) throw appError("quota_degraded");
     if (turn.quota?.degraded) {
       turn.route = { candidates: [] };
       decide("route.quota-degraded", "note", t("route.quota_degraded"));
       return;
     }
-    if (passagesFirst(turn)) {
+    if (quotedAgreed && passagesFirst(turn)) {
       turn.route = { candidates: [] };
       decide(
         "route.passages-first",
