@@ -5,16 +5,14 @@ import type { Principal } from "../identity/index.js";
 import {
   type ChatMessage,
   type RouteCandidate,
-  type Sampling,
   type ToolCall,
-  type ToolDefinition,
   type Turn,
   type TurnOutput,
   turnError,
 } from "../pipeline/index.js";
 import type { AppError } from "../shared/errors.js";
 import { formatEvent, openEventStream } from "../shared/event-stream.js";
-import type { ChatService } from "./chat.service.js";
+import type { ChatRequest, ChatService } from "./chat.service.js";
 
 /** The name an answer made of quoted passages carries, in `model` and the headers. */
 export const EXTRACTIVE = "extractive";
@@ -105,7 +103,17 @@ export function choicesStream(shape: StreamShape): StreamEncoder {
 }
 
 /** What an OpenAI-style request asks of one turn, whatever its route. */
-export interface OpenAiTurnRequest {
+export interface OpenAiTurnRequest
+  extends Pick<
+    ChatRequest,
+    | "temperature"
+    | "maxTokens"
+    | "sampling"
+    | "tools"
+    | "toolChoice"
+    | "responseFormat"
+    | "knowledgeBaseIds"
+  > {
   principal: Principal;
   request: FastifyRequest;
   reply: FastifyReply;
@@ -113,14 +121,7 @@ export interface OpenAiTurnRequest {
   messages: ChatMessage[];
   stream: boolean;
   includeUsage: boolean;
-  temperature?: number | undefined;
-  maxTokens?: number | undefined;
-  sampling?: Sampling | undefined;
-  tools?: ToolDefinition[] | undefined;
-  toolChoice?: unknown;
-  responseFormat?: Record<string, unknown> | undefined;
   ignored: string[];
-  knowledgeBaseIds?: string[] | undefined;
   /** `extractive` when the client accepts quoted passages in place of a model (body or header). */
   fallback?: string | undefined;
   /** The completion's id, from the turn's. */

@@ -34,6 +34,24 @@ const OpenAiTool = z.object({
 });
 
 /**
+ * What chat and text completions share: the stream, the length, the sampling
+ * settings passed on to the models that take them (`Model.parameters`), and
+ * `n`, taken at 1 only (anything else is refused, naming it).
+ */
+const GENERATION = {
+  stream: z.boolean().default(false),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  stop: z.union([z.string().max(200), z.array(z.string().max(200)).max(4)]).nullish(),
+  seed: z.number().int().nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  n: z.number().int().min(1).max(128).nullish(),
+};
+
+/**
  * OpenAI's chat-completion request, every parameter named: one Beffroi does
  * not know is refused (as OpenAI refuses it), never dropped in silence. What
  * each one does is `chatParameters` (openai.routes.ts) and the table of
@@ -42,19 +60,8 @@ const OpenAiTool = z.object({
 export const ChatCompletionBody = z.strictObject({
   model: z.string().min(1).max(300),
   messages: z.array(OpenAiMessage).min(1).max(500),
-  stream: z.boolean().default(false),
-  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
-  temperature: z.number().min(0).max(2).nullish(),
-  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
+  ...GENERATION,
   max_completion_tokens: z.number().int().positive().max(1_000_000).nullish(),
-  // Passed on to the models that take them (`Model.sampling`).
-  top_p: z.number().min(0).max(1).nullish(),
-  stop: z.union([z.string().max(200), z.array(z.string().max(200)).max(4)]).nullish(),
-  seed: z.number().int().nullish(),
-  presence_penalty: z.number().min(-2).max(2).nullish(),
-  frequency_penalty: z.number().min(-2).max(2).nullish(),
-  // Taken at their default only: anything else is refused, naming the parameter.
-  n: z.number().int().min(1).max(128).nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
@@ -183,16 +190,7 @@ export const CompletionBody = z.strictObject({
     z.string().min(1).max(400_000),
     z.array(z.string().min(1).max(400_000)).min(1).max(20),
   ]),
-  stream: z.boolean().default(false),
-  stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
-  temperature: z.number().min(0).max(2).nullish(),
-  max_tokens: z.number().int().positive().max(1_000_000).nullish(),
-  top_p: z.number().min(0).max(1).nullish(),
-  stop: z.union([z.string().max(200), z.array(z.string().max(200)).max(4)]).nullish(),
-  seed: z.number().int().nullish(),
-  presence_penalty: z.number().min(-2).max(2).nullish(),
-  frequency_penalty: z.number().min(-2).max(2).nullish(),
-  n: z.number().int().min(1).max(128).nullish(),
+  ...GENERATION,
   best_of: z.number().int().min(1).max(20).nullish(),
   logprobs: z.number().int().min(0).max(5).nullish(),
   echo: z.boolean().nullish(),

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { addProvider, call, describeApps, seedAdmin, seedUser } from "../support/apps.js";
+import { addProvider, apiAgent, call, describeApps, seedAdmin } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const TOOL = "https://outil.ville.example";
@@ -30,10 +30,7 @@ describeApps(
         sovereignty: "local",
         country: "FRA",
       });
-      const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-      key = (await app.services.apiKeys.create(agent.id, { name: "outil", scopes: ["chat"] }))
-        .token;
-      base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+      ({ key, base } = await apiAgent(app));
     });
     after(() => upstream.close());
 

@@ -4,7 +4,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
 import { embed, generateObject, generateText, streamText, tool } from "ai";
 import { z } from "zod";
-import { addProvider, describeApps, seedAdmin, seedUser } from "../support/apps.js";
+import { addProvider, apiAgent, describeApps, seedAdmin } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /**
@@ -37,9 +37,9 @@ describeApps("OpenAI-compatible clients", (get) => {
         { id: "embed", capabilities: ["embeddings"] },
       ],
     });
-    const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-    key = (await app.services.apiKeys.create(agent.id, { name: "outils", scopes: ["chat"] })).token;
-    baseURL = `${await app.server.listen({ host: "127.0.0.1", port: 0 })}/v1`;
+    const agent = await apiAgent(app);
+    key = agent.key;
+    baseURL = `${agent.base}/v1`;
   });
   after(() => upstream.close());
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import OpenAI from "openai";
-import { addProvider, describeApps, seedAdmin, seedUser } from "../support/apps.js";
+import { addProvider, apiAgent, describeApps, seedAdmin } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /**
@@ -30,10 +30,7 @@ describeApps("OpenAI-compatible API: honest answers", (get) => {
       ],
     });
     upstream.models = ["mistralai/Mistral-Small", "bge-m3", "sans-seed"];
-    const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-    const key = (await app.services.apiKeys.create(agent.id, { name: "n8n", scopes: ["chat"] }))
-      .token;
-    const base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+    const { key, base } = await apiAgent(app);
     client = new OpenAI({ apiKey: key, baseURL: `${base}/v1`, maxRetries: 0 });
   });
   after(() => upstream.close());

@@ -4,11 +4,11 @@ import OpenAI from "openai";
 import { templateYaml } from "../../src/charter/index.js";
 import {
   addProvider,
+  apiAgent,
   call,
   describeApps,
   type Session,
   seedAdmin,
-  seedUser,
 } from "../support/apps.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
@@ -55,10 +55,7 @@ describeApps("OpenAI-compatible API: tools and structured output", (get) => {
         { id: "texte-seul", capabilities: ["chat"], parameters: ["top_p", "stop"] },
       ],
     });
-    const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
-    const key = (await app.services.apiKeys.create(agent.id, { name: "n8n", scopes: ["chat"] }))
-      .token;
-    const base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+    const { key, base } = await apiAgent(app);
     client = new OpenAI({ apiKey: key, baseURL: `${base}/v1`, maxRetries: 0 });
   });
   after(() => upstream.close());

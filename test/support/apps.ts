@@ -231,3 +231,16 @@ export async function healthWhile(base: string, work: () => Promise<void>): Prom
   }
   return waits;
 }
+
+/**
+ * What an outside tool is given to call `/v1`: an agent of the reception desk
+ * with an API key (scope `chat`), and the app listening on loopback.
+ */
+export async function apiAgent(app: App): Promise<{ key: string; base: string }> {
+  const agent = await seedUser(app, "agent@ville.example", ["agent"], "Accueil");
+  const { token } = await app.services.apiKeys.create(agent.id, {
+    name: "outil",
+    scopes: ["chat"],
+  });
+  return { key: token, base: await app.server.listen({ host: "127.0.0.1", port: 0 }) };
+}

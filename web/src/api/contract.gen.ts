@@ -4421,7 +4421,6 @@ export interface PostV1ChatCompletionsBody {
   } | null;
   temperature?: number | null;
   max_tokens?: number | null;
-  max_completion_tokens?: number | null;
   top_p?: number | null;
   stop?:
     | (
@@ -4437,6 +4436,7 @@ export interface PostV1ChatCompletionsBody {
   presence_penalty?: number | null;
   frequency_penalty?: number | null;
   n?: number | null;
+  max_completion_tokens?: number | null;
   logprobs?: boolean | null;
   top_logprobs?: number | null;
   logit_bias?: {
