@@ -39,13 +39,22 @@ async function start(
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  let output = "";
-  for await (const chunk of child.stdout as NodeJS.ReadableStream) {
-    output += chunk;
-    const match = ready.exec(output);
-    if (match) return { child, match };
-  }
-  throw new Error(`process ended before it was ready: ${output}`);
+  // Its output is read to the end: a pipe closed once ready would fail its next line (EPIPE).
+  return new Promise((resolve, reject) => {
+    let output = "";
+    let isReady = false;
+    child.stdout?.on("data", (chunk) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (match && !isReady) {
+        isReady = true;
+        resolve({ child, match });
+      }
+    });
+    child.once("exit", () => {
+      if (!isReady) reject(new Error(`process ended before it was ready: ${output}`));
+    });
+  });
 }
 
 async function cli(args: string[]): Promise<string> {

@@ -40,6 +40,15 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
           contextLength: 128_000,
           activeParameters: 24,
           totalParameters: 24,
+          // Mistral's API names the seed `random_seed` and refuses `seed`.
+          parameters: [
+            "top_p",
+            "stop",
+            "presence_penalty",
+            "frequency_penalty",
+            "tools",
+            "response_format",
+          ],
         },
         { id: "mistral-embed", label: "Mistral Embed", capabilities: ["embeddings"] },
       ],

@@ -330,7 +330,11 @@ describeApps(
         (async () => {
           for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
         })(),
-        /interrompue/,
+        (error: { message?: string; code?: string }) => {
+          assert.match(error.message ?? "", /interrompue/);
+          assert.equal(error.code, "model_interrupted");
+          return true;
+        },
       );
       assert.ok(text.startsWith("Le"));
       get().app.services.providers.health.succeeded("local");
