@@ -125,4 +125,8 @@ export const chat = {
   "chat.passage.loading": "Chargement du passage…",
   "chat.passage.cited": "Passage cité : ",
   "chat.passage.document": "Le document « {title} », passage par passage",
+  "markdown.image": "[image non affichée : {description}, {address}]",
+  "markdown.marker": "Voir le passage cité {number}",
+  "markdown.copy": "Copier le code",
+  "markdown.copied": "Code copié",
 } as const;

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
+import { Markdown } from "../../components/markdown";
 import { passagePlace } from "../../components/passage-place";
 import { personalDataCounts } from "../../components/personal-data";
 import { SovereigntyBadge } from "../../components/sovereignty";
@@ -67,7 +68,15 @@ export function Answer(props: {
           )}
         </div>
       )}
-      <div className="prose chat-text">{message.content}</div>
+      <div className="chat-text">
+        <Markdown
+          text={message.content}
+          citations={citations.map((citation) => citation.number)}
+          onCitation={(number) =>
+            setOpen(citations.find((citation) => citation.number === number) ?? null)
+          }
+        />
+      </div>
       {metadata.abstained && <p className="hint">{t("chat.answer.abstained")}</p>}
 
       {citations.length > 0 && (

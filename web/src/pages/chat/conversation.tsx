@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useRef, useState } from "react"
 import { ApiError } from "../../api/client";
 import { postForEvents } from "../../api/stream";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { Markdown } from "../../components/markdown";
 import { personalDataType } from "../../components/personal-data";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -202,8 +203,8 @@ export function ConversationView(props: {
               </li>
               <li className="chat-message chat-message-assistant">
                 <h2 className="chat-author">{t("chat.assistant")}</h2>
-                <div className="prose chat-text chat-streaming" aria-busy="true">
-                  {streaming.text || t("chat.streaming")}
+                <div className="chat-text chat-streaming" aria-busy="true">
+                  {streaming.text ? <Markdown text={streaming.text} /> : t("chat.streaming")}
                 </div>
               </li>
             </>
