@@ -9,7 +9,7 @@ import {
   stricterClass,
 } from "../guard/index.js";
 import { type RouteDefinition, route } from "../http/index.js";
-import { t } from "../i18n/index.js";
+import { sovereigntyName, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
 import type { ChatMessage, ToolCall } from "../pipeline/index.js";
 import { candidateOf, describeFailure, type ProvidersService } from "../providers/index.js";
@@ -362,7 +362,7 @@ export function openAiRoutes(deps: {
           throw appError("embeddings_blocked", {
             dataClass: t(`route.data_class.${dataClass}`),
             summary: describeTypes(spans),
-            sovereignty: resolved.provider.sovereignty,
+            sovereignty: sovereigntyName(resolved.provider.sovereignty),
           });
         }
         let inputs = texts;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { createServices } from "../app.js";
 import { type Config, databaseUrl, maskConfig } from "../config.js";
-import { t } from "../i18n/index.js";
+import { sovereigntyName, t } from "../i18n/index.js";
 import { UsersRepository } from "../identity/index.js";
 import { describeFailure } from "../providers/index.js";
 import { randomIds, systemClock } from "../shared/clock.js";
@@ -87,7 +87,10 @@ export async function doctorCommand(config: Config, io: CliIo): Promise<number> 
       for (const provider of await providers.list()) {
         if (!provider.enabled || provider.kind !== "openai-compatible") continue;
         await check(
-          t("cli.doctor.provider", { id: provider.id, sovereignty: provider.sovereignty }),
+          t("cli.doctor.provider", {
+            id: provider.id,
+            sovereignty: sovereigntyName(provider.sovereignty),
+          }),
           async () => {
             try {
               const { missing } = await providers.test(provider.id);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
-import { t } from "../i18n/index.js";
+import { sovereigntyName, t } from "../i18n/index.js";
 import {
   describeFailure,
   MODEL_PARAMETERS,
@@ -120,7 +120,7 @@ export async function providerCommand(config: Config, io: CliIo, args: string[])
         await providers.create(parsed.data);
         say(io, "cli.provider_added", {
           id: parsed.data.id,
-          sovereignty: parsed.data.sovereignty,
+          sovereignty: sovereigntyName(parsed.data.sovereignty),
           count: parsed.data.models.length,
         });
         return 0;

@@ -42,6 +42,10 @@ export function preferredLanguage(header: string | undefined): Language {
   return best.language;
 }
 
+/** A hosting class as sentences name it: local, souverain, extraterritorial. */
+export const sovereigntyName = (sovereignty: "local" | "sovereign" | "extraterritorial") =>
+  t(`sovereignty.${sovereignty}`);
+
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(fr, key);
 }

@@ -1,5 +1,5 @@
 import type { Pseudonyms } from "../guard/index.js";
-import { t } from "../i18n/index.js";
+import { sovereigntyName, t } from "../i18n/index.js";
 import { citedPassages, groundedMessages, promptPassages } from "../knowledge/index.js";
 import type { StageContext } from "../pipeline/index.js";
 import {
@@ -240,7 +240,7 @@ export class Generator {
           t("generate.model", {
             model: candidate.modelId,
             provider: candidate.providerLabel,
-            sovereignty: candidate.sovereignty,
+            sovereignty: sovereigntyName(candidate.sovereignty),
             country: candidate.country,
             estimated: usage?.estimated ? t("generate.estimated") : "",
           }),

@@ -1,6 +1,6 @@
 import { type DataPolicy, dataHandling, matrixPolicy } from "../charter/index.js";
 import type { DataClass } from "../guard/index.js";
-import { t } from "../i18n/index.js";
+import { sovereigntyName, t } from "../i18n/index.js";
 import type {
   ModelParameter,
   RouteCandidate,
@@ -100,7 +100,7 @@ export class Router {
           ref: entry.ref,
           reason: t("route.skip.blocked", {
             dataClass: t(`route.data_class.${dataClass}`),
-            sovereignty: entry.provider.sovereignty,
+            sovereignty: sovereigntyName(entry.provider.sovereignty),
           }),
           blocked: true,
         });

@@ -65,7 +65,7 @@ describe("route stage", () => {
   it("marks the models that will see placeholders, and keeps the order it was given", async () => {
     const { turn } = await run(turnOf(["Courrier pour Mme Petit"]), {
       dataClass: "personal",
-      allowed: ["local", "extraterritorial"],
+      allowed: ["local", "sovereign", "extraterritorial"],
       candidates: [candidate("local/m", "local"), candidate("us/m", "extraterritorial", true)],
     });
     assert.deepEqual(
@@ -78,6 +78,8 @@ describe("route stage", () => {
       "route.candidates allow",
     ]);
     assert.match(turn.decisions[1]?.reason ?? "", /us\/m \(extraterritorial\)/);
+    // The trace speaks French: hosting classes by their French names.
+    assert.match(turn.decisions[0]?.reason ?? "", /local, souverain, extraterritorial/);
   });
 
   it("answers from the passages when a quota degrades the turn, without asking the router", async () => {

@@ -1,6 +1,6 @@
 import type { DataClass } from "../../guard/index.js";
 import { typeLabel } from "../../guard/index.js";
-import { t } from "../../i18n/index.js";
+import { sovereigntyName, t } from "../../i18n/index.js";
 import { appError } from "../../shared/errors.js";
 import type { Stage } from "../pipeline.js";
 import type { ModelParameter, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
@@ -136,7 +136,7 @@ export function routeStage(route: Route): Stage {
       "note",
       t("route.data_class", {
         dataClass: t(`route.data_class.${result.dataClass}`),
-        allowed: result.allowed.join(", ") || t("route.none_allowed"),
+        allowed: result.allowed.map(sovereigntyName).join(", ") || t("route.none_allowed"),
       }),
     );
     for (const { ref, reason } of result.skipped) {
@@ -172,7 +172,7 @@ export function routeStage(route: Route): Stage {
         "route.pseudonymise",
         "transform",
         t("route.pseudonymise", {
-          models: masked.map((c) => `${c.ref} (${c.sovereignty})`).join(", "),
+          models: masked.map((c) => `${c.ref} (${sovereigntyName(c.sovereignty)})`).join(", "),
         }),
       );
     }
@@ -181,7 +181,9 @@ export function routeStage(route: Route): Stage {
         "route.candidates",
         "allow",
         t("route.candidates", {
-          candidates: result.candidates.map((c) => `${c.ref} (${c.sovereignty})`).join(", "),
+          candidates: result.candidates
+            .map((c) => `${c.ref} (${sovereigntyName(c.sovereignty)})`)
+            .join(", "),
         }),
       );
     } else {
