@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CitationSchema } from "../knowledge/index.js";
 import { SOVEREIGNTY } from "../providers/index.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../shared/json-depth.js";
 
 const TextPart = z.object({ type: z.literal("text"), text: z.string() });
 
@@ -28,7 +29,12 @@ const OpenAiTool = z.object({
   function: z.object({
     name: z.string().min(1).max(64),
     description: z.string().max(10_000).optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
+    parameters: z
+      .record(z.string(), z.unknown())
+      .refine((schema) => !nestsDeeperThan(schema, MAX_JSON_DEPTH), {
+        message: `nests deeper than ${MAX_JSON_DEPTH} levels`,
+      })
+      .optional(),
     strict: z.boolean().nullish(),
   }),
 });

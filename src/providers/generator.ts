@@ -14,6 +14,7 @@ import {
 } from "../pipeline/index.js";
 import { AnswerStream, sanitiseAnswer } from "../shared/answer-sanitiser.js";
 import { AppError } from "../shared/errors.js";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../shared/json-depth.js";
 import { type Log, silentLog } from "../shared/log.js";
 import { ProviderError, type Usage } from "./model-provider.js";
 import type { ProvidersService } from "./providers.service.js";
@@ -57,6 +58,8 @@ async function changeJson(text: string, change: (text: string) => Promise<string
   } catch {
     return change(text);
   }
+  // Nested past what a walk may follow (a model writes what it likes): changed as text.
+  if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) return change(text);
   return JSON.stringify(await mapStrings(parsed, change));
 }
 

@@ -7,6 +7,7 @@ import {
   apiAgent,
   call,
   describeApps,
+  healthWhile,
   type Session,
   seedAdmin,
 } from "../support/apps.js";
@@ -39,6 +40,7 @@ describeApps("OpenAI-compatible API: tools and structured output", (get) => {
   let upstream: OpenAiUpstream;
   let client: OpenAI;
   let admin: Session;
+  let base: string;
 
   before(async () => {
     upstream = await startOpenAiUpstream();
@@ -55,7 +57,9 @@ describeApps("OpenAI-compatible API: tools and structured output", (get) => {
         { id: "texte-seul", capabilities: ["chat"], parameters: ["top_p", "stop"] },
       ],
     });
-    const { key, base } = await apiAgent(app);
+    const agent = await apiAgent(app);
+    const { key } = agent;
+    base = agent.base;
     client = new OpenAI({ apiKey: key, baseURL: `${base}/v1`, maxRetries: 0 });
   });
   after(() => upstream.close());
@@ -186,6 +190,49 @@ describeApps("OpenAI-compatible API: tools and structured output", (get) => {
     assert.equal(refused.code, "parameter_not_supported");
     assert.match(refused.message, /« response_format »/);
     assert.equal(upstream.requests.length, before);
+  });
+
+  it("bounds what it walks: a schema nested too deep is refused, arguments nested too deep are restored as text, a huge tool keeps /healthz answering", async () => {
+    let deep: Record<string, unknown> = { type: "string" };
+    for (let level = 0; level < 200; level += 1) deep = { type: "object", properties: { x: deep } };
+    const refused = await client.chat.completions
+      .create({
+        model,
+        messages,
+        tools: [{ type: "function", function: { name: "profond", parameters: deep } }],
+      })
+      .catch((error) => error);
+    assert.equal(refused.status, 400);
+    assert.match(String(refused.param), /tools/);
+
+    const nested = `${"[".repeat(5000)}"[TELEPHONE_1]"${"]".repeat(5000)}`;
+    upstream.script({
+      kind: "reply",
+      text: "",
+      toolCalls: [{ id: "call_9", name: "envoyer_courriel", arguments: nested }],
+    });
+    const answer = await client.chat.completions.create({
+      model,
+      tools: TOOLS,
+      messages: [{ role: "user", content: "Rappelle la demandeuse au 06 12 34 56 78." }],
+    });
+    const call = answer.choices[0]?.message.tool_calls?.[0];
+    const restored = call?.type === "function" ? call.function.arguments : "";
+    assert.equal(restored, nested.replace("[TELEPHONE_1]", "06 12 34 56 78"));
+
+    // 128 tools of 7,000 characters each: 0.9 MB, the most a request body may hold.
+    const huge = Array.from({ length: 128 }, (_, index) => ({
+      type: "function" as const,
+      function: {
+        name: `service_${index}`,
+        description: "Service de l'état civil, guichet 2. ".repeat(200),
+      },
+    }));
+    upstream.script({ kind: "reply", text: "D'accord." });
+    const waits = await healthWhile(base, async () => {
+      await client.chat.completions.create({ model, messages, tools: huge });
+    });
+    assert.ok(Math.max(...waits) < 200, `slowest /healthz answer ${Math.max(...waits)} ms`);
   });
 
   it("refuses tools where the charter forbids them, saying why", async () => {
