@@ -2,6 +2,11 @@ import type { Sampling, ToolDefinition } from "../pipeline/index.js";
 import { appError } from "../shared/errors.js";
 import type { ChatCompletionBody, CompletionBody } from "./openai.schema.js";
 
+/** A parameter Beffroi does not do (or not that way), refused by name, as the API's table says. */
+export function refuseParameter(parameter: string): never {
+  throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
+}
+
 /** Parameters accepted, without effect in Beffroi: said in `x-beffroi-ignored` and the turn's decisions. */
 const IGNORED = [
   "user",
@@ -22,14 +27,11 @@ const set = (value: unknown) => value !== undefined && value !== null;
  * `best_of`, and log-probabilities are refused, named.
  */
 export function completionParameters(body: CompletionBody): ReturnType<typeof chatParameters> {
-  const refuse = (parameter: string) => {
-    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
-  };
-  if (Array.isArray(body.prompt) && body.prompt.length > 1) refuse("prompt");
-  if (set(body.suffix)) refuse("suffix");
-  if (body.echo === true) refuse("echo");
-  if ((body.best_of ?? 1) !== 1) refuse("best_of");
-  if (set(body.logprobs)) refuse("logprobs");
+  if (Array.isArray(body.prompt) && body.prompt.length > 1) refuseParameter("prompt");
+  if (set(body.suffix)) refuseParameter("suffix");
+  if (body.echo === true) refuseParameter("echo");
+  if ((body.best_of ?? 1) !== 1) refuseParameter("best_of");
+  if (set(body.logprobs)) refuseParameter("logprobs");
   const { model, prompt, stream, logprobs, ...shared } = body;
   return chatParameters({ model, messages: [], stream, ...shared } as ChatCompletionBody);
 }
@@ -49,15 +51,12 @@ export function chatParameters(body: ChatCompletionBody): {
   toolChoice?: unknown;
   responseFormat?: Record<string, unknown>;
 } {
-  const refuse = (parameter: string) => {
-    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
-  };
   // The deprecated functions have their successor, tools: said, not translated.
-  if ((body.functions?.length ?? 0) > 0) refuse("functions");
-  if ((body.n ?? 1) !== 1) refuse("n");
-  if (body.logprobs === true) refuse("logprobs");
-  if (set(body.top_logprobs)) refuse("top_logprobs");
-  if (Object.keys(body.logit_bias ?? {}).length > 0) refuse("logit_bias");
+  if ((body.functions?.length ?? 0) > 0) refuseParameter("functions");
+  if ((body.n ?? 1) !== 1) refuseParameter("n");
+  if (body.logprobs === true) refuseParameter("logprobs");
+  if (set(body.top_logprobs)) refuseParameter("top_logprobs");
+  if (Object.keys(body.logit_bias ?? {}).length > 0) refuseParameter("logit_bias");
   const tools = body.tools?.length ? (body.tools as ToolDefinition[]) : undefined;
   if (
     !tools &&
@@ -65,16 +64,16 @@ export function chatParameters(body: ChatCompletionBody): {
     body.tool_choice !== "none" &&
     body.tool_choice !== "auto"
   ) {
-    refuse("tool_choice");
+    refuseParameter("tool_choice");
   }
   if (set(body.function_call) && body.function_call !== "none" && body.function_call !== "auto") {
-    refuse("function_call");
+    refuseParameter("function_call");
   }
   if (body.modalities?.some((modality) => modality !== "text")) {
-    refuse("modalities");
+    refuseParameter("modalities");
   }
   for (const parameter of ["audio", "prediction", "web_search_options"] as const) {
-    if (set(body[parameter])) refuse(parameter);
+    if (set(body[parameter])) refuseParameter(parameter);
   }
   const sampling: Sampling = {
     ...(set(body.top_p) && { top_p: body.top_p as number }),

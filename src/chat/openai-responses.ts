@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { openAiError } from "../http/index.js";
 import type { ChatMessage, TurnOutput } from "../pipeline/index.js";
-import { appError } from "../shared/errors.js";
+import { refuseParameter } from "./openai-parameters.js";
 import type { StreamEncoder, StreamMeta } from "./openai-turn.js";
 
 const InputText = z.object({ type: z.enum(["input_text", "output_text"]), text: z.string() });
@@ -74,9 +74,6 @@ type ResponseObject = z.infer<typeof ResponseObject>;
 
 /** The messages of a turn: the instructions first, then the input. */
 export function responsesMessages(body: ResponsesBody): ChatMessage[] {
-  const refuse = (parameter: string) => {
-    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
-  };
   const items =
     typeof body.input === "string" ? [{ role: "user" as const, content: body.input }] : body.input;
   const messages: ChatMessage[] = body.instructions
@@ -88,7 +85,9 @@ export function responsesMessages(body: ResponsesBody): ChatMessage[] {
         ? item.content
         : item.content
             .map((part) =>
-              "text" in part && typeof part.text === "string" ? part.text : refuse("input"),
+              "text" in part && typeof part.text === "string"
+                ? part.text
+                : refuseParameter("input"),
             )
             .join("\n");
     messages.push({
@@ -101,22 +100,19 @@ export function responsesMessages(body: ResponsesBody): ChatMessage[] {
 
 /** What the Responses API's other parameters do: refused unless at their default, or reported. */
 export function responsesParameters(body: ResponsesBody): { ignored: string[] } {
-  const refuse = (parameter: string) => {
-    throw appError("parameter_not_supported", { parameter, models: "Beffroi" });
-  };
-  if ((body.tools?.length ?? 0) > 0) refuse("tools");
+  if ((body.tools?.length ?? 0) > 0) refuseParameter("tools");
   if (
     body.tool_choice !== undefined &&
     body.tool_choice !== "none" &&
     body.tool_choice !== "auto"
   ) {
-    refuse("tool_choice");
+    refuseParameter("tool_choice");
   }
-  if (body.text?.format && body.text.format.type !== "text") refuse("text.format");
+  if (body.text?.format && body.text.format.type !== "text") refuseParameter("text.format");
   // Beffroi keeps no response to continue from: each request carries its whole conversation.
-  if (body.previous_response_id) refuse("previous_response_id");
-  if (body.background === true) refuse("background");
-  if ((body.include?.length ?? 0) > 0) refuse("include");
+  if (body.previous_response_id) refuseParameter("previous_response_id");
+  if (body.background === true) refuseParameter("background");
+  if ((body.include?.length ?? 0) > 0) refuseParameter("include");
   const ignored = (
     ["user", "metadata", "store", "service_tier", "reasoning", "truncation"] as const
   ).filter((parameter) => body[parameter] !== undefined && body[parameter] !== null);

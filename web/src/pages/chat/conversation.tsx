@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { postForEvents } from "../../api/stream";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
@@ -37,6 +37,16 @@ interface Streaming {
  * composer. An answer streams in (aria-busy while it grows); screen readers
  * hear "Réponse en cours…", then the whole answer once, when it is done.
  */
+/**
+ * The answer as it comes, rendered from its Markdown: each render parses the
+ * whole text so far, so React may skip renders while pieces arrive faster
+ * than they can be drawn (a deferred value), rather than parse at every piece.
+ */
+function StreamingMarkdown(props: { text: string }) {
+  const text = useDeferredValue(props.text);
+  return <Markdown text={text} />;
+}
+
 export function ConversationView(props: {
   id: string;
   /** The title from the conversation list, newer after a rename than this view's copy. */
@@ -204,7 +214,11 @@ export function ConversationView(props: {
               <li className="chat-message chat-message-assistant">
                 <h2 className="chat-author">{t("chat.assistant")}</h2>
                 <div className="chat-text chat-streaming" aria-busy="true">
-                  {streaming.text ? <Markdown text={streaming.text} /> : t("chat.streaming")}
+                  {streaming.text ? (
+                    <StreamingMarkdown text={streaming.text} />
+                  ) : (
+                    t("chat.streaming")
+                  )}
                 </div>
               </li>
             </>
