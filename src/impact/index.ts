@@ -1,4 +1,8 @@
+// The impact domain's door. Its routes stay with its module (module.ts): exported here they would
+// pull in the HTTP layer and, through it, the observatory, which imports this door (a cycle that
+// breaks whichever of them loads first).
 export { type AnsweringModel, impactOfTurn } from "./account.js";
+export { datacenterOf, type LocalDatacenter, type ProviderSite } from "./datacenter.js";
 export {
   type Equivalents,
   equivalents,
@@ -17,7 +21,6 @@ export {
   type RequestImpact,
   type RequestImpactInput,
 } from "./estimator.js";
-export { impactRoutes } from "./impact.routes.js";
 export {
   EquivalentsSchema,
   type ImpactEstimateRequest,
@@ -38,9 +41,11 @@ export {
   type Datacenter,
   estimateModelImpact,
   type GenerationUsage,
+  MISSING_IMPACT_INPUTS,
   type MissingImpactInput,
   type ModelImpactOutcome,
   type ModelParameters,
+  missingImpactInputs,
 } from "./model.js";
 export { QuotaRepository, type QuotaUsage } from "./quota.repository.js";
 export { monthOf, nextMonth, QuotaService } from "./quota.service.js";

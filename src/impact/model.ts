@@ -22,12 +22,29 @@ export interface GenerationUsage {
   latencySeconds?: number | undefined;
 }
 
-/** What is missing to estimate: parameter counts, the datacenter's PUE, a known electricity mix. */
-export type MissingImpactInput = "parameters" | "pue" | "zone";
+/** What may be missing to estimate: parameter counts, the datacenter's PUE, a known electricity mix. */
+export const MISSING_IMPACT_INPUTS = ["parameters", "pue", "zone"] as const;
+export type MissingImpactInput = (typeof MISSING_IMPACT_INPUTS)[number];
 
 export type ModelImpactOutcome =
   | { status: "estimated"; impact: RequestImpact }
   | { status: "unavailable"; missing: MissingImpactInput[] };
+
+/**
+ * What an estimate of this model's answers would lack (nothing: they are
+ * estimated). The one rule, for the account stage and for the registry's
+ * administrators, who are told what to fill in before any answer.
+ */
+export function missingImpactInputs(
+  model: ModelParameters,
+  datacenter: Datacenter,
+): MissingImpactInput[] {
+  const missing: MissingImpactInput[] = [];
+  if (model.activeParameters === undefined) missing.push("parameters");
+  if (datacenter.pue === undefined) missing.push("pue");
+  if (!isKnownZone(datacenter.country)) missing.push("zone");
+  return missing;
+}
 
 /**
  * One model call's impact from what the registry declares. Never throws for
@@ -42,10 +59,7 @@ export function estimateModelImpact(
 ): ModelImpactOutcome {
   const active = model.activeParameters;
   const pue = datacenter.pue;
-  const missing: MissingImpactInput[] = [];
-  if (active === undefined) missing.push("parameters");
-  if (pue === undefined) missing.push("pue");
-  if (!isKnownZone(datacenter.country)) missing.push("zone");
+  const missing = missingImpactInputs(model, datacenter);
   if (active === undefined || pue === undefined || missing.length > 0)
     return { status: "unavailable", missing };
   return {

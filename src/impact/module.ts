@@ -2,6 +2,7 @@ import type { ModuleContext } from "../context.js";
 import { accountStage } from "../pipeline/index.js";
 import type { ResolvedModel } from "../providers/index.js";
 import { impactOfTurn } from "./account.js";
+import { datacenterOf } from "./datacenter.js";
 import { impactRoutes } from "./impact.routes.js";
 import { QuotaRepository } from "./quota.repository.js";
 import { QuotaService } from "./quota.service.js";
@@ -12,9 +13,7 @@ export function impactModule(
   ports: { resolveModel: (ref: string) => Promise<ResolvedModel | null> },
 ) {
   const quotas = new QuotaService({ quotas: new QuotaRepository(store.db), clock });
-  // A local provider without its own figures runs in the collectivité's datacenter.
-  const local = (sovereignty: string, own: number | undefined, configured: number | undefined) =>
-    own ?? (sovereignty === "local" ? configured : undefined);
+  const local = { pue: config.impact.localPue, wue: config.impact.localWue };
   return {
     services: { quotas },
     ports: { quotas: quotas.port, settleQuota: quotas.settle },
@@ -27,9 +26,7 @@ export function impactModule(
           return {
             activeParameters: model.activeParameters,
             totalParameters: model.totalParameters,
-            country: provider.country,
-            pue: local(provider.sovereignty, provider.pue, config.impact.localPue),
-            wue: local(provider.sovereignty, provider.wue, config.impact.localWue),
+            ...datacenterOf(provider, local),
           };
         }),
       ),

@@ -23,6 +23,7 @@ export function providersModule(
     keys: new ProviderKeys({ rules: keyRulesOf(config), cipher: ports.cipher }),
     adapterOptions: { maxResponseBytes: config.modelProviders.maxResponseBytes },
     audit,
+    localDatacenter: { pue: config.impact.localPue, wue: config.impact.localWue },
   });
   const router = new Router({ providers });
   const generator = new Generator({

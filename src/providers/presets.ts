@@ -1,10 +1,21 @@
+import { METHOD_PROVIDER_DATACENTERS } from "../impact/index.js";
 import type { ProviderInput } from "./provider.schema.js";
+
+/** Where the impact method places a provider's datacenters: its zone as the hosting country, PUE, WUE. */
+function methodDatacenter(provider: keyof typeof METHOD_PROVIDER_DATACENTERS) {
+  const { zone, pue, wue } = METHOD_PROVIDER_DATACENTERS[provider];
+  return { country: zone, pue, wue };
+}
 
 /**
  * Starting points for the providers collectivités use most. Model ids change
  * often upstream: `beffroi provider test ID` lists the models the provider
- * really offers. Parameter counts are in billions (for the impact estimate);
- * left out where the provider does not publish them.
+ * really offers. Parameter counts are in billions (for the impact estimate),
+ * the method's own where it gives them (../shared/design/IMPACT.md); left
+ * out where nobody publishes them, and so are a datacenter's PUE and WUE:
+ * the page then says what to fill in rather than Beffroi guessing. Local
+ * presets leave them out on purpose: the collectivité's own figures
+ * (`impact.localPue`, `impact.localWue`) apply.
  */
 export const PRESETS: Record<string, { description: string; provider: ProviderInput }> = {
   albert: {
@@ -32,7 +43,8 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
       baseUrl: "https://api.mistral.ai/v1",
       apiKeyEnv: "MISTRAL_API_KEY",
       sovereignty: "sovereign",
-      country: "FRA",
+      // A French company whose inference the method counts in Sweden.
+      ...methodDatacenter("mistral"),
       models: [
         {
           id: "mistral-small-latest",
@@ -63,6 +75,9 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
       apiKeyEnv: "OVH_AI_ENDPOINTS_ACCESS_TOKEN",
       sovereignty: "sovereign",
       country: "FRA",
+      // OVHcloud's published range over its datacenters (fiscal year 2021).
+      pue: { min: 1.1, max: 1.3 },
+      wue: { min: 0.17, max: 0.2 },
       models: [
         {
           id: "Mistral-Small-3.2-24B-Instruct-2506",
@@ -88,6 +103,9 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
       apiKeyEnv: "SCW_SECRET_KEY",
       sovereignty: "sovereign",
       country: "FRA",
+      // Scaleway's published figures for DC5, its most efficient site: PUE 1.15–1.17, WUE under 0.2.
+      pue: { min: 1.15, max: 1.17 },
+      wue: { min: 0, max: 0.2 },
       models: [
         {
           id: "mistral-small-3.2-24b-instruct-2506",
@@ -150,7 +168,7 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
       baseUrl: "https://api.openai.com/v1",
       apiKeyEnv: "OPENAI_API_KEY",
       sovereignty: "extraterritorial",
-      country: "USA",
+      ...methodDatacenter("openai"),
       models: [
         {
           id: "gpt-4o",
@@ -158,7 +176,12 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
           activeParameters: { min: 44, max: 132 },
           totalParameters: 440,
         },
-        { id: "gpt-4o-mini", contextLength: 128_000 },
+        {
+          id: "gpt-4o-mini",
+          contextLength: 128_000,
+          activeParameters: { min: 8, max: 28 },
+          totalParameters: { min: 8, max: 28 },
+        },
       ],
     },
   },
@@ -171,7 +194,7 @@ export const PRESETS: Record<string, { description: string; provider: ProviderIn
       baseUrl: "https://api.anthropic.com/v1",
       apiKeyEnv: "ANTHROPIC_API_KEY",
       sovereignty: "extraterritorial",
-      country: "USA",
+      ...methodDatacenter("anthropic"),
       models: [{ id: "claude-sonnet-4-5", contextLength: 200_000 }],
     },
   },

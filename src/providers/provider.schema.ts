@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { t } from "../i18n/index.js";
+import { MISSING_IMPACT_INPUTS } from "../impact/index.js";
 import type { ModelParameter } from "../pipeline/index.js";
 
 /**
@@ -31,6 +32,22 @@ export const ParameterCount = z.union([
     .refine((range) => range.min <= range.max, { message: t("provider.range_order") }),
 ]);
 export type ParameterCount = z.infer<typeof ParameterCount>;
+
+/**
+ * A datacenter figure (PUE, WUE): exact, or a range when only bounds are
+ * published (the method's PUE for Anthropic: 1.09–1.14).
+ */
+function datacenterFigure(bounds: { min: number; max: number }) {
+  const value = z.number().min(bounds.min).max(bounds.max);
+  return z.union([
+    value,
+    z
+      .strictObject({ min: value, max: value })
+      .refine((range) => range.min <= range.max, { message: t("provider.range_order") }),
+  ]);
+}
+const Pue = datacenterFigure({ min: 1, max: 3 });
+const Wue = datacenterFigure({ min: 0, max: 20 });
 
 /**
  * The optional request parameters an OpenAI-compatible server may take
@@ -85,9 +102,9 @@ const ProviderFields = z.strictObject({
   /** ISO 3166-1 alpha-3 code of the hosting country (FRA, DEU, USA…). */
   country: z.string().regex(/^[A-Z]{3}$/, { message: t("provider.country") }),
   /** Datacenter power usage effectiveness, when known (impact estimate). */
-  pue: z.number().min(1).max(3).optional(),
-  /** Datacenter water usage effectiveness in L/kWh, when known. */
-  wue: z.number().min(0).max(20).optional(),
+  pue: Pue.optional(),
+  /** Datacenter (on-site) water usage effectiveness in L/kWh, when known. */
+  wue: Wue.optional(),
   enabled: z.boolean().default(true),
   timeoutSeconds: z.number().int().positive().max(3600).default(120),
   models: z.array(ModelSchema).min(1),
@@ -133,9 +150,50 @@ function checkProvider(provider: z.infer<typeof ProviderFields>, context: z.Refi
 export const ProviderSchema = ProviderFields.superRefine(checkProvider);
 
 /**
+ * Whether the answers of a provider's models get an impact figure, by the
+ * impact domain's own rule (`providers/provider-impact.ts`): the PUE and WUE
+ * the estimate takes (the provider's, or the collectivité's for a local
+ * one), and each chat model that would be "not estimated", with what is
+ * missing.
+ */
+export const ProviderImpactSchema = z.object({
+  pue: Pue.optional(),
+  wue: Wue.optional(),
+  unestimated: z.array(
+    z.object({ model: z.string(), missing: z.array(z.enum(MISSING_IMPACT_INPUTS)).min(1) }),
+  ),
+});
+export type ProviderImpact = z.infer<typeof ProviderImpactSchema>;
+
+/**
+ * A provider being typed on the administration page, as far as the impact
+ * estimate reads it. Lenient where typing is under way (a country not yet
+ * three letters is simply an unknown electricity mix, a model without a
+ * name is left out).
+ */
+export const ProviderDraftSchema = z.strictObject({
+  kind: z.enum(PROVIDER_KINDS).default("openai-compatible"),
+  sovereignty: z.enum(SOVEREIGNTY),
+  country: z.string().max(16),
+  pue: Pue.optional(),
+  wue: Wue.optional(),
+  models: z
+    .array(
+      z.strictObject({
+        id: z.string().max(200),
+        capabilities: ModelSchema.shape.capabilities,
+        activeParameters: ParameterCount.optional(),
+        totalParameters: ParameterCount.optional(),
+      }),
+    )
+    .max(500),
+});
+export type ProviderDraft = z.infer<typeof ProviderDraftSchema>;
+
+/**
  * A provider as the API shows it: its definition, whether a key is there,
- * and its health. Strict: a field beyond these (a key, sealed or not) fails
- * the suite's response check.
+ * its health, and whether its answers' impact can be estimated. Strict: a
+ * field beyond these (a key, sealed or not) fails the suite's response check.
  */
 export const ProviderViewSchema = ProviderFields.extend({
   apiKeyConfigured: z.boolean(),
@@ -145,6 +203,7 @@ export const ProviderViewSchema = ProviderFields.extend({
     until: z.string().optional(),
     failures: z.number(),
   }),
+  impact: ProviderImpactSchema,
 });
 export type ProviderDefinition = z.infer<typeof ProviderSchema>;
 

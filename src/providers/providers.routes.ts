@@ -4,7 +4,13 @@ import { auditActor } from "../observatory/index.js";
 import { AppError } from "../shared/errors.js";
 import { describeFailure } from "./generator.js";
 import { PRESETS } from "./presets.js";
-import { ProviderBodySchema, ProviderSchema, ProviderViewSchema } from "./provider.schema.js";
+import {
+  ProviderBodySchema,
+  ProviderDraftSchema,
+  ProviderImpactSchema,
+  ProviderSchema,
+  ProviderViewSchema,
+} from "./provider.schema.js";
 import type { ProvidersService } from "./providers.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(63) });
@@ -35,6 +41,17 @@ export function providersRoutes(deps: { providers: ProvidersService }): RouteDef
         z.object({ name: z.string(), description: z.string(), provider: ProviderSchema }),
       ),
       handler: async () => Object.entries(PRESETS).map(([name, preset]) => ({ name, ...preset })),
+    }),
+    route({
+      method: "POST",
+      url: "/api/providers/impact",
+      summary:
+        "Dire, pour un fournisseur en cours de saisie, les modèles dont l'impact ne pourra pas être estimé et ce qui manque",
+      tags: ["providers"],
+      access: "settings:write",
+      body: ProviderDraftSchema,
+      response: ProviderImpactSchema,
+      handler: async ({ body }) => providers.impact(body),
     }),
     route({
       method: "POST",

@@ -1,3 +1,4 @@
+import type { LocalDatacenter } from "../impact/index.js";
 import type { AuditActor, AuditDetails, RecordAudit } from "../observatory/index.js";
 import { AppError, appError } from "../shared/errors.js";
 import { type AdapterOptions, OpenAiCompatibleProvider } from "./adapters/openai-compatible.js";
@@ -8,9 +9,12 @@ import {
   modelRef,
   type ProviderBody,
   type ProviderDefinition,
+  type ProviderDraft,
+  type ProviderImpact,
   ProviderSchema,
   parseModelRef,
 } from "./provider.schema.js";
+import { providerImpact } from "./provider-impact.js";
 import type { ProviderKeys } from "./provider-keys.js";
 import type { ProvidersRepository } from "./providers.repository.js";
 
@@ -28,6 +32,8 @@ export type ProviderView = ProviderDefinition & {
   /** A key entered by an administrator is kept (sealed): the API never returns it. */
   apiKeyStored: boolean;
   health: ReturnType<ProviderHealth["status"]>;
+  /** Whether its models' answers get an impact figure, and what is missing when not. */
+  impact: ProviderImpact;
 };
 
 /** A key entered through the API; an input without one (the configuration's) is a plain definition. */
@@ -108,6 +114,8 @@ export class ProvidersService {
       adapterOptions?: Omit<AdapterOptions, "apiKey">;
       /** The audit log: providers added, edited, removed. */
       audit?: RecordAudit;
+      /** The collectivité's datacenter, which local providers without figures of their own run in. */
+      localDatacenter?: LocalDatacenter;
     },
   ) {
     this.health = new ProviderHealth(() => deps.now().getTime());
@@ -174,7 +182,13 @@ export class ProvidersService {
       apiKeyConfigured: this.deps.keys.configured(provider, sealed),
       apiKeyStored: sealed !== undefined,
       health: this.health.status(provider.id),
+      impact: this.impact(provider),
     };
+  }
+
+  /** Whether the answers of a provider's models, saved or being typed, will get an impact figure. */
+  impact(provider: ProviderDraft): ProviderImpact {
+    return providerImpact(provider, this.deps.localDatacenter ?? {});
   }
 
   /**

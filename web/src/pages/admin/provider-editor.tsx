@@ -5,34 +5,30 @@ import { ErrorNotice } from "../../components/feedback";
 import { t } from "../../i18n";
 import {
   BLANK_VALUES,
-  bodyOf,
   checkValues,
   definitionOf,
   KEY_CODES,
-  modelLine,
   PROVIDER_FIELDS,
   ProviderFieldset,
   type ProviderValues,
+  sameValues,
+  valuesFrom,
 } from "./provider-fields";
+import type { ModelErrors, ModelRow } from "./provider-models";
 import { SelectField, TextField, useCheckedForm } from "./shared";
 import type { Provider, ProviderPreset } from "./types";
 
 const EMPTY_FORM = { preset: "", id: "", ...BLANK_VALUES };
 type NewForm = typeof EMPTY_FORM;
+type NewField = Exclude<keyof NewForm, "models">;
 
-/** The form as a preset fills it. */
+/** The form as a preset fills it: its PUE, WUE, models with their context and parameters. */
 function presetForm(preset: ProviderPreset): NewForm {
-  const p = preset.provider;
   return {
     ...EMPTY_FORM,
+    ...valuesFrom(preset.provider),
     preset: preset.name,
-    id: p.id,
-    label: p.label ?? "",
-    baseUrl: p.baseUrl ?? "",
-    sovereignty: p.sovereignty,
-    country: p.country,
-    apiKeyEnv: p.apiKeyEnv ?? "",
-    models: p.models.map(modelLine).join("\n"),
+    id: preset.provider.id,
   };
 }
 
@@ -42,6 +38,7 @@ export function NewProviderForm(props: {
   onCreated: (provider: Provider) => void;
 }) {
   const [form, setForm] = useState(EMPTY_FORM);
+  const [modelErrors, setModelErrors] = useState<Record<number, ModelErrors>>({});
   const [asking, setAsking] = useState<string | null>(null);
   const {
     busy,
@@ -51,17 +48,16 @@ export function NewProviderForm(props: {
     formError,
     check,
   } = useCheckedForm(PROVIDER_FIELDS, { provider_exists: "id", ...KEY_CODES });
-  const set = (field: keyof NewForm) => (value: string) =>
+  const set = (field: NewField) => (value: string) =>
     setForm((current) => ({ ...current, [field]: value }));
+  const setModels = (models: ModelRow[]) => setForm((current) => ({ ...current, models }));
   const selected = props.presets.find((preset) => preset.name === form.preset);
   // What the chosen preset (or nothing) filled in: anything else was typed, and is not replaced without asking.
-  const modified = () => {
-    const base = selected ? presetForm(selected) : EMPTY_FORM;
-    return (Object.keys(EMPTY_FORM) as (keyof NewForm)[]).some((key) => form[key] !== base[key]);
-  };
+  const modified = () => !sameValues(form, selected ? presetForm(selected) : EMPTY_FORM);
   const choosePreset = (name: string) => {
     const preset = props.presets.find((entry) => entry.name === name);
     setForm(preset ? presetForm(preset) : { ...EMPTY_FORM });
+    setModelErrors({});
   };
   const askPreset = (name: string) => {
     if (modified()) setAsking(name);
@@ -69,16 +65,13 @@ export function NewProviderForm(props: {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { found, models } = checkValues(
-      form,
-      "openai-compatible",
-      selected?.provider.models ?? [],
-    );
+    const { found, models, body } = checkValues(form, "openai-compatible");
     if (!form.id.trim()) found.id = t("admin.providers.idRequired");
-    if (!check(found) || !models) return;
+    setModelErrors(models);
+    if (!check(found) || !body) return;
     void run(async () => {
       const created = await call("POST /api/providers", {
-        body: { id: form.id.trim(), ...bodyOf(form, models) },
+        body: { id: form.id.trim(), ...body },
       });
       setForm(EMPTY_FORM);
       props.onCreated(created);
@@ -108,7 +101,14 @@ export function NewProviderForm(props: {
         mono
         error={errors.id}
       />
-      <ProviderFieldset values={form} set={set} errors={errors} kind="openai-compatible" />
+      <ProviderFieldset
+        values={form}
+        set={set}
+        setModels={setModels}
+        errors={errors}
+        modelErrors={modelErrors}
+        kind="openai-compatible"
+      />
       {formError !== null && <ErrorNotice error={formError} />}
       <div className="actions">
         <button type="submit" className="button" aria-disabled={busy}>
@@ -130,22 +130,12 @@ export function NewProviderForm(props: {
   );
 }
 
-/** The form as a provider's view fills it: never its key, which the page does not have. */
-const valuesOf = (provider: Provider): ProviderValues => ({
-  label: provider.label ?? "",
-  baseUrl: provider.baseUrl ?? "",
-  sovereignty: provider.sovereignty,
-  country: provider.country,
-  apiKey: "",
-  apiKeyEnv: provider.apiKeyEnv ?? "",
-  apiKeyFile: provider.apiKeyFile ?? "",
-  models: provider.models.map(modelLine).join("\n"),
-});
-
 /**
- * Edits a provider in a dialog. What the form does not show (timeout,
- * PUE, WUE, enabled) is sent back as it was; the stored key is kept unless
- * a new one is typed, or removed after a confirmation.
+ * Edits a provider in a dialog, filled from its view (never its key, which
+ * the page does not have). What the form does not show (its kind, whether
+ * it is enabled, the optional parameters each model takes) is sent back as
+ * it was; the stored key is kept unless a new one is typed, or removed
+ * after a confirmation.
  */
 export function EditProviderDialog(props: {
   provider: Provider | null;
@@ -155,6 +145,7 @@ export function EditProviderDialog(props: {
 }) {
   const { provider } = props;
   const [values, setValues] = useState(BLANK_VALUES);
+  const [modelErrors, setModelErrors] = useState<Record<number, ModelErrors>>({});
   const [shown, setShown] = useState<string | null>(null);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const {
@@ -167,23 +158,26 @@ export function EditProviderDialog(props: {
   } = useCheckedForm(PROVIDER_FIELDS, KEY_CODES);
   if (provider && shown !== provider.id) {
     setShown(provider.id);
-    setValues(valuesOf(provider));
+    setValues(valuesFrom(provider));
+    setModelErrors({});
     check({});
   }
-  const set = (field: keyof ProviderValues) => (value: string) =>
+  const set = (field: Exclude<keyof ProviderValues, "models">) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
+  const setModels = (models: ModelRow[]) => setValues((current) => ({ ...current, models }));
   const name = provider ? (provider.label ?? provider.id) : "";
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!provider) return;
-    const { found, models } = checkValues(values, provider.kind, provider.models);
-    if (!check(found) || !models) return;
+    const { found, models, body } = checkValues(values, provider.kind);
+    setModelErrors(models);
+    if (!check(found) || !body) return;
     void run(async () => {
-      const { label, baseUrl, apiKeyEnv, apiKeyFile, ...kept } = definitionOf(provider);
+      const { id, kind, enabled } = provider;
       props.onSaved(
         await call("PUT /api/providers/:id", {
-          params: { id: provider.id },
-          body: { ...kept, ...bodyOf(values, models) },
+          params: { id },
+          body: { id, kind, enabled, ...body },
         }),
       );
     });
@@ -206,7 +200,9 @@ export function EditProviderDialog(props: {
             <ProviderFieldset
               values={values}
               set={set}
+              setModels={setModels}
               errors={errors}
+              modelErrors={modelErrors}
               kind={provider.kind}
               keyStored={provider.apiKeyStored}
               onRemoveKey={() => setConfirmingRemoval(true)}

@@ -3,79 +3,27 @@
  * hold, how they are checked before sending, and the body they send. The
  * API key is only ever typed: nothing from the server fills it.
  */
-import { useId } from "react";
 import type { Sovereignty } from "../../api/types";
 import { t } from "../../i18n";
+import { ImpactWarning, useImpactCheck } from "./provider-impact";
+import {
+  blankRow,
+  draftModels,
+  type ModelErrors,
+  type ModelRow,
+  ModelsEditor,
+  parseQuantity,
+  type Quantity,
+  quantityText,
+  readRows,
+  rowOf,
+  rowsText,
+  within,
+} from "./provider-models";
 import { nonEmpty, SelectField, TextField } from "./shared";
-import type {
-  ParameterCount,
-  Provider,
-  ProviderDefinition,
-  ProviderModelInput,
-  ProviderModels,
-} from "./types";
+import type { Provider, ProviderDefinition, ProviderDraft, ProviderModelInput } from "./types";
 
 const SOVEREIGNTIES: Sovereignty[] = ["local", "sovereign", "extraterritorial"];
-
-/** `24`, `44-132` → a parameter count (billions); null when unreadable. */
-function parseCount(text: string | undefined): ParameterCount | null {
-  if (!text) return null;
-  const [min, max] = text.split("-").map(Number);
-  if (min === undefined || !(min > 0)) return null;
-  if (max === undefined) return min;
-  return max >= min ? { min, max } : null;
-}
-
-/** A model as the form writes it: `id[:active[/total]] [embeddings]`. */
-export function modelLine(model: ProviderModelInput): string {
-  const active = model.activeParameters;
-  const total = model.totalParameters;
-  const text = (value: ParameterCount) =>
-    typeof value === "number" ? String(value) : `${value.min}-${value.max}`;
-  let line = model.id;
-  if (active !== undefined)
-    line += `:${text(active)}${total !== undefined ? `/${text(total)}` : ""}`;
-  if (model.capabilities?.includes("embeddings")) line += " embeddings";
-  return line;
-}
-
-/**
- * The models the form's lines declare. A line left as it was written from a
- * `known` model (a preset's, or the provider's being edited) gives that model
- * back whole: the line shows only part of it (no context length, no label).
- */
-function parseModels(text: string, known: readonly ProviderModelInput[]): ProviderModels | null {
-  const models: ProviderModelInput[] = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    const same = known.find((model) => modelLine(model) === line);
-    if (same) {
-      models.push(same);
-      continue;
-    }
-    const [spec, ...flags] = line.split(/\s+/);
-    if (!spec) continue;
-    const found = /^(.+?)(?::([\d.]+(?:-[\d.]+)?)(?:\/([\d.]+(?:-[\d.]+)?))?)?$/.exec(spec);
-    if (!found?.[1]) return null;
-    const before = known.find((model) => model.id === found[1]);
-    const model: ProviderModelInput = {
-      ...(before?.label && { label: before.label }),
-      ...(before?.contextLength && { contextLength: before.contextLength }),
-      id: found[1],
-    };
-    if (found[2]) {
-      const active = parseCount(found[2]);
-      if (active === null) return null;
-      model.activeParameters = active;
-      const total = found[3] ? parseCount(found[3]) : active;
-      if (total === null) return null;
-      model.totalParameters = total;
-    }
-    if (flags.includes("embeddings")) model.capabilities = ["embeddings"];
-    models.push(model);
-  }
-  return nonEmpty(models);
-}
 
 /** What both forms hold; the key is never filled from the server, only typed. */
 export interface ProviderValues {
@@ -83,28 +31,73 @@ export interface ProviderValues {
   baseUrl: string;
   sovereignty: Sovereignty;
   country: string;
+  pue: string;
+  wue: string;
+  timeoutSeconds: string;
   apiKey: string;
   apiKeyEnv: string;
   apiKeyFile: string;
-  models: string;
+  models: ModelRow[];
 }
+type TextValue = Exclude<keyof ProviderValues, "models">;
 
 export const BLANK_VALUES: ProviderValues = {
   label: "",
   baseUrl: "",
   sovereignty: "sovereign",
   country: "FRA",
+  pue: "",
+  wue: "",
+  timeoutSeconds: "",
   apiKey: "",
   apiKeyEnv: "",
   apiKeyFile: "",
-  models: "",
+  models: [blankRow()],
 };
+
+/** The fields a preset or a saved provider fills in (never the key). */
+export function valuesFrom(definition: {
+  label?: string | undefined;
+  baseUrl?: string | undefined;
+  sovereignty: Sovereignty;
+  country: string;
+  pue?: Quantity | undefined;
+  wue?: Quantity | undefined;
+  timeoutSeconds?: number | undefined;
+  apiKeyEnv?: string | undefined;
+  apiKeyFile?: string | undefined;
+  models: readonly ProviderModelInput[];
+}): ProviderValues {
+  return {
+    ...BLANK_VALUES,
+    label: definition.label ?? "",
+    baseUrl: definition.baseUrl ?? "",
+    sovereignty: definition.sovereignty,
+    country: definition.country,
+    pue: quantityText(definition.pue),
+    wue: quantityText(definition.wue),
+    timeoutSeconds:
+      definition.timeoutSeconds === undefined ? "" : String(definition.timeoutSeconds),
+    apiKeyEnv: definition.apiKeyEnv ?? "",
+    apiKeyFile: definition.apiKeyFile ?? "",
+    models: definition.models.map(rowOf),
+  };
+}
+
+/** Whether two states of a form say the same (the models' rows compared by their fields). */
+export function sameValues<T extends ProviderValues>(a: T, b: T): boolean {
+  const text = (values: T) => JSON.stringify({ ...values, models: rowsText(values.models) });
+  return text(a) === text(b);
+}
 
 export const PROVIDER_FIELDS = [
   "id",
   "label",
   "baseUrl",
   "country",
+  "pue",
+  "wue",
+  "timeoutSeconds",
   "apiKey",
   "apiKeyEnv",
   "apiKeyFile",
@@ -120,28 +113,43 @@ export const KEY_CODES: Partial<Record<string, ProviderField>> = {
   provider_key_file_refused: "apiKeyFile",
 };
 
-/** What is missing or unreadable before anything is sent, and the models read from the lines. */
-export function checkValues(
-  values: ProviderValues,
-  kind: Provider["kind"],
-  known: readonly ProviderModelInput[],
-): { found: FieldErrors; models: ProviderModels | null } {
-  const models = parseModels(values.models, known);
+/** A PUE or WUE as typed: undefined when blank, null when unreadable or out of bounds. */
+function figure(text: string, min: number, max: number): Quantity | null | undefined {
+  const value = parseQuantity(text);
+  return value == null || within(value, min, max) ? value : null;
+}
+const PUE_BOUNDS = [1, 3] as const;
+const WUE_BOUNDS = [0, 20] as const;
+
+/**
+ * What is missing or unreadable before anything is sent (`found`, and
+ * `models` for each model's own fields), else the fields both forms send:
+ * `apiKey` only when something was typed (absent keeps a stored key).
+ */
+export function checkValues(values: ProviderValues, kind: Provider["kind"]) {
   const found: FieldErrors = {};
   if (kind === "openai-compatible" && !values.baseUrl.trim())
     found.baseUrl = t("admin.providers.baseUrlRequired");
   if (!values.country.trim()) found.country = t("admin.providers.countryRequired");
   if (values.apiKey.trim() && (values.apiKeyEnv.trim() || values.apiKeyFile.trim()))
     found.apiKey = t("admin.providers.apiKeyOneSource");
-  if (!models)
-    found.models = values.models.trim()
-      ? t("admin.providers.modelsInvalid")
-      : t("admin.providers.modelsRequired");
-  return { found, models };
-}
-
-/** The fields both forms send; `apiKey` only when something was typed (absent keeps a stored key). */
-export function bodyOf(values: ProviderValues, models: ProviderModels) {
+  const pue = figure(values.pue, ...PUE_BOUNDS);
+  if (pue === null) found.pue = t("admin.providers.pueInvalid");
+  const wue = figure(values.wue, ...WUE_BOUNDS);
+  if (wue === null) found.wue = t("admin.providers.wueInvalid");
+  const timeoutText = values.timeoutSeconds.trim();
+  const timeoutSeconds = timeoutText === "" ? undefined : Number(timeoutText);
+  if (
+    timeoutSeconds !== undefined &&
+    !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0 && timeoutSeconds <= 3600)
+  )
+    found.timeoutSeconds = t("admin.providers.timeoutInvalid");
+  const read = readRows(values.models);
+  const models = nonEmpty(read.models);
+  if (Object.keys(read.errors).length > 0) found.models = t("admin.providers.modelsToFix");
+  else if (!models) found.models = t("admin.providers.modelsRequired");
+  if (Object.keys(found).length > 0 || !models || pue === null || wue === null)
+    return { found, models: read.errors, body: null };
   const trimmed = (value: string) => value.trim() || undefined;
   const label = trimmed(values.label);
   const baseUrl = trimmed(values.baseUrl);
@@ -149,28 +157,54 @@ export function bodyOf(values: ProviderValues, models: ProviderModels) {
   const apiKeyEnv = trimmed(values.apiKeyEnv);
   const apiKeyFile = trimmed(values.apiKeyFile);
   return {
-    ...(label && { label }),
-    ...(baseUrl && { baseUrl }),
+    found,
+    models: read.errors,
+    body: {
+      ...(label && { label }),
+      ...(baseUrl && { baseUrl }),
+      sovereignty: values.sovereignty,
+      country: values.country.trim().toUpperCase(),
+      ...(pue !== undefined && { pue }),
+      ...(wue !== undefined && { wue }),
+      ...(timeoutSeconds !== undefined && { timeoutSeconds }),
+      ...(apiKeyEnv && { apiKeyEnv }),
+      ...(apiKeyFile && { apiKeyFile }),
+      models,
+      ...(apiKey && { apiKey }),
+    },
+  };
+}
+
+/** The form as far as the impact check reads it: what is readable so far; null with no model named. */
+function draftOf(values: ProviderValues, kind: Provider["kind"]): ProviderDraft | null {
+  const models = draftModels(values.models);
+  if (models.length === 0) return null;
+  const pue = figure(values.pue, ...PUE_BOUNDS);
+  const wue = figure(values.wue, ...WUE_BOUNDS);
+  return {
+    kind,
     sovereignty: values.sovereignty,
-    country: values.country.trim().toUpperCase(),
-    ...(apiKeyEnv && { apiKeyEnv }),
-    ...(apiKeyFile && { apiKeyFile }),
+    country: values.country.trim().toUpperCase().slice(0, 16),
+    ...(pue != null && { pue }),
+    ...(wue != null && { wue }),
     models,
-    ...(apiKey && { apiKey }),
   };
 }
 
 /** The definition a provider's view holds, for a PUT that changes only part of it. */
 export function definitionOf(provider: Provider): ProviderDefinition {
-  const { apiKeyConfigured, apiKeyStored, health, ...definition } = provider;
+  const { apiKeyConfigured, apiKeyStored, health, impact, ...definition } = provider;
   return definition;
 }
 
 /** The fields both forms share, from the display name to the models. */
 export function ProviderFieldset(props: {
   values: ProviderValues;
-  set: (field: keyof ProviderValues) => (value: string) => void;
+  set: (field: TextValue) => (value: string) => void;
+  setModels: (models: ModelRow[]) => void;
   errors: FieldErrors;
+  /** What is wrong with each model's own fields, by row. */
+  modelErrors: Record<number, ModelErrors>;
   kind: Provider["kind"];
   /** A typed key is kept: said under the key field, with a way to remove it. */
   keyStored?: boolean;
@@ -180,6 +214,7 @@ export function ProviderFieldset(props: {
 }) {
   const { values, set, errors } = props;
   const withKey = props.kind === "openai-compatible";
+  const impact = useImpactCheck(draftOf(values, props.kind));
   return (
     <>
       <TextField
@@ -212,6 +247,37 @@ export function ProviderFieldset(props: {
         onChange={set("country")}
         required
         error={errors.country}
+      />
+      <TextField
+        label={t("admin.providers.pueField")}
+        hint={t(
+          values.sovereignty === "local"
+            ? "admin.providers.pueHintLocal"
+            : "admin.providers.pueHint",
+        )}
+        value={values.pue}
+        onChange={set("pue")}
+        error={errors.pue}
+      />
+      <TextField
+        label={t("admin.providers.wueField")}
+        hint={t(
+          values.sovereignty === "local"
+            ? "admin.providers.wueHintLocal"
+            : "admin.providers.wueHint",
+        )}
+        value={values.wue}
+        onChange={set("wue")}
+        error={errors.wue}
+      />
+      <TextField
+        label={t("admin.providers.timeoutField")}
+        hint={t("admin.providers.timeoutHint")}
+        type="number"
+        min={1}
+        value={values.timeoutSeconds}
+        onChange={set("timeoutSeconds")}
+        error={errors.timeoutSeconds}
       />
       {withKey && (
         <>
@@ -258,36 +324,22 @@ export function ProviderFieldset(props: {
           )}
         </>
       )}
-      <ModelsField value={values.models} onChange={set("models")} error={errors.models} />
-    </>
-  );
-}
-
-function ModelsField(props: { value: string; onChange: (value: string) => void; error?: string }) {
-  // Two forms may be on the page at once (the new provider's, an edit in its dialog).
-  const id = useId();
-  const described = props.error ? `${id}-aide ${id}-erreur` : `${id}-aide`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t("admin.providers.modelsField")}</label>
-      <p className="hint" id={`${id}-aide`}>
-        {t("admin.providers.modelsHint")}
-      </p>
-      <textarea
-        id={id}
-        className="admin-mono"
-        rows={4}
-        value={props.value}
-        required
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described}
-        onChange={(event) => props.onChange(event.target.value)}
+      <ModelsEditor
+        rows={values.models}
+        onChange={props.setModels}
+        errors={props.modelErrors}
+        error={errors.models}
       />
-      {props.error && (
-        <p className="field-error" id={`${id}-erreur`}>
-          {props.error}
-        </p>
-      )}
-    </div>
+      {/* Said as it changes: filling in what is missing makes it go. */}
+      <div aria-live="polite">
+        {impact && (
+          <ImpactWarning
+            impact={impact}
+            sovereignty={values.sovereignty}
+            country={values.country.trim().toUpperCase()}
+          />
+        )}
+      </div>
+    </>
   );
 }

@@ -8,14 +8,30 @@ import { useResource } from "../../components/use-resource";
 import { formatDateTime, formatNumber, t } from "../../i18n";
 import { useSession } from "../../session";
 import { EditProviderDialog, NewProviderForm } from "./provider-editor";
+import { ImpactWarning } from "./provider-impact";
 import { StatusNotice } from "./shared";
 import type { ParameterCount, Provider, ProviderTest } from "./types";
 
+/** A parameter count, a PUE or a WUE: "24", "1,09–1,14". */
 function count(value: ParameterCount | undefined): string | null {
   if (value === undefined) return null;
   return typeof value === "number"
-    ? formatNumber(value)
-    : `${formatNumber(value.min)}–${formatNumber(value.max)}`;
+    ? formatNumber(value, 3)
+    : `${formatNumber(value.min, 3)}–${formatNumber(value.max, 3)}`;
+}
+
+/**
+ * A datacenter figure as the estimate takes it: the provider's own, else
+ * the collectivité's (a local provider), else "not given".
+ */
+function datacenterFigure(
+  own: ParameterCount | undefined,
+  used: ParameterCount | undefined,
+  unit: (value: string) => string,
+): string {
+  const value = count(own ?? used);
+  if (value === null) return t("admin.providers.notGiven");
+  return own === undefined ? t("admin.providers.localFigure", { value: unit(value) }) : unit(value);
 }
 
 /** Where the key sent to a provider comes from, and whether it is there (never the key itself). */
@@ -86,6 +102,20 @@ function ProviderCard(props: {
         </dd>
         <dt>{t("admin.providers.country")}</dt>
         <dd>{provider.country}</dd>
+        {provider.kind === "openai-compatible" && (
+          <>
+            <dt>{t("admin.providers.pue")}</dt>
+            <dd>{datacenterFigure(provider.pue, provider.impact.pue, (value) => value)}</dd>
+            <dt>{t("admin.providers.wue")}</dt>
+            <dd>
+              {datacenterFigure(provider.wue, provider.impact.wue, (value) =>
+                t("admin.providers.litresPerKwh", { value }),
+              )}
+            </dd>
+            <dt>{t("admin.providers.timeout")}</dt>
+            <dd>{t("admin.providers.seconds", { count: provider.timeoutSeconds })}</dd>
+          </>
+        )}
         <dt>{t("admin.providers.kind")}</dt>
         <dd>{t(`admin.providers.kind.${provider.kind}`)}</dd>
         {provider.baseUrl && (
@@ -145,6 +175,11 @@ function ProviderCard(props: {
           </tbody>
         </table>
       </div>
+      <ImpactWarning
+        impact={provider.impact}
+        sovereignty={provider.sovereignty}
+        country={provider.country}
+      />
       {canWrite && (
         <div className="actions">
           {provider.kind === "openai-compatible" && (
