@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GROUNDING_MODES, type GroundingMode } from "../pipeline/index.js";
 
 export const AUDIENCES = ["agents", "citizens"] as const;
 export const CATEGORIES = [
@@ -13,6 +14,30 @@ export const CATEGORIES = [
   "procurement",
   "minutes",
 ] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * Categories whose requests are mostly drafting or rewriting (a letter, a
+ * summary, plain language, minutes, a procurement document): the agent
+ * brings the text, the bases only help. Bound to `required`, such an
+ * assistant refuses every request its bases do not cover.
+ */
+export const DRAFTING_CATEGORIES: ReadonlySet<Category> = new Set([
+  "drafting",
+  "summary",
+  "plain-language",
+  "minutes",
+  "procurement",
+]);
+
+/**
+ * The mode a new assistant gets when none is chosen: `preferred` for the
+ * drafting categories and for general use (asked for anything, it should
+ * not refuse what its bases do not cover), `required` for the others,
+ * which answer questions on the collectivité's own rules, services and aids.
+ */
+export const defaultGrounding = (category: Category): GroundingMode =>
+  category === "general" || DRAFTING_CATEGORIES.has(category) ? "preferred" : "required";
 
 export const AssistantInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
@@ -24,6 +49,13 @@ export const AssistantInput = z.strictObject({
   preferredModels: z.array(z.string().min(3).max(300)).max(20).default([]),
   audience: z.enum(AUDIENCES).default("agents"),
   category: z.enum(CATEGORIES).default("general"),
+  /** Absent: the category's default (see `defaultGrounding`). */
+  grounding: z
+    .enum(GROUNDING_MODES)
+    .optional()
+    .describe(
+      "required : réponses tirées des bases seulement, abstention sinon ; preferred : les bases quand elles répondent, sinon le modèle seul avec un avertissement ; off : bases non consultées. Absent : selon la catégorie.",
+    ),
   /** Its answers are drafts until an agent validates them. */
   requiresValidation: z.boolean().default(true),
   /** The direction that owns it (its referents manage it); none for a shared assistant (admins only). */
@@ -32,6 +64,7 @@ export const AssistantInput = z.strictObject({
 export type AssistantInput = z.infer<typeof AssistantInput>;
 
 export const AssistantSchema = AssistantInput.extend({
+  grounding: z.enum(GROUNDING_MODES),
   id: z.string(),
   ownerDirectionPath: z.string().nullable(),
   isDefault: z.boolean(),

@@ -4,7 +4,12 @@ import type { TurnAssistant } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
-import type { Assistant, AssistantInput, AssistantView } from "./assistant.schema.js";
+import {
+  type Assistant,
+  type AssistantInput,
+  type AssistantView,
+  defaultGrounding,
+} from "./assistant.schema.js";
 import type { AssistantRow, AssistantsRepository } from "./assistants.repository.js";
 
 /** The principal, or the local CLI (trusted: it runs with the server's own rights). */
@@ -29,6 +34,7 @@ const present = (row: AssistantRow): Assistant => ({
   preferredModels: JSON.parse(row.preferred_models) as string[],
   audience: row.audience as Assistant["audience"],
   category: row.category as Assistant["category"],
+  grounding: row.grounding as Assistant["grounding"],
   requiresValidation: row.requires_validation === 1,
   ownerDirectionId: row.owner_direction_id,
   ownerDirectionPath: row.owner_direction_path,
@@ -45,6 +51,7 @@ const present = (row: AssistantRow): Assistant => ({
 const AUDITED_FIELDS = [
   "audience",
   "category",
+  "grounding",
   "knowledgeBaseIds",
   "ownerDirectionId",
   "preferredModels",
@@ -146,6 +153,8 @@ export class AssistantsService {
         preferred_models: "[]",
         audience: "agents",
         category: "general",
+        // Asked for anything: it drafts and rewrites, and uses the bases when they answer.
+        grounding: "preferred",
         requires_validation: 1,
         owner_direction_id: null,
         is_default: 1,
@@ -235,6 +244,7 @@ export class AssistantsService {
       preferred_models: JSON.stringify([...new Set(input.preferredModels)]),
       audience: input.audience,
       category: input.category,
+      grounding: input.grounding ?? defaultGrounding(input.category),
       requires_validation: input.requiresValidation ? 1 : 0,
       owner_direction_id: input.ownerDirectionId,
     };
@@ -281,5 +291,6 @@ export function turnAssistant(assistant: Assistant): TurnAssistant {
     requiresValidation: assistant.requiresValidation,
     audience: assistant.audience,
     category: assistant.category,
+    grounding: assistant.grounding,
   };
 }

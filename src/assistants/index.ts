@@ -6,6 +6,9 @@ export {
   AssistantViewSchema,
   AUDIENCES,
   CATEGORIES,
+  type Category,
+  DRAFTING_CATEGORIES,
+  defaultGrounding,
 } from "./assistant.schema.js";
 export { AssistantsRepository } from "./assistants.repository.js";
 export { assistantsRoutes } from "./assistants.routes.js";

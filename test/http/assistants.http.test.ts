@@ -160,6 +160,7 @@ describeApps("assistants as each agent sees them", (get) => {
     assert.deepEqual(entry?.details, {
       audience: "agents",
       category: "hr",
+      grounding: "required",
       knowledgeBaseIds: [hrBase, openBase],
       ownerDirectionId: rh?.id,
       preferredModels: [],

@@ -30,13 +30,17 @@ const passage = (text: string): GroundingPassage => ({
   text,
 });
 
-const assistant = (knowledgeBases: TurnAssistant["knowledgeBases"]): TurnAssistant => ({
+const assistant = (
+  knowledgeBases: TurnAssistant["knowledgeBases"],
+  grounding?: TurnAssistant["grounding"],
+): TurnAssistant => ({
   id: "a1",
   name: "Accueil",
   instructions: "",
   knowledgeBases,
   preferredModels: [],
   requiresValidation: false,
+  ...(grounding && { grounding }),
 });
 
 /**
@@ -105,12 +109,102 @@ describe("ground stage", () => {
   });
 
   it("says it abstains, with the coverage, when nothing supports an answer", async () => {
-    const { turn } = await run(turnOf(["Permis de chasse ?"], { principal }), {
-      passages: [],
-      confidence: 0.12,
-      abstained: true,
-    });
+    const { turn } = await run(
+      turnOf(["Permis de chasse ?"], { principal, assistant: assistant(["kb-accueil"]) }),
+      {
+        passages: [],
+        confidence: 0.12,
+        abstained: true,
+      },
+    );
     assert.deepEqual(rulesOf(turn), ["knowledge.abstain note"]);
     assert.match(turn.decisions[0]?.reason ?? "", /12/);
+  });
+
+  describe("grounding modes", () => {
+    const nothing = {
+      passages: [passage("Le marché de Noël se tient place de l'Hôtel-de-Ville.")],
+      confidence: 0.21,
+      abstained: true,
+    };
+    const drafting = "Reformule ce courrier pour qu'il soit plus aimable.";
+
+    it("required: abstains when nothing is relevant, as before the modes", async () => {
+      const { turn, searched } = await run(
+        turnOf([drafting], { principal, assistant: assistant(["kb-accueil"], "required") }),
+        nothing,
+      );
+      assert.equal(searched.length, 1);
+      assert.equal(turn.grounding?.abstained, true);
+      assert.equal(turn.grounding?.ungrounded, undefined);
+      assert.deepEqual(rulesOf(turn), ["knowledge.abstain note"]);
+    });
+
+    it("preferred: keeps no passage when nothing is relevant, and says the model answers alone", async () => {
+      const { turn } = await run(
+        turnOf([drafting], { principal, assistant: assistant(["kb-accueil"], "preferred") }),
+        nothing,
+      );
+      assert.equal(turn.grounding?.abstained, false, "the answer does not have to abstain");
+      assert.equal(turn.grounding?.ungrounded, true);
+      assert.deepEqual(turn.grounding?.passages, []);
+      assert.deepEqual(turn.grounding?.knowledgeBaseIds, ["kb-accueil"]);
+      assert.deepEqual(rulesOf(turn), ["knowledge.ungrounded note"]);
+      assert.match(turn.decisions[0]?.reason ?? "", /21 %.*sans source/);
+    });
+
+    it("preferred: the passages it drops are not scanned, so they raise nothing", async () => {
+      const { turn } = await run(
+        turnOf([drafting], {
+          principal,
+          dataClass: "public",
+          assistant: assistant(["kb-accueil"], "preferred"),
+        }),
+        { ...nothing, passages: [passage("Contact : M. Jean Dupont, 06 11 22 33 44.")] },
+      );
+      assert.equal(turn.dataClass, "public");
+      assert.equal(turn.personalData, undefined);
+    });
+
+    it("preferred: uses the passages when retrieval finds relevant ones, as required does", async () => {
+      for (const mode of ["preferred", "required"] as const) {
+        const { turn } = await run(
+          turnOf(["Horaires de la mairie ?"], {
+            principal,
+            assistant: assistant(["kb-accueil"], mode),
+          }),
+          found,
+        );
+        assert.equal(turn.grounding?.passages.length, 1, mode);
+        assert.equal(turn.grounding?.ungrounded, undefined, mode);
+        assert.deepEqual(rulesOf(turn), ["knowledge.grounded allow"], mode);
+      }
+    });
+
+    it("off: searches nothing and says nothing about the bases", async () => {
+      const { turn, searched } = await run(
+        turnOf(["Horaires de la mairie ?"], {
+          principal,
+          assistant: assistant(["kb-accueil"], "off"),
+        }),
+        found,
+      );
+      assert.deepEqual(searched, []);
+      assert.equal(turn.grounding, undefined);
+      assert.deepEqual(rulesOf(turn), []);
+    });
+
+    it("without a mode: bound to bases it requires them; searching every base it prefers them", async () => {
+      const bound = await run(
+        turnOf([drafting], { principal, assistant: assistant(["kb-accueil"]) }),
+        nothing,
+      );
+      assert.deepEqual(rulesOf(bound.turn), ["knowledge.abstain note"]);
+      const every = await run(
+        turnOf([drafting], { principal, assistant: assistant("all") }),
+        nothing,
+      );
+      assert.deepEqual(rulesOf(every.turn), ["knowledge.ungrounded note"]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CHARTER_RULES, contextFor, rulesOf, turnOf } from "../../../test/support/turns.js";
-import type { RouteCandidate, Turn, TurnCharter } from "../turn.js";
+import type { RouteCandidate, Turn, TurnAssistant, TurnCharter } from "../turn.js";
 import { type RouteResult, routeStage } from "./route.stage.js";
 
 const candidate = (
@@ -133,6 +133,40 @@ describe("route stage", () => {
       }),
     );
     assert.equal(unsure.asked, true);
+  });
+
+  it("keeps no model when an assistant that requires its bases found nothing, whichever bases it searched", async () => {
+    const abstained = { knowledgeBaseIds: ["kb"], passages: [], confidence: 0.1, abstained: true };
+    const assistant = {
+      id: "a",
+      name: "Accueil",
+      instructions: "",
+      preferredModels: [],
+      requiresValidation: false,
+    };
+    for (const knowledgeBases of [["kb"], "all"] satisfies TurnAssistant["knowledgeBases"][]) {
+      const { turn } = await run(
+        turnOf(["Rédige une note."], {
+          grounding: abstained,
+          assistant: { ...assistant, knowledgeBases, grounding: "required" },
+        }),
+        { candidates: [candidate("local/m", "local")] },
+      );
+      assert.deepEqual(turn.route?.candidates, []);
+      assert.deepEqual(rulesOf(turn), ["route.data-class note", "route.grounding-required note"]);
+    }
+    // Preferred: the ground stage left an ungrounded turn, which the models answer.
+    const { turn } = await run(
+      turnOf(["Rédige une note."], {
+        grounding: { ...abstained, abstained: false, ungrounded: true },
+        assistant: { ...assistant, knowledgeBases: ["kb"], grounding: "preferred" },
+      }),
+      { candidates: [candidate("local/m", "local")] },
+    );
+    assert.deepEqual(
+      turn.route?.candidates.map((c) => c.ref),
+      ["local/m"],
+    );
   });
 
   it("answers extractively, and says so, when no model is registered", async () => {

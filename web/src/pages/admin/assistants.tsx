@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { call, type ResponseOf } from "../../api/client";
 import { ConfirmButton, Dialog, returnFocus } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
@@ -23,7 +23,10 @@ import {
   type AssistantInput,
   CATEGORIES,
   type Category,
+  DEFAULT_GROUNDING,
   type Direction,
+  GROUNDING_MODES,
+  type Grounding,
   type KnowledgeBase,
 } from "./types";
 import { directionOptions } from "./users";
@@ -36,9 +39,62 @@ const BLANK: AssistantInput = {
   preferredModels: [],
   audience: "agents",
   category: "general",
+  grounding: DEFAULT_GROUNDING.general,
   requiresValidation: true,
   ownerDirectionId: null,
 };
+
+/**
+ * How the assistant uses its bases: three radio buttons, each with what it
+ * does; the category's advised mode said above them; a warning, announced
+ * as it appears, when a category that drafts or rewrites must answer from
+ * its bases only (it would refuse what they do not cover).
+ */
+function GroundingFieldset(props: {
+  value: Grounding;
+  category: Category;
+  onChange: (value: Grounding) => void;
+}) {
+  const id = useId();
+  const advised = DEFAULT_GROUNDING[props.category];
+  const category = t(`admin.assistants.category.${props.category}`);
+  const warned = props.value === "required" && advised === "preferred";
+  return (
+    <fieldset aria-describedby={`${id}-hint${warned ? ` ${id}-warning` : ""}`}>
+      <legend>{t("admin.assistants.grounding")}</legend>
+      <p className="hint" id={`${id}-hint`}>
+        {t("admin.assistants.groundingDefault", {
+          category,
+          mode: t(`admin.assistants.grounding.short.${advised}`),
+        })}
+      </p>
+      {GROUNDING_MODES.map((mode) => (
+        <div className="admin-radio" key={mode}>
+          <input
+            type="radio"
+            name={`${id}-grounding`}
+            id={`${id}-${mode}`}
+            value={mode}
+            checked={props.value === mode}
+            aria-describedby={`${id}-${mode}-hint`}
+            onChange={() => props.onChange(mode)}
+          />
+          <label htmlFor={`${id}-${mode}`}>{t(`admin.assistants.grounding.${mode}`)}</label>
+          <p className="hint" id={`${id}-${mode}-hint`}>
+            {t(`admin.assistants.grounding.${mode}.hint`)}
+          </p>
+        </div>
+      ))}
+      <div aria-live="polite">
+        {warned && (
+          <p className="notice notice-warning" id={`${id}-warning`}>
+            {t("admin.assistants.groundingWarning", { category })}
+          </p>
+        )}
+      </div>
+    </fieldset>
+  );
+}
 
 type ModelEntry = ResponseOf<"GET /v1/models">["data"][number];
 
@@ -52,6 +108,10 @@ function AssistantForm(props: {
   onCancel: () => void;
 }) {
   const [form, setForm] = useState(props.initial);
+  // The mode follows the category until someone chooses one (a mode other than its category's, kept).
+  const [groundingChosen, setGroundingChosen] = useState(
+    props.initial.grounding !== DEFAULT_GROUNDING[props.initial.category],
+  );
   const [missing, setMissing] = useState<string | undefined>();
   const { busy, error, run, clear } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
@@ -141,11 +201,25 @@ function AssistantForm(props: {
       <SelectField
         label={t("admin.assistants.category")}
         value={form.category}
-        onChange={(value) => set("category")(value as Category)}
+        onChange={(value) =>
+          setForm((current) => ({
+            ...current,
+            category: value as Category,
+            ...(!groundingChosen && { grounding: DEFAULT_GROUNDING[value as Category] }),
+          }))
+        }
         options={CATEGORIES.map((category) => ({
           value: category,
           label: t(`admin.assistants.category.${category}`),
         }))}
+      />
+      <GroundingFieldset
+        value={form.grounding}
+        category={form.category}
+        onChange={(grounding) => {
+          setGroundingChosen(true);
+          set("grounding")(grounding);
+        }}
       />
       <SelectField
         label={t("admin.assistants.audience")}
@@ -247,7 +321,12 @@ export function AssistantsPage() {
                     )}
                     {assistant.description && <p className="hint">{assistant.description}</p>}
                   </th>
-                  <td>{t(`admin.assistants.category.${assistant.category}`)}</td>
+                  <td>
+                    {t(`admin.assistants.category.${assistant.category}`)}
+                    <p className="hint">
+                      {t(`admin.assistants.grounding.short.${assistant.grounding}`)}
+                    </p>
+                  </td>
                   <td>
                     {t(`admin.assistants.audience.${assistant.audience}`)}
                     {assistant.requiresValidation && (
@@ -291,6 +370,7 @@ export function AssistantsPage() {
                               preferredModels: assistant.preferredModels,
                               audience: assistant.audience,
                               category: assistant.category,
+                              grounding: assistant.grounding,
                               requiresValidation: assistant.requiresValidation,
                               ownerDirectionId: assistant.ownerDirectionId,
                             },
