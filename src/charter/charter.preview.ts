@@ -249,3 +249,41 @@ export function charterRules(charter: Charter): CharterRuleSection[] {
   );
   return sections;
 }
+
+/** What an agent reads before accepting a new version: how it differs from the one they accepted. */
+export interface CharterDifferences {
+  /** Rules of the new version that the former did not say, by section. */
+  added: CharterRuleSection[];
+  /** Rules of the former version that the new one no longer says, by section. */
+  removed: CharterRuleSection[];
+  principlesChanged: boolean;
+  disclosureChanged: boolean;
+}
+
+/**
+ * Two versions compared as an agent reads them: their rules in plain French
+ * (`charterRules`), sentence by sentence within each section (a changed rule
+ * is a sentence removed and one added), and whether the principles or the AI
+ * notice were rewritten.
+ */
+export function charterDifferences(before: Charter, after: Charter): CharterDifferences {
+  const sentencesBy = (sections: CharterRuleSection[]) =>
+    new Map(sections.map((section) => [section.title, new Set(section.sentences)]));
+  const beforeRules = charterRules(before);
+  const afterRules = charterRules(after);
+  const was = sentencesBy(beforeRules);
+  const is = sentencesBy(afterRules);
+  const only = (sections: CharterRuleSection[], other: Map<string, Set<string>>) =>
+    sections
+      .map((section) => ({
+        title: section.title,
+        sentences: section.sentences.filter((sentence) => !other.get(section.title)?.has(sentence)),
+      }))
+      .filter((section) => section.sentences.length > 0);
+  return {
+    added: only(afterRules, was),
+    removed: only(beforeRules, is),
+    principlesChanged: before.principles.trim() !== after.principles.trim(),
+    disclosureChanged: (before.disclosure ?? "").trim() !== (after.disclosure ?? "").trim(),
+  };
+}

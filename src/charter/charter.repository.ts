@@ -42,6 +42,22 @@ export class CharterRepository {
       .execute();
   }
 
+  /** The latest version before `version` that the account accepted, and when. */
+  async lastAcceptedBefore(
+    userId: string,
+    version: number,
+  ): Promise<{ version: number; acceptedAt: string } | undefined> {
+    const row = await this.db
+      .selectFrom("charter_acceptances")
+      .select(["version", "accepted_at"])
+      .where("user_id", "=", userId)
+      .where("version", "<", version)
+      .orderBy("version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row && { version: row.version, acceptedAt: row.accepted_at };
+  }
+
   async acceptedAt(userId: string, version: number): Promise<string | undefined> {
     const row = await this.db
       .selectFrom("charter_acceptances")

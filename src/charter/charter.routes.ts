@@ -6,7 +6,11 @@ import { CharterSchema } from "./charter.schema.js";
 import type { CharterService, CharterVersion } from "./charter.service.js";
 import { TEMPLATE_NAMES } from "./templates.js";
 
-const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
+const present = (
+  current: CharterVersion,
+  acceptedAt: string | undefined,
+  sinceAccepted: z.infer<typeof SinceAccepted> | null = null,
+) => ({
   version: current.version,
   title: current.title,
   yaml: current.yaml,
@@ -15,7 +19,11 @@ const present = (current: CharterVersion, acceptedAt: string | undefined) => ({
   createdAt: current.createdAt,
   /** When the caller accepted this version; null when not yet. */
   acceptedAt: acceptedAt ?? null,
+  sinceAccepted,
 });
+
+/** A charter's rules in plain French, section by section (`charterRules`). */
+const RuleSections = z.array(z.object({ title: z.string(), sentences: z.array(z.string()) }));
 
 /** A YAML's problems at their place, or its rules in plain French (`previewCharter`). */
 const Preview = z.object({
@@ -23,7 +31,7 @@ const Preview = z.object({
   errors: z.array(
     z.object({ line: z.number(), column: z.number(), path: z.string(), message: z.string() }),
   ),
-  rules: z.array(z.object({ title: z.string(), sentences: z.array(z.string()) })),
+  rules: RuleSections,
 });
 
 /** An acceptance recorded: of which version, when. */
@@ -38,11 +46,24 @@ const VersionSummary = z.object({
   createdAt: z.string(),
 });
 
+/** The version the caller accepted before this one, and what changed since, in plain French. */
+const SinceAccepted = z.object({
+  version: z.number(),
+  acceptedAt: z.string(),
+  added: RuleSections,
+  removed: RuleSections,
+  principlesChanged: z.boolean(),
+  disclosureChanged: z.boolean(),
+});
+
 /** The current version, as an agent reads it, and when they accepted it (null when not yet). */
 const CurrentCharter = VersionSummary.omit({ createdBy: true }).extend({
   yaml: z.string(),
   charter: CharterSchema,
   acceptedAt: z.string().nullable(),
+  sinceAccepted: SinceAccepted.nullable().describe(
+    "Pour qui n'a pas encore accepté cette version mais une précédente : laquelle, et ce qui a changé depuis",
+  ),
 });
 
 /**
@@ -66,7 +87,11 @@ export function charterRoutes(deps: {
       response: CurrentCharter,
       handler: async ({ principal }) => {
         const current = await charter.current();
-        return present(current, await charter.acceptedAt(principal.userId, current.version));
+        return present(
+          current,
+          await charter.acceptedAt(principal.userId, current.version),
+          await charter.sinceAccepted(principal.userId, current),
+        );
       },
     }),
     route({

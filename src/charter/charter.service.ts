@@ -4,6 +4,7 @@ import type { CharterPort } from "../pipeline/index.js";
 import type { Clock } from "../shared/clock.js";
 import { AppError, appError } from "../shared/errors.js";
 import { isUniqueViolation } from "../store/index.js";
+import { type CharterDifferences, charterDifferences } from "./charter.preview.js";
 import type { CharterRepository } from "./charter.repository.js";
 import { type Charter, CharterSchema, completeMatrix } from "./charter.schema.js";
 import { type DataMatrix, type DataPolicy, matrixPolicy } from "./matrix.js";
@@ -157,6 +158,22 @@ export class CharterService {
 
   async acceptedAt(userId: string, version: number): Promise<string | undefined> {
     return this.deps.repository.acceptedAt(userId, version);
+  }
+
+  /**
+   * For an agent who has not accepted `current` yet: the version they last
+   * accepted, when, and how the current one differs from it; null when they
+   * never accepted one (nothing to compare with) or already accepted it.
+   */
+  async sinceAccepted(
+    userId: string,
+    current: CharterVersion,
+  ): Promise<({ version: number; acceptedAt: string } & CharterDifferences) | null> {
+    if (await this.acceptedAt(userId, current.version)) return null;
+    const last = await this.deps.repository.lastAcceptedBefore(userId, current.version);
+    if (!last) return null;
+    const before = await this.version(last.version);
+    return { ...last, ...charterDifferences(before.charter, current.charter) };
   }
 
   /** Whether the principal belongs to the charter's pilot group. */

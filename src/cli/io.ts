@@ -64,3 +64,17 @@ export async function askSecret(io: CliIo, prompt: string): Promise<string> {
     stdin.on("data", onData);
   });
 }
+
+/**
+ * A message in a frame, so that it stands out among the logs around it
+ * (the first start's token). Lines are measured in characters: the catalogue
+ * holds French text in NFC, one character per column.
+ */
+export function framed(text: string): string {
+  const lines = text.split("\n");
+  const width = Math.max(...lines.map((line) => line.length));
+  const border = "═".repeat(width + 2);
+  return [`╔${border}╗`, ...lines.map((line) => `║ ${line.padEnd(width)} ║`), `╚${border}╝`].join(
+    "\n",
+  );
+}

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import { PERMISSIONS, type Principal } from "../identity/index.js";
 import {
+  citationPlace,
   describeCounts,
   type KnowledgeService,
   PERSONAL_DATA_SETTINGS,
@@ -456,7 +457,15 @@ export async function askCommand(config: Config, io: CliIo, args: string[]): Pro
       io.stdout.write(
         `${JSON.stringify({ ...turn.output, confidence: turn.grounding?.confidence ?? 0 }, null, 2)}\n`,
       );
-    } else io.stdout.write("\n");
+    } else {
+      const citations = turn.output?.citations ?? [];
+      const sources = citations.map(
+        (citation) => `[${citation.number}] ${citationPlace(citation)}`,
+      );
+      io.stdout.write(
+        sources.length > 0 ? `\n\n${t("knowledge.answer.sources")}\n${sources.join("\n")}\n` : "\n",
+      );
+    }
     return turn.status === "completed" ? 0 : 1;
   });
 }

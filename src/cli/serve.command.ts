@@ -1,14 +1,18 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { createApp } from "../app.js";
 import type { Config } from "../config.js";
 import { t } from "../i18n/index.js";
 import { loadDemoBase } from "../knowledge/index.js";
-import { type CliIo, say } from "./io.js";
+import { type CliIo, framed, say } from "./io.js";
 
 const PURGE_EVERY_MS = 10 * 60_000;
+/** The longest the first start's token waits for the start-up's ingestion to finish. */
+const TOKEN_WAIT_MS = 60_000;
 
 /** Starts the server (migrating first), prints a bootstrap token while no administrator exists, stops on SIGINT/SIGTERM. */
 export async function serveCommand(config: Config, io: CliIo): Promise<number> {
-  const app = await createApp(config);
+  // The logs through the command's own output, so that they and its messages come in order.
+  const app = await createApp(config, { logStream: io.stdout });
   const { host, port } = config.server;
   let address: string;
   try {
@@ -30,8 +34,15 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   }
   io.stdout.write(`${await app.services.dense.describe()}\n`);
   app.services.worker.start();
+  if (await app.services.bootstrap.awaitingFirstAdmin()) {
+    // The token comes after the start-up's logs (the demo base's ingestion), not lost among them.
+    await Promise.race([
+      app.services.worker.whenIdle(),
+      delay(TOKEN_WAIT_MS, undefined, { ref: false }),
+    ]);
+  }
   const token = await app.services.bootstrap.issueToken();
-  if (token) io.stdout.write(`\n${t("cli.bootstrap_token", { token })}\n\n`);
+  if (token) io.stdout.write(`\n${framed(t("cli.bootstrap_token", { token }))}\n\n`);
 
   // Expired sessions, and what the charter's retention periods no longer allow to keep.
   const purgeAll = () => {

@@ -39,7 +39,8 @@ function opening(text: string): string {
   return words.length <= QUOTE_WORDS ? text : `${words.slice(0, QUOTE_WORDS).join(" ")} […]`;
 }
 
-const place = (citation: Citation) =>
+/** Where a citation's passage is: title, section, page, file. */
+export const citationPlace = (citation: Citation): string =>
   [
     citation.title,
     citation.section || null,
@@ -55,10 +56,19 @@ const place = (citation: Citation) =>
  * abstained.
  */
 export function extractiveAnswer(question: string, grounding: Grounding | undefined): TurnOutput {
-  const top = grounding?.passages[0];
-  if (!grounding || !top || grounding.abstained) {
+  // Nothing searched (an assistant without bases, or whose grounding is off): no passage to quote.
+  if (!grounding) {
+    return {
+      text: t("knowledge.answer.not_searched"),
+      abstained: true,
+      mode: "extractive",
+      citations: [],
+    };
+  }
+  const top = grounding.passages[0];
+  if (!top || grounding.abstained) {
     const message =
-      grounding?.knowledgeBaseIds.length === 0
+      grounding.knowledgeBaseIds.length === 0
         ? "knowledge.answer.no_base"
         : "knowledge.answer.abstain";
     return { text: t(message), abstained: true, mode: "extractive", citations: [] };
@@ -71,11 +81,8 @@ export function extractiveAnswer(question: string, grounding: Grounding | undefi
       : [{ hit: top, text: opening(top.text) }];
   const citations = quoted.map(({ hit }, index) => citationOf(hit, index + 1));
   const quotes = quoted.map(({ text }, index) => `« ${text} » [${index + 1}]`);
-  const sources = citations.map((citation) => `[${citation.number}] ${place(citation)}`);
-  const text = [
-    t("knowledge.answer.intro"),
-    ...quotes,
-    `${t("knowledge.answer.sources")}\n${sources.join("\n")}`,
-  ].join("\n\n");
+  // The sources are the citations, which every reader shows once (the page, the export, the
+  // CLI, /v1's `beffroi.citations`): a list in the text as well would show them twice.
+  const text = [t("knowledge.answer.intro"), ...quotes].join("\n\n");
   return { text, abstained: false, mode: "extractive", citations };
 }

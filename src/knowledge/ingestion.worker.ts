@@ -74,6 +74,7 @@ export class IngestionWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private readonly idleWaiters: (() => void)[] = [];
   private readonly log: Log | undefined;
 
   constructor(
@@ -141,6 +142,15 @@ export class IngestionWorker {
     this.schedule(0);
   }
 
+  /**
+   * Resolves when a background round ends, having found nothing left to take
+   * (or failed): the server waits for it at start to print what must not
+   * scroll away under the ingestion's logs.
+   */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Wakes the worker now (jobs were just queued). */
   kick(): void {
     if (!this.stopped && !this.running) this.schedule(0);
@@ -165,6 +175,7 @@ export class IngestionWorker {
         )
         .finally(() => {
           this.running = undefined;
+          for (const resolve of this.idleWaiters.splice(0)) resolve();
           if (!this.stopped) this.schedule(this.deps.settings.pollMs);
         });
     }, delay);

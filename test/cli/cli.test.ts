@@ -562,21 +562,21 @@ describe("beffroi CLI", () => {
 
   it("serves over real HTTP, prints a one-time bootstrap token, and stops on SIGTERM", async () => {
     const location = freshLocation("sqlite");
-    try {
-      const child = spawn(
-        process.execPath,
-        ["--import", "tsx", "test/support/cli-main.ts", "serve"],
-        {
-          env: {
-            ...process.env,
-            BEFFROI_DATA_DIR: location.dataDir,
-            BEFFROI_PORT: "0",
-            BEFFROI_LOG_LEVEL: "warn",
-            BEFFROI_CONFIG: "",
-          },
-          stdio: ["ignore", "pipe", "pipe"],
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/support/cli-main.ts", "serve"],
+      {
+        env: {
+          ...process.env,
+          BEFFROI_DATA_DIR: location.dataDir,
+          BEFFROI_PORT: "0",
+          BEFFROI_LOG_LEVEL: "info",
+          BEFFROI_CONFIG: "",
         },
-      );
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    try {
       let output = "";
       child.stdout.on("data", (chunk) => {
         output += chunk;
@@ -586,7 +586,7 @@ describe("beffroi CLI", () => {
         errors += chunk;
       });
       const exited = once(child, "exit");
-      while (!/Créez le premier administrateur/.test(output)) {
+      while (!/╚═+╝/.test(output)) {
         const event = await Promise.race([
           once(child.stdout, "data").then(() => "data"),
           exited.then(() => "exit"),
@@ -594,8 +594,14 @@ describe("beffroi CLI", () => {
         if (event === "exit") assert.fail(`serve exited early: ${output} ${errors}`);
       }
       assert.match(output, /Recherche vectorielle désactivée/);
+      // The token, framed, comes after the demo base's ingestion logs, not lost among them.
+      const frame = output.indexOf("╔");
+      const documents = Number(/\((\d+) documents en cours d'ingestion\)/.exec(output)?.[1]);
+      assert.ok(documents > 0, output.slice(0, 500));
+      assert.equal(output.slice(0, frame).match(/"document-ingested"/g)?.length, documents);
+      assert.match(output.slice(frame), /^╔═+╗\n║ Aucun administrateur/);
       const base = /Beffroi écoute sur (http:\/\/[^\s]+)/.exec(output)?.[1];
-      const token = /usage unique :\s+(\S+)/.exec(output)?.[1];
+      const token = /usage unique :[\s║]+(\S+)/.exec(output)?.[1];
       assert.ok(base && token);
       const bootstrap = await fetch(`${base}/api/bootstrap`, {
         method: "POST",
@@ -622,6 +628,8 @@ describe("beffroi CLI", () => {
       const [code] = await exited;
       assert.equal(code, 0);
     } finally {
+      // A failed assertion leaves the server running: it would hold the test process open.
+      if (child.exitCode === null) child.kill("SIGKILL");
       await location.cleanup();
     }
   });

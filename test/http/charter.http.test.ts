@@ -152,7 +152,42 @@ describeApps("usage charter", (get) => {
     const unaccepted = await chat({ apiKey: agentKey });
     assert.equal(unaccepted.statusCode, 403);
     assert.match(unaccepted.json().error.message, /version 2/);
+    // Before accepting: what changed since the version the agent accepted, rule by rule.
+    const shown = (await call(get().app, "GET", "/api/charter", agent)).json();
+    assert.equal(shown.sinceAccepted.version, 1);
+    const rules = (sections: { title: string; sentences: string[] }[]) =>
+      sections.flatMap((section) => section.sentences.map((line) => `${section.title}: ${line}`));
+    assert.ok(
+      rules(shown.sinceAccepted.added).includes(
+        "Données et hébergement des modèles: Données personnelles vers un hébergeur soumis à un droit extraterritorial : bloquées, jamais envoyées.",
+      ),
+      rules(shown.sinceAccepted.added).join("\n"),
+    );
+    assert.ok(
+      rules(shown.sinceAccepted.removed).includes(
+        "Données et hébergement des modèles: Données personnelles vers un hébergeur soumis à un droit extraterritorial : pseudonymisées avant envoi.",
+      ),
+    );
+    assert.equal(
+      rules(shown.sinceAccepted.added).some((line) => line.includes("Aucun quota")),
+      false,
+      "a rule both versions say is not a change",
+    );
+    assert.equal(shown.sinceAccepted.principlesChanged, true);
+    // An account that never accepted a version has nothing to compare with.
+    const never = await seedUser(get().app, "jamais@ville.example", ["agent"], "CCAS", {
+      acceptCharter: false,
+    });
+    assert.ok(never);
+    const first = await call(
+      get().app,
+      "GET",
+      "/api/charter",
+      await login(get().app, "jamais@ville.example"),
+    );
+    assert.equal(first.json().sinceAccepted, null);
     await call(get().app, "POST", "/api/charter/accept", agent);
+    assert.equal((await call(get().app, "GET", "/api/charter", agent)).json().sinceAccepted, null);
     // The strict charter closes extraterritorial models even to public text.
     const blocked = await chat({ apiKey: agentKey });
     assert.equal(blocked.statusCode, 403, blocked.body);
@@ -166,8 +201,8 @@ describeApps("usage charter", (get) => {
     );
     assert.ok(versions.json()[0].createdBy, "who saved it");
     assert.equal(versions.json()[1].createdBy, null, "the installation's own");
-    const first = await call(get().app, "GET", "/api/charter/versions/1", admin);
-    assert.equal(first.json().yaml, templateYaml("balanced"));
+    const version1 = await call(get().app, "GET", "/api/charter/versions/1", admin);
+    assert.equal(version1.json().yaml, templateYaml("balanced"));
   });
 
   it("opens extraterritorial models to the pilot group only, on public data only", async () => {

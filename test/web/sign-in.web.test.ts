@@ -1,9 +1,28 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { templateYaml } from "../../src/charter/index.js";
 import { seedUser } from "../support/apps.js";
 import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
 
 describeBrowser("web page: signing in, the charter, the frame", (get) => {
+  test("the first administrator, created with the start's token, is signed in at once", async () => {
+    const { app } = get();
+    const token = await app.services.bootstrap.issueToken();
+    assert.ok(token, "no administrator yet");
+    const page = await get().page();
+    await page.goto("/");
+    await page.getByText("Premier démarrage : créer le premier administrateur").click();
+    await page.getByLabel("Jeton d'initialisation").fill(token);
+    await page.getByLabel("Adresse électronique de l'administrateur").fill("dsi@ville.example");
+    await page.getByLabel("Nom affiché").fill("Direction du numérique");
+    await page.getByLabel("Mot de passe (8 caractères au moins)").fill("un mot de passe solide");
+    await page.getByRole("button", { name: "Créer l'administrateur" }).click();
+    // Signed in with the new account: the charter to accept, not the sign-in form again.
+    await page.getByRole("button", { name: /J'ai lu la charte et je l'accepte/ }).waitFor();
+    assert.equal(await page.getByRole("heading", { name: "Connexion" }).count(), 0);
+    await expectAccessible(page, "first administrator signed in");
+  });
+
   test("a wrong password is refused in French; the right one leads to the charter, accepted once", async () => {
     const { app } = get();
     await seedUser(app, "nouvelle@ville.example", ["agent"], undefined, { acceptCharter: false });
@@ -63,5 +82,25 @@ describeBrowser("web page: signing in, the charter, the frame", (get) => {
     await page.getByRole("link", { name: "Bases de connaissances" }).click();
     await page.getByRole("heading", { name: "Connexion" }).waitFor();
     await page.getByRole("status").filter({ hasText: "Votre session a expiré" }).waitFor();
+  });
+
+  test("an agent asked to accept a new version sees what changed since the one they accepted", async () => {
+    const { app } = get();
+    await seedUser(app, "relecture@ville.example", ["agent"]);
+    await app.services.charter.update(null, templateYaml("strict"));
+    const page = await get().page();
+    await signIn(page, "relecture@ville.example");
+    const changes = page.getByRole("region", { name: /Ce qui a changé depuis la version \d+/ });
+    await changes.waitFor();
+    await changes.getByRole("heading", { name: "Règles nouvelles ou modifiées" }).waitFor();
+    await changes
+      .getByText(
+        "Données personnelles vers un hébergeur soumis à un droit extraterritorial : bloquées, jamais envoyées.",
+      )
+      .waitFor();
+    await changes.getByRole("heading", { name: "Règles qui ne s'appliquent plus" }).waitFor();
+    await expectAccessible(page, "charter changes before re-acceptance");
+    await page.getByRole("button", { name: /J'ai lu la charte et je l'accepte/ }).click();
+    await page.getByRole("navigation", { name: "Navigation principale" }).waitFor();
   });
 });

@@ -28,6 +28,56 @@ export function CharterText(props: { charter: CurrentCharter }) {
   );
 }
 
+type SinceAccepted = NonNullable<CurrentCharter["sinceAccepted"]>;
+
+/** A list of rule sections, each under its title. */
+function RuleList(props: { sections: SinceAccepted["added"] }) {
+  return props.sections.map((section) => (
+    <div key={section.title}>
+      <h4>{section.title}</h4>
+      <ul>
+        {section.sentences.map((sentence) => (
+          <li key={sentence}>{sentence}</li>
+        ))}
+      </ul>
+    </div>
+  ));
+}
+
+/** For an agent who accepted an earlier version: what the new one changes, before its text. */
+function CharterChanges(props: { since: SinceAccepted }) {
+  const { since } = props;
+  const rulesChanged = since.added.length > 0 || since.removed.length > 0;
+  return (
+    <section className="notice notice-info charter-changes" aria-labelledby="charter-changes">
+      <h2 id="charter-changes">{t("charter.changes.title", { version: since.version })}</h2>
+      <p>
+        {t("charter.changes.intro", {
+          version: since.version,
+          date: formatDateTime(since.acceptedAt),
+        })}
+      </p>
+      {since.added.length > 0 && (
+        <>
+          <h3>{t("charter.changes.added")}</h3>
+          <RuleList sections={since.added} />
+        </>
+      )}
+      {since.removed.length > 0 && (
+        <>
+          <h3>{t("charter.changes.removed")}</h3>
+          <RuleList sections={since.removed} />
+        </>
+      )}
+      {since.principlesChanged && <p>{t("charter.changes.principles")}</p>}
+      {since.disclosureChanged && <p>{t("charter.changes.disclosure")}</p>}
+      {!rulesChanged && !since.principlesChanged && !since.disclosureChanged && (
+        <p>{t("charter.changes.none")}</p>
+      )}
+    </section>
+  );
+}
+
 /** Before first use, and on each new version: read the charter and accept it. */
 export function CharterAcceptancePage() {
   const { charter, refresh, signOut } = useSession();
@@ -49,6 +99,7 @@ export function CharterAcceptancePage() {
     <main id="contenu" className="page narrow" tabIndex={-1}>
       <PageHeading title={charter.title} />
       <p className="lead">{t("charter.acceptIntro")}</p>
+      {charter.sinceAccepted && <CharterChanges since={charter.sinceAccepted} />}
       <CharterText charter={charter} />
       {error !== null && <ErrorNotice error={error} />}
       <div className="actions">

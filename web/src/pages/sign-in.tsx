@@ -97,9 +97,11 @@ export function SignInPage() {
 
 /** On a fresh installation: the one-time token printed at start creates the first administrator. */
 function FirstAdministrator() {
+  const { signIn } = useSession();
   const [form, setForm] = useState({ token: "", email: "", displayName: "", password: "" });
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  // Created: signing in with the new account, or left to the form above when that failed.
+  const [done, setDone] = useState<"signing-in" | "sign-in-yourself" | null>(null);
   const field = (name: keyof typeof form, type: string, autoComplete: string) => (
     <div className="field">
       <label htmlFor={`bootstrap-${name}`}>{t(`bootstrap.${name}`)}</label>
@@ -118,16 +120,22 @@ function FirstAdministrator() {
     setError(null);
     try {
       await call("POST /api/bootstrap", { body: form });
-      setDone(true);
     } catch (caught) {
       setError(caught);
+      return;
     }
+    setDone("signing-in");
+    // The account exists: its creator is signed in with it, without typing it again. Should
+    // that fail (a network error), the sign-in form above is there.
+    await signIn(form.email, form.password).catch(() => setDone("sign-in-yourself"));
   };
   return (
     <details className="bootstrap">
       <summary>{t("bootstrap.summary")}</summary>
       {done ? (
-        <SuccessNotice>{t("bootstrap.done")}</SuccessNotice>
+        <SuccessNotice>
+          {t(done === "signing-in" ? "bootstrap.signingIn" : "bootstrap.done")}
+        </SuccessNotice>
       ) : (
         <form onSubmit={submit} className="form" noValidate>
           <p className="hint">{t("bootstrap.hint")}</p>
