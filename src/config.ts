@@ -221,6 +221,22 @@ export const ConfigSchema = z.strictObject({
         .optional(),
     })
     .prefault({}),
+  /**
+   * Documents an agent attaches to a message: read with the knowledge bases'
+   * parsers (and their limits), never added to a base. Their text is scanned
+   * by the guard at every turn of the conversation, hence a cap on it.
+   */
+  attachments: z
+    .strictObject({
+      maxFileMegabytes: positiveInt.default(10),
+      /** Files attached to one message. */
+      maxFilesPerMessage: positiveInt.max(50).default(5),
+      /** Files a conversation holds in all: past it, the agent opens a new conversation. */
+      maxFilesPerConversation: positiveInt.max(200).default(20),
+      /** Characters of text one file may hold (about 100 pages). */
+      maxCharacters: positiveInt.max(10_000_000).default(200_000),
+    })
+    .prefault({}),
   oidc: OidcSchema.optional(),
   impact: z
     .strictObject({

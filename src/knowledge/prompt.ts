@@ -8,6 +8,8 @@ const MAX_CHARACTERS = 12_000;
 /** The passages a model is shown, numbered from 1 as its citations will be. */
 export function promptPassages(grounding: Grounding | undefined) {
   if (!grounding || grounding.abstained) return [];
+  // Already fitted to the model's context (attached documents): shown as they are.
+  if (grounding.fitted) return grounding.passages;
   const shown = [];
   let characters = 0;
   for (const passage of grounding.passages.slice(0, MAX_PASSAGES)) {

@@ -4,6 +4,7 @@ import { Dialog } from "../../components/dialog";
 import { ErrorNotice, Loading } from "../../components/feedback";
 import { passagePlace } from "../../components/passage-place";
 import { t } from "../../i18n";
+import { attachmentPassages, isAttachmentCitation } from "./attachments";
 import type { Citation, Passage } from "./types";
 
 /**
@@ -36,6 +37,12 @@ function PassageBody(props: { citation: Citation; onClose: () => void }) {
     let live = true;
     (async () => {
       try {
+        // A document attached to the conversation is in no base: read from the conversation's.
+        if (isAttachmentCitation(citation)) {
+          const all = await attachmentPassages(citation);
+          if (live) setPassages(all);
+          return;
+        }
         const passage = await call("GET /api/passages/:id", {
           params: { id: citation.passageId },
         });
@@ -55,7 +62,7 @@ function PassageBody(props: { citation: Citation; onClose: () => void }) {
     return () => {
       live = false;
     };
-  }, [citation.passageId]);
+  }, [citation]);
 
   useEffect(() => {
     if (passages) cited.current?.scrollIntoView({ block: "center" });
@@ -67,7 +74,11 @@ function PassageBody(props: { citation: Citation; onClose: () => void }) {
     <>
       <div className="chat-passage-head">
         <ul className="chat-passage-meta">
-          <li>{t("chat.passage.base", { name: citation.knowledgeBaseName })}</li>
+          <li>
+            {isAttachmentCitation(citation)
+              ? t("chat.passage.attachment")
+              : t("chat.passage.base", { name: citation.knowledgeBaseName })}
+          </li>
           <li>{t("chat.passage.file", { name: citation.fileName })}</li>
           {place && <li>{place}</li>}
         </ul>
