@@ -32,8 +32,11 @@ export function charterModule(
   const current = async () => (await charter.current()).charter;
   return {
     services: { charter },
-    /** The stage admits a turn against the charter, then against the quotas (impact's port). */
-    stages: (quotas: QuotaPort) => ({ charter: charterStage(charter.port, quotas) }),
+    /**
+     * The stage admits a turn against the charter, then against the quotas
+     * (impact's port); without them (a preview), against the charter only.
+     */
+    stages: (quotas?: QuotaPort) => ({ charter: charterStage(charter.port, quotas) }),
     ports: {
       retentionPeriods: async () => (await current()).retention,
       disclosure: async () => (await current()).disclosure,

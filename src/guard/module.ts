@@ -54,6 +54,8 @@ export function guardModule({ config, store, clock }: ModuleContext) {
       guard: guardStage(guard.finding, pseudonyms.open),
       restore: restoreStage(guard.finding),
     },
+    /** For a preview: the scan only, no pseudonyms opened (nothing written to the vault). */
+    previewStages: { guard: guardStage(guard.finding) },
     /** Word lists read at start, not by the first request; imported first names loaded. */
     start: async () => {
       guard.warm();
