@@ -1,4 +1,35 @@
-import { defineConfig } from "vite";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Sets the chosen theme before the first paint (no flash of the light page):
+ * `src/theme-boot.js` goes to `assets/` under a name hashed from its content
+ * (the server caches assets for a year), loaded by a classic, blocking script
+ * at the top of <head>. The CSP (`script-src 'self'`) forbids an inline one.
+ */
+function themeBeforePaint(): Plugin {
+  // Its comments stay in the source: every agent's first load carries the script.
+  const source = readFileSync(new URL("./src/theme-boot.js", import.meta.url), "utf8").replace(
+    /^\s*\/\/.*\n/gm,
+    "",
+  );
+  const hash = createHash("sha256").update(source).digest("hex").slice(0, 10);
+  const fileName = `assets/theme-boot-${hash}.js`;
+  return {
+    name: "beffroi-theme-before-paint",
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName, source });
+    },
+    transformIndexHtml: (_html, context) => [
+      {
+        tag: "script",
+        attrs: { src: context.server ? "/src/theme-boot.js" : `/${fileName}` },
+        injectTo: "head",
+      },
+    ],
+  };
+}
 
 /**
  * The page is built into web/dist (by scripts/build-web.mjs, with web/ as the
@@ -9,6 +40,7 @@ import { defineConfig } from "vite";
 export default defineConfig({
   base: "/",
   publicDir: false,
+  plugins: [themeBeforePaint()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

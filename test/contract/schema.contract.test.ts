@@ -4,9 +4,13 @@ import { sql } from "kysely";
 import { pendingMigrations, type Store } from "../../src/store/index.js";
 import { freshStore, postgresSkip } from "../support/stores.js";
 
-/** The lexical index is the one documented difference: FTS5 on SQLite, postings and their statistics on PostgreSQL. */
+/**
+ * The documented differences: the lexical index (FTS5 on SQLite, postings and
+ * their statistics on PostgreSQL) and the search over conversations (FTS5
+ * tables on SQLite, GIN indexes on PostgreSQL: `store/conversation-search.ts`).
+ */
 const DIALECT_SPECIFIC =
-  /^(passages_fts|passages_vocab|passage_terms|term_statistics|passage_statistics)/;
+  /^(passages_fts|passages_vocab|passage_terms|term_statistics|passage_statistics|messages_search|conversation_titles_search)/;
 
 /** Tables and their columns as each dialect reports them, so the two can be compared. */
 async function columns(store: Store): Promise<Record<string, string[]>> {

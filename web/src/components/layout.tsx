@@ -1,8 +1,10 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { Permission } from "../api/types";
 import { t } from "../i18n";
-import { Link } from "../router";
+import { Link, navigate } from "../router";
 import { useSession } from "../session";
+import { ShortcutsDialog, useShortcuts } from "./shortcuts";
+import { ThemeSwitch } from "./theme-switch";
 
 /** Who may see the administration area: any one of these permissions opens some of its pages. */
 export const ADMIN_PERMISSIONS: Permission[] = [
@@ -22,10 +24,24 @@ function NavLink(props: { href: string; current: boolean; children: ReactNode })
   );
 }
 
-/** The frame of every signed-in page: skip link, header and navigation, main content, footer. */
+/**
+ * The frame of every signed-in page: skip link, header (navigation, theme,
+ * keyboard shortcuts, account), main content, footer. The page-wide shortcuts
+ * live here; the conversation area adds its own (pages/chat/chat-area.tsx).
+ */
 export function Layout(props: { path: string; children: ReactNode }) {
   const { session, charter, can, signOut } = useSession();
   const area = props.path.split("/")[1] ?? "";
+  const [help, setHelp] = useState(false);
+  const [helpOpenings, setHelpOpenings] = useState(0);
+  const openHelp = () => {
+    setHelp(true);
+    setHelpOpenings((count) => count + 1);
+  };
+  useShortcuts({
+    help: () => (help ? setHelp(false) : openHelp()),
+    new: () => navigate("/"),
+  });
   return (
     <>
       <a className="skip-link" href="#contenu">
@@ -56,6 +72,15 @@ export function Layout(props: { path: string; children: ReactNode }) {
           </nav>
           <div className="account">
             <span className="account-name">{session?.user.displayName}</span>
+            <ThemeSwitch />
+            <button
+              type="button"
+              className="button-tertiary"
+              aria-haspopup="dialog"
+              onClick={openHelp}
+            >
+              {t("shortcuts.open")}
+            </button>
             <button type="button" className="button-tertiary" onClick={() => void signOut()}>
               {t("auth.signOut")}
             </button>
@@ -73,6 +98,7 @@ export function Layout(props: { path: string; children: ReactNode }) {
           · {t("footer.responsibility")}
         </p>
       </footer>
+      <ShortcutsDialog open={help} openings={helpOpenings} onClose={() => setHelp(false)} />
     </>
   );
 }

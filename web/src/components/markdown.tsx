@@ -12,6 +12,9 @@ const markdown = new MarkdownIt("commonmark", { html: false, linkify: false }).e
   "strikethrough",
 ]);
 
+/** Answers' Markdown as the page reads it: the same tokens for their plain-text copy. */
+export const parseAnswer = (text: string): Token[] => markdown.parse(text, {});
+
 /** Only these links are followed; any other scheme (javascript:, data:…) stays text. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
