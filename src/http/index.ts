@@ -15,3 +15,4 @@ export {
   setSessionCookie,
 } from "./session-cookie.js";
 export { serverSettings } from "./settings.js";
+export { type UploadedFile, type UploadLimits, uploadedFiles } from "./uploads.js";

@@ -1,8 +1,6 @@
-import type {} from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { type RouteDefinition, route } from "../http/index.js";
-import { AppError, appError } from "../shared/errors.js";
+import { type RouteDefinition, route, type UploadLimits, uploadedFiles } from "../http/index.js";
+import { AppError } from "../shared/errors.js";
 import {
   DocumentSchema,
   KnowledgeBaseChangesBody,
@@ -14,7 +12,7 @@ import {
   SearchQuery,
   TypeCountsSchema,
 } from "./knowledge.schema.js";
-import type { IncomingFile, KnowledgeService } from "./knowledge.service.js";
+import type { KnowledgeService } from "./knowledge.service.js";
 import type { RetrievalService } from "./retrieval.service.js";
 
 /** The extensions of the formats a base takes (the type itself is recognised by content). */
@@ -100,57 +98,6 @@ const SubmitResultSchema = z.object({
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 
-/** What one upload may hold: files, and their bytes together. */
-interface UploadLimits {
-  maxFiles: number;
-  maxBytes: number;
-}
-
-/** The multipart parser's own limits, raised once a batch has gone past ours. */
-const PARSER_LIMITS = new Set(["FST_FILES_LIMIT", "FST_PARTS_LIMIT"]);
-
-const tooManyFiles = (limits: UploadLimits) =>
-  new AppError("too_many_files", { limit: limits.maxFiles });
-
-/**
- * Reads the files of a multipart upload, all of them before any is stored:
- * a batch over the number of files or the total size is refused whole, with
- * the limit, rather than half stored. A file over the size limit is kept as
- * a marker (its bytes truncated) so that it is refused by name, like any
- * other bad file, without spoiling the batch.
- */
-async function readFiles(request: FastifyRequest, limits: UploadLimits): Promise<IncomingFile[]> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-  const files: IncomingFile[] = [];
-  let bytesRead = 0;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== "file") continue;
-      if (files.length >= limits.maxFiles) throw tooManyFiles(limits);
-      const bytes = await part.toBuffer();
-      const oversized = part.file.truncated;
-      if (!oversized) bytesRead += bytes.byteLength;
-      if (bytesRead > limits.maxBytes)
-        throw new AppError("upload_too_large", {
-          limit: Math.floor(limits.maxBytes / 1024 / 1024),
-        });
-      files.push({
-        fileName: part.filename || "sans-nom",
-        // A view on the buffer, not a copy: a large batch is held once.
-        bytes: oversized
-          ? new Uint8Array(0)
-          : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        ...(oversized && { oversized: true }),
-      });
-    }
-  } catch (error) {
-    if (PARSER_LIMITS.has((error as { code?: string }).code ?? "")) throw tooManyFiles(limits);
-    throw error;
-  }
-  if (files.length === 0) throw appError("no_files");
-  return files;
-}
-
 export function knowledgeRoutes(deps: {
   knowledge: KnowledgeService;
   retrieval: RetrievalService;
@@ -159,7 +106,11 @@ export function knowledgeRoutes(deps: {
   maxUploadBytes: number;
 }): RouteDefinition[] {
   const { knowledge, retrieval } = deps;
-  const uploadLimits = { maxFiles: deps.maxFilesPerUpload, maxBytes: deps.maxUploadBytes };
+  const uploadLimits: UploadLimits = {
+    maxFiles: deps.maxFilesPerUpload,
+    maxBytes: deps.maxUploadBytes,
+    tooMany: () => new AppError("too_many_files", { limit: deps.maxFilesPerUpload }),
+  };
   return [
     route({
       method: "GET",
@@ -257,7 +208,7 @@ export function knowledgeRoutes(deps: {
       status: 202,
       handler: async ({ principal, params, request }) => {
         await knowledge.get(principal, params.id);
-        const files = await readFiles(request, uploadLimits);
+        const files = await uploadedFiles(request, uploadLimits);
         return knowledge.submit(principal, params.id, files);
       },
     }),

@@ -1,3 +1,11 @@
+export {
+  type ConversationSearch,
+  conversationSearch,
+  foldForSearch,
+  type MessageMatch,
+  type SearchWord,
+  searchWords,
+} from "./conversation-search.js";
 export { Counters } from "./counters.js";
 export {
   type Database,
@@ -17,7 +25,7 @@ export {
   type LexicalIndex,
   lexicalIndex,
 } from "./lexical-index.js";
-export { migrateToLatest, pendingMigrations } from "./migrator.js";
+export { migrateToLatest, migrateUpTo, pendingMigrations } from "./migrator.js";
 export type * from "./schema.js";
 export {
   type EmbeddingRow,

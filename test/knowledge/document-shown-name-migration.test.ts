@@ -1,42 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { type Migration, Migrator, sql } from "kysely";
 import { ManualClock } from "../../src/shared/clock.js";
-import { ensureSchema, migrateToLatest, openStore, type Store } from "../../src/store/index.js";
-import * as identity from "../../src/store/migrations/0001-identity.js";
-import * as knowledge from "../../src/store/migrations/0002-knowledge.js";
-import * as embeddings from "../../src/store/migrations/0003-embeddings.js";
-import * as termStatistics from "../../src/store/migrations/0004-term-statistics.js";
-import * as gateway from "../../src/store/migrations/0005-gateway.js";
-import * as guard from "../../src/store/migrations/0006-guard.js";
-import * as knowledgePersonalData from "../../src/store/migrations/0007-knowledge-personal-data.js";
-import * as auditLog from "../../src/store/migrations/0008-audit-log.js";
-import * as charter from "../../src/store/migrations/0009-charter.js";
-import * as usageJournal from "../../src/store/migrations/0010-usage-journal.js";
-import * as quotas from "../../src/store/migrations/0011-quotas.js";
-import * as retention from "../../src/store/migrations/0012-retention.js";
-import * as feedback from "../../src/store/migrations/0013-feedback.js";
-import * as minutesSaved from "../../src/store/migrations/0014-minutes-saved.js";
+import {
+  ensureSchema,
+  migrateToLatest,
+  migrateUpTo,
+  openStore,
+  type Store,
+} from "../../src/store/index.js";
 import { principal } from "../support/knowledge.js";
 import { describeEachDialect, freshLocation, servicesFor } from "../support/stores.js";
-
-/** The migrations shipped before file names were scanned. */
-const BEFORE: Record<string, Migration> = {
-  "0001-identity": identity,
-  "0002-knowledge": knowledge,
-  "0003-embeddings": embeddings,
-  "0004-term-statistics": termStatistics,
-  "0005-gateway": gateway,
-  "0006-guard": guard,
-  "0007-knowledge-personal-data": knowledgePersonalData,
-  "0008-audit-log": auditLog,
-  "0009-charter": charter,
-  "0010-usage-journal": usageJournal,
-  "0011-quotas": quotas,
-  "0012-retention": retention,
-  "0013-feedback": feedback,
-  "0014-minutes-saved": minutesSaved,
-};
 
 const FILE_NAME = "suivi-odile-ferrand.md";
 
@@ -59,19 +32,8 @@ describeEachDialect("document shown name migration", (dialect) => {
   });
 
   it("shows readers an unscanned name only where the base indexes as is", async () => {
-    const schema =
-      dialect === "postgres"
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db))
-            .rows[0]?.schema
-        : undefined;
-    const earlier = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => BEFORE },
-      migrationTableName: "beffroi_migrations",
-      migrationLockTableName: "beffroi_migrations_lock",
-      ...(schema && { migrationTableSchema: schema }),
-    });
-    assert.ifError((await earlier.migrateToLatest()).error);
+    // The tables as they were before the migration under test.
+    await migrateUpTo(store, "0014-minutes-saved");
 
     const now = "2026-01-05T10:00:00.000Z";
     await store.db

@@ -1,33 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { type Migration, Migrator, sql } from "kysely";
 import { passageTerms } from "../../src/knowledge/index.js";
 import { ManualClock } from "../../src/shared/clock.js";
 import {
   ensureSchema,
   lexicalIndex,
   migrateToLatest,
+  migrateUpTo,
   openStore,
   type Store,
 } from "../../src/store/index.js";
-import * as identity from "../../src/store/migrations/0001-identity.js";
-import * as knowledge from "../../src/store/migrations/0002-knowledge.js";
-import * as embeddings from "../../src/store/migrations/0003-embeddings.js";
-import * as termStatistics from "../../src/store/migrations/0004-term-statistics.js";
-import * as gateway from "../../src/store/migrations/0005-gateway.js";
-import * as guard from "../../src/store/migrations/0006-guard.js";
 import { principal } from "../support/knowledge.js";
 import { describeEachDialect, freshLocation, servicesFor } from "../support/stores.js";
-
-/** The migrations shipped before personal data in knowledge bases. */
-const BEFORE: Record<string, Migration> = {
-  "0001-identity": identity,
-  "0002-knowledge": knowledge,
-  "0003-embeddings": embeddings,
-  "0004-term-statistics": termStatistics,
-  "0005-gateway": gateway,
-  "0006-guard": guard,
-};
 
 const TEXT =
   "Pour toute question sur votre dossier, écrivez à claire.vidal@mairie.example ou passez au guichet du service des sports, ouvert le mardi.";
@@ -51,20 +35,8 @@ describeEachDialect("personal data migration", (dialect) => {
   });
 
   it("keeps existing documents searchable and as they were, with their base set to index", async () => {
-    const schema =
-      dialect === "postgres"
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db))
-            .rows[0]?.schema
-        : undefined;
-    const earlier = new Migrator({
-      db: store.db,
-      provider: { getMigrations: async () => BEFORE },
-      migrationTableName: "beffroi_migrations",
-      migrationLockTableName: "beffroi_migrations_lock",
-      ...(schema && { migrationTableSchema: schema }),
-    });
-    const { error } = await earlier.migrateToLatest();
-    assert.ifError(error);
+    // The tables as they were before the migration under test.
+    await migrateUpTo(store, "0006-guard");
 
     const now = "2026-01-05T10:00:00.000Z";
     await store.db

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe } from "node:test";
@@ -136,4 +137,31 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     throw new Error(
       `axe found ${violations.length} violation(s) on ${label}:\n${violations.join("\n")}`,
     );
+}
+
+/**
+ * The focused element's `expression` (text evaluated in the page: the tests
+ * compile without the DOM library), once it matches `expected`, or as it is
+ * after 5 s. Read through the DevTools protocol every 50 ms.
+ */
+export async function focusedValue(
+  page: Page,
+  expression: string,
+  expected: string | RegExp,
+): Promise<string> {
+  const read = async () =>
+    String(await page.evaluate(`document.activeElement?.${expression} ?? ""`));
+  const matches = (value: string) =>
+    typeof expected === "string" ? value === expected : expected.test(value);
+  for (const until = Date.now() + 5000; Date.now() < until; ) {
+    const value = await read();
+    if (matches(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return read();
+}
+
+/** Fails unless the focused element's `expression` becomes `expected` within 5 s. */
+export async function expectFocus(page: Page, expression: string, expected: string): Promise<void> {
+  assert.equal(await focusedValue(page, expression, expected), expected);
 }

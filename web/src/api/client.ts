@@ -54,14 +54,16 @@ export async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, body.error?.message ?? "", body.error?.details);
 }
 
+/** A request to the API: a JSON body, or a form (files: the browser writes the multipart boundary). */
 export async function send(method: string, url: string, body?: unknown): Promise<Response> {
+  const form = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       credentials: "same-origin",
-      headers: requestHeaders(method, body !== undefined),
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      headers: requestHeaders(method, body !== undefined && !form),
+      ...(body !== undefined && { body: form ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, NETWORK, "");

@@ -11,6 +11,10 @@ import { useAction } from "./use-action";
  */
 export function returnFocus(opener: Element | null, fallback?: () => HTMLElement | null): void {
   requestAnimationFrame(() => {
+    // Moved meanwhile to the page (a click, a shortcut): the user's own choice is kept.
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected && !active.closest("dialog"))
+      return;
     const target =
       (opener instanceof HTMLElement && opener.isConnected ? opener : null) ??
       fallback?.() ??

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiError, errorFrom, requestHeaders, urlOf } from "../../api/client";
+import { send, urlOf } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { t } from "../../i18n";
@@ -13,18 +13,7 @@ async function importFile(baseId: string, file: File, replace: boolean): Promise
     params: { id: baseId },
     query: { replace: replace ? "true" : "false" },
   });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: requestHeaders("POST", false),
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, "network_error", "");
-  }
-  if (!response.ok) throw await errorFrom(response);
+  const response = await send("POST", url, form);
   return (await response.json()) as AidImportReport;
 }
 
