@@ -3,8 +3,9 @@
  *
  * What an agent's browser downloads on the page's first load, gzipped as the
  * server sends it (level 9): the sign-in page (index.html, the entry script,
- * its static imports and CSS), then, once signed in, the conversation area's
- * chunk; and each other area, loaded only when opened. Baseline, built in the
+ * its static imports and CSS, the theme's classic script), then, once signed
+ * in, the conversation area's chunk; and each other area, loaded only when
+ * opened. Baseline, built in the
  * same run by the same Vite: the smallest React page (React and ReactDOM
  * rendering one paragraph), the floor of any page made with React.
  */
@@ -17,7 +18,8 @@ import { build, type Manifest } from "vite";
 const web = fileURLToPath(new URL("../web/", import.meta.url));
 // Inside the project, so that the baseline page finds react in node_modules; removed at the end.
 const work = mkdtempSync(fileURLToPath(new URL("../.bench-web-", import.meta.url)));
-const TARGET_KB = 250;
+// Issue 17: the first load of JavaScript under 150 kB gzipped (the design said 250).
+const TARGET_KB = 150;
 
 async function buildInto(root: string, configFile: string | false, outDir: string) {
   await build({
@@ -40,6 +42,14 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
   for (const css of chunk.css ?? []) seen.add(css);
   for (const imported of chunk.imports ?? []) closure(manifest, imported, seen);
   return seen;
+}
+
+/** The classic scripts index.html loads besides the entry (the theme, set before the first paint). */
+function classicScripts(outDir: string): string[] {
+  const html = readFileSync(path.join(outDir, "index.html"), "utf8");
+  return [...html.matchAll(/<script src="\/([^"]+)"><\/script>/g)].flatMap((found) =>
+    found[1] ? [found[1]] : [],
+  );
 }
 
 function size(outDir: string, files: Iterable<string>, only?: RegExp) {
@@ -68,7 +78,7 @@ try {
   const manifest = await buildInto(web, path.join(web, "vite.config.ts"), out);
   const entry = closure(manifest, "index.html");
   const html = gzipped(path.join(out, "index.html"));
-  const signInJs = size(out, entry, /\.js$/);
+  const signInJs = size(out, [...entry, ...classicScripts(out)], /\.js$/);
   const signInCss = size(out, entry, /\.css$/);
   const area = (name: string) => {
     const files = closure(manifest, `src/pages/${name}/${name}-area.tsx`);

@@ -12,7 +12,8 @@ import { impactModule } from "./impact/module.js";
 import { knowledgeModule } from "./knowledge/module.js";
 import type { AuditActor } from "./observatory/index.js";
 import { auditModule, observatoryModule } from "./observatory/module.js";
-import { Pipeline } from "./pipeline/index.js";
+import { attachmentsStage, Pipeline } from "./pipeline/index.js";
+import { estimateTokens } from "./providers/index.js";
 import { providersModule } from "./providers/module.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import { createLog, type Log, silentLog } from "./shared/log.js";
@@ -69,14 +70,29 @@ export function createModules({
       ...guard.stages,
       ...knowledge.stages,
       ...providers.stages,
+      // Documents attached to a conversation ground its turns, cut to the chosen model's context.
+      generate: attachmentsStage(providers.stages.generate, { ...providers.ports, estimateTokens }),
       ...impact.stages,
       ...observatory.stages,
     },
     base.clock,
     log,
   );
+  // What sending a draft would do, shown while the agent types: the same stages up to the route,
+  // without quotas, pseudonyms, retrieval, generation or journal, so that nothing is kept.
+  const preview = new Pipeline(
+    {
+      ...identity.stages,
+      ...charter.stages(),
+      ...guard.previewStages,
+      route: providers.stages.route,
+    },
+    base.clock,
+    log,
+  );
   const chat = chatModule(context, {
     pipeline,
+    preview,
     ...assistants.services,
     ...providers.services,
     ...guard.ports,

@@ -8,6 +8,7 @@ import type {
   ToolDefinition,
   Turn,
   TurnAssistant,
+  TurnAttachment,
 } from "../pipeline/index.js";
 import {
   estimateTokens,
@@ -34,6 +35,11 @@ export interface ChatRequest {
   principal: Principal;
   /** `assistant/ID`, `PROVIDER/MODEL`, or none for the default assistant. */
   target?: string | undefined;
+  /**
+   * With an assistant: one of its models (`PROVIDER/MODEL`) the agent chose
+   * for this message, tried alone; still routed, so the charter may refuse it.
+   */
+  model?: string | undefined;
   messages: ChatMessage[];
   stream?: boolean;
   temperature?: number | undefined;
@@ -51,6 +57,8 @@ export interface ChatRequest {
   extractiveFallback?: boolean;
   /** The conversation the request belongs to: its pseudonyms carry over from turn to turn. */
   conversationId?: string;
+  /** Documents attached to the conversation (this message's first): scanned, then the first sources. */
+  attachments?: TurnAttachment[];
   sink?: Turn["sink"];
   signal?: AbortSignal;
   /** Called with the turn before it walks (the HTTP layer reads its timings while it streams). */
@@ -68,6 +76,8 @@ export class ChatService {
   constructor(
     private readonly deps: {
       pipeline: Pipeline;
+      /** The stages up to the route, with no side effect: what the page shows while the agent types. */
+      preview?: Pipeline;
       assistants: AssistantsService;
       providers: ProvidersService;
       clock: Clock;
@@ -141,6 +151,23 @@ export class ChatService {
   }
 
   async run(request: ChatRequest): Promise<Turn> {
+    const turn = await this.turnOf(request);
+    request.onStart?.(turn);
+    return this.deps.pipeline.walk(turn);
+  }
+
+  /**
+   * What sending a draft would do, without sending it: the turn walks the
+   * preview pipeline (the charter, the guard and the route, without quotas,
+   * pseudonyms, retrieval, generation or journal: nothing is kept or logged)
+   * and the outcome is read from where it stopped.
+   */
+  async preview(request: Pick<ChatRequest, "principal" | "target" | "messages">): Promise<Turn> {
+    if (!this.deps.preview) throw new Error("no preview pipeline");
+    return this.deps.preview.walk(await this.turnOf(request));
+  }
+
+  private async turnOf(request: ChatRequest): Promise<Turn> {
     const { assistant, model } = await this.resolve(request.target);
     if (model) {
       const tokens = request.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
@@ -152,6 +179,8 @@ export class ChatService {
         });
       }
     }
+    // A model named directly, or one of the assistant's that the agent chose.
+    const named = model?.ref ?? request.model;
     const turn: Turn = {
       id: this.deps.ids.id(),
       startedAt: this.deps.clock.now().toISOString(),
@@ -160,7 +189,7 @@ export class ChatService {
       ...(request.conversationId && { conversationId: request.conversationId }),
       input: {
         messages: request.messages,
-        ...(model && { model: model.ref }),
+        ...(named && { model: named }),
         ...(request.stream !== undefined && { stream: request.stream }),
         ...(request.temperature !== undefined && { temperature: request.temperature }),
         ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
@@ -176,13 +205,13 @@ export class ChatService {
         ...(request.extractiveFallback !== undefined && {
           extractiveFallback: request.extractiveFallback,
         }),
+        ...(request.attachments?.length && { attachments: request.attachments }),
       },
       ...(request.sink && { sink: request.sink }),
       ...(request.signal && { signal: request.signal }),
       decisions: [],
       status: "walking",
     };
-    request.onStart?.(turn);
-    return this.deps.pipeline.walk(turn);
+    return turn;
   }
 }

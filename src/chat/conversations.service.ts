@@ -2,13 +2,26 @@ import type { AssistantsService } from "../assistants/index.js";
 import { countTypes } from "../guard/index.js";
 import { hasMessage, t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
-import { type ChatMessage, publicDecisions, type Turn } from "../pipeline/index.js";
+import {
+  ATTACHMENTS_POSITION,
+  type ChatMessage,
+  publicDecisions,
+  type Turn,
+} from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { appError } from "../shared/errors.js";
-import type { MessageTable } from "../store/index.js";
+import { type ConversationTable, type MessageTable, searchWords } from "../store/index.js";
+import {
+  type AttachmentMention,
+  type AttachmentsService,
+  attachmentCitations,
+} from "./attachments.service.js";
 import { ASSISTANT_PREFIX, type AssistantModel, type ChatService } from "./chat.service.js";
 import { conversationMarkdown } from "./conversation-export.js";
 import type { ConversationsRepository } from "./conversations.repository.js";
+import { type DraftPreview, draftPreview } from "./draft-preview.js";
+import { MessageVersions } from "./message-versions.js";
+import { type ExcerptPart, searchExcerpt } from "./search-excerpt.js";
 
 /** Messages of the conversation sent again to the model, at most. */
 const HISTORY = 20;
@@ -23,6 +36,20 @@ export interface ConversationMessage {
   /** Who validated this AI-assisted answer, and when (null until an agent does). */
   validatedBy: string | null;
   validatedAt: string | null;
+  /** The message it follows (an answer's question); null for the first. */
+  parentId: string | null;
+  /** Its versions (regenerated answers, edited questions), itself included, oldest first. */
+  versions: string[];
+}
+
+/** What a message's turn may be given besides its text. */
+export interface TurnOptions {
+  sink?: Turn["sink"];
+  signal?: AbortSignal;
+  /** A generated answer, even where the charter offers the cited passages first. */
+  generate?: boolean;
+  /** One of the conversation's assistant's models, for this message only (else the router chooses). */
+  model?: string | undefined;
 }
 
 /** An assistant as the page offers it for a new conversation: what it is for, which models. */
@@ -42,6 +69,10 @@ export interface Conversation {
   assistantId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When the agent pinned it (listed first), or null. */
+  pinnedAt: string | null;
+  /** When the agent archived it (out of the main list), or null. */
+  archivedAt: string | null;
 }
 
 const present = (row: {
@@ -50,15 +81,31 @@ const present = (row: {
   assistant_id: string | null;
   created_at: string;
   updated_at: string;
+  pinned_at?: string | null | undefined;
+  archived_at?: string | null | undefined;
 }): Conversation => ({
   id: row.id,
   title: row.title,
   assistantId: row.assistant_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  pinnedAt: row.pinned_at ?? null,
+  archivedAt: row.archived_at ?? null,
 });
 
-const presentMessage = (row: MessageTable): ConversationMessage => ({
+/** Words of a search, at most: each one narrows it, and each costs the indexes a lookup. */
+export const MAX_SEARCH_WORDS = 10;
+
+/** A conversation a search found, and where in its latest matching message (none: its title matched). */
+export interface SearchResult {
+  conversation: Conversation;
+  excerpt: ExcerptPart[] | null;
+}
+
+const presentMessage = (
+  row: MessageTable,
+  versions: MessageVersions<MessageTable>,
+): ConversationMessage => ({
   id: row.id,
   role: row.role as ConversationMessage["role"],
   content: row.content,
@@ -66,7 +113,23 @@ const presentMessage = (row: MessageTable): ConversationMessage => ({
   metadata: JSON.parse(row.metadata) as Record<string, unknown>,
   validatedBy: row.validated_by ?? null,
   validatedAt: row.validated_at ?? null,
+  parentId: row.parent_id ?? null,
+  versions: versions.versionsOf(row).map((version) => version.id),
 });
+
+/** Refused turns are not sent again: neither their refusal nor the question the agent got back. */
+const counts = (row: MessageTable) => {
+  const metadata = JSON.parse(row.metadata) as { denied?: boolean; refused?: boolean };
+  return !metadata.denied && !metadata.refused;
+};
+
+/**
+ * The message holding the documents a question was sent with: itself, or,
+ * for an edited question, the first version (documents stay with the
+ * message they were sent with; its later versions read them from there).
+ */
+const documentsOf = (row: MessageTable): string =>
+  (JSON.parse(row.metadata) as { documentsOf?: string }).documentsOf ?? row.id;
 
 /** The most minutes an agent may say an answer saved them (a working day). */
 export const MAX_MINUTES_SAVED = 480;
@@ -88,9 +151,12 @@ export function guardSummary(turn: Turn): {
     turn.output?.mode === "model" && turn.output.model?.pseudonymise
       ? (turn.pseudonyms?.replaced ?? 0)
       : 0;
+  // What the agent sent (messages and the documents attached to them), apart from the bases' passages.
+  const sent = (span: { message: number }) =>
+    span.message >= 0 || span.message === ATTACHMENTS_POSITION;
   return {
-    detected: countTypes(spans.filter((span) => span.message >= 0)),
-    inPassages: countTypes(spans.filter((span) => span.message < 0)),
+    detected: countTypes(spans.filter(sent)),
+    inPassages: countTypes(spans.filter((span) => !sent(span))),
     pseudonymised,
   };
 }
@@ -126,6 +192,45 @@ export function maskedTitle(
   return maskFound(content, spans).text.replace(/\s+/g, " ").trim();
 }
 
+/**
+ * How much of the attached documents the answer was written from: every
+ * passage, or (`cut`) the most relevant ones that the model's context held.
+ */
+function attachedSummary(turn: Turn): Record<string, unknown> {
+  const attached = turn.input.attachments ?? [];
+  if (attached.length === 0) return {};
+  const ids = new Set(attached.map((attachment) => attachment.id));
+  return {
+    attachedDocuments: {
+      files: attached.length,
+      passages: attached.reduce((sum, attachment) => sum + attachment.passages.length, 0),
+      shown: (turn.grounding?.passages ?? []).filter((passage) => ids.has(passage.documentId))
+        .length,
+      cut: turn.decisions.some((decision) => decision.rule === "attachments.cut"),
+    },
+  };
+}
+
+/**
+ * The documents sent with a message, as it keeps them (the first of the
+ * turn's attachments): with a refused one, without their ids (they are
+ * deleted) and their names masked where the guard found something, as the
+ * message is.
+ */
+function mentions(
+  turn: Turn,
+  attached: readonly AttachmentMention[],
+  refused: boolean,
+): AttachmentMention[] {
+  if (!refused) return [...attached];
+  return attached.map(({ fileName, sizeBytes }, index) => {
+    const inName = (turn.personalData ?? []).filter(
+      (span) => span.attachment === index && span.end <= fileName.length,
+    );
+    return { fileName: maskFound(fileName, inName).text, sizeBytes };
+  });
+}
+
 export function answerMetadata(turn: Turn): Record<string, unknown> {
   const decisions = publicDecisions(turn);
   const ruled = (rule: string) => turn.decisions.some((decision) => decision.rule === rule);
@@ -159,6 +264,7 @@ export function answerMetadata(turn: Turn): Record<string, unknown> {
       validationLabel: turn.charter?.validationLabel ?? null,
     }),
     guard: guardSummary(turn),
+    ...attachedSummary(turn),
     /** No model answered (all failed): the cited passages stand in. */
     fallback: turn.output.mode === "extractive" && ruled("generate.fallback"),
     /** The charter's sobriety gave the passages first; the agent may ask for a generated answer. */
@@ -188,11 +294,67 @@ export class ConversationsService {
       disclosure?: () => Promise<string>;
       /** Origins whose links and images an exported answer may keep. */
       allowedOrigins?: ReadonlySet<string>;
+      /** Documents attached to the messages. */
+      attachments?: AttachmentsService;
     },
   ) {}
 
-  async list(principal: Principal): Promise<Conversation[]> {
-    return (await this.deps.conversations.listForUser(principal.userId)).map(present);
+  /** The agent's conversations, pinned first; the archived ones apart. */
+  async list(principal: Principal, archived = false): Promise<Conversation[]> {
+    return (await this.deps.conversations.listForUser(principal.userId, archived)).map(present);
+  }
+
+  /**
+   * The agent's own conversations holding every word of `query` in their
+   * title or messages (accents and case aside), archived ones included, the
+   * latest updated first, each with an excerpt of its latest matching
+   * message; `more` when there are others past `limit`, or may be (words
+   * so common that the indexes' lookups stopped at their bound).
+   */
+  async search(
+    principal: Principal,
+    query: string,
+    limit: number,
+  ): Promise<{ results: SearchResult[]; more: boolean }> {
+    const words = searchWords(query);
+    if (words.length === 0) throw appError("conversation_search_empty");
+    if (words.length > MAX_SEARCH_WORDS)
+      throw appError("conversation_search_too_many_words", { max: MAX_SEARCH_WORDS });
+    const { hits, complete } = await this.deps.conversations.search(
+      principal.userId,
+      words,
+      limit + 1,
+    );
+    return {
+      results: hits.slice(0, limit).map(({ conversation, message }) => ({
+        conversation: present(conversation),
+        excerpt: message ? searchExcerpt(message.content, words) : null,
+      })),
+      more: hits.length > limit || !complete,
+    };
+  }
+
+  /** Pins the conversation (listed first) or unpins it; its last activity, hence its retention, is unchanged. */
+  async pin(principal: Principal, id: string, pinned: boolean): Promise<Conversation> {
+    const row = await this.owned(principal, id);
+    // Pinning again keeps the first instant.
+    if (pinned !== Boolean(row.pinned_at))
+      await this.deps.conversations.setPinned(
+        id,
+        pinned ? this.deps.clock.now().toISOString() : null,
+      );
+    return present(await this.owned(principal, id));
+  }
+
+  /** Archives the conversation (out of the main list) or restores it; retention applies as before. */
+  async archive(principal: Principal, id: string, archived: boolean): Promise<Conversation> {
+    const row = await this.owned(principal, id);
+    if (archived !== Boolean(row.archived_at))
+      await this.deps.conversations.setArchived(
+        id,
+        archived ? this.deps.clock.now().toISOString() : null,
+      );
+    return present(await this.owned(principal, id));
   }
 
   async create(
@@ -226,9 +388,29 @@ export class ConversationsService {
     };
   }
 
+  /** The conversation as it goes on: at each step, the version shown (see `MessageVersions`). */
   async messages(principal: Principal, id: string): Promise<ConversationMessage[]> {
     await this.owned(principal, id);
-    return (await this.deps.conversations.messages(id)).map(presentMessage);
+    const versions = await this.versions(id);
+    return versions.path().map((row) => presentMessage(row, versions));
+  }
+
+  /**
+   * Shows another version of a message (an earlier answer, the question
+   * before an edit): the conversation goes on from it, and the next turn
+   * sends it, not the version it replaces, to the model.
+   */
+  async showVersion(
+    principal: Principal,
+    id: string,
+    messageId: string,
+  ): Promise<ConversationMessage[]> {
+    await this.owned(principal, id);
+    const versions = await this.versions(id);
+    if (!versions.get(messageId)) throw appError("message_not_found");
+    const hidden = versions.lineage(messageId).filter((row) => !versions.isShown(row));
+    await this.deps.conversations.show(id, hidden, this.deps.clock.now().toISOString());
+    return this.messages(principal, id);
   }
 
   /**
@@ -242,7 +424,7 @@ export class ConversationsService {
     messageId: string,
   ): Promise<ConversationMessage> {
     await this.owned(principal, id);
-    const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
+    const message = (await this.versions(id)).get(messageId);
     if (!message) throw appError("message_not_found");
     const metadata = JSON.parse(message.metadata) as { denied?: boolean };
     if (message.role !== "assistant" || metadata.denied) throw appError("message_not_validatable");
@@ -253,8 +435,8 @@ export class ConversationsService {
         this.deps.clock.now().toISOString(),
       );
     }
-    const stored = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
-    return presentMessage(stored ?? message);
+    const versions = await this.versions(id);
+    return presentMessage(versions.get(messageId) ?? message, versions);
   }
 
   /**
@@ -270,7 +452,8 @@ export class ConversationsService {
     minutesSaved?: number,
   ): Promise<ConversationMessage> {
     await this.owned(principal, id);
-    const message = (await this.deps.conversations.messages(id)).find((m) => m.id === messageId);
+    const versions = await this.versions(id);
+    const message = versions.get(messageId);
     if (!message) throw appError("message_not_found");
     const metadata = JSON.parse(message.metadata) as {
       turnId?: string;
@@ -286,7 +469,7 @@ export class ConversationsService {
     });
     await this.deps.conversations.setMetadata(messageId, updated);
     await this.deps.feedback?.(metadata.turnId, rating, minutesSaved);
-    return presentMessage({ ...message, metadata: updated });
+    return presentMessage({ ...message, metadata: updated }, versions);
   }
 
   /** The assistants an agent may open a conversation with, each with the models it may use. */
@@ -310,20 +493,47 @@ export class ConversationsService {
     );
   }
 
-  /** The conversation in Markdown, answers sanitised on the way out. */
-  async exportMarkdown(principal: Principal, id: string): Promise<string> {
+  /**
+   * The conversation in Markdown, answers sanitised on the way out, and its
+   * title (the file's name): as it goes on, then its earlier versions, each
+   * with what followed it.
+   */
+  async exportMarkdown(
+    principal: Principal,
+    id: string,
+  ): Promise<{ title: string; markdown: string }> {
     const conversation = await this.owned(principal, id);
-    const messages = (await this.deps.conversations.messages(id)).map(presentMessage);
-    return conversationMarkdown(
+    const versions = await this.versions(id);
+    const present = (row: MessageTable) => presentMessage(row, versions);
+    const markdown = conversationMarkdown(
       conversation.title,
-      messages,
+      versions.path().map(present),
       this.deps.allowedOrigins ?? new Set(),
+      versions.branches().map((branch) => ({ ...branch, messages: branch.messages.map(present) })),
     );
+    return { title: conversation.title, markdown };
   }
 
-  async rename(principal: Principal, id: string, title: string): Promise<Conversation> {
+  /**
+   * Renames a conversation, or gives it another assistant (one an agent may
+   * choose): its next messages go to that assistant, with the conversation
+   * so far as history.
+   */
+  async update(
+    principal: Principal,
+    id: string,
+    changes: { title?: string | undefined; assistantId?: string | undefined },
+  ): Promise<Conversation & { disclosure: string | null }> {
     await this.owned(principal, id);
-    await this.deps.conversations.rename(id, title.trim(), this.deps.clock.now().toISOString());
+    const now = this.deps.clock.now().toISOString();
+    if (changes.assistantId !== undefined) {
+      const assistant = await this.deps.assistants.get(changes.assistantId);
+      if (assistant.audience !== "agents") throw appError("assistant_not_found");
+      await this.deps.conversations.setAssistant(id, assistant.id, now);
+    }
+    if (changes.title !== undefined) {
+      await this.deps.conversations.rename(id, changes.title.trim(), now);
+    }
     return this.get(principal, id);
   }
 
@@ -332,64 +542,258 @@ export class ConversationsService {
     await this.deps.conversations.delete(id);
   }
 
+  /**
+   * What sending `content` would do, before it is sent: in an open
+   * conversation, for its assistant and with its history (up to the question
+   * it would replace, for an edit or an answer asked again); otherwise for
+   * the assistant named (or the default one). With it, the assistant's
+   * models the charter allows for that data, to choose from. Walks the
+   * preview pipeline: nothing is stored, counted or logged.
+   */
+  async preview(
+    principal: Principal,
+    input: {
+      content: string;
+      conversationId?: string | undefined;
+      assistantId?: string | undefined;
+      /** A question of the conversation the draft stands in for: the history is what came before it. */
+      replacing?: string | undefined;
+    },
+  ): Promise<DraftPreview> {
+    let assistantId = input.assistantId;
+    let history: ChatMessage[] = [];
+    if (input.conversationId) {
+      assistantId = (await this.owned(principal, input.conversationId)).assistant_id ?? undefined;
+      const versions = await this.versions(input.conversationId);
+      const replaced = input.replacing ? versions.get(input.replacing) : undefined;
+      if (input.replacing && replaced?.role !== "user") throw appError("message_not_found");
+      history = historyOf(replaced ? versions.lineage(replaced.parent_id) : versions.path());
+    }
+    const turn = await this.deps.chat.preview({
+      principal,
+      ...(assistantId && { target: `${ASSISTANT_PREFIX}${assistantId}` }),
+      messages: [...history, { role: "user", content: input.content }],
+    });
+    const assistant = assistantId
+      ? await this.deps.assistants.get(assistantId)
+      : await this.deps.assistants.defaultAssistant();
+    return draftPreview(turn, await this.deps.chat.modelsOf(assistant));
+  }
+
   /** Sends a message: walks the pipeline (text to `sink` as it comes), stores both sides. */
   async send(
     principal: Principal,
     id: string,
     content: string,
-    options: { sink?: Turn["sink"]; signal?: AbortSignal; generate?: boolean } = {},
+    options: TurnOptions & {
+      /** Documents uploaded for this message (`AttachmentsService.upload`), in order. */
+      attachmentIds?: string[];
+    } = {},
   ): Promise<{ turn: Turn; answer: ConversationMessage }> {
     const conversation = await this.owned(principal, id);
-    // Refused turns are not sent again: neither their refusal nor the question the agent got back.
-    const history = (await this.deps.conversations.messages(id))
-      .filter((m) => {
-        const metadata = JSON.parse(m.metadata) as { denied?: boolean; refused?: boolean };
-        return !metadata.denied && !metadata.refused;
-      })
-      .slice(-HISTORY)
-      .map((m): ChatMessage => ({ role: m.role as ChatMessage["role"], content: m.content }));
+    const versions = await this.versions(id);
+    return this.exchange(
+      conversation,
+      versions,
+      { before: versions.path(), content, attachmentIds: options.attachmentIds ?? [] },
+      principal,
+      options,
+    );
+  }
+
+  /**
+   * Asks a question again: a new turn through the whole pipeline (perhaps to
+   * another of the assistant's models), whose answer becomes a new version
+   * of `messageId`'s, the one the conversation goes on from. Refused or
+   * failed, it adds nothing: the answer shown stays.
+   */
+  async regenerate(
+    principal: Principal,
+    id: string,
+    messageId: string,
+    options: TurnOptions = {},
+  ): Promise<{ turn: Turn; answer: ConversationMessage }> {
+    const conversation = await this.owned(principal, id);
+    const versions = await this.versions(id);
+    const answer = versions.get(messageId);
+    if (!answer) throw appError("message_not_found");
+    const question = answer.parent_id ? versions.get(answer.parent_id) : undefined;
+    if (answer.role !== "assistant" || question?.role !== "user" || !counts(answer)) {
+      throw appError("message_not_regenerable");
+    }
+    return this.exchange(
+      conversation,
+      versions,
+      { before: versions.lineage(question.parent_id), content: question.content, question },
+      principal,
+      options,
+    );
+  }
+
+  /**
+   * Sends a changed version of one of the agent's messages: a new turn with
+   * the history before it, the new question and its answer becoming the
+   * version the conversation goes on from. What followed the earlier
+   * version is kept with it (shown again by choosing it). Refused or
+   * failed, it adds nothing.
+   */
+  async edit(
+    principal: Principal,
+    id: string,
+    messageId: string,
+    content: string,
+    options: TurnOptions = {},
+  ): Promise<{ turn: Turn; answer: ConversationMessage }> {
+    const conversation = await this.owned(principal, id);
+    const versions = await this.versions(id);
+    const replaced = versions.get(messageId);
+    if (!replaced) throw appError("message_not_found");
+    if (replaced.role !== "user") throw appError("message_not_editable");
+    return this.exchange(
+      conversation,
+      versions,
+      { before: versions.lineage(replaced.parent_id), content, replaces: replaced },
+      principal,
+      options,
+    );
+  }
+
+  /**
+   * One exchange: the question after `before` (the conversation up to it)
+   * walks the pipeline, then the question (unless it is asked again) and its
+   * answer are stored as the versions the conversation goes on from.
+   */
+  private async exchange(
+    conversation: ConversationTable,
+    versions: MessageVersions<MessageTable>,
+    at: {
+      before: MessageTable[];
+      content: string;
+      /** Asked again: the question stays, a new answer is added under it. */
+      question?: MessageTable;
+      /** Edited: the question this one is a new version of. */
+      replaces?: MessageTable;
+      attachmentIds?: string[];
+    },
+    principal: Principal,
+    options: TurnOptions,
+  ): Promise<{ turn: Turn; answer: ConversationMessage }> {
+    const { id } = conversation;
+    const { content } = at;
+    const kept = at.before.filter(counts).slice(-HISTORY);
+    const history = historyOf(kept);
+    // The documents attached to this message, then those sent with the history's messages
+    // (and with the question asked again or edited, as its own).
+    const attachmentIds = [...new Set(at.attachmentIds ?? [])];
+    if (attachmentIds.length > 0 && !this.deps.attachments) throw appError("attachment_not_found");
+    const carried = at.question ?? at.replaces;
+    const attachments =
+      (await this.deps.attachments?.forTurn(
+        id,
+        attachmentIds,
+        [
+          ...kept.filter((m) => m.role === "user").map(documentsOf),
+          ...(carried ? [documentsOf(carried)] : []),
+        ],
+        content,
+      )) ?? [];
+    const model = options.model ? await this.offered(conversation, options.model) : undefined;
     const turn = await this.deps.chat.run({
       principal,
       conversationId: id,
       ...(conversation.assistant_id && {
         target: `${ASSISTANT_PREFIX}${conversation.assistant_id}`,
       }),
+      ...(model && { model }),
       messages: [...history, { role: "user", content }],
       ...(options.sink && { sink: options.sink }),
       ...(options.signal && { signal: options.signal }),
       ...(options.generate && { generate: true }),
+      ...(attachments.length > 0 && { attachments }),
     });
+    if (turn.output && attachments.length > 0) {
+      turn.output.citations = attachmentCitations(turn.output.citations, attachments);
+    }
     const now = this.deps.clock.now().toISOString();
     const cancelled = options.signal?.aborted === true && turn.status !== "completed";
     const refused = turn.status !== "completed" || !turn.output;
     const metadata = answerMetadata(turn);
+    const blocked = [...turn.decisions].reverse().find((d) => d.outcome === "deny");
+    if (model && blocked?.rule === "route.blocked") {
+      // The model the agent chose, not the message, is what the charter refuses: nothing is
+      // kept (the journal has the turn), the agent chooses another model or lets Beffroi choose.
+      await this.deps.attachments?.settle(id, attachmentIds, null);
+      throw appError(
+        "model_not_allowed",
+        { model, dataClass: t(`route.data_class.${turn.dataClass ?? "personal"}`) },
+        publicDecisions(turn),
+      );
+    }
     // A refused question is kept for the agent to see where the data was, never in clear:
     // what the guard found is replaced by its kind, and the marks point at the replacements.
     const found = (turn.personalData ?? []).filter((span) => span.message === history.length);
     const masked = refused ? maskFound(content, found) : undefined;
     if (masked && Array.isArray(metadata.personalData)) metadata.personalData = masked.marks;
-    const question = {
+    const attached = mentions(
+      turn,
+      attachments
+        .slice(0, attachmentIds.length)
+        .map(({ id, fileName, sizeBytes }) => ({ id, fileName, sizeBytes })),
+      refused,
+    );
+    const earlier = at.replaces && (JSON.parse(at.replaces.metadata) as Record<string, unknown>);
+    const question: MessageTable = at.question ?? {
       id: this.deps.ids.id(),
+      conversation_id: id,
+      ordinal: 0,
       role: "user",
       content: masked?.text ?? content,
-      metadata: refused ? JSON.stringify({ refused: true }) : "{}",
+      metadata: JSON.stringify({
+        ...(refused && { refused: true }),
+        ...(attached.length > 0 && { attachments: attached }),
+        // An edited question goes on with the documents of the one it replaces.
+        ...(at.replaces &&
+          earlier?.attachments !== undefined && {
+            attachments: earlier.attachments,
+            documentsOf: documentsOf(at.replaces),
+          }),
+      }),
       created_at: now,
+      parent_id: at.before.at(-1)?.id ?? null,
+      superseded_at: null,
     };
-    const answer = {
+    const answer: MessageTable = {
       id: this.deps.ids.id(),
+      conversation_id: id,
+      ordinal: 0,
       role: "assistant",
       content: turn.output?.text ?? "",
       metadata: JSON.stringify(metadata),
       created_at: now,
+      parent_id: question.id,
+      superseded_at: null,
     };
+    const unsaved = () => ({
+      turn,
+      answer: presentMessage(answer, new MessageVersions([question, answer])),
+    });
     // The agent stopped the answer: the conversation keeps neither the question nor a refusal.
-    if (cancelled) {
-      return { turn, answer: presentMessage({ ...answer, conversation_id: id, ordinal: 0 }) };
-    }
-    await this.deps.conversations.append(id, [question, answer], now);
+    // Nor does it keep a refused question asked again or edited: the version shown stays.
+    if (cancelled || (refused && carried)) return unsaved();
+    const { conversation_id: _c, ordinal: _o, ...stored } = question;
+    const { conversation_id: _ca, ordinal: _oa, ...storedAnswer } = answer;
+    await this.deps.conversations.append(
+      id,
+      at.question ? [storedAnswer] : [stored, storedAnswer],
+      now,
+      // The new messages become the versions shown, and so does the line that leads to them.
+      [...at.before.filter((row) => !versions.isShown(row)), question, answer],
+    );
+    await this.deps.attachments?.settle(id, attachmentIds, refused ? null : question.id);
     // The title never holds what the guard found (a name, an illness): read from the masked message.
     if (
       history.length === 0 &&
+      !carried &&
       conversation.title === "Nouvelle conversation" &&
       turn.personalData
     ) {
@@ -400,7 +804,24 @@ export class ConversationsService {
         now,
       );
     }
-    return { turn, answer: presentMessage({ ...answer, conversation_id: id, ordinal: 0 }) };
+    const after = await this.versions(id);
+    return { turn, answer: presentMessage(after.get(answer.id) ?? answer, after) };
+  }
+
+  /** A model the agent chose for a message: one of the conversation's assistant's, else refused. */
+  private async offered(conversation: ConversationTable, ref: string): Promise<string> {
+    const assistant = conversation.assistant_id
+      ? await this.deps.assistants.get(conversation.assistant_id).catch(() => undefined)
+      : await this.deps.assistants.defaultAssistant();
+    const models = assistant ? await this.deps.chat.modelsOf(assistant) : [];
+    if (!models.some((model) => model.ref === ref)) {
+      throw appError("model_not_offered", { model: ref });
+    }
+    return ref;
+  }
+
+  private async versions(id: string): Promise<MessageVersions<MessageTable>> {
+    return new MessageVersions(await this.deps.conversations.messages(id));
   }
 
   private async owned(principal: Principal, id: string) {
@@ -408,4 +829,12 @@ export class ConversationsService {
     if (!row || row.user_id !== principal.userId) throw appError("conversation_not_found");
     return row;
   }
+}
+
+/** The messages sent again to the model: the last of those that count, as chat messages. */
+function historyOf(rows: readonly MessageTable[]): ChatMessage[] {
+  return rows
+    .filter(counts)
+    .slice(-HISTORY)
+    .map((row): ChatMessage => ({ role: row.role as ChatMessage["role"], content: row.content }));
 }

@@ -3,9 +3,17 @@ import type { DataPolicy } from "../charter/index.js";
 import type { ModuleContext } from "../context.js";
 import type { OpenPseudonyms, ScanPort } from "../guard/index.js";
 import type { Principal } from "../identity/index.js";
-import { askRoutes } from "../knowledge/index.js";
+import {
+  askRoutes,
+  DEFAULT_CHUNKING,
+  DEFAULT_PARSE_LIMITS,
+  sharedReader,
+} from "../knowledge/index.js";
 import type { Pipeline } from "../pipeline/index.js";
 import type { ProvidersService } from "../providers/index.js";
+import { AttachmentsRepository } from "./attachments.repository.js";
+import { attachmentsRoutes } from "./attachments.routes.js";
+import { type AttachmentLimits, AttachmentsService } from "./attachments.service.js";
 import { ChatService } from "./chat.service.js";
 import { ConversationsRepository } from "./conversations.repository.js";
 import { conversationsRoutes } from "./conversations.routes.js";
@@ -20,6 +28,8 @@ export function chatModule(
   { config, store, clock, ids }: ModuleContext,
   ports: {
     pipeline: Pipeline;
+    /** The pipeline's stages up to the route, without side effects (`ChatService.preview`). */
+    preview: Pipeline;
     assistants: AssistantsService;
     providers: ProvidersService;
     /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
@@ -33,7 +43,39 @@ export function chatModule(
 ) {
   const { assistants, providers } = ports;
   const repository = new ConversationsRepository(store.db);
-  const chat = new ChatService({ pipeline: ports.pipeline, assistants, providers, clock, ids });
+  const chat = new ChatService({
+    pipeline: ports.pipeline,
+    preview: ports.preview,
+    assistants,
+    providers,
+    clock,
+    ids,
+  });
+  const limits: AttachmentLimits = {
+    maxFileBytes: config.attachments.maxFileMegabytes * 1024 * 1024,
+    maxFilesPerMessage: config.attachments.maxFilesPerMessage,
+    maxFilesPerConversation: config.attachments.maxFilesPerConversation,
+    maxCharacters: config.attachments.maxCharacters,
+  };
+  const attachments = new AttachmentsService({
+    attachments: new AttachmentsRepository(store.db),
+    conversations: repository,
+    // The knowledge bases' parsers, limits and reading thread (one of its own: an agent waiting
+    // for an attachment never waits behind a base's ingestion).
+    reader: sharedReader({
+      limits: {
+        ...DEFAULT_PARSE_LIMITS,
+        maxFileBytes: limits.maxFileBytes,
+        maxTextCharacters: limits.maxCharacters,
+      },
+      chunking: DEFAULT_CHUNKING,
+      timeoutMs: config.knowledge.parseTimeoutSeconds * 1000,
+      memoryMb: config.knowledge.parseMemoryMegabytes,
+    }),
+    limits,
+    clock,
+    ids,
+  });
   const conversations = new ConversationsService({
     conversations: repository,
     assistants,
@@ -43,15 +85,17 @@ export function chatModule(
     disclosure: ports.disclosure,
     feedback: ports.feedback,
     allowedOrigins: new Set(config.answers.allowedOrigins),
+    attachments,
   });
   return {
-    services: { chat, conversations },
+    services: { chat, conversations, attachments },
     ports: {
       /** Retention's port: deletes conversations inactive since before an instant; how many. */
       purgeConversations: (before: string) => repository.deleteInactiveBefore(before),
     },
     routes: [
       ...conversationsRoutes({ conversations }),
+      ...attachmentsRoutes({ attachments }),
       ...openAiRoutes({
         chat,
         assistants,

@@ -89,6 +89,22 @@ export const en = {
   "error.context_too_long":
     "Your request is too long for the model {model} (about {tokens} tokens, {limit} at most). Please shorten it or choose another model.",
   "error.conversation_not_found": "Conversation not found.",
+  "error.conversation_search_empty":
+    "Please give at least one word of two letters or digits to search your conversations for.",
+  "error.conversation_search_too_many_words":
+    "Your search has too many words ({max} at most): keep the most telling ones.",
+  "error.attachment_not_found": "Attached document not found.",
+  "error.attachment_sent":
+    "This document is attached to a message already sent: it stays in the conversation as long as the conversation exists.",
+  "error.attachment_unsupported":
+    '"{file}" cannot be attached: unsupported format. Attach a PDF, DOCX, ODT, HTML, Markdown or text file.',
+  "error.attachment_too_large":
+    '"{file}" cannot be attached: it exceeds the limit for attached documents ({limit}). Attach an excerpt, or ask for it to be added to a knowledge base.',
+  "error.attachment_unreadable": '"{file}" cannot be attached: {reason}',
+  "error.too_many_attachments":
+    "Too many attached documents: {limit} at most per message. None was saved.",
+  "error.conversation_attachments_full":
+    "This conversation has reached its limit of {limit} attached documents: open a new conversation to attach more.",
   "error.tools_not_supported":
     "Beffroi does not pass on tool calls or their results (message {index}): no automatic action is allowed.",
   "error.content_not_supported":
@@ -124,6 +140,13 @@ export const en = {
   "error.message_not_found": "Message not found in this conversation.",
   "error.message_not_rateable": "Only an answer from the assistant can be rated.",
   "error.message_not_validatable": "Only an answer from the assistant can be validated.",
+  "error.message_not_regenerable":
+    "Only an answer from the assistant to a question that was sent can be regenerated (not a refusal).",
+  "error.message_not_editable": "Only your own messages can be edited.",
+  "error.model_not_offered":
+    'The model "{model}" is not one of this conversation\'s assistant\'s models: choose one from the list, or "Automatic".',
+  "error.model_not_allowed":
+    'The charter does not allow this message to be sent to the model "{model}", because of the data it holds ({dataClass}). Choose "Automatic" or another model from the list.',
   "error.guard_failed":
     "The personal data check failed: the request is blocked as a precaution. Please try again; if this happens again, let your administrator know.",
   "error.guard_timeout":

@@ -95,6 +95,22 @@ export const fr = {
   "error.context_too_long":
     "Votre demande est trop longue pour le modèle {model} (environ {tokens} jetons, {limit} au plus). Raccourcissez-la ou choisissez un autre modèle.",
   "error.conversation_not_found": "Conversation introuvable.",
+  "error.conversation_search_empty":
+    "Indiquez au moins un mot de deux lettres ou chiffres à chercher dans vos conversations.",
+  "error.conversation_search_too_many_words":
+    "Votre recherche compte trop de mots ({max} au plus) : gardez les plus parlants.",
+  "error.attachment_not_found": "Document joint introuvable.",
+  "error.attachment_sent":
+    "Ce document est joint à un message déjà envoyé : il reste dans la conversation tant qu'elle existe.",
+  "error.attachment_unsupported":
+    "« {file} » ne peut pas être joint : format non pris en charge. Joignez un fichier PDF, DOCX, ODT, HTML, Markdown ou texte.",
+  "error.attachment_too_large":
+    "« {file} » ne peut pas être joint : il dépasse la limite des documents joints ({limit}). Joignez-en un extrait, ou demandez qu'il soit déposé dans une base de connaissances.",
+  "error.attachment_unreadable": "« {file} » ne peut pas être joint : {reason}",
+  "error.too_many_attachments":
+    "Trop de documents joints : {limit} au plus par message. Aucun n'a été enregistré.",
+  "error.conversation_attachments_full":
+    "Cette conversation a atteint sa limite de {limit} documents joints : ouvrez une nouvelle conversation pour en joindre d'autres.",
   "error.tools_not_supported":
     "Beffroi ne transmet pas les appels d'outils ni leurs résultats (message {index}) : aucune action automatique n'est permise.",
   "error.content_not_supported":
@@ -144,9 +160,24 @@ export const fr = {
   "knowledge.answer.intro": "Voici ce que disent les documents de référence :",
   "knowledge.answer.abstain":
     "Je n'ai trouvé aucun passage des bases de connaissances qui réponde à cette question. Je préfère ne pas inventer de réponse : reformulez la question, vérifiez que la bonne base est choisie, ou adressez-vous au service concerné.",
+  "knowledge.answer.not_searched":
+    "Aucun modèle de langue n'a pu répondre, et cet assistant ne cherche pas dans les bases de connaissances : il n'y a pas de passage à citer. Réessayez plus tard, ou choisissez un assistant relié à une base.",
   "knowledge.answer.no_base":
     "Aucune base de connaissances ne vous est ouverte : demandez à votre référent l'accès à une base.",
   "knowledge.answer.sources": "Sources :",
+  "chat.export.agent": "Agent",
+  "chat.export.assistant": "Assistant (IA)",
+  "chat.export.version": "version {number} sur {count}",
+  "chat.export.earlier": "Versions antérieures",
+  "chat.export.earlier_answer":
+    "Réponse, version {number} sur {count}, et la suite de la conversation à partir d'elle",
+  "chat.export.earlier_question":
+    "Votre message, version {number} sur {count}, et la suite de la conversation à partir de lui",
+  "chat.preview.send": "Le message partira tel quel vers {model}.",
+  "chat.preview.pseudonymise":
+    "Ces valeurs seront remplacées par des pseudonymes avant l'envoi vers {model}, puis rétablies dans la réponse.",
+  "chat.preview.extractive":
+    "Aucun modèle ne recevra le message : la réponse citera les documents de référence.",
   "knowledge.audit.failed": "« {file} » n'a pas pu être intégré : {reason}",
   "knowledge.audit.too_long":
     "« {file} » est long ({words} mots, au-delà de {max}) : découpez-le en fiches courtes, une par sujet.",
@@ -492,8 +523,22 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "ground.none": "L'assistant « {assistant} » ne s'appuie sur aucune base de connaissances.",
   "ground.no_base": "Aucune base de connaissances ouverte à cet agent.",
   "ground.abstain": "Aucun passage assez pertinent (couverture {coverage} %) : la réponse le dira.",
+  "ground.ungrounded":
+    "Aucun passage assez pertinent (couverture {coverage} %) : le modèle répondra seul, sans source.",
+  "generate.ungrounded": "Aucun passage des bases ne correspond : réponse du modèle sans source.",
+  "route.grounding_required":
+    "L'assistant répond seulement à partir de ses bases : sans passage pertinent, aucun modèle n'est appelé.",
   "ground.grounded":
     "{passages} passage(s) de {documents} document(s) retenus (couverture {coverage} %).",
+  "attachments.source": "Document joint à la conversation",
+  "attachments.size_limit": "{limit} Mo",
+  "attachments.text_limit": "{limit} caractères de texte",
+  "attachments.interrupted":
+    "sa lecture a été interrompue (trop longue ou structure anormalement complexe) : enregistrez-le dans un format plus simple (PDF, texte) puis joignez-le à nouveau.",
+  "attachments.grounded":
+    "Documents joints : {passages} passage(s) de {files} fichier(s) transmis comme sources.",
+  "attachments.cut":
+    "Les documents joints dépassent ce que {model} peut lire ({context} jetons) : {shown} passage(s) sur {total}, les plus pertinents pour la question, lui ont été transmis.",
   "account.impact":
     "Impact estimé de la réponse : {energy}, {gwp} (l'équivalent d'une ampoule LED de 5 W allumée {led}) ; méthode {method}.",
   "account.extractive":
@@ -605,6 +650,13 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.message_not_found": "Message introuvable dans cette conversation.",
   "error.message_not_rateable": "Seule une réponse de l'assistant peut recevoir un avis.",
   "error.message_not_validatable": "Seule une réponse de l'assistant peut être validée.",
+  "error.message_not_regenerable":
+    "Seule une réponse de l'assistant à une question envoyée peut être régénérée (pas un refus).",
+  "error.message_not_editable": "Seuls vos propres messages peuvent être modifiés.",
+  "error.model_not_offered":
+    "Le modèle « {model} » n'est pas l'un de ceux de l'assistant de cette conversation : choisissez-en un dans la liste, ou « Automatique ».",
+  "error.model_not_allowed":
+    "La charte ne permet pas d'envoyer ce message au modèle « {model} » : il contient des données {dataClass}. Choisissez « Automatique » ou un autre modèle de la liste.",
   "charter.applied": "Charte « {title} », version {version}, appliquée.",
   "charter.not_accepted":
     "Avant votre première utilisation, lisez la charte d'usage de l'IA (version {version}) et acceptez-la : c'est elle qui fixe ce que vous pouvez confier à l'IA et ce qui reste sous votre responsabilité. Sur la page web, elle s'affiche à la connexion. Pour un compte qui n'utilise que l'API : POST /api/charter/accept avec sa clé, après lecture de GET /api/charter ; ou un administrateur l'accepte pour lui (POST /api/charter/acceptances, ou beffroi charter accept --email ADRESSE).",
@@ -683,6 +735,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "guard.position.passage": "dans les documents retrouvés",
   "guard.position.earlier": "dans un message précédent",
   "guard.position.tools": "dans la description des outils",
+  "guard.position.attachment": "dans un document joint",
   "guard.position.type": "{type} ({positions})",
   "guard.names.kind.first": "Prénoms",
   "guard.names.kind.last": "Noms de famille",
@@ -779,7 +832,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
 
     {token}
 
-Créez le premier administrateur avec POST /api/bootstrap, ou avec :
+Créez le premier administrateur sur la page de connexion (« Premier démarrage »),
+par POST /api/bootstrap, ou avec :
     npx beffroi user add --admin --email ADRESSE --name "Prénom Nom"`,
   "cli.doctor_config": "Configuration résolue (secrets masqués) :",
   "cli.doctor_check_ok": "[ok] {check}",

@@ -12,7 +12,13 @@ export {
   type Situation,
   type SituationPlaces,
 } from "./aids/conditions.js";
-export { ABSTENTION_THRESHOLD, type Answer, type Citation, extractiveAnswer } from "./answer.js";
+export {
+  ABSTENTION_THRESHOLD,
+  type Answer,
+  type Citation,
+  citationPlace,
+  extractiveAnswer,
+} from "./answer.js";
 export { askRoutes } from "./ask.routes.js";
 export { type Chunk, chunk, DEFAULT_CHUNKING } from "./chunker.js";
 export { loadDemoBase } from "./demo.js";
@@ -31,7 +37,12 @@ export {
   type SubmitResult,
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
-export { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parsers/types.js";
+export {
+  DEFAULT_PARSE_LIMITS,
+  DocumentRejected,
+  type ParseLimits,
+  type RejectionCode,
+} from "./parsers/types.js";
 export {
   DEFAULT_PERSONAL_DATA_SETTING,
   describeCounts,
@@ -47,11 +58,14 @@ export {
 } from "./personal-data.js";
 export { loadPlaces, type Places, type Territory } from "./places/index.js";
 export { citedPassages, groundedMessages, promptPassages } from "./prompt.js";
+export type { DocumentReader, ReadDocument } from "./read-document.js";
 export {
   RetrievalService,
   reciprocalRankFusion,
   type SearchHit,
   type SearchResult,
 } from "./retrieval.service.js";
-export { passageTerms, questionTerms } from "./terms.js";
+export { passageTerms, questionTerms, searchedPart } from "./terms.js";
 export { type Locality, Territories } from "./territories.js";
+export { sharedReader, type ThreadedReaderSettings } from "./threaded-reader.js";
+export { TimeSlices } from "./time-slices.js";

@@ -1,7 +1,13 @@
 export { type Decision, STAGES, type StageName } from "./decision.js";
+export { GROUNDING_MODES, type GroundingMode, groundingOf } from "./grounding.js";
 export { publicDecisions, turnError } from "./outcome.js";
 export { Pipeline, type Stage, type StageContext } from "./pipeline.js";
 export { accountStage, type EstimateImpact } from "./stages/account.stage.js";
+export {
+  ATTACHMENTS_POSITION,
+  type AttachmentsPorts,
+  attachmentsStage,
+} from "./stages/attachments.stage.js";
 export {
   type CharterPort,
   charterStage,
@@ -41,6 +47,7 @@ export type {
   ToolDefinition,
   Turn,
   TurnAssistant,
+  TurnAttachment,
   TurnCharter,
   TurnCitation,
   TurnImpact,

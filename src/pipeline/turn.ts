@@ -2,6 +2,7 @@ import type { DataClass, Pseudonyms } from "../guard/index.js";
 import type { Principal } from "../identity/index.js";
 import type { AppError } from "../shared/errors.js";
 import type { Decision, StageName } from "./decision.js";
+import type { GroundingMode } from "./grounding.js";
 
 /**
  * Sampling settings a caller may set (OpenAI's names), passed on to the
@@ -55,8 +56,34 @@ export interface Grounding {
   passages: GroundingPassage[];
   /** Share of the question the best passage covers (0 to 1). */
   confidence: number;
-  /** Nothing relevant enough: the answer must say so and not invent one. */
+  /**
+   * Nothing relevant enough, and the assistant answers only from its bases
+   * (`required`): the answer must say so and not invent one.
+   */
   abstained: boolean;
+  /**
+   * Nothing relevant enough, and the assistant's mode (`preferred`) lets the
+   * model answer alone: no passage is kept, and the answer carries a notice.
+   */
+  ungrounded?: boolean;
+  /**
+   * The passages were chosen to fit the context of the model that answers
+   * (documents attached to the conversation, see `attachmentsStage`): the
+   * model is shown all of them, in this order.
+   */
+  fitted?: boolean;
+}
+
+/**
+ * A document the agent attached to a message of the conversation, read into
+ * passages at upload: scanned by the guard like a message, and the turn's
+ * first sources.
+ */
+export interface TurnAttachment {
+  id: string;
+  fileName: string;
+  /** Its passages in reading order, each with its relevance to the question (0 when none). */
+  passages: { id: string; section: string; page: number | null; text: string; score: number }[];
 }
 
 /** Where a passage comes from: what a citation shows and links to. */
@@ -170,12 +197,19 @@ export interface TurnAssistant {
   /** Who it serves (`agents`, `citizens`) and what for (its category): the charter checks both. */
   audience?: string;
   category?: string;
+  /** How it uses its bases; absent, as before the modes (see `groundingOf`). */
+  grounding?: GroundingMode;
 }
 
 /** Where the guard found personal data: which message, which type, which characters (never the value). */
 export interface PersonalDataSpan {
-  /** Index in `input.messages`; -1 for a passage retrieved from a knowledge base, -2 for the caller's tools. */
+  /**
+   * Index in `input.messages`; -1 for a passage retrieved from a knowledge base,
+   * -2 for the caller's tools, -3 for a document attached (`attachment` says which).
+   */
   message: number;
+  /** Index in `input.attachments`, for a finding in an attached document. */
+  attachment?: number;
   type: string;
   start: number;
   end: number;
@@ -246,6 +280,11 @@ export interface Turn {
      * for /v1 unless the client asks for it, which then gets `model_unavailable`.
      */
     extractiveFallback?: boolean;
+    /**
+     * Documents attached to the conversation's messages (this message's first):
+     * scanned like the messages, and the turn's sources before the bases'.
+     */
+    attachments?: TurnAttachment[];
   };
   /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
   conversationId?: string;

@@ -16,6 +16,10 @@ import * as feedback from "./migrations/0013-feedback.js";
 import * as minutesSaved from "./migrations/0014-minutes-saved.js";
 import * as documentShownName from "./migrations/0015-document-shown-name.js";
 import * as aidSchemes from "./migrations/0016-aid-schemes.js";
+import * as assistantGrounding from "./migrations/0017-assistant-grounding.js";
+import * as attachments from "./migrations/0018-attachments.js";
+import * as messageVersions from "./migrations/0019-message-versions.js";
+import * as conversationPins from "./migrations/0020-conversation-pins.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +39,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014-minutes-saved": minutesSaved,
   "0015-document-shown-name": documentShownName,
   "0016-aid-schemes": aidSchemes,
+  "0017-assistant-grounding": assistantGrounding,
+  "0018-attachments": attachments,
+  "0019-message-versions": messageVersions,
+  "0020-conversation-pins": conversationPins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -86,6 +94,17 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
     const { error, results } = await (await migrator(store)).migrateToLatest();
     if (error) throw error;
     return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  });
+}
+
+/**
+ * Applies the migrations up to `name`, included: a test writes rows as they
+ * were before the next one, then migrates to the latest and checks them.
+ */
+export async function migrateUpTo(store: Store, name: string): Promise<void> {
+  await withSchemaRace(async () => {
+    const { error } = await (await migrator(store)).migrateTo(name);
+    if (error) throw error;
   });
 }
 

@@ -233,6 +233,8 @@ export interface AssistantTable {
   /** agents or citizens. */
   audience: string;
   category: string;
+  /** required, preferred or off: how it uses its knowledge bases (migration 0017). */
+  grounding: string;
   requires_validation: number;
   owner_direction_id: string | null;
   is_default: number;
@@ -247,6 +249,10 @@ export interface ConversationTable {
   title: string;
   created_at: string;
   updated_at: string;
+  /** When the agent pinned it (listed first); null: not pinned (migration 0020). */
+  pinned_at?: string | null;
+  /** When the agent archived it (out of the main list, still under retention); null: not archived. */
+  archived_at?: string | null;
 }
 
 export interface MessageTable {
@@ -262,6 +268,27 @@ export interface MessageTable {
   /** Who validated this AI-assisted answer, and when (the charter's human validation). */
   validated_by?: string | null;
   validated_at?: string | null;
+  /** The message it follows (an answer's question, a question's previous answer); null for the first. */
+  parent_id?: string | null;
+  /** When another version of it took its place; null for the version the conversation goes on from. */
+  superseded_at?: string | null;
+}
+
+/** A document attached to a message, read into passages at upload (migration 0018). */
+export interface AttachmentTable {
+  id: string;
+  conversation_id: string;
+  /** Null while it waits for its message to be sent. */
+  message_id: string | null;
+  ordinal: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  page_count: number | null;
+  character_count: number;
+  /** JSON: `[{ text, section, page }]`, in reading order. */
+  passages: string;
+  created_at: string;
 }
 
 export interface CharterTable {
@@ -416,6 +443,7 @@ export interface Tables {
   assistants: AssistantTable;
   conversations: ConversationTable;
   messages: MessageTable;
+  attachments: AttachmentTable;
   guard_vault: GuardVaultTable;
   guard_names: GuardNameTable;
 }

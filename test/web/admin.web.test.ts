@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Locator, Page } from "playwright-core";
+import { CATEGORIES, defaultGrounding } from "../../src/assistants/index.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
@@ -324,10 +325,18 @@ describeBrowser("web page: administration", (get) => {
     await replace.waitFor({ state: "hidden" });
     await page.getByLabel("Identifiant", { exact: true }).fill("ollama-dsi");
     await page.getByLabel("Adresse de l'API").fill(upstream.url);
-    assert.match(
-      await page.getByLabel("Modèles", { exact: true }).inputValue(),
-      /mistral-small3\.2:24b:24\/24/,
+    const presetModel = page.getByRole("group", { name: "Modèle 1" });
+    assert.equal(
+      await presetModel.getByLabel("Identifiant du modèle").inputValue(),
+      "mistral-small3.2:24b",
     );
+    assert.equal(await presetModel.getByLabel("Paramètres actifs (milliards)").inputValue(), "24");
+    assert.equal(await presetModel.getByLabel("Contexte (jetons)").inputValue(), "32768");
+    // A local preset leaves the PUE to the collectivité's configuration, which this one lacks: said.
+    await page
+      .getByRole("region", { name: "Ajouter un fournisseur" })
+      .getByText("le PUE de votre salle serveurs", { exact: false })
+      .waitFor();
     await expectAccessible(page, "provider form from a preset");
     await page.getByRole("button", { name: "Ajouter le fournisseur" }).click();
     const added = page.getByRole("article", { name: /Ollama \(local\)/ });
@@ -360,7 +369,7 @@ describeBrowser("web page: administration", (get) => {
       await form.getByLabel("Identifiant", { exact: true }).fill("cle-saisie");
       await form.getByLabel("Nom affiché (facultatif)").fill("Clé saisie");
       await form.getByLabel("Adresse de l'API").fill(upstream.url);
-      await form.getByLabel("Modèles", { exact: true }).fill("test-model");
+      await form.getByLabel("Identifiant du modèle").fill("test-model");
 
       // A variable the configuration keeps for Beffroi itself: the API's refusal, on that field.
       await variable.fill("BEFFROI_GUARD__VAULT_KEY");
@@ -462,6 +471,119 @@ describeBrowser("web page: administration", (get) => {
     }
   });
 
+  test("a provider's PUE, WUE and models' context come from its preset, are edited and kept, and what impact lacks is said until filled in", async () => {
+    const { app } = get();
+    try {
+      const page = await asAdmin("/administration/fournisseurs", "Fournisseurs de modèles");
+      const form = page.getByRole("region", { name: "Ajouter un fournisseur" });
+      await form.getByLabel("Partir d'un préréglage").selectOption({ label: "Anthropic" });
+      // The method's datacenter for this provider, and the model's context length.
+      const pue = form.getByLabel("PUE du centre de données");
+      const wue = form.getByLabel("WUE du centre de données (L/kWh, facultatif)");
+      assert.equal(await pue.inputValue(), "1,09-1,14");
+      assert.equal(await wue.inputValue(), "0,13-0,999");
+      assert.equal(await form.getByLabel("Pays", { exact: true }).inputValue(), "USA");
+      const first = form.getByRole("group", { name: "Modèle 1" });
+      assert.equal(
+        await first.getByLabel("Identifiant du modèle").inputValue(),
+        "claude-sonnet-4-5",
+      );
+      assert.equal(await first.getByLabel("Contexte (jetons)").inputValue(), "200000");
+      // Nobody publishes its size: the form says its answers will not be estimated, and what to fill in.
+      const warning = form.getByText("Impact environnemental non estimé.", { exact: false });
+      await warning.waitFor();
+      await form
+        .getByText("le nombre de paramètres de claude-sonnet-4-5 (champ « Paramètres actifs »", {
+          exact: false,
+        })
+        .waitFor();
+      await expectAccessible(page, "provider form with an impact warning");
+      await first.getByLabel("Paramètres actifs (milliards)").fill("44-132");
+      await first.getByLabel("Paramètres au total (milliards, facultatif)").fill("440");
+      await warning.waitFor({ state: "detached" });
+
+      // Another model, added then removed: the focus follows.
+      await form.getByRole("button", { name: "Ajouter un modèle" }).click();
+      const second = form.getByRole("group", { name: "Modèle 2" });
+      await expectFocus(page, second.getByLabel("Identifiant du modèle"));
+      await second.getByRole("button", { name: "Retirer ce modèle (Modèle 2)" }).click();
+      await second.waitFor({ state: "detached" });
+      await expectFocus(page, first.getByLabel("Identifiant du modèle"));
+
+      await form.getByLabel("Identifiant", { exact: true }).fill("anthropic-dsi");
+      await form.getByLabel("Adresse de l'API").fill(upstream.url);
+      await form.getByLabel("Variable d'environnement de la clé d'API (facultatif)").fill("");
+      await pue.fill("1,3");
+      await first.getByLabel("Contexte (jetons)").fill("150000");
+      // Unreadable: said on the field, which takes the focus.
+      await wue.fill("beaucoup");
+      await form.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+      await form.getByText("Écrivez un nombre de litres par kWh", { exact: false }).waitFor();
+      await expectFocus(page, wue);
+      await wue.fill("0,5");
+      await form.getByRole("button", { name: "Ajouter le fournisseur" }).click();
+
+      const card = page.getByRole("article", { name: /Anthropic \(anthropic-dsi\)/ });
+      await card.waitFor();
+      const text = (await card.textContent()) ?? "";
+      assert.match(text, /PUE1,3/);
+      assert.match(text, /WUE0,5 L\/kWh/);
+      assert.match(text, /150\s000 jetons/);
+      assert.match(text, /44–132 actifs sur 440/);
+      assert.doesNotMatch(text, /non estimé/);
+      const saved = await app.services.providers.get("anthropic-dsi");
+      assert.equal(saved.pue, 1.3);
+      assert.equal(saved.wue, 0.5);
+      assert.equal(saved.models[0]?.contextLength, 150_000);
+      await expectAccessible(page, "provider with its datacenter");
+
+      // Reopened: everything as saved. Its size removed, the form and then the card say what is missing.
+      await card.getByRole("button", { name: "Modifier Anthropic" }).click();
+      const editor = page.getByRole("dialog", { name: "Modifier « Anthropic »" });
+      await editor.waitFor();
+      const model = editor.getByRole("group", { name: "Modèle 1" });
+      assert.equal(await editor.getByLabel("PUE du centre de données").inputValue(), "1,3");
+      assert.equal(
+        await editor.getByLabel("WUE du centre de données (L/kWh, facultatif)").inputValue(),
+        "0,5",
+      );
+      assert.equal(await model.getByLabel("Contexte (jetons)").inputValue(), "150000");
+      assert.equal(await model.getByLabel("Paramètres actifs (milliards)").inputValue(), "44-132");
+      await model.getByLabel("Paramètres actifs (milliards)").fill("");
+      await model.getByLabel("Paramètres au total (milliards, facultatif)").fill("");
+      await editor.getByText("Impact environnemental non estimé.", { exact: false }).waitFor();
+      await expectAccessible(page, "provider editor with an impact warning");
+      await editor.getByRole("button", { name: "Enregistrer" }).click();
+      await editor.waitFor({ state: "hidden" });
+      const cardWarning = card.getByText("Impact environnemental non estimé.", { exact: false });
+      await cardWarning.waitFor();
+      await card
+        .getByText("le nombre de paramètres de claude-sonnet-4-5", { exact: false })
+        .waitFor();
+      await expectAccessible(page, "provider card with an impact warning");
+
+      // Filled in again: the warning goes, on the form and then on the card.
+      await card.getByRole("button", { name: "Modifier Anthropic" }).click();
+      await editor.waitFor();
+      const warned = editor.getByText("Impact environnemental non estimé.", { exact: false });
+      await warned.waitFor();
+      await model.getByLabel("Paramètres actifs (milliards)").fill("44-132");
+      await warned.waitFor({ state: "detached" });
+      await editor.getByRole("button", { name: "Enregistrer" }).click();
+      await editor.waitFor({ state: "hidden" });
+      await cardWarning.waitFor({ state: "detached" });
+      assert.deepEqual(
+        (await app.services.providers.get("anthropic-dsi")).models[0]?.totalParameters,
+        {
+          min: 44,
+          max: 132,
+        },
+      );
+    } finally {
+      await app.services.providers.remove("anthropic-dsi").catch(() => {});
+    }
+  });
+
   test("an auditor reads the users table without any control to change it, and is refused the assistants", async () => {
     const { app } = get();
     await seedUser(app, "dpo@ville.example", ["auditor"]);
@@ -516,5 +638,104 @@ describeBrowser("web page: administration", (get) => {
     );
     assert.equal(saved?.category, "reception");
     assert.equal(saved?.knowledgeBaseIds.length, 1);
+  });
+
+  test("assistants: the grounding mode follows the category until chosen, and warns when a drafting assistant must answer from its bases only", async () => {
+    const page = await asAdmin("/administration/assistants", "Assistants");
+    await page.getByRole("table").waitFor();
+    await page.getByRole("button", { name: "Nouvel assistant" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nouvel assistant" });
+    await dialog.waitFor();
+    const group = dialog.getByRole("group", { name: "Usage des bases de connaissances" });
+    const radio = {
+      required: group.getByRole("radio", { name: /^Obligatoires/ }),
+      preferred: group.getByRole("radio", { name: /^Préférées/ }),
+      off: group.getByRole("radio", { name: /^Désactivées/ }),
+    };
+    const checked = async () => {
+      for (const [mode, control] of Object.entries(radio))
+        if (await control.isChecked()) return mode;
+      return "none";
+    };
+    const warning = group.getByText(/refusera les demandes de rédaction ou de reformulation/);
+    const category = dialog.getByLabel("Catégorie");
+
+    // Each category's advised mode, as the server gives it to an assistant created without one.
+    for (const value of CATEGORIES) {
+      await category.selectOption(value);
+      assert.equal(await checked(), defaultGrounding(value), value);
+    }
+    await category.selectOption({ label: "Accueil" });
+    assert.equal(await checked(), "required");
+    assert.equal(
+      await warning.count(),
+      0,
+      "answering from the bases is right for a reception desk",
+    );
+    await category.selectOption({ label: "Rédaction" });
+    assert.equal(await checked(), "preferred");
+    assert.match(
+      (await radio.preferred.getAttribute("aria-describedby")) ?? "",
+      /\S/,
+      "each mode is explained",
+    );
+    await expectAccessible(page, "assistant editor, grounding modes");
+
+    // Chosen: a drafting assistant that must answer from its bases is warned about, in words read aloud.
+    await radio.required.check();
+    await warning.waitFor();
+    assert.ok(
+      ((await group.getAttribute("aria-describedby")) ?? "").includes(
+        (await warning.getAttribute("id")) ?? "?",
+      ),
+    );
+    assert.equal(
+      await group
+        .locator("[aria-live=polite]")
+        .getByText(/refusera les demandes de rédaction/)
+        .count(),
+      1,
+      "the warning appears in a live region",
+    );
+    await expectAccessible(page, "assistant editor, drafting that requires its bases");
+    // Once chosen, the mode no longer follows the category.
+    await category.selectOption({ label: "Synthèse" });
+    assert.equal(await checked(), "required");
+    await warning.waitFor();
+    // By keyboard: the arrow moves to the next mode, and the warning goes.
+    await radio.required.focus();
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await checked(), "preferred");
+    await warning.waitFor({ state: "detached" });
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await checked(), "required");
+
+    await dialog.getByLabel("Nom", { exact: true }).fill("Synthèses strictes");
+    await dialog.getByRole("button", { name: "Créer l'assistant" }).click();
+    const row = page.getByRole("row", { name: /Synthèses strictes/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? "", /Bases obligatoires/);
+    const saved = (await get().app.services.assistants.list()).find(
+      (assistant) => assistant.name === "Synthèses strictes",
+    );
+    assert.equal(saved?.category, "summary");
+    assert.equal(saved?.grounding, "required");
+
+    // Edited, it shows its mode and the warning at once; a mode other than the category's stays put.
+    await page.getByRole("button", { name: "Modifier Synthèses strictes" }).click();
+    const editor = page.getByRole("dialog", { name: "Modifier « Synthèses strictes »" });
+    await editor.waitFor();
+    const edited = editor.getByRole("group", { name: "Usage des bases de connaissances" });
+    assert.ok(await edited.getByRole("radio", { name: /^Obligatoires/ }).isChecked());
+    await edited.getByText(/refusera les demandes de rédaction/).waitFor();
+    await editor.getByLabel("Catégorie").selectOption({ label: "Comptes rendus" });
+    assert.ok(await edited.getByRole("radio", { name: /^Obligatoires/ }).isChecked());
+    await edited.getByRole("radio", { name: /^Préférées/ }).check();
+    await editor.getByRole("button", { name: "Enregistrer" }).click();
+    await editor.waitFor({ state: "hidden" });
+    await page.getByRole("row", { name: /Synthèses strictes.*Bases préférées/ }).waitFor();
+    const updated = await get().app.services.assistants.get(saved?.id ?? "");
+    assert.equal(updated.grounding, "preferred");
+    assert.equal(updated.category, "minutes");
   });
 });

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Page } from "playwright-core";
 import type { App } from "../../src/app.js";
 import { AssistantInput } from "../../src/assistants/index.js";
 import { templateYaml } from "../../src/charter/index.js";
 import type { Principal } from "../../src/identity/principal.js";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { describeBrowser, expectAccessible, expectFocus, signIn } from "../support/browser.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const QUESTION = "Quelles pièces faut-il fournir pour une carte d'identité ?";
@@ -50,15 +49,6 @@ async function withoutModel(app: App): Promise<void> {
     await app.services.providers.remove(PROVIDER);
 }
 
-/** Waits until the focused element's `expression` (a string: the tests compile without the DOM lib) is `expected`. */
-async function expectFocus(page: Page, expression: string, expected: string): Promise<void> {
-  const read = `document.activeElement?.${expression}`;
-  await page
-    .waitForFunction(`${read} === ${JSON.stringify(expected)}`, undefined, { timeout: 5000 })
-    .catch(() => undefined);
-  assert.equal(await page.evaluate(read), expected);
-}
-
 describeBrowser("web page: conversations", (get) => {
   let upstream: OpenAiUpstream;
   before(async () => {
@@ -96,6 +86,13 @@ describeBrowser("web page: conversations", (get) => {
     await page
       .locator('.chat-list a[aria-current="page"]', { hasText: /carte d'identité/ })
       .waitFor();
+    // What Beffroi says about the answer, folded into one line, opened on demand.
+    const notices = page.locator(".chat-notices > summary").last();
+    assert.match(
+      (await notices.textContent()) ?? "",
+      /Sans modèle de langue · .* · Impact négligeable$/,
+    );
+    await notices.click();
     await page.getByText("Passages cités des documents, sans modèle de langue.").waitFor();
     await page
       .getByText("Impact négligeable : une recherche dans les documents, sans modèle de langue.")
@@ -364,6 +361,11 @@ describeBrowser("web page: conversations", (get) => {
     });
     const response = await page.request.get((await exported.getAttribute("href")) ?? "");
     assert.equal(response.status(), 200);
+    // Named after the conversation (its times in Paris time: src/chat/conversation-export.test.ts).
+    assert.match(
+      response.headers()["content-disposition"] ?? "",
+      /filename="Pieces-pour-la-CNI\.md"; filename\*=UTF-8''Pi%C3%A8ces%20pour%20la%20CNI\.md$/,
+    );
     assert.match(await response.text(), /^# Pièces pour la CNI\n/);
 
     // The confirmation opens on "Annuler"; cancelling gives the focus back to "Supprimer".
@@ -429,6 +431,13 @@ describeBrowser("web page: conversations", (get) => {
       .getByText("Il faut une photo d'identité récente [1].")
       .waitFor();
     assert.equal(upstream.requests.at(-1)?.path, "/v1/chat/completions");
+    // The notices' line names the model; opened, with its provider.
+    const notices = page.locator(".chat-answer").last().locator(".chat-notices > summary");
+    assert.match(
+      (await notices.textContent()) ?? "",
+      /: test-model Soumis à un droit extraterritorial · USA · /,
+    );
+    await notices.click();
     await page.getByText(/^Rédigé par test-model \(Nuage américain\)/).waitFor();
 
     await page.getByLabel("Votre message").fill("Et pour un passeport ?");

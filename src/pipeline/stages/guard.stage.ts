@@ -9,6 +9,7 @@ import {
 import { t } from "../../i18n/index.js";
 import type { Stage } from "../pipeline.js";
 import type { PersonalDataSpan } from "../turn.js";
+import { ATTACHMENTS_POSITION, attachmentText } from "./attachments.stage.js";
 
 /** Where findings in the caller's tool definitions are placed (`PersonalDataSpan.message`). */
 export const TOOLS_POSITION = -2;
@@ -26,18 +27,29 @@ export function guardStage(scan: ScanPort, openPseudonyms?: OpenPseudonyms): Sta
   return async (turn, { decide }) => {
     let dataClass: DataClass = "public";
     const spans: PersonalDataSpan[] = [];
-    // Every text the caller sends: messages, the arguments of tool calls, the tools' definitions.
-    const texts = turn.input.messages.flatMap((message, index) => [
-      { message: index, text: message.content },
-      ...(message.toolCalls ?? []).map((call) => ({ message: index, text: call.arguments })),
-    ]);
+    // Every text the caller sends: messages, the arguments of tool calls, the tools' definitions,
+    // the documents attached to the messages.
+    const texts: { message: number; attachment?: number; text: string }[] =
+      turn.input.messages.flatMap((message, index) => [
+        { message: index, text: message.content },
+        ...(message.toolCalls ?? []).map((call) => ({ message: index, text: call.arguments })),
+      ]);
     if (turn.input.tools?.length) {
       texts.push({ message: TOOLS_POSITION, text: JSON.stringify(turn.input.tools) });
     }
-    for (const { message, text } of texts) {
+    (turn.input.attachments ?? []).forEach((attachment, index) => {
+      texts.push({
+        message: ATTACHMENTS_POSITION,
+        attachment: index,
+        text: attachmentText(attachment),
+      });
+    });
+    for (const { message, attachment, text } of texts) {
       const finding = await scan(text);
       dataClass = stricterClass(dataClass, finding.dataClass);
-      for (const span of finding.spans) spans.push({ message, ...span });
+      for (const span of finding.spans) {
+        spans.push({ message, ...(attachment !== undefined && { attachment }), ...span });
+      }
     }
     turn.dataClass = dataClass;
     turn.personalData = spans;

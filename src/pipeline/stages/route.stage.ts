@@ -2,8 +2,10 @@ import type { DataClass } from "../../guard/index.js";
 import { typeLabel } from "../../guard/index.js";
 import { sovereigntyName, t } from "../../i18n/index.js";
 import { appError } from "../../shared/errors.js";
+import { groundingOf } from "../grounding.js";
 import type { Stage } from "../pipeline.js";
 import type { ModelParameter, RouteCandidate, SovereigntyClass, Turn } from "../turn.js";
+import { ATTACHMENTS_POSITION } from "./attachments.stage.js";
 import { TOOLS_POSITION } from "./guard.stage.js";
 
 export interface RouteResult {
@@ -45,9 +47,11 @@ export function describeFindings(turn: Turn): string {
         ? t("guard.position.passage")
         : span.message === TOOLS_POSITION
           ? t("guard.position.tools")
-          : span.message === last
-            ? t("guard.position.here")
-            : t("guard.position.earlier");
+          : span.message === ATTACHMENTS_POSITION
+            ? t("guard.position.attachment")
+            : span.message === last
+              ? t("guard.position.here")
+              : t("guard.position.earlier");
     const positions = groups.get(span.type) ?? [];
     if (!positions.includes(where)) positions.push(where);
     groups.set(span.type, positions);
@@ -77,6 +81,8 @@ function passagesFirst(turn: Turn): boolean {
     sobriety?.offerPassagesFirst === true &&
     turn.input.generate !== true &&
     turn.input.model === undefined &&
+    // Documents the agent attached are what the question is about: not the bases' passages.
+    (turn.input.attachments?.length ?? 0) === 0 &&
     grounding !== undefined &&
     grounding.knowledgeBaseIds.length > 0 &&
     !grounding.abstained &&
@@ -93,7 +99,9 @@ function passagesFirst(turn: Turn): boolean {
  * was found and what the agent can do. With no model registered, the answer
  * is extractive (quoted sources, no model); so it is when a quota the
  * charter degrades was reached, or when the charter's sobriety offers the
- * passages first and retrieval answers well enough.
+ * passages first and retrieval answers well enough. An assistant that
+ * answers only from its bases (`required`) keeps no model when retrieval
+ * abstained: the answer is the abstention, whichever bases it searched.
  */
 export function routeStage(route: Route): Stage {
   return async (turn, { decide }) => {
@@ -165,6 +173,11 @@ export function routeStage(route: Route): Stage {
           .map((skipped) => skipped.ref)
           .join(", "),
       });
+    }
+    if (groundingOf(turn.assistant) === "required" && turn.grounding?.abstained) {
+      turn.route = { candidates: [] };
+      decide("route.grounding-required", "note", t("route.grounding_required"));
+      return;
     }
     const masked = result.candidates.filter((candidate) => candidate.pseudonymise);
     if (masked.length > 0) {

@@ -314,6 +314,12 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "POST /api/providers/impact": {
+    response: PostApiProvidersImpactResponse;
+    body: PostApiProvidersImpactBody;
+    params: undefined;
+    query: undefined;
+  };
   "PUT /api/providers/:id": {
     response: PutApiProvidersIdResponse;
     body: PutApiProvidersIdBody;
@@ -384,7 +390,7 @@ export interface ApiRoutes {
     response: GetApiConversationsResponse;
     body: undefined;
     params: undefined;
-    query: undefined;
+    query: GetApiConversationsQuery;
   };
   "POST /api/conversations": {
     response: PostApiConversationsResponse;
@@ -392,9 +398,33 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "GET /api/conversations/search": {
+    response: GetApiConversationsSearchResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiConversationsSearchQuery;
+  };
+  "PUT /api/conversations/:id/pin": {
+    response: PutApiConversationsIdPinResponse;
+    body: PutApiConversationsIdPinBody;
+    params: PutApiConversationsIdPinParams;
+    query: undefined;
+  };
+  "PUT /api/conversations/:id/archive": {
+    response: PutApiConversationsIdArchiveResponse;
+    body: PutApiConversationsIdArchiveBody;
+    params: PutApiConversationsIdArchiveParams;
+    query: undefined;
+  };
   "GET /api/conversations/assistants": {
     response: GetApiConversationsAssistantsResponse;
     body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/conversations/preview": {
+    response: PostApiConversationsPreviewResponse;
+    body: PostApiConversationsPreviewBody;
     params: undefined;
     query: undefined;
   };
@@ -438,6 +468,48 @@ export interface ApiRoutes {
     response: PostApiConversationsIdMessagesResponse;
     body: PostApiConversationsIdMessagesBody;
     params: PostApiConversationsIdMessagesParams;
+    query: undefined;
+  };
+  "POST /api/conversations/:id/messages/:messageId/regenerate": {
+    response: PostApiConversationsIdMessagesMessageIdRegenerateResponse;
+    body: PostApiConversationsIdMessagesMessageIdRegenerateBody;
+    params: PostApiConversationsIdMessagesMessageIdRegenerateParams;
+    query: undefined;
+  };
+  "POST /api/conversations/:id/messages/:messageId/edit": {
+    response: PostApiConversationsIdMessagesMessageIdEditResponse;
+    body: PostApiConversationsIdMessagesMessageIdEditBody;
+    params: PostApiConversationsIdMessagesMessageIdEditParams;
+    query: undefined;
+  };
+  "POST /api/conversations/:id/messages/:messageId/show": {
+    response: PostApiConversationsIdMessagesMessageIdShowResponse;
+    body: undefined;
+    params: PostApiConversationsIdMessagesMessageIdShowParams;
+    query: undefined;
+  };
+  "GET /api/conversations/attachment-limits": {
+    response: GetApiConversationsAttachmentLimitsResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/conversations/:id/attachments": {
+    response: PostApiConversationsIdAttachmentsResponse;
+    body: undefined;
+    params: PostApiConversationsIdAttachmentsParams;
+    query: undefined;
+  };
+  "DELETE /api/conversations/:id/attachments/:attachmentId": {
+    response: undefined;
+    body: undefined;
+    params: DeleteApiConversationsIdAttachmentsAttachmentIdParams;
+    query: undefined;
+  };
+  "GET /api/attachments/:id": {
+    response: GetApiAttachmentsIdResponse;
+    body: undefined;
+    params: GetApiAttachmentsIdParams;
     query: undefined;
   };
   "GET /v1/models": {
@@ -990,6 +1062,23 @@ export interface GetApiCharterResponse {
     disclosure: string;
   };
   acceptedAt: string | null;
+  /**
+   * Pour qui n'a pas encore accepté cette version mais une précédente : laquelle, et ce qui a changé depuis
+   */
+  sinceAccepted: {
+    version: number;
+    acceptedAt: string;
+    added: {
+      title: string;
+      sentences: string[];
+    }[];
+    removed: {
+      title: string;
+      sentences: string[];
+    }[];
+    principlesChanged: boolean;
+    disclosureChanged: boolean;
+  } | null;
 }
 
 export interface PutApiCharterResponse {
@@ -1091,6 +1180,23 @@ export interface PutApiCharterResponse {
     disclosure: string;
   };
   acceptedAt: string | null;
+  /**
+   * Pour qui n'a pas encore accepté cette version mais une précédente : laquelle, et ce qui a changé depuis
+   */
+  sinceAccepted: {
+    version: number;
+    acceptedAt: string;
+    added: {
+      title: string;
+      sentences: string[];
+    }[];
+    removed: {
+      title: string;
+      sentences: string[];
+    }[];
+    principlesChanged: boolean;
+    disclosureChanged: boolean;
+  } | null;
 }
 
 export interface PutApiCharterBody {
@@ -2180,8 +2286,18 @@ export type GetApiProvidersResponse = {
   apiKeyFile?: string;
   sovereignty: "local" | "sovereign" | "extraterritorial";
   country: string;
-  pue?: number;
-  wue?: number;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
   enabled: boolean;
   timeoutSeconds: number;
   /**
@@ -2255,6 +2371,27 @@ export type GetApiProvidersResponse = {
     state: "up" | "down";
     until?: string;
     failures: number;
+  };
+  impact: {
+    pue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    wue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    unestimated: {
+      model: string;
+      /**
+       * @minItems 1
+       */
+      missing: ["parameters" | "pue" | "zone", ...("parameters" | "pue" | "zone")[]];
+    }[];
   };
 }[];
 
@@ -2267,8 +2404,18 @@ export interface PostApiProvidersResponse {
   apiKeyFile?: string;
   sovereignty: "local" | "sovereign" | "extraterritorial";
   country: string;
-  pue?: number;
-  wue?: number;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
   enabled: boolean;
   timeoutSeconds: number;
   /**
@@ -2343,6 +2490,27 @@ export interface PostApiProvidersResponse {
     until?: string;
     failures: number;
   };
+  impact: {
+    pue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    wue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    unestimated: {
+      model: string;
+      /**
+       * @minItems 1
+       */
+      missing: ["parameters" | "pue" | "zone", ...("parameters" | "pue" | "zone")[]];
+    }[];
+  };
 }
 
 export interface PostApiProvidersBody {
@@ -2354,8 +2522,18 @@ export interface PostApiProvidersBody {
   apiKeyFile?: string;
   sovereignty: "local" | "sovereign" | "extraterritorial";
   country: string;
-  pue?: number;
-  wue?: number;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
   enabled?: boolean;
   timeoutSeconds?: number;
   /**
@@ -2438,8 +2616,18 @@ export type GetApiProvidersPresetsResponse = {
     apiKeyFile?: string;
     sovereignty: "local" | "sovereign" | "extraterritorial";
     country: string;
-    pue?: number;
-    wue?: number;
+    pue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    wue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
     enabled: boolean;
     timeoutSeconds: number;
     /**
@@ -2510,6 +2698,68 @@ export type GetApiProvidersPresetsResponse = {
   };
 }[];
 
+export interface PostApiProvidersImpactResponse {
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  unestimated: {
+    model: string;
+    /**
+     * @minItems 1
+     */
+    missing: ["parameters" | "pue" | "zone", ...("parameters" | "pue" | "zone")[]];
+  }[];
+}
+
+export interface PostApiProvidersImpactBody {
+  kind?: "openai-compatible" | "extractive";
+  sovereignty: "local" | "sovereign" | "extraterritorial";
+  country: string;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  /**
+   * @maxItems 500
+   */
+  models: {
+    id: string;
+    /**
+     * @minItems 1
+     */
+    capabilities?: ["chat" | "embeddings", ...("chat" | "embeddings")[]];
+    activeParameters?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    totalParameters?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+  }[];
+}
+
 export interface PutApiProvidersIdResponse {
   id: string;
   label?: string;
@@ -2519,8 +2769,18 @@ export interface PutApiProvidersIdResponse {
   apiKeyFile?: string;
   sovereignty: "local" | "sovereign" | "extraterritorial";
   country: string;
-  pue?: number;
-  wue?: number;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
   enabled: boolean;
   timeoutSeconds: number;
   /**
@@ -2595,6 +2855,27 @@ export interface PutApiProvidersIdResponse {
     until?: string;
     failures: number;
   };
+  impact: {
+    pue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    wue?:
+      | number
+      | {
+          min: number;
+          max: number;
+        };
+    unestimated: {
+      model: string;
+      /**
+       * @minItems 1
+       */
+      missing: ["parameters" | "pue" | "zone", ...("parameters" | "pue" | "zone")[]];
+    }[];
+  };
 }
 
 export interface PutApiProvidersIdBody {
@@ -2606,8 +2887,18 @@ export interface PutApiProvidersIdBody {
   apiKeyFile?: string;
   sovereignty: "local" | "sovereign" | "extraterritorial";
   country: string;
-  pue?: number;
-  wue?: number;
+  pue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
+  wue?:
+    | number
+    | {
+        min: number;
+        max: number;
+      };
   enabled?: boolean;
   timeoutSeconds?: number;
   /**
@@ -3017,6 +3308,7 @@ export type GetApiAssistantsResponse = {
     | "watch"
     | "procurement"
     | "minutes";
+  grounding: "required" | "preferred" | "off";
   requiresValidation: boolean;
   ownerDirectionId: string | null;
   id: string;
@@ -3224,6 +3516,7 @@ export interface PostApiAssistantsResponse {
     | "watch"
     | "procurement"
     | "minutes";
+  grounding: "required" | "preferred" | "off";
   requiresValidation: boolean;
   ownerDirectionId: string | null;
   id: string;
@@ -3431,6 +3724,10 @@ export interface PostApiAssistantsBody {
     | "watch"
     | "procurement"
     | "minutes";
+  /**
+   * required : réponses tirées des bases seulement, abstention sinon ; preferred : les bases quand elles répondent, sinon le modèle seul avec un avertissement ; off : bases non consultées. Absent : selon la catégorie.
+   */
+  grounding?: "required" | "preferred" | "off";
   requiresValidation?: boolean;
   ownerDirectionId?: string | null;
 }
@@ -3636,6 +3933,7 @@ export interface GetApiAssistantsIdResponse {
     | "watch"
     | "procurement"
     | "minutes";
+  grounding: "required" | "preferred" | "off";
   requiresValidation: boolean;
   ownerDirectionId: string | null;
   id: string;
@@ -3847,6 +4145,7 @@ export interface PutApiAssistantsIdResponse {
     | "watch"
     | "procurement"
     | "minutes";
+  grounding: "required" | "preferred" | "off";
   requiresValidation: boolean;
   ownerDirectionId: string | null;
   id: string;
@@ -4054,6 +4353,10 @@ export interface PutApiAssistantsIdBody {
     | "watch"
     | "procurement"
     | "minutes";
+  /**
+   * required : réponses tirées des bases seulement, abstention sinon ; preferred : les bases quand elles répondent, sinon le modèle seul avec un avertissement ; off : bases non consultées. Absent : selon la catégorie.
+   */
+  grounding?: "required" | "preferred" | "off";
   requiresValidation?: boolean;
   ownerDirectionId?: string | null;
 }
@@ -4132,7 +4435,13 @@ export type GetApiConversationsResponse = {
   assistantId: string | null;
   createdAt: string;
   updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
 }[];
+
+export interface GetApiConversationsQuery {
+  archived?: "true" | "false";
+}
 
 export interface PostApiConversationsResponse {
   id: string;
@@ -4140,11 +4449,75 @@ export interface PostApiConversationsResponse {
   assistantId: string | null;
   createdAt: string;
   updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
 }
 
 export interface PostApiConversationsBody {
   assistantId?: string;
   title?: string;
+}
+
+export interface GetApiConversationsSearchResponse {
+  results: {
+    conversation: {
+      id: string;
+      title: string;
+      assistantId: string | null;
+      createdAt: string;
+      updatedAt: string;
+      pinnedAt: string | null;
+      archivedAt: string | null;
+    };
+    excerpt:
+      | {
+          text: string;
+          match: boolean;
+        }[]
+      | null;
+  }[];
+  more: boolean;
+}
+
+export interface GetApiConversationsSearchQuery {
+  q: string;
+  limit?: number;
+}
+
+export interface PutApiConversationsIdPinResponse {
+  id: string;
+  title: string;
+  assistantId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface PutApiConversationsIdPinBody {
+  pinned: boolean;
+}
+
+export interface PutApiConversationsIdPinParams {
+  id: string;
+}
+
+export interface PutApiConversationsIdArchiveResponse {
+  id: string;
+  title: string;
+  assistantId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface PutApiConversationsIdArchiveBody {
+  archived: boolean;
+}
+
+export interface PutApiConversationsIdArchiveParams {
+  id: string;
 }
 
 export type GetApiConversationsAssistantsResponse = {
@@ -4163,12 +4536,68 @@ export type GetApiConversationsAssistantsResponse = {
   }[];
 }[];
 
+export interface PostApiConversationsPreviewResponse {
+  dataClass: "public" | "personal" | "sensitive";
+  entities: {
+    type:
+      | "NIR"
+      | "NIR_INVALID"
+      | "IBAN"
+      | "CARD"
+      | "EMAIL"
+      | "PHONE"
+      | "IP"
+      | "PERSON"
+      | "ADDRESS"
+      | "BIRTHDATE"
+      | "FISCAL_ID"
+      | "ID_DOC"
+      | "PLATE"
+      | "SENSITIVE";
+    start: number;
+    end: number;
+    certainty: "certain" | "possible";
+  }[];
+  /**
+   * Ce que l'envoi ferait pour l'assistant choisi
+   */
+  outcome: {
+    /**
+     * send : envoyé tel quel ; pseudonymise : les valeurs remplacées par des pseudonymes avant l'envoi ; block : refusé ; extractive : aucun modèle, les passages cités
+     */
+    kind: "send" | "pseudonymise" | "block" | "extractive";
+    model: string | null;
+    sovereignty: ("local" | "sovereign" | "extraterritorial") | null;
+    reason: string;
+  };
+  /**
+   * Les modèles de l'assistant que la charte autorise pour les données de ce message (à choisir pour l'envoyer à l'un d'eux plutôt que de laisser Beffroi choisir) ; aucun quand il serait refusé
+   */
+  models: {
+    ref: string;
+    name: string;
+    provider: string;
+    sovereignty: "local" | "sovereign" | "extraterritorial";
+    country: string;
+    pseudonymise: boolean;
+  }[];
+}
+
+export interface PostApiConversationsPreviewBody {
+  content: string;
+  conversationId?: string;
+  assistantId?: string;
+  replacing?: string;
+}
+
 export interface GetApiConversationsIdResponse {
   id: string;
   title: string;
   assistantId: string | null;
   createdAt: string;
   updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
   disclosure: string | null;
   messages: {
     id: string;
@@ -4180,6 +4609,8 @@ export interface GetApiConversationsIdResponse {
     };
     validatedBy: string | null;
     validatedAt: string | null;
+    parentId: string | null;
+    versions: string[];
   }[];
 }
 
@@ -4193,11 +4624,14 @@ export interface PatchApiConversationsIdResponse {
   assistantId: string | null;
   createdAt: string;
   updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
   disclosure: string | null;
 }
 
 export interface PatchApiConversationsIdBody {
-  title: string;
+  title?: string;
+  assistantId?: string;
 }
 
 export interface PatchApiConversationsIdParams {
@@ -4218,6 +4652,8 @@ export interface PostApiConversationsIdMessagesMessageIdValidateResponse {
   };
   validatedBy: string | null;
   validatedAt: string | null;
+  parentId: string | null;
+  versions: string[];
 }
 
 export interface PostApiConversationsIdMessagesMessageIdValidateParams {
@@ -4235,6 +4671,8 @@ export interface PostApiConversationsIdMessagesMessageIdFeedbackResponse {
   };
   validatedBy: string | null;
   validatedAt: string | null;
+  parentId: string | null;
+  versions: string[];
 }
 
 export interface PostApiConversationsIdMessagesMessageIdFeedbackBody {
@@ -4263,14 +4701,158 @@ export interface PostApiConversationsIdMessagesResponse {
   };
   validatedBy: string | null;
   validatedAt: string | null;
+  parentId: string | null;
+  versions: string[];
 }
 
 export interface PostApiConversationsIdMessagesBody {
   content: string;
   generate?: boolean;
+  /**
+   * @maxItems 200
+   */
+  attachmentIds?: string[];
+  model?: string;
 }
 
 export interface PostApiConversationsIdMessagesParams {
+  id: string;
+}
+
+export interface PostApiConversationsIdMessagesMessageIdRegenerateResponse {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  createdAt: string;
+  metadata: {
+    [k: string]: unknown;
+  };
+  validatedBy: string | null;
+  validatedAt: string | null;
+  parentId: string | null;
+  versions: string[];
+}
+
+export interface PostApiConversationsIdMessagesMessageIdRegenerateBody {
+  generate?: boolean;
+  model?: string;
+}
+
+export interface PostApiConversationsIdMessagesMessageIdRegenerateParams {
+  id: string;
+  messageId: string;
+}
+
+export interface PostApiConversationsIdMessagesMessageIdEditResponse {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  createdAt: string;
+  metadata: {
+    [k: string]: unknown;
+  };
+  validatedBy: string | null;
+  validatedAt: string | null;
+  parentId: string | null;
+  versions: string[];
+}
+
+export interface PostApiConversationsIdMessagesMessageIdEditBody {
+  content: string;
+  model?: string;
+}
+
+export interface PostApiConversationsIdMessagesMessageIdEditParams {
+  id: string;
+  messageId: string;
+}
+
+export interface PostApiConversationsIdMessagesMessageIdShowResponse {
+  id: string;
+  title: string;
+  assistantId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  pinnedAt: string | null;
+  archivedAt: string | null;
+  disclosure: string | null;
+  messages: {
+    id: string;
+    role: "user" | "assistant";
+    content: string;
+    createdAt: string;
+    metadata: {
+      [k: string]: unknown;
+    };
+    validatedBy: string | null;
+    validatedAt: string | null;
+    parentId: string | null;
+    versions: string[];
+  }[];
+}
+
+export interface PostApiConversationsIdMessagesMessageIdShowParams {
+  id: string;
+  messageId: string;
+}
+
+export interface GetApiConversationsAttachmentLimitsResponse {
+  maxFileBytes: number;
+  maxFilesPerMessage: number;
+  maxFilesPerConversation: number;
+  /**
+   * Caractères de texte d'un fichier, au plus
+   */
+  maxCharacters: number;
+  formats: string[];
+}
+
+export type PostApiConversationsIdAttachmentsResponse = {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  pageCount: number | null;
+  characterCount: number;
+  /**
+   * Faux tant que le message qu'il accompagne n'est pas envoyé
+   */
+  sent: boolean;
+  createdAt: string;
+}[];
+
+export interface PostApiConversationsIdAttachmentsParams {
+  id: string;
+}
+
+export interface DeleteApiConversationsIdAttachmentsAttachmentIdParams {
+  id: string;
+  attachmentId: string;
+}
+
+export interface GetApiAttachmentsIdResponse {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  pageCount: number | null;
+  characterCount: number;
+  /**
+   * Faux tant que le message qu'il accompagne n'est pas envoyé
+   */
+  sent: boolean;
+  createdAt: string;
+  conversationId: string;
+  passages: {
+    id: string;
+    ordinal: number;
+    section: string;
+    page: number | null;
+    text: string;
+  }[];
+}
+
+export interface GetApiAttachmentsIdParams {
   id: string;
 }
 

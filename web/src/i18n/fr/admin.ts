@@ -94,7 +94,34 @@ export const admin = {
   "admin.providers.sovereigntyHint":
     "Collectivité : vos serveurs. Souverain : hébergeur de l'Union européenne non soumis à un droit extraterritorial. Extraterritorial : soumis à un droit hors Union (CLOUD Act…).",
   "admin.providers.country": "Pays",
-  "admin.providers.countryHint": "Code ISO à trois lettres du pays d'hébergement : FRA, DEU, USA…",
+  "admin.providers.countryHint":
+    "Code ISO à trois lettres du pays d'hébergement : FRA, DEU, USA… Son mix électrique sert à estimer l'impact des réponses.",
+  "admin.providers.pue": "PUE",
+  "admin.providers.wue": "WUE",
+  "admin.providers.timeout": "Délai maximal d'un appel",
+  "admin.providers.seconds": { one: "{count} seconde", other: "{count} secondes" },
+  "admin.providers.litresPerKwh": "{value} L/kWh",
+  "admin.providers.localFigure":
+    "{value} (celui de la collectivité, indiqué dans la configuration)",
+  "admin.providers.notGiven": "non indiqué",
+  "admin.providers.pueField": "PUE du centre de données",
+  "admin.providers.pueHint":
+    "Efficacité énergétique du centre de données (Power Usage Effectiveness) : l'électricité de tout le site divisée par celle des serveurs ; 1 au mieux, autour de 1,2 chez les grands hébergeurs. Une fourchette s'écrit « 1,09-1,14 ». Sans PUE, l'impact des réponses n'est pas estimé.",
+  "admin.providers.pueHintLocal":
+    "Efficacité énergétique de votre salle serveurs (Power Usage Effectiveness) : l'électricité de tout le site divisée par celle des serveurs, 1 au mieux. Vide : celui de la configuration (impact.localPue) est retenu s'il y est indiqué.",
+  "admin.providers.pueInvalid":
+    "Écrivez un nombre entre 1 et 3, par exemple 1,2, ou une fourchette : 1,09-1,14.",
+  "admin.providers.wueField": "WUE du centre de données (L/kWh, facultatif)",
+  "admin.providers.wueHint":
+    "Eau consommée sur le site (refroidissement), en litres par kWh. Sans elle, seule l'eau utilisée pour produire l'électricité est comptée.",
+  "admin.providers.wueHintLocal":
+    "Eau consommée par votre salle serveurs (refroidissement), en litres par kWh. Vide : celle de la configuration (impact.localWue), sinon seule l'eau utilisée pour produire l'électricité est comptée.",
+  "admin.providers.wueInvalid":
+    "Écrivez un nombre de litres par kWh entre 0 et 20, par exemple 0,2, ou une fourchette : 0,13-0,99.",
+  "admin.providers.timeoutField": "Délai maximal d'un appel (secondes)",
+  "admin.providers.timeoutHint":
+    "Au-delà, la réponse en cours est abandonnée et Beffroi essaie le modèle suivant. Vide : 120 secondes.",
+  "admin.providers.timeoutInvalid": "Écrivez un nombre entier de secondes, de 1 à 3 600.",
   "admin.providers.kind": "Type",
   "admin.providers.kind.openai-compatible": "API compatible OpenAI",
   "admin.providers.kind.extractive": "Extractif (passages cités, sans modèle)",
@@ -170,14 +197,48 @@ export const admin = {
     "Le nom de la variable qui contient la clé sur le serveur, jamais la clé elle-même : ALBERT_API_KEY.",
   "admin.providers.modelsField": "Modèles",
   "admin.providers.modelsHint":
-    "Un modèle par ligne : son identifiant, puis, si vous les connaissez, ses paramètres actifs et totaux en milliards (« mistral-small:24 », « mixtral:13/47 »). Ajoutez « embeddings » après un modèle de recherche.",
-  "admin.providers.modelsInvalid":
-    "Une ligne ne se lit pas : écrivez l'identifiant, puis éventuellement « :actifs/totaux ».",
+    "Pour chacun : son identifiant chez le fournisseur ; son contexte, le nombre maximal de jetons de la question, des passages cités et de la réponse (8 192 si vide) ; son nombre de paramètres en milliards, actifs par jeton puis au total (total vide : le même, modèle dense ; une fourchette s'écrit « 44-132 »). Sans nombre de paramètres, l'impact de ses réponses n'est pas estimé.",
+  "admin.providers.modelNumber": "Modèle {number}",
+  "admin.providers.modelId": "Identifiant du modèle",
+  "admin.providers.usage.chat": "conversation",
+  "admin.providers.usage.embeddings": "recherche (plongements)",
+  "admin.providers.usage.both": "conversation et recherche",
+  "admin.providers.contextField": "Contexte (jetons)",
+  "admin.providers.activeField": "Paramètres actifs (milliards)",
+  "admin.providers.totalField": "Paramètres au total (milliards, facultatif)",
+  "admin.providers.addModel": "Ajouter un modèle",
+  "admin.providers.removeModelShort": "Retirer ce modèle",
+  "admin.providers.removeModel": "Retirer ce modèle ({name})",
+  "admin.providers.modelIdRequired":
+    "Saisissez l'identifiant du modèle chez le fournisseur, ou retirez ce modèle.",
+  "admin.providers.modelIdTwice": "Le modèle « {id} » est déjà déclaré plus haut.",
+  "admin.providers.contextInvalid": "Écrivez un nombre entier de jetons, par exemple 32768.",
+  "admin.providers.parametersInvalid":
+    "Écrivez un nombre de milliards, par exemple 24 ou 7,3, ou une fourchette : 44-132.",
+  "admin.providers.activeRequired":
+    "Indiquez aussi les paramètres actifs (le même nombre pour un modèle dense).",
+  "admin.providers.modelsToFix": "Un modèle est à corriger : voyez ci-dessous.",
+  "admin.providers.impactTitle": "Impact environnemental non estimé.",
+  "admin.providers.impactModels": {
+    one: "Les réponses du modèle {models} afficheront « Impact non estimé ». Il manque :",
+    other: "Les réponses des modèles {models} afficheront « Impact non estimé ». Il manque :",
+  },
+  "admin.providers.impactParameters": {
+    one: "le nombre de paramètres de {models} (champ « Paramètres actifs » du modèle, en milliards)",
+    other:
+      "le nombre de paramètres de {models} (champ « Paramètres actifs » de chaque modèle, en milliards)",
+  },
+  "admin.providers.impactPue":
+    "le PUE du centre de données du fournisseur (champ « PUE du centre de données »)",
+  "admin.providers.impactPueLocal":
+    "le PUE de votre salle serveurs : dans le champ « PUE du centre de données », ou une fois pour tous les fournisseurs locaux dans la configuration (impact.localPue)",
+  "admin.providers.impactZone":
+    "un pays d'hébergement dont la méthode connaît le mix électrique : elle n'en a pas pour « {country} » ; elle connaît FRA, SWE, DEU, IRL, USA et WOR (moyenne mondiale)",
   "admin.providers.add": "Ajouter le fournisseur",
   "admin.providers.idRequired": "Saisissez un identifiant, par exemple « albert ».",
   "admin.providers.baseUrlRequired": "Saisissez l'adresse de l'API du fournisseur.",
   "admin.providers.countryRequired": "Saisissez le code du pays d'hébergement : FRA, DEU, USA…",
-  "admin.providers.modelsRequired": "Déclarez au moins un modèle, un par ligne.",
+  "admin.providers.modelsRequired": "Déclarez au moins un modèle.",
   "admin.providers.replaceTitle": "Remplacer ce que vous avez saisi ?",
   "admin.providers.replaceBody":
     "Le préréglage remplace les champs du formulaire ; ce que vous y avez saisi sera perdu.",
@@ -245,6 +306,23 @@ export const admin = {
   "admin.assistants.directionHint":
     "Ses référents le gèrent. Sans direction, il est partagé et seuls les administrateurs le modifient.",
   "admin.assistants.shared": "Partagé (toute la collectivité)",
+  "admin.assistants.grounding": "Usage des bases de connaissances",
+  "admin.assistants.groundingDefault":
+    "Pour la catégorie « {category} », le mode conseillé est « {mode} » : il suit la catégorie tant que vous n'en choisissez pas un autre.",
+  "admin.assistants.grounding.required": "Obligatoires : répondre seulement à partir des bases",
+  "admin.assistants.grounding.required.hint":
+    "Sans passage pertinent, l'assistant le dit et ne répond pas. Pour l'accueil, les aides et les règles de la collectivité, où une réponse de mémoire serait un risque.",
+  "admin.assistants.grounding.preferred": "Préférées : les bases d'abord, sinon le modèle",
+  "admin.assistants.grounding.preferred.hint":
+    "Quand les bases répondent, la réponse s'appuie sur elles et les cite ; sinon le modèle répond seul et la réponse est signalée « sans source ». Pour la rédaction, la reformulation, la synthèse.",
+  "admin.assistants.grounding.off": "Désactivées : ne pas consulter les bases",
+  "admin.assistants.grounding.off.hint":
+    "Le modèle répond seul, sans recherche ni source, même si des bases sont cochées.",
+  "admin.assistants.grounding.short.required": "Bases obligatoires",
+  "admin.assistants.grounding.short.preferred": "Bases préférées",
+  "admin.assistants.grounding.short.off": "Bases non consultées",
+  "admin.assistants.groundingWarning":
+    "Attention : avec des bases obligatoires, cet assistant de catégorie « {category} » refusera les demandes de rédaction ou de reformulation que ses bases ne couvrent pas (« Je n'ai trouvé aucun passage… »). Choisissez plutôt « Préférées ».",
 
   "admin.charter.title": "Charte d'usage",
   "admin.charter.summary": "Les règles que Beffroi applique à chaque demande, et leurs versions.",

@@ -16,7 +16,14 @@ export type ProviderModels = BodyOf<"POST /api/providers">["models"];
 export type ProviderModelInput = ProviderModels[number];
 
 /** A provider's definition as PUT takes it back: the view without what the server computes. */
-export type ProviderDefinition = Omit<Provider, "apiKeyConfigured" | "apiKeyStored" | "health">;
+export type ProviderDefinition = Omit<
+  Provider,
+  "apiKeyConfigured" | "apiKeyStored" | "health" | "impact"
+>;
+/** Whether its models' answers get an impact estimate, and what is missing when not. */
+export type ProviderImpact = Provider["impact"];
+/** A provider being typed, as the impact check reads it. */
+export type ProviderDraft = BodyOf<"POST /api/providers/impact">;
 
 export type ProviderPreset = ResponseOf<"GET /api/providers/presets">[number];
 export type ProviderTest = ResponseOf<"POST /api/providers/:id/test">;
@@ -37,6 +44,31 @@ export const CATEGORIES = [
   "procurement",
   "minutes",
 ] as const satisfies readonly Category[];
+
+export type Grounding = Assistant["grounding"];
+export const GROUNDING_MODES = [
+  "required",
+  "preferred",
+  "off",
+] as const satisfies readonly Grounding[];
+
+/**
+ * The mode an assistant gets from its category until someone chooses one:
+ * the server's `defaultGrounding` (src/assistants/assistant.schema.ts),
+ * which the administration's browser test holds this table to.
+ */
+export const DEFAULT_GROUNDING = {
+  general: "preferred",
+  drafting: "preferred",
+  summary: "preferred",
+  "plain-language": "preferred",
+  reception: "required",
+  hr: "required",
+  "aid-finder": "required",
+  watch: "required",
+  procurement: "preferred",
+  minutes: "preferred",
+} as const satisfies Record<Category, Grounding>;
 
 /**
  * An assistant's fields as its form holds them: the whole body, its preferred

@@ -1,35 +1,14 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
 import { Markdown } from "../../components/markdown";
 import { passagePlace } from "../../components/passage-place";
-import { personalDataCounts } from "../../components/personal-data";
-import { SovereigntyBadge } from "../../components/sovereignty";
 import { useAction } from "../../components/use-action";
-import { formatDateTime, locale, t } from "../../i18n";
+import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
+import { AnswerNotices } from "./answer-notices";
 import { PassageDialog } from "./passage-dialog";
-import type { Citation, Message, Range } from "./types";
-
-/** Two significant digits: small figures stay readable (0,00042 Wh, not 0). */
-const figures = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
-
-const range = (value: Range, scale: number) => {
-  const min = figures.format(value.min * scale);
-  const max = figures.format(value.max * scale);
-  return min === max ? min : t("chat.answer.range", { min, max });
-};
-
-/** A duration in minutes as people say it ("12 minutes", "40 secondes"). */
-function duration(minutes: Range): string {
-  const mid = (minutes.min + minutes.max) / 2;
-  if (mid < 1) {
-    const count = Math.max(1, Math.round(mid * 60));
-    return t("chat.answer.seconds", { count });
-  }
-  const count = Math.round(mid);
-  return t("chat.answer.minutes", { count });
-}
+import type { Citation, Message } from "./types";
 
 /** An assistant's answer and everything Beffroi says about it. */
 export function Answer(props: {
@@ -39,6 +18,8 @@ export function Answer(props: {
   onGenerate?: () => void;
   busy: boolean;
   onChange: (message: Message) => void;
+  /** What the agent may do with it (copy, regenerate: `answer-actions.tsx`), under its text. */
+  actions?: ReactNode;
 }) {
   const { message, conversationId, onChange } = props;
   const metadata = message.metadata;
@@ -48,6 +29,9 @@ export function Answer(props: {
   return (
     <div className="chat-answer">
       {metadata.fallback && <p className="notice notice-warning">{t("chat.answer.fallback")}</p>}
+      {metadata.decisions?.some((decision) => decision.rule === "generate.ungrounded") && (
+        <p className="notice notice-info">{t("chat.answer.ungrounded")}</p>
+      )}
       {metadata.quotaDegraded && (
         <p className="notice notice-warning">{t("chat.answer.degraded")}</p>
       )}
@@ -78,6 +62,7 @@ export function Answer(props: {
         />
       </div>
       {metadata.abstained && <p className="hint">{t("chat.answer.abstained")}</p>}
+      {props.actions}
 
       {citations.length > 0 && (
         <div className="chat-sources">
@@ -105,30 +90,7 @@ export function Answer(props: {
       )}
       <PassageDialog citation={open} onClose={() => setOpen(null)} />
 
-      <ul className="chat-facts">
-        <li>
-          {metadata.mode === "model" && metadata.model ? (
-            <>
-              {t("chat.answer.model", {
-                model: metadata.model.modelId,
-                provider: metadata.model.providerLabel,
-              })}{" "}
-              <SovereigntyBadge
-                sovereignty={metadata.model.sovereignty}
-                country={metadata.model.country}
-              />
-            </>
-          ) : (
-            t("chat.answer.extractive")
-          )}
-        </li>
-        <li>
-          <GuardLine message={message} />
-        </li>
-        <li>
-          <ImpactLine message={message} />
-        </li>
-      </ul>
+      <AnswerNotices message={message} />
 
       {metadata.requiresValidation && (
         <Validation conversationId={conversationId} message={message} onChange={onChange} />
@@ -136,65 +98,7 @@ export function Answer(props: {
       {metadata.turnId && (
         <Feedback conversationId={conversationId} message={message} onChange={onChange} />
       )}
-
-      {(metadata.decisions ?? []).length > 0 && (
-        <details className="chat-decisions">
-          <summary>{t("chat.answer.details")}</summary>
-          <ul>
-            {(metadata.decisions ?? []).map((decision, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: decisions are a fixed record, in order.
-              <li key={index}>{decision.reason}</li>
-            ))}
-          </ul>
-        </details>
-      )}
     </div>
-  );
-}
-
-/** What the data guard did, from the turn's summary: counts and types, never values. */
-function GuardLine(props: { message: Message }) {
-  const { guard, decisions, model, mode } = props.message.metadata;
-  const fresh = (decisions ?? []).find((decision) => decision.rule === "restore.new-personal-data");
-  if (!guard) return null;
-  const found = personalDataCounts(guard.detected);
-  const stayed = model?.sovereignty === "local" || mode !== "model";
-  return (
-    <>
-      {guard.pseudonymised > 0
-        ? t("chat.answer.guardPseudonymised", { count: guard.pseudonymised })
-        : guard.detected.length === 0
-          ? t("chat.answer.guardClean")
-          : stayed
-            ? t("chat.answer.guardKept", { found })
-            : t("chat.answer.guardDetected", { found })}
-      {(guard.inPassages ?? []).length > 0 && (
-        <>
-          {" "}
-          {t("chat.answer.guardPassages", { found: personalDataCounts(guard.inPassages ?? []) })}
-        </>
-      )}
-      {fresh && <span className="chat-warning"> {fresh.reason}</span>}
-    </>
-  );
-}
-
-function ImpactLine(props: { message: Message }) {
-  const { impact, mode } = props.message.metadata;
-  if (mode !== "model") return <>{t("chat.answer.impactExtractive")}</>;
-  if (impact) {
-    return (
-      <>
-        {t("chat.answer.impact", {
-          energy: range(impact.energyKwh, 1000),
-          gwp: range(impact.gwpKgCo2e, 1000),
-          led: duration(impact.ledBulbMinutes),
-        })}
-      </>
-    );
-  }
-  return (
-    <>{mode === "model" ? t("chat.answer.impactUnknown") : t("chat.answer.impactExtractive")}</>
   );
 }
 

@@ -1,25 +1,48 @@
-import { useCallback, useEffect, useState } from "react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
+import { useShortcuts } from "../../components/shortcuts";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link, match, navigate } from "../../router";
 import { AssistantPicker } from "./assistant-picker";
+import type { PendingAttachment } from "./attachments";
 import { Composer } from "./composer";
 import { ConversationView, sendWhenOpened } from "./conversation";
 import { ConversationList } from "./conversation-list";
 import "./chat.css";
 
-/** Conversations: `/` (a new one) and `/conversations/:id`, beside the list of the agent's conversations. */
+/**
+ * Conversations: `/` (a new one) and `/conversations/:id`, beside the list of
+ * the agent's conversations. The composer stays at the bottom of the window
+ * (chat.css); the area's keyboard shortcuts act on it and on the list.
+ */
 export default function ChatArea(props: { path: string }) {
   const id = match("/conversations/:id", props.path)?.id ?? null;
   const list = useResource("GET /api/conversations");
   const { reload } = list;
   const refresh = useCallback(() => reload(), [reload]);
+  const main = useRef<HTMLDivElement>(null);
+  useComposerClearance(main);
+  const step = (delta: number) => {
+    const conversations = list.data ?? [];
+    const at = conversations.findIndex((conversation) => conversation.id === id);
+    const target =
+      at === -1 ? (delta > 0 ? conversations[0] : undefined) : conversations[at + delta];
+    if (target) navigate(`/conversations/${encodeURIComponent(target.id)}`);
+  };
+  useShortcuts({
+    message: () => main.current?.querySelector<HTMLElement>(".chat-composer textarea")?.focus(),
+    // The composer's "Arrêter" (shown while an answer is written), as if clicked.
+    stop: () =>
+      main.current?.querySelector<HTMLElement>(".chat-composer button.button-danger")?.click(),
+    previous: () => step(-1),
+    next: () => step(1),
+  });
   return (
     <div className="split chat">
-      <div className="chat-main">
+      <div className="chat-main" ref={main}>
         {id ? (
           <ConversationView
             key={id}
@@ -57,6 +80,7 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
   const assistants = useResource("GET /api/conversations/assistants");
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const { busy: creating, error, run } = useAction();
 
   useEffect(() => {
@@ -71,7 +95,7 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
       const created = await call("POST /api/conversations", {
         body: { ...(selected && { assistantId: selected }) },
       });
-      sendWhenOpened(created.id, content);
+      sendWhenOpened(created.id, content, attachments);
       await props.onCreated();
       navigate(`/conversations/${encodeURIComponent(created.id)}`);
     });
@@ -102,7 +126,44 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
         onDraft={setDraft}
         onSend={(text) => void start(text)}
         busy={creating}
+        attachments={attachments}
+        onAttachments={setAttachments}
+        assistantId={selected ?? undefined}
       />
     </>
   );
+}
+
+/**
+ * Publishes the composer's height as `--composer-height` on the page, for the
+ * style sheet's `scroll-padding-bottom`: a field or button that takes the focus
+ * scrolls into view above the docked composer, not under it. The composer is
+ * found again when the view inside the area changes (a conversation opens).
+ */
+function useComposerClearance(main: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const area = main.current;
+    if (!area) return;
+    const root = document.documentElement;
+    let watched: Element | null = null;
+    const sizes = new ResizeObserver((entries) => {
+      const height = entries.at(-1)?.borderBoxSize[0]?.blockSize ?? 0;
+      root.style.setProperty("--composer-height", `${Math.ceil(height)}px`);
+    });
+    const follow = () => {
+      const composer = area.querySelector(".chat-composer");
+      if (composer === watched) return;
+      if (watched) sizes.unobserve(watched);
+      watched = composer;
+      if (composer) sizes.observe(composer);
+    };
+    const changes = new MutationObserver(follow);
+    changes.observe(area, { childList: true, subtree: true });
+    follow();
+    return () => {
+      changes.disconnect();
+      sizes.disconnect();
+      root.style.removeProperty("--composer-height");
+    };
+  }, [main]);
 }

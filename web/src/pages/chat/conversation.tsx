@@ -1,6 +1,14 @@
-import { type ReactNode, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
-import { ApiError } from "../../api/client";
-import { postForEvents } from "../../api/stream";
+import {
+  Fragment,
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import { ApiError, call } from "../../api/client";
+import { postForEvents, type StreamEvent } from "../../api/stream";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { Markdown } from "../../components/markdown";
 import { personalDataType } from "../../components/personal-data";
@@ -9,11 +17,21 @@ import { t } from "../../i18n";
 import { Link } from "../../router";
 import { useSession } from "../../session";
 import { Answer } from "./answer";
+import { AnswerActions } from "./answer-actions";
+import { AssistantSwitch } from "./assistant-switch";
+import { notUploaded, type PendingAttachment, SentAttachments, uploadPending } from "./attachments";
 import { Composer } from "./composer";
+import { VersionNav } from "./message-versions";
+import { AUTOMATIC } from "./model-choice";
+import { QuestionEditor } from "./question-editor";
 import type { AnswerMetadata, ConversationDetail, Message } from "./types";
 
-/** The first message typed on the start page, sent once its conversation opens. */
-let pending: { conversationId: string; content: string } | null = null;
+/** The first message typed on the start page (and its documents), sent once its conversation opens. */
+let pending: {
+  conversationId: string;
+  content: string;
+  attachments: PendingAttachment[];
+} | null = null;
 
 /** Error codes of a turn the server kept in the conversation (refused, failed, cut off). */
 const TURN_OUTCOMES = new Set([
@@ -23,13 +41,31 @@ const TURN_OUTCOMES = new Set([
   "model_unavailable",
 ]);
 
-export function sendWhenOpened(conversationId: string, content: string): void {
-  pending = { conversationId, content };
+/** What the page says when the agent stopped an answer (also shown under the thread). */
+const STOPPED = new Set([t("chat.stopped"), t("chat.stoppedVersion"), t("chat.edit.stopped")]);
+
+export function sendWhenOpened(
+  conversationId: string,
+  content: string,
+  attachments: PendingAttachment[] = [],
+): void {
+  pending = { conversationId, content, attachments };
 }
 
 interface Streaming {
-  question: string;
+  /** Where the turn takes its place: the messages shown from there wait for it (all: a new message). */
+  from: number;
+  /** The question shown while it streams; null when it is asked again (it stays above). */
+  question: string | null;
+  attachments: PendingAttachment[];
   text: string;
+}
+
+/** A message of the agent being changed, and why its last resend came back. */
+interface Editing {
+  id: string;
+  text: string;
+  error?: unknown;
 }
 
 /**
@@ -55,64 +91,183 @@ export function ConversationView(props: {
 }) {
   const { id, onChanged } = props;
   const conversation = useResource("GET /api/conversations/:id", { params: { id } });
+  const assistants = useResource("GET /api/conversations/assistants");
   const { reload, set } = conversation;
   const [draft, setDraft] = useState("");
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
+  const [model, setModel] = useState(AUTOMATIC);
   const [streaming, setStreaming] = useState<Streaming | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const [announce, setAnnounce] = useState("");
-  const [failure, setFailure] = useState<unknown>(null);
+  const [failure, setFailure] = useState<{ error: unknown; note: string } | null>(null);
   const [freshRefusal, setFreshRefusal] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  /** The "Modifier" button to give the focus back to when an edit is given up. */
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  /** Reads a turn's events: the text as it comes, the whole answer announced once it is done. */
+  const follow = useCallback(async (events: AsyncGenerator<StreamEvent>) => {
+    for await (const event of events) {
+      if (event.event === "delta") {
+        const { text } = event.data as { text: string };
+        setStreaming((current) => current && { ...current, text: current.text + text });
+      } else if (event.event === "done") {
+        setAnnounce(t("chat.answered", { text: (event.data as Message).content }));
+      } else if (event.event === "error") {
+        const { code, message } = event.data as { code: string; message: string };
+        throw new ApiError(502, code, message);
+      }
+    }
+  }, []);
+
+  /** Starts a turn: one at a time, stopped by "Arrêter" (or by leaving the view). */
+  const begin = useCallback((state: Streaming) => {
+    setFailure(null);
+    setAnnounce("");
+    setFreshRefusal(false);
+    const abort = new AbortController();
+    controller.current = abort;
+    setStreaming(state);
+    return abort;
+  }, []);
+
+  const end = useCallback(async () => {
+    controller.current = null;
+    await reload();
+    setStreaming(null);
+    onChanged();
+  }, [reload, onChanged]);
 
   const send = useCallback(
-    async (content: string, generate = false) => {
-      setFailure(null);
-      setAnnounce("");
-      setFreshRefusal(false);
-      const abort = new AbortController();
-      controller.current = abort;
-      setStreaming({ question: content, text: "" });
+    async (content: string, files: PendingAttachment[] = [], chosen = AUTOMATIC) => {
+      const abort = begin({
+        from: Number.POSITIVE_INFINITY,
+        question: content,
+        attachments: files,
+        text: "",
+      });
       setDraft("");
+      setAttachments([]);
+      let attached = files;
       try {
-        for await (const event of postForEvents(
-          "POST /api/conversations/:id/messages",
-          { params: { id }, body: { content, ...(generate && { generate: true }) } },
-          abort.signal,
-        )) {
-          if (event.event === "delta") {
-            const { text } = event.data as { text: string };
-            setStreaming((current) => current && { ...current, text: current.text + text });
-          } else if (event.event === "done") {
-            setAnnounce(t("chat.answered", { text: (event.data as Message).content }));
-          } else if (event.event === "error") {
-            const { code, message } = event.data as { code: string; message: string };
-            throw new ApiError(502, code, message);
+        // The documents first: read by the server, each refusal said on its chip.
+        if (files.length > 0) {
+          const uploaded = await uploadPending(id, files);
+          attached = uploaded.list;
+          if (!uploaded.ok) {
+            setAttachments(attached);
+            setDraft(content);
+            setAnnounce(t("chat.attach.failed"));
+            return;
           }
         }
+        const attachmentIds = attached.flatMap((attachment) => attachment.id ?? []);
+        await follow(
+          postForEvents(
+            "POST /api/conversations/:id/messages",
+            {
+              params: { id },
+              body: {
+                content,
+                ...(attachmentIds.length > 0 && { attachmentIds }),
+                ...(chosen !== AUTOMATIC && { model: chosen }),
+              },
+            },
+            abort.signal,
+          ),
+        );
         if (abort.signal.aborted) {
           setAnnounce(t("chat.stopped"));
           setDraft(content);
+          setAttachments(attached);
         }
       } catch (caught) {
         if (abort.signal.aborted) {
+          // Stopped: the documents still wait on the server for this message.
           setAnnounce(t("chat.stopped"));
           setDraft(content);
+          setAttachments(attached);
         } else if (caught instanceof ApiError && TURN_OUTCOMES.has(caught.code)) {
           // Refused by the charter, the guard or a quota, or failed on the way: the server keeps
-          // the turn in the conversation, and the agent gets the message back to change it.
+          // the turn in the conversation, and the agent gets the message back to change it
+          // (its documents too; the server deleted them with the refusal).
           setFreshRefusal(true);
           setDraft(content);
+          setAttachments(notUploaded(attached));
         } else {
-          setFailure(caught);
+          setFailure({ error: caught, note: t("chat.sendFailed") });
           setDraft(content);
+          setAttachments(notUploaded(attached));
         }
       } finally {
-        controller.current = null;
-        await reload();
-        setStreaming(null);
-        onChanged();
+        await end();
       }
     },
-    [id, reload, onChanged],
+    [id, begin, end, follow],
+  );
+
+  /**
+   * The question of the answer at `index` asked again (a generated answer, to
+   * `chosen` or the model the router picks): a new version of that answer.
+   * The focus goes to the message field, beside "Arrêter".
+   */
+  const regenerate = useCallback(
+    async (answer: Message, index: number, chosen: string) => {
+      if (controller.current) return;
+      const abort = begin({ from: index, question: null, attachments: [], text: "" });
+      field.current?.focus();
+      try {
+        await follow(
+          postForEvents(
+            "POST /api/conversations/:id/messages/:messageId/regenerate",
+            {
+              params: { id, messageId: answer.id },
+              body: { generate: true, ...(chosen !== AUTOMATIC && { model: chosen }) },
+            },
+            abort.signal,
+          ),
+        );
+        if (abort.signal.aborted) setAnnounce(t("chat.stoppedVersion"));
+      } catch (caught) {
+        if (abort.signal.aborted) setAnnounce(t("chat.stoppedVersion"));
+        else setFailure({ error: caught, note: t("chat.regenerateFailed") });
+      } finally {
+        await end();
+      }
+    },
+    [id, begin, end, follow],
+  );
+
+  /** One of the agent's messages sent again, changed: the conversation goes on from it. */
+  const resend = useCallback(
+    async (question: Message, index: number, content: string) => {
+      if (controller.current) return;
+      const abort = begin({ from: index, question: content, attachments: [], text: "" });
+      setEditing(null);
+      field.current?.focus();
+      try {
+        await follow(
+          postForEvents(
+            "POST /api/conversations/:id/messages/:messageId/edit",
+            { params: { id, messageId: question.id }, body: { content } },
+            abort.signal,
+          ),
+        );
+        if (abort.signal.aborted) {
+          setAnnounce(t("chat.edit.stopped"));
+          setEditing({ id: question.id, text: content });
+        }
+      } catch (caught) {
+        if (abort.signal.aborted) {
+          setAnnounce(t("chat.edit.stopped"));
+          setEditing({ id: question.id, text: content });
+        } else setEditing({ id: question.id, text: content, error: caught });
+      } finally {
+        await end();
+      }
+    },
+    [id, begin, end, follow],
   );
 
   useEffect(() => {
@@ -120,10 +275,10 @@ export function ConversationView(props: {
     // StrictMode or quick unmount cancels the timer, and the message stays pending for
     // the next mount), stopped if the view goes away while it streams.
     if (!pending || pending.conversationId !== id) return;
-    const { content } = pending;
+    const { content, attachments: files } = pending;
     const timer = setTimeout(() => {
       pending = null;
-      void send(content);
+      void send(content, files);
     }, 0);
     return () => clearTimeout(timer);
   }, [id, send]);
@@ -140,6 +295,30 @@ export function ConversationView(props: {
           messages: current.messages.map((m) => (m.id === message.id ? message : m)),
         },
     );
+  const showVersion = async (messageId: string) => {
+    try {
+      const shown = await call("POST /api/conversations/:id/messages/:messageId/show", {
+        params: { id, messageId },
+      });
+      set(shown);
+      const message = shown.messages.find((m) => m.id === messageId);
+      if (message) {
+        setAnnounce(
+          t("chat.versions.shown", {
+            number: message.versions.indexOf(messageId) + 1,
+            count: message.versions.length,
+          }),
+        );
+      }
+    } catch (caught) {
+      setFailure({ error: caught, note: "" });
+    }
+  };
+  const cancelEdit = (messageId: string) => {
+    setEditing(null);
+    // The editor goes away: the focus back on the "Modifier" that opened it, once it is there.
+    requestAnimationFrame(() => editButtons.current.get(messageId)?.focus());
+  };
 
   if (!data) {
     return (
@@ -159,7 +338,10 @@ export function ConversationView(props: {
   }
 
   const messages = data.messages;
+  const shown = streaming ? messages.slice(0, streaming.from) : messages;
   const busy = streaming !== null;
+  const last = messages.length - 1;
+  const assistant = assistants.data?.find((choice) => choice.id === data.assistantId);
   return (
     <>
       <PageHeading title={props.title ?? data.title} />
@@ -168,49 +350,120 @@ export function ConversationView(props: {
           <p className="prose">{data.disclosure}</p>
         </div>
       )}
-      {messages.length === 0 && !streaming ? (
+      {shown.length === 0 && !streaming ? (
         <p className="hint">{t("chat.conversation.empty")}</p>
       ) : (
         <ol className="chat-thread">
-          {messages.map((message, index) => (
-            <li key={message.id} className={`chat-message chat-message-${message.role}`}>
+          {shown.map((message, index) => (
+            // Keyed by the place in the conversation (its parent): another version shown there
+            // keeps the version buttons, and their focus, in place.
+            <li
+              key={message.parentId ?? "first"}
+              className={`chat-message chat-message-${message.role}`}
+            >
               <h2 className="chat-author">
                 {message.role === "user" ? t("chat.you") : t("chat.assistant")}
               </h2>
-              {message.role === "user" ? (
-                <div className="prose chat-text">
-                  <Highlighted
-                    text={message.content}
-                    spans={messages[index + 1]?.metadata.personalData ?? []}
+              <VersionNav
+                message={message}
+                busy={busy}
+                onShow={(target) => void showVersion(target)}
+              />
+              <Fragment key={message.id}>
+                {message.role === "user" ? (
+                  editing?.id === message.id ? (
+                    <QuestionEditor
+                      text={editing.text}
+                      onText={(text) => setEditing({ ...editing, text })}
+                      error={editing.error}
+                      busy={busy}
+                      onSend={(text) => void resend(message, index, text)}
+                      onCancel={() => cancelEdit(message.id)}
+                    />
+                  ) : (
+                    <>
+                      <div className="prose chat-text">
+                        <Highlighted
+                          text={message.content}
+                          spans={messages[index + 1]?.metadata.personalData ?? []}
+                        />
+                      </div>
+                      <SentAttachments attachments={message.metadata.attachments} />
+                      {!message.metadata.refused && (
+                        <button
+                          type="button"
+                          className="button-tertiary button-small chat-edit-button"
+                          ref={(button) => {
+                            if (button) editButtons.current.set(message.id, button);
+                            else editButtons.current.delete(message.id);
+                          }}
+                          aria-disabled={busy}
+                          onClick={() => {
+                            if (!busy) setEditing({ id: message.id, text: message.content });
+                          }}
+                        >
+                          {t("chat.edit.button")}
+                        </button>
+                      )}
+                    </>
+                  )
+                ) : message.metadata.denied ? (
+                  <Refusal
+                    metadata={message.metadata}
+                    alert={freshRefusal && index === messages.length - 1}
                   />
-                </div>
-              ) : message.metadata.denied ? (
-                <Refusal
-                  metadata={message.metadata}
-                  alert={freshRefusal && index === messages.length - 1}
-                />
-              ) : (
-                <Answer
-                  conversationId={id}
-                  message={message}
-                  busy={busy}
-                  onChange={replace}
-                  {...(message.metadata.passagesFirst && {
-                    onGenerate: () => {
-                      const question = messages[index - 1];
-                      if (question?.role === "user") void send(question.content, true);
-                    },
-                  })}
-                />
-              )}
+                ) : (
+                  <>
+                    {message.metadata.attachedDocuments?.cut && (
+                      <p className="notice notice-info">
+                        {t("chat.attach.cut", {
+                          shown: message.metadata.attachedDocuments.shown,
+                          total: message.metadata.attachedDocuments.passages,
+                        })}
+                      </p>
+                    )}
+                    <Answer
+                      conversationId={id}
+                      message={message}
+                      busy={busy}
+                      onChange={replace}
+                      {...(message.metadata.passagesFirst &&
+                        index === last && {
+                          onGenerate: () => void regenerate(message, index, AUTOMATIC),
+                        })}
+                      actions={
+                        <AnswerActions
+                          conversationId={id}
+                          message={message}
+                          busy={busy}
+                          {...(index === last &&
+                            messages[index - 1]?.role === "user" && {
+                              question: messages[index - 1],
+                              onRegenerate: (chosen: string) =>
+                                void regenerate(message, index, chosen),
+                            })}
+                        />
+                      }
+                    />
+                  </>
+                )}
+              </Fragment>
             </li>
           ))}
           {streaming && (
             <>
-              <li className="chat-message chat-message-user">
-                <h2 className="chat-author">{t("chat.you")}</h2>
-                <div className="prose chat-text">{streaming.question}</div>
-              </li>
+              {streaming.question !== null && (
+                <li className="chat-message chat-message-user">
+                  <h2 className="chat-author">{t("chat.you")}</h2>
+                  <div className="prose chat-text">{streaming.question}</div>
+                  <SentAttachments
+                    attachments={streaming.attachments.map((attachment) => ({
+                      fileName: attachment.file.name,
+                      sizeBytes: attachment.file.size,
+                    }))}
+                  />
+                </li>
+              )}
               <li className="chat-message chat-message-assistant">
                 <h2 className="chat-author">{t("chat.assistant")}</h2>
                 <div className="chat-text chat-streaming" aria-busy="true">
@@ -228,23 +481,37 @@ export function ConversationView(props: {
       <div role="status" className="visually-hidden">
         {streaming ? t("chat.streaming") : announce}
       </div>
-      {!streaming && announce === t("chat.stopped") && <p className="hint">{announce}</p>}
+      {!streaming && STOPPED.has(announce) && <p className="hint">{announce}</p>}
       {conversation.error ? (
         <ErrorNotice error={conversation.error} onRetry={() => void reload()}>
           <p>{t("chat.reloadFailed")}</p>
         </ErrorNotice>
       ) : null}
       {failure ? (
-        <ErrorNotice error={failure}>
-          <p>{t("chat.sendFailed")}</p>
-        </ErrorNotice>
+        <ErrorNotice error={failure.error}>{failure.note && <p>{failure.note}</p>}</ErrorNotice>
       ) : null}
+      {assistants.data && assistants.data.length > 1 && (
+        <AssistantSwitch
+          conversationId={id}
+          assistants={assistants.data}
+          currentId={data.assistantId}
+          onChanged={(assistantId) => {
+            setModel(AUTOMATIC);
+            set((current) => current && { ...current, assistantId });
+          }}
+        />
+      )}
       <Composer
         draft={draft}
         onDraft={setDraft}
-        onSend={(text) => void send(text)}
+        onSend={(text) => void send(text, attachments, model)}
         busy={busy}
         onStop={() => controller.current?.abort()}
+        attachments={attachments}
+        onAttachments={setAttachments}
+        conversationId={id}
+        fieldRef={field}
+        modelChoice={{ value: model, onChange: setModel, models: assistant?.models ?? [] }}
       />
     </>
   );

@@ -3,9 +3,13 @@ import type { Sovereignty } from "../../api/types";
 
 /** The conversation area's shapes of the API answers: names for the generated types. */
 export type Conversation = ResponseOf<"GET /api/conversations">[number];
+export type ConversationSearchResult =
+  ResponseOf<"GET /api/conversations/search">["results"][number];
 export type AssistantChoice = ResponseOf<"GET /api/conversations/assistants">[number];
 export type AssistantModel = AssistantChoice["models"][number];
 export type Passage = ResponseOf<"GET /api/passages/:id">;
+/** A model of the assistant the charter allows for a draft's data (the preview says which). */
+export type AllowedModel = ResponseOf<"POST /api/conversations/preview">["models"][number];
 
 type Detail = ResponseOf<"GET /api/conversations/:id">;
 
@@ -80,7 +84,20 @@ export type AnswerMetadata = {
   rule?: string | null;
   /** A refusal by the data guard: where the refused message holds the data (UTF-16 offsets), never the values. */
   personalData?: { type: string; start: number; end: number }[];
+  /** A question the charter, the guard or a quota refused (kept masked). */
+  refused?: boolean;
+  /** A question: the documents sent with it (without ids once refused: they were deleted). */
+  attachments?: AttachmentMention[];
+  /** An answer: how much of the attached documents it was written from (`cut`: the most relevant parts). */
+  attachedDocuments?: { files: number; passages: number; shown: number; cut: boolean };
 };
+
+/** A document as a message keeps it. */
+export interface AttachmentMention {
+  id?: string;
+  fileName: string;
+  sizeBytes: number;
+}
 
 /** A message, its metadata read as AnswerMetadata. */
 export interface Message extends Omit<Detail["messages"][number], "metadata"> {
