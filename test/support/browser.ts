@@ -140,6 +140,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /**
+ * Waits until `expression` (text evaluated in the page) is truthy, reading it
+ * through the DevTools protocol every 50 ms: `page.waitForFunction` evaluates
+ * its text with `eval` inside the page once it polls, which the page's CSP
+ * (`script-src 'self'`) refuses.
+ */
+export async function waitForPage(
+  page: Page,
+  expression: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(`Boolean(${expression})`))) {
+    if (Date.now() > until) throw new Error(`still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * The focused element's `expression` (text evaluated in the page: the tests
  * compile without the DOM library), once it matches `expected`, or as it is
  * after 5 s. Read through the DevTools protocol every 50 ms.

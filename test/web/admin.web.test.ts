@@ -6,7 +6,7 @@ import { CATEGORIES, defaultGrounding } from "../../src/assistants/index.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { describeBrowser, expectAccessible, signIn, waitForPage } from "../support/browser.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 const ADMIN = "dsi@ville.example";
@@ -86,7 +86,8 @@ describeBrowser("web page: administration", (get) => {
     await page.getByText("Un compte existe déjà avec cette adresse électronique.").waitFor();
     assert.equal(await email.getAttribute("aria-invalid"), "true");
     // The focus moves to the field once the error is shown: wait for it, then read its description.
-    await page.waitForFunction(
+    await waitForPage(
+      page,
       "document.activeElement && document.activeElement.getAttribute('aria-describedby')",
     );
     assert.match(

@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { App } from "../../src/app.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { describeBrowser, expectAccessible, signIn, waitForPage } from "../support/browser.js";
 
 /** Twelve invented schemes, one per line (see test/fixtures/aids/README.md). */
 const FIXTURE = fileURLToPath(new URL("../fixtures/aids/aides-inventees.jsonl", import.meta.url));
@@ -81,7 +81,8 @@ describeBrowser("web page: aid schemes", (get) => {
       (await refusal.textContent()) ?? "",
       /Ligne 2, champ « title » : champ obligatoire manquant\. Rien n'a été importé/,
     );
-    await page.waitForFunction(
+    await waitForPage(
+      page,
       "document.activeElement?.querySelector('[role=alert]')?.textContent.includes('Ligne 2')",
     );
     assert.equal(await page.getByText("Cette base ne contient encore aucune aide.").count(), 1);
@@ -156,9 +157,7 @@ describeBrowser("web page: aid schemes", (get) => {
     await findButton.click();
     const results = page.getByRole("heading", { level: 3, name: "Aides qui peuvent convenir" });
     await results.waitFor();
-    await page.waitForFunction(
-      "document.activeElement?.textContent === 'Aides qui peuvent convenir'",
-    );
+    await waitForPage(page, "document.activeElement?.textContent === 'Aides qui peuvent convenir'");
     await page
       .getByText("Situation lue : âge 19 ans ; lieu Annecy (commune 74010) ; statut non précisé.")
       .waitFor();
@@ -248,7 +247,7 @@ describeBrowser("web page: aid schemes", (get) => {
     await findButton.click();
     await page.getByText("Indiquez un âge en années, de 0 à 120.").waitFor();
     assert.equal(await ageField.getAttribute("aria-invalid"), "true");
-    await page.waitForFunction("document.activeElement?.type === 'number'");
+    await waitForPage(page, "document.activeElement?.type === 'number'");
     await ageField.fill("");
 
     // An empty form: the server's French refusal, which takes the focus.
@@ -261,7 +260,7 @@ describeBrowser("web page: aid schemes", (get) => {
       await refusal.textContent(),
       "Dites ce que cherche la personne (une question) ou sa situation (âge, lieu ou statut).",
     );
-    await page.waitForFunction("document.activeElement?.querySelector('[role=alert]') !== null");
+    await waitForPage(page, "document.activeElement?.querySelector('[role=alert]') !== null");
     assert.equal(await results.count(), 0);
     await expectAccessible(page, "an empty aid request");
   });

@@ -231,4 +231,17 @@ describeBrowser("web page: an answer's comforts", (get) => {
     assert.equal(lastSent(upstream).model, "modele-local");
     await expectAccessible(page, "another assistant");
   });
+
+  test("chooses the model of a new conversation's first message on the start page", async () => {
+    await page.getByRole("link", { name: "Nouvelle conversation" }).first().click();
+    await page.getByRole("radio", { name: "Courriers" }).check();
+    const choice = page.getByLabel("Modèle pour ce message");
+    await choice.locator('option[value="locale/modele-local"]').waitFor({ state: "attached" });
+    await choice.selectOption("locale/modele-local");
+    upstream.script({ kind: "reply", text: "Courrier prêt." });
+    await page.getByLabel("Votre message", { exact: true }).fill("Rédige un courrier de relance.");
+    await page.getByRole("button", { name: "Envoyer", exact: true }).click();
+    await page.locator(".chat-thread").getByText("Courrier prêt.").waitFor();
+    assert.equal(lastSent(upstream).model, "modele-local");
+  });
 });

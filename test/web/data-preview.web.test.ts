@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { describeBrowser, expectAccessible, signIn, waitForPage } from "../support/browser.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
 /**
@@ -63,7 +63,8 @@ describeBrowser("web page: personal data shown before sending", (get) => {
 
     await found.getByRole("button", { name: /^Retirer « 06 12 34 56 78 »/ }).click();
     assert.equal(await field.inputValue(), "Rappeler Jean-Marc Dubois au pour son dossier.");
-    await page.waitForFunction(
+    await waitForPage(
+      page,
       "!document.querySelector('.draft-findings').textContent.includes('06 12')",
     );
     assert.equal(

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
+import { describeBrowser, expectAccessible, signIn, waitForPage } from "../support/browser.js";
 
 const HORAIRES = `# Horaires de la médiathèque
 
@@ -144,7 +144,8 @@ describeBrowser("web page: knowledge bases", (get) => {
     await expectAccessible(page, "a base with a failed document");
 
     // Every document read: the list stops refreshing.
-    await page.waitForFunction(
+    await waitForPage(
+      page,
       "!/En attente|En cours de traitement/.test(document.querySelector('#kb-documents-title')?.closest('section')?.textContent ?? '')",
     );
     // Deleting asks first, in a dialog; the document then leaves the list.
@@ -153,7 +154,7 @@ describeBrowser("web page: knowledge bases", (get) => {
     const dialog = page.getByRole("dialog", { name: "Supprimer le document « budget.pdf » ?" });
     await dialog.waitFor();
     // It opens on the safe answer: Enter never deletes by reflex.
-    await page.waitForFunction("document.activeElement?.textContent === 'Annuler'");
+    await waitForPage(page, "document.activeElement?.textContent === 'Annuler'");
     await expectAccessible(page, "the delete confirmation");
     // Escape closes it and gives the focus back to the button that opened it.
     await page.keyboard.press("Escape");
@@ -178,7 +179,7 @@ describeBrowser("web page: knowledge bases", (get) => {
     await page.getByText("Le document « budget.pdf » a été supprimé.").waitFor();
     assert.equal(await budget.count(), 0);
     // Its row and button are gone: the focus lands on the list's heading, not on the page's body.
-    await page.waitForFunction("document.activeElement?.id === 'kb-documents-title'");
+    await waitForPage(page, "document.activeElement?.id === 'kb-documents-title'");
     assert.equal(await rows.filter({ hasText: /liseuses/i }).count(), 1);
 
     // The audit names the refused image; the quarantine is empty; access can be changed.
@@ -297,9 +298,7 @@ describeBrowser("web page: knowledge bases", (get) => {
     await page.getByText("« suivi.md » est libéré : il va être intégré (pseudonymisé).").waitFor();
     await page.getByText("Aucun document en quarantaine.").waitFor();
     // The row and its buttons are gone: the focus goes to the section's heading.
-    await page.waitForFunction(
-      "document.activeElement?.textContent === 'Documents en quarantaine'",
-    );
+    await waitForPage(page, "document.activeElement?.textContent === 'Documents en quarantaine'");
     await page.getByRole("link", { name: "Documents", exact: true }).click();
     await row.getByText("Prêt", { exact: true }).waitFor();
     assert.match((await row.textContent()) ?? "", /Libéré de la quarantaine \(pseudonymisé\)/);

@@ -11,6 +11,7 @@ import type { PendingAttachment } from "./attachments";
 import { Composer } from "./composer";
 import { ConversationView, sendWhenOpened } from "./conversation";
 import { ConversationList } from "./conversation-list";
+import { AUTOMATIC } from "./model-choice";
 import "./chat.css";
 
 /**
@@ -81,7 +82,9 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
+  const [model, setModel] = useState(AUTOMATIC);
   const { busy: creating, error, run } = useAction();
+  const chosenAssistant = assistants.data?.find((assistant) => assistant.id === selected);
 
   useEffect(() => {
     if (selected === null && assistants.data) {
@@ -95,7 +98,7 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
       const created = await call("POST /api/conversations", {
         body: { ...(selected && { assistantId: selected }) },
       });
-      sendWhenOpened(created.id, content, attachments);
+      sendWhenOpened(created.id, content, attachments, model);
       await props.onCreated();
       navigate(`/conversations/${encodeURIComponent(created.id)}`);
     });
@@ -115,7 +118,15 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
       {assistants.error ? (
         <ErrorNotice error={assistants.error} onRetry={() => void assistants.reload()} />
       ) : assistants.data ? (
-        <AssistantPicker assistants={assistants.data} selected={selected} onSelect={setSelected} />
+        <AssistantPicker
+          assistants={assistants.data}
+          selected={selected}
+          onSelect={(id) => {
+            // Another assistant, other models: the choice goes back to the router's.
+            setSelected(id);
+            setModel(AUTOMATIC);
+          }}
+        />
       ) : (
         <Loading label={t("chat.picker.loading")} />
       )}
@@ -129,6 +140,7 @@ function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<v
         attachments={attachments}
         onAttachments={setAttachments}
         assistantId={selected ?? undefined}
+        modelChoice={{ value: model, onChange: setModel, models: chosenAssistant?.models ?? [] }}
       />
     </>
   );

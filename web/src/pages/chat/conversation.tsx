@@ -26,11 +26,12 @@ import { AUTOMATIC } from "./model-choice";
 import { QuestionEditor } from "./question-editor";
 import type { AnswerMetadata, ConversationDetail, Message } from "./types";
 
-/** The first message typed on the start page (and its documents), sent once its conversation opens. */
+/** The first message typed on the start page (its documents, its model), sent once its conversation opens. */
 let pending: {
   conversationId: string;
   content: string;
   attachments: PendingAttachment[];
+  model: string;
 } | null = null;
 
 /** Error codes of a turn the server kept in the conversation (refused, failed, cut off). */
@@ -48,8 +49,9 @@ export function sendWhenOpened(
   conversationId: string,
   content: string,
   attachments: PendingAttachment[] = [],
+  model = AUTOMATIC,
 ): void {
-  pending = { conversationId, content, attachments };
+  pending = { conversationId, content, attachments, model };
 }
 
 interface Streaming {
@@ -275,10 +277,10 @@ export function ConversationView(props: {
     // StrictMode or quick unmount cancels the timer, and the message stays pending for
     // the next mount), stopped if the view goes away while it streams.
     if (!pending || pending.conversationId !== id) return;
-    const { content, attachments: files } = pending;
+    const { content, attachments: files, model: chosen } = pending;
     const timer = setTimeout(() => {
       pending = null;
-      void send(content, files);
+      void send(content, files, chosen);
     }, 0);
     return () => clearTimeout(timer);
   }, [id, send]);
