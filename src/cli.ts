@@ -11,6 +11,7 @@ import { type CliIo, processIo, say, UsageError } from "./cli/io.js";
 import { askCommand, ingestCommand, kbCommand, searchCommand } from "./cli/knowledge.command.js";
 import { providerCommand } from "./cli/provider.command.js";
 import { serveCommand } from "./cli/serve.command.js";
+import { usecasesCommand } from "./cli/usecases.command.js";
 import { userCommand } from "./cli/users.command.js";
 import { ConfigError, databaseUrl } from "./config.js";
 import { t } from "./i18n/index.js";
@@ -64,6 +65,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await charterCommand(config, io, args);
       case "impact":
         return await impactCommand(io, args);
+      case "usecases":
+        return await usecasesCommand(io, args);
       case "provider":
         return await providerCommand(config, io, args);
       case "audit":

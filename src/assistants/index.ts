@@ -18,3 +18,4 @@ export {
   DEFAULT_ASSISTANT_NAME,
   turnAssistant,
 } from "./assistants.service.js";
+export * from "./usecases/index.js";

@@ -1,16 +1,9 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
 import { hasMessage, type MessageKey, t } from "../i18n/index.js";
+import { readYaml, type YamlProblem } from "../shared/yaml-problems.js";
 import { type Charter, CharterSchema, completeMatrix } from "./charter.schema.js";
 
 /** A problem in a charter's YAML, where it is (1-based line and column). */
-export interface CharterProblem {
-  line: number;
-  column: number;
-  /** The field, dotted (`dataMatrix.personal.extraterritorial`); empty for a syntax error. */
-  path: string;
-  message: string;
-}
+export type CharterProblem = YamlProblem;
 
 /** A section of the charter's rules, in plain French. */
 export interface CharterRuleSection {
@@ -22,97 +15,15 @@ export type CharterPreview =
   | { valid: true; errors: []; rules: CharterRuleSection[] }
   | { valid: false; errors: CharterProblem[]; rules: [] };
 
-/** The `yaml` package's error codes, said in French; the others get a general sentence. */
-const SYNTAX_CODES = [
-  "BAD_INDENT",
-  "BAD_SCALAR_START",
-  "BLOCK_AS_IMPLICIT_KEY",
-  "BLOCK_IN_FLOW",
-  "DUPLICATE_KEY",
-  "MISSING_CHAR",
-  "MULTILINE_IMPLICIT_KEY",
-  "MULTIPLE_DOCS",
-  "TAB_AS_INDENT",
-  "UNEXPECTED_TOKEN",
-  "BAD_DQ_ESCAPE",
-] as const;
-
-function syntaxMessage(code: string): string {
-  const key = `charter.syntax.${code}`;
-  return hasMessage(key) && (SYNTAX_CODES as readonly string[]).includes(code)
-    ? t(key)
-    : t("charter.syntax.other");
-}
-
-type Document = ReturnType<typeof parseDocument>;
-
-/** The offset where the YAML says what `path` holds: its key, its item, or its closest existing parent. */
-function offsetOf(doc: Document, path: readonly PropertyKey[]): number {
-  for (let length = path.length; length > 0; length--) {
-    const parent = length === 1 ? doc.contents : doc.getIn(path.slice(0, length - 1), true);
-    const segment = path[length - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
-      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-    } else if (isSeq(parent) && typeof segment === "number") {
-      const item = parent.items[segment];
-      if (isNode(item) && item.range) return item.range[0];
-    }
-  }
-  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
-}
-
-function problemsOf(doc: Document, lines: LineCounter, issues: z.core.$ZodIssue[]) {
-  const problems: CharterProblem[] = [];
-  for (const issue of issues) {
-    // An unknown key is reported on its map: point at the key itself.
-    const paths =
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => ({
-            at: [...issue.path, key],
-            message: t("charter.problem.unknown_key", { key }),
-          }))
-        : [
-            {
-              at: issue.path,
-              message:
-                issue.code === "invalid_type" && !doc.hasIn(issue.path)
-                  ? t("charter.problem.missing", { key: issue.path.map(String).join(".") })
-                  : issue.message,
-            },
-          ];
-    for (const { at, message } of paths) {
-      const { line, col } = lines.linePos(offsetOf(doc, at));
-      problems.push({ line, column: col, path: at.map(String).join("."), message });
-    }
-  }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
-}
-
 /**
  * Reads a charter's YAML as the editor needs it: every syntax or schema
  * problem with its line and column, in French; or, when it is valid, its
  * rules in plain French (what an agent and a DPO would read).
  */
 export function previewCharter(yaml: string): CharterPreview {
-  const lines = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      valid: false,
-      errors: doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return { line, column: col, path: "", message: syntaxMessage(error.code) };
-      }),
-      rules: [],
-    };
-  }
-  const parsed = CharterSchema.safeParse(doc.toJS() ?? {});
-  if (!parsed.success)
-    return { valid: false, errors: problemsOf(doc, lines, parsed.error.issues), rules: [] };
-  return { valid: true, errors: [], rules: charterRules(parsed.data) };
+  const reading = readYaml(yaml, CharterSchema);
+  if (!reading.valid) return { valid: false, errors: reading.errors, rules: [] };
+  return { valid: true, errors: [], rules: charterRules(reading.data) };
 }
 
 const numbers = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });

@@ -12,6 +12,8 @@ export const en = {
   "error.unsupported_media_type":
     "Unsupported content type: please send JSON (Content-Type: application/json).",
   "error.payload_too_large": "The request is too large (limit: {limit} bytes).",
+  "error.plain_language_text_too_long":
+    "The text is too long for the readability measures (limit: {limit} characters).",
   "error.route_not_found": "This address does not exist: {method} {url}.",
   "error.unauthenticated": "You must sign in to access this resource.",
   "error.session_expired": "Your session has expired. Please sign in again.",
@@ -135,6 +137,17 @@ export const en = {
     'Line {line}: the identifier "{id}" already appears on line {first}. Nothing was imported; the aids already imported are kept.',
   "error.charter_invalid": "Invalid charter: {problems}",
   "error.charter_yaml": "Unreadable charter (YAML): {reason}",
+  "error.usecase_baseline_unavailable":
+    "This use case's non-AI result ({kind}) is not available yet.",
+  "error.usecase_field_invalid": "Field {field}: {reason}.",
+  "error.usecase_field_unknown": "Field(s) unknown to this use case: {fields}.",
+  "error.usecase_fields_missing": "Required field(s) to fill in: {fields}.",
+  "error.usecase_input_json": "The file {file} is not valid JSON: {reason}",
+  "error.usecase_invalid": "Invalid use-case definition: {problems}",
+  "error.usecase_output_too_long": "The text produced exceeds the allowed length.",
+  "error.usecase_unknown": "Unknown use case: {id}. Available: {ids}.",
+  "error.usecase_values_not_object":
+    "The form's values are expected as a JSON object, one value per field.",
   "error.charter_version_unknown": "Unknown charter version: {version}.",
   "error.charter_template_unknown": "Unknown charter template: {name} (available: {names}).",
   "error.message_not_found": "Message not found in this conversation.",

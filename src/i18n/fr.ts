@@ -12,6 +12,15 @@ export const fr = {
   "error.unsupported_media_type":
     "Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).",
   "error.payload_too_large": "La requête est trop volumineuse (limite : {limit} octets).",
+  "error.plain_language_text_too_long":
+    "Le texte est trop long pour les mesures de lisibilité (limite : {limit} caractères).",
+  "readability.band.very_easy": "très facile",
+  "readability.band.easy": "facile",
+  "readability.band.fairly_easy": "assez facile",
+  "readability.band.standard": "standard",
+  "readability.band.fairly_difficult": "assez difficile",
+  "readability.band.difficult": "difficile",
+  "readability.band.very_difficult": "très difficile",
   "error.route_not_found": "Cette adresse n'existe pas : {method} {url}.",
   "web.not_built":
     "La page web de Beffroi n'est pas construite. Lancez « npm run build » (ou « npm start », qui la construit), puis rechargez.",
@@ -440,6 +449,10 @@ Commandes :
   audit verify [--anchor N:EMPREINTE] [--json]
                                 vérifie le journal d'audit (code 1 au premier maillon rompu)
   audit list [--limit N] [--before N] [--json] | audit head [--json]
+  usecases list [--json]        les cas d'usage livrés : formulaire, catégorie, version
+  usecases baseline ID --input FICHIER.json
+                                le résultat sans IA d'un cas d'usage pour les valeurs
+                                du formulaire (objet JSON { "champ": valeur })
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
@@ -645,6 +658,17 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "charter.rules.disclosure": "Au début de chaque conversation : « {disclosure} »",
   "error.charter_invalid": "Charte invalide : {problems}",
   "error.charter_yaml": "Charte illisible (YAML) : {reason}",
+  "error.usecase_baseline_unavailable":
+    "Le résultat sans IA de ce cas d'usage (« {kind} ») n'est pas encore disponible.",
+  "error.usecase_field_invalid": "Champ « {field} » : {reason}.",
+  "error.usecase_field_unknown": "Champ(s) inconnu(s) de ce cas d'usage : {fields}.",
+  "error.usecase_fields_missing": "Champ(s) obligatoire(s) à remplir : {fields}.",
+  "error.usecase_input_json": "Le fichier {file} n'est pas un JSON valide : {reason}",
+  "error.usecase_invalid": "Définition de cas d'usage invalide : {problems}",
+  "error.usecase_output_too_long": "Le texte produit dépasse la longueur permise.",
+  "error.usecase_unknown": "Cas d'usage inconnu : « {id} ». Cas disponibles : {ids}.",
+  "error.usecase_values_not_object":
+    "Les valeurs du formulaire sont attendues comme un objet JSON, une valeur par champ.",
   "error.charter_version_unknown": "Version de la charte inconnue : {version}.",
   "error.charter_template_unknown": "Modèle de charte inconnu : {name} (disponibles : {names}).",
   "error.message_not_found": "Message introuvable dans cette conversation.",
@@ -978,6 +1002,59 @@ par POST /api/bootstrap, ou avec :
   "cli.impact_led": "Soit une ampoule LED de 5 W allumée {value} minute(s),",
   "cli.impact_streaming": "ou {value} minute(s) de vidéo en ligne (en émissions, selon l'AIE).",
   "cli.impact_range": "{min} à {max}",
+  "minutes.title": "Compte rendu",
+  "minutes.meeting_of": "Réunion du {date}",
+  "minutes.baseline_notice":
+    "Relevé établi sans modèle d'IA, en repérant des formulations dans les notes : à relire et compléter.",
+  "minutes.participants": "Participants",
+  "minutes.decisions": "Décisions",
+  "minutes.actions": "Actions",
+  "minutes.questions": "Questions ouvertes",
+  "minutes.none": "Aucune relevée.",
+  "minutes.column_who": "Qui",
+  "minutes.column_what": "Quoi",
+  "minutes.column_when": "Quand",
+  "minutes.who_unknown": "À désigner",
+  "minutes.when_unknown": "À préciser",
+  "minutes.rejected.too_large": "Fichier trop volumineux pour un compte rendu.",
+  "minutes.rejected.unsupported_type":
+    "Format non pris en charge : déposez un fichier texte (.txt), WebVTT (.vtt) ou Word (.docx).",
+  "minutes.rejected.corrupt_file": "Le fichier est illisible ou endommagé.",
+  "minutes.rejected.empty_transcript": "Le fichier ne contient aucun texte.",
+  "minutes.rejected.too_many_turns":
+    "Le fichier contient trop d'interventions pour un compte rendu.",
+
+  // Use cases.
+  "usecase.check.count": "trouvé {count} fois",
+  "usecase.check.after_missing": "« {after} » introuvable",
+  "usecase.check.articles_few": "{count} article(s) numéroté(s) trouvé(s)",
+  "usecase.check.articles_order": "numérotation à reprendre : {numbers}",
+  "usecase.check.references_malformed":
+    "référence(s) à reprendre (forme attendue : article L. 2121-29 du CGCT) : {references}",
+  "usecase.check.references_few": "{count} référence(s) bien formée(s), {min} attendue(s)",
+  "usecase.check.words": "{count} mots pour {max} au plus",
+  "usecase.check.section_missing": "rubrique « {section} » introuvable",
+  "usecase.check.weights": "total des pondérations : {sum} % au lieu de {total} %",
+  "usecase.value.list": "une liste de textes est attendue",
+  "usecase.value.items": "{max} éléments au plus",
+  "usecase.value.length": "{max} caractères au plus",
+  "usecase.value.text": "un texte est attendu",
+  "usecase.value.choice": "valeurs possibles : {options}",
+  "usecase.value.date": "une date AAAA-MM-JJ est attendue (par exemple 2025-03-14)",
+  "usecase.type.text": "texte",
+  "usecase.type.long-text": "texte long",
+  "usecase.type.date": "date",
+  "usecase.type.choice": "choix",
+  "usecase.type.list": "liste",
+  "usecase.type.document": "document",
+  "cli.usecases_line": "{id} (version {version}) — {name} [{category}]",
+  "cli.usecases_field": "   {id} : {label} ({type}{required}{personal})",
+  "cli.usecases_required": ", obligatoire",
+  "cli.usecases_personal": ", données personnelles possibles",
+  "cli.usecases_input_missing":
+    "Indiquez les valeurs du formulaire : beffroi usecases baseline ID --input FICHIER.json.",
+  "cli.usecases_id_missing":
+    "Indiquez le cas d'usage : beffroi usecases baseline ID --input FICHIER.json.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -37,6 +37,7 @@ export {
   type SubmitResult,
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
+export { parseDocument } from "./parsers/index.js";
 export {
   DEFAULT_PARSE_LIMITS,
   DocumentRejected,

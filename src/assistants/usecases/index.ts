@@ -1,0 +1,19 @@
+export { buildPrompt, runBaseline } from "./baseline.js";
+export { type CheckResult, LEGAL_CODES, runChecks } from "./checks.js";
+export { exportUseCase, loadUseCase, shippedUseCases } from "./loader.js";
+export {
+  parseTemplate,
+  renderTemplate,
+  TemplateError,
+  type TemplateNode,
+  type TemplateValues,
+} from "./template.js";
+export {
+  FIELD_TYPES,
+  type UseCase,
+  type UseCaseBaseline,
+  type UseCaseCheck,
+  type UseCaseField,
+  UseCaseSchema,
+} from "./usecase.schema.js";
+export { fieldValues, frenchDate } from "./values.js";
