@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case "impact":
         return await impactCommand(io, args);
       case "usecases":
-        return await usecasesCommand(io, args);
+        return await usecasesCommand(config, io, args);
       case "provider":
         return await providerCommand(config, io, args);
       case "audit":

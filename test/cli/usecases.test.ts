@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { runIn } from "../support/cli.js";
+import { describeCli, runIn } from "../support/cli.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "beffroi-usecases-cli-"));
 const env: NodeJS.ProcessEnv = {
@@ -42,11 +42,19 @@ describe("beffroi usecases", () => {
         useCase.category,
       ]),
       [
+        ["accueil", 1, "reception"],
+        ["compte-rendu", 1, "minutes"],
         ["deliberation", 1, "drafting"],
+        ["langage-clair", 1, "plain-language"],
         ["marche-public", 1, "procurement"],
+        ["note-de-synthese", 1, "summary"],
+        ["permission-voirie", 1, "general"],
+        ["reponse-apa", 1, "reception"],
+        ["reponse-cee", 1, "reception"],
+        ["ressources-humaines", 1, "hr"],
       ],
     );
-    const rapporteur = list[0].fields.find((field: { id: string }) => field.id === "rapporteur");
+    const rapporteur = list[2].fields.find((field: { id: string }) => field.id === "rapporteur");
     assert.deepEqual(rapporteur, {
       type: "text",
       id: "rapporteur",
@@ -91,12 +99,102 @@ describe("beffroi usecases", () => {
     assert.equal(result.stderr, "");
   });
 
+  it("prints the plain-language lint of a text: measures, jargon, rewrite", async () => {
+    const result = await run([
+      "baseline",
+      "langage-clair",
+      "--input",
+      write(
+        "clair.json",
+        JSON.stringify({
+          texte: "Nonobstant les dispositions susvisées, votre dossier doit être complété.",
+          public: "Grand public",
+        }),
+      ),
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# Langage clair : relecture sans IA\n/);
+    assert.match(
+      result.stdout,
+      /\| Facilité de lecture \(Flesch adapté au français par Kandel et Moles\) \| \d/,
+    );
+    assert.match(result.stdout, /- « susvisées » → « citées plus haut »/);
+    assert.match(
+      result.stdout,
+      /\n\nMalgré les dispositions citées plus haut, votre dossier doit être complété\.\n$/,
+    );
+  });
+
+  it("reads a document field named as a file: a WebVTT transcript for the minutes, a DOCX for a summary", async () => {
+    write(
+      "reunion.vtt",
+      "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Paul Martin>Le bureau valide le budget du festival.\n\n00:00:05.000 --> 00:00:08.000\n<v Léa Petit>Je m'engage à réserver la salle d'ici vendredi.\n",
+    );
+    const minutes = await run([
+      "baseline",
+      "compte-rendu",
+      "--input",
+      write(
+        "reunion.json",
+        JSON.stringify({
+          date_reunion: "2025-03-10",
+          instance: "Bureau du festival",
+          transcription: "reunion.vtt",
+        }),
+      ),
+    ]);
+    assert.equal(minutes.code, 0, minutes.stderr);
+    assert.match(minutes.stdout, /^# Compte rendu — Bureau du festival\n/);
+    assert.match(minutes.stdout, /## Décisions\n\n1\. Le bureau valide le budget du festival\./);
+    assert.match(
+      minutes.stdout,
+      /\| Léa Petit \| .*réserver la salle.* \| vendredi 14 mars 2025 \|/,
+    );
+
+    const docx = path.resolve("test/fixtures/documents/reglement-cantine.docx");
+    const summary = await run([
+      "baseline",
+      "note-de-synthese",
+      "--input",
+      write("synthese.json", JSON.stringify({ objet: "Cantine", document_1: docx })),
+    ]);
+    assert.equal(summary.code, 0, summary.stderr);
+    assert.match(summary.stdout, /^# Note de synthèse : extraits principaux — Cantine\n/);
+    assert.match(summary.stdout, /\n- .*cantine/i);
+    assert.doesNotMatch(summary.stdout, /reglement-cantine\.docx/);
+
+    write("vide.docx", "PK\u0003\u0004 pas un vrai fichier");
+    const broken = await run([
+      "baseline",
+      "note-de-synthese",
+      "--input",
+      write("casse.json", JSON.stringify({ objet: "Cantine", document_1: "vide.docx" })),
+    ]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /Document « Document à synthétiser » illisible : /);
+  });
+
+  it("says that a search baseline needs a database, and creates none", async () => {
+    const result = await run([
+      "baseline",
+      "accueil",
+      "--input",
+      write("accueil.json", JSON.stringify({ question: "Horaires ?", canal: "Guichet" })),
+    ]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /recherche dans ses bases documentaires : il lui faut la base de données de Beffroi/,
+    );
+    assert.equal(existsSync(path.join(dir, "data", "beffroi.db")), false);
+  });
+
   it("says in French what is wrong: unknown id, missing file, invalid JSON, missing fields, usage", async () => {
     const unknown = await run(["baseline", "cantine", "--input", "x.json"]);
     assert.equal(unknown.code, 1);
     assert.match(
       unknown.stderr,
-      /Cas d'usage inconnu : « cantine »\. Cas disponibles : deliberation, marche-public\./,
+      /Cas d'usage inconnu : « cantine »\. Cas disponibles : accueil, compte-rendu, deliberation, /,
     );
 
     const missing = await run(["baseline", "deliberation", "--input", "absent.json"]);
@@ -141,5 +239,54 @@ describe("beffroi usecases", () => {
     const noAction = await run(["supprimer"]);
     assert.equal(noAction.code, 2);
     assert.match(noAction.stderr, /Commande inconnue : usecases supprimer/);
+  });
+});
+
+describeCli("beffroi usecases baseline (search)", ({ dataDir, cli }) => {
+  it("lists the passages of the local database's bases that answer the question", async () => {
+    assert.equal((await cli(["direction", "add", "Accueil"])).code, 0);
+    assert.equal((await cli(["kb", "create", "Accueil", "--direction", "Accueil"])).code, 0);
+    writeFileSync(
+      path.join(dataDir, "horaires.md"),
+      "# Horaires de la mairie\n\nLa mairie ouvre du lundi au vendredi, de 8 h 30 à 17 h. Le samedi matin, seul l'état civil reçoit.\n",
+    );
+    const ingested = await cli(["ingest", "horaires.md", "--kb", "Accueil"]);
+    assert.equal(ingested.code, 0, ingested.stderr);
+    writeFileSync(
+      path.join(dataDir, "question.json"),
+      JSON.stringify({
+        question: "Quels sont les horaires de la mairie le samedi ?",
+        canal: "Téléphone",
+      }),
+    );
+    const result = await cli([
+      "usecases",
+      "baseline",
+      "accueil",
+      "--input",
+      "question.json",
+      "--kb",
+      "Accueil",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# Résultats de la recherche\n/);
+    assert.match(result.stdout, /Question : Quels sont les horaires de la mairie le samedi \?/);
+    assert.match(
+      result.stdout,
+      /## Sources\n\n1\. \*\*.*\*\* \(.*base « Accueil »\)\n {3}> La mairie ouvre du lundi au vendredi/,
+    );
+
+    const unknown = await cli([
+      "usecases",
+      "baseline",
+      "accueil",
+      "--input",
+      "question.json",
+      "--kb",
+      "Inconnue",
+    ]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /Inconnue/);
+    assert.equal(unknown.stdout, "");
   });
 });

@@ -107,17 +107,56 @@ const template = z
     }
   });
 
+/** One point of a checklist baseline, under its section, filled with a field's value. */
+const ChecklistRuleSchema = z.strictObject({
+  section: label,
+  label,
+  /** The field whose value the point is checked against. */
+  field: fieldId.optional(),
+  /** Words the field's value should hold (case and accents aside): « déclaré » or not. */
+  expect: z.string().trim().min(1).max(200).optional(),
+});
+
 /**
- * The sober result a use case gives without any model. `template` assembles
- * the fields; the other kinds are named for the use cases that will use them
- * and are not run yet.
+ * The sober result a use case gives without any model, each kind naming the
+ * fields it reads: `template` assembles the fields; `plain-language` lints a
+ * text; `minutes` extracts decisions and actions from notes or a transcript;
+ * `extractive-summary` keeps a document's leading sentences; `search` lists
+ * the passages of the bases that answer a question; `checklist` is the rule
+ * checklist filled with the request's fields.
  */
 export const UseCaseBaselineSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("template"), template }),
-  z.strictObject({ kind: z.literal("plain-language") }),
-  z.strictObject({ kind: z.literal("minutes") }),
-  z.strictObject({ kind: z.literal("search") }),
-  z.strictObject({ kind: z.literal("extractive-summary") }),
+  z.strictObject({
+    kind: z.literal("plain-language"),
+    field: fieldId,
+    audience: fieldId.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("minutes"),
+    notes: fieldId.optional(),
+    transcript: fieldId.optional(),
+    date: fieldId.optional(),
+    title: fieldId.optional(),
+    participants: fieldId.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("search"),
+    question: fieldId,
+    limit: z.int().min(1).max(20).default(5),
+  }),
+  z.strictObject({
+    kind: z.literal("extractive-summary"),
+    fields: z.array(fieldId).min(1).max(10),
+    title: fieldId.optional(),
+    sentences: z.int().min(1).max(50).default(8),
+  }),
+  z.strictObject({
+    kind: z.literal("checklist"),
+    /** The request's recap, above the checklist. */
+    template,
+    rules: z.array(ChecklistRuleSchema).min(1).max(100),
+  }),
 ]);
 export type UseCaseBaseline = z.infer<typeof UseCaseBaselineSchema>;
 
@@ -182,7 +221,46 @@ export const UseCaseSchema = z
           });
     };
     unknownIn(definition.template, ["template"]);
-    if (definition.baseline.kind === "template")
-      unknownIn(definition.baseline.template, ["baseline", "template"]);
+    const { baseline } = definition;
+    if (baseline.kind === "template" || baseline.kind === "checklist")
+      unknownIn(baseline.template, ["baseline", "template"]);
+    const named = (id: string | undefined, path: PropertyKey[]) => {
+      if (id !== undefined && !ids.has(id))
+        context.addIssue({
+          code: "custom",
+          path: ["baseline", ...path],
+          message: `champ inconnu : « ${id} »`,
+        });
+    };
+    switch (baseline.kind) {
+      case "plain-language":
+        named(baseline.field, ["field"]);
+        named(baseline.audience, ["audience"]);
+        break;
+      case "minutes":
+        if (baseline.notes === undefined && baseline.transcript === undefined)
+          context.addIssue({
+            code: "custom",
+            path: ["baseline"],
+            message: "indiquez le champ des notes (notes) ou de la transcription (transcript)",
+          });
+        for (const key of ["notes", "transcript", "date", "title", "participants"] as const)
+          named(baseline[key], [key]);
+        break;
+      case "search":
+        named(baseline.question, ["question"]);
+        break;
+      case "extractive-summary":
+        baseline.fields.forEach((id, index) => {
+          named(id, ["fields", index]);
+        });
+        named(baseline.title, ["title"]);
+        break;
+      case "checklist":
+        baseline.rules.forEach((rule, index) => {
+          named(rule.field, ["rules", index, "field"]);
+        });
+        break;
+    }
   });
 export type UseCase = z.infer<typeof UseCaseSchema>;
