@@ -72,6 +72,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // The API speaks JSON only: anything else is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");
+  // Except a definition file sent as it is (a use case's YAML): the body becomes `{ yaml }`,
+  // which only the routes taking such a file accept.
+  app.addContentTypeParser(
+    ["application/yaml", "text/yaml"],
+    { parseAs: "string" },
+    (_request, body, done) => done(null, { yaml: body }),
+  );
   app.addHook("onRequest", securityHeaders);
   app.addHook("onRequest", corsHook(options.corsOrigins));
   app.decorateRequest("principalId", null);

@@ -12,6 +12,7 @@ import { DirectionsPage } from "./directions";
 import { AdminHome } from "./home";
 import { ProvidersPage } from "./providers";
 import { SECTIONS } from "./shared";
+import { UseCasesPage } from "./usecases";
 import { UsersPage } from "./users";
 
 const PAGES: Record<string, () => ReactNode> = {
@@ -19,6 +20,7 @@ const PAGES: Record<string, () => ReactNode> = {
   directions: () => <DirectionsPage />,
   fournisseurs: () => <ProvidersPage />,
   assistants: () => <AssistantsPage />,
+  "cas-usage": () => <UseCasesPage />,
   charte: () => <CharterEditorPage />,
   "cles-api": () => <ApiKeysPage />,
 };

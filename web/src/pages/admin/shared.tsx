@@ -36,6 +36,12 @@ export const SECTIONS: {
     permission: "assistants:write",
   },
   {
+    slug: "cas-usage",
+    title: "admin.usecases.title",
+    summary: "admin.usecases.summary",
+    permission: "assistants:write",
+  },
+  {
     slug: "charte",
     title: "admin.charter.title",
     summary: "admin.charter.summary",
