@@ -1,0 +1,160 @@
+import type { Principal } from "../../identity/index.js";
+import { type Turn, type TurnAssistant, turnError } from "../../pipeline/index.js";
+import { AppError, appError } from "../../shared/errors.js";
+import { type BaselineSearch, buildPrompt, runBaseline } from "./baseline.js";
+import { type CheckResult, runChecks } from "./checks.js";
+import type { UseCase, UseCaseField } from "./usecase.schema.js";
+import { fieldValues } from "./values.js";
+
+/** The conversation a run opens, and its first exchange through the pipeline (the chat domain's). */
+export type Converse = (
+  principal: Principal,
+  request: {
+    title: string;
+    prompt: string;
+    useCase: { assistant: TurnAssistant; id: string; version: number };
+  },
+) => Promise<{ conversationId: string; turn: Turn; answer: { id: string; content: string } }>;
+
+/** A use case as its form shows it: what to fill in, never its instructions. */
+export interface UseCaseForm {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  category: string;
+  fields: UseCaseField[];
+  checks: { id: string; label: string }[];
+  baseline: UseCase["baseline"]["kind"];
+  requiresValidation: boolean;
+}
+
+/** What a run gives back: the answer and its checklist, and the sober result beside it. */
+export interface UseCaseRun {
+  useCase: { id: string; version: number };
+  conversationId: string;
+  /** The user prompt sent, built from the form by the definition's template (this version). */
+  prompt: string;
+  answer: {
+    messageId: string;
+    content: string;
+    mode: "model" | "extractive";
+    model: string | null;
+  } | null;
+  /** Why no answer: the turn's refusal or failure, in French. */
+  refusal: { code: string; message: string } | null;
+  checks: CheckResult[];
+  baseline: { kind: string; text: string | null };
+  /** No model wrote the answer (the charter offers passages first, or none was available): the baseline leads. */
+  baselineFirst: boolean;
+}
+
+/** The turn's assistant for a use case: its instructions, its grounding over the agent's bases. */
+export const useCaseAssistant = (useCase: UseCase): TurnAssistant => ({
+  id: `usecase:${useCase.id}`,
+  name: useCase.name,
+  instructions: useCase.instructions,
+  knowledgeBases: useCase.grounding === "off" ? [] : "all",
+  preferredModels: [],
+  requiresValidation: useCase.requiresValidation,
+  audience: "agents",
+  category: useCase.category,
+  grounding: useCase.grounding,
+});
+
+/**
+ * Runs a use case for an agent: the form's values checked, the prompt built
+ * by the template, then one exchange of a conversation opened for the run
+ * (so it walks the pipeline like any turn, and the agent may continue it),
+ * the answer put through the definition's checks, and the baseline beside it.
+ */
+export class UseCaseRunService {
+  constructor(
+    private readonly deps: {
+      /** The definition (the stored catalogue's, or the shipped one's). */
+      useCase: (id: string) => Promise<UseCase | undefined>;
+      useCases: () => Promise<UseCase[]>;
+      converse: Converse;
+      /** The knowledge search a `search` baseline lists, over what the agent may read. */
+      search?: (principal: Principal) => BaselineSearch;
+    },
+  ) {}
+
+  async forms(): Promise<UseCaseForm[]> {
+    return (await this.deps.useCases()).map(formOf);
+  }
+
+  async form(id: string): Promise<UseCaseForm> {
+    return formOf(await this.definition(id));
+  }
+
+  async run(principal: Principal, id: string, values: unknown): Promise<UseCaseRun> {
+    const useCase = await this.definition(id);
+    fieldValues(useCase, values); // refuses missing or bad values before anything is opened
+    const prompt = buildPrompt(useCase, values);
+    const baseline = await baselineOf(useCase, values, this.deps.search?.(principal));
+    const { conversationId, turn, answer } = await this.deps.converse(principal, {
+      title: useCase.name,
+      prompt,
+      useCase: { assistant: useCaseAssistant(useCase), id: useCase.id, version: useCase.version },
+    });
+    const output = turn.status === "completed" ? turn.output : undefined;
+    const refusal = output ? null : turnError(turn);
+    return {
+      useCase: { id: useCase.id, version: useCase.version },
+      conversationId,
+      prompt,
+      answer: output
+        ? {
+            messageId: answer.id,
+            content: answer.content,
+            mode: output.mode,
+            model: output.model?.ref ?? null,
+          }
+        : null,
+      refusal: refusal ? { code: refusal.code, message: refusal.message } : null,
+      checks: output ? runChecks(useCase, answer.content) : [],
+      baseline,
+      baselineFirst: output?.mode !== "model",
+    };
+  }
+
+  private async definition(id: string): Promise<UseCase> {
+    const useCase = await this.deps.useCase(id);
+    if (!useCase) throw appError("usecase_not_found", { id });
+    return useCase;
+  }
+}
+
+function formOf(useCase: UseCase): UseCaseForm {
+  return {
+    id: useCase.id,
+    version: useCase.version,
+    name: useCase.name,
+    description: useCase.description,
+    category: useCase.category,
+    fields: useCase.fields,
+    checks: useCase.checks.map(({ id, label }) => ({ id, label })),
+    baseline: useCase.baseline.kind,
+    requiresValidation: useCase.requiresValidation,
+  };
+}
+
+/** Baselines that cannot run here say why, and the run goes on without them. */
+const UNAVAILABLE = new Set(["usecase_baseline_unavailable", "usecase_search_needs_database"]);
+
+/** The sober result, with no model; a kind that cannot run here gives none. */
+async function baselineOf(
+  useCase: UseCase,
+  values: unknown,
+  search: BaselineSearch | undefined,
+): Promise<UseCaseRun["baseline"]> {
+  try {
+    const text = await runBaseline(useCase, { values, ...(search && { search }) });
+    return { kind: useCase.baseline.kind, text };
+  } catch (error) {
+    if (error instanceof AppError && UNAVAILABLE.has(error.code))
+      return { kind: useCase.baseline.kind, text: null };
+    throw error;
+  }
+}
