@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
-import { assistantsModule } from "./assistants/module.js";
+import { assistantsModule, useCaseRunsModule } from "./assistants/module.js";
 import { charterModule } from "./charter/module.js";
 import { chatModule } from "./chat/module.js";
 import { type Config, databaseUrl } from "./config.js";
@@ -98,11 +98,24 @@ export function createModules({
     ...guard.ports,
     ...charter.ports,
     ...observatory.ports,
+    useCase: assistants.ports.useCase,
   });
   const retention = observatory.retention({ ...chat.ports, ...charter.ports });
+  const useCaseRuns = useCaseRunsModule({
+    ...chat.ports,
+    catalogue: assistants.services.useCases,
+  });
   // Every domain's services (by name), routes and start-up.
   const domains = [audit, identity, charter, guard, knowledge] as const;
-  const modules = [...domains, providers, impact, assistants, observatory, chat] as const;
+  const modules = [
+    ...domains,
+    providers,
+    impact,
+    assistants,
+    observatory,
+    chat,
+    useCaseRuns,
+  ] as const;
   return {
     services: { ...servicesOf(modules), identify: identity.stages.identify, pipeline, retention },
     routes: modules.flatMap((module) => module.routes),

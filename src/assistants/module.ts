@@ -3,6 +3,16 @@ import type { Principal } from "../identity/index.js";
 import { AssistantsRepository } from "./assistants.repository.js";
 import { assistantsRoutes } from "./assistants.routes.js";
 import { AssistantsService } from "./assistants.service.js";
+import { PromptsRepository } from "./prompts/prompts.repository.js";
+import { promptsRoutes } from "./prompts/prompts.routes.js";
+import { PromptsService } from "./prompts/prompts.service.js";
+import { shippedUseCases } from "./usecases/loader.js";
+import { useCaseRunRoutes } from "./usecases/run.routes.js";
+import { type Converse, UseCaseRunService } from "./usecases/run.service.js";
+import type { UseCase } from "./usecases/usecase.schema.js";
+import { UseCasesRepository } from "./usecases/usecases.repository.js";
+import { useCasesRoutes } from "./usecases/usecases.routes.js";
+import { UseCasesService } from "./usecases/usecases.service.js";
 
 /** Use-case assistants: instructions, bound bases and model, audience. */
 export function assistantsModule(
@@ -24,5 +34,63 @@ export function assistantsModule(
     ids,
     audit,
   });
-  return { services: { assistants }, routes: assistantsRoutes({ assistants }) };
+  const prompts = new PromptsService({
+    prompts: new PromptsRepository(store.db),
+    directionPath: ports.directionPath,
+    clock,
+    ids,
+    audit,
+  });
+  const useCases = new UseCasesService({
+    useCases: new UseCasesRepository(store.db),
+    directionPath: ports.directionPath,
+    shipped: () => shippedUseCases(),
+    clock,
+    audit,
+  });
+  return {
+    services: { assistants, useCases, prompts },
+    // What the use-case runs read: the catalogue's current definitions.
+    ports: {
+      useCase: (id: string) => useCases.useCase(id),
+      useCases: () => useCases.definitions(),
+    },
+    routes: [
+      ...assistantsRoutes({ assistants }),
+      ...useCasesRoutes({ useCases }),
+      ...promptsRoutes({ prompts }),
+    ],
+    // The shipped use cases stored (and their newer versions taken in) before the first request.
+    start: () => useCases.seed(),
+  };
+}
+
+/**
+ * Use cases as agents run them, built after the chat domain whose
+ * conversations carry their runs; the definitions come from the catalogue
+ * (`UseCasesService`: the stored definitions, the shipped ones seeded).
+ */
+export function useCaseRunsModule(ports: {
+  converse: Converse;
+  documentText: Parameters<typeof useCaseRunRoutes>[0]["documentText"];
+  documentMaxBytes: number;
+  catalogue: {
+    useCase: (id: string) => Promise<UseCase | undefined>;
+    definitions: () => Promise<UseCase[]>;
+  };
+}) {
+  const { catalogue } = ports;
+  const runs = new UseCaseRunService({
+    converse: ports.converse,
+    useCase: (id) => catalogue.useCase(id),
+    useCases: () => catalogue.definitions(),
+  });
+  return {
+    services: { useCaseRuns: runs },
+    routes: useCaseRunRoutes({
+      runs,
+      documentText: ports.documentText,
+      maxFileBytes: ports.documentMaxBytes,
+    }),
+  };
 }

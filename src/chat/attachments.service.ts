@@ -122,6 +122,8 @@ export class AttachmentsService {
       attachments: AttachmentsRepository;
       conversations: ConversationsRepository;
       reader: DocumentReader;
+      /** Reads without overlap between passages: a document's text whole (a use case's field). */
+      textReader?: DocumentReader;
       limits: AttachmentLimits;
       clock: Clock;
       ids: Ids;
@@ -185,6 +187,24 @@ export class AttachmentsService {
     }
     await attachments.insert(rows);
     return rows.map(present);
+  }
+
+  /**
+   * The text of a file, read by the same parsers and under the same limits
+   * as an attachment, given back and kept nowhere: what a use case's
+   * `document` field holds.
+   */
+  async text(file: IncomingAttachment): Promise<{ fileName: string; text: string }> {
+    const fileName = cleanName(file.fileName);
+    if (file.oversized || file.bytes.byteLength > this.deps.limits.maxFileBytes)
+      throw this.rejection(fileName, "too_large");
+    try {
+      const read = await (this.deps.textReader ?? this.deps.reader).read(file.bytes, fileName);
+      return { fileName, text: read.chunks.map((chunk) => chunk.text).join("\n\n") };
+    } catch (error) {
+      if (error instanceof DocumentRejected) throw this.rejection(fileName, error.code);
+      throw error;
+    }
   }
 
   /** An attached document with its passages, for its owner: what a citation opens. */

@@ -61,6 +61,11 @@ export interface ChatRequest {
   attachments?: TurnAttachment[];
   sink?: Turn["sink"];
   signal?: AbortSignal;
+  /**
+   * A use case's run: its instructions, bases and grounding stand in for the
+   * target's assistant, and the journal records the use case (id, version).
+   */
+  useCase?: { assistant: TurnAssistant; id: string; version: number } | undefined;
   /** Called with the turn before it walks (the HTTP layer reads its timings while it streams). */
   onStart?: (turn: Turn) => void;
 }
@@ -168,7 +173,9 @@ export class ChatService {
   }
 
   private async turnOf(request: ChatRequest): Promise<Turn> {
-    const { assistant, model } = await this.resolve(request.target);
+    const { assistant, model } = request.useCase
+      ? { assistant: request.useCase.assistant, model: undefined }
+      : await this.resolve(request.target);
     if (model) {
       const tokens = request.messages.reduce((sum, m) => sum + estimateTokens(m.content), 0);
       if (tokens > model.model.contextLength) {
@@ -187,6 +194,9 @@ export class ChatService {
       credential: { kind: "principal", principal: request.principal },
       assistant,
       ...(request.conversationId && { conversationId: request.conversationId }),
+      ...(request.useCase && {
+        useCase: { id: request.useCase.id, version: request.useCase.version },
+      }),
       input: {
         messages: request.messages,
         ...(named && { model: named }),

@@ -16,7 +16,12 @@ import {
   type AttachmentsService,
   attachmentCitations,
 } from "./attachments.service.js";
-import { ASSISTANT_PREFIX, type AssistantModel, type ChatService } from "./chat.service.js";
+import {
+  ASSISTANT_PREFIX,
+  type AssistantModel,
+  type ChatRequest,
+  type ChatService,
+} from "./chat.service.js";
 import { conversationMarkdown } from "./conversation-export.js";
 import type { ConversationsRepository } from "./conversations.repository.js";
 import { type DraftPreview, draftPreview } from "./draft-preview.js";
@@ -50,6 +55,8 @@ export interface TurnOptions {
   generate?: boolean;
   /** One of the conversation's assistant's models, for this message only (else the router chooses). */
   model?: string | undefined;
+  /** A use case's run (`ChatRequest.useCase`): its assistant stands in for the conversation's. */
+  useCase?: ChatRequest["useCase"];
 }
 
 /** An assistant as the page offers it for a new conversation: what it is for, which models. */
@@ -296,6 +303,8 @@ export class ConversationsService {
       allowedOrigins?: ReadonlySet<string>;
       /** Documents attached to the messages. */
       attachments?: AttachmentsService;
+      /** A use case's turn assistant: a conversation a run opened goes on with its instructions. */
+      useCaseTurn?: (useCaseId: string) => Promise<ChatRequest["useCase"]>;
     },
   ) {}
 
@@ -359,7 +368,12 @@ export class ConversationsService {
 
   async create(
     principal: Principal,
-    input: { assistantId?: string | undefined; title?: string | undefined },
+    input: {
+      assistantId?: string | undefined;
+      title?: string | undefined;
+      /** The use case whose run opens it. */
+      useCaseId?: string | undefined;
+    },
   ): Promise<Conversation> {
     const assistant = input.assistantId
       ? await this.deps.assistants.get(input.assistantId)
@@ -371,6 +385,7 @@ export class ConversationsService {
       user_id: principal.userId,
       assistant_id: assistant.id,
       title: input.title?.trim() || "Nouvelle conversation",
+      ...(input.useCaseId && { use_case_id: input.useCaseId }),
       created_at: now,
       updated_at: now,
     });
@@ -698,6 +713,11 @@ export class ConversationsService {
         content,
       )) ?? [];
     const model = options.model ? await this.offered(conversation, options.model) : undefined;
+    const useCase =
+      options.useCase ??
+      (conversation.use_case_id
+        ? await this.deps.useCaseTurn?.(conversation.use_case_id)
+        : undefined);
     const turn = await this.deps.chat.run({
       principal,
       conversationId: id,
@@ -710,6 +730,7 @@ export class ConversationsService {
       ...(options.signal && { signal: options.signal }),
       ...(options.generate && { generate: true }),
       ...(attachments.length > 0 && { attachments }),
+      ...(useCase && { useCase }),
     });
     if (turn.output && attachments.length > 0) {
       turn.output.citations = attachmentCitations(turn.output.citations, attachments);

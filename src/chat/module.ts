@@ -1,4 +1,9 @@
-import type { AssistantsService } from "../assistants/index.js";
+import {
+  type AssistantsService,
+  type Converse,
+  type UseCase,
+  useCaseAssistant,
+} from "../assistants/index.js";
 import type { DataPolicy } from "../charter/index.js";
 import type { ModuleContext } from "../context.js";
 import type { OpenPseudonyms, ScanPort } from "../guard/index.js";
@@ -13,7 +18,11 @@ import type { Pipeline } from "../pipeline/index.js";
 import type { ProvidersService } from "../providers/index.js";
 import { AttachmentsRepository } from "./attachments.repository.js";
 import { attachmentsRoutes } from "./attachments.routes.js";
-import { type AttachmentLimits, AttachmentsService } from "./attachments.service.js";
+import {
+  type AttachmentLimits,
+  AttachmentsService,
+  type IncomingAttachment,
+} from "./attachments.service.js";
 import { ChatService } from "./chat.service.js";
 import { ConversationsRepository } from "./conversations.repository.js";
 import { conversationsRoutes } from "./conversations.routes.js";
@@ -39,6 +48,8 @@ export function chatModule(
     /** Texts sent to a model outside a turn (/v1/embeddings): the guard, and the charter's matrix. */
     egress: { scan: ScanPort; openPseudonyms: OpenPseudonyms };
     policyFor: (principal: Principal) => Promise<DataPolicy>;
+    /** A use case's current definition: a conversation one of its runs opened goes on with it. */
+    useCase: (id: string) => Promise<UseCase | undefined>;
   },
 ) {
   const { assistants, providers } = ports;
@@ -57,20 +68,26 @@ export function chatModule(
     maxFilesPerConversation: config.attachments.maxFilesPerConversation,
     maxCharacters: config.attachments.maxCharacters,
   };
+  const readerSettings = {
+    limits: {
+      ...DEFAULT_PARSE_LIMITS,
+      maxFileBytes: limits.maxFileBytes,
+      maxTextCharacters: limits.maxCharacters,
+    },
+    chunking: DEFAULT_CHUNKING,
+    timeoutMs: config.knowledge.parseTimeoutSeconds * 1000,
+    memoryMb: config.knowledge.parseMemoryMegabytes,
+  };
   const attachments = new AttachmentsService({
     attachments: new AttachmentsRepository(store.db),
     conversations: repository,
     // The knowledge bases' parsers, limits and reading thread (one of its own: an agent waiting
     // for an attachment never waits behind a base's ingestion).
-    reader: sharedReader({
-      limits: {
-        ...DEFAULT_PARSE_LIMITS,
-        maxFileBytes: limits.maxFileBytes,
-        maxTextCharacters: limits.maxCharacters,
-      },
-      chunking: DEFAULT_CHUNKING,
-      timeoutMs: config.knowledge.parseTimeoutSeconds * 1000,
-      memoryMb: config.knowledge.parseMemoryMegabytes,
+    reader: sharedReader(readerSettings),
+    // A use case's document field takes the text whole: passages without overlap.
+    textReader: sharedReader({
+      ...readerSettings,
+      chunking: { ...DEFAULT_CHUNKING, overlapWords: 0 },
     }),
     limits,
     clock,
@@ -86,12 +103,36 @@ export function chatModule(
     feedback: ports.feedback,
     allowedOrigins: new Set(config.answers.allowedOrigins),
     attachments,
+    useCaseTurn: async (id) => {
+      const useCase = await ports.useCase(id);
+      return (
+        useCase && {
+          assistant: useCaseAssistant(useCase),
+          id: useCase.id,
+          version: useCase.version,
+        }
+      );
+    },
   });
   return {
     services: { chat, conversations, attachments },
     ports: {
       /** Retention's port: deletes conversations inactive since before an instant; how many. */
       purgeConversations: (before: string) => repository.deleteInactiveBefore(before),
+      /** A use case's run: a conversation opened for it, its prompt the first message. */
+      converse: (async (principal, { title, prompt, useCase }) => {
+        const conversation = await conversations.create(principal, {
+          title,
+          useCaseId: useCase.id,
+        });
+        const { turn, answer } = await conversations.send(principal, conversation.id, prompt, {
+          useCase,
+        });
+        return { conversationId: conversation.id, turn, answer };
+      }) satisfies Converse,
+      /** A use case's document field: a file's text, read like an attachment, kept nowhere. */
+      documentText: (file: IncomingAttachment) => attachments.text(file),
+      documentMaxBytes: limits.maxFileBytes,
     },
     routes: [
       ...conversationsRoutes({ conversations }),

@@ -68,6 +68,13 @@ export const en = {
   "error.provider_key_reentry":
     "This provider's address now points to a different server: please enter its API key again, or remove it. A saved key is only sent to the server it was entered for.",
   "error.assistant_not_found": "Assistant not found.",
+  "error.prompt_direction_required": "A prompt shared with a direction must name it (directionId).",
+  "error.prompt_template_invalid":
+    "The prompt text is malformed: {problem}. A variable is written between double braces, in lower case without accents or spaces.",
+  "error.prompt_variables_missing": "Fill in the prompt's variables: {names}.",
+  "error.prompt_not_curatable":
+    "You may edit only your own prompts, your direction's if you are its referent, and the whole collectivité's if you are an administrator.",
+  "error.prompt_not_found": "Prompt not found.",
   "error.assistant_exists": "An assistant with this name already exists: {name}.",
   "error.assistant_default": "The default assistant cannot be deleted (it can be edited).",
   "error.assistant_not_manageable":
@@ -141,9 +148,21 @@ export const en = {
     "This use case's non-AI result ({kind}) is not available yet.",
   "error.usecase_field_invalid": "Field {field}: {reason}.",
   "error.usecase_field_unknown": "Field(s) unknown to this use case: {fields}.",
+  "error.usecase_document_unreadable": "Document “{field}” cannot be read: {reason}",
+  "error.usecase_search_needs_database":
+    "This use case's result without AI is a search in its knowledge bases: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
   "error.usecase_fields_missing": "Required field(s) to fill in: {fields}.",
   "error.usecase_input_json": "The file {file} is not valid JSON: {reason}",
   "error.usecase_invalid": "Invalid use-case definition: {problems}",
+  "error.usecase_id_mismatch":
+    'The file defines the use case "{found}", not "{id}": change its id or import it.',
+  "error.usecase_not_found": "Use case not found: {id}.",
+  "error.usecase_not_manageable":
+    "You may only edit the use cases of your direction (or of a direction below it).",
+  "error.usecase_shipped":
+    "This use case is shipped with Beffroi: it cannot be deleted (it can be edited).",
+  "error.usecase_conflict":
+    "The use case was modified by someone else at the same time: reload it, then save again.",
   "error.usecase_output_too_long": "The text produced exceeds the allowed length.",
   "error.usecase_unknown": "Unknown use case: {id}. Available: {ids}.",
   "error.usecase_values_not_object":

@@ -80,6 +80,14 @@ export const fr = {
   "error.provider_key_reentry":
     "L'adresse de ce fournisseur change de serveur : saisissez de nouveau sa clé d'API, ou retirez-la. Une clé enregistrée n'est envoyée qu'au serveur pour lequel elle a été saisie.",
   "error.assistant_not_found": "Assistant introuvable.",
+  "error.prompt_direction_required":
+    "Un prompt partagé avec une direction doit nommer cette direction (directionId).",
+  "error.prompt_template_invalid":
+    "Le texte du prompt est mal formé : {problem}. Une variable s'écrit entre doubles accolades, en minuscules sans accent ni espace.",
+  "error.prompt_variables_missing": "Remplissez les variables du prompt : {names}.",
+  "error.prompt_not_curatable":
+    "Vous ne pouvez modifier que vos propres prompts, ceux de votre direction si vous en êtes référent, et ceux de toute la collectivité si vous êtes administrateur.",
+  "error.prompt_not_found": "Prompt introuvable.",
   "error.assistant_exists": "Un assistant porte déjà ce nom : {name}.",
   "error.assistant_default":
     "L'assistant par défaut ne peut pas être supprimé (il peut être modifié).",
@@ -450,9 +458,12 @@ Commandes :
                                 vérifie le journal d'audit (code 1 au premier maillon rompu)
   audit list [--limit N] [--before N] [--json] | audit head [--json]
   usecases list [--json]        les cas d'usage livrés : formulaire, catégorie, version
-  usecases baseline ID --input FICHIER.json
+  usecases baseline ID --input FICHIER.json [--kb NOM]…
                                 le résultat sans IA d'un cas d'usage pour les valeurs
-                                du formulaire (objet JSON { "champ": valeur })
+                                du formulaire (objet JSON { "champ": valeur } ; un champ
+                                document peut nommer un fichier .txt, .vtt, .docx, .pdf…) ;
+                                un résultat de recherche (accueil, RH, APA, CEE) interroge
+                                la base de données locale, dans les bases --kb ou toutes
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
@@ -663,8 +674,20 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.usecase_field_invalid": "Champ « {field} » : {reason}.",
   "error.usecase_field_unknown": "Champ(s) inconnu(s) de ce cas d'usage : {fields}.",
   "error.usecase_fields_missing": "Champ(s) obligatoire(s) à remplir : {fields}.",
+  "error.usecase_document_unreadable": "Document « {field} » illisible : {reason}",
+  "error.usecase_search_needs_database":
+    "Le résultat sans IA de ce cas d'usage est une recherche dans ses bases documentaires : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
   "error.usecase_input_json": "Le fichier {file} n'est pas un JSON valide : {reason}",
   "error.usecase_invalid": "Définition de cas d'usage invalide : {problems}",
+  "error.usecase_id_mismatch":
+    "Le fichier définit le cas d'usage « {found} », et non « {id} » : changez son identifiant ou importez-le.",
+  "error.usecase_not_found": "Cas d'usage introuvable : « {id} ».",
+  "error.usecase_not_manageable":
+    "Vous ne pouvez modifier que les cas d'usage de votre direction (ou d'une direction qui en dépend).",
+  "error.usecase_shipped":
+    "Ce cas d'usage est livré avec Beffroi : il ne peut pas être supprimé (il peut être modifié).",
+  "error.usecase_conflict":
+    "Le cas d'usage a été modifié par quelqu'un d'autre au même moment : rechargez-le, puis enregistrez de nouveau.",
   "error.usecase_output_too_long": "Le texte produit dépasse la longueur permise.",
   "error.usecase_unknown": "Cas d'usage inconnu : « {id} ». Cas disponibles : {ids}.",
   "error.usecase_values_not_object":
@@ -966,6 +989,13 @@ par POST /api/bootstrap, ou avec :
   "audit.action.assistant.created": "assistant créé",
   "audit.action.assistant.updated": "assistant modifié",
   "audit.action.assistant.deleted": "assistant supprimé",
+  "audit.action.usecase.created": "cas d'usage créé",
+  "audit.action.usecase.updated": "cas d'usage modifié",
+  "audit.action.usecase.imported": "cas d'usage importé",
+  "audit.action.usecase.deleted": "cas d'usage supprimé",
+  "audit.action.prompt.created": "prompt de la bibliothèque créé",
+  "audit.action.prompt.updated": "prompt de la bibliothèque modifié",
+  "audit.action.prompt.deleted": "prompt de la bibliothèque supprimé",
   "audit.action.provider.added": "fournisseur de modèles ajouté",
   "audit.action.provider.updated": "fournisseur de modèles modifié",
   "audit.action.provider.removed": "fournisseur de modèles retiré",
@@ -1047,6 +1077,45 @@ par POST /api/bootstrap, ou avec :
   "usecase.type.choice": "choix",
   "usecase.type.list": "liste",
   "usecase.type.document": "document",
+  "usecase.baseline.notice":
+    "Résultat produit sans IA, par des règles simples : un point de départ à relire et compléter par un agent.",
+  "usecase.baseline.none": "Rien à signaler.",
+  "usecase.baseline.not_measured": "non mesuré",
+  "usecase.baseline.plain.title": "Langage clair : relecture sans IA",
+  "usecase.baseline.plain.audience": "Public visé : {audience}",
+  "usecase.baseline.plain.measures": "Mesures de lisibilité",
+  "usecase.baseline.plain.column_measure": "Mesure",
+  "usecase.baseline.plain.column_before": "Texte d'origine",
+  "usecase.baseline.plain.column_after": "Proposition",
+  "usecase.baseline.plain.reading_ease":
+    "Facilité de lecture (Flesch adapté au français par Kandel et Moles)",
+  "usecase.baseline.plain.words_per_sentence": "Mots par phrase (moyenne)",
+  "usecase.baseline.plain.syllables_per_word": "Syllabes par mot (moyenne)",
+  "usecase.baseline.plain.long_sentences": "Phrases de plus de {words} mots",
+  "usecase.baseline.plain.passive_share": "Part des phrases à la voix passive",
+  "usecase.baseline.plain.jargon": "Jargon relevé et mots simples proposés",
+  "usecase.baseline.plain.jargon_item": "« {expression} » → « {plain} »",
+  "usecase.baseline.plain.long": "Phrases longues à couper",
+  "usecase.baseline.plain.passive": "Phrases à la voix passive, à tourner à l'actif",
+  "usecase.baseline.plain.sentence": "« {text} » ({words} mots)",
+  "usecase.baseline.plain.rewrite": "Proposition de réécriture",
+  "usecase.baseline.plain.rewrite_note":
+    "Le jargon est remplacé par des mots simples ; les phrases longues et passives restent à reprendre.",
+  "usecase.baseline.summary.title": "Note de synthèse : extraits principaux",
+  "usecase.baseline.summary.note":
+    "Les {count} phrases les plus représentatives, dans l'ordre des documents : la matière de la note, pas la note elle-même.",
+  "usecase.baseline.search.title": "Résultats de la recherche",
+  "usecase.baseline.search.question": "Question : {question}",
+  "usecase.baseline.search.empty":
+    "Aucun passage des bases ne répond à cette question : orientez la personne vers le service compétent.",
+  "usecase.baseline.search.base": "base « {base} »",
+  "usecase.baseline.search.sources": "Sources",
+  "usecase.baseline.search.page": "p. {page}",
+  "usecase.baseline.checklist.title": "Points de contrôle",
+  "usecase.baseline.checklist.declared": "déclaré : {value}",
+  "usecase.baseline.checklist.not_declared": "**non déclaré**",
+  "usecase.baseline.checklist.value": "valeur déclarée : {value}",
+  "usecase.baseline.checklist.missing": "**non renseigné**",
   "cli.usecases_line": "{id} (version {version}) — {name} [{category}]",
   "cli.usecases_field": "   {id} : {label} ({type}{required}{personal})",
   "cli.usecases_required": ", obligatoire",

@@ -59,6 +59,8 @@ export class UsageJournal {
       gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
       gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
       decisions: JSON.stringify(publicDecisions(turn)),
+      use_case_id: turn.useCase?.id ?? null,
+      use_case_version: turn.useCase?.version ?? null,
     });
   };
 

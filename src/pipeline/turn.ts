@@ -289,6 +289,8 @@ export interface Turn {
   /** The conversation the turn belongs to, if any: its pseudonyms are kept for its next turns. */
   conversationId?: string;
   assistant?: TurnAssistant;
+  /** The use case whose form built this turn's prompt (the journal keeps its id and version). */
+  useCase?: { id: string; version: number };
   /** Set by the charter stage. */
   charter?: TurnCharter;
   /** Set by the charter stage when the turn was admitted against quotas. */

@@ -20,6 +20,9 @@ import * as assistantGrounding from "./migrations/0017-assistant-grounding.js";
 import * as attachments from "./migrations/0018-attachments.js";
 import * as messageVersions from "./migrations/0019-message-versions.js";
 import * as conversationPins from "./migrations/0020-conversation-pins.js";
+import * as useCases from "./migrations/0021-use-cases.js";
+import * as promptLibrary from "./migrations/0022-prompt-library.js";
+import * as usageUseCase from "./migrations/0023-usage-use-case.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +46,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0018-attachments": attachments,
   "0019-message-versions": messageVersions,
   "0020-conversation-pins": conversationPins,
+  "0021-use-cases": useCases,
+  "0022-prompt-library": promptLibrary,
+  "0023-usage-use-case": usageUseCase,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -242,6 +242,29 @@ export interface AssistantTable {
   updated_at: string;
 }
 
+/** A prompt of the library (migration 0022); `scope` is personal, direction or collectivite. */
+export interface PromptTable {
+  id: string;
+  title: string;
+  /** The prompt, with `{{variables}}` (the use-case template language). */
+  body: string;
+  example: string;
+  scope: string;
+  direction_id: string | null;
+  author_id: string | null;
+  use_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One agent's rating of a prompt, 1 to 5. */
+export interface PromptRatingTable {
+  prompt_id: string;
+  user_id: string;
+  rating: number;
+  rated_at: string;
+}
+
 export interface ConversationTable {
   id: string;
   user_id: string;
@@ -253,6 +276,8 @@ export interface ConversationTable {
   pinned_at?: string | null;
   /** When the agent archived it (out of the main list, still under retention); null: not archived. */
   archived_at?: string | null;
+  /** The use case whose run opened it (migration 0023); null: an ordinary conversation. */
+  use_case_id?: string | null;
 }
 
 export interface MessageTable {
@@ -372,6 +397,9 @@ export interface UsageRecordTable {
   feedback?: string | null;
   /** The minutes the answer saved the agent, by their own estimate; null when they gave none. */
   minutes_saved?: number | null;
+  /** The use case the turn ran, and its definition's version (migration 0023); no text. */
+  use_case_id?: string | null;
+  use_case_version?: number | null;
 }
 
 /** One quota scope's month (migration 0011): requests admitted, answers in progress, consumption. */
@@ -412,6 +440,34 @@ export interface UsageMonthlyTable {
   minutes_answers: number;
 }
 
+/** A use case of the catalogue (migration 0021); its definitions are in `use_case_versions`. */
+export interface UseCaseTable {
+  id: string;
+  owner_direction_id: string | null;
+  /** 1 when Beffroi ships it (it cannot be deleted). */
+  shipped: number;
+  /** The last shipped definition's `version` seen at start; null for one not shipped. */
+  shipped_version: number | null;
+  current_revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One version of a use case's definition, never changed. */
+export interface UseCaseVersionTable {
+  use_case_id: string;
+  revision: number;
+  /** The definition's own `version` field. */
+  definition_version: number;
+  /** As `exportUseCase` writes it. */
+  yaml: string;
+  /** shipped, edited or imported. */
+  source: string;
+  /** The user who saved it; null for Beffroi itself or the CLI. */
+  author_id: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   usage_monthly: UsageMonthlyTable;
   audit_log: AuditLogTable;
@@ -441,6 +497,10 @@ export interface Tables {
   passage_statistics: PassageStatisticsTable;
   providers: ProviderTable;
   assistants: AssistantTable;
+  prompts: PromptTable;
+  prompt_ratings: PromptRatingTable;
+  use_cases: UseCaseTable;
+  use_case_versions: UseCaseVersionTable;
   conversations: ConversationTable;
   messages: MessageTable;
   attachments: AttachmentTable;

@@ -11,6 +11,8 @@ import { SessionProvider, useSession } from "./session";
 const ChatArea = lazy(() => import("./pages/chat/chat-area"));
 const KnowledgeArea = lazy(() => import("./pages/knowledge/knowledge-area"));
 const AdminArea = lazy(() => import("./pages/admin/admin-area"));
+const PromptsArea = lazy(() => import("./pages/prompts/prompts-area"));
+const UseCasesArea = lazy(() => import("./pages/usecases/usecases-area"));
 
 function Area(props: { path: string }) {
   const { can } = useSession();
@@ -24,6 +26,10 @@ function Area(props: { path: string }) {
       return can("knowledge:read") ? <KnowledgeArea path={path} /> : <Forbidden />;
     case "administration":
       return ADMIN_PERMISSIONS.some(can) ? <AdminArea path={path} /> : <Forbidden />;
+    case "cas-d-usage":
+      return can("chat") ? <UseCasesArea path={path} /> : <Forbidden />;
+    case "prompts":
+      return <PromptsArea />;
     case "charte":
       return <CharterPage />;
     default:

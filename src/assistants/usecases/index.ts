@@ -1,6 +1,20 @@
-export { buildPrompt, runBaseline } from "./baseline.js";
+export {
+  type BaselineInput,
+  type BaselinePassage,
+  type BaselineSearch,
+  buildPrompt,
+  runBaseline,
+} from "./baseline.js";
 export { type CheckResult, LEGAL_CODES, runChecks } from "./checks.js";
 export { exportUseCase, loadUseCase, shippedUseCases } from "./loader.js";
+export {
+  type Converse,
+  type UseCaseForm,
+  type UseCaseRun,
+  UseCaseRunService,
+  useCaseAssistant,
+} from "./run.service.js";
+export { extractiveSummary, type SummarySource } from "./summary.js";
 export {
   parseTemplate,
   renderTemplate,

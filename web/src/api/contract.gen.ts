@@ -374,6 +374,84 @@ export interface ApiRoutes {
     params: DeleteApiAssistantsIdParams;
     query: undefined;
   };
+  "GET /api/usecases": {
+    response: GetApiUsecasesResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/usecases/:id": {
+    response: GetApiUsecasesIdResponse;
+    body: undefined;
+    params: GetApiUsecasesIdParams;
+    query: undefined;
+  };
+  "PUT /api/usecases/:id": {
+    response: PutApiUsecasesIdResponse;
+    body: PutApiUsecasesIdBody;
+    params: PutApiUsecasesIdParams;
+    query: undefined;
+  };
+  "DELETE /api/usecases/:id": {
+    response: undefined;
+    body: undefined;
+    params: DeleteApiUsecasesIdParams;
+    query: undefined;
+  };
+  "POST /api/usecases/import": {
+    response: PostApiUsecasesImportResponse;
+    body: PostApiUsecasesImportBody;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/usecases/:id/export": {
+    response: undefined;
+    body: undefined;
+    params: GetApiUsecasesIdExportParams;
+    query: undefined;
+  };
+  "GET /api/prompts": {
+    response: GetApiPromptsResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiPromptsQuery;
+  };
+  "POST /api/prompts": {
+    response: PostApiPromptsResponse;
+    body: PostApiPromptsBody;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/prompts/:id": {
+    response: GetApiPromptsIdResponse;
+    body: undefined;
+    params: GetApiPromptsIdParams;
+    query: undefined;
+  };
+  "PUT /api/prompts/:id": {
+    response: PutApiPromptsIdResponse;
+    body: PutApiPromptsIdBody;
+    params: PutApiPromptsIdParams;
+    query: undefined;
+  };
+  "DELETE /api/prompts/:id": {
+    response: undefined;
+    body: undefined;
+    params: DeleteApiPromptsIdParams;
+    query: undefined;
+  };
+  "PUT /api/prompts/:id/rating": {
+    response: PutApiPromptsIdRatingResponse;
+    body: PutApiPromptsIdRatingBody;
+    params: PutApiPromptsIdRatingParams;
+    query: undefined;
+  };
+  "POST /api/prompts/:id/use": {
+    response: PostApiPromptsIdUseResponse;
+    body: PostApiPromptsIdUseBody;
+    params: PostApiPromptsIdUseParams;
+    query: undefined;
+  };
   "GET /api/me/usage": {
     response: GetApiMeUsageResponse;
     body: undefined;
@@ -552,6 +630,24 @@ export interface ApiRoutes {
     response: PostApiAskResponse;
     body: PostApiAskBody;
     params: undefined;
+    query: undefined;
+  };
+  "GET /api/usecase-forms": {
+    response: GetApiUsecaseFormsResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/usecase-documents/text": {
+    response: PostApiUsecaseDocumentsTextResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/usecases/:id/run": {
+    response: PostApiUsecasesIdRunResponse;
+    body: PostApiUsecasesIdRunBody;
+    params: PostApiUsecasesIdRunParams;
     query: undefined;
   };
 }
@@ -4369,6 +4465,1113 @@ export interface DeleteApiAssistantsIdParams {
   id: string;
 }
 
+export type GetApiUsecasesResponse = {
+  id: string;
+  name: string;
+  description: string;
+  category:
+    | "general"
+    | "drafting"
+    | "summary"
+    | "plain-language"
+    | "reception"
+    | "hr"
+    | "aid-finder"
+    | "watch"
+    | "procurement"
+    | "minutes";
+  version: number;
+  revision: number;
+  source: "shipped" | "edited" | "imported";
+  shipped: boolean;
+  shippedUpdate: number | null;
+  ownerDirectionId: string | null;
+  ownerDirectionPath: string | null;
+  updatedAt: string;
+}[];
+
+export interface GetApiUsecasesIdResponse {
+  id: string;
+  name: string;
+  description: string;
+  category:
+    | "general"
+    | "drafting"
+    | "summary"
+    | "plain-language"
+    | "reception"
+    | "hr"
+    | "aid-finder"
+    | "watch"
+    | "procurement"
+    | "minutes";
+  version: number;
+  revision: number;
+  source: "shipped" | "edited" | "imported";
+  shipped: boolean;
+  shippedUpdate: number | null;
+  ownerDirectionId: string | null;
+  ownerDirectionPath: string | null;
+  updatedAt: string;
+  yaml: string;
+  definition: {
+    id: string;
+    version: number;
+    name: string;
+    description: string;
+    category:
+      | "general"
+      | "drafting"
+      | "summary"
+      | "plain-language"
+      | "reception"
+      | "hr"
+      | "aid-finder"
+      | "watch"
+      | "procurement"
+      | "minutes";
+    /**
+     * @minItems 1
+     * @maxItems 40
+     */
+    fields: [
+      (
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      ),
+      ...(
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      )[],
+    ];
+    instructions: string;
+    template: string;
+    output: {
+      /**
+       * @maxItems 40
+       */
+      sections: string[];
+    };
+    /**
+     * @maxItems 40
+     */
+    checks: (
+      | {
+          kind: "section-present";
+          id: string;
+          label: string;
+          section: string;
+        }
+      | {
+          kind: "pattern";
+          id: string;
+          label: string;
+          pattern: string;
+          flags: string;
+          min: number;
+          max?: number;
+        }
+      | {
+          kind: "numbered-articles";
+          id: string;
+          label: string;
+          after?: string;
+          min: number;
+        }
+      | {
+          kind: "legal-reference";
+          id: string;
+          label: string;
+          min: number;
+        }
+      | {
+          kind: "date-present";
+          id: string;
+          label: string;
+        }
+      | {
+          kind: "max-words";
+          id: string;
+          label: string;
+          max: number;
+        }
+      | {
+          kind: "weights-sum";
+          id: string;
+          label: string;
+          section: string;
+          total: number;
+        }
+    )[];
+    grounding: "required" | "preferred" | "off";
+    baseline:
+      | {
+          kind: "template";
+          template: string;
+        }
+      | {
+          kind: "plain-language";
+          field: string;
+          audience?: string;
+        }
+      | {
+          kind: "minutes";
+          notes?: string;
+          transcript?: string;
+          date?: string;
+          title?: string;
+          participants?: string;
+        }
+      | {
+          kind: "search";
+          question: string;
+          limit: number;
+        }
+      | {
+          kind: "extractive-summary";
+          /**
+           * @minItems 1
+           * @maxItems 10
+           */
+          fields:
+            | [string]
+            | [string, string]
+            | [string, string, string]
+            | [string, string, string, string]
+            | [string, string, string, string, string]
+            | [string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string, string];
+          title?: string;
+          sentences: number;
+        }
+      | {
+          kind: "checklist";
+          template: string;
+          /**
+           * @minItems 1
+           * @maxItems 100
+           */
+          rules: [
+            {
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            },
+            ...{
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            }[],
+          ];
+        };
+    sovereignty?: "local" | "sovereign" | "extraterritorial";
+    requiresValidation: boolean;
+  };
+  versions: {
+    revision: number;
+    version: number;
+    source: "shipped" | "edited" | "imported";
+    authorId: string | null;
+    createdAt: string;
+  }[];
+}
+
+export interface GetApiUsecasesIdParams {
+  id: string;
+}
+
+export interface PutApiUsecasesIdResponse {
+  id: string;
+  name: string;
+  description: string;
+  category:
+    | "general"
+    | "drafting"
+    | "summary"
+    | "plain-language"
+    | "reception"
+    | "hr"
+    | "aid-finder"
+    | "watch"
+    | "procurement"
+    | "minutes";
+  version: number;
+  revision: number;
+  source: "shipped" | "edited" | "imported";
+  shipped: boolean;
+  shippedUpdate: number | null;
+  ownerDirectionId: string | null;
+  ownerDirectionPath: string | null;
+  updatedAt: string;
+  yaml: string;
+  definition: {
+    id: string;
+    version: number;
+    name: string;
+    description: string;
+    category:
+      | "general"
+      | "drafting"
+      | "summary"
+      | "plain-language"
+      | "reception"
+      | "hr"
+      | "aid-finder"
+      | "watch"
+      | "procurement"
+      | "minutes";
+    /**
+     * @minItems 1
+     * @maxItems 40
+     */
+    fields: [
+      (
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      ),
+      ...(
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      )[],
+    ];
+    instructions: string;
+    template: string;
+    output: {
+      /**
+       * @maxItems 40
+       */
+      sections: string[];
+    };
+    /**
+     * @maxItems 40
+     */
+    checks: (
+      | {
+          kind: "section-present";
+          id: string;
+          label: string;
+          section: string;
+        }
+      | {
+          kind: "pattern";
+          id: string;
+          label: string;
+          pattern: string;
+          flags: string;
+          min: number;
+          max?: number;
+        }
+      | {
+          kind: "numbered-articles";
+          id: string;
+          label: string;
+          after?: string;
+          min: number;
+        }
+      | {
+          kind: "legal-reference";
+          id: string;
+          label: string;
+          min: number;
+        }
+      | {
+          kind: "date-present";
+          id: string;
+          label: string;
+        }
+      | {
+          kind: "max-words";
+          id: string;
+          label: string;
+          max: number;
+        }
+      | {
+          kind: "weights-sum";
+          id: string;
+          label: string;
+          section: string;
+          total: number;
+        }
+    )[];
+    grounding: "required" | "preferred" | "off";
+    baseline:
+      | {
+          kind: "template";
+          template: string;
+        }
+      | {
+          kind: "plain-language";
+          field: string;
+          audience?: string;
+        }
+      | {
+          kind: "minutes";
+          notes?: string;
+          transcript?: string;
+          date?: string;
+          title?: string;
+          participants?: string;
+        }
+      | {
+          kind: "search";
+          question: string;
+          limit: number;
+        }
+      | {
+          kind: "extractive-summary";
+          /**
+           * @minItems 1
+           * @maxItems 10
+           */
+          fields:
+            | [string]
+            | [string, string]
+            | [string, string, string]
+            | [string, string, string, string]
+            | [string, string, string, string, string]
+            | [string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string, string];
+          title?: string;
+          sentences: number;
+        }
+      | {
+          kind: "checklist";
+          template: string;
+          /**
+           * @minItems 1
+           * @maxItems 100
+           */
+          rules: [
+            {
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            },
+            ...{
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            }[],
+          ];
+        };
+    sovereignty?: "local" | "sovereign" | "extraterritorial";
+    requiresValidation: boolean;
+  };
+  versions: {
+    revision: number;
+    version: number;
+    source: "shipped" | "edited" | "imported";
+    authorId: string | null;
+    createdAt: string;
+  }[];
+}
+
+export interface PutApiUsecasesIdBody {
+  yaml: string;
+  ownerDirectionId?: string | null;
+}
+
+export interface PutApiUsecasesIdParams {
+  id: string;
+}
+
+export interface DeleteApiUsecasesIdParams {
+  id: string;
+}
+
+export interface PostApiUsecasesImportResponse {
+  id: string;
+  name: string;
+  description: string;
+  category:
+    | "general"
+    | "drafting"
+    | "summary"
+    | "plain-language"
+    | "reception"
+    | "hr"
+    | "aid-finder"
+    | "watch"
+    | "procurement"
+    | "minutes";
+  version: number;
+  revision: number;
+  source: "shipped" | "edited" | "imported";
+  shipped: boolean;
+  shippedUpdate: number | null;
+  ownerDirectionId: string | null;
+  ownerDirectionPath: string | null;
+  updatedAt: string;
+  yaml: string;
+  definition: {
+    id: string;
+    version: number;
+    name: string;
+    description: string;
+    category:
+      | "general"
+      | "drafting"
+      | "summary"
+      | "plain-language"
+      | "reception"
+      | "hr"
+      | "aid-finder"
+      | "watch"
+      | "procurement"
+      | "minutes";
+    /**
+     * @minItems 1
+     * @maxItems 40
+     */
+    fields: [
+      (
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      ),
+      ...(
+        | {
+            type: "text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "long-text";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "date";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "choice";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+            /**
+             * @minItems 2
+             * @maxItems 50
+             */
+            options: [string, string, ...string[]];
+          }
+        | {
+            type: "list";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+        | {
+            type: "document";
+            id: string;
+            label: string;
+            help: string;
+            required: boolean;
+            personalData: boolean;
+          }
+      )[],
+    ];
+    instructions: string;
+    template: string;
+    output: {
+      /**
+       * @maxItems 40
+       */
+      sections: string[];
+    };
+    /**
+     * @maxItems 40
+     */
+    checks: (
+      | {
+          kind: "section-present";
+          id: string;
+          label: string;
+          section: string;
+        }
+      | {
+          kind: "pattern";
+          id: string;
+          label: string;
+          pattern: string;
+          flags: string;
+          min: number;
+          max?: number;
+        }
+      | {
+          kind: "numbered-articles";
+          id: string;
+          label: string;
+          after?: string;
+          min: number;
+        }
+      | {
+          kind: "legal-reference";
+          id: string;
+          label: string;
+          min: number;
+        }
+      | {
+          kind: "date-present";
+          id: string;
+          label: string;
+        }
+      | {
+          kind: "max-words";
+          id: string;
+          label: string;
+          max: number;
+        }
+      | {
+          kind: "weights-sum";
+          id: string;
+          label: string;
+          section: string;
+          total: number;
+        }
+    )[];
+    grounding: "required" | "preferred" | "off";
+    baseline:
+      | {
+          kind: "template";
+          template: string;
+        }
+      | {
+          kind: "plain-language";
+          field: string;
+          audience?: string;
+        }
+      | {
+          kind: "minutes";
+          notes?: string;
+          transcript?: string;
+          date?: string;
+          title?: string;
+          participants?: string;
+        }
+      | {
+          kind: "search";
+          question: string;
+          limit: number;
+        }
+      | {
+          kind: "extractive-summary";
+          /**
+           * @minItems 1
+           * @maxItems 10
+           */
+          fields:
+            | [string]
+            | [string, string]
+            | [string, string, string]
+            | [string, string, string, string]
+            | [string, string, string, string, string]
+            | [string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string]
+            | [string, string, string, string, string, string, string, string, string, string];
+          title?: string;
+          sentences: number;
+        }
+      | {
+          kind: "checklist";
+          template: string;
+          /**
+           * @minItems 1
+           * @maxItems 100
+           */
+          rules: [
+            {
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            },
+            ...{
+              section: string;
+              label: string;
+              field?: string;
+              expect?: string;
+            }[],
+          ];
+        };
+    sovereignty?: "local" | "sovereign" | "extraterritorial";
+    requiresValidation: boolean;
+  };
+  versions: {
+    revision: number;
+    version: number;
+    source: "shipped" | "edited" | "imported";
+    authorId: string | null;
+    createdAt: string;
+  }[];
+}
+
+export interface PostApiUsecasesImportBody {
+  yaml: string;
+  ownerDirectionId?: string | null;
+}
+
+export interface GetApiUsecasesIdExportParams {
+  id: string;
+}
+
+export type GetApiPromptsResponse = {
+  id: string;
+  title: string;
+  body: string;
+  example: string;
+  variables: string[];
+  scope: "personal" | "direction" | "collectivite";
+  directionId: string | null;
+  directionPath: string | null;
+  author: {
+    id: string;
+    displayName: string;
+  } | null;
+  useCount: number;
+  rating: {
+    average: number | null;
+    count: number;
+    mine: number | null;
+  };
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}[];
+
+export interface GetApiPromptsQuery {
+  scope?: "personal" | "direction" | "collectivite";
+  q?: string;
+  sort?: "popular" | "rated" | "recent" | "title";
+}
+
+export interface PostApiPromptsResponse {
+  id: string;
+  title: string;
+  body: string;
+  example: string;
+  variables: string[];
+  scope: "personal" | "direction" | "collectivite";
+  directionId: string | null;
+  directionPath: string | null;
+  author: {
+    id: string;
+    displayName: string;
+  } | null;
+  useCount: number;
+  rating: {
+    average: number | null;
+    count: number;
+    mine: number | null;
+  };
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PostApiPromptsBody {
+  title: string;
+  body: string;
+  example?: string;
+  scope?: "personal" | "direction" | "collectivite";
+  directionId?: string | null;
+}
+
+export interface GetApiPromptsIdResponse {
+  id: string;
+  title: string;
+  body: string;
+  example: string;
+  variables: string[];
+  scope: "personal" | "direction" | "collectivite";
+  directionId: string | null;
+  directionPath: string | null;
+  author: {
+    id: string;
+    displayName: string;
+  } | null;
+  useCount: number;
+  rating: {
+    average: number | null;
+    count: number;
+    mine: number | null;
+  };
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GetApiPromptsIdParams {
+  id: string;
+}
+
+export interface PutApiPromptsIdResponse {
+  id: string;
+  title: string;
+  body: string;
+  example: string;
+  variables: string[];
+  scope: "personal" | "direction" | "collectivite";
+  directionId: string | null;
+  directionPath: string | null;
+  author: {
+    id: string;
+    displayName: string;
+  } | null;
+  useCount: number;
+  rating: {
+    average: number | null;
+    count: number;
+    mine: number | null;
+  };
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PutApiPromptsIdBody {
+  title: string;
+  body: string;
+  example?: string;
+  scope?: "personal" | "direction" | "collectivite";
+  directionId?: string | null;
+}
+
+export interface PutApiPromptsIdParams {
+  id: string;
+}
+
+export interface DeleteApiPromptsIdParams {
+  id: string;
+}
+
+export interface PutApiPromptsIdRatingResponse {
+  id: string;
+  title: string;
+  body: string;
+  example: string;
+  variables: string[];
+  scope: "personal" | "direction" | "collectivite";
+  directionId: string | null;
+  directionPath: string | null;
+  author: {
+    id: string;
+    displayName: string;
+  } | null;
+  useCount: number;
+  rating: {
+    average: number | null;
+    count: number;
+    mine: number | null;
+  };
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PutApiPromptsIdRatingBody {
+  rating: number;
+}
+
+export interface PutApiPromptsIdRatingParams {
+  id: string;
+}
+
+export interface PostApiPromptsIdUseResponse {
+  text: string;
+  useCount: number;
+}
+
+export interface PostApiPromptsIdUseBody {
+  values?: {
+    [k: string]: string;
+  };
+}
+
+export interface PostApiPromptsIdUseParams {
+  id: string;
+}
+
 export interface GetApiMeUsageResponse {
   from: string;
   to: string;
@@ -5467,4 +6670,118 @@ export interface PostApiAskBody {
    * @maxItems 50
    */
   knowledgeBaseIds?: string[];
+}
+
+export type GetApiUsecaseFormsResponse = {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  category: string;
+  fields: (
+    | {
+        type: "text";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+      }
+    | {
+        type: "long-text";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+      }
+    | {
+        type: "date";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+      }
+    | {
+        type: "choice";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+        /**
+         * @minItems 2
+         * @maxItems 50
+         */
+        options: [string, string, ...string[]];
+      }
+    | {
+        type: "list";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+      }
+    | {
+        type: "document";
+        id: string;
+        label: string;
+        help: string;
+        required: boolean;
+        personalData: boolean;
+      }
+  )[];
+  checks: {
+    id: string;
+    label: string;
+  }[];
+  baseline: string;
+  requiresValidation: boolean;
+}[];
+
+export interface PostApiUsecaseDocumentsTextResponse {
+  fileName: string;
+  text: string;
+}
+
+export interface PostApiUsecasesIdRunResponse {
+  useCase: {
+    id: string;
+    version: number;
+  };
+  conversationId: string;
+  prompt: string;
+  answer: {
+    messageId: string;
+    content: string;
+    mode: "model" | "extractive";
+    model: string | null;
+  } | null;
+  refusal: {
+    code: string;
+    message: string;
+  } | null;
+  checks: {
+    id: string;
+    label: string;
+    passed: boolean;
+    detail?: string;
+  }[];
+  baseline: {
+    kind: string;
+    text: string | null;
+  };
+  baselineFirst: boolean;
+}
+
+export interface PostApiUsecasesIdRunBody {
+  values: {
+    [k: string]: string | string[];
+  };
+}
+
+export interface PostApiUsecasesIdRunParams {
+  id: string;
 }

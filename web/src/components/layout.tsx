@@ -58,6 +58,11 @@ export function Layout(props: { path: string; children: ReactNode }) {
               <NavLink href="/" current={area === "" || area === "conversations"}>
                 {t("nav.conversations")}
               </NavLink>
+              {can("chat") && (
+                <NavLink href="/cas-d-usage" current={area === "cas-d-usage"}>
+                  {t("nav.usecases")}
+                </NavLink>
+              )}
               {can("knowledge:read") && (
                 <NavLink href="/bases" current={area === "bases"}>
                   {t("nav.knowledge")}

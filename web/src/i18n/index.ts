@@ -11,7 +11,13 @@ import { knowledge } from "./fr/knowledge";
  * A message is a string with `{name}` parameters, or `{ one, other }` when
  * it depends on a count (French plural rules: 0 and 1 are singular).
  */
-const catalogue = { ...common, ...chat, ...knowledge, ...aids, ...admin } as const;
+const catalogue = {
+  ...common,
+  ...chat,
+  ...knowledge,
+  ...aids,
+  ...admin,
+} as const;
 
 export type MessageKey = keyof typeof catalogue;
 export type Message = string | { one: string; other: string };
@@ -31,12 +37,24 @@ function fill(text: string, params: Params): string {
   });
 }
 
+/**
+ * A translator for an area's own catalogue, kept out of the one above so
+ * that it loads with the area's chunk, not with the first page.
+ */
+export function areaTranslator<K extends string>(messages: Record<K, Message>) {
+  return (key: K, params: Params = {}): string => {
+    const message = messages[key];
+    if (typeof message === "string") return fill(message, params);
+    const count = typeof params.count === "number" ? params.count : 0;
+    return fill(plural.select(count) === "one" ? message.one : message.other, params);
+  };
+}
+
+const translate = areaTranslator<MessageKey>(catalogue as Catalogue);
+
 /** The message for `key`, with its parameters filled in (numbers in French notation). */
 export function t(key: MessageKey, params: Params = {}): string {
-  const message = (catalogue as Catalogue)[key] as Message;
-  if (typeof message === "string") return fill(message, params);
-  const count = typeof params.count === "number" ? params.count : 0;
-  return fill(plural.select(count) === "one" ? message.one : message.other, params);
+  return translate(key, params);
 }
 
 /** A number in French notation, with at most `digits` decimals. */

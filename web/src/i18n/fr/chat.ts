@@ -2,6 +2,7 @@
 export const chat = {
   "chat.title": "Conversations",
   "chat.new": "Nouvelle conversation",
+  "chat.prompts": "Bibliothèque de prompts",
   "chat.list.label": "Vos conversations",
   "chat.list.empty": "Aucune conversation pour l'instant.",
   "chat.list.rename": "Renommer",

@@ -6,6 +6,7 @@ export const common = {
   "nav.skip": "Aller au contenu",
   "nav.label": "Navigation principale",
   "nav.conversations": "Conversations",
+  "nav.usecases": "Cas d'usage",
   "nav.knowledge": "Bases de connaissances",
   "nav.administration": "Administration",
   "theme.label": "Thème",

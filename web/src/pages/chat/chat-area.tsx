@@ -6,6 +6,7 @@ import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link, match, navigate } from "../../router";
+import { takeComposerDraft } from "../prompts/handoff";
 import { AssistantPicker } from "./assistant-picker";
 import type { PendingAttachment } from "./attachments";
 import { Composer } from "./composer";
@@ -64,6 +65,12 @@ export default function ChatArea(props: { path: string }) {
         >
           {t("chat.new")}
         </Link>
+        <Link
+          href={id ? `/prompts?conversation=${encodeURIComponent(id)}` : "/prompts"}
+          className="button-secondary chat-prompts"
+        >
+          {t("chat.prompts")}
+        </Link>
         {list.error ? (
           <ErrorNotice error={list.error} onRetry={() => void reload()} />
         ) : list.data ? (
@@ -80,7 +87,7 @@ export default function ChatArea(props: { path: string }) {
 function NewConversation(props: { firstTime: boolean; onCreated: () => Promise<void> }) {
   const assistants = useResource("GET /api/conversations/assistants");
   const [selected, setSelected] = useState<string | null>(null);
-  const [draft, setDraft] = useState("");
+  const [draft, setDraft] = useState(() => takeComposerDraft(null));
   const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const [model, setModel] = useState(AUTOMATIC);
   const { busy: creating, error, run } = useAction();

@@ -16,6 +16,7 @@ import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { Link } from "../../router";
 import { useSession } from "../../session";
+import { takeComposerDraft } from "../prompts/handoff";
 import { Answer } from "./answer";
 import { AnswerActions } from "./answer-actions";
 import { AssistantSwitch } from "./assistant-switch";
@@ -95,7 +96,7 @@ export function ConversationView(props: {
   const conversation = useResource("GET /api/conversations/:id", { params: { id } });
   const assistants = useResource("GET /api/conversations/assistants");
   const { reload, set } = conversation;
-  const [draft, setDraft] = useState("");
+  const [draft, setDraft] = useState(() => takeComposerDraft(id));
   const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const [model, setModel] = useState(AUTOMATIC);
   const [streaming, setStreaming] = useState<Streaming | null>(null);
