@@ -104,6 +104,9 @@ export function createModules({
   const useCaseRuns = useCaseRunsModule({
     ...chat.ports,
     catalogue: assistants.services.useCases,
+    // A `search` baseline lists what the agent's own search finds (its readable bases only).
+    search: (principal) => async (query) =>
+      (await knowledge.services.retrieval.search(principal, query, { limit: 20 })).hits,
   });
   // Every domain's services (by name), routes and start-up.
   const domains = [audit, identity, charter, guard, knowledge] as const;

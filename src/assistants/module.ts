@@ -6,6 +6,7 @@ import { AssistantsService } from "./assistants.service.js";
 import { PromptsRepository } from "./prompts/prompts.repository.js";
 import { promptsRoutes } from "./prompts/prompts.routes.js";
 import { PromptsService } from "./prompts/prompts.service.js";
+import type { BaselineSearch } from "./usecases/baseline.js";
 import { shippedUseCases } from "./usecases/loader.js";
 import { useCaseRunRoutes } from "./usecases/run.routes.js";
 import { type Converse, UseCaseRunService } from "./usecases/run.service.js";
@@ -78,12 +79,15 @@ export function useCaseRunsModule(ports: {
     useCase: (id: string) => Promise<UseCase | undefined>;
     definitions: () => Promise<UseCase[]>;
   };
+  /** The knowledge search a `search` baseline lists, over the bases the agent may read. */
+  search?: (principal: Principal) => BaselineSearch;
 }) {
   const { catalogue } = ports;
   const runs = new UseCaseRunService({
     converse: ports.converse,
     useCase: (id) => catalogue.useCase(id),
     useCases: () => catalogue.definitions(),
+    ...(ports.search && { search: ports.search }),
   });
   return {
     services: { useCaseRuns: runs },

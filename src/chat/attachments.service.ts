@@ -1,6 +1,11 @@
 import { t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
-import { type DocumentReader, DocumentRejected, type RejectionCode } from "../knowledge/index.js";
+import {
+  type DocumentReader,
+  DocumentRejected,
+  decodeText,
+  type RejectionCode,
+} from "../knowledge/index.js";
 import type { TurnAttachment, TurnCitation } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import { type AppError, appError } from "../shared/errors.js";
@@ -199,6 +204,13 @@ export class AttachmentsService {
     if (file.oversized || file.bytes.byteLength > this.deps.limits.maxFileBytes)
       throw this.rejection(fileName, "too_large");
     try {
+      // A WebVTT transcript is kept as written: its cues and voices are what the minutes read.
+      if (/\.vtt$/i.test(fileName)) {
+        const text = decodeText(file.bytes);
+        if (text.length > this.deps.limits.maxCharacters)
+          throw this.rejection(fileName, "too_much_text");
+        return { fileName, text };
+      }
       const read = await (this.deps.textReader ?? this.deps.reader).read(file.bytes, fileName);
       return { fileName, text: read.chunks.map((chunk) => chunk.text).join("\n\n") };
     } catch (error) {

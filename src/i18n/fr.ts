@@ -508,6 +508,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "route.skip.no_chat": "ce modèle ne sait pas converser",
   "route.skip.not_allowed": "hébergement {sovereignty} non autorisé pour ces données",
   "route.skip.unhealthy": "fournisseur indisponible (échecs récents)",
+  "route.skip.sovereignty":
+    "hébergement {sovereignty} : ce cas d'usage n'autorise pas moins souverain qu'un hébergement {least}",
   "route.skip.too_long": "demande trop longue pour ce modèle",
   "route.skip.parameter": "ne prend pas le paramètre {parameter}",
   "route.ignored_parameters":
@@ -522,6 +524,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "route.none_allowed": "aucun",
   "route.skipped": "{ref} écarté : {reason}",
   "route.candidates": "Modèles retenus, dans l'ordre : {candidates}.",
+  "route.sovereignty_none":
+    "Aucun modèle hébergé au moins en {sovereignty}, comme l'exige ce cas d'usage : aucun modèle n'est appelé, le résultat sans IA répond.",
   "route.extractive":
     "Aucun modèle autorisé et disponible : la réponse cite les sources, sans modèle de langue.",
   "provider.failure.timeout": "délai dépassé",

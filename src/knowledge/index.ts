@@ -38,6 +38,8 @@ export {
   type SubmitResult,
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
+/** A text file decoded as the parsers decode one (UTF-8, UTF-16 with a BOM, else Windows-1252). */
+export { decodeText } from "./parsers/encoding.js";
 export { parseDocument } from "./parsers/index.js";
 export {
   DEFAULT_PARSE_LIMITS,

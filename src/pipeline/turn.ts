@@ -199,6 +199,8 @@ export interface TurnAssistant {
   category?: string;
   /** How it uses its bases; absent, as before the modes (see `groundingOf`). */
   grounding?: GroundingMode;
+  /** The least sovereign hosting class it may use (a use case's); absent: as the charter says. */
+  sovereignty?: SovereigntyClass;
 }
 
 /** Where the guard found personal data: which message, which type, which characters (never the value). */

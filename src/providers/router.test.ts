@@ -105,4 +105,42 @@ describe("router", () => {
     assert.deepEqual(result.candidates, []);
     assert.match(result.skipped[0]?.reason ?? "", /trop longue/);
   });
+  it("keeps a use case's requests at its sovereignty or more sovereign, never called elsewhere", async () => {
+    const router = new Router({ providers: providers() });
+    const withAssistant = (sovereignty: "local" | "sovereign" | undefined): Turn => ({
+      ...turn("public"),
+      assistant: {
+        id: "usecase:accueil",
+        name: "Accueil",
+        instructions: "",
+        knowledgeBases: [],
+        preferredModels: [],
+        requiresValidation: true,
+        ...(sovereignty && { sovereignty }),
+      },
+    });
+    const sovereign = await router.route(withAssistant("sovereign"));
+    assert.deepEqual(
+      sovereign.candidates.map((c) => c.ref),
+      ["local/m", "sovereign/m"],
+    );
+    assert.deepEqual(
+      sovereign.skipped.map((s) => [s.ref, s.sovereignty, s.blocked]),
+      [["extraterritorial/m", true, undefined]],
+    );
+    assert.match(
+      sovereign.skipped[0]?.reason ?? "",
+      /hébergement extraterritorial : ce cas d'usage n'autorise pas moins souverain qu'un hébergement souverain/,
+    );
+    const local = await router.route(withAssistant("local"));
+    assert.deepEqual(
+      local.candidates.map((c) => c.ref),
+      ["local/m"],
+    );
+    assert.deepEqual(
+      (await router.route(withAssistant(undefined))).candidates.map((c) => c.ref),
+      ["local/m", "sovereign/m", "extraterritorial/m"],
+      "no sovereignty: as the charter says",
+    );
+  });
 });

@@ -42,7 +42,8 @@ export const candidateOf = (resolved: ResolvedModel, pseudonymise = false): Rout
  * The route stage's port. Candidates: the model the caller named, else the
  * assistant's preferred models in order, else every chat model, most
  * sovereign first. Left out: models the charter's matrix blocks for the
- * turn's data class, models whose provider is down (circuit open), models
+ * turn's data class, models hosted less sovereignly than the assistant
+ * allows (a use case's `sovereignty`), models whose provider is down (circuit open), models
  * too small for the prompt and its passages. A model the matrix allows only
  * with pseudonyms is kept, marked so. When the charter asks for sobriety,
  * the smallest models (active parameters) come first.
@@ -65,6 +66,8 @@ export class Router {
       ? matrixPolicy(turn.charter.dataMatrix)
       : (this.deps.policy ?? matrixPolicy());
     const allowed = SOVEREIGNTY.filter((sovereignty) => policy(dataClass, sovereignty) !== "block");
+    // The assistant's (a use case's) least sovereign hosting class: models hosted less so are never called.
+    const least = turn.assistant?.sovereignty;
     const wanted = turn.input.model ? [turn.input.model] : (turn.assistant?.preferredModels ?? []);
     const ordered: (ResolvedModel | string)[] =
       wanted.length > 0
@@ -93,6 +96,15 @@ export class Router {
         skipped.push({ ref: entry, reason: t("route.skip.unknown") });
       } else if (!entry.model.capabilities.includes("chat")) {
         skipped.push({ ref: entry.ref, reason: t("route.skip.no_chat") });
+      } else if (least && rank(entry.provider.sovereignty) > rank(least)) {
+        skipped.push({
+          ref: entry.ref,
+          reason: t("route.skip.sovereignty", {
+            sovereignty: sovereigntyName(entry.provider.sovereignty),
+            least: sovereigntyName(least),
+          }),
+          sovereignty: true,
+        });
       } else if (
         dataHandling(policy, dataClass, possible, entry.provider.sovereignty) === "block"
       ) {

@@ -44,8 +44,8 @@ describe("beffroi usecases", () => {
       [
         ["accueil", 1, "reception"],
         ["compte-rendu", 1, "minutes"],
-        ["deliberation", 1, "drafting"],
-        ["langage-clair", 1, "plain-language"],
+        ["deliberation", 2, "drafting"],
+        ["langage-clair", 2, "plain-language"],
         ["marche-public", 1, "procurement"],
         ["note-de-synthese", 1, "summary"],
         ["permission-voirie", 1, "general"],
@@ -70,7 +70,7 @@ describe("beffroi usecases", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      /^deliberation \(version 1\) — Délibération \/ rapport au conseil \[drafting\]$/m,
+      /^deliberation \(version 2\) — Délibération \/ rapport au conseil \[drafting\]$/m,
     );
     assert.match(
       result.stdout,

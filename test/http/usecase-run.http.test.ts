@@ -158,7 +158,7 @@ describeApps("use-case runs", (get) => {
       .orderBy("at")
       .execute();
     assert.equal(rows.length, 2, "the run with no model and this one");
-    assert.equal(rows.at(-1)?.use_case_version, 1);
+    assert.equal(rows.at(-1)?.use_case_version, 2);
     assert.equal(rows.at(-1)?.model_ref, "local/test-model");
     assert.equal(rows.at(-1)?.assistant_id, "usecase:deliberation");
     const record = JSON.stringify(rows);
@@ -214,6 +214,11 @@ describeApps("use-case runs", (get) => {
     assert.equal(fileName, "rapport.txt");
     const repeated = sentences.filter((sentence) => text.split(sentence).length !== 2);
     assert.deepEqual(repeated, [], "each sentence once: the passages do not overlap");
+    // A WebVTT transcript comes back as written, cues and voices, for the minutes to read.
+    const vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Claire Martin>Le budget est adopté.\n";
+    const transcript = await upload("reunion.vtt", vtt);
+    assert.equal(transcript.statusCode, 200, transcript.body);
+    assert.equal(transcript.json().text, vtt);
     const refused = await upload("outil.exe", new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]));
     assert.equal(refused.statusCode, 415, refused.body);
     assert.equal(refused.json().error.code, "attachment_unsupported");

@@ -60,6 +60,7 @@ export const useCaseAssistant = (useCase: UseCase): TurnAssistant => ({
   audience: "agents",
   category: useCase.category,
   grounding: useCase.grounding,
+  ...(useCase.sovereignty && { sovereignty: useCase.sovereignty }),
 });
 
 /**

@@ -135,6 +135,27 @@ describe("route stage", () => {
     assert.equal(unsure.asked, true);
   });
 
+  it("says the baseline answers when a use case's sovereignty leaves no model, without refusing the turn", async () => {
+    const assistant: TurnAssistant = {
+      id: "usecase:deliberation",
+      name: "Délibération",
+      instructions: "",
+      knowledgeBases: [],
+      preferredModels: [],
+      requiresValidation: true,
+      sovereignty: "local",
+    };
+    const { turn } = await run(turnOf(["Rédige la délibération."], { assistant }), {
+      skipped: [{ ref: "us/m", reason: "hébergement extraterritorial", sovereignty: true }],
+    });
+    assert.equal(turn.status, "walking");
+    assert.deepEqual(rulesOf(turn).slice(-2), ["route.skipped note", "route.sovereignty note"]);
+    assert.match(
+      turn.decisions.at(-1)?.reason ?? "",
+      /au moins en local.*le résultat sans IA répond/,
+    );
+  });
+
   it("keeps no model when an assistant that requires its bases found nothing, whichever bases it searched", async () => {
     const abstained = { knowledgeBaseIds: ["kb"], passages: [], confidence: 0.1, abstained: true };
     const assistant = {

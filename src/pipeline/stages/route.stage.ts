@@ -24,6 +24,8 @@ export interface RouteResult {
     unavailable?: boolean;
     /** A parameter the request sets and this model does not take. */
     parameter?: ModelParameter;
+    /** Hosted less sovereignly than the assistant allows (a use case's `sovereignty`). */
+    sovereignty?: boolean;
   }[];
 }
 
@@ -198,6 +200,12 @@ export function routeStage(route: Route): Stage {
             .map((c) => `${c.ref} (${sovereigntyName(c.sovereignty)})`)
             .join(", "),
         }),
+      );
+    } else if (turn.assistant?.sovereignty && result.skipped.some((s) => s.sovereignty)) {
+      decide(
+        "route.sovereignty",
+        "note",
+        t("route.sovereignty_none", { sovereignty: sovereigntyName(turn.assistant.sovereignty) }),
       );
     } else {
       decide("route.extractive", "note", t("route.extractive"));

@@ -99,7 +99,7 @@ function DocumentFile(props: { id: string; onText(text: string): void }) {
       <input
         type="file"
         id={`${props.id}-file`}
-        accept=".pdf,.docx,.odt,.html,.htm,.md,.markdown,.txt"
+        accept=".pdf,.docx,.odt,.html,.htm,.md,.markdown,.txt,.vtt"
         onChange={(event) => void read(event.target.files?.[0])}
       />
       <p className={status?.error ? "field-error" : "hint"} role="status">
