@@ -1,5 +1,6 @@
 import { type DataClass, stricterClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
+import { FRENCH_MONTH_PATTERN, frenchMonthIndex } from "../shared/french-months.js";
 import type { DocumentTable } from "../store/index.js";
 import { analyse } from "./analysis/index.js";
 import type { PassageWithDocument } from "./documents.repository.js";
@@ -202,20 +203,8 @@ export function facts(text: string): Fact[] {
   return out;
 }
 
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+/** « 14 mars 2024 », « 1er juin 2023 », « septembre 2022 ». */
+const DATED = new RegExp(`\\b(?:(\\d{1,2}|1er)\\s+)?(${FRENCH_MONTH_PATTERN})\\s+(\\d{4})\\b`, "g");
 
 /** The latest date a text mentions (a full date, "mars 2024", or a year 1990–2099 in a date-like context). */
 export function latestDate(text: string): Date | null {
@@ -227,15 +216,8 @@ export function latestDate(text: string): Date | null {
     keep(new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))));
   }
   const lower = text.toLowerCase();
-  for (const m of lower.matchAll(
-    /\b(?:(\d{1,2}|1er)\s+)?(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\s+(\d{4})\b/g,
-  )) {
-    const month = MONTHS.indexOf(
-      (m[2] ?? "")
-        .replace("fevrier", "février")
-        .replace("aout", "août")
-        .replace("decembre", "décembre"),
-    );
+  for (const m of lower.matchAll(DATED)) {
+    const month = frenchMonthIndex(m[2] ?? "");
     keep(new Date(Date.UTC(Number(m[3]), month, m[1] ? Number.parseInt(m[1], 10) || 1 : 1)));
   }
   for (const m of lower.matchAll(

@@ -1,3 +1,8 @@
+import {
+  FRENCH_MONTH_PATTERN,
+  FRENCH_MONTHS,
+  frenchMonthIndex,
+} from "../../shared/french-months.js";
 /**
  * French deadlines in a sentence: « pour le 12 mars », « d'ici vendredi », « avant fin juin »,
  * « sous quinzaine », « la semaine prochaine ». With the meeting's date they become an ISO date
@@ -11,23 +16,9 @@ export interface Deadline {
   when?: string;
 }
 
-export const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
-const MONTH = `(${MONTHS.join("|")}|fevrier|aout|decembre)`;
+const MONTH = `(${FRENCH_MONTH_PATTERN})`;
 const WEEKDAY = `(${WEEKDAYS.join("|")})`;
 const LEAD = String.raw`(?:(?:pour|d'ici|avant|au plus tard|jusqu'|dès|sous|dans|en)\s*)?(?:(?:le|la|l'|les|au|à)\s+)?`;
 const END = String.raw`(?![\p{L}\p{N}])`;
@@ -44,10 +35,7 @@ const pattern = (body: string, resolve: Resolver): Pattern => ({
   resolve,
 });
 
-const monthIndex = (name: string) => {
-  const plain = name.toLowerCase().replace("fevrier", "février").replace("aout", "août");
-  return MONTHS.indexOf(plain.replace("decembre", "décembre"));
-};
+const monthIndex = frenchMonthIndex;
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month, day));
@@ -212,7 +200,7 @@ export function findDeadline(
 /** `2025-03-14` → « vendredi 14 mars 2025 », `2025-06` → « juin 2025 ». */
 export function formatWhen(when: string): string {
   const [year, month, day] = when.split("-").map(Number) as [number, number, number?];
-  const monthName = MONTHS[month - 1] ?? "";
+  const monthName = FRENCH_MONTHS[month - 1] ?? "";
   if (day === undefined) return `${monthName} ${year}`;
   const date = utc(year, month - 1, day);
   return `${WEEKDAYS[date.getUTCDay()]} ${day === 1 ? "1er" : day} ${monthName} ${year}`;

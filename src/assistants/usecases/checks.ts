@@ -1,4 +1,5 @@
 import { t } from "../../i18n/index.js";
+import { FRENCH_MONTH_PATTERN } from "../../shared/french-months.js";
 import type { UseCase, UseCaseCheck } from "./usecase.schema.js";
 
 /** One line of the checklist shown beside an answer. */
@@ -117,10 +118,8 @@ const REFERENCE_HEAD = new RegExp(
   "iu",
 );
 
-const MONTHS =
-  "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
 const DATE = new RegExp(
-  `(?:^|[^\\d])(?:1er|[0-3]?\\d)\\s+(?:${MONTHS})\\s+\\d{4}|\\b[0-3]?\\d/[01]?\\d/\\d{4}\\b`,
+  `(?:^|[^\\d])(?:1er|[0-3]?\\d)\\s+(?:${FRENCH_MONTH_PATTERN})\\s+\\d{4}|\\b[0-3]?\\d/[01]?\\d/\\d{4}\\b`,
   "iu",
 );
 const ARTICLE = /^article\s+(\d{1,3})(?:er)?(?![\p{L}\d])/iu;
