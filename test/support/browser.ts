@@ -5,8 +5,10 @@ import { after, before, describe } from "node:test";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type App, createApp } from "../../src/app.js";
 import { loadDemoBase } from "../../src/knowledge/index.js";
+import { type ProviderInput, ProviderSchema } from "../../src/providers/index.js";
 import type { Dialect } from "../../src/store/index.js";
 import { PASSWORD } from "./apps.js";
+import { type OpenAiUpstream, startOpenAiUpstream } from "./openai-upstream.js";
 import { DIALECTS, describeEachDialect, freshLocation, testConfig } from "./stores.js";
 
 /** Debian's Chromium (`apt-get install chromium`); another with BEFFROI_TEST_CHROMIUM. */
@@ -182,4 +184,35 @@ export async function focusedValue(
 /** Fails unless the focused element's `expression` becomes `expected` within 5 s. */
 export async function expectFocus(page: Page, expression: string, expected: string): Promise<void> {
   assert.equal(await focusedValue(page, expression, expected), expected);
+}
+
+/**
+ * A browser suite's model: the local OpenAI-compatible test upstream, started
+ * before the suite's tests and closed after them, registered as the provider
+ * `local` (hosted by the collectivité, one model `test-model`) unless
+ * `provider` says otherwise. Returns how to reach the upstream.
+ */
+export function upstreamProvider(
+  get: () => BrowserApp,
+  provider: Partial<Omit<ProviderInput, "baseUrl">> = {},
+): () => OpenAiUpstream {
+  let upstream: OpenAiUpstream | undefined;
+  before(async () => {
+    upstream = await startOpenAiUpstream();
+    await get().app.services.providers.create(
+      ProviderSchema.parse({
+        id: "local",
+        sovereignty: "local",
+        country: "FRA",
+        models: [{ id: "test-model" }],
+        ...provider,
+        baseUrl: upstream.url,
+      }),
+    );
+  });
+  after(() => upstream?.close());
+  return () => {
+    if (!upstream) throw new Error("upstream not started");
+    return upstream;
+  };
 }

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import { AssistantInput } from "../../src/assistants/index.js";
-import { ProviderSchema } from "../../src/providers/index.js";
 import { buildDocx } from "../fixtures/documents/builders.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { describeBrowser, expectAccessible, signIn, upstreamProvider } from "../support/browser.js";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -18,20 +16,14 @@ const CANTINE = buildDocx(
 );
 
 describeBrowser("web page: documents attached to a message", (get) => {
-  let upstream: OpenAiUpstream;
+  const upstream = upstreamProvider(get, {
+    id: "souverain",
+    label: "Hébergeur souverain",
+    sovereignty: "sovereign",
+    models: [{ id: "test-model", label: "Modèle de test" }],
+  });
   before(async () => {
-    upstream = await startOpenAiUpstream();
     const { app } = get();
-    await app.services.providers.create(
-      ProviderSchema.parse({
-        id: "souverain",
-        label: "Hébergeur souverain",
-        baseUrl: upstream.url,
-        sovereignty: "sovereign",
-        country: "FRA",
-        models: [{ id: "test-model", label: "Modèle de test" }],
-      }),
-    );
     await app.services.assistants.create(
       "cli",
       AssistantInput.parse({
@@ -41,7 +33,6 @@ describeBrowser("web page: documents attached to a message", (get) => {
       }),
     );
   });
-  after(() => upstream.close());
 
   test("a DOCX attached with the file picker grounds the answer, which cites it; refusals are said on the file", async () => {
     await seedUser(get().app, "scolaire@ville.example", ["agent"], "Scolaire");
@@ -68,7 +59,7 @@ describeBrowser("web page: documents attached to a message", (get) => {
       .waitFor({ state: "attached" });
     await expectAccessible(page, "a document attached to the first message");
 
-    upstream.script({ kind: "reply", text: "Le repas coûte 3,20 euros [1]." });
+    upstream().script({ kind: "reply", text: "Le repas coûte 3,20 euros [1]." });
     const field = page.getByLabel("Votre message");
     await field.fill("Combien coûte un repas à la cantine ?");
     await field.press("Enter");
@@ -83,7 +74,10 @@ describeBrowser("web page: documents attached to a message", (get) => {
       .waitFor();
 
     // The upstream read the document's text as sources, in the user's message.
-    const messages = upstream.requests.at(-1)?.body.messages as { role: string; content: string }[];
+    const messages = upstream().requests.at(-1)?.body.messages as {
+      role: string;
+      content: string;
+    }[];
     const user = messages.at(-1);
     assert.equal(user?.role, "user");
     assert.match(user?.content ?? "", /<sources>[\s\S]*\[1\] reglement-cantine\.docx/);
@@ -109,7 +103,7 @@ describeBrowser("web page: documents attached to a message", (get) => {
     await dialog.waitFor({ state: "detached" });
 
     // A file Beffroi cannot read: refused on its chip, said in French, the message kept.
-    const before = upstream.requests.length;
+    const before = upstream().requests.length;
     const again = page.waitForEvent("filechooser");
     await attach.click();
     await (await again).setFiles({
@@ -125,7 +119,7 @@ describeBrowser("web page: documents attached to a message", (get) => {
       .waitFor();
     await chips.getByText("refusé").waitFor();
     assert.equal(await field.inputValue(), "Que montre cette photo ?");
-    assert.equal(upstream.requests.length, before, "nothing was sent");
+    assert.equal(upstream().requests.length, before, "nothing was sent");
     await expectAccessible(page, "a refused attachment");
     // Sending again is refused here until the file is taken back.
     await page.getByRole("button", { name: "Envoyer" }).click();

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { ProviderSchema } from "../../src/providers/index.js";
+import { test } from "node:test";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn, waitForPage } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import {
+  describeBrowser,
+  expectAccessible,
+  signIn,
+  upstreamProvider,
+  waitForPage,
+} from "../support/browser.js";
 
 /**
  * Personal data shown before sending: while the agent types, the values the
@@ -12,21 +16,12 @@ import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upst
  * Nothing reaches the model before the agent sends.
  */
 describeBrowser("web page: personal data shown before sending", (get) => {
-  let upstream: OpenAiUpstream;
-  before(async () => {
-    upstream = await startOpenAiUpstream();
-    await get().app.services.providers.create(
-      ProviderSchema.parse({
-        id: "outre-atlantique",
-        label: "Outre-Atlantique",
-        baseUrl: upstream.url,
-        sovereignty: "extraterritorial",
-        country: "USA",
-        models: [{ id: "test-model" }],
-      }),
-    );
+  const upstream = upstreamProvider(get, {
+    id: "outre-atlantique",
+    label: "Outre-Atlantique",
+    sovereignty: "extraterritorial",
+    country: "USA",
   });
-  after(() => upstream.close());
 
   test("a name and a number typed are marked in place, said pseudonymised, and one is taken out", async () => {
     await seedUser(get().app, "saisie@ville.example", ["agent"], "Accueil");
@@ -59,7 +54,7 @@ describeBrowser("web page: personal data shown before sending", (get) => {
       "the mark lies within the field",
     );
     await expectAccessible(page, "personal data found in a draft");
-    assert.equal(upstream.requests.length, 0, "nothing left for the model before sending");
+    assert.equal(upstream().requests.length, 0, "nothing left for the model before sending");
 
     await found.getByRole("button", { name: /^Retirer « 06 12 34 56 78 »/ }).click();
     assert.equal(await field.inputValue(), "Rappeler Jean-Marc Dubois au pour son dossier.");

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import { AssistantInput } from "../../src/assistants/index.js";
-import { ProviderSchema } from "../../src/providers/index.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { describeBrowser, expectAccessible, signIn, upstreamProvider } from "../support/browser.js";
 
 /**
  * A drafting assistant bound to the demo base, whose bases are `preferred`:
@@ -12,20 +10,12 @@ import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upst
  * conversation says that the answer has no source.
  */
 describeBrowser("web page: an answer without sources", (get) => {
-  let upstream: OpenAiUpstream;
+  const upstream = upstreamProvider(get, {
+    label: "Serveur de la collectivité",
+    models: [{ id: "redacteur", label: "Rédacteur" }],
+  });
   before(async () => {
-    upstream = await startOpenAiUpstream();
     const { app } = get();
-    await app.services.providers.create(
-      ProviderSchema.parse({
-        id: "local",
-        label: "Serveur de la collectivité",
-        baseUrl: upstream.url,
-        sovereignty: "local",
-        country: "FRA",
-        models: [{ id: "redacteur", label: "Rédacteur" }],
-      }),
-    );
     await app.services.assistants.create(
       "cli",
       AssistantInput.parse({
@@ -37,14 +27,13 @@ describeBrowser("web page: an answer without sources", (get) => {
       }),
     );
   });
-  after(() => upstream.close());
 
   test("the model's answer to a drafting request the bases do not cover carries the notice", async () => {
     await seedUser(get().app, "redaction@ville.example", ["agent"], "Accueil");
     const page = await get().page();
     await signIn(page, "redaction@ville.example");
     await page.getByRole("radio", { name: "Rédaction" }).check();
-    upstream.script({
+    upstream().script({
       kind: "reply",
       text: "Madame, Monsieur, il manque une pièce à votre dossier : pourriez-vous nous la faire parvenir ?",
     });

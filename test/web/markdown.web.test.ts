@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { ProviderSchema } from "../../src/providers/index.js";
+import { test } from "node:test";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { describeBrowser, expectAccessible, signIn, upstreamProvider } from "../support/browser.js";
 
 /** An answer as models write them: a heading, a table, a list, code, a link, an image. */
 const ANSWER = [
@@ -32,20 +30,7 @@ const ANSWER = [
 describeBrowser(
   "web page: answers rendered from Markdown",
   (get) => {
-    let upstream: OpenAiUpstream;
-    before(async () => {
-      upstream = await startOpenAiUpstream();
-      await get().app.services.providers.create(
-        ProviderSchema.parse({
-          id: "local",
-          baseUrl: upstream.url,
-          sovereignty: "local",
-          country: "FRA",
-          models: [{ id: "test-model" }],
-        }),
-      );
-    });
-    after(() => upstream.close());
+    const upstream = upstreamProvider(get);
 
     test("tables, lists, code and links rendered; images never loaded", async () => {
       await seedUser(get().app, "md@ville.example", ["agent"], "Accueil");
@@ -55,7 +40,7 @@ describeBrowser(
         if (!request.url().startsWith(get().url)) elsewhere.push(request.url());
       });
       await signIn(page, "md@ville.example");
-      upstream.script({ kind: "reply", text: ANSWER });
+      upstream().script({ kind: "reply", text: ANSWER });
       await page.getByLabel("Votre message").fill("Quelles pièces pour une carte d'identité ?");
       await page.getByRole("button", { name: "Envoyer" }).click();
       const answer = page.locator(".chat-answer .markdown").last();

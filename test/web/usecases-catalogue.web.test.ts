@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { shippedUseCases } from "../../src/assistants/usecases/index.js";
-import { ProviderSchema } from "../../src/providers/index.js";
 import { FIXTURES } from "../http/usecase-values.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { describeBrowser, expectAccessible, signIn, upstreamProvider } from "../support/browser.js";
 
 /**
  * Three more use cases through the page, filled from the same values as the
@@ -17,20 +15,7 @@ import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upst
  */
 describeBrowser("web page: running the shipped use cases", (get) => {
   const catalogue = shippedUseCases();
-  let upstream: OpenAiUpstream;
-  before(async () => {
-    upstream = await startOpenAiUpstream();
-    await get().app.services.providers.create(
-      ProviderSchema.parse({
-        id: "local",
-        baseUrl: upstream.url,
-        sovereignty: "local",
-        country: "FRA",
-        models: [{ id: "test-model" }],
-      }),
-    );
-  });
-  after(() => upstream.close());
+  const upstream = upstreamProvider(get);
 
   test("fill and run a note from a file, procurement lists and a plain-language rewrite", async () => {
     await seedUser(get().app, "redaction@ville.example", ["agent"], "Assemblées");
@@ -64,13 +49,14 @@ describeBrowser("web page: running the shipped use cases", (get) => {
       }
       await expectAccessible(page, `${id} form filled`);
 
-      upstream.script({ kind: "reply", text: fixture.answer });
-      const sent = upstream.requests.length;
+      upstream().script({ kind: "reply", text: fixture.answer });
+      const sent = upstream().requests.length;
       await page.getByRole("button", { name: "Générer" }).click();
       const result = page.getByRole("region", { name: "Résultat", exact: true });
       await result.getByRole("heading", { name: "Liste de contrôle" }).waitFor();
-      assert.equal(upstream.requests.length, sent + 1, `${id}: one model call`);
-      const messages: { role: string; content: string }[] = upstream.requests.at(-1)?.body.messages;
+      assert.equal(upstream().requests.length, sent + 1, `${id}: one model call`);
+      const messages: { role: string; content: string }[] =
+        upstream().requests.at(-1)?.body.messages;
       assert.match(messages.find((m) => m.role === "system")?.content ?? "", fixture.system, id);
       assert.match(messages.at(-1)?.content ?? "", fixture.prompt, id);
       if (id === "marche-public")

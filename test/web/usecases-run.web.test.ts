@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { ProviderSchema } from "../../src/providers/index.js";
+import { test } from "node:test";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { describeBrowser, expectAccessible, signIn, upstreamProvider } from "../support/browser.js";
 
 /** A deliberation whose legal reference is malformed: one check of the list fails. */
 const ANSWER = [
@@ -26,20 +24,7 @@ const ANSWER = [
  * and a link to continue in the conversation; axe finds nothing at each step.
  */
 describeBrowser("web page: running a use case", (get) => {
-  let upstream: OpenAiUpstream;
-  before(async () => {
-    upstream = await startOpenAiUpstream();
-    await get().app.services.providers.create(
-      ProviderSchema.parse({
-        id: "local",
-        baseUrl: upstream.url,
-        sovereignty: "local",
-        country: "FRA",
-        models: [{ id: "test-model" }],
-      }),
-    );
-  });
-  after(() => upstream.close());
+  const upstream = upstreamProvider(get);
 
   test("fill the deliberation form, generate, the checklist shows", async () => {
     await seedUser(get().app, "assemblees@ville.example", ["agent"], "Assemblées");
@@ -82,12 +67,12 @@ describeBrowser("web page: running a use case", (get) => {
       .fill(
         "Une subvention de 1 500 € est attribuée au club.\nLa dépense est imputée au chapitre 65.",
       );
-    upstream.script({ kind: "reply", text: ANSWER });
+    upstream().script({ kind: "reply", text: ANSWER });
     await page.getByRole("button", { name: "Générer" }).click();
 
     const result = page.getByRole("region", { name: "Résultat", exact: true });
     await result.waitFor();
-    const user = upstream.requests.at(-1)?.body.messages.at(-1)?.content ?? "";
+    const user = upstream().requests.at(-1)?.body.messages.at(-1)?.content ?? "";
     assert.match(user, /Date de la séance : 14 mars 2025/);
     await result.getByRole("heading", { name: "Liste de contrôle" }).waitFor();
     const checklist = result.locator(".usecase-checklist li");
