@@ -107,6 +107,7 @@ export function createModules({
     // A `search` baseline lists what the agent's own search finds (its readable bases only).
     search: (principal) => async (query) =>
       (await knowledge.services.retrieval.search(principal, query, { limit: 20 })).hits,
+    watch: (query) => assistants.services.watch.digest(query),
   });
   // Every domain's services (by name), routes and start-up.
   const domains = [audit, identity, charter, guard, knowledge] as const;
@@ -168,6 +169,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       server,
       close: async () => {
         await services.worker.stop();
+        await services.watchScheduler.stop();
         await server.close();
         await store.close();
       },

@@ -13,6 +13,7 @@ import { providerCommand } from "./cli/provider.command.js";
 import { serveCommand } from "./cli/serve.command.js";
 import { usecasesCommand } from "./cli/usecases.command.js";
 import { userCommand } from "./cli/users.command.js";
+import { watchCommand } from "./cli/watch.command.js";
 import { ConfigError, databaseUrl } from "./config.js";
 import { t } from "./i18n/index.js";
 import { AppError } from "./shared/errors.js";
@@ -67,6 +68,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await impactCommand(io, args);
       case "usecases":
         return await usecasesCommand(config, io, args);
+      case "watch":
+        return await watchCommand(config, io, args);
       case "provider":
         return await providerCommand(config, io, args);
       case "audit":

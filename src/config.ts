@@ -118,6 +118,25 @@ const originList = z.preprocess(
   z.array(z.url().transform((address) => new URL(address).origin)),
 );
 
+/** Comma-separated in a variable, a list in the file: host names or addresses, lower case. */
+const hostList = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .split(",")
+          .map((host) => host.trim())
+          .filter(Boolean)
+      : value,
+  z.array(
+    z
+      .string()
+      .min(1)
+      .max(253)
+      .regex(/^[A-Za-z0-9.:_-]+$/)
+      .transform((host) => host.toLowerCase()),
+  ),
+);
+
 export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default("./data"),
   server: z
@@ -238,6 +257,29 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   oidc: OidcSchema.optional(),
+  /**
+   * The document watch: RSS/Atom feeds and web pages an administrator
+   * declares, read on a schedule by the running server (never a model: new
+   * items are stored as text, summarised only when an agent asks).
+   */
+  watch: z
+    .strictObject({
+      /** How often the server looks for sources whose check is due. */
+      pollSeconds: positiveInt.max(86_400).default(60),
+      /** Items are deleted this many days after they were found. */
+      keepDays: positiveInt.max(3650).default(90),
+      /** Largest feed or page read, after decompression. */
+      maxMegabytes: positiveInt.max(50).default(5),
+      /** Longest one reading may take, redirects included. */
+      timeoutSeconds: positiveInt.max(300).default(20),
+      /**
+       * Hosts that may resolve to private or loopback addresses (an intranet
+       * page): every other watched address must be public, so that the watch
+       * cannot be pointed at the collectivité's internal services.
+       */
+      privateHosts: hostList.default([]),
+    })
+    .prefault({}),
   impact: z
     .strictObject({
       /**

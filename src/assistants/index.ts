@@ -19,3 +19,12 @@ export {
   turnAssistant,
 } from "./assistants.service.js";
 export * from "./usecases/index.js";
+export { WATCH_FAILURES, type WatchFailure } from "./watch/fetch.js";
+export {
+  WATCH_KINDS,
+  WATCH_STATUSES,
+  type WatchKind,
+  type WatchService,
+  type WatchSourceView,
+  watchStatusLabel,
+} from "./watch/watch.service.js";

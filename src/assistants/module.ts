@@ -1,5 +1,6 @@
 import type { ModuleContext } from "../context.js";
 import type { Principal } from "../identity/index.js";
+import { DEFAULT_PARSE_LIMITS, sharedReader } from "../knowledge/index.js";
 import { AssistantsRepository } from "./assistants.repository.js";
 import { assistantsRoutes } from "./assistants.routes.js";
 import { AssistantsService } from "./assistants.service.js";
@@ -14,10 +15,15 @@ import type { UseCase } from "./usecases/usecase.schema.js";
 import { UseCasesRepository } from "./usecases/usecases.repository.js";
 import { useCasesRoutes } from "./usecases/usecases.routes.js";
 import { UseCasesService } from "./usecases/usecases.service.js";
+import type { BaselineWatch } from "./usecases/watch-digest.js";
+import { WatchScheduler } from "./watch/scheduler.js";
+import { WatchRepository } from "./watch/watch.repository.js";
+import { watchRoutes } from "./watch/watch.routes.js";
+import { WatchService } from "./watch/watch.service.js";
 
 /** Use-case assistants: instructions, bound bases and model, audience. */
 export function assistantsModule(
-  { store, clock, ids, audit }: ModuleContext,
+  { config, store, clock, ids, log, audit }: ModuleContext,
   ports: {
     modelExists: (ref: string) => Promise<boolean>;
     /** The ids of the knowledge bases a principal (or the CLI) may read. */
@@ -49,8 +55,39 @@ export function assistantsModule(
     clock,
     audit,
   });
+  const watch = new WatchService({
+    sources: new WatchRepository(store.db),
+    directionPath: ports.directionPath,
+    pageReader: sharedReader({
+      limits: {
+        ...DEFAULT_PARSE_LIMITS,
+        maxFileBytes: config.watch.maxMegabytes * 1024 * 1024,
+      },
+      // Short passages, without overlap: a change shows as the passages it touched.
+      chunking: { minWords: 30, maxWords: 200, overlapWords: 0 },
+      timeoutMs: config.knowledge.parseTimeoutSeconds * 1000,
+      memoryMb: config.knowledge.parseMemoryMegabytes,
+    }),
+    fetchLimits: {
+      maxBytes: config.watch.maxMegabytes * 1024 * 1024,
+      timeoutMs: config.watch.timeoutSeconds * 1000,
+      maxRedirects: 5,
+      privateHosts: new Set(config.watch.privateHosts),
+    },
+    keepDays: config.watch.keepDays,
+    clock,
+    ids,
+    log,
+    audit,
+  });
+  // Started by the server (`beffroi serve`), never by the CLI's other commands.
+  const watchScheduler = new WatchScheduler({
+    checkDue: () => watch.checkDue(),
+    pollSeconds: config.watch.pollSeconds,
+    log,
+  });
   return {
-    services: { assistants, useCases, prompts },
+    services: { assistants, useCases, prompts, watch, watchScheduler },
     // What the use-case runs read: the catalogue's current definitions.
     ports: {
       useCase: (id: string) => useCases.useCase(id),
@@ -60,6 +97,7 @@ export function assistantsModule(
       ...assistantsRoutes({ assistants }),
       ...useCasesRoutes({ useCases }),
       ...promptsRoutes({ prompts }),
+      ...watchRoutes({ watch, defaultSince: () => watch.lastWeek() }),
     ],
     // The shipped use cases stored (and their newer versions taken in) before the first request.
     start: () => useCases.seed(),
@@ -81,6 +119,8 @@ export function useCaseRunsModule(ports: {
   };
   /** The knowledge search a `search` baseline lists, over the bases the agent may read. */
   search?: (principal: Principal) => BaselineSearch;
+  /** The document watch's items a `watch` use case summarises. */
+  watch?: BaselineWatch;
 }) {
   const { catalogue } = ports;
   const runs = new UseCaseRunService({
@@ -88,6 +128,7 @@ export function useCaseRunsModule(ports: {
     useCase: (id) => catalogue.useCase(id),
     useCases: () => catalogue.definitions(),
     ...(ports.search && { search: ports.search }),
+    ...(ports.watch && { watch: ports.watch }),
   });
   return {
     services: { useCaseRuns: runs },

@@ -26,7 +26,8 @@ import { CLI_PRINCIPAL } from "./knowledge.command.js";
  * beffroi usecases list [--json] | usecases baseline ID --input FILE.json [--kb NAME]…:
  * the shipped use cases, and one's non-AI result for the form's values. Needs
  * no model, and no database but for a `search` baseline, which searches the
- * local database's bases (those named by --kb, else all).
+ * local database's bases (those named by --kb, else all), and a `watch`
+ * baseline, which reads the items the server's document watch stored.
  */
 export async function usecasesCommand(config: Config, io: CliIo, args: string[]): Promise<number> {
   const [action, ...rest] = args;
@@ -88,6 +89,12 @@ export async function usecasesCommand(config: Config, io: CliIo, args: string[])
           ).hits;
         return runBaseline(useCase, { values: formValues, search });
       });
+    } else if (useCase.baseline.kind === "watch") {
+      // The watch's items are in the database the server reads its sources into.
+      if (!hasDatabase(config)) throw appError("usecase_watch_needs_database");
+      output = await withServices(config, io, ({ watch }) =>
+        runBaseline(useCase, { values: formValues, watch: (query) => watch.digest(query) }),
+      );
     } else output = await runBaseline(useCase, { values: formValues });
     io.stdout.write(`${output.trimEnd()}\n`);
     return 0;

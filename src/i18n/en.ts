@@ -151,6 +151,15 @@ export const en = {
   "error.usecase_document_unreadable": "Document “{field}” cannot be read: {reason}",
   "error.usecase_search_needs_database":
     "This use case's result without AI is a search in its knowledge bases: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
+  "error.usecase_watch_needs_database":
+    "This use case's result without AI reads the document watch's items: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
+  "error.watch_url_invalid":
+    "Invalid source address: give a full http:// or https:// address, without user name or password.",
+  "error.watch_address_refused":
+    "This address points into the internal network (private or local address): the watch reads public addresses only, except the hosts allowed by watch.privateHosts.",
+  "error.watch_source_not_found": "Watch source not found.",
+  "error.watch_source_not_manageable":
+    "You may only manage the watch sources of your direction (or of a direction below it).",
   "error.usecase_fields_missing": "Required field(s) to fill in: {fields}.",
   "error.usecase_input_json": "The file {file} is not valid JSON: {reason}",
   "error.usecase_invalid": "Invalid use-case definition: {problems}",

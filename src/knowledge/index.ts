@@ -12,7 +12,7 @@ export {
   type Situation,
   type SituationPlaces,
 } from "./aids/conditions.js";
-export { FRENCH_STOP_WORDS, foldAccents } from "./analysis/index.js";
+export { analyse, FRENCH_STOP_WORDS, foldAccents } from "./analysis/index.js";
 export {
   ABSTENTION_THRESHOLD,
   type Answer,

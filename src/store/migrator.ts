@@ -23,6 +23,7 @@ import * as conversationPins from "./migrations/0020-conversation-pins.js";
 import * as useCases from "./migrations/0021-use-cases.js";
 import * as promptLibrary from "./migrations/0022-prompt-library.js";
 import * as usageUseCase from "./migrations/0023-usage-use-case.js";
+import * as watch from "./migrations/0024-watch.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0021-use-cases": useCases,
   "0022-prompt-library": promptLibrary,
   "0023-usage-use-case": usageUseCase,
+  "0024-watch": watch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

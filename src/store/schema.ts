@@ -265,6 +265,43 @@ export interface PromptRatingTable {
   rated_at: string;
 }
 
+/** A feed or page watched for the document watch (migration 0024); `kind` is feed or page. */
+export interface WatchSourceTable {
+  id: string;
+  name: string;
+  url: string;
+  kind: string;
+  direction_id: string | null;
+  interval_minutes: number;
+  enabled: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  next_check_at: string;
+  checked_at: string | null;
+  /** `pending`, `ok`, `not_modified` or a failure code (`WATCH_FAILURES`). */
+  status: string;
+  status_detail: string | null;
+  /** Failures in a row, which space out the next checks. */
+  failures: number;
+  etag: string | null;
+  last_modified: string | null;
+  /** A page's paragraph fingerprints at its last reading (JSON array). */
+  fingerprints: string | null;
+}
+
+/** Something new in a watched source: a feed's item, or a page's new paragraphs. */
+export interface WatchItemTable {
+  id: string;
+  source_id: string;
+  key: string;
+  title: string;
+  link: string | null;
+  published_at: string | null;
+  found_at: string;
+  text: string;
+}
+
 export interface ConversationTable {
   id: string;
   user_id: string;
@@ -501,6 +538,8 @@ export interface Tables {
   prompt_ratings: PromptRatingTable;
   use_cases: UseCaseTable;
   use_case_versions: UseCaseVersionTable;
+  watch_sources: WatchSourceTable;
+  watch_items: WatchItemTable;
   conversations: ConversationTable;
   messages: MessageTable;
   attachments: AttachmentTable;

@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
+import { WATCH_FEED } from "../http/usecase-values.js";
 import { describeCli, runIn } from "../support/cli.js";
+import { type FeedServer, startFeedServer } from "../support/feed-server.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "beffroi-usecases-cli-"));
 const env: NodeJS.ProcessEnv = {
@@ -52,6 +54,7 @@ describe("beffroi usecases", () => {
         ["reponse-apa", 1, "reception"],
         ["reponse-cee", 1, "reception"],
         ["ressources-humaines", 1, "hr"],
+        ["veille", 1, "watch"],
       ],
     );
     const rapporteur = list[2].fields.find((field: { id: string }) => field.id === "rapporteur");
@@ -187,6 +190,18 @@ describe("beffroi usecases", () => {
       /recherche dans ses bases documentaires : il lui faut la base de données de Beffroi/,
     );
     assert.equal(existsSync(path.join(dir, "data", "beffroi.db")), false);
+    const watch = await run([
+      "baseline",
+      "veille",
+      "--input",
+      write("veille.json", JSON.stringify({ themes: ["voirie"], public: "Élus" })),
+    ]);
+    assert.equal(watch.code, 1);
+    assert.match(
+      watch.stderr,
+      /éléments de la veille documentaire : il lui faut la base de données/,
+    );
+    assert.equal(existsSync(path.join(dir, "data", "beffroi.db")), false);
   });
 
   it("says in French what is wrong: unknown id, missing file, invalid JSON, missing fields, usage", async () => {
@@ -290,3 +305,77 @@ describeCli("beffroi usecases baseline (search)", ({ dataDir, cli }) => {
     assert.equal(unknown.stdout, "");
   });
 });
+
+describeCli(
+  "beffroi watch, and the watch's baseline",
+  ({ dataDir, cli }) => {
+    let feeds: FeedServer;
+    before(async () => {
+      feeds = await startFeedServer();
+      feeds.serve("/jo.xml", { body: WATCH_FEED });
+    });
+    after(() => feeds.close());
+
+    it("declares a source, reads the due ones, lists them, and prints the items on the topics", async () => {
+      const added = await cli([
+        "watch",
+        "add",
+        "Journal officiel",
+        "--url",
+        `${feeds.url}/jo.xml`,
+        "--kind",
+        "feed",
+        "--every",
+        "60",
+      ]);
+      assert.equal(added.code, 0, added.stderr);
+      assert.match(added.stdout, /Source de veille « Journal officiel » ajoutée/);
+      const checked = await cli(["watch", "check"]);
+      assert.equal(checked.code, 0, checked.stderr);
+      assert.match(checked.stdout, /1 source\(s\) lue\(s\)/);
+      const listed = await cli(["watch", "list"]);
+      assert.match(listed.stdout, /Journal officiel \[feed\] — lue — 3 élément\(s\)/);
+      writeFileSync(
+        path.join(dataDir, "veille.json"),
+        JSON.stringify({ themes: ["marchés publics"], public: "Élus" }),
+      );
+      const result = await cli(["usecases", "baseline", "veille", "--input", "veille.json"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /^# Veille documentaire : éléments retenus par mots-clés\n/);
+      assert.match(result.stdout, /Thèmes : marchés publics/);
+      assert.match(
+        result.stdout,
+        /1\. \*\*Décret relatif aux seuils de la commande publique\*\*\n {3}Journal officiel — 4 janvier 2026 — thèmes : marchés publics\n {3}> Le seuil de dispense/,
+      );
+      assert.doesNotMatch(result.stdout, /Bulletin météo|Appel à projets/);
+    });
+
+    it("refuses a bad kind, interval or address, in French", async () => {
+      const kind = await cli([
+        "watch",
+        "add",
+        "X",
+        "--url",
+        "https://example.fr/",
+        "--kind",
+        "pdf",
+      ]);
+      assert.equal(kind.code, 2);
+      assert.match(kind.stderr, /--kind attend l'un de : feed, page/);
+      const every = await cli([
+        "watch",
+        "add",
+        "X",
+        "--url",
+        "https://example.fr/",
+        "--every",
+        "5",
+      ]);
+      assert.match(every.stderr, /--every attend un nombre entier de minutes/);
+      const internal = await cli(["watch", "add", "X", "--url", "http://192.168.0.10/flux"]);
+      assert.equal(internal.code, 1);
+      assert.match(internal.stderr, /réseau interne/);
+    });
+  },
+  { BEFFROI_WATCH__PRIVATE_HOSTS: "127.0.0.1" },
+);

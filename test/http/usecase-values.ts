@@ -5,6 +5,7 @@
  * `document` fields name a file the test uploads (its text fills the field).
  */
 import { buildDocx } from "../fixtures/documents/builders.js";
+import { rss } from "../support/feed-server.js";
 
 /** A Word file of paragraphs, as a transcript or notes exported from an office suite. */
 const docx = (paragraphs: string[]) =>
@@ -275,6 +276,33 @@ Favorable sous réserve.${SOURCES}`,
 
 L'allocation personnalisée d'autonomie (APA) aide les personnes de 60 ans et plus en perte d'autonomie (article L. 232-1 du CASF). Le dossier est à retirer au centre communal d'action sociale.${SOURCES}`,
   },
+  veille: {
+    values: {
+      themes: ["marchés publics", "subventions associatives"],
+      public: "Direction générale",
+      consignes: "Signaler les échéances.",
+    },
+    system: /note de veille/,
+    // The watch's items follow the built prompt, as data.
+    prompt:
+      /Destinataires : Direction générale[\s\S]*<<< Éléments de veille \(2\)[\s\S]*\[1\] Décret relatif aux seuils/,
+    baseline: /Décret relatif aux seuils de la commande publique[\s\S]*seuil de dispense/,
+    answer: `# Synthèse par thème
+
+## Marchés publics
+
+Le seuil de dispense de procédure passe à 50 000 € HT au 1er avril [1].
+
+## Subventions associatives
+
+Les associations sportives peuvent demander une subvention avant le 31 janvier [2].
+
+# Sources
+
+- [1] Décret relatif aux seuils de la commande publique (Journal officiel)
+- [2] Appel à projets pour les associations sportives (Journal officiel)
+`,
+  },
   "reponse-cee": {
     values: {
       demande:
@@ -290,3 +318,32 @@ L'allocation personnalisée d'autonomie (APA) aide les personnes de 60 ans et pl
 Oui : les certificats d'économies d'énergie (CEE) financent une prime pour l'isolation. Demandez-la avant de signer le devis.${SOURCES}`,
   },
 };
+
+/** The feed the watch reads for the `veille` use case (served on loopback by the suites). */
+export const WATCH_FEED = rss(
+  [
+    {
+      title: "Décret relatif aux seuils de la commande publique",
+      link: "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000001",
+      guid: "JORFTEXT000001",
+      pubDate: "Mon, 04 Jan 2026 08:00:00 GMT",
+      description:
+        "<p>Le seuil de dispense de procédure des marchés publics passe à 50 000 € HT.</p><p>Il entre en vigueur le 1er avril.</p>",
+    },
+    {
+      title: "Appel à projets pour les associations sportives",
+      link: "https://www.prefecture.gouv.fr/appel",
+      guid: "AP-2026-1",
+      pubDate: "Sun, 03 Jan 2026 08:00:00 GMT",
+      description: "Les associations peuvent demander une subvention avant le 31 janvier.",
+    },
+    {
+      title: "Bulletin météo",
+      link: "https://meteo.example.fr/1",
+      guid: "M-1",
+      pubDate: "Sat, 02 Jan 2026 08:00:00 GMT",
+      description: "Il fera beau demain.",
+    },
+  ],
+  "Journal officiel",
+);

@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { t } from "../../i18n/index.js";
 import type { AppError } from "../../shared/errors.js";
 import { lintPlainLanguage } from "../plain-language/index.js";
 import { type BaselinePassage, buildPrompt, runBaseline } from "./baseline.js";
 import { runChecks } from "./checks.js";
 import { exportUseCase, loadUseCase, shippedUseCases } from "./loader.js";
 import type { UseCase } from "./usecase.schema.js";
+import type { DigestItem, DigestQuery } from "./watch-digest.js";
 
 const catalogue = shippedUseCases();
 const get = (id: string): UseCase => {
@@ -41,8 +43,34 @@ const PASSAGES: BaselinePassage[] = Array.from({ length: 7 }, (_, index) => ({
   knowledgeBaseName: "Accueil",
 }));
 
+/** A watch port that records its queries and answers from a fixed list. */
+function fakeWatch(items: DigestItem[]) {
+  const queries: DigestQuery[] = [];
+  return {
+    queries,
+    watch: async (query: DigestQuery) => {
+      queries.push(query);
+      return items;
+    },
+  };
+}
+
+const WATCHED: DigestItem[] = [
+  {
+    title: "Décret relatif aux seuils de la commande publique",
+    sourceName: "Journal officiel",
+    link: "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000001",
+    publishedAt: "2026-01-04T08:00:00.000Z",
+    foundAt: "2026-01-05T08:00:00.000Z",
+    topics: ["marchés publics"],
+    excerpt: ["Le seuil de dispense de procédure des marchés publics passe à 50 000 € HT."],
+    text: "Le seuil de dispense de procédure des marchés publics passe à 50 000 € HT. Il entre en vigueur le 1er avril.",
+  },
+];
+
 /** Values that fill each shipped use case's form (and a search port for the grounded ones). */
 const SAMPLES: Record<string, Record<string, unknown>> = {
+  veille: { themes: ["marchés publics"], depuis: "2026-01-01", public: "Élus" },
   "langage-clair": { texte: JARGON_TEXT, public: "Grand public" },
   "compte-rendu": {
     date_reunion: "2025-03-10",
@@ -88,7 +116,8 @@ describe("use-case baselines", () => {
       const values = SAMPLES[useCase.id];
       if (values === undefined) continue; // deliberation and marche-public: loader.test.ts
       const { search } = fakeSearch(PASSAGES);
-      const output = await runBaseline(useCase, { values, search });
+      const { watch } = fakeWatch(WATCHED);
+      const output = await runBaseline(useCase, { values, search, watch });
       assert.ok(output.trim().length > 100, useCase.id);
       assert.match(buildPrompt(useCase, values), /\S/);
       assert.deepEqual(loadUseCase(exportUseCase(useCase)), useCase, useCase.id);
@@ -239,6 +268,42 @@ describe("use-case baselines", () => {
       assert.equal(grounded.requiresValidation, true, id);
       assert.equal(grounded.baseline.kind, "search", id);
     }
+  });
+
+  it("watch: the items on the topics, with their source, date, sentences and address; a database needed", async () => {
+    const useCase = get("veille");
+    const { queries, watch } = fakeWatch(WATCHED);
+    const output = await runBaseline(useCase, { values: SAMPLES.veille, watch });
+    assert.deepEqual(queries, [
+      { topics: ["marchés publics"], since: "2026-01-01", days: 7, limit: 20 },
+    ]);
+    assert.equal(
+      output,
+      `# Veille documentaire : éléments retenus par mots-clés
+
+> ${t("usecase.baseline.notice")}
+
+Thèmes : marchés publics
+Éléments trouvés depuis le 1er janvier 2026.
+
+1. **Décret relatif aux seuils de la commande publique**
+   Journal officiel — 4 janvier 2026 — thèmes : marchés publics
+   > Le seuil de dispense de procédure des marchés publics passe à 50 000 € HT.
+   Lien : https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000001
+`,
+    );
+    const lastWeek = fakeWatch([]);
+    const empty = await runBaseline(useCase, {
+      values: { themes: ["voirie"], public: "Élus" },
+      watch: lastWeek.watch,
+    });
+    assert.equal(lastWeek.queries[0]?.since, null, "no date: the last seven days");
+    assert.match(empty, /Éléments trouvés ces 7 derniers jours\./);
+    assert.match(empty, /Aucun élément des sources de veille ne contient ces mots/);
+    await assert.rejects(
+      () => runBaseline(useCase, { values: SAMPLES.veille }),
+      (error: AppError) => error.code === "usecase_watch_needs_database",
+    );
   });
 
   it("checklist: the rules filled with the request, pieces declared or not, and its checks pass", async () => {

@@ -17,6 +17,7 @@ import {
 } from "./template.js";
 import type { UseCase, UseCaseBaseline } from "./usecase.schema.js";
 import { fieldValues } from "./values.js";
+import { type BaselineWatch, watchBaseline } from "./watch-digest.js";
 
 /** A passage the knowledge search found, as the search baseline lists it. */
 export interface BaselinePassage {
@@ -35,6 +36,8 @@ export interface BaselineInput {
   values: unknown;
   /** Needed by a `search` baseline only (`usecase_search_needs_database` without it). */
   search?: BaselineSearch;
+  /** Needed by a `watch` baseline only (`usecase_watch_needs_database` without it). */
+  watch?: BaselineWatch;
 }
 
 type Kind<K extends UseCaseBaseline["kind"]> = Extract<UseCaseBaseline, { kind: K }>;
@@ -43,7 +46,8 @@ type Kind<K extends UseCaseBaseline["kind"]> = Extract<UseCaseBaseline, { kind: 
  * The use case's sober result for the form's values, with no model, in
  * Markdown: the document assembled from the fields (`template`), the
  * plain-language lint, the minutes extracted by cues, the extractive summary,
- * the search results, or the rule checklist filled with the request.
+ * the search results, the rule checklist filled with the request, or the
+ * document watch's items that hold the topics' words.
  */
 export async function runBaseline(useCase: UseCase, input: BaselineInput): Promise<string> {
   const values = fieldValues(useCase, input.values);
@@ -61,6 +65,8 @@ export async function runBaseline(useCase: UseCase, input: BaselineInput): Promi
       return search(baseline, values, input.search);
     case "checklist":
       return checklist(baseline, values);
+    case "watch":
+      return watchBaseline(baseline, values, input.values as Record<string, unknown>, input.watch);
   }
 }
 

@@ -27,7 +27,7 @@ const UseCaseFormSchema = z.object({
 
 const UseCaseRunSchema = z.object({
   useCase: z.object({ id: z.string(), version: z.number() }),
-  conversationId: z.string(),
+  conversationId: z.string().nullable(),
   prompt: z.string(),
   answer: z
     .object({

@@ -1,3 +1,4 @@
+import { t } from "../../i18n/index.js";
 import type { Principal } from "../../identity/index.js";
 import { type Turn, type TurnAssistant, turnError } from "../../pipeline/index.js";
 import { AppError, appError } from "../../shared/errors.js";
@@ -5,6 +6,7 @@ import { type BaselineSearch, buildPrompt, runBaseline } from "./baseline.js";
 import { type CheckResult, runChecks } from "./checks.js";
 import type { UseCase, UseCaseField } from "./usecase.schema.js";
 import { fieldValues } from "./values.js";
+import { type BaselineWatch, type DigestItem, digestBlock, digestQuery } from "./watch-digest.js";
 
 /** The conversation a run opens, and its first exchange through the pipeline (the chat domain's). */
 export type Converse = (
@@ -32,7 +34,8 @@ export interface UseCaseForm {
 /** What a run gives back: the answer and its checklist, and the sober result beside it. */
 export interface UseCaseRun {
   useCase: { id: string; version: number };
-  conversationId: string;
+  /** The conversation the run opened; null when nothing was sent (a watch with no new item). */
+  conversationId: string | null;
   /** The user prompt sent, built from the form by the definition's template (this version). */
   prompt: string;
   answer: {
@@ -78,6 +81,8 @@ export class UseCaseRunService {
       converse: Converse;
       /** The knowledge search a `search` baseline lists, over what the agent may read. */
       search?: (principal: Principal) => BaselineSearch;
+      /** The document watch's items, for a `watch` use case. */
+      watch?: BaselineWatch;
     },
   ) {}
 
@@ -91,9 +96,34 @@ export class UseCaseRunService {
 
   async run(principal: Principal, id: string, values: unknown): Promise<UseCaseRun> {
     const useCase = await this.definition(id);
-    fieldValues(useCase, values); // refuses missing or bad values before anything is opened
-    const prompt = buildPrompt(useCase, values);
-    const baseline = await baselineOf(useCase, values, this.deps.search?.(principal));
+    const checked = fieldValues(useCase, values); // refuses missing or bad values before anything is opened
+    let prompt = buildPrompt(useCase, values);
+    // A watch use case reads its items once: the baseline lists them, the prompt carries them.
+    let watched: DigestItem[] | undefined;
+    if (useCase.baseline.kind === "watch" && this.deps.watch) {
+      watched = await this.deps.watch(
+        digestQuery(useCase.baseline, checked, values as Record<string, unknown>),
+      );
+      prompt += `\n${digestBlock(watched)}`;
+    }
+    const watch = watched && (async () => watched);
+    const baseline = await baselineOf(useCase, values, {
+      search: this.deps.search?.(principal),
+      watch,
+    });
+    if (watched?.length === 0) {
+      // Nothing new on these topics: no model is asked to summarise nothing.
+      return {
+        useCase: { id: useCase.id, version: useCase.version },
+        conversationId: null,
+        prompt,
+        answer: null,
+        refusal: { code: "watch_nothing_new", message: t("usecase.watch.nothing_new") },
+        checks: [],
+        baseline,
+        baselineFirst: true,
+      };
+    }
     const { conversationId, turn, answer } = await this.deps.converse(principal, {
       title: useCase.name,
       prompt,
@@ -142,16 +172,24 @@ function formOf(useCase: UseCase): UseCaseForm {
 }
 
 /** Baselines that cannot run here say why, and the run goes on without them. */
-const UNAVAILABLE = new Set(["usecase_baseline_unavailable", "usecase_search_needs_database"]);
+const UNAVAILABLE = new Set([
+  "usecase_baseline_unavailable",
+  "usecase_search_needs_database",
+  "usecase_watch_needs_database",
+]);
 
 /** The sober result, with no model; a kind that cannot run here gives none. */
 async function baselineOf(
   useCase: UseCase,
   values: unknown,
-  search: BaselineSearch | undefined,
+  ports: { search: BaselineSearch | undefined; watch: BaselineWatch | undefined },
 ): Promise<UseCaseRun["baseline"]> {
   try {
-    const text = await runBaseline(useCase, { values, ...(search && { search }) });
+    const text = await runBaseline(useCase, {
+      values,
+      ...(ports.search && { search: ports.search }),
+      ...(ports.watch && { watch: ports.watch }),
+    });
     return { kind: useCase.baseline.kind, text };
   } catch (error) {
     if (error instanceof AppError && UNAVAILABLE.has(error.code))

@@ -123,7 +123,8 @@ const ChecklistRuleSchema = z.strictObject({
  * text; `minutes` extracts decisions and actions from notes or a transcript;
  * `extractive-summary` keeps a document's leading sentences; `search` lists
  * the passages of the bases that answer a question; `checklist` is the rule
- * checklist filled with the request's fields.
+ * checklist filled with the request's fields; `watch` lists the document
+ * watch's new items that hold the topics' words.
  */
 export const UseCaseBaselineSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("template"), template }),
@@ -150,6 +151,14 @@ export const UseCaseBaselineSchema = z.discriminatedUnion("kind", [
     fields: z.array(fieldId).min(1).max(10),
     title: fieldId.optional(),
     sentences: z.int().min(1).max(50).default(8),
+  }),
+  /** The document watch's items that hold the topics' words, since a date or for `days`. */
+  z.strictObject({
+    kind: z.literal("watch"),
+    topics: fieldId,
+    since: fieldId.optional(),
+    days: z.int().min(1).max(365).default(7),
+    limit: z.int().min(1).max(50).default(20),
   }),
   z.strictObject({
     kind: z.literal("checklist"),
@@ -255,6 +264,10 @@ export const UseCaseSchema = z
           named(id, ["fields", index]);
         });
         named(baseline.title, ["title"]);
+        break;
+      case "watch":
+        named(baseline.topics, ["topics"]);
+        named(baseline.since, ["since"]);
         break;
       case "checklist":
         baseline.rules.forEach((rule, index) => {

@@ -452,6 +452,42 @@ export interface ApiRoutes {
     params: PostApiPromptsIdUseParams;
     query: undefined;
   };
+  "GET /api/watch/sources": {
+    response: GetApiWatchSourcesResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/watch/sources": {
+    response: PostApiWatchSourcesResponse;
+    body: PostApiWatchSourcesBody;
+    params: undefined;
+    query: undefined;
+  };
+  "PATCH /api/watch/sources/:id": {
+    response: PatchApiWatchSourcesIdResponse;
+    body: PatchApiWatchSourcesIdBody;
+    params: PatchApiWatchSourcesIdParams;
+    query: undefined;
+  };
+  "DELETE /api/watch/sources/:id": {
+    response: undefined;
+    body: undefined;
+    params: DeleteApiWatchSourcesIdParams;
+    query: undefined;
+  };
+  "POST /api/watch/sources/:id/check": {
+    response: PostApiWatchSourcesIdCheckResponse;
+    body: undefined;
+    params: PostApiWatchSourcesIdCheckParams;
+    query: undefined;
+  };
+  "GET /api/watch/items": {
+    response: GetApiWatchItemsResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiWatchItemsQuery;
+  };
   "GET /api/me/usage": {
     response: GetApiMeUsageResponse;
     body: undefined;
@@ -4750,6 +4786,13 @@ export interface GetApiUsecasesIdResponse {
           sentences: number;
         }
       | {
+          kind: "watch";
+          topics: string;
+          since?: string;
+          days: number;
+          limit: number;
+        }
+      | {
           kind: "checklist";
           template: string;
           /**
@@ -5045,6 +5088,13 @@ export interface PutApiUsecasesIdResponse {
             | [string, string, string, string, string, string, string, string, string, string];
           title?: string;
           sentences: number;
+        }
+      | {
+          kind: "watch";
+          topics: string;
+          since?: string;
+          days: number;
+          limit: number;
         }
       | {
           kind: "checklist";
@@ -5353,6 +5403,13 @@ export interface PostApiUsecasesImportResponse {
           sentences: number;
         }
       | {
+          kind: "watch";
+          topics: string;
+          since?: string;
+          days: number;
+          limit: number;
+        }
+      | {
           kind: "checklist";
           template: string;
           /**
@@ -5570,6 +5627,112 @@ export interface PostApiPromptsIdUseBody {
 
 export interface PostApiPromptsIdUseParams {
   id: string;
+}
+
+export type GetApiWatchSourcesResponse = {
+  id: string;
+  name: string;
+  url: string;
+  kind: "feed" | "page";
+  directionId: string | null;
+  directionPath: string | null;
+  intervalMinutes: number;
+  enabled: boolean;
+  status: string;
+  statusDetail: string | null;
+  failures: number;
+  checkedAt: string | null;
+  nextCheckAt: string;
+  items: number;
+}[];
+
+export interface PostApiWatchSourcesResponse {
+  id: string;
+  name: string;
+  url: string;
+  kind: "feed" | "page";
+  directionId: string | null;
+  directionPath: string | null;
+  intervalMinutes: number;
+  enabled: boolean;
+  status: string;
+  statusDetail: string | null;
+  failures: number;
+  checkedAt: string | null;
+  nextCheckAt: string;
+  items: number;
+}
+
+export interface PostApiWatchSourcesBody {
+  name: string;
+  url: string;
+  kind: "feed" | "page";
+  intervalMinutes?: number;
+  directionId?: string | null;
+  enabled?: boolean;
+}
+
+export interface PatchApiWatchSourcesIdResponse {
+  id: string;
+  name: string;
+  url: string;
+  kind: "feed" | "page";
+  directionId: string | null;
+  directionPath: string | null;
+  intervalMinutes: number;
+  enabled: boolean;
+  status: string;
+  statusDetail: string | null;
+  failures: number;
+  checkedAt: string | null;
+  nextCheckAt: string;
+  items: number;
+}
+
+export interface PatchApiWatchSourcesIdBody {
+  name?: string;
+  url?: string;
+  kind?: "feed" | "page";
+  intervalMinutes?: number;
+  directionId?: string | null;
+  enabled?: boolean;
+}
+
+export interface PatchApiWatchSourcesIdParams {
+  id: string;
+}
+
+export interface DeleteApiWatchSourcesIdParams {
+  id: string;
+}
+
+export interface PostApiWatchSourcesIdCheckResponse {
+  status: string;
+  statusDetail: string | null;
+  newItems: number;
+}
+
+export interface PostApiWatchSourcesIdCheckParams {
+  id: string;
+}
+
+export type GetApiWatchItemsResponse = {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  title: string;
+  link: string | null;
+  publishedAt: string | null;
+  foundAt: string;
+  text: string;
+  topics: string[];
+  excerpt: string[];
+}[];
+
+export interface GetApiWatchItemsQuery {
+  since?: string;
+  topics?: string;
+  limit?: number;
 }
 
 export interface GetApiMeUsageResponse {
@@ -6751,7 +6914,7 @@ export interface PostApiUsecasesIdRunResponse {
     id: string;
     version: number;
   };
-  conversationId: string;
+  conversationId: string | null;
   prompt: string;
   answer: {
     messageId: string;

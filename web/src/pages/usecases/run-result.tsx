@@ -68,11 +68,16 @@ export function RunResult(props: { run: Run }) {
         <summary>{tu("usecases.prompt", { version: run.useCase.version })}</summary>
         <pre>{run.prompt}</pre>
       </details>
-      <p>
-        <Link href={`/conversations/${encodeURIComponent(run.conversationId)}`} className="button">
-          {tu("usecases.continue")}
-        </Link>
-      </p>
+      {run.conversationId !== null && (
+        <p>
+          <Link
+            href={`/conversations/${encodeURIComponent(run.conversationId)}`}
+            className="button"
+          >
+            {tu("usecases.continue")}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }
