@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../../http/index.js";
-import { WATCH_KINDS, type WatchService } from "./watch.service.js";
+import { WATCH_KINDS, WATCH_STATUSES, type WatchService } from "./watch.service.js";
 
 const Params = z.object({ id: z.string().min(1).max(100) });
 
@@ -13,7 +13,7 @@ const WatchSourceSchema = z.object({
   directionPath: z.string().nullable(),
   intervalMinutes: z.int(),
   enabled: z.boolean(),
-  status: z.string(),
+  status: z.enum(WATCH_STATUSES),
   statusDetail: z.string().nullable(),
   failures: z.int(),
   checkedAt: z.string().nullable(),
@@ -116,7 +116,7 @@ export function watchRoutes(deps: {
       access: "assistants:write",
       params: Params,
       response: z.object({
-        status: z.string(),
+        status: z.enum(WATCH_STATUSES),
         statusDetail: z.string().nullable(),
         newItems: z.int(),
       }),

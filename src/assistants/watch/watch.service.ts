@@ -50,7 +50,7 @@ export interface WatchSourceView {
   intervalMinutes: number;
   enabled: boolean;
   /** `pending` (never read), `ok`, `not_modified`, or why the last reading failed. */
-  status: string;
+  status: WatchStatus;
   statusDetail: string | null;
   failures: number;
   checkedAt: string | null;
@@ -80,7 +80,7 @@ export interface WatchItemView {
 
 /** What a reading of a source gave. */
 export interface WatchCheck {
-  status: string;
+  status: WatchStatus;
   statusDetail: string | null;
   newItems: number;
 }
@@ -450,7 +450,7 @@ function view(row: WatchSourceRow): WatchSourceView {
     directionPath: row.direction_path,
     intervalMinutes: row.interval_minutes,
     enabled: row.enabled === 1,
-    status: row.status,
+    status: row.status as WatchStatus,
     statusDetail: row.status_detail,
     failures: row.failures,
     checkedAt: row.checked_at,

@@ -5638,7 +5638,19 @@ export type GetApiWatchSourcesResponse = {
   directionPath: string | null;
   intervalMinutes: number;
   enabled: boolean;
-  status: string;
+  status:
+    | "pending"
+    | "ok"
+    | "not_modified"
+    | "url_invalid"
+    | "address_refused"
+    | "network"
+    | "timeout"
+    | "http_status"
+    | "too_large"
+    | "too_many_redirects"
+    | "not_a_feed"
+    | "unreadable";
   statusDetail: string | null;
   failures: number;
   checkedAt: string | null;
@@ -5655,7 +5667,19 @@ export interface PostApiWatchSourcesResponse {
   directionPath: string | null;
   intervalMinutes: number;
   enabled: boolean;
-  status: string;
+  status:
+    | "pending"
+    | "ok"
+    | "not_modified"
+    | "url_invalid"
+    | "address_refused"
+    | "network"
+    | "timeout"
+    | "http_status"
+    | "too_large"
+    | "too_many_redirects"
+    | "not_a_feed"
+    | "unreadable";
   statusDetail: string | null;
   failures: number;
   checkedAt: string | null;
@@ -5681,7 +5705,19 @@ export interface PatchApiWatchSourcesIdResponse {
   directionPath: string | null;
   intervalMinutes: number;
   enabled: boolean;
-  status: string;
+  status:
+    | "pending"
+    | "ok"
+    | "not_modified"
+    | "url_invalid"
+    | "address_refused"
+    | "network"
+    | "timeout"
+    | "http_status"
+    | "too_large"
+    | "too_many_redirects"
+    | "not_a_feed"
+    | "unreadable";
   statusDetail: string | null;
   failures: number;
   checkedAt: string | null;
@@ -5707,7 +5743,19 @@ export interface DeleteApiWatchSourcesIdParams {
 }
 
 export interface PostApiWatchSourcesIdCheckResponse {
-  status: string;
+  status:
+    | "pending"
+    | "ok"
+    | "not_modified"
+    | "url_invalid"
+    | "address_refused"
+    | "network"
+    | "timeout"
+    | "http_status"
+    | "too_large"
+    | "too_many_redirects"
+    | "not_a_feed"
+    | "unreadable";
   statusDetail: string | null;
   newItems: number;
 }
