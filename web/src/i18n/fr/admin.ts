@@ -248,6 +248,10 @@ export const admin = {
   "admin.providers.editTitle": "Modifier « {name} »",
   "admin.providers.saved": "Fournisseur « {name} » enregistré.",
 
+  "admin.watch.title": "Veille documentaire",
+  "admin.watch.summary":
+    "Les flux RSS/Atom et les pages web que Beffroi lit régulièrement, sans IA, pour les synthèses de veille des agents.",
+
   "admin.usecases.title": "Cas d'usage",
   "admin.usecases.summary":
     "Les définitions des cas d'usage : formulaire, consignes, contrôles ; leurs versions, export et import.",

@@ -14,6 +14,7 @@ import { ProvidersPage } from "./providers";
 import { SECTIONS } from "./shared";
 import { UseCasesPage } from "./usecases";
 import { UsersPage } from "./users";
+import { WatchPage } from "./watch";
 
 const PAGES: Record<string, () => ReactNode> = {
   utilisateurs: () => <UsersPage />,
@@ -21,6 +22,7 @@ const PAGES: Record<string, () => ReactNode> = {
   fournisseurs: () => <ProvidersPage />,
   assistants: () => <AssistantsPage />,
   "cas-usage": () => <UseCasesPage />,
+  veille: () => <WatchPage />,
   charte: () => <CharterEditorPage />,
   "cles-api": () => <ApiKeysPage />,
 };

@@ -42,6 +42,12 @@ export const SECTIONS: {
     permission: "assistants:write",
   },
   {
+    slug: "veille",
+    title: "admin.watch.title",
+    summary: "admin.watch.summary",
+    permission: "assistants:write",
+  },
+  {
     slug: "charte",
     title: "admin.charter.title",
     summary: "admin.charter.summary",
