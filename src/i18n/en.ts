@@ -151,6 +151,8 @@ export const en = {
   "error.usecase_document_unreadable": "Document “{field}” cannot be read: {reason}",
   "error.usecase_search_needs_database":
     "This use case's result without AI is a search in its knowledge bases: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
+  "error.usecase_baseline_timeout":
+    "The result without AI took too long and was stopped: shorten the form's text or documents.",
   "error.usecase_watch_needs_database":
     "This use case's result without AI reads the document watch's items: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
   "error.watch_url_invalid":

@@ -708,6 +708,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.usecase_document_unreadable": "Document « {field} » illisible : {reason}",
   "error.usecase_search_needs_database":
     "Le résultat sans IA de ce cas d'usage est une recherche dans ses bases documentaires : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
+  "error.usecase_baseline_timeout":
+    "Le résultat sans IA a pris trop de temps et a été interrompu : raccourcissez le texte ou les documents du formulaire.",
   "error.usecase_watch_needs_database":
     "Le résultat sans IA de ce cas d'usage lit les éléments de la veille documentaire : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
   "error.watch_url_invalid":

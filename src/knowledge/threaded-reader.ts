@@ -1,6 +1,5 @@
-import { extname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startThread } from "../shared/thread-entry.js";
 import type { ChunkOptions } from "./chunker.js";
 import { DocumentRejected, type ParseLimits } from "./parsers/index.js";
 import type { DocumentReader, ReadDocument } from "./read-document.js";
@@ -159,22 +158,12 @@ export class ThreadedReader implements DocumentReader {
   }
 }
 
-/**
- * Starts the reader thread. Compiled (`npm start`), its entry is the `.js` beside this module.
- * From the sources (tests, benchmarks, a checkout run through bin/beffroi.js), it is a `.ts`
- * file that Node cannot load by itself: the thread registers tsx first, as bin/beffroi.js does.
- */
+/** Starts the reader thread (its entry beside this module, see `startThread`). */
 function spawn(data: ReaderThreadData, memoryMb: number): Worker {
-  const ownExtension = extname(fileURLToPath(import.meta.url));
-  const entry = new URL(`./reader.thread${ownExtension}`, import.meta.url);
-  const options = {
+  return startThread(import.meta.url, "reader.thread", {
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
-  };
-  if (ownExtension !== ".ts") return new Worker(entry, options);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  });
 }
 
 const shared = new Map<string, ThreadedReader>();

@@ -56,6 +56,7 @@ export const ERROR_STATUS = {
   usecase_fields_missing: 400,
   usecase_document_unreadable: 400,
   usecase_search_needs_database: 409,
+  usecase_baseline_timeout: 503,
   usecase_watch_needs_database: 409,
   watch_url_invalid: 400,
   watch_address_refused: 400,

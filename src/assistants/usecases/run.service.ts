@@ -2,8 +2,9 @@ import { t } from "../../i18n/index.js";
 import type { Principal } from "../../identity/index.js";
 import { type Turn, type TurnAssistant, turnError } from "../../pipeline/index.js";
 import { AppError, appError } from "../../shared/errors.js";
-import { type BaselineSearch, buildPrompt, runBaseline } from "./baseline.js";
+import { type BaselineSearch, buildPrompt } from "./baseline.js";
 import { type CheckResult, runChecks } from "./checks.js";
+import { runBaselineOffLoop } from "./threaded-baseline.js";
 import type { UseCase, UseCaseField } from "./usecase.schema.js";
 import { fieldValues } from "./values.js";
 import { type BaselineWatch, type DigestItem, digestBlock, digestQuery } from "./watch-digest.js";
@@ -185,7 +186,7 @@ async function baselineOf(
   ports: { search: BaselineSearch | undefined; watch: BaselineWatch | undefined },
 ): Promise<UseCaseRun["baseline"]> {
   try {
-    const text = await runBaseline(useCase, {
+    const text = await runBaselineOffLoop(useCase, {
       values,
       ...(ports.search && { search: ports.search }),
       ...(ports.watch && { watch: ports.watch }),
