@@ -74,6 +74,23 @@ describeBrowser("web page: the use-case catalogue", (get) => {
     const stored = await app.services.useCases.get("deliberation");
     assert.deepEqual([stored.revision, stored.name], [2, "Délibération du conseil"]);
     await expectAccessible(page, "a saved definition and its versions");
+
+    // The administrator gives it to a direction, whose referents may then edit it: no new revision.
+    await page
+      .getByRole("region", { name: /Modifier/ })
+      .getByLabel("Direction propriétaire")
+      .selectOption({ label: "DSI" });
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "« Délibération du conseil » appartient désormais à : DSI." })
+      .waitFor();
+    const owned = await app.services.useCases.get("deliberation");
+    assert.deepEqual([owned.revision, owned.ownerDirectionPath], [2, "DSI"]);
+    await page
+      .getByRole("row", { name: /Délibération du conseil.*DSI/ })
+      .first()
+      .waitFor();
   });
 
   test("a use case is exported as a file, imported back under another id, then deleted", async () => {

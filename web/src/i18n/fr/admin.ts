@@ -265,6 +265,10 @@ export const admin = {
   "admin.usecases.revisionValue": "Révision {revision} (définition v{version})",
   "admin.usecases.direction": "Direction",
   "admin.usecases.noDirection": "Toute la collectivité",
+  "admin.usecases.owner": "Direction propriétaire",
+  "admin.usecases.ownerChanged": "« {name} » appartient désormais à : {owner}.",
+  "admin.usecases.ownerHint":
+    "Ses référents pourront modifier ce cas d'usage ; « Toute la collectivité » le réserve aux administrateurs.",
   "admin.usecases.origin": "Origine",
   "admin.usecases.source.shipped": "Livré avec Beffroi",
   "admin.usecases.source.edited": "Modifié ici",

@@ -6,8 +6,10 @@ import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { formatDateTime, type MessageKey, t } from "../../i18n";
 import { useSession } from "../../session";
-import { StatusNotice } from "./shared";
+import { SelectField, StatusNotice } from "./shared";
 import { offsetOf } from "./text-position";
+import type { Direction } from "./types";
+import { directionOptions } from "./users";
 
 /** A problem of a definition file, as the API gives it (`usecase_invalid`'s details). */
 interface Problem {
@@ -69,11 +71,16 @@ function Failure(props: { id: string; error: unknown; goTo?: (problem: Problem) 
 }
 
 /** A file chosen and imported: a new use case, or a new version of the one of the same id. */
-function ImportForm(props: { onImported: (name: string, revision: number) => Promise<void> }) {
+function ImportForm(props: {
+  /** The directions an administrator may give the use case to; absent for a referent (theirs). */
+  directions: Direction[] | undefined;
+  onImported: (name: string, revision: number) => Promise<void>;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const importing = useAction();
   const [missing, setMissing] = useState(false);
+  const [owner, setOwner] = useState("");
   const submit = () =>
     void importing.run(async () => {
       const file = input.current?.files?.[0];
@@ -84,7 +91,10 @@ function ImportForm(props: { onImported: (name: string, revision: number) => Pro
       }
       setMissing(false);
       const imported = await call("POST /api/usecases/import", {
-        body: { yaml: await file.text() },
+        body: {
+          yaml: await file.text(),
+          ...(props.directions && { ownerDirectionId: owner === "" ? null : owner }),
+        },
       });
       if (input.current) input.current.value = "";
       await props.onImported(imported.name, imported.revision);
@@ -113,6 +123,15 @@ function ImportForm(props: { onImported: (name: string, revision: number) => Pro
           </p>
         )}
       </div>
+      {props.directions && (
+        <SelectField
+          label={t("admin.usecases.owner")}
+          hint={t("admin.usecases.ownerHint")}
+          value={owner}
+          onChange={setOwner}
+          options={directionOptions(props.directions, t("admin.usecases.noDirection"))}
+        />
+      )}
       {!missing && <Failure id={`${id}-error`} error={importing.error} />}
       <div className="actions">
         <button type="button" className="button" aria-disabled={importing.busy} onClick={submit}>
@@ -127,11 +146,14 @@ function ImportForm(props: { onImported: (name: string, revision: number) => Pro
 function Editor(props: {
   id: string;
   names: Map<string, string>;
+  /** The directions an administrator may give the use case to; absent for a referent. */
+  directions: Direction[] | undefined;
   onSaved: (text: string) => Promise<void>;
   onClose: () => void;
 }) {
   const detail = useResource("GET /api/usecases/:id", { params: { id: props.id } });
   const [text, setText] = useState<string | null>(null);
+  const [owner, setOwner] = useState("");
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const save = useAction();
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -141,6 +163,7 @@ function Editor(props: {
   if (detail.data && loadedFor !== `${detail.data.id}:${detail.data.revision}`) {
     setLoadedFor(`${detail.data.id}:${detail.data.revision}`);
     setText(detail.data.yaml);
+    setOwner(detail.data.ownerDirectionId ?? "");
   }
 
   const goTo = (problem: Problem) => {
@@ -156,16 +179,24 @@ function Editor(props: {
   const submit = () =>
     void save.run(async () => {
       if (text === null || !detail.data) return;
+      const ownerDirectionId = owner === "" ? null : owner;
+      const moved =
+        props.directions !== undefined && ownerDirectionId !== detail.data.ownerDirectionId;
       const saved = await call("PUT /api/usecases/:id", {
         params: { id: props.id },
-        body: { yaml: text },
+        body: { yaml: text, ...(moved && { ownerDirectionId }) },
       });
-      const changed = saved.revision !== detail.data.revision;
+      const revised = saved.revision !== detail.data.revision;
       detail.set(saved);
       await props.onSaved(
-        changed
+        revised
           ? t("admin.usecases.saved", { name: saved.name, revision: saved.revision })
-          : t("admin.usecases.unchanged"),
+          : moved
+            ? t("admin.usecases.ownerChanged", {
+                name: saved.name,
+                owner: saved.ownerDirectionPath ?? t("admin.usecases.noDirection"),
+              })
+            : t("admin.usecases.unchanged"),
       );
     });
 
@@ -201,6 +232,15 @@ function Editor(props: {
           onChange={(event) => setText(event.target.value)}
         />
       </div>
+      {props.directions && (
+        <SelectField
+          label={t("admin.usecases.owner")}
+          hint={t("admin.usecases.ownerHint")}
+          value={owner}
+          onChange={setOwner}
+          options={directionOptions(props.directions, t("admin.usecases.noDirection"))}
+        />
+      )}
       <Failure id={problemsId} error={save.error} goTo={goTo} />
       <div className="actions">
         <button type="button" className="button" aria-disabled={save.busy} onClick={submit}>
@@ -250,9 +290,13 @@ function Editor(props: {
 
 /** `/administration/cas-usage`: the use-case catalogue, its files, their versions. */
 export function UseCasesPage() {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const list = useResource("GET /api/usecases");
   const users = useResource(can("directory:read") ? "GET /api/users" : null);
+  // Only an administrator chooses the owning direction; a referent's imports are their direction's.
+  const admin = session?.user.roles.includes("admin") ?? false;
+  const directions = useResource(admin ? "GET /api/directions" : null);
+  const ownerChoices = admin ? (directions.data ?? []) : undefined;
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const names = new Map((users.data ?? []).map((user) => [user.id, user.displayName]));
@@ -359,11 +403,13 @@ export function UseCasesPage() {
           key={editing}
           id={editing}
           names={names}
+          directions={ownerChoices}
           onSaved={announce}
           onClose={() => setEditing(null)}
         />
       )}
       <ImportForm
+        directions={ownerChoices}
         onImported={async (name, revision) =>
           announce(t("admin.usecases.imported", { name, revision }))
         }
