@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
+import { arenaModule } from "./arena/module.js";
 import { assistantsModule, useCaseRunsModule } from "./assistants/module.js";
 import { charterModule } from "./charter/module.js";
 import { chatModule } from "./chat/module.js";
@@ -109,6 +110,17 @@ export function createModules({
       (await knowledge.services.retrieval.search(principal, query, { limit: 20 })).hits,
     watch: (query) => assistants.services.watch.digest(query),
   });
+  const arena = arenaModule(context, {
+    useCase: (id) => assistants.services.useCases.useCase(id),
+    prepare: (principal, useCase, values) =>
+      useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values),
+    answer: chat.ports.answerOnce,
+    resolveModel: providers.ports.resolveModel,
+    policyFor: charter.ports.policyFor,
+    scan: guard.ports.egress.scan,
+    directionPath: identity.ports.directionPath,
+    findUserByEmail: (email) => identity.services.users.findByEmail(email),
+  });
   // Every domain's services (by name), routes and start-up.
   const domains = [audit, identity, charter, guard, knowledge] as const;
   const modules = [
@@ -119,6 +131,7 @@ export function createModules({
     observatory,
     chat,
     useCaseRuns,
+    arena,
   ] as const;
   return {
     services: { ...servicesOf(modules), identify: identity.stages.identify, pipeline, retention },

@@ -130,6 +130,28 @@ export function chatModule(
         });
         return { conversationId: conversation.id, turn, answer };
       }) satisfies Converse,
+      /**
+       * One answer to a use case's prompt by one model, through the whole
+       * pipeline, in no conversation (a battle's output): the model tried
+       * alone, no quoted passages in its place.
+       */
+      answerOnce: (
+        principal: Principal,
+        request: { useCase: UseCase; prompt: string; model: string },
+      ) =>
+        chat.run({
+          principal,
+          messages: [{ role: "user", content: request.prompt }],
+          useCase: {
+            assistant: useCaseAssistant(request.useCase),
+            id: request.useCase.id,
+            version: request.useCase.version,
+          },
+          model: request.model,
+          generate: true,
+          extractiveFallback: false,
+          stream: false,
+        }),
       /** A use case's document field: a file's text, read like an attachment, kept nowhere. */
       documentText: (file: IncomingAttachment) => attachments.text(file),
       documentMaxBytes: limits.maxFileBytes,

@@ -153,6 +153,22 @@ export const en = {
     "This use case's result without AI is a search in its knowledge bases: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
   "error.usecase_baseline_timeout":
     "The result without AI took too long and was stopped: shorten the form's text or documents.",
+  "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",
+  "error.arena_campaign_closed": "This campaign is closed: it takes no more votes or cases.",
+  "error.arena_no_cases": "This campaign has no test case yet: its referent must add some.",
+  "error.arena_nothing_left":
+    "You have seen every pair of this campaign: thank you for your votes.",
+  "error.arena_model_not_allowed":
+    "The charter does not allow sending {dataClass} data to the model {model}: it cannot compete in this campaign.",
+  "error.arena_member_unknown": "No account has the address {email}.",
+  "error.arena_case_data_class":
+    "This test case holds {found} data while the campaign is declared for {declared} data.",
+  "error.arena_match_not_shown":
+    "This match was not shown to you: you can only vote on pairs you were shown.",
+  "error.arena_not_member": "You are not a member of this campaign.",
+  "error.arena_campaign_not_manageable":
+    "You may only manage the campaigns of your direction (or below it), or those you created.",
+  "error.arena_campaign_not_found": "Campaign not found.",
   "error.usecase_watch_needs_database":
     "This use case's result without AI reads the document watch's items: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
   "error.watch_url_invalid":

@@ -710,6 +710,25 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Le résultat sans IA de ce cas d'usage est une recherche dans ses bases documentaires : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
   "error.usecase_baseline_timeout":
     "Le résultat sans IA a pris trop de temps et a été interrompu : raccourcissez le texte ou les documents du formulaire.",
+  "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",
+  "error.arena_campaign_closed":
+    "Cette campagne est close : elle ne reçoit plus de vote ni de cas.",
+  "error.arena_no_cases":
+    "Cette campagne n'a pas encore de cas de test : son référent doit en ajouter.",
+  "error.arena_nothing_left":
+    "Vous avez vu toutes les paires de cette campagne : merci pour vos votes.",
+  "error.arena_model_not_allowed":
+    "La charte ne permet pas d'envoyer des données {dataClass} au modèle « {model} » : il ne peut pas concourir dans cette campagne.",
+  "error.arena_member_unknown": "Aucun compte n'a l'adresse {email}.",
+  "error.arena_case_data_class":
+    "Ce cas de test contient des données {found} alors que la campagne est déclarée pour des données {declared} : retirez-les, ou créez une campagne pour cette classe de données.",
+  "error.arena_match_not_shown":
+    "Ce duel ne vous a pas été présenté : vous ne pouvez voter que pour les paires qui vous ont été montrées.",
+  "error.arena_not_member":
+    "Vous n'êtes pas membre de cette campagne : demandez à son référent de vous y ajouter.",
+  "error.arena_campaign_not_manageable":
+    "Vous ne pouvez gérer que les campagnes de votre direction (ou d'une direction qui en dépend), ou celles que vous avez créées.",
+  "error.arena_campaign_not_found": "Campagne introuvable.",
   "error.usecase_watch_needs_database":
     "Le résultat sans IA de ce cas d'usage lit les éléments de la veille documentaire : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
   "error.watch_url_invalid":
@@ -1041,6 +1060,8 @@ par POST /api/bootstrap, ou avec :
   "audit.action.watch-source.created": "source de veille ajoutée",
   "audit.action.watch-source.updated": "source de veille modifiée",
   "audit.action.watch-source.deleted": "source de veille supprimée",
+  "audit.action.arena-campaign.created": "campagne de comparaison de modèles créée",
+  "audit.action.arena-campaign.closed": "campagne de comparaison de modèles close",
   "audit.action.provider.added": "fournisseur de modèles ajouté",
   "audit.action.provider.updated": "fournisseur de modèles modifié",
   "audit.action.provider.removed": "fournisseur de modèles retiré",
@@ -1171,6 +1192,23 @@ par POST /api/bootstrap, ou avec :
   "usecase.watch.block.end": "Fin des éléments de veille",
   "usecase.watch.nothing_new":
     "Aucun élément de veille ne correspond à ces thèmes sur la période : aucune demande n'a été envoyée au modèle.",
+  "arena.verdict.no_votes": "Pas encore de vote : aucun verdict.",
+  "arena.verdict.interval": "de {low} à {high}",
+  "arena.verdict.gain":
+    "« {best} » fait mieux que le résultat sans IA : son intervalle de confiance à 95 % ({interval}) est au-dessus de celui du résultat sans IA ({baseline}), sur {votes} votes.",
+  "arena.verdict.baseline_first": "le résultat sans IA est le mieux classé (intervalle {interval})",
+  "arena.verdict.overlap":
+    "« {best} » est le mieux classé, mais son intervalle ({interval}) recouvre celui du résultat sans IA ({baseline})",
+  "arena.verdict.no_gain":
+    "L'IA n'apporte pas de gain mesurable sur ce cas d'usage : {reason}, sur {votes} votes.",
+  "arena.verdict.energy": "Chaque réponse de « {model} » consommerait environ {wh} Wh pour rien.",
+  "arena.baseline": "Résultat sans IA",
+  "arena.data_class.public": "publiques",
+  "arena.data_class.personal": "personnelles",
+  "arena.data_class.sensitive": "sensibles",
+  "arena.output.failed":
+    "Ce modèle n'a pas pu répondre à ce cas (refus de la charte, de la protection des données, ou modèle indisponible).",
+  "arena.output.baseline_unavailable": "Le résultat sans IA n'a pas pu être produit pour ce cas.",
   "usecase.baseline.checklist.title": "Points de contrôle",
   "usecase.baseline.checklist.declared": "déclaré : {value}",
   "usecase.baseline.checklist.not_declared": "**non déclaré**",

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "watch-source.created",
   "watch-source.updated",
   "watch-source.deleted",
+  "arena-campaign.created",
+  "arena-campaign.closed",
   "provider.added",
   "provider.updated",
   "provider.removed",

@@ -24,6 +24,7 @@ import * as useCases from "./migrations/0021-use-cases.js";
 import * as promptLibrary from "./migrations/0022-prompt-library.js";
 import * as usageUseCase from "./migrations/0023-usage-use-case.js";
 import * as watch from "./migrations/0024-watch.js";
+import * as arena from "./migrations/0025-arena.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0022-prompt-library": promptLibrary,
   "0023-usage-use-case": usageUseCase,
   "0024-watch": watch,
+  "0025-arena": arena,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

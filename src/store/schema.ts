@@ -302,6 +302,78 @@ export interface WatchItemTable {
   text: string;
 }
 
+/** An LLM battle campaign (migration 0025); `status` is open or closed, `verdict` JSON. */
+export interface ArenaCampaignTable {
+  id: string;
+  name: string;
+  use_case_id: string;
+  direction_id: string | null;
+  data_class: string;
+  /** `random`, `uncertainty` or `size`. */
+  pair_mode: string;
+  seed: number;
+  publish_cases: number;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+  verdict: string | null;
+}
+
+/** A contender: a model (`model_ref`), or the use case's result without AI (`baseline`). */
+export interface ArenaContenderTable {
+  campaign_id: string;
+  position: number;
+  kind: string;
+  model_ref: string | null;
+}
+
+export interface ArenaMemberTable {
+  campaign_id: string;
+  user_id: string;
+}
+
+/** A test case: the use case's form values (JSON). */
+export interface ArenaCaseTable {
+  id: string;
+  campaign_id: string;
+  position: number;
+  title: string;
+  values_json: string;
+  created_at: string;
+}
+
+/** A contender's answer to a case, generated once (`status` ok or failed). */
+export interface ArenaOutputTable {
+  case_id: string;
+  contender: number;
+  status: string;
+  text: string;
+  model_ref: string | null;
+  energy_kwh: number | null;
+  gwp_kg: number | null;
+  latency_ms: number;
+  tokens: number;
+  created_at: string;
+}
+
+/** A pair shown to a member on a case, and their vote once cast. */
+export interface ArenaMatchTable {
+  id: string;
+  campaign_id: string;
+  case_id: string;
+  user_id: string | null;
+  contender_a: number;
+  contender_b: number;
+  shown_at: string;
+  voted_at: string | null;
+  /** `a`, `b`, `both-good` or `both-bad`. */
+  choice: string | null;
+  tags: string | null;
+  comment: string | null;
+  minutes_saved: number | null;
+}
+
 export interface ConversationTable {
   id: string;
   user_id: string;
@@ -540,6 +612,12 @@ export interface Tables {
   use_case_versions: UseCaseVersionTable;
   watch_sources: WatchSourceTable;
   watch_items: WatchItemTable;
+  arena_campaigns: ArenaCampaignTable;
+  arena_contenders: ArenaContenderTable;
+  arena_members: ArenaMemberTable;
+  arena_cases: ArenaCaseTable;
+  arena_outputs: ArenaOutputTable;
+  arena_matches: ArenaMatchTable;
   conversations: ConversationTable;
   messages: MessageTable;
   attachments: AttachmentTable;

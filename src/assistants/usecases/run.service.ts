@@ -95,11 +95,20 @@ export class UseCaseRunService {
     return formOf(await this.definition(id));
   }
 
-  async run(principal: Principal, id: string, values: unknown): Promise<UseCaseRun> {
-    const useCase = await this.definition(id);
+  /**
+   * What a use case sends and its sober result, for the form's values: the
+   * prompt built by its template (a watch use case's items after it, read
+   * once: the baseline lists them, the prompt carries them), the baseline
+   * (`text: null` where its kind cannot run) and the items read, if any.
+   * Runs and battles (`arena/`) both start here.
+   */
+  async prepare(
+    principal: Principal,
+    useCase: UseCase,
+    values: unknown,
+  ): Promise<{ prompt: string; baseline: UseCaseRun["baseline"]; watched?: DigestItem[] }> {
     const checked = fieldValues(useCase, values); // refuses missing or bad values before anything is opened
     let prompt = buildPrompt(useCase, values);
-    // A watch use case reads its items once: the baseline lists them, the prompt carries them.
     let watched: DigestItem[] | undefined;
     if (useCase.baseline.kind === "watch" && this.deps.watch) {
       watched = await this.deps.watch(
@@ -112,6 +121,12 @@ export class UseCaseRunService {
       search: this.deps.search?.(principal),
       watch,
     });
+    return { prompt, baseline, ...(watched && { watched }) };
+  }
+
+  async run(principal: Principal, id: string, values: unknown): Promise<UseCaseRun> {
+    const useCase = await this.definition(id);
+    const { prompt, baseline, watched } = await this.prepare(principal, useCase, values);
     if (watched?.length === 0) {
       // Nothing new on these topics: no model is asked to summarise nothing.
       return {

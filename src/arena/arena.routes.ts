@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { type RouteDefinition, route } from "../http/index.js";
+import {
+  CAMPAIGN_DATA_CLASSES,
+  CampaignInput,
+  CaseInput,
+  CHOICES,
+  PAIR_MODES,
+  TAGS,
+  VoteInput,
+} from "./arena.schema.js";
+import type { ArenaService } from "./arena.service.js";
+
+const Params = z.object({ id: z.string().min(1).max(100) });
+
+const Contender = z.object({
+  position: z.int(),
+  kind: z.enum(["model", "baseline"]),
+  label: z.string(),
+  modelRef: z.string().nullable(),
+});
+
+const VerdictSchema = z.object({
+  kind: z.enum(["no-votes", "gain", "no-gain"]),
+  best: z.int().nullable(),
+  baseline: z.int(),
+  energyForNothingKwh: z.number().nullable(),
+  text: z.string(),
+});
+
+const Campaign = z.object({
+  id: z.string(),
+  name: z.string(),
+  useCaseId: z.string(),
+  useCaseName: z.string().nullable(),
+  directionId: z.string().nullable(),
+  directionPath: z.string().nullable(),
+  dataClass: z.enum(CAMPAIGN_DATA_CLASSES),
+  pairMode: z.enum(PAIR_MODES),
+  status: z.enum(["open", "closed"]),
+  publishCases: z.boolean(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  contenders: z.array(Contender),
+  members: z.array(z.object({ id: z.string(), email: z.string() })),
+  cases: z.array(z.object({ id: z.string(), position: z.int(), title: z.string() })),
+  votes: z.int(),
+  manageable: z.boolean(),
+  member: z.boolean(),
+  verdict: VerdictSchema.nullable(),
+});
+
+const Match = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  case: z.object({
+    id: z.string(),
+    position: z.int(),
+    title: z.string(),
+    values: z.record(z.string(), z.unknown()),
+  }),
+  a: z.object({ text: z.string() }),
+  b: z.object({ text: z.string() }),
+  voted: z.boolean(),
+});
+
+const Side = Contender.extend({
+  energyKwh: z.number().nullable(),
+  gwpKgCo2e: z.number().nullable(),
+  latencyMs: z.number(),
+  tokens: z.number(),
+});
+
+const Ranking = z.object({
+  campaignId: z.string(),
+  seed: z.int(),
+  tag: z.enum(TAGS).nullable(),
+  votes: z.int(),
+  contenders: z.array(
+    Contender.extend({
+      score: z.number(),
+      low: z.number(),
+      high: z.number(),
+      votes: z.int(),
+      wins: z.number(),
+      energyKwh: z.number().nullable(),
+      gwpKgCo2e: z.number().nullable(),
+      latencyMs: z.number().nullable(),
+      tokens: z.number().nullable(),
+      answers: z.int(),
+      failed: z.int(),
+    }),
+  ),
+  winRate: z.array(z.array(z.number().nullable())),
+  pairVotes: z.array(z.array(z.int())),
+  verdict: VerdictSchema,
+});
+
+const RankingQuery = z.object({
+  seed: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  tag: z.enum(TAGS).optional(),
+});
+
+const ExportQuery = z.object({ format: z.enum(["json", "csv"]).default("json") });
+
+/**
+ * LLM battles: referents (`assistants:write`) create campaigns, add test
+ * cases and close them; members ask for their next blind match and vote, by
+ * the page or by API (an API key with the `chat` scope); members, managers
+ * and auditors (the service checks which) read the ranking and export the
+ * open data.
+ */
+export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
+  const { arena } = deps;
+  return [
+    route({
+      method: "GET",
+      url: "/api/arena/campaigns",
+      summary: "Les campagnes de comparaison où je vote, ou que je gère",
+      tags: ["arena"],
+      access: "authenticated",
+      response: Campaign.array(),
+      handler: async ({ principal }) => arena.list(principal),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/campaigns",
+      summary: "Créer une campagne de comparaison de modèles pour un cas d'usage",
+      tags: ["arena"],
+      access: "assistants:write",
+      body: CampaignInput,
+      response: Campaign,
+      status: 201,
+      handler: async ({ principal, body }) => arena.create(principal, body),
+    }),
+    route({
+      method: "GET",
+      url: "/api/arena/campaigns/:id",
+      summary: "Une campagne : concurrents, membres, cas de test, votes, verdict",
+      tags: ["arena"],
+      access: "authenticated",
+      params: Params,
+      response: Campaign,
+      handler: async ({ principal, params }) => arena.get(principal, params.id),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/campaigns/:id/cases",
+      summary: "Ajouter un cas de test (les valeurs du formulaire du cas d'usage)",
+      tags: ["arena"],
+      access: "assistants:write",
+      params: Params,
+      body: CaseInput,
+      response: z.object({ id: z.string(), position: z.int(), title: z.string() }),
+      status: 201,
+      handler: async ({ principal, params, body }) => arena.addCase(principal, params.id, body),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/campaigns/:id/next",
+      summary: "Mon prochain duel : un cas et deux réponses anonymes",
+      tags: ["arena"],
+      access: "chat",
+      params: Params,
+      response: Match,
+      handler: async ({ principal, params }) => arena.next(principal, params.id),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/matches/:id/vote",
+      summary: "Voter pour un duel présenté ; les identités et l'impact sont révélés après",
+      tags: ["arena"],
+      access: "chat",
+      params: Params,
+      body: VoteInput,
+      response: z.object({
+        matchId: z.string(),
+        choice: z.enum(CHOICES),
+        a: Side,
+        b: Side,
+      }),
+      handler: async ({ principal, params, body }) => arena.vote(principal, params.id, body),
+    }),
+    route({
+      method: "GET",
+      url: "/api/arena/campaigns/:id/ranking",
+      summary: "Le classement (Bradley–Terry, intervalles à 95 %) et le verdict",
+      tags: ["arena"],
+      access: "authenticated",
+      params: Params,
+      query: RankingQuery,
+      response: Ranking,
+      handler: async ({ principal, params, query }) =>
+        arena.ranking(principal, params.id, {
+          ...(query.seed !== undefined && { seed: query.seed }),
+          ...(query.tag !== undefined && { tag: query.tag }),
+        }),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/campaigns/:id/close",
+      summary: "Clore une campagne et enregistrer son verdict",
+      tags: ["arena"],
+      access: "assistants:write",
+      params: Params,
+      response: Campaign,
+      handler: async ({ principal, params }) => arena.close(principal, params.id),
+    }),
+    route({
+      method: "GET",
+      url: "/api/arena/campaigns/:id/export",
+      summary: "Les votes anonymisés et le classement, en JSON ou CSV (données ouvertes)",
+      tags: ["arena"],
+      access: "authenticated",
+      params: Params,
+      query: ExportQuery,
+      response: z.unknown(),
+      handler: async ({ principal, params, query, reply }) => {
+        await arena.get(principal, params.id);
+        const data = await arena.export(principal, params.id);
+        if (query.format === "json") {
+          reply.header("content-disposition", `attachment; filename="campagne-${params.id}.json"`);
+          return data;
+        }
+        reply.header("content-type", "text/csv; charset=utf-8");
+        reply.header("content-disposition", `attachment; filename="campagne-${params.id}.csv"`);
+        return votesCsv(data);
+      },
+    }),
+  ];
+}
+
+/** One line per vote; the contenders named by their model (or « baseline »). */
+export function votesCsv(data: Awaited<ReturnType<ArenaService["export"]>>): string {
+  const name = (position: number) =>
+    data.contenders.find((c) => c.position === position)?.modelRef ?? "baseline";
+  const cell = (value: string | number | null) => {
+    const text = value === null ? "" : String(value);
+    // Quoted when needed; a leading formula character is neutralised for spreadsheets.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [
+    "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day",
+    ...data.votes.map((vote) =>
+      [
+        data.campaign.id,
+        vote.case,
+        name(vote.a),
+        name(vote.b),
+        vote.choice,
+        vote.tags.join(" "),
+        vote.minutesSaved,
+        vote.day,
+      ]
+        .map(cell)
+        .join(","),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}

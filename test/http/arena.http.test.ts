@@ -1,0 +1,381 @@
+import assert from "node:assert/strict";
+import { after, before, it } from "node:test";
+import { fitBradleyTerry } from "../../src/arena/index.js";
+import {
+  addProvider,
+  call,
+  describeApps,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
+import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+
+const TEXT =
+  "Nonobstant les dispositions susvisées, le demandeur est invité à produire les pièces afférentes à sa demande dans un délai de quinze jours.";
+const ALPHA = "# Proposition de réécriture\n\nEnvoyez-nous vos papiers sous quinze jours. (alpha)";
+const BETA = "# Proposition de réécriture\n\nMerci d'envoyer les documents demandés. (beta)";
+
+interface Match {
+  id: string;
+  case: { title: string; values: Record<string, unknown> };
+  a: { text: string };
+  b: { text: string };
+  voted: boolean;
+}
+
+/** Which side an output is: the two models answer differently; the rest is the baseline. */
+const sideOf = (text: string) =>
+  text.includes("(alpha)") ? "alpha" : text.includes("(beta)") ? "beta" : "baseline";
+
+/**
+ * LLM battles over HTTP, on both stores: two local test upstreams answering
+ * differently and the use case's result without AI in the ring; a campaign
+ * created with its contenders checked against the charter, test cases
+ * checked against its data class, blind matches (no identity before the
+ * vote), every refusal of a bad vote changing nothing, a ranking consistent
+ * with a Bradley–Terry fit of the votes, the verdict « no gain » when votes
+ * favour the baseline, closing, and the anonymised open data.
+ */
+describeApps("LLM battles", (get) => {
+  let alpha: OpenAiUpstream;
+  let beta: OpenAiUpstream;
+  let admin: Session;
+  let referent: Session;
+  let voters: Session[];
+  let outsider: Session;
+  let auditor: Session;
+  let campaignId = "";
+
+  before(async () => {
+    alpha = await startOpenAiUpstream();
+    beta = await startOpenAiUpstream();
+    alpha.defaultReply = ALPHA;
+    beta.defaultReply = BETA;
+    const { app } = get();
+    admin = await seedAdmin(app);
+    // A small model and a big one: their answers' energy is estimated from their sizes.
+    await addProvider(app, admin, {
+      id: "alpha",
+      baseUrl: alpha.url,
+      sovereignty: "local",
+      country: "FRA",
+      pue: 1.2,
+      models: [{ id: "test-model", activeParameters: 8, totalParameters: 8 }],
+    });
+    await addProvider(app, admin, {
+      id: "beta",
+      baseUrl: beta.url,
+      sovereignty: "sovereign",
+      country: "FRA",
+      pue: 1.2,
+      models: [{ id: "test-model", activeParameters: 70, totalParameters: 70 }],
+    });
+    await addProvider(app, admin, {
+      id: "ailleurs",
+      baseUrl: beta.url,
+      sovereignty: "extraterritorial",
+      country: "USA",
+    });
+    await seedUser(app, "referent@ville.example", ["referent"], "Communication");
+    await seedUser(app, "un@ville.example", ["agent"], "Communication");
+    await seedUser(app, "deux@ville.example", ["agent"], "Communication");
+    await seedUser(app, "dehors@ville.example", ["agent"], "Voirie");
+    await seedUser(app, "dpo@ville.example", ["auditor"]);
+    referent = await login(app, "referent@ville.example");
+    voters = [await login(app, "un@ville.example"), await login(app, "deux@ville.example")];
+    outsider = await login(app, "dehors@ville.example");
+    auditor = await login(app, "dpo@ville.example");
+  });
+  after(async () => {
+    await alpha.close();
+    await beta.close();
+  });
+
+  const campaign = (body: Record<string, unknown>) =>
+    call(get().app, "POST", "/api/arena/campaigns", referent, {
+      name: "Langage clair : quel modèle ?",
+      useCaseId: "langage-clair",
+      models: ["alpha/test-model", "beta/test-model"],
+      members: ["un@ville.example", "deux@ville.example"],
+      seed: 42,
+      ...body,
+    });
+
+  it("creates a campaign: the baseline in the ring by right, contenders the charter allows", async () => {
+    const unknown = await campaign({ models: ["nulle/part"] });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().error.code, "model_unknown");
+    const stranger = await campaign({ members: ["personne@ville.example"] });
+    assert.equal(stranger.json().error.code, "arena_member_unknown");
+    const sensitive = await campaign({ dataClass: "sensitive", models: ["ailleurs/test-model"] });
+    assert.equal(sensitive.statusCode, 400);
+    assert.equal(sensitive.json().error.code, "arena_model_not_allowed");
+    assert.match(sensitive.json().error.message, /données sensibles/);
+    const byAgent = await call(get().app, "POST", "/api/arena/campaigns", voters[0], {
+      name: "x",
+      useCaseId: "langage-clair",
+      models: ["alpha/test-model"],
+    });
+    assert.equal(byAgent.statusCode, 403);
+
+    const created = await campaign({});
+    assert.equal(created.statusCode, 201, created.body);
+    const view = created.json();
+    campaignId = view.id;
+    assert.deepEqual(
+      view.contenders.map((c: { kind: string; modelRef: string | null }) => [c.kind, c.modelRef]),
+      [
+        ["baseline", null],
+        ["model", "alpha/test-model"],
+        ["model", "beta/test-model"],
+      ],
+    );
+    assert.equal(view.members.length, 3, "the two voters and the referent");
+    assert.equal(view.directionPath, "Communication");
+  });
+
+  it("adds test cases from the use case's form, refusing missing fields and data above the campaign's class", async () => {
+    const { app } = get();
+    const add = (body: Record<string, unknown>) =>
+      call(app, "POST", `/api/arena/campaigns/${campaignId}/cases`, referent, body);
+    const missing = await add({ title: "Sans texte", values: { public: "Grand public" } });
+    assert.equal(missing.statusCode, 400);
+    assert.equal(missing.json().error.code, "usecase_fields_missing");
+    const personal = await add({
+      title: "Courrier à M. Martin",
+      values: {
+        texte:
+          "Monsieur Jean Martin, né le 12/03/1961, domicilié 4 rue des Lilas à Arras, votre numéro de sécurité sociale 1 61 03 62 041 123 45 est incomplet.",
+        public: "Grand public",
+      },
+    });
+    assert.equal(personal.statusCode, 400, personal.body);
+    assert.equal(personal.json().error.code, "arena_case_data_class");
+    for (const [index, title] of ["Pièces à produire", "Délai de réponse"].entries()) {
+      const added = await add({
+        title,
+        values: { texte: `${TEXT} (${index + 1})`, public: "Grand public" },
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      assert.equal(added.json().position, index + 1);
+    }
+    const byVoter = await call(app, "POST", `/api/arena/campaigns/${campaignId}/cases`, voters[0], {
+      title: "x",
+      values: { texte: TEXT, public: "Grand public" },
+    });
+    assert.equal(byVoter.statusCode, 403);
+  });
+
+  it("shows a member a case and two anonymous answers, the same until they vote", async () => {
+    const { app } = get();
+    const first = await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, voters[0]);
+    assert.equal(first.statusCode, 200, first.body);
+    const match: Match = first.json();
+    assert.doesNotMatch(first.body, /alpha\/|beta\/|test-model|Résultat sans IA/, "blind");
+    assert.notEqual(sideOf(match.a.text), sideOf(match.b.text));
+    assert.match(match.case.title, /Pièces à produire|Délai de réponse/);
+    const again = await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, voters[0]);
+    assert.equal(again.json().id, match.id, "a match shown is shown again until voted");
+    // A model's answer went through the pipeline with the use case's instructions and prompt.
+    const upstream = [...alpha.requests, ...beta.requests].find(
+      (r) => r.path === "/v1/chat/completions",
+    );
+    if (upstream) {
+      const messages: { role: string; content: string }[] = upstream.body.messages;
+      assert.match(messages.find((m) => m.role === "system")?.content ?? "", /langage clair/);
+      assert.match(messages.at(-1)?.content ?? "", /Public visé : Grand public/);
+    }
+    const outside = await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, outsider);
+    assert.equal(outside.statusCode, 403);
+    assert.equal(outside.json().error.code, "arena_not_member");
+  });
+
+  it("refuses, changing nothing, a vote on a pair not shown to the voter and a second vote", async () => {
+    const { app } = get();
+    const match: Match = (
+      await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, voters[0])
+    ).json();
+    const notMine = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voters[1], {
+      choice: "a",
+    });
+    assert.equal(notMine.statusCode, 403);
+    assert.equal(notMine.json().error.code, "arena_match_not_shown");
+    const unknown = await call(app, "POST", "/api/arena/matches/inconnu/vote", voters[0], {
+      choice: "a",
+    });
+    assert.equal(unknown.json().error.code, "arena_match_not_shown");
+    const badTag = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voters[0], {
+      choice: "a",
+      tags: ["joli"],
+    });
+    assert.equal(badTag.statusCode, 400);
+    const voted = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voters[0], {
+      choice: sideOf(match.a.text) === "baseline" ? "a" : "b",
+      tags: ["exact", "usable"],
+      comment: "La version sans IA suffit ici.",
+      minutesSaved: 3,
+    });
+    assert.equal(voted.statusCode, 200, voted.body);
+    const reveal = voted.json();
+    // Identities and impact, after the vote only.
+    for (const side of [reveal.a, reveal.b]) {
+      if (side.kind === "baseline") {
+        assert.equal(side.label, "Résultat sans IA");
+        assert.equal(side.energyKwh, 0);
+      } else {
+        assert.match(side.modelRef, /^(alpha|beta)\/test-model$/);
+        assert.ok(side.energyKwh > 0, "a model's answer has an energy");
+        assert.ok(side.gwpKgCo2e > 0);
+      }
+    }
+    const twice = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voters[0], {
+      choice: "b",
+    });
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json().error.code, "arena_already_voted");
+    const ranking = await call(app, "GET", `/api/arena/campaigns/${campaignId}/ranking`, referent);
+    assert.equal(ranking.json().votes, 1, "the refused votes changed nothing");
+  });
+
+  it("ranks the contenders on the votes, says « no gain » when votes favour the baseline", async () => {
+    const { app } = get();
+    // Every voter sees every pair of every case once: 2 cases × 3 pairs.
+    for (const voter of voters) {
+      for (;;) {
+        const next = await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, voter);
+        if (next.statusCode === 409) {
+          assert.equal(next.json().error.code, "arena_nothing_left");
+          break;
+        }
+        assert.equal(next.statusCode, 200, next.body);
+        const match: Match = next.json();
+        const a = sideOf(match.a.text);
+        const b = sideOf(match.b.text);
+        const choice = a === "baseline" ? "a" : b === "baseline" ? "b" : "both-bad";
+        const voted = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voter, {
+          choice,
+          tags: choice === "both-bad" ? [] : ["exact"],
+        });
+        assert.equal(voted.statusCode, 200, voted.body);
+      }
+    }
+    const response = await call(
+      app,
+      "GET",
+      `/api/arena/campaigns/${campaignId}/ranking`,
+      voters[1],
+    );
+    assert.equal(response.statusCode, 200, response.body);
+    const ranking = response.json();
+    assert.equal(ranking.votes, 12);
+    assert.equal(ranking.contenders[0].kind, "baseline", "the baseline ranks first");
+    const baseline = ranking.contenders[0];
+    assert.equal(baseline.votes, 8);
+    assert.equal(baseline.wins, 8);
+    assert.ok(baseline.low <= baseline.score && baseline.score <= baseline.high);
+    assert.equal(ranking.verdict.kind, "no-gain");
+    assert.match(ranking.verdict.text, /L'IA n'apporte pas de gain mesurable sur ce cas d'usage/);
+    assert.match(ranking.verdict.text, /Wh pour rien/);
+    assert.equal(ranking.winRate[0][1], 1);
+    assert.equal(ranking.winRate[1][2], 0.5, "both bad: half a win each");
+    assert.equal(ranking.pairVotes[1][2], 4);
+    // The scores are the Bradley–Terry fit of the votes, by position.
+    const exported = (
+      await call(app, "GET", `/api/arena/campaigns/${campaignId}/export`, referent)
+    ).json();
+    const outcome = (choice: string) => (choice === "a" ? "a" : choice === "b" ? "b" : "tie");
+    const scores = fitBradleyTerry(
+      3,
+      exported.votes.map((v: { a: number; b: number; choice: string }) => ({
+        a: v.a,
+        b: v.b,
+        outcome: outcome(v.choice),
+      })),
+    );
+    for (const contender of ranking.contenders)
+      assert.ok(Math.abs(contender.score - (scores[contender.position] ?? 0)) < 1e-9);
+    // Deterministic for a seed; another seed moves the intervals, not the scores.
+    const same = (
+      await call(app, "GET", `/api/arena/campaigns/${campaignId}/ranking`, referent)
+    ).json();
+    assert.deepEqual(same.contenders, ranking.contenders);
+    const other = (
+      await call(app, "GET", `/api/arena/campaigns/${campaignId}/ranking?seed=7`, referent)
+    ).json();
+    assert.deepEqual(
+      other.contenders.map((c: { score: number }) => c.score),
+      ranking.contenders.map((c: { score: number }) => c.score),
+    );
+    const tagged = (
+      await call(app, "GET", `/api/arena/campaigns/${campaignId}/ranking?tag=exact`, referent)
+    ).json();
+    assert.equal(tagged.votes, 8, "the votes that carry the tag: those the baseline won");
+    const hidden = await call(app, "GET", `/api/arena/campaigns/${campaignId}/ranking`, outsider);
+    assert.equal(hidden.statusCode, 404);
+  });
+
+  it("closes the campaign: its verdict recorded, later votes refused", async () => {
+    const { app } = get();
+    // The referent is a member: a match shown before closing cannot be voted after.
+    const pending: Match = (
+      await call(app, "POST", `/api/arena/campaigns/${campaignId}/next`, referent)
+    ).json();
+    const closed = await call(app, "POST", `/api/arena/campaigns/${campaignId}/close`, referent);
+    assert.equal(closed.statusCode, 200, closed.body);
+    assert.equal(closed.json().status, "closed");
+    assert.equal(closed.json().verdict.kind, "no-gain");
+    const late = await call(app, "POST", `/api/arena/matches/${pending.id}/vote`, referent, {
+      choice: "a",
+    });
+    assert.equal(late.statusCode, 409);
+    assert.equal(late.json().error.code, "arena_campaign_closed");
+    const again = await call(app, "POST", `/api/arena/campaigns/${campaignId}/close`, referent);
+    assert.equal(again.json().error.code, "arena_campaign_closed");
+    const audit = await call(app, "GET", "/api/audit?limit=500", auditor);
+    const actions = (audit.json().entries as { action: string; target: string }[])
+      .filter((entry) => entry.target === campaignId)
+      .map((entry) => entry.action)
+      .sort();
+    assert.deepEqual(actions, ["arena-campaign.closed", "arena-campaign.created"]);
+  });
+
+  it("exports the anonymised votes and the ranking as JSON and CSV", async () => {
+    const { app } = get();
+    const json = await call(app, "GET", `/api/arena/campaigns/${campaignId}/export`, auditor);
+    assert.equal(json.statusCode, 200, json.body);
+    const data = json.json();
+    assert.equal(data.votes.length, 12);
+    assert.deepEqual(Object.keys(data.votes[0]).sort(), [
+      "a",
+      "b",
+      "case",
+      "choice",
+      "day",
+      "minutesSaved",
+      "tags",
+    ]);
+    assert.deepEqual(
+      data.cases,
+      [{ position: 1 }, { position: 2 }],
+      "no case text unless published",
+    );
+    assert.doesNotMatch(
+      json.body,
+      /ville\.example|Nonobstant|suffit ici/,
+      "no voter, text or comment",
+    );
+    const csv = await call(
+      app,
+      "GET",
+      `/api/arena/campaigns/${campaignId}/export?format=csv`,
+      auditor,
+    );
+    assert.match(String(csv.headers["content-type"]), /text\/csv/);
+    const lines = csv.body.trim().split("\n");
+    assert.equal(lines[0], "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day");
+    assert.equal(lines.length, 13);
+    assert.match(csv.body, /alpha\/test-model/);
+  });
+});
