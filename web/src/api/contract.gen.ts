@@ -686,6 +686,60 @@ export interface ApiRoutes {
     params: PostApiUsecasesIdRunParams;
     query: undefined;
   };
+  "GET /api/arena/campaigns": {
+    response: GetApiArenaCampaignsResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/arena/campaigns": {
+    response: PostApiArenaCampaignsResponse;
+    body: PostApiArenaCampaignsBody;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/arena/campaigns/:id": {
+    response: GetApiArenaCampaignsIdResponse;
+    body: undefined;
+    params: GetApiArenaCampaignsIdParams;
+    query: undefined;
+  };
+  "POST /api/arena/campaigns/:id/cases": {
+    response: PostApiArenaCampaignsIdCasesResponse;
+    body: PostApiArenaCampaignsIdCasesBody;
+    params: PostApiArenaCampaignsIdCasesParams;
+    query: undefined;
+  };
+  "POST /api/arena/campaigns/:id/next": {
+    response: PostApiArenaCampaignsIdNextResponse;
+    body: undefined;
+    params: PostApiArenaCampaignsIdNextParams;
+    query: undefined;
+  };
+  "POST /api/arena/matches/:id/vote": {
+    response: PostApiArenaMatchesIdVoteResponse;
+    body: PostApiArenaMatchesIdVoteBody;
+    params: PostApiArenaMatchesIdVoteParams;
+    query: undefined;
+  };
+  "GET /api/arena/campaigns/:id/ranking": {
+    response: GetApiArenaCampaignsIdRankingResponse;
+    body: undefined;
+    params: GetApiArenaCampaignsIdRankingParams;
+    query: GetApiArenaCampaignsIdRankingQuery;
+  };
+  "POST /api/arena/campaigns/:id/close": {
+    response: PostApiArenaCampaignsIdCloseResponse;
+    body: undefined;
+    params: PostApiArenaCampaignsIdCloseParams;
+    query: undefined;
+  };
+  "GET /api/arena/campaigns/:id/export": {
+    response: GetApiArenaCampaignsIdExportResponse;
+    body: undefined;
+    params: GetApiArenaCampaignsIdExportParams;
+    query: GetApiArenaCampaignsIdExportQuery;
+  };
 }
 
 export interface GetApiAuditResponse {
@@ -6995,4 +7049,508 @@ export interface PostApiUsecasesIdRunBody {
 
 export interface PostApiUsecasesIdRunParams {
   id: string;
+}
+
+export type GetApiArenaCampaignsResponse = {
+  id: string;
+  name: string;
+  useCaseId: string;
+  useCaseName: string | null;
+  directionId: string | null;
+  directionPath: string | null;
+  dataClass: "public" | "personal" | "sensitive";
+  pairMode: "random" | "uncertainty" | "size";
+  status: "open" | "closed";
+  publishCases: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  contenders: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+  }[];
+  members: {
+    id: string;
+    email: string;
+  }[];
+  cases: {
+    id: string;
+    position: number;
+    title: string;
+  }[];
+  votes: number;
+  manageable: boolean;
+  member: boolean;
+  verdict: {
+    kind: "no-votes" | "gain" | "no-gain";
+    best: number | null;
+    baseline: number;
+    energyForNothingKwh: number | null;
+    text: string;
+  } | null;
+}[];
+
+export interface PostApiArenaCampaignsResponse {
+  id: string;
+  name: string;
+  useCaseId: string;
+  useCaseName: string | null;
+  directionId: string | null;
+  directionPath: string | null;
+  dataClass: "public" | "personal" | "sensitive";
+  pairMode: "random" | "uncertainty" | "size";
+  status: "open" | "closed";
+  publishCases: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  contenders: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+  }[];
+  members: {
+    id: string;
+    email: string;
+  }[];
+  cases: {
+    id: string;
+    position: number;
+    title: string;
+  }[];
+  votes: number;
+  manageable: boolean;
+  member: boolean;
+  verdict: {
+    kind: "no-votes" | "gain" | "no-gain";
+    best: number | null;
+    baseline: number;
+    energyForNothingKwh: number | null;
+    text: string;
+  } | null;
+}
+
+export interface PostApiArenaCampaignsBody {
+  name: string;
+  useCaseId: string;
+  /**
+   * @minItems 1
+   * @maxItems 19
+   */
+  models:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+  dataClass?: "public" | "personal" | "sensitive";
+  pairMode?: "random" | "uncertainty" | "size";
+  /**
+   * @maxItems 500
+   */
+  members?: string[];
+  directionId?: string | null;
+  publishCases?: boolean;
+  seed?: number;
+}
+
+export interface GetApiArenaCampaignsIdResponse {
+  id: string;
+  name: string;
+  useCaseId: string;
+  useCaseName: string | null;
+  directionId: string | null;
+  directionPath: string | null;
+  dataClass: "public" | "personal" | "sensitive";
+  pairMode: "random" | "uncertainty" | "size";
+  status: "open" | "closed";
+  publishCases: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  contenders: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+  }[];
+  members: {
+    id: string;
+    email: string;
+  }[];
+  cases: {
+    id: string;
+    position: number;
+    title: string;
+  }[];
+  votes: number;
+  manageable: boolean;
+  member: boolean;
+  verdict: {
+    kind: "no-votes" | "gain" | "no-gain";
+    best: number | null;
+    baseline: number;
+    energyForNothingKwh: number | null;
+    text: string;
+  } | null;
+}
+
+export interface GetApiArenaCampaignsIdParams {
+  id: string;
+}
+
+export interface PostApiArenaCampaignsIdCasesResponse {
+  id: string;
+  position: number;
+  title: string;
+}
+
+export interface PostApiArenaCampaignsIdCasesBody {
+  title: string;
+  values: {
+    [k: string]: unknown;
+  };
+}
+
+export interface PostApiArenaCampaignsIdCasesParams {
+  id: string;
+}
+
+export interface PostApiArenaCampaignsIdNextResponse {
+  id: string;
+  campaignId: string;
+  case: {
+    id: string;
+    position: number;
+    title: string;
+    values: {
+      [k: string]: unknown;
+    };
+  };
+  a: {
+    text: string;
+  };
+  b: {
+    text: string;
+  };
+  voted: boolean;
+}
+
+export interface PostApiArenaCampaignsIdNextParams {
+  id: string;
+}
+
+export interface PostApiArenaMatchesIdVoteResponse {
+  matchId: string;
+  choice: "a" | "b" | "both-good" | "both-bad";
+  a: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+    energyKwh: number | null;
+    gwpKgCo2e: number | null;
+    latencyMs: number;
+    tokens: number;
+  };
+  b: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+    energyKwh: number | null;
+    gwpKgCo2e: number | null;
+    latencyMs: number;
+    tokens: number;
+  };
+}
+
+export interface PostApiArenaMatchesIdVoteBody {
+  choice: "a" | "b" | "both-good" | "both-bad";
+  /**
+   * @maxItems 6
+   */
+  tags?:
+    | []
+    | ["exact" | "complete" | "clear" | "tone" | "concise" | "usable"]
+    | [
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+      ]
+    | [
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+      ]
+    | [
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+      ]
+    | [
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+      ]
+    | [
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
+      ];
+  comment?: string;
+  minutesSaved?: number;
+}
+
+export interface PostApiArenaMatchesIdVoteParams {
+  id: string;
+}
+
+export interface GetApiArenaCampaignsIdRankingResponse {
+  campaignId: string;
+  seed: number;
+  tag: ("exact" | "complete" | "clear" | "tone" | "concise" | "usable") | null;
+  votes: number;
+  contenders: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+    score: number;
+    low: number;
+    high: number;
+    votes: number;
+    wins: number;
+    energyKwh: number | null;
+    gwpKgCo2e: number | null;
+    latencyMs: number | null;
+    tokens: number | null;
+    answers: number;
+    failed: number;
+  }[];
+  winRate: (number | null)[][];
+  pairVotes: number[][];
+  verdict: {
+    kind: "no-votes" | "gain" | "no-gain";
+    best: number | null;
+    baseline: number;
+    energyForNothingKwh: number | null;
+    text: string;
+  };
+}
+
+export interface GetApiArenaCampaignsIdRankingParams {
+  id: string;
+}
+
+export interface GetApiArenaCampaignsIdRankingQuery {
+  seed?: number;
+  tag?: "exact" | "complete" | "clear" | "tone" | "concise" | "usable";
+}
+
+export interface PostApiArenaCampaignsIdCloseResponse {
+  id: string;
+  name: string;
+  useCaseId: string;
+  useCaseName: string | null;
+  directionId: string | null;
+  directionPath: string | null;
+  dataClass: "public" | "personal" | "sensitive";
+  pairMode: "random" | "uncertainty" | "size";
+  status: "open" | "closed";
+  publishCases: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  contenders: {
+    position: number;
+    kind: "model" | "baseline";
+    label: string;
+    modelRef: string | null;
+  }[];
+  members: {
+    id: string;
+    email: string;
+  }[];
+  cases: {
+    id: string;
+    position: number;
+    title: string;
+  }[];
+  votes: number;
+  manageable: boolean;
+  member: boolean;
+  verdict: {
+    kind: "no-votes" | "gain" | "no-gain";
+    best: number | null;
+    baseline: number;
+    energyForNothingKwh: number | null;
+    text: string;
+  } | null;
+}
+
+export interface PostApiArenaCampaignsIdCloseParams {
+  id: string;
+}
+
+export interface GetApiArenaCampaignsIdExportResponse {
+  [k: string]: unknown;
+}
+
+export interface GetApiArenaCampaignsIdExportParams {
+  id: string;
+}
+
+export interface GetApiArenaCampaignsIdExportQuery {
+  format?: "json" | "csv";
 }
