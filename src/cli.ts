@@ -1,5 +1,6 @@
 import { aidsCommand } from "./cli/aids.command.js";
 import { apikeyCommand } from "./cli/apikey.command.js";
+import { arenaCommand } from "./cli/arena.command.js";
 import { auditCommand } from "./cli/audit.command.js";
 import { charterCommand } from "./cli/charter.command.js";
 import { cliConfig, withServices } from "./cli/context.js";
@@ -70,6 +71,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return await usecasesCommand(config, io, args);
       case "watch":
         return await watchCommand(config, io, args);
+      case "arena":
+        return await arenaCommand(config, io, args);
       case "provider":
         return await providerCommand(config, io, args);
       case "audit":

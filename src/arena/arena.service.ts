@@ -236,6 +236,20 @@ export class ArenaService {
     return views;
   }
 
+  /** Every campaign, for the command line (which acts for the installation). */
+  async listAll() {
+    const rows = await this.deps.arena.list();
+    return Promise.all(
+      rows.map(async (row) => ({
+        id: row.id,
+        name: row.name,
+        useCaseId: row.use_case_id,
+        status: row.status as "open" | "closed",
+        votes: (await this.deps.arena.votes(row.id)).length,
+      })),
+    );
+  }
+
   async get(actor: Principal, id: string): Promise<CampaignView> {
     const view = await this.view(actor, await this.row(id));
     if (!view.member && !view.manageable && !this.seesAll(actor))

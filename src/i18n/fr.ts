@@ -471,6 +471,10 @@ Commandes :
   watch list [--json] | watch remove ID
   watch check [ID] [--json]     lit une source maintenant, ou toutes celles dont
                                 la lecture est due
+  arena list [--json]           les campagnes de comparaison de modèles
+  arena ranking CAMPAGNE [--json] [--seed N] [--tag ÉTIQUETTE]
+                                le classement (Bradley–Terry, intervalles à 95 %)
+                                et le verdict, recalculés à partir des votes
 
 Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.charter_header": "# Charte en vigueur : version {version} — {title}",
@@ -511,6 +515,13 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Clé d'API créée (identifiant {id}). Copiez-la maintenant, elle ne sera plus jamais affichée :",
   "cli.apikey_revoked": "Clé d'API révoquée : {id}.",
   "cli.none": "(aucun)",
+  "cli.arena_line": "{id}  {name} [cas d'usage {useCase}] — {status} — {votes} vote(s)",
+  "cli.arena_status.open": "ouverte",
+  "cli.arena_status.closed": "close",
+  "cli.arena_seed": "--seed attend un entier positif.",
+  "cli.arena_tag": "--tag attend l'une de : {tags}.",
+  "cli.arena_header": "Classement sur {votes} vote(s) (graine {seed}) : score [intervalle à 95 %], votes, victoires",
+  "cli.arena_row": "{rank}. {label} — {score} [{low} ; {high}] — {votes} vote(s), {wins} victoire(s)",
   "cli.watch_kind": "--kind attend l'un de : {kinds}.",
   "cli.watch_every": "--every attend un nombre entier de minutes, de 15 à 10080 (une semaine).",
   "cli.watch_added":
