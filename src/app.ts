@@ -100,6 +100,7 @@ export function createModules({
     ...charter.ports,
     ...observatory.ports,
     useCase: assistants.ports.useCase,
+    recommendedModel: assistants.ports.recommendedModel,
   });
   const retention = observatory.retention({ ...chat.ports, ...charter.ports });
   const useCaseRuns = useCaseRunsModule({
@@ -120,6 +121,8 @@ export function createModules({
     scan: guard.ports.egress.scan,
     directionPath: identity.ports.directionPath,
     findUserByEmail: (email) => identity.services.users.findByEmail(email),
+    recommend: (actor, useCaseId, model) =>
+      assistants.services.useCases.recommend(actor, useCaseId, model),
   });
   // Every domain's services (by name), routes and start-up.
   const domains = [audit, identity, charter, guard, knowledge] as const;

@@ -207,6 +207,17 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
       handler: async ({ principal, params }) => arena.close(principal, params.id),
     }),
     route({
+      method: "POST",
+      url: "/api/arena/campaigns/:id/recommend",
+      summary:
+        "Faire du gagnant d'une campagne close le modèle recommandé de son cas d'usage (verdict « gain » seulement)",
+      tags: ["arena"],
+      access: "assistants:write",
+      params: Params,
+      response: z.object({ useCaseId: z.string(), model: z.string() }),
+      handler: async ({ principal, params }) => arena.recommend(principal, params.id),
+    }),
+    route({
       method: "GET",
       url: "/api/arena/campaigns/:id/export",
       summary: "Les votes anonymisés et le classement, en JSON ou CSV (données ouvertes)",

@@ -21,7 +21,7 @@ export const CampaignInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   useCaseId: id,
   /** The models in the ring (`PROVIDER/MODEL`); the use case's result without AI joins by right. */
-  models: z.array(id).min(1).max(19),
+  models: z.array(id).min(1),
   /** The class of data its test cases may hold: only models the charter allows for it. */
   dataClass: z.enum(CAMPAIGN_DATA_CLASSES).default("public"),
   pairMode: z.enum(PAIR_MODES).default("random"),
@@ -44,7 +44,8 @@ export type CaseInput = z.infer<typeof CaseInput>;
 
 export const VoteInput = z.strictObject({
   choice: z.enum(CHOICES),
-  tags: z.array(z.enum(TAGS)).max(TAGS.length).default([]),
+  /** Each tag once (repeats are dropped). */
+  tags: z.array(z.enum(TAGS)).default([]),
   comment: z.string().trim().max(2000).optional(),
   /** Minutes the preferred answer would save, as the voter estimates them. */
   minutesSaved: z.int().min(0).max(600).optional(),

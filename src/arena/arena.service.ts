@@ -26,6 +26,8 @@ export interface ArenaModel {
 
 /** The ports the arena is built on: the use cases, the models, the charter, the guard, the pipeline. */
 export interface ArenaPorts {
+  /** Sets the model a use case's runs try first (checked there: who may manage the use case). */
+  recommend: (actor: Principal, useCaseId: string, model: string) => Promise<unknown>;
   useCase: (id: string) => Promise<UseCase | undefined>;
   /** The prompt a use case sends for these values, and its result without AI. */
   prepare: (
@@ -133,6 +135,9 @@ const OUTCOME: Record<Choice, ArenaVote["outcome"]> = {
   "both-bad": "tie",
 };
 
+/** Models in one campaign, besides the result without AI (20 contenders: what bench:arena measures). */
+const MAX_MODELS = 19;
+
 /** Bootstrap replicates for intervals shown to people (the spec's default). */
 const REPLICATES = 200;
 
@@ -166,6 +171,7 @@ export class ArenaService {
           : actor.directionId;
     this.mayManage(actor, await this.directionPath(directionId), null);
     const models = [...new Set(input.models)];
+    if (models.length > MAX_MODELS) throw appError("arena_too_many_models", { max: MAX_MODELS });
     for (const ref of models) {
       const model = await ports.model(ref);
       if (!model?.chat) throw appError("model_unknown", { model: ref });
@@ -361,7 +367,7 @@ export class ArenaService {
     const recorded = await this.deps.arena.recordVote(matchId, {
       voted_at: this.deps.clock.now().toISOString(),
       choice: input.choice,
-      tags: JSON.stringify(input.tags),
+      tags: JSON.stringify([...new Set(input.tags)]),
       comment: input.comment ?? null,
       minutes_saved: input.minutesSaved ?? null,
     });
@@ -474,6 +480,21 @@ export class ArenaService {
       details: { votes: ranking.votes, verdict: ranking.verdict.kind },
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Makes the closed campaign's winner the use case's recommended model,
+   * when its verdict found a gain over the result without AI (`arena_no_gain`
+   * otherwise: there is no model to recommend).
+   */
+  async recommend(actor: Principal, id: string): Promise<{ useCaseId: string; model: string }> {
+    const row = await this.row(id);
+    this.mayManage(actor, row.direction_path, row.created_by);
+    if (row.status !== "closed" || row.verdict === null) throw appError("arena_campaign_open");
+    const verdict = JSON.parse(row.verdict) as Verdict & { bestModel: string | null };
+    if (verdict.kind !== "gain" || !verdict.bestModel) throw appError("arena_no_gain");
+    await this.deps.ports.recommend(actor, row.use_case_id, verdict.bestModel);
+    return { useCaseId: row.use_case_id, model: verdict.bestModel };
   }
 
   /**

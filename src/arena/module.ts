@@ -23,6 +23,7 @@ export function arenaModule(
     scan: (text: string) => Promise<GuardFinding>;
     directionPath: (id: string) => Promise<string | undefined>;
     findUserByEmail: (email: string) => Promise<{ id: string } | undefined>;
+    recommend: ArenaPorts["recommend"];
   },
 ) {
   const arena = new ArenaService({
@@ -49,6 +50,7 @@ export function arenaModule(
       classify: async (text) => (await ports.scan(text)).dataClass,
       directionPath: ports.directionPath,
       userByEmail: ports.findUserByEmail,
+      recommend: ports.recommend,
     },
     clock,
     ids,

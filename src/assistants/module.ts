@@ -51,6 +51,7 @@ export function assistantsModule(
   const useCases = new UseCasesService({
     useCases: new UseCasesRepository(store.db),
     directionPath: ports.directionPath,
+    modelExists: ports.modelExists,
     shipped: () => shippedUseCases(),
     clock,
     audit,
@@ -92,6 +93,8 @@ export function assistantsModule(
     ports: {
       useCase: (id: string) => useCases.useCase(id),
       useCases: () => useCases.definitions(),
+      /** The model a use case's runs try first (a battle's verdict). */
+      recommendedModel: (id: string) => useCases.recommendedModel(id),
     },
     routes: [
       ...assistantsRoutes({ assistants }),
@@ -116,6 +119,7 @@ export function useCaseRunsModule(ports: {
   catalogue: {
     useCase: (id: string) => Promise<UseCase | undefined>;
     definitions: () => Promise<UseCase[]>;
+    recommendedModel: (id: string) => Promise<string | null>;
   };
   /** The knowledge search a `search` baseline lists, over the bases the agent may read. */
   search?: (principal: Principal) => BaselineSearch;
@@ -127,6 +131,7 @@ export function useCaseRunsModule(ports: {
     converse: ports.converse,
     useCase: (id) => catalogue.useCase(id),
     useCases: () => catalogue.definitions(),
+    recommendedModel: (id) => catalogue.recommendedModel(id),
     ...(ports.search && { search: ports.search }),
     ...(ports.watch && { watch: ports.watch }),
   });

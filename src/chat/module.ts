@@ -50,6 +50,8 @@ export function chatModule(
     policyFor: (principal: Principal) => Promise<DataPolicy>;
     /** A use case's current definition: a conversation one of its runs opened goes on with it. */
     useCase: (id: string) => Promise<UseCase | undefined>;
+    /** The model a battle's verdict recommended for a use case: its conversations try it first. */
+    recommendedModel: (id: string) => Promise<string | null>;
   },
 ) {
   const { assistants, providers } = ports;
@@ -107,7 +109,7 @@ export function chatModule(
       const useCase = await ports.useCase(id);
       return (
         useCase && {
-          assistant: useCaseAssistant(useCase),
+          assistant: useCaseAssistant(useCase, await ports.recommendedModel(useCase.id)),
           id: useCase.id,
           version: useCase.version,
         }

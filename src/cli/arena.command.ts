@@ -61,7 +61,7 @@ export async function arenaCommand(config: Config, io: CliIo, args: string[]): P
           return 0;
         }
         say(io, "cli.arena_header", { votes: ranking.votes, seed: ranking.seed });
-        ranking.contenders.forEach((contender, index) =>
+        ranking.contenders.forEach((contender, index) => {
           say(io, "cli.arena_row", {
             rank: index + 1,
             label: contender.label,
@@ -70,8 +70,8 @@ export async function arenaCommand(config: Config, io: CliIo, args: string[]): P
             high: decimal(contender.high),
             votes: contender.votes,
             wins: decimal(contender.wins),
-          }),
-        );
+          });
+        });
         io.stdout.write(`\n${ranking.verdict.text}\n`);
         return 0;
       });

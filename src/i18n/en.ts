@@ -153,6 +153,11 @@ export const en = {
     "This use case's result without AI is a search in its knowledge bases: it needs Beffroi's database, not found here (run the command where Beffroi is installed, or set database.url).",
   "error.usecase_baseline_timeout":
     "The result without AI took too long and was stopped: shorten the form's text or documents.",
+  "error.arena_campaign_open": "The campaign is still open: close it first to record its verdict.",
+  "error.arena_no_gain":
+    "This campaign's verdict shows no gain of AI over the result without AI: there is no model to recommend.",
+  "error.arena_too_many_models":
+    "A campaign compares at most {max} models, besides the result without AI.",
   "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",
   "error.arena_campaign_closed": "This campaign is closed: it takes no more votes or cases.",
   "error.arena_no_cases": "This campaign has no test case yet: its referent must add some.",

@@ -520,8 +520,10 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "cli.arena_status.closed": "close",
   "cli.arena_seed": "--seed attend un entier positif.",
   "cli.arena_tag": "--tag attend l'une de : {tags}.",
-  "cli.arena_header": "Classement sur {votes} vote(s) (graine {seed}) : score [intervalle à 95 %], votes, victoires",
-  "cli.arena_row": "{rank}. {label} — {score} [{low} ; {high}] — {votes} vote(s), {wins} victoire(s)",
+  "cli.arena_header":
+    "Classement sur {votes} vote(s) (graine {seed}) : score [intervalle à 95 %], votes, victoires",
+  "cli.arena_row":
+    "{rank}. {label} — {score} [{low} ; {high}] — {votes} vote(s), {wins} victoire(s)",
   "cli.watch_kind": "--kind attend l'un de : {kinds}.",
   "cli.watch_every": "--every attend un nombre entier de minutes, de 15 à 10080 (une semaine).",
   "cli.watch_added":
@@ -721,6 +723,12 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Le résultat sans IA de ce cas d'usage est une recherche dans ses bases documentaires : il lui faut la base de données de Beffroi, introuvable ici (lancez la commande là où Beffroi est installé, ou indiquez database.url).",
   "error.usecase_baseline_timeout":
     "Le résultat sans IA a pris trop de temps et a été interrompu : raccourcissez le texte ou les documents du formulaire.",
+  "error.arena_campaign_open":
+    "La campagne est encore ouverte : clôturez-la d'abord pour enregistrer son verdict.",
+  "error.arena_no_gain":
+    "Le verdict de cette campagne ne montre pas de gain de l'IA sur le résultat sans IA : aucun modèle n'est à recommander.",
+  "error.arena_too_many_models":
+    "Une campagne compare au plus {max} modèles, en plus du résultat sans IA.",
   "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",
   "error.arena_campaign_closed":
     "Cette campagne est close : elle ne reçoit plus de vote ni de cas.",

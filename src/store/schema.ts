@@ -560,6 +560,8 @@ export interface UseCaseTable {
   current_revision: number;
   created_at: string;
   updated_at: string;
+  /** The model its runs try first (set from a battle's verdict, migration 0025); null: the router's order. */
+  recommended_model: string | null;
 }
 
 /** One version of a use case's definition, never changed. */

@@ -212,8 +212,16 @@ describeApps("LLM battles", (get) => {
     });
     assert.equal(badTag.statusCode, 400);
     const voted = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voters[0], {
-      choice: sideOf(match.a.text) === "baseline" ? "a" : "b",
-      tags: ["exact", "usable"],
+      choice:
+        sideOf(match.a.text) === "baseline"
+          ? "a"
+          : sideOf(match.b.text) === "baseline"
+            ? "b"
+            : "both-bad",
+      // Tagged when the baseline won, as in the votes below.
+      tags: [sideOf(match.a.text), sideOf(match.b.text)].includes("baseline")
+        ? ["exact", "usable"]
+        : [],
       comment: "La version sans IA suffit ici.",
       minutesSaved: 3,
     });
@@ -377,5 +385,66 @@ describeApps("LLM battles", (get) => {
     assert.equal(lines[0], "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day");
     assert.equal(lines.length, 13);
     assert.match(csv.body, /alpha\/test-model/);
+  });
+
+  it("recommends a winner that beats the baseline for its use case, and only then", async () => {
+    const { app } = get();
+    const noGain = await call(
+      app,
+      "POST",
+      `/api/arena/campaigns/${campaignId}/recommend`,
+      referent,
+    );
+    assert.equal(noGain.statusCode, 409);
+    assert.equal(noGain.json().error.code, "arena_no_gain");
+
+    const created = await campaign({ name: "Langage clair, second tour", seed: 3 });
+    const id = created.json().id;
+    for (let index = 0; index < 4; index++)
+      await call(app, "POST", `/api/arena/campaigns/${id}/cases`, referent, {
+        title: `Courrier ${index + 1}`,
+        values: { texte: `${TEXT} [${index}]`, public: "Grand public" },
+      });
+    const open = await call(app, "POST", `/api/arena/campaigns/${id}/recommend`, referent);
+    assert.equal(open.json().error.code, "arena_campaign_open");
+    // Alpha is preferred to beta, and both to the result without AI, every time.
+    const rank = { alpha: 2, beta: 1, baseline: 0 } as const;
+    for (const voter of voters) {
+      for (;;) {
+        const next = await call(app, "POST", `/api/arena/campaigns/${id}/next`, voter);
+        if (next.statusCode === 409) break;
+        const match: Match = next.json();
+        const a = rank[sideOf(match.a.text)];
+        const b = rank[sideOf(match.b.text)];
+        await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voter, {
+          choice: a > b ? "a" : "b",
+        });
+      }
+    }
+    const closed = await call(app, "POST", `/api/arena/campaigns/${id}/close`, referent);
+    assert.equal(closed.json().verdict.kind, "gain", closed.body);
+    assert.match(
+      closed.json().verdict.text,
+      /^« alpha\/test-model » fait mieux que le résultat sans IA/,
+    );
+    // The use case belongs to the whole collectivité: its administrators set its model.
+    const notTheirs = await call(app, "POST", `/api/arena/campaigns/${id}/recommend`, referent);
+    assert.equal(notTheirs.statusCode, 403);
+    assert.equal(notTheirs.json().error.code, "usecase_not_manageable");
+    const recommended = await call(app, "POST", `/api/arena/campaigns/${id}/recommend`, admin);
+    assert.equal(recommended.statusCode, 200, recommended.body);
+    assert.deepEqual(recommended.json(), { useCaseId: "langage-clair", model: "alpha/test-model" });
+    const summary = (await call(app, "GET", "/api/usecases", referent))
+      .json()
+      .find((u: { id: string }) => u.id === "langage-clair");
+    assert.equal(summary.recommendedModel, "alpha/test-model");
+    // The use case's runs now try the recommended model first.
+    const before = alpha.requests.length;
+    const run = await call(app, "POST", "/api/usecases/langage-clair/run", voters[0], {
+      values: { texte: TEXT, public: "Grand public" },
+    });
+    assert.equal(run.statusCode, 200, run.body);
+    assert.equal(run.json().answer.model, "alpha/test-model");
+    assert.equal(alpha.requests.length, before + 1);
   });
 });

@@ -227,6 +227,7 @@ describeApps("use-case catalogue", (get) => {
     const service = new UseCasesService({
       useCases: new UseCasesRepository(app.store.db),
       directionPath: async () => undefined,
+      modelExists: async () => true,
       shipped: () => catalogue,
       clock,
     });

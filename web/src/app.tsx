@@ -13,6 +13,7 @@ const KnowledgeArea = lazy(() => import("./pages/knowledge/knowledge-area"));
 const AdminArea = lazy(() => import("./pages/admin/admin-area"));
 const PromptsArea = lazy(() => import("./pages/prompts/prompts-area"));
 const UseCasesArea = lazy(() => import("./pages/usecases/usecases-area"));
+const ArenaArea = lazy(() => import("./pages/arena/arena-area"));
 
 function Area(props: { path: string }) {
   const { can } = useSession();
@@ -28,6 +29,8 @@ function Area(props: { path: string }) {
       return ADMIN_PERMISSIONS.some(can) ? <AdminArea path={path} /> : <Forbidden />;
     case "cas-d-usage":
       return can("chat") ? <UseCasesArea path={path} /> : <Forbidden />;
+    case "comparaisons":
+      return can("chat") ? <ArenaArea path={path} /> : <Forbidden />;
     case "prompts":
       return <PromptsArea />;
     case "charte":

@@ -54,12 +54,16 @@ export interface UseCaseRun {
 }
 
 /** The turn's assistant for a use case: its instructions, its grounding over the agent's bases. */
-export const useCaseAssistant = (useCase: UseCase): TurnAssistant => ({
+export const useCaseAssistant = (
+  useCase: UseCase,
+  /** The model a battle's verdict recommended: tried first. */
+  recommendedModel: string | null = null,
+): TurnAssistant => ({
   id: `usecase:${useCase.id}`,
   name: useCase.name,
   instructions: useCase.instructions,
   knowledgeBases: useCase.grounding === "off" ? [] : "all",
-  preferredModels: [],
+  preferredModels: recommendedModel ? [recommendedModel] : [],
   requiresValidation: useCase.requiresValidation,
   audience: "agents",
   category: useCase.category,
@@ -79,6 +83,8 @@ export class UseCaseRunService {
       /** The definition (the stored catalogue's, or the shipped one's). */
       useCase: (id: string) => Promise<UseCase | undefined>;
       useCases: () => Promise<UseCase[]>;
+      /** The model a battle's verdict recommended for a use case, tried first. */
+      recommendedModel?: (id: string) => Promise<string | null>;
       converse: Converse;
       /** The knowledge search a `search` baseline lists, over what the agent may read. */
       search?: (principal: Principal) => BaselineSearch;
@@ -143,7 +149,14 @@ export class UseCaseRunService {
     const { conversationId, turn, answer } = await this.deps.converse(principal, {
       title: useCase.name,
       prompt,
-      useCase: { assistant: useCaseAssistant(useCase), id: useCase.id, version: useCase.version },
+      useCase: {
+        assistant: useCaseAssistant(
+          useCase,
+          (await this.deps.recommendedModel?.(useCase.id)) ?? null,
+        ),
+        id: useCase.id,
+        version: useCase.version,
+      },
     });
     const output = turn.status === "completed" ? turn.output : undefined;
     const refusal = output ? null : turnError(turn);

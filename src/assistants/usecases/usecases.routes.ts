@@ -19,6 +19,7 @@ const UseCaseSummarySchema = z.object({
   shippedUpdate: z.int().nullable(),
   ownerDirectionId: z.string().nullable(),
   ownerDirectionPath: z.string().nullable(),
+  recommendedModel: z.string().nullable(),
   updatedAt: z.string(),
 });
 
@@ -106,6 +107,19 @@ export function useCasesRoutes(deps: { useCases: UseCasesService }): RouteDefini
         reply.header("content-disposition", `attachment; filename="${params.id}.yaml"`);
         return yaml;
       },
+    }),
+    route({
+      method: "PUT",
+      url: "/api/usecases/:id/recommended-model",
+      summary:
+        "Le modèle que les demandes du cas d'usage essaient d'abord (verdict d'une comparaison)",
+      tags: ["usecases"],
+      access: "assistants:write",
+      params: Params,
+      body: z.strictObject({ model: z.string().min(1).max(200).nullable() }),
+      response: UseCaseSummarySchema,
+      handler: async ({ principal, params, body }) =>
+        useCases.recommend(principal, params.id, body.model),
     }),
     route({
       method: "DELETE",

@@ -26,6 +26,8 @@ export interface UseCaseSummary {
   shippedUpdate: number | null;
   ownerDirectionId: string | null;
   ownerDirectionPath: string | null;
+  /** The model its runs try first, as a battle's verdict recommended it (null: none). */
+  recommendedModel: string | null;
   updatedAt: string;
 }
 
@@ -65,6 +67,7 @@ const summary = (row: UseCaseRow, definition: UseCase): UseCaseSummary => ({
       : null,
   ownerDirectionId: row.owner_direction_id,
   ownerDirectionPath: row.owner_direction_path,
+  recommendedModel: row.recommended_model,
   updatedAt: row.updated_at,
 });
 
@@ -86,6 +89,8 @@ export class UseCasesService {
       useCases: UseCasesRepository;
       /** A direction's path, or undefined when it does not exist. */
       directionPath: (id: string) => Promise<string | undefined>;
+      /** Whether a model ref names a registered model (a recommended model must). */
+      modelExists: (ref: string) => Promise<boolean>;
       /** The definitions shipped with Beffroi, by id. */
       shipped: () => Map<string, UseCase>;
       clock: Clock;
@@ -108,6 +113,7 @@ export class UseCasesService {
               shipped: 1,
               shipped_version: definition.version,
               current_revision: 1,
+              recommended_model: null,
               created_at: now,
               updated_at: now,
             },
@@ -152,6 +158,34 @@ export class UseCasesService {
   async useCase(id: string): Promise<UseCase | undefined> {
     const row = await this.deps.useCases.byId(id);
     return row && loadUseCase(row.yaml);
+  }
+
+  /** The model a use case's runs try first (a battle's verdict), or null. */
+  async recommendedModel(id: string): Promise<string | null> {
+    return (await this.deps.useCases.byId(id))?.recommended_model ?? null;
+  }
+
+  /**
+   * Sets (or clears) the model a use case's runs try first: from a battle's
+   * verdict, by those who manage the use case; the charter still decides,
+   * turn by turn, whether a message may reach it.
+   */
+  async recommend(actor: Actor, id: string, model: string | null): Promise<UseCaseSummary> {
+    const row = await this.row(id);
+    this.mayManage(actor, row.owner_direction_path);
+    if (model !== null && !(await this.deps.modelExists(model)))
+      throw appError("model_unknown", { model });
+    await this.deps.useCases.update(id, {
+      recommended_model: model,
+      updated_at: this.deps.clock.now().toISOString(),
+    });
+    await this.deps.audit?.({
+      action: "usecase.updated",
+      target: id,
+      actor: auditActor(actor),
+      details: { recommendedModel: { before: row.recommended_model, after: model } },
+    });
+    return summary({ ...row, recommended_model: model }, loadUseCase(row.yaml));
   }
 
   /** Every use case's current definition, by id. */
@@ -220,6 +254,7 @@ export class UseCasesService {
           shipped: 0,
           shipped_version: null,
           current_revision: 1,
+          recommended_model: null,
           created_at: now,
           updated_at: now,
         },

@@ -7,8 +7,11 @@ import type { Kysely } from "kysely";
  * (its text, energy, CO2e, latency and tokens) so every vote on it sees the
  * same answer. A match is one pair shown to one member on one case: the vote
  * is its row's last columns, written once. Everything goes with the campaign.
+ * A use case gets the model a verdict may recommend (`recommended_model`).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // The model a campaign's verdict recommends for a use case: its runs try it first.
+  await db.schema.alterTable("use_cases").addColumn("recommended_model", "text").execute();
   await db.schema
     .createTable("arena_campaigns")
     .addColumn("id", "text", (c) => c.primaryKey().notNull())
@@ -107,4 +110,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     "arena_campaigns",
   ])
     await db.schema.dropTable(table).execute();
+  await db.schema.alterTable("use_cases").dropColumn("recommended_model").execute();
 }

@@ -410,6 +410,12 @@ export interface ApiRoutes {
     params: GetApiUsecasesIdExportParams;
     query: undefined;
   };
+  "PUT /api/usecases/:id/recommended-model": {
+    response: PutApiUsecasesIdRecommendedModelResponse;
+    body: PutApiUsecasesIdRecommendedModelBody;
+    params: PutApiUsecasesIdRecommendedModelParams;
+    query: undefined;
+  };
   "GET /api/prompts": {
     response: GetApiPromptsResponse;
     body: undefined;
@@ -732,6 +738,12 @@ export interface ApiRoutes {
     response: PostApiArenaCampaignsIdCloseResponse;
     body: undefined;
     params: PostApiArenaCampaignsIdCloseParams;
+    query: undefined;
+  };
+  "POST /api/arena/campaigns/:id/recommend": {
+    response: PostApiArenaCampaignsIdRecommendResponse;
+    body: undefined;
+    params: PostApiArenaCampaignsIdRecommendParams;
     query: undefined;
   };
   "GET /api/arena/campaigns/:id/export": {
@@ -4577,6 +4589,7 @@ export type GetApiUsecasesResponse = {
   shippedUpdate: number | null;
   ownerDirectionId: string | null;
   ownerDirectionPath: string | null;
+  recommendedModel: string | null;
   updatedAt: string;
 }[];
 
@@ -4602,6 +4615,7 @@ export interface GetApiUsecasesIdResponse {
   shippedUpdate: number | null;
   ownerDirectionId: string | null;
   ownerDirectionPath: string | null;
+  recommendedModel: string | null;
   updatedAt: string;
   yaml: string;
   definition: {
@@ -4906,6 +4920,7 @@ export interface PutApiUsecasesIdResponse {
   shippedUpdate: number | null;
   ownerDirectionId: string | null;
   ownerDirectionPath: string | null;
+  recommendedModel: string | null;
   updatedAt: string;
   yaml: string;
   definition: {
@@ -5219,6 +5234,7 @@ export interface PostApiUsecasesImportResponse {
   shippedUpdate: number | null;
   ownerDirectionId: string | null;
   ownerDirectionPath: string | null;
+  recommendedModel: string | null;
   updatedAt: string;
   yaml: string;
   definition: {
@@ -5503,6 +5519,40 @@ export interface PostApiUsecasesImportBody {
 }
 
 export interface GetApiUsecasesIdExportParams {
+  id: string;
+}
+
+export interface PutApiUsecasesIdRecommendedModelResponse {
+  id: string;
+  name: string;
+  description: string;
+  category:
+    | "general"
+    | "drafting"
+    | "summary"
+    | "plain-language"
+    | "reception"
+    | "hr"
+    | "aid-finder"
+    | "watch"
+    | "procurement"
+    | "minutes";
+  version: number;
+  revision: number;
+  source: "shipped" | "edited" | "imported";
+  shipped: boolean;
+  shippedUpdate: number | null;
+  ownerDirectionId: string | null;
+  ownerDirectionPath: string | null;
+  recommendedModel: string | null;
+  updatedAt: string;
+}
+
+export interface PutApiUsecasesIdRecommendedModelBody {
+  model: string | null;
+}
+
+export interface PutApiUsecasesIdRecommendedModelParams {
   id: string;
 }
 
@@ -7136,160 +7186,8 @@ export interface PostApiArenaCampaignsBody {
   useCaseId: string;
   /**
    * @minItems 1
-   * @maxItems 19
    */
-  models:
-    | [string]
-    | [string, string]
-    | [string, string, string]
-    | [string, string, string, string]
-    | [string, string, string, string, string]
-    | [string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string, string, string, string]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ]
-    | [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
+  models: [string, ...string[]];
   dataClass?: "public" | "personal" | "sensitive";
   pairMode?: "random" | "uncertainty" | "size";
   /**
@@ -7413,42 +7311,7 @@ export interface PostApiArenaMatchesIdVoteResponse {
 
 export interface PostApiArenaMatchesIdVoteBody {
   choice: "a" | "b" | "both-good" | "both-bad";
-  /**
-   * @maxItems 6
-   */
-  tags?:
-    | []
-    | ["exact" | "complete" | "clear" | "tone" | "concise" | "usable"]
-    | [
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-      ]
-    | [
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-      ]
-    | [
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-      ]
-    | [
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-      ]
-    | [
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-        "exact" | "complete" | "clear" | "tone" | "concise" | "usable",
-      ];
+  tags?: ("exact" | "complete" | "clear" | "tone" | "concise" | "usable")[];
   comment?: string;
   minutesSaved?: number;
 }
@@ -7540,6 +7403,15 @@ export interface PostApiArenaCampaignsIdCloseResponse {
 }
 
 export interface PostApiArenaCampaignsIdCloseParams {
+  id: string;
+}
+
+export interface PostApiArenaCampaignsIdRecommendResponse {
+  useCaseId: string;
+  model: string;
+}
+
+export interface PostApiArenaCampaignsIdRecommendParams {
   id: string;
 }
 

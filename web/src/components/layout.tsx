@@ -63,6 +63,11 @@ export function Layout(props: { path: string; children: ReactNode }) {
                   {t("nav.usecases")}
                 </NavLink>
               )}
+              {can("chat") && (
+                <NavLink href="/comparaisons" current={area === "comparaisons"}>
+                  {t("nav.arena")}
+                </NavLink>
+              )}
               {can("knowledge:read") && (
                 <NavLink href="/bases" current={area === "bases"}>
                   {t("nav.knowledge")}

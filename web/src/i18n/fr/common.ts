@@ -7,6 +7,7 @@ export const common = {
   "nav.label": "Navigation principale",
   "nav.conversations": "Conversations",
   "nav.usecases": "Cas d'usage",
+  "nav.arena": "Comparaisons",
   "nav.knowledge": "Bases de connaissances",
   "nav.administration": "Administration",
   "theme.label": "Thème",
