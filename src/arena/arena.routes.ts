@@ -101,7 +101,11 @@ const RankingQuery = z.object({
   tag: z.enum(TAGS).optional(),
 });
 
-const ExportQuery = z.object({ format: z.enum(["json", "csv"]).default("json") });
+const ExportQuery = z.object({
+  format: z.enum(["json", "csv"]).default("json"),
+  /** In CSV, one table at a time: the votes (default) or the ranking. */
+  table: z.enum(["votes", "ranking"]).default("votes"),
+});
 
 /**
  * LLM battles: referents (`assistants:write`) create campaigns, add test
@@ -154,6 +158,19 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
       response: z.object({ id: z.string(), position: z.int(), title: z.string() }),
       status: 201,
       handler: async ({ principal, params, body }) => arena.addCase(principal, params.id, body),
+    }),
+    route({
+      method: "POST",
+      url: "/api/arena/campaigns/:id/cases/import",
+      summary: "Importer des cas de test (un fichier JSON : tous, ou aucun)",
+      tags: ["arena"],
+      access: "assistants:write",
+      params: Params,
+      body: z.strictObject({ cases: z.array(CaseInput).min(1) }),
+      response: z.array(z.object({ id: z.string(), position: z.int(), title: z.string() })),
+      status: 201,
+      handler: async ({ principal, params, body }) =>
+        arena.importCases(principal, params.id, body.cases),
     }),
     route({
       method: "POST",
@@ -234,23 +251,51 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
           return data;
         }
         reply.header("content-type", "text/csv; charset=utf-8");
-        reply.header("content-disposition", `attachment; filename="campagne-${params.id}.csv"`);
-        return votesCsv(data);
+        reply.header(
+          "content-disposition",
+          `attachment; filename="campagne-${params.id}-${query.table === "ranking" ? "classement" : "votes"}.csv"`,
+        );
+        return query.table === "ranking" ? rankingCsv(data) : votesCsv(data);
       },
     }),
   ];
 }
 
+type ExportData = Awaited<ReturnType<ArenaService["export"]>>;
+
+/** A CSV cell: quoted when needed; a leading formula character neutralised for spreadsheets. */
+const cell = (value: string | number | null) => {
+  const text = value === null ? "" : String(value);
+  const safe = /^[=+@]|^-(?!\d)/.test(text) ? `'${text}` : text;
+  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** One line per contender, best first: its score and 95 % interval, votes and wins. */
+export function rankingCsv(data: ExportData): string {
+  const lines = [
+    "campaign,rank,contender,score,low,high,votes,wins",
+    ...data.ranking.map((row, index) =>
+      [
+        data.campaign.id,
+        index + 1,
+        data.contenders.find((c) => c.position === row.position)?.modelRef ?? "baseline",
+        row.score,
+        row.low,
+        row.high,
+        row.votes,
+        row.wins,
+      ]
+        .map(cell)
+        .join(","),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 /** One line per vote; the contenders named by their model (or « baseline »). */
-export function votesCsv(data: Awaited<ReturnType<ArenaService["export"]>>): string {
+export function votesCsv(data: ExportData): string {
   const name = (position: number) =>
     data.contenders.find((c) => c.position === position)?.modelRef ?? "baseline";
-  const cell = (value: string | number | null) => {
-    const text = value === null ? "" : String(value);
-    // Quoted when needed; a leading formula character is neutralised for spreadsheets.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const lines = [
     "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day",
     ...data.votes.map((vote) =>

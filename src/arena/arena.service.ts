@@ -7,7 +7,7 @@ import { within } from "../identity/index.js";
 import { auditActor, type RecordAudit } from "../observatory/index.js";
 import type { SovereigntyClass, Turn } from "../pipeline/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
-import { appError } from "../shared/errors.js";
+import { AppError, appError } from "../shared/errors.js";
 import type { ArenaMatchTable, ArenaOutputTable } from "../store/index.js";
 import type { ArenaRepository, CampaignRow, OutputCosts } from "./arena.repository.js";
 import type { CampaignInput, CaseInput, Choice, PairMode, Tag, VoteInput } from "./arena.schema.js";
@@ -265,25 +265,53 @@ export class ArenaService {
 
   /** A test case: the use case's form values, checked, and no more personal than the campaign says. */
   async addCase(actor: Principal, id: string, input: CaseInput) {
+    const [added] = await this.importCases(actor, id, [input]);
+    if (!added) throw new Error("one case in, one case out");
+    return added;
+  }
+
+  /**
+   * Test cases written or imported by the group (a file of form values):
+   * every case checked first — the use case's form, and no more personal
+   * than the campaign says (the guard reads each) —, then all stored, or
+   * none (`arena_case_invalid` names the case at fault).
+   */
+  async importCases(actor: Principal, id: string, inputs: CaseInput[]) {
     const row = await this.row(id);
     this.mayManage(actor, row.direction_path, row.created_by);
     if (row.status !== "open") throw appError("arena_campaign_closed");
     const useCase = await this.useCase(row.use_case_id);
-    const { prompt } = await this.deps.ports.prepare(actor, useCase, input.values);
-    const found = await this.deps.ports.classify(`${input.title}\n${prompt}`);
-    if (stricterClass(found, row.data_class as DataClass) !== row.data_class)
-      throw appError("arena_case_data_class", {
-        found: t(`arena.data_class.${found}`),
-        declared: t(`arena.data_class.${row.data_class as DataClass}`),
+    const declared = row.data_class as DataClass;
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const { prompt } = await this.deps.ports.prepare(actor, useCase, input.values);
+        const found = await this.deps.ports.classify(`${input.title}\n${prompt}`);
+        if (stricterClass(found, declared) !== declared)
+          throw appError("arena_case_data_class", {
+            found: t(`arena.data_class.${found}`),
+            declared: t(`arena.data_class.${declared}`),
+          });
+      } catch (error) {
+        if (inputs.length === 1 || !(error instanceof AppError)) throw error;
+        throw appError("arena_case_invalid", {
+          number: index + 1,
+          title: input.title,
+          reason: error.message,
+        });
+      }
+    }
+    const added = [];
+    for (const input of inputs) {
+      const stored = await this.deps.arena.addCase({
+        id: this.deps.ids.id(),
+        campaign_id: id,
+        title: input.title,
+        values_json: JSON.stringify(input.values),
+        created_at: this.deps.clock.now().toISOString(),
       });
-    const stored = await this.deps.arena.addCase({
-      id: this.deps.ids.id(),
-      campaign_id: id,
-      title: input.title,
-      values_json: JSON.stringify(input.values),
-      created_at: this.deps.clock.now().toISOString(),
-    });
-    return { id: stored.id, position: stored.position, title: stored.title };
+      added.push({ id: stored.id, position: stored.position, title: stored.title });
+    }
+    return added;
   }
 
   /**

@@ -158,6 +158,7 @@ export const en = {
     "This campaign's verdict shows no gain of AI over the result without AI: there is no model to recommend.",
   "error.arena_too_many_models":
     "A campaign compares at most {max} models, besides the result without AI.",
+  "error.arena_case_invalid": "Case {number} ({title}): {reason} No case was imported.",
   "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",
   "error.arena_campaign_closed": "This campaign is closed: it takes no more votes or cases.",
   "error.arena_no_cases": "This campaign has no test case yet: its referent must add some.",

@@ -729,6 +729,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Le verdict de cette campagne ne montre pas de gain de l'IA sur le résultat sans IA : aucun modèle n'est à recommander.",
   "error.arena_too_many_models":
     "Une campagne compare au plus {max} modèles, en plus du résultat sans IA.",
+  "error.arena_case_invalid": "Cas n° {number} (« {title} ») : {reason} Aucun cas n'a été importé.",
   "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",
   "error.arena_campaign_closed":
     "Cette campagne est close : elle ne reçoit plus de vote ni de cas.",

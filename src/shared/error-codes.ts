@@ -67,6 +67,7 @@ export const ERROR_STATUS = {
   watch_url_invalid: 400,
   arena_model_not_allowed: 400,
   arena_too_many_models: 400,
+  arena_case_invalid: 400,
   arena_member_unknown: 400,
   arena_case_data_class: 400,
   watch_address_refused: 400,

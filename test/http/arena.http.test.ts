@@ -385,6 +385,16 @@ describeApps("LLM battles", (get) => {
     assert.equal(lines[0], "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day");
     assert.equal(lines.length, 13);
     assert.match(csv.body, /alpha\/test-model/);
+    const ranking = await call(
+      app,
+      "GET",
+      `/api/arena/campaigns/${campaignId}/export?format=csv&table=ranking`,
+      auditor,
+    );
+    const rows = ranking.body.trim().split("\n");
+    assert.equal(rows[0], "campaign,rank,contender,score,low,high,votes,wins");
+    assert.match(rows[1] ?? "", new RegExp(`^${campaignId},1,baseline,[\\d.]+,`));
+    assert.equal(rows.length, 4);
   });
 
   it("recommends a winner that beats the baseline for its use case, and only then", async () => {
@@ -400,16 +410,47 @@ describeApps("LLM battles", (get) => {
 
     const created = await campaign({ name: "Langage clair, second tour", seed: 3 });
     const id = created.json().id;
-    for (let index = 0; index < 4; index++)
-      await call(app, "POST", `/api/arena/campaigns/${id}/cases`, referent, {
-        title: `Courrier ${index + 1}`,
-        values: { texte: `${TEXT} [${index}]`, public: "Grand public" },
-      });
+    // Imported from a file: all the cases or none (here the third misses its text).
+    const cases = Array.from({ length: 4 }, (_, index) => ({
+      title: `Courrier ${index + 1}`,
+      values: { texte: `${TEXT} [${index}]`, public: "Grand public" },
+    }));
+    const broken = await call(app, "POST", `/api/arena/campaigns/${id}/cases/import`, referent, {
+      cases: cases.map((c, index) =>
+        index === 2 ? { ...c, values: { public: "Grand public" } } : c,
+      ),
+    });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.json().error.code, "arena_case_invalid");
+    assert.match(
+      broken.json().error.message,
+      /^Cas n° 3 \(« Courrier 3 »\) : .*Aucun cas n'a été importé\.$/,
+    );
+    assert.equal(
+      (await call(app, "GET", `/api/arena/campaigns/${id}`, referent)).json().cases.length,
+      0,
+    );
+    const imported = await call(app, "POST", `/api/arena/campaigns/${id}/cases/import`, referent, {
+      cases,
+    });
+    assert.equal(imported.statusCode, 201, imported.body);
+    assert.deepEqual(
+      imported.json().map((c: { position: number }) => c.position),
+      [1, 2, 3, 4],
+    );
     const open = await call(app, "POST", `/api/arena/campaigns/${id}/recommend`, referent);
     assert.equal(open.json().error.code, "arena_campaign_open");
     // Alpha is preferred to beta, and both to the result without AI, every time.
     const rank = { alpha: 2, beta: 1, baseline: 0 } as const;
-    for (const voter of voters) {
+    // The second voter votes from their own tool, with an API key.
+    const user = await app.services.users.findByEmail("deux@ville.example");
+    const key = (
+      await app.services.apiKeys.create(user?.id ?? "", {
+        name: "outil du groupe",
+        scopes: ["chat"],
+      })
+    ).token;
+    for (const voter of [voters[0], { apiKey: key }] as const) {
       for (;;) {
         const next = await call(app, "POST", `/api/arena/campaigns/${id}/next`, voter);
         if (next.statusCode === 409) break;

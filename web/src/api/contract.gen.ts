@@ -716,6 +716,12 @@ export interface ApiRoutes {
     params: PostApiArenaCampaignsIdCasesParams;
     query: undefined;
   };
+  "POST /api/arena/campaigns/:id/cases/import": {
+    response: PostApiArenaCampaignsIdCasesImportResponse;
+    body: PostApiArenaCampaignsIdCasesImportBody;
+    params: PostApiArenaCampaignsIdCasesImportParams;
+    query: undefined;
+  };
   "POST /api/arena/campaigns/:id/next": {
     response: PostApiArenaCampaignsIdNextResponse;
     body: undefined;
@@ -7260,6 +7266,36 @@ export interface PostApiArenaCampaignsIdCasesParams {
   id: string;
 }
 
+export type PostApiArenaCampaignsIdCasesImportResponse = {
+  id: string;
+  position: number;
+  title: string;
+}[];
+
+export interface PostApiArenaCampaignsIdCasesImportBody {
+  /**
+   * @minItems 1
+   */
+  cases: [
+    {
+      title: string;
+      values: {
+        [k: string]: unknown;
+      };
+    },
+    ...{
+      title: string;
+      values: {
+        [k: string]: unknown;
+      };
+    }[],
+  ];
+}
+
+export interface PostApiArenaCampaignsIdCasesImportParams {
+  id: string;
+}
+
 export interface PostApiArenaCampaignsIdNextResponse {
   id: string;
   campaignId: string;
@@ -7425,4 +7461,5 @@ export interface GetApiArenaCampaignsIdExportParams {
 
 export interface GetApiArenaCampaignsIdExportQuery {
   format?: "json" | "csv";
+  table?: "votes" | "ranking";
 }
