@@ -10,7 +10,8 @@ import {
   seedAdmin,
   seedUser,
 } from "../support/apps.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import { twoContenders } from "../support/arena.js";
+import type { OpenAiUpstream } from "../support/openai-upstream.js";
 
 const TEXT =
   "Nonobstant les dispositions susvisées, le demandeur est invité à produire les pièces afférentes à sa demande dans un délai de quinze jours.";
@@ -49,29 +50,9 @@ describeApps("LLM battles", (get) => {
   let campaignId = "";
 
   before(async () => {
-    alpha = await startOpenAiUpstream();
-    beta = await startOpenAiUpstream();
-    alpha.defaultReply = ALPHA;
-    beta.defaultReply = BETA;
     const { app } = get();
     admin = await seedAdmin(app);
-    // A small model and a big one: their answers' energy is estimated from their sizes.
-    await addProvider(app, admin, {
-      id: "alpha",
-      baseUrl: alpha.url,
-      sovereignty: "local",
-      country: "FRA",
-      pue: 1.2,
-      models: [{ id: "test-model", activeParameters: 8, totalParameters: 8 }],
-    });
-    await addProvider(app, admin, {
-      id: "beta",
-      baseUrl: beta.url,
-      sovereignty: "sovereign",
-      country: "FRA",
-      pue: 1.2,
-      models: [{ id: "test-model", activeParameters: 70, totalParameters: 70 }],
-    });
+    ({ alpha, beta } = await twoContenders(app, admin, { alpha: ALPHA, beta: BETA }));
     await addProvider(app, admin, {
       id: "ailleurs",
       baseUrl: beta.url,

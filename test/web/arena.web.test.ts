@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { addProvider, seedAdmin, seedUser } from "../support/apps.js";
+import { seedAdmin, seedUser } from "../support/apps.js";
+import { twoContenders } from "../support/arena.js";
 import { describeBrowser, expectAccessible, expectFocus, signIn } from "../support/browser.js";
-import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
+import type { OpenAiUpstream } from "../support/openai-upstream.js";
 
 const REFERENT = "referent@ville.example";
 const AGENT = "agent@ville.example";
@@ -33,28 +34,8 @@ describeBrowser("web page: comparing models", (get) => {
 
   before(async () => {
     const { app } = get();
-    alpha = await startOpenAiUpstream();
-    beta = await startOpenAiUpstream();
-    alpha.defaultReply = SHORT;
-    beta.defaultReply = LONG;
     const admin = await seedAdmin(app);
-    // Sizes and PUE declared: each answer's energy is estimated.
-    await addProvider(app, admin, {
-      id: "alpha",
-      baseUrl: alpha.url,
-      sovereignty: "local",
-      country: "FRA",
-      pue: 1.2,
-      models: [{ id: "test-model", activeParameters: 8, totalParameters: 8 }],
-    });
-    await addProvider(app, admin, {
-      id: "beta",
-      baseUrl: beta.url,
-      sovereignty: "sovereign",
-      country: "FRA",
-      pue: 1.2,
-      models: [{ id: "test-model", activeParameters: 70, totalParameters: 70 }],
-    });
+    ({ alpha, beta } = await twoContenders(app, admin, { alpha: SHORT, beta: LONG }));
     await seedUser(app, REFERENT, ["referent"], "Communication");
     await seedUser(app, AGENT, ["agent"], "Communication");
   });
