@@ -113,8 +113,8 @@ export function createModules({
   });
   const arena = arenaModule(context, {
     useCase: (id) => assistants.services.useCases.useCase(id),
-    prepare: (principal, useCase, values) =>
-      useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values),
+    prepare: (principal, useCase, values, options) =>
+      useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values, options),
     answer: chat.ports.answerOnce,
     resolveModel: providers.ports.resolveModel,
     policyFor: charter.ports.policyFor,

@@ -34,6 +34,7 @@ export interface ArenaPorts {
     principal: Principal,
     useCase: UseCase,
     values: unknown,
+    options?: { baseline?: boolean },
   ) => Promise<{ prompt: string; baseline: { text: string | null } }>;
   /** One turn through the whole pipeline, with this use case's assistant and this model alone. */
   answer: (
@@ -284,7 +285,9 @@ export class ArenaService {
     const declared = row.data_class as DataClass;
     for (const [index, input] of inputs.entries()) {
       try {
-        const { prompt } = await this.deps.ports.prepare(actor, useCase, input.values);
+        const { prompt } = await this.deps.ports.prepare(actor, useCase, input.values, {
+          baseline: false,
+        });
         const found = await this.deps.ports.classify(`${input.title}\n${prompt}`);
         if (stricterClass(found, declared) !== declared)
           throw appError("arena_case_data_class", {
@@ -597,8 +600,11 @@ export class ArenaService {
       contender: position,
       created_at: this.deps.clock.now().toISOString(),
     };
-    const { prompt, baseline } = await this.deps.ports.prepare(actor, useCase, values);
-    if (contender?.kind !== "model" || !contender.model_ref) {
+    const isModel = contender?.kind === "model" && contender.model_ref !== null;
+    const { prompt, baseline } = await this.deps.ports.prepare(actor, useCase, values, {
+      baseline: !isModel,
+    });
+    if (!isModel || !contender?.model_ref) {
       return this.deps.arena.saveOutput({
         ...base,
         status: baseline.text === null ? "failed" : "ok",

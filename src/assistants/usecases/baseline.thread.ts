@@ -1,15 +1,16 @@
 /**
- * The worker thread's side of `baselineInThread`: runs one baseline (a kind
- * that needs no port) and answers with its text, or with the error a user
- * would see (code and parameters), or with a failure's name. Loaded only as a
- * thread's entry.
+ * The worker thread's side of `runBaselineOffLoop`: runs the baselines it is
+ * sent (kinds that need no port), one at a time, and answers each with its
+ * text, or with the error a user would see (code and parameters), or with a
+ * failure's name. Loaded only as a thread's entry.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { AppError } from "../../shared/errors.js";
+import type { TaskThreadMessage } from "../../shared/task-thread.js";
 import { runBaseline } from "./baseline.js";
 import type { UseCase } from "./usecase.schema.js";
 
-export interface BaselineThreadData {
+export interface BaselineThreadRequest {
   useCase: UseCase;
   values: unknown;
 }
@@ -21,15 +22,21 @@ export type BaselineThreadAnswer =
 
 const port = parentPort;
 if (port) {
-  const { useCase, values } = workerData as BaselineThreadData;
-  const answer = (message: BaselineThreadAnswer) => port.postMessage(message);
-  runBaseline(useCase, { values }).then(
-    (text) => answer({ text }),
-    (error: unknown) =>
-      answer(
-        error instanceof AppError
-          ? { error: { code: error.code, params: error.params } }
-          : { failed: error instanceof Error ? error.name : "Error" },
+  const answer = (message: TaskThreadMessage<BaselineThreadAnswer>) => port.postMessage(message);
+  port.on(
+    "message",
+    ({ id, request }: { id: number; request: BaselineThreadRequest }) =>
+      void runBaseline(request.useCase, { values: request.values }).then(
+        (text) => answer({ id, answer: { text } }),
+        (error: unknown) =>
+          answer({
+            id,
+            answer:
+              error instanceof AppError
+                ? { error: { code: error.code, params: error.params } }
+                : { failed: error instanceof Error ? error.name : "Error" },
+          }),
       ),
   );
+  answer({ ready: true });
 }

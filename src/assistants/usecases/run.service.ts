@@ -112,6 +112,8 @@ export class UseCaseRunService {
     principal: Principal,
     useCase: UseCase,
     values: unknown,
+    /** `baseline: false`: the prompt alone (the baseline's `text` is then null). */
+    options: { baseline?: boolean } = {},
   ): Promise<{ prompt: string; baseline: UseCaseRun["baseline"]; watched?: DigestItem[] }> {
     const checked = fieldValues(useCase, values); // refuses missing or bad values before anything is opened
     let prompt = buildPrompt(useCase, values);
@@ -123,10 +125,10 @@ export class UseCaseRunService {
       prompt += `\n${digestBlock(watched)}`;
     }
     const watch = watched && (async () => watched);
-    const baseline = await baselineOf(useCase, values, {
-      search: this.deps.search?.(principal),
-      watch,
-    });
+    const baseline =
+      options.baseline === false
+        ? { kind: useCase.baseline.kind, text: null }
+        : await baselineOf(useCase, values, { search: this.deps.search?.(principal), watch });
     return { prompt, baseline, ...(watched && { watched }) };
   }
 

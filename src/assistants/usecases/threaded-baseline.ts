@@ -1,7 +1,8 @@
 import { AppError, appError } from "../../shared/errors.js";
+import { TaskThread } from "../../shared/task-thread.js";
 import { startThread } from "../../shared/thread-entry.js";
 import { type BaselineInput, runBaseline } from "./baseline.js";
-import type { BaselineThreadAnswer, BaselineThreadData } from "./baseline.thread.js";
+import type { BaselineThreadAnswer, BaselineThreadRequest } from "./baseline.thread.js";
 import type { UseCase } from "./usecase.schema.js";
 
 export interface BaselineThreadSettings {
@@ -13,6 +14,9 @@ export interface BaselineThreadSettings {
 
 export const DEFAULT_BASELINE_THREAD: BaselineThreadSettings = { timeoutMs: 15_000, memoryMb: 256 };
 
+/** A thread left idle this long is stopped. */
+const IDLE_MS = 30_000;
+
 /** Kinds whose work is the text's own (linting, extracting, summarising): run off the event loop. */
 const THREADED = new Set<UseCase["baseline"]["kind"]>([
   "template",
@@ -22,13 +26,36 @@ const THREADED = new Set<UseCase["baseline"]["kind"]>([
   "checklist",
 ]);
 
+const threads = new Map<string, TaskThread<BaselineThreadRequest, BaselineThreadAnswer>>();
+
+/** The process's baseline thread for these settings, started on first use and kept while used. */
+function threadFor(settings: BaselineThreadSettings) {
+  const key = JSON.stringify(settings);
+  let thread = threads.get(key);
+  if (!thread) {
+    thread = new TaskThread({
+      start: () =>
+        startThread(import.meta.url, "baseline.thread", {
+          resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
+        }),
+      timeoutMs: settings.timeoutMs,
+      idleMs: IDLE_MS,
+      timeout: () => appError("usecase_baseline_timeout"),
+      crashed: (reason) => new Error(`baseline thread crashed: ${reason}`),
+    });
+    threads.set(key, thread);
+  }
+  return thread;
+}
+
 /**
  * Runs a use case's baseline for a request. The kinds that work through
  * the text (a 50,000-character lint, the minutes of a 200,000-character
- * transcript: a hundred milliseconds and more) run in a thread of their own,
- * started for the run and stopped after it or at the time budget, so the
- * server's event loop never holds them; `search` and `watch`, whose work is
- * their port's (the database, already asynchronous), run here.
+ * transcript: a hundred milliseconds and more) run in the process's baseline
+ * thread, one at a time, under a time budget past which the thread is
+ * stopped, so the server's event loop never holds them; `search` and
+ * `watch`, whose work is their port's (the database, already asynchronous),
+ * run here.
  */
 export async function runBaselineOffLoop(
   useCase: UseCase,
@@ -36,41 +63,8 @@ export async function runBaselineOffLoop(
   settings: BaselineThreadSettings = DEFAULT_BASELINE_THREAD,
 ): Promise<string> {
   if (!THREADED.has(useCase.baseline.kind)) return runBaseline(useCase, input);
-  return baselineInThread({ useCase, values: input.values }, settings);
-}
-
-function baselineInThread(
-  data: BaselineThreadData,
-  settings: BaselineThreadSettings,
-): Promise<string> {
-  return new Promise<string>((resolve, reject) => {
-    const worker = startThread(import.meta.url, "baseline.thread", {
-      workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
-    });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(appError("usecase_baseline_timeout"))),
-      settings.timeoutMs,
-    );
-    worker.on("message", (answer: BaselineThreadAnswer) =>
-      settle(() => {
-        if ("text" in answer) resolve(answer.text);
-        else if ("error" in answer) reject(new AppError(answer.error.code, answer.error.params));
-        else reject(new Error(`baseline thread: ${answer.failed}`));
-      }),
-    );
-    // Always listened to: an unheard `error` event would take the whole process down.
-    worker.on("error", (error) => settle(() => reject(error)));
-    worker.on("exit", (code) =>
-      settle(() => reject(new Error(`baseline thread exited with ${code}`))),
-    );
-  });
+  const answer = await threadFor(settings).run({ useCase, values: input.values });
+  if ("text" in answer) return answer.text;
+  if ("error" in answer) throw new AppError(answer.error.code, answer.error.params);
+  throw new Error(`baseline thread: ${answer.failed}`);
 }
