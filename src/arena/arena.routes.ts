@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { AppError } from "../shared/errors.js";
+import { formatEvent, openEventStream } from "../shared/event-stream.js";
 import {
   CAMPAIGN_DATA_CLASSES,
   CampaignInput,
@@ -175,12 +177,43 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
     route({
       method: "POST",
       url: "/api/arena/campaigns/:id/next",
-      summary: "Mon prochain duel : un cas et deux réponses anonymes",
+      summary:
+        "Mon prochain duel : un cas et deux réponses anonymes ; en flux (SSE) si le client l'accepte, les deux réponses s'écrivent côte à côte",
       tags: ["arena"],
       access: "chat",
       params: Params,
       response: Match,
-      handler: async ({ principal, params }) => arena.next(principal, params.id),
+      eventStream: true,
+      handler: async ({ principal, params, request, reply }) => {
+        if (!/text\/event-stream/.test(request.headers.accept ?? ""))
+          return arena.next(principal, params.id);
+        // The stream opens with the first text: a refusal before it is a plain HTTP error.
+        let started = false;
+        const event = (name: string, data: unknown) => {
+          if (!started) {
+            started = true;
+            openEventStream(reply);
+          }
+          if (!reply.raw.writableEnded) reply.raw.write(formatEvent(data, name));
+        };
+        try {
+          const match = await arena.next(principal, params.id, {
+            text: (side, text) => event("delta", { side, text }),
+            reset: () => event("reset", {}),
+          });
+          event("done", match);
+        } catch (error) {
+          if (!started) throw error;
+          const failure =
+            error instanceof AppError ? error : new AppError("internal", { requestId: request.id });
+          // The failure's name only: its message could quote what was being generated.
+          if (!(error instanceof AppError))
+            request.log.error({ error: error instanceof Error ? error.name : "Error" }, "arena duel failed");
+          event("error", { code: failure.code, message: failure.message });
+        }
+        reply.raw.end();
+        return reply;
+      },
     }),
     route({
       method: "POST",

@@ -39,7 +39,13 @@ export interface ArenaPorts {
   /** One turn through the whole pipeline, with this use case's assistant and this model alone. */
   answer: (
     principal: Principal,
-    request: { useCase: UseCase; prompt: string; model: string },
+    request: {
+      useCase: UseCase;
+      prompt: string;
+      model: string;
+      /** Receives the answer's text as the model writes it. */
+      sink?: (text: string) => void;
+    },
   ) => Promise<Turn>;
   model: (ref: string) => Promise<ArenaModel | null>;
   /** Whether the charter lets a text of this class reach this hosting class at all. */
@@ -127,6 +133,13 @@ export interface RankingView {
   winRate: (number | null)[][];
   pairVotes: number[][];
   verdict: Verdict;
+}
+
+/** Where a streamed duel's text goes as it is written. */
+export interface DuelStream {
+  text(side: "a" | "b", text: string): void;
+  /** The pair failed (a model refused or down): what was shown is void, another pair starts. */
+  reset(): void;
 }
 
 const OUTCOME: Record<Choice, ArenaVote["outcome"]> = {
@@ -323,8 +336,12 @@ export class ArenaService {
    * not seen; both answers generated (once per case and contender) before
    * it is shown. A contender whose answer failed on a case leaves that case's
    * pairs. `arena_nothing_left` when every pair has been seen.
+   *
+   * With `stream`, the two answers are generated side by side and their text
+   * is passed on as it is written (a stored answer at once, whole); `reset`
+   * says that a pair failed and another one starts.
    */
-  async next(actor: Principal, id: string): Promise<MatchView> {
+  async next(actor: Principal, id: string, stream?: DuelStream): Promise<MatchView> {
     const row = await this.row(id);
     await this.mustBeMember(actor, row);
     if (row.status !== "open") throw appError("arena_campaign_closed");
@@ -357,13 +374,20 @@ export class ArenaService {
       const testCase = cases.find((c) => c.id === pair.caseId);
       if (!testCase) break;
       const values = JSON.parse(testCase.values_json) as Record<string, unknown>;
-      const outputs = [];
-      for (const position of [pair.a, pair.b]) {
-        const output = await this.output(actor, useCase, testCase.id, values, contenders, position);
-        if (output.status !== "ok") failed.add(`${testCase.id}:${position}`);
-        outputs.push(output);
+      const generate = (position: number, side: "a" | "b") =>
+        this.output(actor, useCase, testCase.id, values, contenders, position, (text) =>
+          stream?.text(side, text),
+        );
+      // Streamed, both at once (the member watches both); else one after the other.
+      const outputs = stream
+        ? await Promise.all([generate(pair.a, "a"), generate(pair.b, "b")])
+        : [await generate(pair.a, "a"), await generate(pair.b, "b")];
+      for (const [index, output] of outputs.entries())
+        if (output.status !== "ok") failed.add(`${testCase.id}:${index === 0 ? pair.a : pair.b}`);
+      if (outputs.some((output) => output.status !== "ok")) {
+        stream?.reset();
+        continue;
       }
-      if (outputs.some((output) => output.status !== "ok")) continue;
       const match: ArenaMatchTable = {
         id: this.deps.ids.id(),
         campaign_id: id,
@@ -590,9 +614,13 @@ export class ArenaService {
     values: Record<string, unknown>,
     contenders: { position: number; kind: string; model_ref: string | null }[],
     position: number,
+    sink?: (text: string) => void,
   ): Promise<ArenaOutputTable> {
     const stored = await this.deps.arena.output(caseId, position);
-    if (stored) return stored;
+    if (stored) {
+      if (stored.status === "ok") sink?.(stored.text);
+      return stored;
+    }
     const contender = contenders.find((c) => c.position === position);
     const started = Date.now();
     const base = {
@@ -605,6 +633,7 @@ export class ArenaService {
       baseline: !isModel,
     });
     if (!isModel || !contender?.model_ref) {
+      if (baseline.text !== null) sink?.(baseline.text);
       return this.deps.arena.saveOutput({
         ...base,
         status: baseline.text === null ? "failed" : "ok",
@@ -620,6 +649,7 @@ export class ArenaService {
       useCase,
       prompt,
       model: contender.model_ref,
+      ...(sink && { sink }),
     });
     const output = turn.status === "completed" ? turn.output : undefined;
     const ok = output?.mode === "model";

@@ -139,7 +139,12 @@ export function chatModule(
        */
       answerOnce: (
         principal: Principal,
-        request: { useCase: UseCase; prompt: string; model: string },
+        request: {
+          useCase: UseCase;
+          prompt: string;
+          model: string;
+          sink?: (text: string) => void;
+        },
       ) =>
         chat.run({
           principal,
@@ -152,7 +157,9 @@ export function chatModule(
           model: request.model,
           generate: true,
           extractiveFallback: false,
-          stream: false,
+          // Streamed from the model when someone watches it being written.
+          stream: request.sink !== undefined,
+          ...(request.sink && { sink: (text: string) => request.sink?.(text) }),
         }),
       /** A use case's document field: a file's text, read like an attachment, kept nowhere. */
       documentText: (file: IncomingAttachment) => attachments.text(file),

@@ -6,9 +6,11 @@ import {
   call,
   describeApps,
   login,
+  post,
   type Session,
   seedAdmin,
   seedUser,
+  sseEvents,
 } from "../support/apps.js";
 import { twoContenders } from "../support/arena.js";
 import type { OpenAiUpstream } from "../support/openai-upstream.js";
@@ -468,5 +470,58 @@ describeApps("LLM battles", (get) => {
     assert.equal(run.statusCode, 200, run.body);
     assert.equal(run.json().answer.model, "alpha/test-model");
     assert.equal(alpha.requests.length, before + 1);
+  });
+
+  it("streams a duel's two answers side by side as they are written, then the match to vote on", async () => {
+    const { app } = get();
+    const created = await campaign({ name: "Langage clair, en direct", seed: 9 });
+    const id = created.json().id;
+    await call(app, "POST", `/api/arena/campaigns/${id}/cases`, referent, {
+      title: "Courrier en direct",
+      values: { texte: `${TEXT} [direct]`, public: "Grand public" },
+    });
+    const base = await app.server.listen({ host: "127.0.0.1", port: 0 });
+    const voter = voters[0] as Session;
+    const response = await post(
+      base,
+      `/api/arena/campaigns/${id}/next`,
+      voter,
+      {},
+      { stream: true },
+    );
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type") ?? "", /text\/event-stream/);
+    const events = await sseEvents(response);
+    const done = events.at(-1);
+    assert.equal(done?.event, "done");
+    const match = done?.data as Match;
+    const deltas = (side: "a" | "b") =>
+      events
+        .filter((e) => e.event === "delta" && (e.data as { side: string }).side === side)
+        .map((e) => (e.data as { text: string }).text);
+    // Each side's pieces make its answer; a model's answer comes in several pieces.
+    assert.equal(deltas("a").join(""), match.a.text);
+    assert.equal(deltas("b").join(""), match.b.text);
+    const modelSide = sideOf(match.a.text) === "baseline" ? "b" : "a";
+    assert.ok(deltas(modelSide).length > 1, "written piece by piece");
+    assert.doesNotMatch(JSON.stringify(events), /alpha\/|beta\/|test-model/, "still blind");
+    // The match is the member's pending one, to vote on as any other.
+    const again = await call(app, "POST", `/api/arena/campaigns/${id}/next`, voter);
+    assert.equal(again.json().id, match.id);
+    const voted = await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voter, {
+      choice: "a",
+    });
+    assert.equal(voted.statusCode, 200, voted.body);
+    // A refusal before the stream starts is a plain HTTP error.
+    const outside = await post(
+      base,
+      `/api/arena/campaigns/${id}/next`,
+      outsider,
+      {},
+      { stream: true },
+    );
+    assert.equal(outside.status, 403);
+    const refusal = (await outside.json()) as { error: { code: string } };
+    assert.equal(refusal.error.code, "arena_not_member");
   });
 });
