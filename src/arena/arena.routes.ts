@@ -208,7 +208,10 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
             error instanceof AppError ? error : new AppError("internal", { requestId: request.id });
           // The failure's name only: its message could quote what was being generated.
           if (!(error instanceof AppError))
-            request.log.error({ error: error instanceof Error ? error.name : "Error" }, "arena duel failed");
+            request.log.error(
+              { error: error instanceof Error ? error.name : "Error" },
+              "arena duel failed",
+            );
           event("error", { code: failure.code, message: failure.message });
         }
         reply.raw.end();
