@@ -198,6 +198,7 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
         };
         try {
           const match = await arena.next(principal, params.id, {
+            begin: (testCase) => event("case", testCase),
             text: (side, text) => event("delta", { side, text }),
             reset: () => event("reset", {}),
           });

@@ -137,6 +137,8 @@ export interface RankingView {
 
 /** Where a streamed duel's text goes as it is written. */
 export interface DuelStream {
+  /** The case of the pair about to be written. */
+  begin(testCase: MatchView["case"]): void;
   text(side: "a" | "b", text: string): void;
   /** The pair failed (a model refused or down): what was shown is void, another pair starts. */
   reset(): void;
@@ -374,6 +376,12 @@ export class ArenaService {
       const testCase = cases.find((c) => c.id === pair.caseId);
       if (!testCase) break;
       const values = JSON.parse(testCase.values_json) as Record<string, unknown>;
+      stream?.begin({
+        id: testCase.id,
+        position: testCase.position,
+        title: testCase.title,
+        values,
+      });
       const generate = (position: number, side: "a" | "b") =>
         this.output(actor, useCase, testCase.id, values, contenders, position, (text) =>
           stream?.text(side, text),

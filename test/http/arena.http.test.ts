@@ -495,6 +495,9 @@ describeApps("LLM battles", (get) => {
     const done = events.at(-1);
     assert.equal(done?.event, "done");
     const match = done?.data as Match;
+    // The case first, then the two answers as they are written.
+    assert.equal(events[0]?.event, "case");
+    assert.deepEqual(events[0]?.data, match.case);
     const deltas = (side: "a" | "b") =>
       events
         .filter((e) => e.event === "delta" && (e.data as { side: string }).side === side)

@@ -22,7 +22,8 @@ export async function* postForEvents<R extends Extract<Route, `POST ${string}`>>
       method: "POST",
       credentials: "same-origin",
       headers: { ...requestHeaders("POST", true), accept: "text/event-stream" },
-      body: JSON.stringify(options.body),
+      // A route that takes no body still gets an empty JSON object: the header says JSON.
+      body: JSON.stringify(options.body ?? {}),
       ...(signal && { signal }),
     });
   } catch {

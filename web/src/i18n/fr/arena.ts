@@ -84,6 +84,8 @@ export const arena = {
   "arena.vote.title": "Voter : {name}",
   "arena.vote.intro":
     "Deux réponses anonymes au même cas ; l'une peut être le résultat sans IA. Qui est qui vous est dit après votre vote.",
+  "arena.vote.writing":
+    "Les deux réponses s'écrivent ; vous pourrez voter dès qu'elles seront complètes.",
   "arena.vote.preparing": "Préparation du duel : les concurrents rédigent leurs réponses…",
   "arena.vote.case": "Le cas : {title}",
   "arena.vote.answers": "Les deux réponses",

@@ -1,5 +1,6 @@
 import { type RefObject, useCallback, useEffect, useId, useRef, useState } from "react";
-import { ApiError, call } from "../../api/client";
+import { ApiError } from "../../api/client";
+import { postForEvents } from "../../api/stream";
 import { ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { Markdown } from "../../components/markdown";
 import { useResource } from "../../components/use-resource";
@@ -9,8 +10,16 @@ import { RevealView } from "./reveal";
 import { campaignPath, type Match, type Reveal, type UseCaseForm } from "./types";
 import { VoteForm } from "./vote-form";
 
+/** A duel being written: its case, and the two answers so far. */
+interface Writing {
+  case: Match["case"];
+  a: string;
+  b: string;
+}
+
 type Phase =
   | { kind: "loading" }
+  | { kind: "writing"; writing: Writing }
   | { kind: "match"; match: Match }
   | { kind: "revealed"; match: Match; reveal: Reveal }
   | { kind: "done" }
@@ -35,8 +44,28 @@ export function VotePage(props: { id: string }) {
   const next = useCallback(async () => {
     setPhase({ kind: "loading" });
     try {
-      const match = await call("POST /api/arena/campaigns/:id/next", { params: { id: props.id } });
-      setPhase({ kind: "match", match });
+      // The two answers are written side by side as the models write them; the vote opens at the end.
+      let writing: Writing | undefined;
+      for await (const { event, data } of postForEvents("POST /api/arena/campaigns/:id/next", {
+        params: { id: props.id },
+      })) {
+        if (event === "case") {
+          writing = { case: data as Match["case"], a: "", b: "" };
+          setPhase({ kind: "writing", writing });
+        } else if (event === "reset") {
+          setPhase({ kind: "loading" });
+        } else if (event === "delta" && writing) {
+          const { side, text } = data as { side: "a" | "b"; text: string };
+          writing = { ...writing, [side]: writing[side] + text };
+          setPhase({ kind: "writing", writing });
+        } else if (event === "done") {
+          setPhase({ kind: "match", match: data as Match });
+          return;
+        } else if (event === "error") {
+          const { code, message } = data as { code: string; message: string };
+          throw new ApiError(500, code, message);
+        }
+      }
     } catch (error) {
       if (error instanceof ApiError && error.code === "arena_nothing_left")
         setPhase({ kind: "done" });
@@ -77,6 +106,13 @@ export function VotePage(props: { id: string }) {
         </ErrorNotice>
       )}
       {phase.kind === "done" && <Done id={props.id} heading={doneHeading} />}
+      {phase.kind === "writing" && (
+        <>
+          <CaseView match={phase.writing} useCase={useCase} heading={caseHeading} />
+          <p role="status">{ta("arena.vote.writing")}</p>
+          <Answers match={phase.writing} busy />
+        </>
+      )}
       {(phase.kind === "match" || phase.kind === "revealed") && (
         <>
           <CaseView match={phase.match} useCase={useCase} heading={caseHeading} />
@@ -108,7 +144,7 @@ export function VotePage(props: { id: string }) {
 
 /** The test case: its title, then its values as the use case's form names them. */
 function CaseView(props: {
-  match: Match;
+  match: Pick<Match, "case">;
   useCase: UseCaseForm | undefined;
   heading: RefObject<HTMLHeadingElement | null>;
 }) {
@@ -134,16 +170,28 @@ function CaseView(props: {
 }
 
 /** The two anonymous answers, side by side on a wide screen, one above the other on a phone. */
-function Answers(props: { match: Match }) {
+function Answers(props: {
+  match: { a: { text: string } | string; b: { text: string } | string };
+  busy?: boolean;
+}) {
   const id = useId();
+  const text = (side: "a" | "b") => {
+    const answer = props.match[side];
+    return typeof answer === "string" ? answer : answer.text;
+  };
   return (
     <div className="arena-answers">
       {(["a", "b"] as const).map((side) => (
-        <section key={side} className="arena-answer" aria-labelledby={`${id}-${side}`}>
+        <section
+          key={side}
+          className="arena-answer"
+          aria-labelledby={`${id}-${side}`}
+          aria-busy={props.busy ? true : undefined}
+        >
           <h2 id={`${id}-${side}`}>
             {ta(side === "a" ? "arena.vote.answerA" : "arena.vote.answerB")}
           </h2>
-          <Markdown text={props.match[side].text} />
+          <Markdown text={text(side)} />
         </section>
       ))}
     </div>
