@@ -115,7 +115,16 @@ export function createModules({
     useCase: (id) => assistants.services.useCases.useCase(id),
     prepare: (principal, useCase, values, options) =>
       useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values, options),
-    answer: chat.ports.answerOnce,
+    answerUseCase: chat.ports.answerOnce,
+    assistant: (id) => assistants.services.assistants.get(id),
+    answerAssistant: chat.ports.answerWithAssistant,
+    search: async (principal, query, bases) =>
+      (
+        await knowledge.services.retrieval.search(principal, query, {
+          limit: 5,
+          ...(bases !== "all" && { knowledgeBaseIds: bases }),
+        })
+      ).hits,
     resolveModel: providers.ports.resolveModel,
     policyFor: charter.ports.policyFor,
     scan: guard.ports.egress.scan,

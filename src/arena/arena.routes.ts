@@ -33,8 +33,10 @@ const VerdictSchema = z.object({
 const Campaign = z.object({
   id: z.string(),
   name: z.string(),
-  useCaseId: z.string(),
+  useCaseId: z.string().nullable(),
   useCaseName: z.string().nullable(),
+  assistantId: z.string().nullable(),
+  assistantName: z.string().nullable(),
   directionId: z.string().nullable(),
   directionPath: z.string().nullable(),
   dataClass: z.enum(CAMPAIGN_DATA_CLASSES),

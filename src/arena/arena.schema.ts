@@ -19,7 +19,9 @@ const id = z.string().min(1).max(100);
 
 export const CampaignInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  useCaseId: id,
+  /** The use case compared on, or (`assistantId`) an assistant: one of the two. */
+  useCaseId: id.optional(),
+  assistantId: id.optional(),
   /** The models in the ring (`PROVIDER/MODEL`); the use case's result without AI joins by right. */
   models: z.array(id).min(1),
   /** The class of data its test cases may hold: only models the charter allows for it. */

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { Actor, UseCase } from "../assistants/index.js";
+import type { Actor } from "../assistants/index.js";
 import { type DataClass, stricterClass } from "../guard/index.js";
 import { t } from "../i18n/index.js";
 import type { Principal } from "../identity/index.js";
@@ -24,29 +24,35 @@ export interface ArenaModel {
   chat: boolean;
 }
 
+export const SUBJECT_KINDS = ["usecase", "assistant"] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/**
+ * What a campaign puts to its contenders: a use case (its form, its prompt,
+ * its result without AI) or an assistant (a question; its bases' passages as
+ * the result without AI). Every answer walks the whole pipeline.
+ */
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+  name: string;
+  /** Checks a test case's values and gives the prompt the models receive. */
+  prompt(principal: Principal, values: Record<string, unknown>): Promise<string>;
+  /** The result without AI for these values (null: it cannot be produced here). */
+  baseline(principal: Principal, values: Record<string, unknown>): Promise<string | null>;
+  /** One model's answer, alone, through the pipeline; `sink` receives its text as written. */
+  answer(
+    principal: Principal,
+    request: { prompt: string; model: string; sink?: (text: string) => void },
+  ): Promise<Turn>;
+}
+
 /** The ports the arena is built on: the use cases, the models, the charter, the guard, the pipeline. */
 export interface ArenaPorts {
   /** Sets the model a use case's runs try first (checked there: who may manage the use case). */
   recommend: (actor: Principal, useCaseId: string, model: string) => Promise<unknown>;
-  useCase: (id: string) => Promise<UseCase | undefined>;
-  /** The prompt a use case sends for these values, and its result without AI. */
-  prepare: (
-    principal: Principal,
-    useCase: UseCase,
-    values: unknown,
-    options?: { baseline?: boolean },
-  ) => Promise<{ prompt: string; baseline: { text: string | null } }>;
-  /** One turn through the whole pipeline, with this use case's assistant and this model alone. */
-  answer: (
-    principal: Principal,
-    request: {
-      useCase: UseCase;
-      prompt: string;
-      model: string;
-      /** Receives the answer's text as the model writes it. */
-      sink?: (text: string) => void;
-    },
-  ) => Promise<Turn>;
+  /** What a campaign compares answers to: a use case of the catalogue, or an assistant. */
+  subject: (kind: SubjectKind, id: string) => Promise<Subject | undefined>;
   model: (ref: string) => Promise<ArenaModel | null>;
   /** Whether the charter lets a text of this class reach this hosting class at all. */
   allows: (
@@ -71,8 +77,11 @@ export interface ContenderView {
 export interface CampaignView {
   id: string;
   name: string;
-  useCaseId: string;
+  /** The use case compared on, or the assistant (one of the two). */
+  useCaseId: string | null;
   useCaseName: string | null;
+  assistantId: string | null;
+  assistantName: string | null;
   directionId: string | null;
   directionPath: string | null;
   dataClass: DataClass;
@@ -177,8 +186,15 @@ export class ArenaService {
 
   async create(actor: Principal, input: CampaignInput): Promise<CampaignView> {
     const { ports } = this.deps;
-    const useCase = await ports.useCase(input.useCaseId);
-    if (!useCase) throw appError("usecase_not_found", { id: input.useCaseId });
+    if ((input.useCaseId === undefined) === (input.assistantId === undefined))
+      throw appError("arena_subject_required");
+    const subject = input.assistantId
+      ? await ports.subject("assistant", input.assistantId)
+      : await ports.subject("usecase", input.useCaseId ?? "");
+    if (!subject)
+      throw input.assistantId
+        ? appError("assistant_not_found")
+        : appError("usecase_not_found", { id: input.useCaseId ?? "" });
     const directionId =
       input.directionId !== undefined
         ? input.directionId
@@ -208,7 +224,8 @@ export class ArenaService {
       {
         id,
         name: input.name,
-        use_case_id: useCase.id,
+        subject_kind: subject.kind,
+        subject_id: subject.id,
         direction_id: directionId,
         data_class: input.dataClass,
         pair_mode: input.pairMode,
@@ -237,7 +254,7 @@ export class ArenaService {
       target: id,
       actor: auditActor(actor),
       details: {
-        useCaseId: useCase.id,
+        subject: `${subject.kind}:${subject.id}`,
         models,
         members: members.size,
         dataClass: input.dataClass,
@@ -265,7 +282,7 @@ export class ArenaService {
       rows.map(async (row) => ({
         id: row.id,
         name: row.name,
-        useCaseId: row.use_case_id,
+        subject: `${row.subject_kind}:${row.subject_id}`,
         status: row.status as "open" | "closed",
         votes: (await this.deps.arena.votes(row.id)).length,
       })),
@@ -296,13 +313,11 @@ export class ArenaService {
     const row = await this.row(id);
     this.mayManage(actor, row.direction_path, row.created_by);
     if (row.status !== "open") throw appError("arena_campaign_closed");
-    const useCase = await this.useCase(row.use_case_id);
+    const subject = await this.subject(row);
     const declared = row.data_class as DataClass;
     for (const [index, input] of inputs.entries()) {
       try {
-        const { prompt } = await this.deps.ports.prepare(actor, useCase, input.values, {
-          baseline: false,
-        });
+        const prompt = await subject.prompt(actor, input.values);
         const found = await this.deps.ports.classify(`${input.title}\n${prompt}`);
         if (stricterClass(found, declared) !== declared)
           throw appError("arena_case_data_class", {
@@ -357,7 +372,7 @@ export class ArenaService {
     if (cases.length === 0) throw appError("arena_no_cases");
     const seen = new Set(shown.map((m) => pairKey(m.case_id, m.contender_a, m.contender_b)));
     const failed = new Set<string>();
-    const useCase = await this.useCase(row.use_case_id);
+    const subject = await this.subject(row);
     const context = await this.pairContext(row, contenders);
     for (let attempt = 0; attempt < 5; attempt++) {
       const candidates: Candidate[] = [];
@@ -383,7 +398,7 @@ export class ArenaService {
         values,
       });
       const generate = (position: number, side: "a" | "b") =>
-        this.output(actor, useCase, testCase.id, values, contenders, position, (text) =>
+        this.output(actor, subject, testCase.id, values, contenders, position, (text) =>
           stream?.text(side, text),
         );
       // Streamed, both at once (the member watches both); else one after the other.
@@ -556,8 +571,9 @@ export class ArenaService {
     if (row.status !== "closed" || row.verdict === null) throw appError("arena_campaign_open");
     const verdict = JSON.parse(row.verdict) as Verdict & { bestModel: string | null };
     if (verdict.kind !== "gain" || !verdict.bestModel) throw appError("arena_no_gain");
-    await this.deps.ports.recommend(actor, row.use_case_id, verdict.bestModel);
-    return { useCaseId: row.use_case_id, model: verdict.bestModel };
+    if (row.subject_kind !== "usecase") throw appError("arena_recommend_use_case");
+    await this.deps.ports.recommend(actor, row.subject_id, verdict.bestModel);
+    return { useCaseId: row.subject_id, model: verdict.bestModel };
   }
 
   /**
@@ -578,7 +594,8 @@ export class ArenaService {
       campaign: {
         id: row.id,
         name: row.name,
-        useCaseId: row.use_case_id,
+        subjectKind: row.subject_kind as SubjectKind,
+        subjectId: row.subject_id,
         dataClass: row.data_class,
         pairMode: row.pair_mode,
         seed: row.seed,
@@ -617,7 +634,7 @@ export class ArenaService {
 
   private async output(
     actor: Principal,
-    useCase: UseCase,
+    subject: Subject,
     caseId: string,
     values: Record<string, unknown>,
     contenders: { position: number; kind: string; model_ref: string | null }[],
@@ -636,16 +653,13 @@ export class ArenaService {
       contender: position,
       created_at: this.deps.clock.now().toISOString(),
     };
-    const isModel = contender?.kind === "model" && contender.model_ref !== null;
-    const { prompt, baseline } = await this.deps.ports.prepare(actor, useCase, values, {
-      baseline: !isModel,
-    });
-    if (!isModel || !contender?.model_ref) {
-      if (baseline.text !== null) sink?.(baseline.text);
+    if (contender?.kind !== "model" || !contender.model_ref) {
+      const baseline = await subject.baseline(actor, values);
+      if (baseline !== null) sink?.(baseline);
       return this.deps.arena.saveOutput({
         ...base,
-        status: baseline.text === null ? "failed" : "ok",
-        text: baseline.text ?? t("arena.output.baseline_unavailable"),
+        status: baseline === null ? "failed" : "ok",
+        text: baseline ?? t("arena.output.baseline_unavailable"),
         model_ref: null,
         energy_kwh: 0,
         gwp_kg: 0,
@@ -653,9 +667,8 @@ export class ArenaService {
         tokens: 0,
       });
     }
-    const turn = await this.deps.ports.answer(actor, {
-      useCase,
-      prompt,
+    const turn = await subject.answer(actor, {
+      prompt: await subject.prompt(actor, values),
       model: contender.model_ref,
       ...(sink && { sink }),
     });
@@ -730,18 +743,20 @@ export class ArenaService {
   }
 
   private async view(actor: Principal, row: CampaignRow): Promise<CampaignView> {
-    const [contenders, members, cases, votes, useCase] = await Promise.all([
+    const [contenders, members, cases, votes, subject] = await Promise.all([
       this.deps.arena.contenders(row.id),
       this.deps.arena.members(row.id),
       this.deps.arena.cases(row.id),
       this.deps.arena.votes(row.id),
-      this.deps.ports.useCase(row.use_case_id),
+      this.deps.ports.subject(row.subject_kind as SubjectKind, row.subject_id),
     ]);
     return {
       id: row.id,
       name: row.name,
-      useCaseId: row.use_case_id,
-      useCaseName: useCase?.name ?? null,
+      useCaseId: row.subject_kind === "usecase" ? row.subject_id : null,
+      useCaseName: row.subject_kind === "usecase" ? (subject?.name ?? null) : null,
+      assistantId: row.subject_kind === "assistant" ? row.subject_id : null,
+      assistantName: row.subject_kind === "assistant" ? (subject?.name ?? null) : null,
       directionId: row.direction_id,
       directionPath: row.direction_path,
       dataClass: row.data_class as DataClass,
@@ -770,10 +785,13 @@ export class ArenaService {
     return row;
   }
 
-  private async useCase(id: string): Promise<UseCase> {
-    const useCase = await this.deps.ports.useCase(id);
-    if (!useCase) throw appError("usecase_not_found", { id });
-    return useCase;
+  private async subject(row: CampaignRow): Promise<Subject> {
+    const subject = await this.deps.ports.subject(row.subject_kind as SubjectKind, row.subject_id);
+    if (!subject)
+      throw row.subject_kind === "assistant"
+        ? appError("assistant_not_found")
+        : appError("usecase_not_found", { id: row.subject_id });
+    return subject;
   }
 
   private async directionPath(id: string | null): Promise<string | null> {

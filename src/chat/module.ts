@@ -161,6 +161,26 @@ export function chatModule(
           stream: request.sink !== undefined,
           ...(request.sink && { sink: (text: string) => request.sink?.(text) }),
         }),
+      /** One answer by one model to a question put to an assistant (a battle's output). */
+      answerWithAssistant: (
+        principal: Principal,
+        request: {
+          assistantId: string;
+          prompt: string;
+          model: string;
+          sink?: (text: string) => void;
+        },
+      ) =>
+        chat.run({
+          principal,
+          target: `assistant/${request.assistantId}`,
+          messages: [{ role: "user", content: request.prompt }],
+          model: request.model,
+          generate: true,
+          extractiveFallback: false,
+          stream: request.sink !== undefined,
+          ...(request.sink && { sink: (text: string) => request.sink?.(text) }),
+        }),
       /** A use case's document field: a file's text, read like an attachment, kept nowhere. */
       documentText: (file: IncomingAttachment) => attachments.text(file),
       documentMaxBytes: limits.maxFileBytes,

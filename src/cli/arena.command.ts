@@ -36,7 +36,7 @@ export async function arenaCommand(config: Config, io: CliIo, args: string[]): P
             say(io, "cli.arena_line", {
               id: campaign.id,
               name: campaign.name,
-              useCase: campaign.useCaseId,
+              subject: campaign.subject,
               status: t(`cli.arena_status.${campaign.status}`),
               votes: campaign.votes,
             });

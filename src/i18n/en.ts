@@ -159,6 +159,11 @@ export const en = {
   "error.arena_too_many_models":
     "A campaign compares at most {max} models, besides the result without AI.",
   "error.arena_case_invalid": "Case {number} ({title}): {reason} No case was imported.",
+  "error.arena_subject_required":
+    "Give either a use case (useCaseId) or an assistant (assistantId), not both.",
+  "error.arena_question_too_long": "A test case's question holds at most {max} characters.",
+  "error.arena_recommend_use_case":
+    "Only the winner of a campaign on a use case becomes its recommended model; for an assistant, choose its preferred models in the administration.",
   "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",
   "error.arena_campaign_closed": "This campaign is closed: it takes no more votes or cases.",
   "error.arena_no_cases": "This campaign has no test case yet: its referent must add some.",

@@ -515,7 +515,7 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Clé d'API créée (identifiant {id}). Copiez-la maintenant, elle ne sera plus jamais affichée :",
   "cli.apikey_revoked": "Clé d'API révoquée : {id}.",
   "cli.none": "(aucun)",
-  "cli.arena_line": "{id}  {name} [cas d'usage {useCase}] — {status} — {votes} vote(s)",
+  "cli.arena_line": "{id}  {name} [{subject}] — {status} — {votes} vote(s)",
   "cli.arena_status.open": "ouverte",
   "cli.arena_status.closed": "close",
   "cli.arena_seed": "--seed attend un entier positif.",
@@ -730,6 +730,11 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.arena_too_many_models":
     "Une campagne compare au plus {max} modèles, en plus du résultat sans IA.",
   "error.arena_case_invalid": "Cas n° {number} (« {title} ») : {reason} Aucun cas n'a été importé.",
+  "error.arena_subject_required":
+    "Indiquez soit un cas d'usage (useCaseId), soit un assistant (assistantId), pas les deux.",
+  "error.arena_question_too_long": "La question d'un cas de test fait au plus {max} caractères.",
+  "error.arena_recommend_use_case":
+    "Seul le gagnant d'une campagne sur un cas d'usage devient son modèle recommandé ; pour un assistant, choisissez ses modèles préférés dans l'administration.",
   "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",
   "error.arena_campaign_closed":
     "Cette campagne est close : elle ne reçoit plus de vote ni de cas.",

@@ -306,7 +306,9 @@ export interface WatchItemTable {
 export interface ArenaCampaignTable {
   id: string;
   name: string;
-  use_case_id: string;
+  /** `usecase` or `assistant`, and its id. */
+  subject_kind: string;
+  subject_id: string;
   direction_id: string | null;
   data_class: string;
   /** `random`, `uncertainty` or `size`. */

@@ -28,7 +28,8 @@ describeCli("beffroi arena", ({ cli, openDatabase }) => {
         .values({
           id: "c1",
           name: "Langage clair",
-          use_case_id: "langage-clair",
+          subject_kind: "usecase",
+          subject_id: "langage-clair",
           direction_id: null,
           data_class: "public",
           pair_mode: "random",
@@ -119,7 +120,7 @@ describeCli("beffroi arena", ({ cli, openDatabase }) => {
     const listed = await cli(["arena", "list"]);
     assert.match(
       listed.stdout,
-      /c1 {2}Langage clair \[cas d'usage langage-clair\] — ouverte — 10 vote\(s\)/,
+      /c1 {2}Langage clair \[usecase:langage-clair\] — ouverte — 10 vote\(s\)/
     );
 
     const unknown = await cli(["arena", "ranking", "inconnue"]);

@@ -527,4 +527,61 @@ describeApps("LLM battles", (get) => {
     const refusal = (await outside.json()) as { error: { code: string } };
     assert.equal(refusal.error.code, "arena_not_member");
   });
+
+  it("compares models on a plain assistant: questions as test cases, its bases' passages as the result without AI", async () => {
+    const { app } = get();
+    const assistant = await app.services.assistants.defaultAssistant();
+    const both = await campaign({ assistantId: assistant.id });
+    assert.equal(both.statusCode, 400);
+    assert.equal(both.json().error.code, "arena_subject_required");
+    const created = await campaign({
+      useCaseId: undefined,
+      assistantId: assistant.id,
+      name: "Accueil",
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const view = created.json();
+    assert.deepEqual(
+      [view.useCaseId, view.assistantId, view.assistantName],
+      [null, assistant.id, assistant.name],
+    );
+    const empty = await call(app, "POST", `/api/arena/campaigns/${view.id}/cases`, referent, {
+      title: "Sans question",
+      values: { question: "  " },
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.equal(empty.json().error.code, "usecase_fields_missing");
+    const question = "Quels sont les horaires d'ouverture de la mairie le samedi ?";
+    const added = await call(app, "POST", `/api/arena/campaigns/${view.id}/cases`, referent, {
+      title: "Horaires",
+      values: { question },
+    });
+    assert.equal(added.statusCode, 201, added.body);
+    const voter = voters[1] as Session;
+    const seen = new Set<string>();
+    for (;;) {
+      const next = await call(app, "POST", `/api/arena/campaigns/${view.id}/next`, voter);
+      if (next.statusCode === 409) break;
+      assert.equal(next.statusCode, 200, next.body);
+      const match: Match = next.json();
+      for (const side of [match.a.text, match.b.text]) seen.add(sideOf(side));
+      if (sideOf(match.a.text) === "baseline" || sideOf(match.b.text) === "baseline") {
+        const baseline = sideOf(match.a.text) === "baseline" ? match.a.text : match.b.text;
+        assert.match(baseline, /^# Résultats de la recherche/);
+        assert.match(baseline, /Question : Quels sont les horaires/);
+      }
+      await call(app, "POST", `/api/arena/matches/${match.id}/vote`, voter, {
+        choice: "both-good",
+      });
+    }
+    assert.deepEqual([...seen].sort(), ["alpha", "baseline", "beta"]);
+    // The models answered the question itself, with the assistant's instructions.
+    const asked = alpha.requests.filter((r) => r.path === "/v1/chat/completions").at(-1);
+    assert.match(JSON.stringify(asked?.body.messages.at(-1)), /horaires d'ouverture de la mairie/);
+    const ranking = (
+      await call(app, "GET", `/api/arena/campaigns/${view.id}/ranking`, voter)
+    ).json();
+    assert.equal(ranking.votes, 3);
+    assert.equal(ranking.verdict.kind, "no-gain");
+  });
 });

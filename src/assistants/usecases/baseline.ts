@@ -255,7 +255,11 @@ async function search(
 ): Promise<string> {
   if (port === undefined) throw appError("usecase_search_needs_database");
   const question = text(values, baseline.question) ?? "";
-  const passages = (await port(question)).slice(0, baseline.limit);
+  return searchResults(question, (await port(question)).slice(0, baseline.limit));
+}
+
+/** The passages a search found for a question, as a `search` baseline lists them. */
+export function searchResults(question: string, passages: readonly BaselinePassage[]): string {
   const lines = [
     `# ${t("usecase.baseline.search.title")}`,
     "",

@@ -4,6 +4,7 @@ export {
   type BaselineSearch,
   buildPrompt,
   runBaseline,
+  searchResults,
 } from "./baseline.js";
 export { type CheckResult, LEGAL_CODES, runChecks } from "./checks.js";
 export { exportUseCase, loadUseCase, shippedUseCases } from "./loader.js";

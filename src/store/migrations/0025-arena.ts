@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 
 /**
- * LLM battles ("arena"): a campaign compares contenders (models, and the use
- * case's result without AI) on test cases, by blind pairwise votes of its
+ * LLM battles ("arena"): a campaign compares contenders (models, and the
+ * result without AI) on test cases of a use case or an assistant (`subject_kind`,
+ * `subject_id`), by blind pairwise votes of its
  * members. Each output is generated once per case and contender and kept
  * (its text, energy, CO2e, latency and tokens) so every vote on it sees the
  * same answer. A match is one pair shown to one member on one case: the vote
@@ -16,7 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("arena_campaigns")
     .addColumn("id", "text", (c) => c.primaryKey().notNull())
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("use_case_id", "text", (c) => c.notNull())
+    .addColumn("subject_kind", "text", (c) => c.notNull())
+    .addColumn("subject_id", "text", (c) => c.notNull())
     .addColumn("direction_id", "text", (c) => c.references("directions.id").onDelete("set null"))
     .addColumn("data_class", "text", (c) => c.notNull())
     .addColumn("pair_mode", "text", (c) => c.notNull())

@@ -7110,8 +7110,10 @@ export interface PostApiUsecasesIdRunParams {
 export type GetApiArenaCampaignsResponse = {
   id: string;
   name: string;
-  useCaseId: string;
+  useCaseId: string | null;
   useCaseName: string | null;
+  assistantId: string | null;
+  assistantName: string | null;
   directionId: string | null;
   directionPath: string | null;
   dataClass: "public" | "personal" | "sensitive";
@@ -7150,8 +7152,10 @@ export type GetApiArenaCampaignsResponse = {
 export interface PostApiArenaCampaignsResponse {
   id: string;
   name: string;
-  useCaseId: string;
+  useCaseId: string | null;
   useCaseName: string | null;
+  assistantId: string | null;
+  assistantName: string | null;
   directionId: string | null;
   directionPath: string | null;
   dataClass: "public" | "personal" | "sensitive";
@@ -7189,7 +7193,8 @@ export interface PostApiArenaCampaignsResponse {
 
 export interface PostApiArenaCampaignsBody {
   name: string;
-  useCaseId: string;
+  useCaseId?: string;
+  assistantId?: string;
   /**
    * @minItems 1
    */
@@ -7208,8 +7213,10 @@ export interface PostApiArenaCampaignsBody {
 export interface GetApiArenaCampaignsIdResponse {
   id: string;
   name: string;
-  useCaseId: string;
+  useCaseId: string | null;
   useCaseName: string | null;
+  assistantId: string | null;
+  assistantName: string | null;
   directionId: string | null;
   directionPath: string | null;
   dataClass: "public" | "personal" | "sensitive";
@@ -7401,8 +7408,10 @@ export interface GetApiArenaCampaignsIdRankingQuery {
 export interface PostApiArenaCampaignsIdCloseResponse {
   id: string;
   name: string;
-  useCaseId: string;
+  useCaseId: string | null;
   useCaseName: string | null;
+  assistantId: string | null;
+  assistantName: string | null;
   directionId: string | null;
   directionPath: string | null;
   dataClass: "public" | "personal" | "sensitive";
