@@ -120,7 +120,7 @@ describeCli("beffroi arena", ({ cli, openDatabase }) => {
     const listed = await cli(["arena", "list"]);
     assert.match(
       listed.stdout,
-      /c1 {2}Langage clair \[usecase:langage-clair\] — ouverte — 10 vote\(s\)/
+      /c1 {2}Langage clair \[usecase:langage-clair\] — ouverte — 10 vote\(s\)/,
     );
 
     const unknown = await cli(["arena", "ranking", "inconnue"]);

@@ -245,6 +245,41 @@ describeBrowser("web page: comparing models", (get) => {
     assert.equal(await page.getByRole("link", { name: "Voter", exact: true }).count(), 0);
     await expectAccessible(page, "a closed campaign");
   });
+
+  test("a campaign on an assistant: one question per test case, the agent votes on it", async () => {
+    const page = await get().page();
+    await signIn(page, REFERENT);
+    await page.getByRole("link", { name: "Comparaisons" }).click();
+    await page.getByLabel("Nom de la campagne").fill("L'assistant général");
+    await page.getByLabel("Cas d'usage ou assistant").selectOption({ label: "Assistant général" });
+    await page.getByLabel("test-model (alpha)").check();
+    await page.getByLabel("Membres qui votent").fill(AGENT);
+    await page.getByRole("button", { name: "Créer la campagne" }).click();
+    await page.getByRole("heading", { level: 1, name: "L'assistant général" }).waitFor();
+    const form = page.getByRole("region", { name: "Ajouter un cas de test" });
+    await form.getByLabel("Titre du cas").fill("Horaires");
+    await form.getByLabel("Question").fill("Quels sont les horaires de la mairie le samedi ?");
+    await form.getByRole("button", { name: "Ajouter le cas" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Cas de test « Horaires » ajouté." })
+      .waitFor();
+    await expectAccessible(page, "a campaign on an assistant");
+
+    const agent = await get().page();
+    await signIn(agent, AGENT);
+    await agent.getByRole("link", { name: "Comparaisons" }).click();
+    await agent.getByRole("link", { name: "Voter : L'assistant général" }).click();
+    await waitForMatch(agent);
+    assert.match(
+      (await agent.locator(".arena-case").textContent()) ?? "",
+      /Question.*horaires de la mairie le samedi/,
+    );
+    await agent.getByLabel("Les deux sont bonnes").check();
+    await agent.getByRole("button", { name: "Voter" }).click();
+    await agent.getByText("Résultat sans IA").first().waitFor();
+    await expectAccessible(agent, "an assistant's duel revealed");
+  });
 });
 
 /** The match is ready when its form is: the answers take a moment (the models write them). */

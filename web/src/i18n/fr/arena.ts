@@ -21,7 +21,7 @@ export const arena = {
 
   "arena.new.title": "Nouvelle campagne",
   "arena.new.name": "Nom de la campagne",
-  "arena.new.useCase": "Cas d'usage",
+  "arena.new.useCase": "Cas d'usage ou assistant",
   "arena.new.choose": "Choisir…",
   "arena.new.models": "Modèles en compétition",
   "arena.new.modelsHint":
@@ -84,6 +84,11 @@ export const arena = {
   "arena.vote.title": "Voter : {name}",
   "arena.vote.intro":
     "Deux réponses anonymes au même cas ; l'une peut être le résultat sans IA. Qui est qui vous est dit après votre vote.",
+  "arena.new.useCases": "Cas d'usage",
+  "arena.new.assistants": "Assistants (une question par cas de test)",
+  "arena.case.question": "Question",
+  "arena.case.questionHint":
+    "Ce que l'on demande à l'assistant, comme un agent l'écrirait ; sans nom ni coordonnées d'usager.",
   "arena.vote.writing":
     "Les deux réponses s'écrivent ; vous pourrez voter dès qu'elles seront complètes.",
   "arena.vote.preparing": "Préparation du duel : les concurrents rédigent leurs réponses…",

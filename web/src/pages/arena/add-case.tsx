@@ -7,6 +7,7 @@ import { t } from "../../i18n";
 import { FieldInput } from "../usecases/field-input";
 import { describedBy, Field, focusFirstInvalid } from "./fields";
 import { ta } from "./i18n";
+import { caseForm } from "./question-form";
 import type { Campaign } from "./types";
 
 /** The title's key among the errors: not a field id (those are slugs). */
@@ -23,7 +24,7 @@ export function AddCaseForm(props: {
 }) {
   const id = useId();
   const forms = useResource("GET /api/usecase-forms");
-  const useCase = forms.data?.find((form) => form.id === props.campaign.useCaseId);
+  const useCase = caseForm(props.campaign, forms.data);
   const [title, setTitle] = useState("");
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -6,7 +6,7 @@ import { useResource } from "../../components/use-resource";
 import { Link } from "../../router";
 import { AddCaseForm } from "./add-case";
 import { ta } from "./i18n";
-import { type Campaign, campaignPath } from "./types";
+import { type Campaign, campaignPath, subjectName } from "./types";
 
 /** `/comparaisons/:id`: a campaign, its contenders and test cases; managers add cases and close it. */
 export function CampaignPage(props: { id: string }) {
@@ -89,7 +89,7 @@ function Facts(props: { campaign: Campaign }) {
         <h2 id={`${id}-facts`}>{ta("arena.campaign.facts")}</h2>
         <dl className="arena-facts">
           <dt>{ta("arena.campaign.useCase")}</dt>
-          <dd>{campaign.useCaseName ?? campaign.useCaseId}</dd>
+          <dd>{subjectName(campaign)}</dd>
           <dt>{ta("arena.campaign.status")}</dt>
           <dd>{ta(`arena.status.${campaign.status}`)}</dd>
           <dt>{ta("arena.campaign.dataClass")}</dt>

@@ -4,7 +4,7 @@ import { Link } from "../../router";
 import { useSession } from "../../session";
 import { ta } from "./i18n";
 import { NewCampaignForm } from "./new-campaign";
-import { campaignPath } from "./types";
+import { campaignPath, subjectName } from "./types";
 
 /** `/comparaisons`: the campaigns I vote in or manage; a new one for referents. */
 export function CampaignsPage() {
@@ -39,7 +39,7 @@ export function CampaignsPage() {
                     <th scope="row">
                       <Link href={campaignPath(campaign.id)}>{campaign.name}</Link>
                     </th>
-                    <td>{campaign.useCaseName ?? campaign.useCaseId}</td>
+                    <td>{subjectName(campaign)}</td>
                     <td>{ta(`arena.status.${campaign.status}`)}</td>
                     <td>{campaign.votes}</td>
                     <td>

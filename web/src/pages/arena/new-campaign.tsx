@@ -66,7 +66,9 @@ export function NewCampaignForm() {
       const created = await call("POST /api/arena/campaigns", {
         body: {
           name: name.trim(),
-          useCaseId,
+          ...(useCaseId.startsWith("assistant:")
+            ? { assistantId: useCaseId.slice("assistant:".length) }
+            : { useCaseId }),
           models: [first, ...rest],
           dataClass,
           pairMode,
@@ -114,11 +116,20 @@ export function NewCampaignForm() {
             onChange={(event) => setUseCaseId(event.target.value)}
           >
             <option value="">{ta("arena.new.choose")}</option>
-            {forms.data?.map((useCase) => (
-              <option key={useCase.id} value={useCase.id}>
-                {useCase.name}
-              </option>
-            ))}
+            <optgroup label={ta("arena.new.useCases")}>
+              {forms.data?.map((useCase) => (
+                <option key={useCase.id} value={useCase.id}>
+                  {useCase.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={ta("arena.new.assistants")}>
+              {assistants.data?.map((assistant) => (
+                <option key={assistant.id} value={`assistant:${assistant.id}`}>
+                  {assistant.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </Field>
         {forms.error !== null && <ErrorNotice error={forms.error} />}

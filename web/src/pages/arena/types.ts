@@ -16,6 +16,14 @@ export const TAGS: readonly Tag[] = ["exact", "complete", "clear", "tone", "conc
 export const DATA_CLASSES: readonly DataClass[] = ["public", "personal", "sensitive"];
 export const PAIR_MODES: readonly PairMode[] = ["random", "uncertainty", "size"];
 
+/** What a campaign compares on, as the page says it: its use case, or its assistant. */
+export const subjectName = (campaign: Campaign) =>
+  campaign.useCaseName ??
+  campaign.assistantName ??
+  campaign.useCaseId ??
+  campaign.assistantId ??
+  "";
+
 /** A campaign's address in the page, and its vote and ranking pages. */
 export const campaignPath = (id: string, page: "" | "voter" | "classement" = "") =>
   `/comparaisons/${encodeURIComponent(id)}${page && `/${page}`}`;

@@ -6,6 +6,7 @@ import { Markdown } from "../../components/markdown";
 import { useResource } from "../../components/use-resource";
 import { Link } from "../../router";
 import { ta } from "./i18n";
+import { caseForm } from "./question-form";
 import { RevealView } from "./reveal";
 import { campaignPath, type Match, type Reveal, type UseCaseForm } from "./types";
 import { VoteForm } from "./vote-form";
@@ -86,7 +87,7 @@ export function VotePage(props: { id: string }) {
   }, [phase]);
 
   const name = campaign.data?.name ?? "";
-  const useCase = forms.data?.find((form) => form.id === campaign.data?.useCaseId);
+  const useCase = caseForm(campaign.data, forms.data);
   return (
     <div className="page">
       <p>
