@@ -117,7 +117,7 @@ export function createModules({
       useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values, options),
     answerUseCase: chat.ports.answerOnce,
     assistant: (id) => assistants.services.assistants.get(id),
-    answerAssistant: chat.ports.answerWithAssistant,
+    answerAssistant: chat.ports.answerOnce,
     search: async (principal, query, bases) =>
       (
         await knowledge.services.retrieval.search(principal, query, {

@@ -133,48 +133,32 @@ export function chatModule(
         return { conversationId: conversation.id, turn, answer };
       }) satisfies Converse,
       /**
-       * One answer to a use case's prompt by one model, through the whole
-       * pipeline, in no conversation (a battle's output): the model tried
-       * alone, no quoted passages in its place.
+       * One answer by one model, through the whole pipeline, in no
+       * conversation (a battle's output): to a use case's prompt (its
+       * assistant and journal entry) or to a question put to an assistant;
+       * the model tried alone, no quoted passages in its place, streamed
+       * when someone watches it being written.
        */
       answerOnce: (
         principal: Principal,
         request: {
-          useCase: UseCase;
           prompt: string;
           model: string;
           sink?: (text: string) => void;
-        },
+        } & ({ useCase: UseCase } | { assistantId: string }),
       ) =>
         chat.run({
           principal,
           messages: [{ role: "user", content: request.prompt }],
-          useCase: {
-            assistant: useCaseAssistant(request.useCase),
-            id: request.useCase.id,
-            version: request.useCase.version,
-          },
-          model: request.model,
-          generate: true,
-          extractiveFallback: false,
-          // Streamed from the model when someone watches it being written.
-          stream: request.sink !== undefined,
-          ...(request.sink && { sink: (text: string) => request.sink?.(text) }),
-        }),
-      /** One answer by one model to a question put to an assistant (a battle's output). */
-      answerWithAssistant: (
-        principal: Principal,
-        request: {
-          assistantId: string;
-          prompt: string;
-          model: string;
-          sink?: (text: string) => void;
-        },
-      ) =>
-        chat.run({
-          principal,
-          target: `assistant/${request.assistantId}`,
-          messages: [{ role: "user", content: request.prompt }],
+          ...("useCase" in request
+            ? {
+                useCase: {
+                  assistant: useCaseAssistant(request.useCase),
+                  id: request.useCase.id,
+                  version: request.useCase.version,
+                },
+              }
+            : { target: `assistant/${request.assistantId}` }),
           model: request.model,
           generate: true,
           extractiveFallback: false,
