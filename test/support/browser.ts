@@ -50,10 +50,9 @@ export interface BrowserApp {
  * Runs `suite` against a whole Beffroi listening on a loopback port, with its
  * built page, the demo base ingested, and one headless Chromium. The page
  * cannot tell which store is behind the API (the API's own tests run on
- * both): on SQLite alone, in CI too (it kept CI under twenty minutes), or
- * on both stores with `BEFFROI_BROWSER_STORES=both`, where the PostgreSQL
- * half follows the store rule (skipped locally when unreachable, required
- * in CI). Without Chromium
+ * both): on SQLite alone by default, on both stores in CI or with
+ * `BEFFROI_BROWSER_STORES=both`, where the PostgreSQL half follows the store
+ * rule (skipped locally when unreachable, required in CI). Without Chromium
  * the suite is skipped locally and fails in CI.
  */
 export function describeBrowser(
@@ -66,7 +65,7 @@ export function describeBrowser(
     describe(name, { skip }, () => {});
     return;
   }
-  const bothStores = process.env.BEFFROI_BROWSER_STORES === "both";
+  const bothStores = process.env.CI === "true" || process.env.BEFFROI_BROWSER_STORES === "both";
   describeEachDialect(
     name,
     (dialect) => {
