@@ -39,6 +39,7 @@ export {
 } from "./knowledge.service.js";
 export { KnowledgeBasesRepository, type Reader } from "./knowledge-bases.repository.js";
 /** A text file decoded as the parsers decode one (UTF-8, UTF-16 with a BOM, else Windows-1252). */
+export { normalizeWhitespace } from "./parsers/blocks.js";
 export { decodeText } from "./parsers/encoding.js";
 export { parseDocument } from "./parsers/index.js";
 export {

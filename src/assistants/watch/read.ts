@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { decodeText } from "../../knowledge/index.js";
+import { decodeText, normalizeWhitespace } from "../../knowledge/index.js";
 import { LoopTurns } from "../../shared/loop-turns.js";
 import { streamMarkup } from "../../shared/markup-stream.js";
 import { WatchFetchFailed } from "./fetch.js";
@@ -47,9 +47,8 @@ export function watchedText(body: Uint8Array): string {
   }
 }
 
-const INVISIBLE_OR_SPACES = /[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g;
-const clean = (text: string, max: number) =>
-  text.replace(INVISIBLE_OR_SPACES, " ").trim().slice(0, max);
+/** The parsers' whitespace rule (spaces folded, invisible characters dropped), then a cut. */
+const clean = (text: string, max: number) => normalizeWhitespace(text).slice(0, max);
 
 /** Element names that hold an item's fields, whatever the feed's flavour (prefixes kept). */
 const ITEM = new Set(["item", "entry"]);
