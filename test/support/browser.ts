@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe } from "node:test";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { type App, createApp } from "../../src/app.js";
 import { loadDemoBase } from "../../src/knowledge/index.js";
 import { type ProviderInput, ProviderSchema } from "../../src/providers/index.js";
@@ -179,6 +185,21 @@ export async function focusedValue(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return read();
+}
+
+/**
+ * Fails unless the texts of the elements `locator` matches become `expected`,
+ * in order, within 5 s: a list the page fills after a request is read once it
+ * has settled, not as it happens to be the moment the test looks.
+ */
+export async function expectTexts(locator: Locator, expected: readonly string[]): Promise<void> {
+  let texts = await locator.allTextContents();
+  for (const until = Date.now() + 5000; Date.now() < until; ) {
+    if (texts.length === expected.length && texts.every((text, i) => text === expected[i])) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    texts = await locator.allTextContents();
+  }
+  assert.deepEqual(texts, expected);
 }
 
 /** Fails unless the focused element's `expression` becomes `expected` within 5 s. */

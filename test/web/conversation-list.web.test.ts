@@ -4,11 +4,17 @@ import type { Page } from "playwright-core";
 import { ConversationsRepository } from "../../src/chat/index.js";
 import type { Principal } from "../../src/identity/principal.js";
 import { seedUser } from "../support/apps.js";
-import { describeBrowser, expectAccessible, expectFocus, signIn } from "../support/browser.js";
+import {
+  describeBrowser,
+  expectAccessible,
+  expectFocus,
+  expectTexts,
+  signIn,
+} from "../support/browser.js";
 
 /** The conversations' titles as the list shows them, in order. */
 const titles = (page: Page, list: string) =>
-  page.getByRole("navigation", { name: list }).locator(".chat-list-link").allTextContents();
+  page.getByRole("navigation", { name: list }).locator(".chat-list-link");
 
 describeBrowser("web page: finding, pinning and archiving conversations", (get) => {
   test("a search finds a conversation by a word of a message; pinning moves one first; archiving hides one, the archives show and restore it", async () => {
@@ -44,7 +50,7 @@ describeBrowser("web page: finding, pinning and archiving conversations", (get) 
     const page = await get().page();
     await signIn(page, "classement@ville.example");
     await page.getByRole("heading", { name: "Nouvelle conversation", level: 1 }).waitFor();
-    assert.deepEqual(await titles(page, "Vos conversations"), [
+    await expectTexts(titles(page, "Vos conversations"), [
       "Note pour la DSI",
       "Budget du centre social",
       "Horaires de la piscine",
@@ -77,7 +83,7 @@ describeBrowser("web page: finding, pinning and archiving conversations", (get) 
       .getByRole("button", { name: "Épingler « Horaires de la piscine » en tête de liste" })
       .click();
     await expectFocus(page, "getAttribute('aria-label')", "Désépingler « Horaires de la piscine »");
-    assert.deepEqual(await titles(page, "Vos conversations"), [
+    await expectTexts(titles(page, "Vos conversations"), [
       "Horaires de la piscine",
       "Note pour la DSI",
       "Budget du centre social",
@@ -101,7 +107,7 @@ describeBrowser("web page: finding, pinning and archiving conversations", (get) 
     await page.getByRole("button", { name: "Voir les archives" }).click();
     await expectFocus(page, "textContent", "Conversations archivées");
     await page.getByRole("link", { name: "Budget du centre social", exact: true }).waitFor();
-    assert.deepEqual(await titles(page, "Conversations archivées"), ["Budget du centre social"]);
+    await expectTexts(titles(page, "Conversations archivées"), ["Budget du centre social"]);
     await expectAccessible(page, "the archives");
     await page
       .getByRole("button", { name: "Restaurer « Budget du centre social » dans vos conversations" })
@@ -114,7 +120,7 @@ describeBrowser("web page: finding, pinning and archiving conversations", (get) 
     await expectFocus(page, "textContent", "Conversations archivées");
     await page.getByRole("button", { name: "Revenir à vos conversations" }).click();
     await expectFocus(page, "textContent", "Vos conversations");
-    assert.deepEqual(await titles(page, "Vos conversations"), [
+    await expectTexts(titles(page, "Vos conversations"), [
       "Horaires de la piscine",
       "Note pour la DSI",
       "Budget du centre social",
