@@ -5,7 +5,7 @@ import { assistantsModule, useCaseRunsModule } from "./assistants/module.js";
 import { charterModule } from "./charter/module.js";
 import { chatModule } from "./chat/module.js";
 import { type Config, databaseUrl } from "./config.js";
-import { type ModuleContext, servicesOf, startModules } from "./context.js";
+import { type ModuleContext, portsOf, servicesOf, startModules, stopModules } from "./context.js";
 import { guardModule } from "./guard/module.js";
 import { buildServer, serverSettings } from "./http/index.js";
 import { identityModule } from "./identity/module.js";
@@ -13,8 +13,7 @@ import { impactModule } from "./impact/module.js";
 import { knowledgeModule } from "./knowledge/module.js";
 import type { AuditActor } from "./observatory/index.js";
 import { auditModule, observatoryModule } from "./observatory/module.js";
-import { attachmentsStage, Pipeline } from "./pipeline/index.js";
-import { estimateTokens } from "./providers/index.js";
+import { pipelineModule } from "./pipeline/module.js";
 import { providersModule } from "./providers/module.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
 import { createLog, type Log, silentLog } from "./shared/log.js";
@@ -53,100 +52,39 @@ export function createModules({
   const audit = auditModule({ ...base, actor: auditActor });
   const context: ModuleContext = { ...base, log, audit: audit.record };
   const identity = identityModule(context);
-  const charter = charterModule(context, identity.ports);
   const guard = guardModule(context);
   const knowledge = knowledgeModule(context, { ...identity.ports, ...guard.ports });
   const providers = providersModule(context, guard.ports);
   const impact = impactModule(context, providers.ports);
-  const assistants = assistantsModule(context, {
-    ...identity.ports,
-    ...knowledge.ports,
-    ...providers.ports,
-  });
+  const charter = charterModule(context, { ...identity.ports, ...impact.ports });
   const observatory = observatoryModule(context, impact.ports);
-  const pipeline = new Pipeline(
-    {
-      ...identity.stages,
-      ...charter.stages(impact.ports.quotas),
-      ...guard.stages,
-      ...knowledge.stages,
-      ...providers.stages,
-      // Documents attached to a conversation ground its turns, cut to the chosen model's context.
-      generate: attachmentsStage(providers.stages.generate, { ...providers.ports, estimateTokens }),
-      ...impact.stages,
-      ...observatory.stages,
-    },
-    base.clock,
-    log,
-  );
-  // What sending a draft would do, shown while the agent types: the same stages up to the route,
-  // without quotas, pseudonyms, retrieval, generation or journal, so that nothing is kept.
-  const preview = new Pipeline(
-    {
-      ...identity.stages,
-      ...charter.stages(),
-      ...guard.previewStages,
-      route: providers.stages.route,
-    },
-    base.clock,
-    log,
-  );
-  const chat = chatModule(context, {
-    pipeline,
-    preview,
-    ...assistants.services,
-    ...providers.services,
-    ...guard.ports,
-    ...charter.ports,
-    ...observatory.ports,
-    useCase: assistants.ports.useCase,
-    recommendedModel: assistants.ports.recommendedModel,
-  });
-  const retention = observatory.retention({ ...chat.ports, ...charter.ports });
-  const useCaseRuns = useCaseRunsModule({
-    ...chat.ports,
-    catalogue: assistants.services.useCases,
-    // A `search` baseline lists what the agent's own search finds (its readable bases only).
-    search: (principal) => async (query) =>
-      (await knowledge.services.retrieval.search(principal, query, { limit: 20 })).hits,
-    watch: (query) => assistants.services.watch.digest(query),
-  });
-  const arena = arenaModule(context, {
-    useCase: (id) => assistants.services.useCases.useCase(id),
-    prepare: (principal, useCase, values, options) =>
-      useCaseRuns.services.useCaseRuns.prepare(principal, useCase, values, options),
-    answerUseCase: chat.ports.answerOnce,
-    assistant: (id) => assistants.services.assistants.get(id),
-    answerAssistant: chat.ports.answerOnce,
-    search: async (principal, query, bases) =>
-      (
-        await knowledge.services.retrieval.search(principal, query, {
-          limit: 5,
-          ...(bases !== "all" && { knowledgeBaseIds: bases }),
-        })
-      ).hits,
-    resolveModel: providers.ports.resolveModel,
-    policyFor: charter.ports.policyFor,
-    scan: guard.ports.egress.scan,
-    directionPath: identity.ports.directionPath,
-    findUserByEmail: (email) => identity.services.users.findByEmail(email),
-    recommend: (actor, useCaseId, model) =>
-      assistants.services.useCases.recommend(actor, useCaseId, model),
-  });
-  // Every domain's services (by name), routes and start-up.
-  const domains = [audit, identity, charter, guard, knowledge] as const;
-  const modules = [
-    ...domains,
+  // The domains a turn walks through; their ports, which the later domains take by name.
+  const domains = [
+    audit,
+    identity,
+    charter,
+    guard,
+    knowledge,
     providers,
     impact,
-    assistants,
     observatory,
-    chat,
-    useCaseRuns,
-    arena,
   ] as const;
+  const ports = portsOf(domains);
+  const pipelines = pipelineModule(context, domains);
+  const assistants = assistantsModule(context, ports);
+  const chat = chatModule(context, { ...ports, ...pipelines.ports, ...assistants.ports });
+  const retention = observatory.retention({ ...ports, ...chat.ports });
+  const useCaseRuns = useCaseRunsModule({ ...ports, ...assistants.ports, ...chat.ports });
+  const arena = arenaModule(context, {
+    ...ports,
+    ...assistants.ports,
+    ...chat.ports,
+    ...useCaseRuns.ports,
+  });
+  const later = [pipelines, assistants, chat, retention, useCaseRuns, arena] as const;
+  const modules = [...domains, ...later] as const;
   return {
-    services: { ...servicesOf(modules), identify: identity.stages.identify, pipeline, retention },
+    services: servicesOf(modules),
     routes: modules.flatMap((module) => module.routes),
     modules,
     authenticator: identity.authenticator,
@@ -193,8 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       services,
       server,
       close: async () => {
-        await services.worker.stop();
-        await services.watchScheduler.stop();
+        await stopModules(built.modules);
         await server.close();
         await store.close();
       },

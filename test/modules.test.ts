@@ -41,6 +41,19 @@ describe("the composition root", () => {
       assert.ok(owners.has(name), name);
   });
 
+  it("gives each port one name, from one module: a later module takes it by that name", () => {
+    const { modules } = build();
+    const owners = new Map<string, number>();
+    for (const [index, module] of modules.entries()) {
+      for (const name of Object.keys(("ports" in module && module.ports) || {})) {
+        assert.equal(owners.get(name), undefined, `port "${name}" given by two modules`);
+        owners.set(name, index);
+      }
+    }
+    for (const name of ["policyFor", "resolveModel", "searchPassages", "answerOnce", "prepare"])
+      assert.ok(owners.has(name), name);
+  });
+
   it("declares each route once, the API of every domain among them", () => {
     const { routes } = build();
     const keys = routes.map((route) => `${route.method} ${route.url}`);
@@ -56,8 +69,9 @@ describe("the composition root", () => {
     assert.deepEqual(undeclared, []);
   });
 
-  it("fills every slot of the pipeline", () => {
+  it("fills every slot of the pipeline; a preview's up to the route, without side effects", () => {
     const { services } = build();
     assert.deepEqual(services.pipeline.order, [...STAGES]);
+    assert.deepEqual(services.previewPipeline.order, ["identify", "charter", "guard", "route"]);
   });
 });

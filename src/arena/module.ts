@@ -36,31 +36,24 @@ export function arenaModule(
       values: unknown,
       options?: { baseline?: boolean },
     ) => Promise<{ prompt: string; baseline: { text: string | null } }>;
-    /** One answer by one model to a use case's prompt, through the pipeline. */
-    answerUseCase: (
+    /** One answer by one model, through the pipeline: to a use case's prompt or to an assistant. */
+    answerOnce: (
       principal: Principal,
-      request: { useCase: UseCase; prompt: string; model: string; sink?: (text: string) => void },
+      request: { prompt: string; model: string; sink?: (text: string) => void } & (
+        | { useCase: UseCase }
+        | { assistantId: string }
+      ),
     ) => Promise<Turn>;
     assistant: (id: string) => Promise<Assistant>;
-    /** One answer by one model to a question put to an assistant, through the pipeline. */
-    answerAssistant: (
-      principal: Principal,
-      request: {
-        assistantId: string;
-        prompt: string;
-        model: string;
-        sink?: (text: string) => void;
-      },
-    ) => Promise<Turn>;
     /** The knowledge search as the agent, over some bases (or all they may read). */
-    search: (
+    searchPassages: (
       principal: Principal,
       query: string,
-      knowledgeBaseIds: string[] | "all",
+      options: { limit: number; bases: string[] | "all" },
     ) => Promise<BaselinePassage[]>;
     resolveModel: (ref: string) => Promise<ResolvedModel | null>;
     policyFor: (principal: Principal) => Promise<DataPolicy>;
-    scan: (text: string) => Promise<GuardFinding>;
+    egress: { scan: (text: string) => Promise<GuardFinding> };
     directionPath: (id: string) => Promise<string | undefined>;
     findUserByEmail: (email: string) => Promise<{ id: string } | undefined>;
     recommend: ArenaPorts["recommend"];
@@ -74,7 +67,7 @@ export function arenaModule(
       (await ports.prepare(principal, useCase, values, { baseline: false })).prompt,
     baseline: async (principal, values) =>
       (await ports.prepare(principal, useCase, values)).baseline.text,
-    answer: (principal, request) => ports.answerUseCase(principal, { ...request, useCase }),
+    answer: (principal, request) => ports.answerOnce(principal, { ...request, useCase }),
   });
   const assistantSubject = (assistant: Assistant): Subject => {
     const question = (values: Record<string, unknown>) => {
@@ -93,10 +86,13 @@ export function arenaModule(
       baseline: async (principal, values) => {
         const asked = question(values);
         const bases = assistant.isDefault ? "all" : assistant.knowledgeBaseIds;
-        return searchResults(asked, (await ports.search(principal, asked, bases)).slice(0, 5));
+        return searchResults(
+          asked,
+          await ports.searchPassages(principal, asked, { limit: 5, bases }),
+        );
       },
       answer: (principal, request) =>
-        ports.answerAssistant(principal, { ...request, assistantId: assistant.id }),
+        ports.answerOnce(principal, { ...request, assistantId: assistant.id }),
     };
   };
   const arena = new ArenaService({
@@ -128,7 +124,7 @@ export function arenaModule(
       },
       allows: async (principal, dataClass: DataClass, sovereignty) =>
         (await ports.policyFor(principal))(dataClass, sovereignty) !== "block",
-      classify: async (text) => (await ports.scan(text)).dataClass,
+      classify: async (text) => (await ports.egress.scan(text)).dataClass,
       directionPath: ports.directionPath,
       userByEmail: ports.findUserByEmail,
       recommend: ports.recommend,

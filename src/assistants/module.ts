@@ -3,11 +3,11 @@ import type { Principal } from "../identity/index.js";
 import { DEFAULT_PARSE_LIMITS, sharedReader } from "../knowledge/index.js";
 import { AssistantsRepository } from "./assistants.repository.js";
 import { assistantsRoutes } from "./assistants.routes.js";
-import { AssistantsService } from "./assistants.service.js";
+import { type Actor, AssistantsService } from "./assistants.service.js";
 import { PromptsRepository } from "./prompts/prompts.repository.js";
 import { promptsRoutes } from "./prompts/prompts.routes.js";
 import { PromptsService } from "./prompts/prompts.service.js";
-import type { BaselineSearch } from "./usecases/baseline.js";
+import type { BaselinePassage } from "./usecases/baseline.js";
 import { shippedUseCases } from "./usecases/loader.js";
 import { useCaseRunRoutes } from "./usecases/run.routes.js";
 import { type Converse, UseCaseRunService } from "./usecases/run.service.js";
@@ -89,12 +89,19 @@ export function assistantsModule(
   });
   return {
     services: { assistants, useCases, prompts, watch, watchScheduler },
-    // What the use-case runs read: the catalogue's current definitions.
+    // What the later domains take by name: the catalogue, its current definitions, the watch.
     ports: {
+      assistants,
       useCase: (id: string) => useCases.useCase(id),
-      useCases: () => useCases.definitions(),
+      useCaseDefinitions: () => useCases.definitions(),
       /** The model a use case's runs try first (a battle's verdict). */
       recommendedModel: (id: string) => useCases.recommendedModel(id),
+      /** Sets (or clears) a use case's recommended model: a battle's verdict applied. */
+      recommend: (actor: Actor, id: string, model: string | null) =>
+        useCases.recommend(actor, id, model),
+      assistant: (id: string) => assistants.get(id),
+      /** The document watch's items a `watch` use case summarises. */
+      watchDigest: ((query) => watch.digest(query)) satisfies BaselineWatch,
     },
     routes: [
       ...assistantsRoutes({ assistants }),
@@ -104,6 +111,7 @@ export function assistantsModule(
     ],
     // The shipped use cases stored (and their newer versions taken in) before the first request.
     start: () => useCases.seed(),
+    stop: () => watchScheduler.stop(),
   };
 }
 
@@ -116,27 +124,36 @@ export function useCaseRunsModule(ports: {
   converse: Converse;
   documentText: Parameters<typeof useCaseRunRoutes>[0]["documentText"];
   documentMaxBytes: number;
-  catalogue: {
-    useCase: (id: string) => Promise<UseCase | undefined>;
-    definitions: () => Promise<UseCase[]>;
-    recommendedModel: (id: string) => Promise<string | null>;
-  };
+  useCase: (id: string) => Promise<UseCase | undefined>;
+  useCaseDefinitions: () => Promise<UseCase[]>;
+  recommendedModel: (id: string) => Promise<string | null>;
   /** The knowledge search a `search` baseline lists, over the bases the agent may read. */
-  search?: (principal: Principal) => BaselineSearch;
+  searchPassages?: (
+    principal: Principal,
+    query: string,
+    options: { limit: number },
+  ) => Promise<BaselinePassage[]>;
   /** The document watch's items a `watch` use case summarises. */
-  watch?: BaselineWatch;
+  watchDigest?: BaselineWatch;
 }) {
-  const { catalogue } = ports;
+  const { searchPassages } = ports;
   const runs = new UseCaseRunService({
     converse: ports.converse,
-    useCase: (id) => catalogue.useCase(id),
-    useCases: () => catalogue.definitions(),
-    recommendedModel: (id) => catalogue.recommendedModel(id),
-    ...(ports.search && { search: ports.search }),
-    ...(ports.watch && { watch: ports.watch }),
+    useCase: ports.useCase,
+    useCases: ports.useCaseDefinitions,
+    recommendedModel: ports.recommendedModel,
+    ...(searchPassages && {
+      search: (principal: Principal) => (query: string) =>
+        searchPassages(principal, query, { limit: 20 }),
+    }),
+    ...(ports.watchDigest && { watch: ports.watchDigest }),
   });
   return {
     services: { useCaseRuns: runs },
+    ports: {
+      /** The prompt a use case sends for these values, and (unless told not to) its result without AI. */
+      prepare: runs.prepare.bind(runs),
+    },
     routes: useCaseRunRoutes({
       runs,
       documentText: ports.documentText,

@@ -9,7 +9,11 @@ import { CharterService } from "./charter.service.js";
 /** The usage charter as versioned data; the pipeline's charter stage. */
 export function charterModule(
   { store, clock, audit }: ModuleContext,
-  ports: { userExists: (id: string) => Promise<boolean> },
+  ports: {
+    userExists: (id: string) => Promise<boolean>;
+    /** Impact's quotas, which a turn is admitted against after the charter. */
+    quotas: QuotaPort;
+  },
 ) {
   const charter = new CharterService({
     repository: new CharterRepository(store.db),
@@ -32,11 +36,10 @@ export function charterModule(
   const current = async () => (await charter.current()).charter;
   return {
     services: { charter },
-    /**
-     * The stage admits a turn against the charter, then against the quotas
-     * (impact's port); without them (a preview), against the charter only.
-     */
-    stages: (quotas?: QuotaPort) => ({ charter: charterStage(charter.port, quotas) }),
+    /** The stage admits a turn against the charter, then against the quotas. */
+    stages: { charter: charterStage(charter.port, ports.quotas) },
+    /** A preview is admitted against the charter only: it holds no quota. */
+    previewStages: { charter: charterStage(charter.port) },
     ports: {
       retentionPeriods: async () => (await current()).retention,
       disclosure: async () => (await current()).disclosure,

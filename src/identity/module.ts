@@ -70,21 +70,22 @@ export function identityModule({ config, store, clock, ids, audit }: ModuleConte
     session: (token: string) => auth.authenticateSession(token),
     apiKey: (token: string) => apiKeys.authenticate(token),
   };
+  const identify = identifyStage((credential) =>
+    credential.kind === "api-key"
+      ? authenticator.apiKey(credential.token)
+      : authenticator.session(credential.token),
+  );
   return {
-    services: { counters, directions, users, auth, apiKeys, bootstrap, oidc },
+    services: { counters, directions, users, auth, apiKeys, bootstrap, oidc, identify },
     authenticator,
-    stages: {
-      identify: identifyStage((credential) =>
-        credential.kind === "api-key"
-          ? authenticator.apiKey(credential.token)
-          : authenticator.session(credential.token),
-      ),
-    },
+    stages: { identify },
+    previewStages: { identify },
     ports: {
       directions,
       /** A direction's path, for the assistants bound to it. */
       directionPath: async (id: string) => (await directionsRepository.byId(id))?.path,
       userExists: async (id: string) => (await usersRepository.byId(id)) !== undefined,
+      findUserByEmail: (email: string) => users.findByEmail(email),
     },
     routes: [
       ...authRoutes({ auth, users, bootstrap, oidcLabel: config.oidc?.label ?? null }),

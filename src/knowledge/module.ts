@@ -118,11 +118,24 @@ export function knowledgeModule(
     ports: {
       /** The ids of the knowledge bases a principal (or the CLI) may read. */
       readableBaseIds: (actor: Actor) => knowledge.readableIds(actor),
+      /** What a search finds, as the agent, over some bases or all they may read. */
+      searchPassages: async (
+        actor: Actor,
+        query: string,
+        { limit, bases = "all" }: { limit: number; bases?: string[] | "all" },
+      ) =>
+        (
+          await retrieval.search(actor, query, {
+            limit,
+            ...(bases !== "all" && { knowledgeBaseIds: bases }),
+          })
+        ).hits,
     },
     /** The official geography is read now, not by the first request. */
     start: () => {
       loadPlaces();
     },
+    stop: () => worker.stop(),
     routes: [
       ...knowledgeRoutes({
         knowledge,

@@ -57,12 +57,16 @@ export function observatoryModule(
     retention: (retentionPorts: {
       purgeConversations: (before: string) => Promise<number>;
       retentionPeriods: () => Promise<RetentionPeriods>;
-    }) =>
-      new RetentionService({
-        usage,
-        clock,
-        purgeConversations: retentionPorts.purgeConversations,
-        periods: retentionPorts.retentionPeriods,
-      }),
+    }) => ({
+      services: {
+        retention: new RetentionService({
+          usage,
+          clock,
+          purgeConversations: retentionPorts.purgeConversations,
+          periods: retentionPorts.retentionPeriods,
+        }),
+      },
+      routes: [],
+    }),
   };
 }

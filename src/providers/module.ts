@@ -1,8 +1,9 @@
 import type { ModuleContext } from "../context.js";
 import type { VaultCipher } from "../guard/index.js";
 import { extractiveAnswer } from "../knowledge/index.js";
-import { generateStage, routeStage } from "../pipeline/index.js";
+import { attachmentsStage, generateStage, routeStage } from "../pipeline/index.js";
 import { Generator } from "./generator.js";
+import { estimateTokens } from "./model-provider.js";
 import { keyRulesOf, ProviderKeys } from "./provider-keys.js";
 import { ProvidersRepository } from "./providers.repository.js";
 import { providersRoutes } from "./providers.routes.js";
@@ -32,10 +33,21 @@ export function providersModule(
     allowedOrigins: new Set(config.answers.allowedOrigins),
     log,
   });
+  const route = routeStage(router.route);
   return {
     services: { providers },
-    stages: { route: routeStage(router.route), generate: generateStage(generator.generate) },
+    /** A preview shows where the draft would go: the route, without generating. */
+    previewStages: { route },
+    stages: {
+      route,
+      // Documents attached to a conversation ground its turns, cut to the chosen model's context.
+      generate: attachmentsStage(generateStage(generator.generate), {
+        resolveModel: (ref) => providers.resolve(ref),
+        estimateTokens,
+      }),
+    },
     ports: {
+      providers,
       resolveModel: (ref: string) => providers.resolve(ref),
       /** Whether a model ref names a registered model. */
       modelExists: async (ref: string) => (await providers.resolve(ref)) !== null,
