@@ -105,6 +105,51 @@ const RankingQuery = z.object({
   tag: z.enum(TAGS).optional(),
 });
 
+/** A campaign's open data in JSON: no voter, no test case's text unless the group publishes it. */
+const OpenData = z.object({
+  campaign: z.object({
+    id: z.string(),
+    name: z.string(),
+    subjectKind: z.enum(["usecase", "assistant"]),
+    subjectId: z.string(),
+    dataClass: z.enum(CAMPAIGN_DATA_CLASSES),
+    pairMode: z.enum(PAIR_MODES),
+    seed: z.int(),
+    status: z.enum(["open", "closed"]),
+  }),
+  contenders: z.array(Contender),
+  cases: z.array(
+    z.object({
+      position: z.int(),
+      title: z.string().optional(),
+      values: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  votes: z.array(
+    z.object({
+      case: z.int(),
+      a: z.int(),
+      b: z.int(),
+      choice: z.enum(CHOICES),
+      tags: z.array(z.enum(TAGS)),
+      minutesSaved: z.number().nullable(),
+      day: z.string(),
+    }),
+  ),
+  ranking: z.array(
+    z.object({
+      position: z.int(),
+      label: z.string(),
+      score: z.number(),
+      low: z.number(),
+      high: z.number(),
+      votes: z.int(),
+      wins: z.number(),
+    }),
+  ),
+  verdict: z.object({ kind: VerdictSchema.shape.kind, text: z.string() }),
+});
+
 const ExportQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
   /** In CSV, one table at a time: the votes (default) or the ranking. */
@@ -281,7 +326,8 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
       access: "authenticated",
       params: Params,
       query: ExportQuery,
-      response: z.unknown(),
+      // JSON by default; in CSV (`format=csv`), the table asked for as text.
+      response: z.union([OpenData, z.string()]),
       handler: async ({ principal, params, query, reply }) => {
         await arena.get(principal, params.id);
         const data = await arena.export(principal, params.id);

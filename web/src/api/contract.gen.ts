@@ -344,6 +344,18 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
+  "GET /api/me/usage": {
+    response: GetApiMeUsageResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/observatory/usage": {
+    response: GetApiObservatoryUsageResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryUsageQuery;
+  };
   "GET /api/assistants": {
     response: GetApiAssistantsResponse;
     body: undefined;
@@ -493,18 +505,6 @@ export interface ApiRoutes {
     body: undefined;
     params: undefined;
     query: GetApiWatchItemsQuery;
-  };
-  "GET /api/me/usage": {
-    response: GetApiMeUsageResponse;
-    body: undefined;
-    params: undefined;
-    query: undefined;
-  };
-  "GET /api/observatory/usage": {
-    response: GetApiObservatoryUsageResponse;
-    body: undefined;
-    params: undefined;
-    query: GetApiObservatoryUsageQuery;
   };
   "GET /api/conversations": {
     response: GetApiConversationsResponse;
@@ -3311,6 +3311,66 @@ export interface PostApiImpactEstimateBody {
   zone: string;
 }
 
+export interface GetApiMeUsageResponse {
+  from: string;
+  to: string;
+  turns: number;
+  promptTokens: number;
+  completionTokens: number;
+  energyKwh: {
+    min: number;
+    max: number;
+  };
+  gwpKgCo2e: {
+    min: number;
+    max: number;
+  };
+  minutesSaved: number;
+  answersWithMinutes: number;
+  equivalents: {
+    ledBulbMinutes: {
+      min: number;
+      max: number;
+    };
+    videoStreamingMinutes: {
+      min: number;
+      max: number;
+    };
+  };
+}
+
+export interface GetApiObservatoryUsageResponse {
+  from: string;
+  to: string;
+  rows: {
+    assistantId: string | null;
+    modelRef: string | null;
+    sovereignty: string | null;
+    dataClass: string;
+    turns: number;
+    denied: number;
+    positive: number;
+    negative: number;
+    promptTokens: number;
+    completionTokens: number;
+    energyKwh: {
+      min: number;
+      max: number;
+    };
+    gwpKgCo2e: {
+      min: number;
+      max: number;
+    };
+    minutesSaved: number;
+    answersWithMinutes: number;
+  }[];
+}
+
+export interface GetApiObservatoryUsageQuery {
+  from?: string;
+  to?: string;
+}
+
 export type GetApiAssistantsResponse = {
   name: string;
   description: string;
@@ -5893,66 +5953,6 @@ export interface GetApiWatchItemsQuery {
   limit?: number;
 }
 
-export interface GetApiMeUsageResponse {
-  from: string;
-  to: string;
-  turns: number;
-  promptTokens: number;
-  completionTokens: number;
-  energyKwh: {
-    min: number;
-    max: number;
-  };
-  gwpKgCo2e: {
-    min: number;
-    max: number;
-  };
-  minutesSaved: number;
-  answersWithMinutes: number;
-  equivalents: {
-    ledBulbMinutes: {
-      min: number;
-      max: number;
-    };
-    videoStreamingMinutes: {
-      min: number;
-      max: number;
-    };
-  };
-}
-
-export interface GetApiObservatoryUsageResponse {
-  from: string;
-  to: string;
-  rows: {
-    assistantId: string | null;
-    modelRef: string | null;
-    sovereignty: string | null;
-    dataClass: string;
-    turns: number;
-    denied: number;
-    positive: number;
-    negative: number;
-    promptTokens: number;
-    completionTokens: number;
-    energyKwh: {
-      min: number;
-      max: number;
-    };
-    gwpKgCo2e: {
-      min: number;
-      max: number;
-    };
-    minutesSaved: number;
-    answersWithMinutes: number;
-  }[];
-}
-
-export interface GetApiObservatoryUsageQuery {
-  from?: string;
-  to?: string;
-}
-
 export type GetApiConversationsResponse = {
   id: string;
   title: string;
@@ -7460,9 +7460,55 @@ export interface PostApiArenaCampaignsIdRecommendParams {
   id: string;
 }
 
-export interface GetApiArenaCampaignsIdExportResponse {
-  [k: string]: unknown;
-}
+export type GetApiArenaCampaignsIdExportResponse =
+  | {
+      campaign: {
+        id: string;
+        name: string;
+        subjectKind: "usecase" | "assistant";
+        subjectId: string;
+        dataClass: "public" | "personal" | "sensitive";
+        pairMode: "random" | "uncertainty" | "size";
+        seed: number;
+        status: "open" | "closed";
+      };
+      contenders: {
+        position: number;
+        kind: "model" | "baseline";
+        label: string;
+        modelRef: string | null;
+      }[];
+      cases: {
+        position: number;
+        title?: string;
+        values?: {
+          [k: string]: unknown;
+        };
+      }[];
+      votes: {
+        case: number;
+        a: number;
+        b: number;
+        choice: "a" | "b" | "both-good" | "both-bad";
+        tags: ("exact" | "complete" | "clear" | "tone" | "concise" | "usable")[];
+        minutesSaved: number | null;
+        day: string;
+      }[];
+      ranking: {
+        position: number;
+        label: string;
+        score: number;
+        low: number;
+        high: number;
+        votes: number;
+        wins: number;
+      }[];
+      verdict: {
+        kind: "no-votes" | "gain" | "no-gain";
+        text: string;
+      };
+    }
+  | string;
 
 export interface GetApiArenaCampaignsIdExportParams {
   id: string;

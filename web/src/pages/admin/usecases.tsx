@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from "react";
-import { ApiError, call } from "../../api/client";
+import { ApiError, call, urlOf } from "../../api/client";
 import { ConfirmButton } from "../../components/dialog";
 import { EmptyState, ErrorNotice, Loading, PageHeading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
@@ -367,7 +367,7 @@ export function UseCasesPage() {
                       </button>
                       <a
                         className="button-tertiary button-small"
-                        href={`/api/usecases/${encodeURIComponent(useCase.id)}/export`}
+                        href={urlOf("GET /api/usecases/:id/export", { params: { id: useCase.id } })}
                         download={`${useCase.id}.yaml`}
                         aria-label={t("admin.usecases.exportFor", { name: useCase.name })}
                       >

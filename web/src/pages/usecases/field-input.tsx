@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError, send } from "../../api/client";
+import { ApiError, type ResponseOf, send, urlOf } from "../../api/client";
 import { errorText } from "../../components/feedback";
 import { t } from "../../i18n";
 import { tu } from "./i18n";
@@ -83,8 +83,8 @@ function DocumentFile(props: { id: string; onText(text: string): void }) {
     form.append("file", file);
     setStatus({ text: t("state.working"), error: false });
     try {
-      const response = await send("POST", "/api/usecase-documents/text", form);
-      const read = (await response.json()) as { fileName: string; text: string };
+      const response = await send("POST", urlOf("POST /api/usecase-documents/text"), form);
+      const read = (await response.json()) as ResponseOf<"POST /api/usecase-documents/text">;
       props.onText(read.text);
       setStatus({ text: tu("usecases.documentRead", { file: read.fileName }), error: false });
     } catch (caught) {
