@@ -12,7 +12,7 @@ import { identityModule } from "./identity/module.js";
 import { impactModule } from "./impact/module.js";
 import { knowledgeModule } from "./knowledge/module.js";
 import type { AuditActor } from "./observatory/index.js";
-import { auditModule, observatoryModule } from "./observatory/module.js";
+import { auditModule, figuresModule, observatoryModule } from "./observatory/module.js";
 import { pipelineModule } from "./pipeline/module.js";
 import { providersModule } from "./providers/module.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
@@ -81,7 +81,8 @@ export function createModules({
     ...chat.ports,
     ...useCaseRuns.ports,
   });
-  const later = [pipelines, assistants, chat, retention, useCaseRuns, arena] as const;
+  const figures = figuresModule(context, { ...ports, ...assistants.ports, ...arena.ports });
+  const later = [pipelines, assistants, chat, retention, useCaseRuns, arena, figures] as const;
   const modules = [...domains, ...later] as const;
   return {
     services: servicesOf(modules),

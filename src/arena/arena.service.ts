@@ -289,6 +289,48 @@ export class ArenaService {
     );
   }
 
+  /**
+   * Every campaign with its recorded verdict and ranking (closed ones), for
+   * the observatory and the public register: names and figures, no vote, no voter.
+   */
+  async verdicts() {
+    const rows = await this.deps.arena.list();
+    return Promise.all(
+      rows.map(async (row) => {
+        const recorded = row.verdict
+          ? (JSON.parse(row.verdict) as Verdict & {
+              bestModel?: string | null;
+              ranking?: {
+                label: string;
+                score: number;
+                low: number;
+                high: number;
+                votes: number;
+              }[];
+            })
+          : null;
+        const subject = await this.deps.ports.subject(
+          row.subject_kind as SubjectKind,
+          row.subject_id,
+        );
+        return {
+          id: row.id,
+          name: row.name,
+          subjectKind: row.subject_kind,
+          subjectId: row.subject_id,
+          subjectName: subject?.name ?? null,
+          status: row.status as "open" | "closed",
+          closedAt: row.closed_at,
+          votes: recorded ? Number((recorded as { votes?: number }).votes ?? 0) : 0,
+          verdict: recorded
+            ? { kind: recorded.kind, text: recorded.text, bestModel: recorded.bestModel ?? null }
+            : null,
+          contenders: recorded?.ranking ?? [],
+        };
+      }),
+    );
+  }
+
   async get(actor: Principal, id: string): Promise<CampaignView> {
     const view = await this.view(actor, await this.row(id));
     if (!view.member && !view.manageable && !this.seesAll(actor))
@@ -548,6 +590,14 @@ export class ArenaService {
         ranking.verdict.best === null
           ? null
           : (ranking.contenders.find((c) => c.position === ranking.verdict.best)?.modelRef ?? null),
+      // The ranking as it closed, for the observatory and the public register.
+      ranking: ranking.contenders.map(({ label, score, low, high, votes }) => ({
+        label,
+        score,
+        low,
+        high,
+        votes,
+      })),
     };
     if (!(await this.deps.arena.close(id, closedAt, JSON.stringify(recorded))))
       throw appError("arena_campaign_closed");

@@ -133,7 +133,14 @@ export function arenaModule(
     ids,
     audit,
   });
-  return { services: { arena }, routes: arenaRoutes({ arena }) };
+  return {
+    services: { arena },
+    ports: {
+      /** Every campaign's recorded verdict and ranking: the observatory's and the register's. */
+      verdicts: () => arena.verdicts(),
+    },
+    routes: arenaRoutes({ arena }),
+  };
 }
 
 /** A declared parameter count (billions, or a range where the provider gives one), as one number. */

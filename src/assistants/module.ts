@@ -100,6 +100,15 @@ export function assistantsModule(
       recommend: (actor: Actor, id: string, model: string | null) =>
         useCases.recommend(actor, id, model),
       assistant: (id: string) => assistants.get(id),
+      /** Names by the id the journal keeps: an assistant's, or `usecase:<id>` for a use case. */
+      subjectNames: async () =>
+        new Map([
+          ...(await assistants.list()).map((a): [string, string] => [a.id, a.name]),
+          ...(await useCases.definitions()).map((u): [string, string] => [
+            `usecase:${u.id}`,
+            u.name,
+          ]),
+        ]),
       /** The document watch's items a `watch` use case summarises. */
       watchDigest: ((query) => watch.digest(query)) satisfies BaselineWatch,
     },

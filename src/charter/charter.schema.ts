@@ -119,6 +119,21 @@ export const CharterSchema = z.strictObject({
       journalDays: z.number().int().min(1).max(3650).default(400),
     })
     .prefault({}),
+  /**
+   * What the observatory may show: no figure about fewer than `minAgents`
+   * agents (a group that small is hidden, its figures counted only in the
+   * totals above it); the names of agents who never used Beffroi only to the
+   * roles listed (for training follow-up), counts to everyone else.
+   */
+  observatory: z
+    .strictObject({
+      minAgents: z.number().int().min(1).max(1000).default(5),
+      nonUserNamesFor: z
+        .array(z.enum(["admin", "auditor", "referent"]))
+        .max(3)
+        .default([]),
+    })
+    .prefault({}),
   /** Shown at the start of every conversation: the agent is talking to an AI (AI Act, art. 50). */
   disclosure: z
     .string()

@@ -42,6 +42,8 @@ export function charterModule(
     previewStages: { charter: charterStage(charter.port) },
     ports: {
       retentionPeriods: async () => (await current()).retention,
+      /** What the observatory may show (its threshold of agents, who sees non-users' names). */
+      observatoryRules: async () => (await current()).observatory,
       disclosure: async () => (await current()).disclosure,
       /** The charter's matrix for an agent: what a text of each data class may reach. */
       policyFor: (principal: Principal) => charter.policyFor(principal),

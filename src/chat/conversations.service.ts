@@ -297,6 +297,8 @@ export class ConversationsService {
       ids: Ids;
       /** Keeps the agent's opinion of an answer, and the minutes it saved them, with its turn's usage record. */
       feedback?: (turnId: string, rating: "up" | "down", minutesSaved?: number) => Promise<void>;
+      /** Counts a validated answer in the usage journal (its turn's record). */
+      validated?: (turnId: string) => Promise<void>;
       /** The charter's notice that the agent is talking to an AI (AI Act, art. 50). */
       disclosure?: () => Promise<string>;
       /** Origins whose links and images an exported answer may keep. */
@@ -441,7 +443,7 @@ export class ConversationsService {
     await this.owned(principal, id);
     const message = (await this.versions(id)).get(messageId);
     if (!message) throw appError("message_not_found");
-    const metadata = JSON.parse(message.metadata) as { denied?: boolean };
+    const metadata = JSON.parse(message.metadata) as { denied?: boolean; turnId?: string };
     if (message.role !== "assistant" || metadata.denied) throw appError("message_not_validatable");
     if (!message.validated_at) {
       await this.deps.conversations.validate(
@@ -449,6 +451,7 @@ export class ConversationsService {
         principal.userId,
         this.deps.clock.now().toISOString(),
       );
+      if (metadata.turnId) await this.deps.validated?.(metadata.turnId);
     }
     const versions = await this.versions(id);
     return presentMessage(versions.get(messageId) ?? message, versions);

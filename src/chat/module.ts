@@ -45,6 +45,8 @@ export function chatModule(
     disclosure: () => Promise<string>;
     /** The journal keeps an answer's rating and the minutes it saved with its turn's record. */
     feedback: (turnId: string, rating: "up" | "down", minutesSaved?: number) => Promise<void>;
+    /** The journal counts an answer its agent validated (the charter's human validation). */
+    validated: (turnId: string) => Promise<void>;
     /** Texts sent to a model outside a turn (/v1/embeddings): the guard, and the charter's matrix. */
     egress: { scan: ScanPort; openPseudonyms: OpenPseudonyms };
     policyFor: (principal: Principal) => Promise<DataPolicy>;
@@ -103,6 +105,7 @@ export function chatModule(
     ids,
     disclosure: ports.disclosure,
     feedback: ports.feedback,
+    validated: ports.validated,
     allowedOrigins: new Set(config.answers.allowedOrigins),
     attachments,
     useCaseTurn: async (id) => {

@@ -162,6 +162,10 @@ export const en = {
   "error.arena_subject_required":
     "Give either a use case (useCaseId) or an assistant (assistantId), not both.",
   "error.arena_question_too_long": "A test case's question holds at most {max} characters.",
+  "error.observatory_period_invalid":
+    "Invalid period: give months as YYYY-MM, the start before the end, over {max} months at most.",
+  "error.observatory_forbidden":
+    "The observatory is for the IT department, the DPO, auditors and referents (for their own department and those below it).",
   "error.arena_recommend_use_case":
     "Only the winner of a campaign on a use case becomes its recommended model; for an assistant, choose its preferred models in the administration.",
   "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",

@@ -733,6 +733,10 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.arena_subject_required":
     "Indiquez soit un cas d'usage (useCaseId), soit un assistant (assistantId), pas les deux.",
   "error.arena_question_too_long": "La question d'un cas de test fait au plus {max} caractères.",
+  "error.observatory_period_invalid":
+    "Période invalide : indiquez des mois au format AAAA-MM, le début avant la fin, sur {max} mois au plus.",
+  "error.observatory_forbidden":
+    "L'observatoire est réservé à la DSI, au DPO, aux auditeurs et aux référents (pour leur direction et celles qui en dépendent).",
   "error.arena_recommend_use_case":
     "Seul le gagnant d'une campagne sur un cas d'usage devient son modèle recommandé ; pour un assistant, choisissez ses modèles préférés dans l'administration.",
   "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",

@@ -86,6 +86,8 @@ export function identityModule({ config, store, clock, ids, audit }: ModuleConte
       directionPath: async (id: string) => (await directionsRepository.byId(id))?.path,
       userExists: async (id: string) => (await usersRepository.byId(id)) !== undefined,
       findUserByEmail: (email: string) => users.findByEmail(email),
+      /** Every account, for the observatory's adoption figures (who never used Beffroi). */
+      accounts: () => users.list(),
     },
     routes: [
       ...authRoutes({ auth, users, bootstrap, oidcLabel: config.oidc?.label ?? null }),

@@ -75,6 +75,16 @@ export class DocumentsRepository {
   }
 
   /** Records a file refused before any job (unknown type, too large): failed, with no content kept. */
+  /** Documents held in quarantine, and those released from it: when each came and was released. */
+  async quarantineReview(): Promise<{ createdAt: string; releasedAt: string | null }[]> {
+    const rows = await this.db
+      .selectFrom("documents")
+      .select(["created_at", "released_at"])
+      .where((eb) => eb.or([eb("status", "=", "quarantined"), eb("released_at", "is not", null)]))
+      .execute();
+    return rows.map((row) => ({ createdAt: row.created_at, releasedAt: row.released_at ?? null }));
+  }
+
   async recordRejected(document: DocumentTable): Promise<void> {
     const { id, ...fields } = document;
     await this.db

@@ -118,6 +118,8 @@ export function knowledgeModule(
     ports: {
       /** The ids of the knowledge bases a principal (or the CLI) may read. */
       readableBaseIds: (actor: Actor) => knowledge.readableIds(actor),
+      /** The quarantine's documents, for the observatory: when each came and was released. */
+      quarantineReview: () => documents.quarantineReview(),
       /** What a search finds, as the agent, over some bases or all they may read. */
       searchPassages: async (
         actor: Actor,

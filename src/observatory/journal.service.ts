@@ -23,6 +23,34 @@ export interface UsageSummaryRow {
 }
 
 /**
+ * The personal data a turn held, as counts per type (never a value), and
+ * what was done with it: refused (`block`), masked for the model that
+ * answered (`pseudonymise`), or sent as it is (`allow`); none without any.
+ */
+function protectionOf(turn: Turn): { personal_data: string | null; data_action: string | null } {
+  const spans = turn.personalData ?? [];
+  if (spans.length === 0) return { personal_data: null, data_action: null };
+  const counts: Record<string, number> = {};
+  for (const span of spans) counts[span.type] = (counts[span.type] ?? 0) + 1;
+  const refused = turn.decisions.some(
+    (decision) =>
+      decision.outcome === "deny" &&
+      (decision.stage === "guard" || decision.rule === "route.blocked"),
+  );
+  const action = refused ? "block" : turn.output?.model?.pseudonymise ? "pseudonymise" : "allow";
+  return { personal_data: JSON.stringify(counts), data_action: action };
+}
+
+/** The charter's sobriety rule that answered the turn, if one did. */
+function sobrietyOf(turn: Turn): string | null {
+  if (turn.decisions.some((decision) => decision.rule === "route.passages-first"))
+    return "passages-first";
+  if (turn.output?.mode === "model" && turn.charter?.sobriety?.preferSmallestModel)
+    return "smallest-model";
+  return null;
+}
+
+/**
  * The usage journal: one record per turn, kept from the turn's facts (who,
  * what, how it ended, tokens, time, impact, decisions). The text of a
  * question or an answer never reaches it, whatever the turn's data class.
@@ -35,34 +63,50 @@ export class UsageJournal {
     const usage = output?.usage;
     const impact = turn.impact;
     const now = this.deps.clock.now();
-    await this.deps.usage.insert({
-      turn_id: turn.id,
-      at: turn.startedAt,
-      user_id: turn.principal?.userId ?? null,
-      direction_id: turn.principal?.directionId ?? null,
-      via: turn.principal?.via ?? turn.credential.kind,
-      assistant_id: turn.assistant?.id ?? null,
-      provider_id: output?.model?.providerId ?? null,
-      model_ref: output?.model?.ref ?? null,
-      sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
-      data_class: turn.dataClass ?? "public",
-      status: turn.status,
-      stopped_at: turn.stoppedAt ?? null,
-      mode: output?.mode ?? null,
-      prompt_tokens: usage?.promptTokens ?? 0,
-      completion_tokens: usage?.completionTokens ?? 0,
-      tokens_estimated: usage?.estimated === false ? 0 : 1,
-      latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
-      impact_method: impact?.method ?? null,
-      energy_kwh_min: impact?.energyKwh.min ?? null,
-      energy_kwh_max: impact?.energyKwh.max ?? null,
-      gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
-      gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
-      decisions: JSON.stringify(publicDecisions(turn)),
-      use_case_id: turn.useCase?.id ?? null,
-      use_case_version: turn.useCase?.version ?? null,
-    });
+    await this.deps.usage.insert(
+      {
+        turn_id: turn.id,
+        at: turn.startedAt,
+        user_id: turn.principal?.userId ?? null,
+        direction_id: turn.principal?.directionId ?? null,
+        via: turn.principal?.via ?? turn.credential.kind,
+        assistant_id: turn.assistant?.id ?? null,
+        provider_id: output?.model?.providerId ?? null,
+        model_ref: output?.model?.ref ?? null,
+        sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
+        data_class: turn.dataClass ?? "public",
+        status: turn.status,
+        stopped_at: turn.stoppedAt ?? null,
+        mode: output?.mode ?? null,
+        prompt_tokens: usage?.promptTokens ?? 0,
+        completion_tokens: usage?.completionTokens ?? 0,
+        tokens_estimated: usage?.estimated === false ? 0 : 1,
+        latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
+        impact_method: impact?.method ?? null,
+        energy_kwh_min: impact?.energyKwh.min ?? null,
+        energy_kwh_max: impact?.energyKwh.max ?? null,
+        gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
+        gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
+        decisions: JSON.stringify(publicDecisions(turn)),
+        use_case_id: turn.useCase?.id ?? null,
+        use_case_version: turn.useCase?.version ?? null,
+        water_l_min: impact?.waterL.min ?? null,
+        water_l_max: impact?.waterL.max ?? null,
+        ...protectionOf(turn),
+        refusal:
+          turn.status === "completed"
+            ? null
+            : (turn.decisions.find((decision) => decision.outcome === "deny")?.rule ?? null),
+        sobriety: sobrietyOf(turn),
+      },
+      output?.abstained === true,
+    );
   };
+
+  /** An answer validated by its agent (the charter's human validation): counted once. */
+  async validated(turnId: string): Promise<void> {
+    await this.deps.usage.setValidated(turnId, this.deps.clock.now().toISOString());
+  }
 
   /**
    * The agent's opinion of a turn's answer, and the minutes it saved them;

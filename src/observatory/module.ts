@@ -6,6 +6,14 @@ import type { AuditActor } from "./audit.js";
 import { AuditRepository } from "./audit.repository.js";
 import { auditRoutes } from "./audit.routes.js";
 import { AuditLog } from "./audit.service.js";
+import { FiguresRepository } from "./figures.repository.js";
+import { figuresRoutes } from "./figures.routes.js";
+import {
+  type Account,
+  type CampaignVerdict,
+  FiguresService,
+  type ObservatoryRules,
+} from "./figures.service.js";
 import { journalRoutes } from "./journal.routes.js";
 import { UsageJournal } from "./journal.service.js";
 import { type RetentionPeriods, RetentionService } from "./retention.service.js";
@@ -51,6 +59,7 @@ export function observatoryModule(
       /** Keeps the agent's opinion of an answer, and the minutes it saved them, with its turn's record. */
       feedback: (turnId: string, rating: "up" | "down", minutesSaved?: number) =>
         journal.feedback(turnId, rating, minutesSaved),
+      validated: (turnId: string) => journal.validated(turnId),
     },
     routes: journalRoutes({ journal, now: () => clock.now() }),
     /** Retention needs the chat domain, built after the pipeline this journal closes. */
@@ -69,4 +78,35 @@ export function observatoryModule(
       routes: [],
     }),
   };
+}
+
+/**
+ * The observatory's figures (adoption, uses, protection, impact, battles),
+ * built last: it reads the other domains' names and verdicts through their
+ * ports, and the rollups the journal writes.
+ */
+export function figuresModule(
+  { store, clock }: ModuleContext,
+  ports: {
+    observatoryRules: () => Promise<ObservatoryRules>;
+    directions: { list: () => Promise<{ id: string; path: string }[]> };
+    accounts: () => Promise<Account[]>;
+    subjectNames: () => Promise<Map<string, string>>;
+    quarantineReview: () => Promise<{ createdAt: string; releasedAt: string | null }[]>;
+    verdicts: () => Promise<CampaignVerdict[]>;
+  },
+) {
+  const figures = new FiguresService({
+    figures: new FiguresRepository(store.db),
+    ports: {
+      rules: ports.observatoryRules,
+      directions: async () => (await ports.directions.list()).map(({ id, path }) => ({ id, path })),
+      accounts: ports.accounts,
+      subjectNames: ports.subjectNames,
+      quarantine: ports.quarantineReview,
+      verdicts: ports.verdicts,
+    },
+    now: () => clock.now(),
+  });
+  return { services: { figures }, ports: { figures }, routes: figuresRoutes({ figures }) };
 }

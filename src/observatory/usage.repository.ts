@@ -1,5 +1,84 @@
-import { type Insertable, sql } from "kysely";
-import type { Database, UsageMonthlyTable, UsageRecordTable } from "../store/index.js";
+import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import type {
+  Database,
+  Tables,
+  UsageMonthlyTable,
+  UsageRecordTable,
+  UsageRollupTable,
+} from "../store/index.js";
+
+type Executor = Kysely<Tables> | Transaction<Tables>;
+
+/** The dimensions `usage_rollup` sums over, in its primary key's order. */
+const ROLLUP_KEYS = [
+  "month",
+  "direction_id",
+  "assistant_id",
+  "model_ref",
+  "sovereignty",
+  "data_class",
+  "status",
+  "mode",
+  "refusal",
+  "data_action",
+  "sobriety",
+] as const;
+type RollupKey = Pick<UsageRollupTable, (typeof ROLLUP_KEYS)[number]>;
+/** The sums of `usage_rollup`, each added to on conflict. */
+type RollupSums = Omit<UsageRollupTable, keyof RollupKey>;
+const SUM_COLUMNS = [
+  "turns",
+  "abstained",
+  "prompt_tokens",
+  "completion_tokens",
+  "energy_kwh_min",
+  "energy_kwh_max",
+  "gwp_kg_min",
+  "gwp_kg_max",
+  "water_l_min",
+  "water_l_max",
+  "minutes_saved",
+  "minutes_answers",
+  "positive",
+  "negative",
+  "validated",
+] as const satisfies readonly (keyof RollupSums)[];
+
+const NO_SUMS: RollupSums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as RollupSums;
+
+const rollupKeyOf = (record: Insertable<UsageRecordTable>): RollupKey => ({
+  month: record.at.slice(0, 7),
+  direction_id: record.direction_id ?? "",
+  assistant_id: record.assistant_id ?? "",
+  model_ref: record.model_ref ?? "",
+  sovereignty: record.sovereignty ?? "",
+  data_class: record.data_class,
+  status: record.status,
+  mode: record.mode ?? "",
+  refusal: record.refusal ?? "",
+  data_action: record.data_action ?? "",
+  sobriety: record.sobriety ?? "",
+});
+
+/** Adds `sums` to a rollup row, created at zero when it does not exist yet. */
+async function addToRollup(db: Executor, key: RollupKey, sums: Partial<RollupSums>) {
+  await db
+    .insertInto("usage_rollup")
+    .values({ ...key, ...NO_SUMS, ...sums })
+    .onConflict((conflict) =>
+      conflict
+        .columns([...ROLLUP_KEYS])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            Object.entries(sums).map(([column, value]) => [
+              column,
+              eb(`usage_rollup.${column as keyof RollupSums}`, "+", value ?? 0),
+            ]),
+          ),
+        ),
+    )
+    .execute();
+}
 
 type MonthlyKey = Pick<
   UsageMonthlyTable,
@@ -31,16 +110,119 @@ const SUMS = [
 export class UsageRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(record: Insertable<UsageRecordTable>): Promise<void> {
-    await this.db.insertInto("usage_records").values(record).execute();
+  /**
+   * Writes a turn's record and adds it to the observatory's rollups (its
+   * month's sums, who was active, the personal data found), in one
+   * transaction: a figure never counts a record that is not there.
+   */
+  async insert(record: Insertable<UsageRecordTable>, abstained: boolean): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto("usage_records").values(record).execute();
+      const month = record.at.slice(0, 7);
+      const direction = record.direction_id ?? "";
+      await addToRollup(trx, rollupKeyOf(record), {
+        turns: 1,
+        abstained: abstained ? 1 : 0,
+        prompt_tokens: Number(record.prompt_tokens),
+        completion_tokens: Number(record.completion_tokens),
+        energy_kwh_min: record.energy_kwh_min ?? 0,
+        energy_kwh_max: record.energy_kwh_max ?? 0,
+        gwp_kg_min: record.gwp_kg_min ?? 0,
+        gwp_kg_max: record.gwp_kg_max ?? 0,
+        water_l_min: record.water_l_min ?? 0,
+        water_l_max: record.water_l_max ?? 0,
+      });
+      if (record.user_id) {
+        for (const [kind, key] of [
+          ["all", ""],
+          ["assistant", record.assistant_id ?? ""],
+          ["model", record.model_ref ?? ""],
+          ["class", record.data_class],
+        ] as const) {
+          await trx
+            .insertInto("usage_agents")
+            .values({
+              month,
+              user_id: record.user_id,
+              kind,
+              key,
+              direction_id: direction,
+              turns: 1,
+              first_at: record.at,
+            })
+            .onConflict((conflict) =>
+              conflict
+                .columns(["kind", "month", "user_id", "key"])
+                .doUpdateSet((eb) => ({ turns: eb("usage_agents.turns", "+", 1) })),
+            )
+            .execute();
+        }
+      }
+      const found = record.personal_data
+        ? (JSON.parse(record.personal_data) as Record<string, number>)
+        : {};
+      for (const [type, count] of Object.entries(found)) {
+        await trx
+          .insertInto("usage_findings")
+          .values({
+            month,
+            direction_id: direction,
+            data_type: type,
+            data_class: record.data_class,
+            data_action: record.data_action ?? "allow",
+            findings: count,
+            turns: 1,
+          })
+          .onConflict((conflict) =>
+            conflict
+              .columns(["month", "direction_id", "data_type", "data_class", "data_action"])
+              .doUpdateSet((eb) => ({
+                findings: eb("usage_findings.findings", "+", count),
+                turns: eb("usage_findings.turns", "+", 1),
+              })),
+          )
+          .execute();
+      }
+    });
   }
 
+  /** An answer's rating and minutes saved, the rollup moved from the earlier ones to these. */
   async setFeedback(turnId: string, rating: "up" | "down", minutesSaved: number | null) {
-    await this.db
-      .updateTable("usage_records")
-      .set({ feedback: rating, minutes_saved: minutesSaved })
-      .where("turn_id", "=", turnId)
-      .execute();
+    await this.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("usage_records")
+        .selectAll()
+        .where("turn_id", "=", turnId)
+        .executeTakeFirst();
+      if (!before) return;
+      await trx
+        .updateTable("usage_records")
+        .set({ feedback: rating, minutes_saved: minutesSaved })
+        .where("turn_id", "=", turnId)
+        .execute();
+      const was = (value: string) => (before.feedback === value ? 1 : 0);
+      const had = before.minutes_saved;
+      await addToRollup(trx, rollupKeyOf(before), {
+        positive: (rating === "up" ? 1 : 0) - was("up"),
+        negative: (rating === "down" ? 1 : 0) - was("down"),
+        minutes_saved: (minutesSaved ?? 0) - Number(had ?? 0),
+        minutes_answers: (minutesSaved === null ? 0 : 1) - (had == null ? 0 : 1),
+      });
+    });
+  }
+
+  /** An answer validated: counted once, the first time. */
+  async setValidated(turnId: string, at: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const record = await trx
+        .updateTable("usage_records")
+        .set({ validated_at: at })
+        .where("turn_id", "=", turnId)
+        .where("validated_at", "is", null)
+        .returningAll()
+        .executeTakeFirst();
+      if (record) await addToRollup(trx, rollupKeyOf(record), { validated: 1 });
+    });
   }
 
   /** One user's completed turns between two instants (ISO, both included), summed. */

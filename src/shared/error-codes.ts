@@ -70,6 +70,7 @@ export const ERROR_STATUS = {
   arena_too_many_models: 400,
   arena_subject_required: 400,
   arena_question_too_long: 400,
+  observatory_period_invalid: 400,
   arena_case_invalid: 400,
   arena_member_unknown: 400,
   arena_case_data_class: 400,
@@ -100,6 +101,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   embeddings_blocked: 403,
   forbidden: 403,
+  observatory_forbidden: 403,
   model_not_allowed: 403,
   turn_denied: 403,
   // 404: what the request names does not exist (or may not be seen).

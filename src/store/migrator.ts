@@ -25,6 +25,7 @@ import * as promptLibrary from "./migrations/0022-prompt-library.js";
 import * as usageUseCase from "./migrations/0023-usage-use-case.js";
 import * as watch from "./migrations/0024-watch.js";
 import * as arena from "./migrations/0025-arena.js";
+import * as observatory from "./migrations/0026-observatory.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0023-usage-use-case": usageUseCase,
   "0024-watch": watch,
   "0025-arena": arena,
+  "0026-observatory": observatory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

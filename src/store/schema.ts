@@ -511,6 +511,69 @@ export interface UsageRecordTable {
   /** The use case the turn ran, and its definition's version (migration 0023); no text. */
   use_case_id?: string | null;
   use_case_version?: number | null;
+  /** Migration 0026: water, personal data found (counts per type, JSON), what was done with it. */
+  water_l_min?: number | null;
+  water_l_max?: number | null;
+  personal_data?: string | null;
+  /** `allow`, `pseudonymise` or `block`: what the turn did with the personal data it held. */
+  data_action?: string | null;
+  /** The rule of the decision that refused the turn (`charter.audience`, `quota.user`…). */
+  refusal?: string | null;
+  validated_at?: string | null;
+  /** The sobriety rule that answered the turn: `passages-first` or `smallest-model`. */
+  sobriety?: string | null;
+}
+
+/** The journal's additive sums per month and dimension (migration 0026; "" for an absent one). */
+export interface UsageRollupTable {
+  month: string;
+  direction_id: string;
+  assistant_id: string;
+  model_ref: string;
+  sovereignty: string;
+  data_class: string;
+  status: string;
+  mode: string;
+  refusal: string;
+  data_action: string;
+  sobriety: string;
+  turns: number;
+  abstained: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  energy_kwh_min: number;
+  energy_kwh_max: number;
+  gwp_kg_min: number;
+  gwp_kg_max: number;
+  water_l_min: number;
+  water_l_max: number;
+  minutes_saved: number;
+  minutes_answers: number;
+  positive: number;
+  negative: number;
+  validated: number;
+}
+
+/** Who was active which month (migration 0026): overall (`all`), per assistant, model, data class. */
+export interface UsageAgentTable {
+  month: string;
+  user_id: string;
+  kind: string;
+  key: string;
+  direction_id: string;
+  turns: number;
+  first_at: string;
+}
+
+/** Personal data found per month, direction, type, class and action (migration 0026): counts only. */
+export interface UsageFindingTable {
+  month: string;
+  direction_id: string;
+  data_type: string;
+  data_class: string;
+  data_action: string;
+  findings: number;
+  turns: number;
 }
 
 /** One quota scope's month (migration 0011): requests admitted, answers in progress, consumption. */
@@ -586,6 +649,9 @@ export interface Tables {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   usage_records: UsageRecordTable;
+  usage_rollup: UsageRollupTable;
+  usage_agents: UsageAgentTable;
+  usage_findings: UsageFindingTable;
   quota_usage: QuotaUsageTable;
   charters: CharterTable;
   charter_acceptances: CharterAcceptanceTable;

@@ -758,6 +758,36 @@ export interface ApiRoutes {
     params: GetApiArenaCampaignsIdExportParams;
     query: GetApiArenaCampaignsIdExportQuery;
   };
+  "GET /api/observatory/adoption": {
+    response: GetApiObservatoryAdoptionResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryAdoptionQuery;
+  };
+  "GET /api/observatory/uses": {
+    response: GetApiObservatoryUsesResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryUsesQuery;
+  };
+  "GET /api/observatory/protection": {
+    response: GetApiObservatoryProtectionResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryProtectionQuery;
+  };
+  "GET /api/observatory/impact": {
+    response: GetApiObservatoryImpactResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryImpactQuery;
+  };
+  "GET /api/observatory/battles": {
+    response: GetApiObservatoryBattlesResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryBattlesQuery;
+  };
 }
 
 export interface GetApiAuditResponse {
@@ -1263,6 +1293,21 @@ export interface GetApiCharterResponse {
       conversationsDays: number;
       journalDays: number;
     };
+    observatory: {
+      minAgents: number;
+      /**
+       * @maxItems 3
+       */
+      nonUserNamesFor:
+        | []
+        | ["admin" | "auditor" | "referent"]
+        | ["admin" | "auditor" | "referent", "admin" | "auditor" | "referent"]
+        | [
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+          ];
+    };
     disclosure: string;
   };
   acceptedAt: string | null;
@@ -1380,6 +1425,21 @@ export interface PutApiCharterResponse {
     retention: {
       conversationsDays: number;
       journalDays: number;
+    };
+    observatory: {
+      minAgents: number;
+      /**
+       * @maxItems 3
+       */
+      nonUserNamesFor:
+        | []
+        | ["admin" | "auditor" | "referent"]
+        | ["admin" | "auditor" | "referent", "admin" | "auditor" | "referent"]
+        | [
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+          ];
     };
     disclosure: string;
   };
@@ -1543,6 +1603,21 @@ export interface GetApiCharterVersionsVersionResponse {
     retention: {
       conversationsDays: number;
       journalDays: number;
+    };
+    observatory: {
+      minAgents: number;
+      /**
+       * @maxItems 3
+       */
+      nonUserNamesFor:
+        | []
+        | ["admin" | "auditor" | "referent"]
+        | ["admin" | "auditor" | "referent", "admin" | "auditor" | "referent"]
+        | [
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+            "admin" | "auditor" | "referent",
+          ];
     };
     disclosure: string;
   };
@@ -7517,4 +7592,353 @@ export interface GetApiArenaCampaignsIdExportParams {
 export interface GetApiArenaCampaignsIdExportQuery {
   format?: "json" | "csv";
   table?: "votes" | "ranking";
+}
+
+export interface GetApiObservatoryAdoptionResponse {
+  from: string;
+  to: string;
+  direction: {
+    id: string;
+    path: string;
+  } | null;
+  minAgents: number;
+  agents: number;
+  hidden: boolean;
+  months: {
+    month: string;
+    hidden: boolean;
+    activeAgents: number | null;
+    newAgents: number | null;
+    returning: number | null;
+  }[];
+  directions: {
+    directionId: string | null;
+    directionPath: string | null;
+    hidden: boolean;
+    accounts: number | null;
+    activeAgents: number | null;
+    neverUsed: number | null;
+  }[];
+  accounts: number | null;
+  neverUsed: number | null;
+  neverUsedNames:
+    | {
+        displayName: string;
+        email: string;
+        directionPath: string | null;
+      }[]
+    | null;
+}
+
+export interface GetApiObservatoryAdoptionQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
+}
+
+export interface GetApiObservatoryUsesResponse {
+  from: string;
+  to: string;
+  direction: {
+    id: string;
+    path: string;
+  } | null;
+  minAgents: number;
+  agents: number;
+  hidden: boolean;
+  totals: {
+    turns: number;
+    completed: number;
+    refused: number;
+    abstained: number;
+    validated: number;
+    positive: number;
+    negative: number;
+    minutesSaved: number;
+    minutesAnswers: number;
+  } | null;
+  subjects: (
+    | {
+        hidden: false;
+        agents: number;
+        id: string | null;
+        name: string | null;
+        kind: "assistant" | "usecase";
+        turns: number;
+        completed: number;
+        refused: number;
+        abstained: number;
+        validated: number;
+        positive: number;
+        negative: number;
+        minutesSaved: number;
+        minutesAnswers: number;
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  models: (
+    | {
+        hidden: false;
+        agents: number;
+        modelRef: string;
+        sovereignty: string | null;
+        turns: number;
+        energyKwh: {
+          min: number;
+          max: number;
+        };
+        gwpKgCo2e: {
+          min: number;
+          max: number;
+        };
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  classes: (
+    | {
+        hidden: false;
+        agents: number;
+        dataClass: string;
+        turns: number;
+        completed: number;
+        refused: number;
+        abstained: number;
+        validated: number;
+        positive: number;
+        negative: number;
+        minutesSaved: number;
+        minutesAnswers: number;
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  refusals: {
+    rule: string;
+    turns: number;
+  }[];
+}
+
+export interface GetApiObservatoryUsesQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
+}
+
+export interface GetApiObservatoryProtectionResponse {
+  from: string;
+  to: string;
+  direction: {
+    id: string;
+    path: string;
+  } | null;
+  minAgents: number;
+  agents: number;
+  hidden: boolean;
+  types: {
+    type: string;
+    dataClass: string;
+    action: string;
+    findings: number;
+    turns: number;
+  }[];
+  actions: {
+    action: string;
+    turns: number;
+  }[];
+  quarantine: {
+    held: number;
+    released: number;
+    medianReviewHours: number | null;
+  };
+}
+
+export interface GetApiObservatoryProtectionQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
+}
+
+export interface GetApiObservatoryImpactResponse {
+  from: string;
+  to: string;
+  direction: {
+    id: string;
+    path: string;
+  } | null;
+  minAgents: number;
+  agents: number;
+  hidden: boolean;
+  totals: {
+    turns: number;
+    energyKwh: {
+      min: number;
+      max: number;
+    };
+    gwpKgCo2e: {
+      min: number;
+      max: number;
+    };
+    waterL: {
+      min: number;
+      max: number;
+    };
+  } | null;
+  months: (
+    | {
+        month: string;
+        hidden: false;
+        turns: number;
+        energyKwh: {
+          min: number;
+          max: number;
+        };
+        gwpKgCo2e: {
+          min: number;
+          max: number;
+        };
+        waterL: {
+          min: number;
+          max: number;
+        };
+      }
+    | {
+        month: string;
+        hidden: true;
+      }
+  )[];
+  subjects: (
+    | {
+        hidden: false;
+        agents: number;
+        id: string | null;
+        name: string | null;
+        turns: number;
+        energyKwh: {
+          min: number;
+          max: number;
+        };
+        gwpKgCo2e: {
+          min: number;
+          max: number;
+        };
+        waterL: {
+          min: number;
+          max: number;
+        };
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  models: (
+    | {
+        hidden: false;
+        agents: number;
+        modelRef: string;
+        sovereignty: string | null;
+        turns: number;
+        energyKwh: {
+          min: number;
+          max: number;
+        };
+        gwpKgCo2e: {
+          min: number;
+          max: number;
+        };
+        waterL: {
+          min: number;
+          max: number;
+        };
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  sobriety: {
+    passagesFirstTurns: number;
+    smallestModelTurns: number;
+    avoidedKwh: {
+      min: number;
+      max: number;
+    } | null;
+    avoidedShare: number | null;
+  } | null;
+}
+
+export interface GetApiObservatoryImpactQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
+}
+
+export interface GetApiObservatoryBattlesResponse {
+  from: string;
+  to: string;
+  direction: {
+    id: string;
+    path: string;
+  } | null;
+  minAgents: number;
+  agents: number;
+  hidden: boolean;
+  campaigns: {
+    id: string;
+    name: string;
+    subjectKind: string;
+    subjectId: string;
+    subjectName: string | null;
+    status: "open" | "closed";
+    closedAt: string | null;
+    votes: number;
+    verdict: {
+      kind: string;
+      text: string;
+      bestModel: string | null;
+    } | null;
+    contenders: {
+      label: string;
+      score: number;
+      low: number;
+      high: number;
+      votes: number;
+    }[];
+  }[];
+  noGain: {
+    id: string;
+    name: string;
+    subjectKind: string;
+    subjectId: string;
+    subjectName: string | null;
+    status: "open" | "closed";
+    closedAt: string | null;
+    votes: number;
+    verdict: {
+      kind: string;
+      text: string;
+      bestModel: string | null;
+    } | null;
+    contenders: {
+      label: string;
+      score: number;
+      low: number;
+      high: number;
+      votes: number;
+    }[];
+  }[];
+}
+
+export interface GetApiObservatoryBattlesQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
 }

@@ -1,0 +1,237 @@
+import { sql } from "kysely";
+import type { Database } from "../store/index.js";
+
+/** What every figure is read over: months `YYYY-MM` (both included), some directions or all. */
+export interface Scope {
+  fromMonth: string;
+  toMonth: string;
+  /** The directions' ids ("" for agents with none), or null for the whole collectivité. */
+  directionIds: string[] | null;
+}
+
+/** The dimensions `usage_rollup` may be grouped by. */
+export type RollupDimension =
+  | "month"
+  | "direction_id"
+  | "assistant_id"
+  | "model_ref"
+  | "sovereignty"
+  | "data_class"
+  | "status"
+  | "mode"
+  | "refusal"
+  | "data_action"
+  | "sobriety";
+
+/** A group's sums, as the rollup keeps them. */
+export interface RollupSums {
+  turns: number;
+  abstained: number;
+  promptTokens: number;
+  completionTokens: number;
+  energyKwh: { min: number; max: number };
+  gwpKgCo2e: { min: number; max: number };
+  waterL: { min: number; max: number };
+  minutesSaved: number;
+  minutesAnswers: number;
+  positive: number;
+  negative: number;
+  validated: number;
+}
+
+const SUMS = [
+  sql<number>`coalesce(sum(turns), 0)`.as("turns"),
+  sql<number>`coalesce(sum(abstained), 0)`.as("abstained"),
+  sql<number>`coalesce(sum(prompt_tokens), 0)`.as("prompt_tokens"),
+  sql<number>`coalesce(sum(completion_tokens), 0)`.as("completion_tokens"),
+  sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_kwh_min"),
+  sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_kwh_max"),
+  sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_kg_min"),
+  sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_kg_max"),
+  sql<number>`coalesce(sum(water_l_min), 0)`.as("water_l_min"),
+  sql<number>`coalesce(sum(water_l_max), 0)`.as("water_l_max"),
+  sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
+  sql<number>`coalesce(sum(minutes_answers), 0)`.as("minutes_answers"),
+  sql<number>`coalesce(sum(positive), 0)`.as("positive"),
+  sql<number>`coalesce(sum(negative), 0)`.as("negative"),
+  sql<number>`coalesce(sum(validated), 0)`.as("validated"),
+] as const;
+
+type SumRow = Record<
+  | "turns"
+  | "abstained"
+  | "prompt_tokens"
+  | "completion_tokens"
+  | "energy_kwh_min"
+  | "energy_kwh_max"
+  | "gwp_kg_min"
+  | "gwp_kg_max"
+  | "water_l_min"
+  | "water_l_max"
+  | "minutes_saved"
+  | "minutes_answers"
+  | "positive"
+  | "negative"
+  | "validated",
+  number | string
+>;
+
+const sumsOf = (row: SumRow): RollupSums => ({
+  turns: Number(row.turns),
+  abstained: Number(row.abstained),
+  promptTokens: Number(row.prompt_tokens),
+  completionTokens: Number(row.completion_tokens),
+  energyKwh: { min: Number(row.energy_kwh_min), max: Number(row.energy_kwh_max) },
+  gwpKgCo2e: { min: Number(row.gwp_kg_min), max: Number(row.gwp_kg_max) },
+  waterL: { min: Number(row.water_l_min), max: Number(row.water_l_max) },
+  minutesSaved: Number(row.minutes_saved),
+  minutesAnswers: Number(row.minutes_answers),
+  positive: Number(row.positive),
+  negative: Number(row.negative),
+  validated: Number(row.validated),
+});
+
+/**
+ * The only place that speaks SQL about the observatory's rollups (written
+ * with each turn by `UsageRepository.insert`): sums per dimension, and how
+ * many distinct agents stand behind a group.
+ */
+export class FiguresRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The rollup's sums over a scope, grouped by some dimensions (none: one row, the totals). */
+  async sums<D extends RollupDimension>(
+    scope: Scope,
+    dimensions: readonly D[],
+  ): Promise<(Record<D, string> & RollupSums)[]> {
+    let query = this.db
+      .selectFrom("usage_rollup")
+      .select([...dimensions, ...SUMS])
+      .where("month", ">=", scope.fromMonth)
+      .where("month", "<=", scope.toMonth);
+    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
+    if (dimensions.length > 0) query = query.groupBy([...dimensions]);
+    const rows = (await query.execute()) as unknown as (Record<D, string> & SumRow)[];
+    return rows.map((row) => {
+      const keys = Object.fromEntries(dimensions.map((d) => [d, String(row[d])])) as Record<
+        D,
+        string
+      >;
+      return { ...keys, ...sumsOf(row) };
+    });
+  }
+
+  /** Distinct agents active over a scope, per key of a kind (`all`: one key, ""). */
+  async agentsPerKey(
+    scope: Scope,
+    kind: "all" | "assistant" | "model" | "class",
+  ): Promise<Map<string, number>> {
+    let query = this.db
+      .selectFrom("usage_agents")
+      .select(["key", sql<number>`count(distinct user_id)`.as("agents")])
+      .where("kind", "=", kind)
+      .where("month", ">=", scope.fromMonth)
+      .where("month", "<=", scope.toMonth);
+    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
+    const rows = await query.groupBy("key").execute();
+    return new Map(rows.map((row) => [row.key, Number(row.agents)]));
+  }
+
+  /** Distinct agents active per direction over a scope. */
+  async agentsPerDirection(scope: Scope): Promise<Map<string, number>> {
+    let query = this.db
+      .selectFrom("usage_agents")
+      .select(["direction_id", sql<number>`count(distinct user_id)`.as("agents")])
+      .where("kind", "=", "all")
+      .where("month", ">=", scope.fromMonth)
+      .where("month", "<=", scope.toMonth);
+    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
+    const rows = await query.groupBy("direction_id").execute();
+    return new Map(rows.map((row) => [row.direction_id, Number(row.agents)]));
+  }
+
+  /**
+   * Per month of the scope: agents active, agents whose first month it was,
+   * and agents active that month who had been active before (returning).
+   */
+  async adoptionByMonth(scope: Scope) {
+    const directions = scope.directionIds;
+    const inScope = directions ? sql`and direction_id in (${sql.join(inList(directions))})` : sql``;
+    const active = await sql<{ month: string; agents: number }>`
+      select month, count(distinct user_id) as agents from usage_agents
+      where kind = 'all' and month >= ${scope.fromMonth} and month <= ${scope.toMonth} ${inScope}
+      group by month`.execute(this.db);
+    const first = await sql<{ month: string; agents: number }>`
+      select first as month, count(*) as agents from (
+        select user_id, min(month) as first from usage_agents
+        where kind = 'all' ${inScope} group by user_id
+      ) firsts
+      where first >= ${scope.fromMonth} and first <= ${scope.toMonth}
+      group by first`.execute(this.db);
+    const returning = await sql<{ month: string; agents: number }>`
+      select a.month as month, count(distinct a.user_id) as agents from usage_agents a
+      where a.kind = 'all' and a.month >= ${scope.fromMonth} and a.month <= ${scope.toMonth}
+        ${directions ? sql`and a.direction_id in (${sql.join(inList(directions))})` : sql``}
+        and exists (
+          select 1 from usage_agents b
+          where b.kind = 'all' and b.user_id = a.user_id and b.month < a.month
+        )
+      group by a.month`.execute(this.db);
+    const byMonth = (rows: { month: string; agents: number }[]) =>
+      new Map(rows.map((row) => [row.month, Number(row.agents)]));
+    return {
+      active: byMonth(active.rows),
+      first: byMonth(first.rows),
+      returning: byMonth(returning.rows),
+    };
+  }
+
+  /** Every agent who ever used Beffroi (any month, any direction): who is not among them never did. */
+  async everActive(): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom("usage_agents")
+      .select("user_id")
+      .distinct()
+      .where("kind", "=", "all")
+      .execute();
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** One agent's turns per month in a month, and every active agent's: the median's material. */
+  async turnsPerAgent(month: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom("usage_agents")
+      .select("turns")
+      .where("kind", "=", "all")
+      .where("month", "=", month)
+      .execute();
+    return rows.map((row) => Number(row.turns));
+  }
+
+  /** Personal data found over a scope, per type, data class and action: counts only. */
+  async findings(scope: Scope) {
+    let query = this.db
+      .selectFrom("usage_findings")
+      .select([
+        "data_type",
+        "data_class",
+        "data_action",
+        sql<number>`sum(findings)`.as("findings"),
+        sql<number>`sum(turns)`.as("turns"),
+      ])
+      .where("month", ">=", scope.fromMonth)
+      .where("month", "<=", scope.toMonth);
+    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
+    const rows = await query.groupBy(["data_type", "data_class", "data_action"]).execute();
+    return rows.map((row) => ({
+      type: row.data_type,
+      dataClass: row.data_class,
+      action: row.data_action,
+      findings: Number(row.findings),
+      turns: Number(row.turns),
+    }));
+  }
+}
+
+/** A list for `in (…)`: never empty (an empty list matches nothing, as SQL cannot say `in ()`). */
+const inList = (values: string[]) => (values.length > 0 ? values : ["\u0000none"]);

@@ -1,0 +1,464 @@
+import { type Principal, within } from "../identity/index.js";
+import { appError } from "../shared/errors.js";
+import type { FiguresRepository, RollupSums, Scope } from "./figures.repository.js";
+
+/** What the charter says the observatory may show (`observatory` in the charter). */
+export interface ObservatoryRules {
+  /** No figure about fewer agents than this. */
+  minAgents: number;
+  /** The roles that see the names of agents who never used Beffroi. */
+  nonUserNamesFor: string[];
+}
+
+/** The period and direction a page asks for; both optional. */
+export interface FiguresQuery {
+  from?: string;
+  to?: string;
+  direction?: string;
+}
+
+export interface DirectionRef {
+  id: string;
+  path: string;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  direction: DirectionRef | null;
+  disabledAt: string | null;
+}
+
+/** A campaign's verdict, as the battles record it. */
+export interface CampaignVerdict {
+  id: string;
+  name: string;
+  subjectKind: string;
+  subjectId: string;
+  subjectName: string | null;
+  closedAt: string | null;
+  votes: number;
+  verdict: { kind: string; text: string; bestModel: string | null } | null;
+  contenders: { label: string; score: number; low: number; high: number; votes: number }[];
+}
+
+export interface FiguresPorts {
+  rules: () => Promise<ObservatoryRules>;
+  directions: () => Promise<DirectionRef[]>;
+  accounts: () => Promise<Account[]>;
+  /** An assistant's or a use case's name by the id the journal keeps (`usecase:<id>` for a use case). */
+  subjectNames: () => Promise<Map<string, string>>;
+  /** Documents held in quarantine, and those released, with when they came and were released. */
+  quarantine: () => Promise<{ createdAt: string; releasedAt: string | null }[]>;
+  verdicts: () => Promise<CampaignVerdict[]>;
+}
+
+/** At most this many months in one request. */
+const MAX_MONTHS = 36;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A scope's figures once the threshold is applied: hidden when too few agents stand behind them. */
+export type Shown<T> = ({ hidden: false } & T) | { hidden: true; agents: null };
+
+/**
+ * The observatory's figures for the DSI, the DPO, auditors and referents
+ * (their own direction and those below it), read from the rollups the
+ * journal writes: counts and sums only, never a text. Every figure about
+ * fewer agents than the charter's `minAgents` is withheld, and says so.
+ */
+export class FiguresService {
+  constructor(
+    private readonly deps: {
+      figures: FiguresRepository;
+      ports: FiguresPorts;
+      now: () => Date;
+    },
+  ) {}
+
+  /** Who may read which directions, and over which months: the scope every figure is read in. */
+  async scope(principal: Principal, query: FiguresQuery) {
+    const everyone = principal.permissions.includes("audit:read");
+    const referent = principal.roles.includes("referent");
+    if (!everyone && !referent) throw appError("observatory_forbidden");
+    const now = this.deps.now();
+    const current = now.toISOString().slice(0, 7);
+    const toMonth = query.to ?? current;
+    const fromMonth = query.from ?? shiftMonth(toMonth, -11);
+    if (!MONTH.test(fromMonth) || !MONTH.test(toMonth) || fromMonth > toMonth)
+      throw appError("observatory_period_invalid", { max: MAX_MONTHS });
+    if (monthsBetween(fromMonth, toMonth).length > MAX_MONTHS)
+      throw appError("observatory_period_invalid", { max: MAX_MONTHS });
+    const directions = await this.deps.ports.directions();
+    // A referent reads their direction and those below it, never another's.
+    const own = everyone ? null : directions.find((d) => d.id === principal.directionId);
+    if (!everyone && !own) throw appError("observatory_forbidden");
+    const asked = query.direction ? directions.find((d) => d.id === query.direction) : own;
+    if (query.direction && !asked)
+      throw appError("direction_not_found", { direction: query.direction });
+    if (asked && own && !within(asked.path, own.path)) throw appError("observatory_forbidden");
+    const directionIds = asked
+      ? directions.filter((d) => within(d.path, asked.path)).map((d) => d.id)
+      : null;
+    const rules = await this.deps.ports.rules();
+    const scope: Scope = { fromMonth, toMonth, directionIds };
+    const agents = (await this.deps.figures.agentsPerKey(scope, "all")).get("") ?? 0;
+    return {
+      scope,
+      rules,
+      agents,
+      directions,
+      names: !!rules.nonUserNamesFor.some((role) => principal.roles.includes(role as never)),
+      header: {
+        from: fromMonth,
+        to: toMonth,
+        direction: asked ? { id: asked.id, path: asked.path } : null,
+        minAgents: rules.minAgents,
+        agents,
+        hidden: agents < rules.minAgents,
+      },
+    };
+  }
+
+  /** Adoption: agents active per month, their first uses, returning agents; accounts never used. */
+  async adoption(principal: Principal, query: FiguresQuery) {
+    const { scope, rules, header, directions, names } = await this.scope(principal, query);
+    const { active, first, returning } = await this.deps.figures.adoptionByMonth(scope);
+    const k = rules.minAgents;
+    const months = monthsBetween(scope.fromMonth, scope.toMonth).map((month) => {
+      const agents = active.get(month) ?? 0;
+      return agents < k
+        ? { month, hidden: true as const, activeAgents: null, newAgents: null, returning: null }
+        : {
+            month,
+            hidden: false as const,
+            activeAgents: agents,
+            newAgents: first.get(month) ?? 0,
+            returning: returning.get(month) ?? 0,
+          };
+    });
+    const perDirection = await this.deps.figures.agentsPerDirection(scope);
+    const ever = await this.deps.figures.everActive();
+    const inScope = (id: string | null) =>
+      scope.directionIds === null || scope.directionIds.includes(id ?? "");
+    const accounts = (await this.deps.ports.accounts()).filter(
+      (account) => account.disabledAt === null && inScope(account.direction?.id ?? null),
+    );
+    const pathOf = new Map(directions.map((d) => [d.id, d.path]));
+    const byDirection = new Map<string, { accounts: number; never: Account[] }>();
+    for (const account of accounts) {
+      const id = account.direction?.id ?? "";
+      const entry = byDirection.get(id) ?? { accounts: 0, never: [] };
+      entry.accounts += 1;
+      if (!ever.has(account.id)) entry.never.push(account);
+      byDirection.set(id, entry);
+    }
+    const rows = [...byDirection.entries()]
+      .map(([id, entry]) => {
+        const activeAgents = perDirection.get(id) ?? 0;
+        // A direction of fewer accounts than the threshold says nothing of its agents.
+        const hidden = entry.accounts < k;
+        return {
+          directionId: id || null,
+          directionPath: id ? (pathOf.get(id) ?? id) : null,
+          hidden,
+          accounts: hidden ? null : entry.accounts,
+          activeAgents: hidden ? null : activeAgents,
+          neverUsed: hidden ? null : entry.never.length,
+        };
+      })
+      .sort((a, b) => (a.directionPath ?? "").localeCompare(b.directionPath ?? ""));
+    const never = [...byDirection.values()].flatMap((entry) => entry.never);
+    return {
+      ...header,
+      months,
+      directions: rows,
+      accounts: header.hidden ? null : accounts.length,
+      neverUsed: header.hidden ? null : never.length,
+      // For training follow-up, to the roles the charter names only.
+      neverUsedNames:
+        names && !header.hidden
+          ? never
+              .map((account) => ({
+                displayName: account.displayName,
+                email: account.email,
+                directionPath: account.direction?.path ?? null,
+              }))
+              .sort((a, b) => a.displayName.localeCompare(b.displayName, "fr"))
+              .slice(0, 1000)
+          : null,
+    };
+  }
+
+  /** Uses: per assistant or use case (names), model and hosting, data class; refusals and reasons. */
+  async uses(principal: Principal, query: FiguresQuery) {
+    const { scope, rules, header } = await this.scope(principal, query);
+    if (header.hidden)
+      return { ...header, totals: null, subjects: [], models: [], classes: [], refusals: [] };
+    const k = rules.minAgents;
+    const figures = this.deps.figures;
+    const [bySubject, byModel, byClass, byStatus, byRefusal, names] = await Promise.all([
+      figures.sums(scope, ["assistant_id", "status"]),
+      figures.sums(scope, ["model_ref", "sovereignty"]),
+      figures.sums(scope, ["data_class", "status"]),
+      figures.sums(scope, ["status"]),
+      figures.sums(scope, ["refusal"]),
+      this.deps.ports.subjectNames(),
+    ]);
+    const [subjectAgents, modelAgents, classAgents] = await Promise.all([
+      figures.agentsPerKey(scope, "assistant"),
+      figures.agentsPerKey(scope, "model"),
+      figures.agentsPerKey(scope, "class"),
+    ]);
+    const subjects = groups(bySubject, (row) => row.assistant_id).map(([id, rows]) =>
+      shownRow(subjectAgents.get(id) ?? 0, k, {
+        id: id || null,
+        name: id ? (names.get(id) ?? id) : null,
+        kind: id.startsWith("usecase:") ? ("usecase" as const) : ("assistant" as const),
+        ...useFigures(rows),
+      }),
+    );
+    const models = byModel
+      .filter((row) => row.model_ref !== "")
+      .map((row) =>
+        shownRow(modelAgents.get(row.model_ref) ?? 0, k, {
+          modelRef: row.model_ref,
+          sovereignty: row.sovereignty || null,
+          turns: row.turns,
+          energyKwh: row.energyKwh,
+          gwpKgCo2e: row.gwpKgCo2e,
+        }),
+      );
+    const classes = groups(byClass, (row) => row.data_class).map(([dataClass, rows]) =>
+      shownRow(classAgents.get(dataClass) ?? 0, k, { dataClass, ...useFigures(rows) }),
+    );
+    const refusals = byRefusal
+      .filter((row) => row.refusal !== "")
+      .map((row) => ({ rule: row.refusal, turns: row.turns }))
+      .sort((a, b) => b.turns - a.turns);
+    return {
+      ...header,
+      totals: useFigures(byStatus),
+      subjects: sortByTurns(subjects),
+      models: sortByTurns(models),
+      classes,
+      refusals,
+    };
+  }
+
+  /** Protection: personal data found, masked and refused, per type and class; quarantine's delay. */
+  async protection(principal: Principal, query: FiguresQuery) {
+    const { scope, header } = await this.scope(principal, query);
+    const documents = await this.deps.ports.quarantine();
+    const delays = documents
+      .filter((document) => document.releasedAt !== null)
+      .map(
+        (document) =>
+          (Date.parse(document.releasedAt ?? "") - Date.parse(document.createdAt)) / 3_600_000,
+      )
+      .filter((hours) => Number.isFinite(hours) && hours >= 0);
+    const quarantine = {
+      held: documents.filter((document) => document.releasedAt === null).length,
+      released: delays.length,
+      medianReviewHours: delays.length > 0 ? median(delays) : null,
+    };
+    if (header.hidden) return { ...header, types: [], actions: [], quarantine };
+    const found = await this.deps.figures.findings(scope);
+    const actions = await this.deps.figures.sums(scope, ["data_action"]);
+    return {
+      ...header,
+      types: found.sort((a, b) => b.findings - a.findings || a.type.localeCompare(b.type)),
+      actions: actions
+        .filter((row) => row.data_action !== "")
+        .map((row) => ({ action: row.data_action, turns: row.turns })),
+      quarantine,
+    };
+  }
+
+  /** Impact: energy, CO2e and water per month, use case and model; what sobriety avoided. */
+  async impact(principal: Principal, query: FiguresQuery) {
+    const { scope, rules, header } = await this.scope(principal, query);
+    if (header.hidden)
+      return { ...header, totals: null, months: [], subjects: [], models: [], sobriety: null };
+    const k = rules.minAgents;
+    const figures = this.deps.figures;
+    const [byMonth, bySubject, byModel, bySobriety, totals, names, monthly] = await Promise.all([
+      figures.sums(scope, ["month"]),
+      figures.sums(scope, ["assistant_id"]),
+      figures.sums(scope, ["model_ref", "sovereignty"]),
+      figures.sums(scope, ["sobriety", "mode"]),
+      figures.sums(scope, []),
+      this.deps.ports.subjectNames(),
+      this.deps.figures.adoptionByMonth(scope),
+    ]);
+    const [subjectAgents, modelAgents] = await Promise.all([
+      figures.agentsPerKey(scope, "assistant"),
+      figures.agentsPerKey(scope, "model"),
+    ]);
+    const impactOf = (row: RollupSums) => ({
+      turns: row.turns,
+      energyKwh: row.energyKwh,
+      gwpKgCo2e: row.gwpKgCo2e,
+      waterL: row.waterL,
+    });
+    const months = monthsBetween(scope.fromMonth, scope.toMonth).map((month) => {
+      const row = byMonth.find((r) => r.month === month);
+      const agents = monthly.active.get(month) ?? 0;
+      return agents < k
+        ? { month, hidden: true as const }
+        : { month, hidden: false as const, ...impactOf(row ?? emptySums()) };
+    });
+    // Turns the passages answered first cost a search, not a model: what a model turn costs on average.
+    const modelTurns = bySobriety.filter((row) => row.mode === "model");
+    const modelCount = modelTurns.reduce((sum, row) => sum + row.turns, 0);
+    const modelEnergy = modelTurns.reduce(
+      (sum, row) => ({ min: sum.min + row.energyKwh.min, max: sum.max + row.energyKwh.max }),
+      { min: 0, max: 0 },
+    );
+    const passagesFirst = bySobriety
+      .filter((row) => row.sobriety === "passages-first")
+      .reduce((sum, row) => sum + row.turns, 0);
+    const smallest = bySobriety
+      .filter((row) => row.sobriety === "smallest-model")
+      .reduce((sum, row) => sum + row.turns, 0);
+    const avoided =
+      modelCount > 0
+        ? {
+            min: (modelEnergy.min / modelCount) * passagesFirst,
+            max: (modelEnergy.max / modelCount) * passagesFirst,
+          }
+        : null;
+    const total = totals[0] ?? emptySums();
+    return {
+      ...header,
+      totals: impactOf(total),
+      months,
+      subjects: sortByTurns(
+        bySubject.map((row) =>
+          shownRow(subjectAgents.get(row.assistant_id) ?? 0, k, {
+            id: row.assistant_id || null,
+            name: row.assistant_id ? (names.get(row.assistant_id) ?? row.assistant_id) : null,
+            ...impactOf(row),
+          }),
+        ),
+      ),
+      models: sortByTurns(
+        byModel
+          .filter((row) => row.model_ref !== "")
+          .map((row) =>
+            shownRow(modelAgents.get(row.model_ref) ?? 0, k, {
+              modelRef: row.model_ref,
+              sovereignty: row.sovereignty || null,
+              ...impactOf(row),
+            }),
+          ),
+      ),
+      sobriety: {
+        passagesFirstTurns: passagesFirst,
+        smallestModelTurns: smallest,
+        avoidedKwh: avoided,
+        // The share of the energy the turns would have taken had a model answered those too.
+        avoidedShare:
+          avoided && avoided.max + total.energyKwh.max > 0
+            ? avoided.max / (avoided.max + total.energyKwh.max)
+            : null,
+      },
+    };
+  }
+
+  /** Battles: each campaign's verdict, and the use cases where AI brought no measurable gain. */
+  async battles(principal: Principal, query: FiguresQuery) {
+    const { header } = await this.scope(principal, query);
+    const campaigns = await this.deps.ports.verdicts();
+    return {
+      ...header,
+      campaigns,
+      noGain: campaigns.filter((campaign) => campaign.verdict?.kind === "no-gain"),
+    };
+  }
+
+  /** One agent's median comparison: the collectivité's median turns per active agent this month. */
+  async medianTurns(month: string): Promise<{ median: number | null; agents: number }> {
+    const turns = await this.deps.figures.turnsPerAgent(month);
+    const rules = await this.deps.ports.rules();
+    return turns.length < rules.minAgents
+      ? { median: null, agents: turns.length }
+      : { median: median(turns), agents: turns.length };
+  }
+}
+
+/** The figures of a group of rollup rows of one subject or class, statuses together. */
+function useFigures(rows: (RollupSums & { status?: string })[]) {
+  const sum = (pick: (row: RollupSums) => number, status?: string) =>
+    rows.filter((row) => !status || row.status === status).reduce((s, row) => s + pick(row), 0);
+  const completed = sum((row) => row.turns, "completed");
+  return {
+    turns: sum((row) => row.turns),
+    completed,
+    refused: sum((row) => row.turns) - completed,
+    abstained: sum((row) => row.abstained),
+    validated: sum((row) => row.validated),
+    positive: sum((row) => row.positive),
+    negative: sum((row) => row.negative),
+    minutesSaved: sum((row) => row.minutesSaved),
+    minutesAnswers: sum((row) => row.minutesAnswers),
+  };
+}
+
+function groups<R>(rows: R[], key: (row: R) => string): [string, R[]][] {
+  const map = new Map<string, R[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return [...map.entries()];
+}
+
+/** A group's figures, or only that it is hidden (fewer agents than the threshold). */
+function shownRow<T extends { turns: number }>(agents: number, k: number, row: T) {
+  return agents < k
+    ? { hidden: true as const, agents: null }
+    : { hidden: false as const, agents, ...row };
+}
+
+const sortByTurns = <T extends { hidden: boolean }>(rows: T[]) =>
+  [...rows].sort(
+    (a, b) =>
+      Number(a.hidden) - Number(b.hidden) ||
+      ((b as { turns?: number }).turns ?? 0) - ((a as { turns?: number }).turns ?? 0),
+  );
+
+const emptySums = (): RollupSums => ({
+  turns: 0,
+  abstained: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  energyKwh: { min: 0, max: 0 },
+  gwpKgCo2e: { min: 0, max: 0 },
+  waterL: { min: 0, max: 0 },
+  minutesSaved: 0,
+  minutesAnswers: 0,
+  positive: 0,
+  negative: 0,
+  validated: 0,
+});
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** `YYYY-MM` moved by some months. */
+export function shiftMonth(month: string, by: number): string {
+  const [year, index] = month.split("-").map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, index - 1 + by, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** Every month from one to another, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to && months.length <= MAX_MONTHS; month = shiftMonth(month, 1))
+    months.push(month);
+  return months;
+}
