@@ -44,6 +44,8 @@ export function charterModule(
       retentionPeriods: async () => (await current()).retention,
       /** What the observatory may show (its threshold of agents, who sees non-users' names). */
       observatoryRules: async () => (await current()).observatory,
+      /** The monthly quotas per agent and per direction, for an agent's own view of them. */
+      quotaRules: async () => (await current()).quotas,
       disclosure: async () => (await current()).disclosure,
       /** The charter's matrix for an agent: what a text of each data class may reach. */
       policyFor: (principal: Principal) => charter.policyFor(principal),

@@ -12,11 +12,17 @@ export function impactModule(
   { config, store, clock }: ModuleContext,
   ports: { resolveModel: (ref: string) => Promise<ResolvedModel | null> },
 ) {
-  const quotas = new QuotaService({ quotas: new QuotaRepository(store.db), clock });
+  const repository = new QuotaRepository(store.db);
+  const quotas = new QuotaService({ quotas: repository, clock });
   const local = { pue: config.impact.localPue, wue: config.impact.localWue };
   return {
     services: { quotas },
-    ports: { quotas: quotas.port, settleQuota: quotas.settle },
+    ports: {
+      quotas: quotas.port,
+      settleQuota: quotas.settle,
+      /** What a quota scope consumed in a month (`user:ID`, `direction:ID`). */
+      quotaUsage: (scope: string, month: string) => repository.usage(scope, month),
+    },
     stages: {
       account: accountStage(
         impactOfTurn(async (ref) => {

@@ -197,7 +197,39 @@ export class FiguresRepository {
     return new Set(rows.map((row) => row.user_id));
   }
 
-  /** One agent's turns per month in a month, and every active agent's: the median's material. */
+  /** One agent's completed turns between two instants (ISO, both included), summed. */
+  async agentTotals(userId: string, from: string, to: string) {
+    const row = await this.db
+      .selectFrom("usage_records")
+      .select([
+        sql<number>`count(*)`.as("turns"),
+        sql<number>`count(validated_at)`.as("validated"),
+        sql<number>`coalesce(sum(energy_kwh_min), 0)`.as("energy_min"),
+        sql<number>`coalesce(sum(energy_kwh_max), 0)`.as("energy_max"),
+        sql<number>`coalesce(sum(gwp_kg_min), 0)`.as("gwp_min"),
+        sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
+        sql<number>`coalesce(sum(water_l_min), 0)`.as("water_min"),
+        sql<number>`coalesce(sum(water_l_max), 0)`.as("water_max"),
+        sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
+        sql<number>`count(minutes_saved)`.as("minutes_answers"),
+      ])
+      .where("user_id", "=", userId)
+      .where("status", "=", "completed")
+      .where("at", ">=", from)
+      .where("at", "<=", to)
+      .executeTakeFirst();
+    return {
+      turns: Number(row?.turns ?? 0),
+      validated: Number(row?.validated ?? 0),
+      energyKwh: { min: Number(row?.energy_min ?? 0), max: Number(row?.energy_max ?? 0) },
+      gwpKgCo2e: { min: Number(row?.gwp_min ?? 0), max: Number(row?.gwp_max ?? 0) },
+      waterL: { min: Number(row?.water_min ?? 0), max: Number(row?.water_max ?? 0) },
+      minutesSaved: Number(row?.minutes_saved ?? 0),
+      answersWithMinutes: Number(row?.minutes_answers ?? 0),
+    };
+  }
+
+  /** Every active agent's turns in a month: the median's material. */
   async turnsPerAgent(month: string): Promise<number[]> {
     const rows = await this.db
       .selectFrom("usage_agents")

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import { RangeSchema } from "../impact/index.js";
+import { EquivalentsSchema, RangeSchema } from "../impact/index.js";
 import type { FiguresService } from "./figures.service.js";
 
 const MonthSchema = z.string().regex(/^\d{4}-\d{2}$/);
@@ -180,6 +180,29 @@ const Battles = z.object({
   noGain: z.array(Campaign),
 });
 
+const MyUsage = z.object({
+  month: z.string(),
+  from: z.string(),
+  to: z.string(),
+  turns: z.int(),
+  validated: z.int(),
+  energyKwh: RangeSchema,
+  gwpKgCo2e: RangeSchema,
+  waterL: RangeSchema,
+  minutesSaved: z.number(),
+  answersWithMinutes: z.int(),
+  equivalents: EquivalentsSchema.extend({ waterGlasses: RangeSchema }),
+  quotas: z.array(
+    z.object({
+      level: z.enum(["agent", "direction"]),
+      measure: z.enum(["requests", "tokens", "wh", "gco2e"]),
+      used: z.number(),
+      limit: z.number(),
+    }),
+  ),
+  median: z.object({ turns: z.number().nullable(), agents: z.int() }),
+});
+
 /**
  * The observatory's pages: adoption, uses, protection, impact and battles,
  * for a period and a direction. Open to administrators and auditors (every
@@ -204,6 +227,16 @@ export function figuresRoutes(deps: { figures: FiguresService }): RouteDefinitio
       handler: ({ principal, query }) => figures[name](principal, query),
     });
   return [
+    route({
+      method: "GET",
+      url: "/api/me/usage",
+      summary:
+        "Mon usage du mois en cours : demandes, réponses validées, minutes gagnées, énergie, CO2e et eau avec des équivalents parlants, mes quotas, et la médiane de la collectivité",
+      tags: ["observatory"],
+      access: "authenticated",
+      response: MyUsage,
+      handler: ({ principal }) => figures.mine(principal),
+    }),
     section(
       "adoption",
       "Adoption : agents actifs par mois, premiers usages, agents revenus, comptes jamais utilisés par direction",

@@ -1,4 +1,5 @@
 import { type Principal, within } from "../identity/index.js";
+import { equivalentsOf } from "../impact/index.js";
 import { appError } from "../shared/errors.js";
 import type { FiguresRepository, RollupSums, Scope } from "./figures.repository.js";
 
@@ -52,7 +53,22 @@ export interface FiguresPorts {
   /** Documents held in quarantine, and those released, with when they came and were released. */
   quarantine: () => Promise<{ createdAt: string; releasedAt: string | null }[]>;
   verdicts: () => Promise<CampaignVerdict[]>;
+  /** The charter's monthly quotas per agent and per direction. */
+  quotaRules: () => Promise<{ agent?: QuotaLimits; direction?: QuotaLimits }>;
+  /** What a quota scope (`user:ID`, `direction:ID`) consumed in a month. */
+  quotaUsage: (scope: string, month: string) => Promise<Record<keyof QuotaLimits, number>>;
 }
+
+/** A monthly quota's limits (requests, tokens, Wh, gCO2e), each optional. */
+export interface QuotaLimits {
+  requests?: number;
+  tokens?: number;
+  wh?: number;
+  gco2e?: number;
+}
+
+/** A glass of water, for the everyday equivalent of the water figure. */
+const GLASS_LITRES = 0.25;
 
 /** At most this many months in one request. */
 const MAX_MONTHS = 36;
@@ -377,7 +393,50 @@ export class FiguresService {
     };
   }
 
-  /** One agent's median comparison: the collectivité's median turns per active agent this month. */
+  /**
+   * An agent's own use this month: requests, validated answers, minutes
+   * saved, energy, CO2e and water with everyday equivalents, against the
+   * quotas that apply to them, and the collectivité's median (withheld
+   * below the charter's threshold).
+   */
+  async mine(principal: Principal) {
+    const now = this.deps.now();
+    const month = now.toISOString().slice(0, 7);
+    const from = `${month}-01T00:00:00.000Z`;
+    const to = now.toISOString();
+    const totals = await this.deps.figures.agentTotals(principal.userId, from, to);
+    const rules = await this.deps.ports.quotaRules();
+    const quotas = [];
+    for (const [level, limits, scope] of [
+      ["agent", rules.agent, `user:${principal.userId}`],
+      ["direction", rules.direction, principal.directionId && `direction:${principal.directionId}`],
+    ] as const) {
+      if (!limits || !scope) continue;
+      const used = await this.deps.ports.quotaUsage(scope, month);
+      for (const measure of ["requests", "tokens", "wh", "gco2e"] as const) {
+        const limit = limits[measure];
+        if (limit !== undefined) quotas.push({ level, measure, used: used[measure], limit });
+      }
+    }
+    const { median: medianTurns, agents } = await this.medianTurns(month);
+    return {
+      month,
+      from,
+      to,
+      ...totals,
+      equivalents: {
+        ...equivalentsOf(totals.energyKwh, totals.gwpKgCo2e),
+        waterGlasses: {
+          min: totals.waterL.min / GLASS_LITRES,
+          max: totals.waterL.max / GLASS_LITRES,
+        },
+      },
+      quotas,
+      median: { turns: medianTurns, agents },
+    };
+  }
+
+  /** The collectivité's median turns per active agent in a month (null under the threshold). */
   async medianTurns(month: string): Promise<{ median: number | null; agents: number }> {
     const turns = await this.deps.figures.turnsPerAgent(month);
     const rules = await this.deps.ports.rules();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
-import { EquivalentsSchema, equivalentsOf, RangeSchema } from "../impact/index.js";
+import { RangeSchema } from "../impact/index.js";
 import type { UsageJournal } from "./journal.service.js";
 
 const Period = z.object({
@@ -17,14 +17,6 @@ const Sums = {
   minutesSaved: z.number(),
   answersWithMinutes: z.number(),
 };
-
-const MyUsage = z.object({
-  from: z.string(),
-  to: z.string(),
-  turns: z.number(),
-  ...Sums,
-  equivalents: EquivalentsSchema,
-});
 
 const UsageSummary = z.object({
   from: z.string(),
@@ -47,27 +39,6 @@ const UsageSummary = z.object({
 /** The observatory's view of the usage journal: totals, never a text. */
 export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }): RouteDefinition[] {
   return [
-    route({
-      method: "GET",
-      url: "/api/me/usage",
-      summary:
-        "Mon usage du mois en cours : demandes, jetons, énergie et CO2e cumulés, avec un équivalent parlant, et les minutes que les réponses m'ont fait gagner",
-      tags: ["observatory"],
-      access: "authenticated",
-      response: MyUsage,
-      handler: async ({ principal }) => {
-        const now = deps.now();
-        const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-        const to = now.toISOString();
-        const totals = await deps.journal.totalsFor(principal.userId, from, to);
-        return {
-          from,
-          to,
-          ...totals,
-          equivalents: equivalentsOf(totals.energyKwh, totals.gwpKgCo2e),
-        };
-      },
-    }),
     route({
       method: "GET",
       url: "/api/observatory/usage",

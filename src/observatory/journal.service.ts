@@ -116,20 +116,6 @@ export class UsageJournal {
     await this.deps.usage.setFeedback(turnId, rating, minutesSaved ?? null);
   }
 
-  /** One agent's totals between two instants (ISO, both included): what they see of their own use. */
-  async totalsFor(userId: string, from: string, to: string) {
-    const row = await this.deps.usage.totalsFor(userId, from, to);
-    return {
-      turns: Number(row?.turns ?? 0),
-      promptTokens: Number(row?.prompt_tokens ?? 0),
-      completionTokens: Number(row?.completion_tokens ?? 0),
-      energyKwh: { min: Number(row?.energy_min ?? 0), max: Number(row?.energy_max ?? 0) },
-      gwpKgCo2e: { min: Number(row?.gwp_min ?? 0), max: Number(row?.gwp_max ?? 0) },
-      minutesSaved: Number(row?.minutes_saved ?? 0),
-      answersWithMinutes: Number(row?.minutes_answers ?? 0),
-    };
-  }
-
   /**
    * Totals between two instants (ISO, both included), for the observatory;
    * months already purged count whole, through their monthly totals.

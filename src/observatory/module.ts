@@ -11,6 +11,7 @@ import { figuresRoutes } from "./figures.routes.js";
 import {
   type Account,
   type CampaignVerdict,
+  type FiguresPorts,
   FiguresService,
   type ObservatoryRules,
 } from "./figures.service.js";
@@ -94,6 +95,8 @@ export function figuresModule(
     subjectNames: () => Promise<Map<string, string>>;
     quarantineReview: () => Promise<{ createdAt: string; releasedAt: string | null }[]>;
     verdicts: () => Promise<CampaignVerdict[]>;
+    quotaRules: FiguresPorts["quotaRules"];
+    quotaUsage: FiguresPorts["quotaUsage"];
   },
 ) {
   const figures = new FiguresService({
@@ -105,6 +108,8 @@ export function figuresModule(
       subjectNames: ports.subjectNames,
       quarantine: ports.quarantineReview,
       verdicts: ports.verdicts,
+      quotaRules: ports.quotaRules,
+      quotaUsage: ports.quotaUsage,
     },
     now: () => clock.now(),
   });

@@ -225,18 +225,6 @@ export class UsageRepository {
     });
   }
 
-  /** One user's completed turns between two instants (ISO, both included), summed. */
-  totalsFor(userId: string, from: string, to: string) {
-    return this.db
-      .selectFrom("usage_records")
-      .select([sql<number>`count(*)`.as("turns"), ...SUMS])
-      .where("user_id", "=", userId)
-      .where("status", "=", "completed")
-      .where("at", ">=", from)
-      .where("at", "<=", to)
-      .executeTakeFirst();
-  }
-
   /** Records between two instants, summed per assistant, model, hosting class and data class. */
   summary(from: string, to: string) {
     return this.db

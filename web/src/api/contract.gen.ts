@@ -344,12 +344,6 @@ export interface ApiRoutes {
     params: undefined;
     query: undefined;
   };
-  "GET /api/me/usage": {
-    response: GetApiMeUsageResponse;
-    body: undefined;
-    params: undefined;
-    query: undefined;
-  };
   "GET /api/observatory/usage": {
     response: GetApiObservatoryUsageResponse;
     body: undefined;
@@ -757,6 +751,12 @@ export interface ApiRoutes {
     body: undefined;
     params: GetApiArenaCampaignsIdExportParams;
     query: GetApiArenaCampaignsIdExportQuery;
+  };
+  "GET /api/me/usage": {
+    response: GetApiMeUsageResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
   };
   "GET /api/observatory/adoption": {
     response: GetApiObservatoryAdoptionResponse;
@@ -3384,34 +3384,6 @@ export interface PostApiImpactEstimateBody {
         max: number;
       };
   zone: string;
-}
-
-export interface GetApiMeUsageResponse {
-  from: string;
-  to: string;
-  turns: number;
-  promptTokens: number;
-  completionTokens: number;
-  energyKwh: {
-    min: number;
-    max: number;
-  };
-  gwpKgCo2e: {
-    min: number;
-    max: number;
-  };
-  minutesSaved: number;
-  answersWithMinutes: number;
-  equivalents: {
-    ledBulbMinutes: {
-      min: number;
-      max: number;
-    };
-    videoStreamingMinutes: {
-      min: number;
-      max: number;
-    };
-  };
 }
 
 export interface GetApiObservatoryUsageResponse {
@@ -7592,6 +7564,52 @@ export interface GetApiArenaCampaignsIdExportParams {
 export interface GetApiArenaCampaignsIdExportQuery {
   format?: "json" | "csv";
   table?: "votes" | "ranking";
+}
+
+export interface GetApiMeUsageResponse {
+  month: string;
+  from: string;
+  to: string;
+  turns: number;
+  validated: number;
+  energyKwh: {
+    min: number;
+    max: number;
+  };
+  gwpKgCo2e: {
+    min: number;
+    max: number;
+  };
+  waterL: {
+    min: number;
+    max: number;
+  };
+  minutesSaved: number;
+  answersWithMinutes: number;
+  equivalents: {
+    ledBulbMinutes: {
+      min: number;
+      max: number;
+    };
+    videoStreamingMinutes: {
+      min: number;
+      max: number;
+    };
+    waterGlasses: {
+      min: number;
+      max: number;
+    };
+  };
+  quotas: {
+    level: "agent" | "direction";
+    measure: "requests" | "tokens" | "wh" | "gco2e";
+    used: number;
+    limit: number;
+  }[];
+  median: {
+    turns: number | null;
+    agents: number;
+  };
 }
 
 export interface GetApiObservatoryAdoptionResponse {
