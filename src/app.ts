@@ -12,7 +12,13 @@ import { identityModule } from "./identity/module.js";
 import { impactModule } from "./impact/module.js";
 import { knowledgeModule } from "./knowledge/module.js";
 import type { AuditActor } from "./observatory/index.js";
-import { auditModule, figuresModule, observatoryModule } from "./observatory/module.js";
+import {
+  auditModule,
+  experienceModule,
+  figuresModule,
+  observatoryModule,
+  registerModule,
+} from "./observatory/module.js";
 import { pipelineModule } from "./pipeline/module.js";
 import { providersModule } from "./providers/module.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
@@ -82,7 +88,23 @@ export function createModules({
     ...useCaseRuns.ports,
   });
   const figures = figuresModule(context, { ...ports, ...assistants.ports, ...arena.ports });
-  const later = [pipelines, assistants, chat, retention, useCaseRuns, arena, figures] as const;
+  const register = registerModule(context, { ...ports, ...assistants.ports, ...arena.ports });
+  const experience = experienceModule(context, {
+    ...ports,
+    ...assistants.ports,
+    useCases: assistants.services.useCases,
+  });
+  const later = [
+    pipelines,
+    assistants,
+    chat,
+    retention,
+    useCaseRuns,
+    arena,
+    figures,
+    register,
+    experience,
+  ] as const;
   const modules = [...domains, ...later] as const;
   return {
     services: servicesOf(modules),

@@ -342,6 +342,20 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   /**
+   * What Beffroi publishes without an account: the public register of its
+   * algorithmic processing (`/registre`, `/api/public/register`; CRPA art.
+   * L. 312-1-3, on by default) and the monthly usage figures as open data
+   * (`/api/public/opendata/…`, on by default), under the charter's threshold.
+   */
+  publication: z
+    .strictObject({
+      /** The collectivité's name, as the register's page shows it (« Ville de Saint-Amand »). */
+      name: z.string().trim().min(1).max(200).optional(),
+      register: boolish.default(true),
+      openData: boolish.default(true),
+    })
+    .prefault({}),
+  /**
    * What every model provider may read and receive. The administration API
    * names a provider's address, so whatever key it reads is sent there: a
    * key file is read only inside `keyDirectory` (none: no key file), a

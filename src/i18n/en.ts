@@ -162,14 +162,33 @@ export const en = {
   "error.arena_subject_required":
     "Give either a use case (useCaseId) or an assistant (assistantId), not both.",
   "error.arena_question_too_long": "A test case's question holds at most {max} characters.",
+  "error.observatory_report_month_invalid":
+    "Invalid month: give a past month or the current one, as YYYY-MM.",
+  "error.observatory_report_not_found":
+    "No report is kept for {month}: the server generates it once the month is over.",
   "error.observatory_period_invalid":
     "Invalid period: give months as YYYY-MM, the start before the end, over {max} months at most.",
   "error.observatory_forbidden":
     "The observatory is for the IT department, the DPO, auditors and referents (for their own department and those below it).",
+  "error.register_unpublished":
+    "This local authority does not publish its register of algorithmic processing through Beffroi (publication.register).",
+  "error.opendata_unpublished":
+    "This local authority does not publish Beffroi's usage data as open data (publication.openData).",
   "error.arena_recommend_use_case":
     "Only the winner of a campaign on a use case becomes its recommended model; for an assistant, choose its preferred models in the administration.",
   "error.arena_already_voted": "You already voted on this match: a vote cannot be changed.",
   "error.arena_campaign_closed": "This campaign is closed: it takes no more votes or cases.",
+  "error.experience_personal_data":
+    "The field {field} holds personal data ({types}): remove it, a feedback report or a proposal must not point to anyone. Nothing was saved.",
+  "error.experience_subject_required":
+    "Give either a use case (useCaseId) or an assistant (assistantId), not both.",
+  "error.experience_not_curatable":
+    "Only administrators and referents of the department owning this use case or assistant (or one above it) may publish or set aside its feedback reports.",
+  "error.experience_not_found": "Feedback report not found.",
+  "error.proposal_base_required": "A proposal about a knowledge base must name the base (baseId).",
+  "error.proposal_not_found": "Proposal not found.",
+  "error.proposal_already_answered":
+    "This proposal has already been answered: it cannot be changed.",
   "error.arena_no_cases": "This campaign has no test case yet: its referent must add some.",
   "error.arena_nothing_left":
     "You have seen every pair of this campaign: thank you for your votes.",

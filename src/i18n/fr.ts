@@ -733,15 +733,131 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
   "error.arena_subject_required":
     "Indiquez soit un cas d'usage (useCaseId), soit un assistant (assistantId), pas les deux.",
   "error.arena_question_too_long": "La question d'un cas de test fait au plus {max} caractères.",
+  "error.observatory_report_month_invalid":
+    "Mois invalide : indiquez un mois passé ou le mois en cours, au format AAAA-MM.",
+  "error.observatory_report_not_found":
+    "Aucun rapport n'est conservé pour le mois {month} : il est généré une fois le mois terminé, par le serveur.",
   "error.observatory_period_invalid":
     "Période invalide : indiquez des mois au format AAAA-MM, le début avant la fin, sur {max} mois au plus.",
   "error.observatory_forbidden":
     "L'observatoire est réservé à la DSI, au DPO, aux auditeurs et aux référents (pour leur direction et celles qui en dépendent).",
+  "error.register_unpublished":
+    "Cette collectivité ne publie pas son registre des traitements algorithmiques par Beffroi (publication.register).",
+  "error.opendata_unpublished":
+    "Cette collectivité ne publie pas les données d'usage de Beffroi en données ouvertes (publication.openData).",
+  "register.title": "Registre des traitements algorithmiques",
+  "register.title_of": "Registre des traitements algorithmiques — {name}",
+  "register.intro":
+    "Ce registre présente les cas d'usage d'intelligence artificielle générative que la collectivité met à la disposition de ses agents dans Beffroi, comme le prévoit l'article L. 312-1-3 du code des relations entre le public et l'administration : leur finalité, les modèles qu'ils peuvent utiliser et leur hébergement, les données qu'ils peuvent traiter, le contrôle humain exercé, les évaluations comparatives menées et leur impact environnemental. Il ne contient aucune donnée personnelle.",
+  "register.generated": "Registre établi le {date}. Impact mesuré de {from} à {to}.",
+  "register.threshold":
+    "Les chiffres d'un cas d'usage utilisé par moins de {min} agents ne sont pas publiés.",
+  "register.formats": "Ces informations existent aussi en données structurées :",
+  "register.link.json": "le registre en JSON",
+  "register.link.csv": "les usages mensuels en CSV (données ouvertes)",
+  "register.link.schema": "le schéma du fichier CSV (Table Schema)",
+  "register.contents": "Cas d'usage en service",
+  "register.empty": "Aucun cas d'usage n'est en service.",
+  "register.caption": "Fiche du cas d'usage « {name} » (version {version})",
+  "register.row.purpose": "Finalité",
+  "register.row.models": "Modèles et hébergement",
+  "register.row.data": "Données traitées",
+  "register.row.oversight": "Contrôle humain",
+  "register.row.verdicts": "Évaluations comparatives",
+  "register.row.impact": "Impact sur douze mois",
+  "register.no_purpose": "Finalité non décrite.",
+  "register.category": "Catégorie : {category}.",
+  "register.models.none":
+    "Aucun modèle en service ne respecte l'hébergement exigé : seul le résultat sans IA est produit.",
+  "register.models.recommended": "(recommandé)",
+  "register.model":
+    "{model} ({ref}), fourni par {provider} : hébergement {hosting}, pays {country}",
+  "register.hosting.local": "local (serveurs de la collectivité)",
+  "register.hosting.sovereign": "souverain (prestataire soumis au seul droit européen)",
+  "register.hosting.extraterritorial":
+    "extraterritorial (prestataire soumis à un droit hors de l'Union européenne)",
+  "register.data.fields": "Champs du formulaire pouvant contenir des données personnelles :",
+  "register.data.no_fields":
+    "Aucun champ du formulaire n'est signalé comme pouvant contenir des données personnelles.",
+  "register.data.hosting": "Hébergement le moins souverain admis : {hosting}.",
+  "register.data.charter":
+    "Hébergement admis : celui que la charte de la collectivité fixe selon les données détectées dans chaque demande.",
+  "register.data.guard":
+    "Chaque demande est analysée avant tout envoi : les données personnelles détectées sont pseudonymisées ou la demande est bloquée, selon la charte.",
+  "register.oversight.required":
+    "Chaque réponse est un brouillon : un agent doit la relire et la valider avant tout usage.",
+  "register.oversight.optional":
+    "La validation de chaque réponse n'est pas exigée ; l'agent qui l'utilise en reste responsable.",
+  "register.verdicts.none": "Aucune évaluation comparative close.",
+  "register.impact.hidden": "Non publié : moins de {min} agents l'ont utilisé sur la période.",
+  "register.impact.turns": "Demandes : {turns}",
+  "register.impact.energy": "Énergie : de {min} à {max} kWh",
+  "register.impact.gwp": "Émissions : de {min} à {max} kg CO2e",
+  "register.impact.water": "Eau : de {min} à {max} litres",
+  "register.footer": "Registre publié par Beffroi, sans compte ni traceur.",
+  "opendata.schema.title": "Usages mensuels de l'IA générative (Beffroi)",
+  "opendata.schema.description":
+    "Une ligne par mois, cas d'usage ou assistant, modèle, classe d'hébergement et classe de données, sur l'ensemble de la collectivité. Les lignes derrière lesquelles moins de {min} agents se trouvent ne sont pas publiées ; l'énergie, les émissions et l'eau sont des estimations (méthode EcoLogits), données en fourchette.",
+  "opendata.mois": "Mois",
+  "opendata.mois.description": "Le mois des demandes (AAAA-MM, temps universel).",
+  "opendata.type_sujet": "Type de sujet",
+  "opendata.type_sujet.description":
+    "cas_usage (un cas d'usage du catalogue), assistant (un assistant) ou conversation (une conversation sans assistant).",
+  "opendata.sujet": "Sujet",
+  "opendata.sujet.description":
+    "Le nom du cas d'usage ou de l'assistant ; vide pour une conversation sans assistant.",
+  "opendata.modele": "Modèle",
+  "opendata.modele.description":
+    "Le modèle qui a répondu (fournisseur/modèle) ; vide quand aucun modèle n'a répondu (demande refusée, passages cités, résultat sans IA).",
+  "opendata.hebergement": "Hébergement",
+  "opendata.hebergement.description":
+    "La classe d'hébergement du modèle : local (serveurs de la collectivité), sovereign (prestataire soumis au seul droit européen), extraterritorial (prestataire soumis à un droit hors de l'Union européenne) ; vide sans modèle.",
+  "opendata.classe_donnees": "Classe de données",
+  "opendata.classe_donnees.description":
+    "La classe des données détectées dans la demande : public (aucune donnée personnelle), personal (données identifiantes), sensitive (données sensibles : article 9 du RGPD, infractions, NIR).",
+  "opendata.demandes": "Demandes",
+  "opendata.demandes.description": "Le nombre de demandes, refusées comprises.",
+  "opendata.refusees": "Demandes refusées",
+  "opendata.refusees.description":
+    "Le nombre de demandes refusées ou interrompues (charte, protection des données, quotas, modèle indisponible).",
+  "opendata.energie_kwh_min": "Énergie (kWh), estimation basse",
+  "opendata.energie_kwh_min.description":
+    "L'énergie consommée par les réponses des modèles, en kilowattheures : borne basse de l'estimation.",
+  "opendata.energie_kwh_max": "Énergie (kWh), estimation haute",
+  "opendata.energie_kwh_max.description":
+    "L'énergie consommée par les réponses des modèles, en kilowattheures : borne haute de l'estimation.",
+  "opendata.co2e_kg_min": "Émissions (kg CO2e), estimation basse",
+  "opendata.co2e_kg_min.description":
+    "Les émissions de gaz à effet de serre, en kilogrammes d'équivalent CO2 (usage et fabrication) : borne basse.",
+  "opendata.co2e_kg_max": "Émissions (kg CO2e), estimation haute",
+  "opendata.co2e_kg_max.description":
+    "Les émissions de gaz à effet de serre, en kilogrammes d'équivalent CO2 (usage et fabrication) : borne haute.",
+  "opendata.eau_l_min": "Eau (L), estimation basse",
+  "opendata.eau_l_min.description":
+    "L'eau consommée par les centres de données, en litres : borne basse.",
+  "opendata.eau_l_max": "Eau (L), estimation haute",
+  "opendata.eau_l_max.description":
+    "L'eau consommée par les centres de données, en litres : borne haute.",
+  "opendata.minutes_gagnees": "Minutes gagnées",
+  "opendata.minutes_gagnees.description":
+    "Les minutes que les agents déclarent avoir gagnées grâce aux réponses (leur propre estimation, facultative).",
   "error.arena_recommend_use_case":
     "Seul le gagnant d'une campagne sur un cas d'usage devient son modèle recommandé ; pour un assistant, choisissez ses modèles préférés dans l'administration.",
   "error.arena_already_voted": "Vous avez déjà voté pour ce duel : un vote ne se modifie pas.",
   "error.arena_campaign_closed":
     "Cette campagne est close : elle ne reçoit plus de vote ni de cas.",
+  "error.experience_personal_data":
+    "Le champ « {field} » contient des données personnelles ({types}) : retirez-les, un retour d'expérience ou une proposition ne doit désigner personne. Rien n'a été enregistré.",
+  "error.experience_subject_required":
+    "Indiquez soit un cas d'usage (useCaseId), soit un assistant (assistantId), pas les deux.",
+  "error.experience_not_curatable":
+    "Seuls les administrateurs et les référents de la direction qui porte ce cas d'usage ou cet assistant (ou d'une direction au-dessus) peuvent publier ou écarter ses retours d'expérience.",
+  "error.experience_not_found": "Retour d'expérience introuvable.",
+  "error.proposal_base_required":
+    "Une proposition sur une base de connaissances doit indiquer la base concernée (baseId).",
+  "error.proposal_not_found": "Proposition introuvable.",
+  "error.proposal_already_answered":
+    "Cette proposition a déjà reçu une réponse : elle ne se modifie pas.",
   "error.arena_no_cases":
     "Cette campagne n'a pas encore de cas de test : son référent doit en ajouter.",
   "error.arena_nothing_left":
@@ -1091,6 +1207,14 @@ par POST /api/bootstrap, ou avec :
   "audit.action.watch-source.deleted": "source de veille supprimée",
   "audit.action.arena-campaign.created": "campagne de comparaison de modèles créée",
   "audit.action.arena-campaign.closed": "campagne de comparaison de modèles close",
+  "audit.action.experience.published": "retour d'expérience publié",
+  "audit.action.experience.set-aside": "retour d'expérience écarté",
+  "audit.action.proposal.accepted": "proposition d'évolution acceptée",
+  "audit.action.proposal.declined": "proposition d'évolution refusée",
+  "experience.field.worked": "Ce qui a marché",
+  "experience.field.didNotWork": "Ce qui n'a pas marché",
+  "experience.field.proposal": "Votre proposition",
+  "experience.field.answer": "Réponse",
   "audit.action.provider.added": "fournisseur de modèles ajouté",
   "audit.action.provider.updated": "fournisseur de modèles modifié",
   "audit.action.provider.removed": "fournisseur de modèles retiré",
@@ -1221,6 +1345,16 @@ par POST /api/bootstrap, ou avec :
   "usecase.watch.block.end": "Fin des éléments de veille",
   "usecase.watch.nothing_new":
     "Aucun élément de veille ne correspond à ces thèmes sur la période : aucune demande n'a été envoyée au modèle.",
+  "observatory.refusal.charter.acceptance": "Charte pas encore acceptée",
+  "observatory.refusal.charter.audience": "Assistant hors du public autorisé par la charte",
+  "observatory.refusal.charter.category": "Usage interdit par la charte",
+  "observatory.refusal.charter.tools": "Outils interdits par la charte",
+  "observatory.refusal.charter.quota": "Quota atteint",
+  "observatory.refusal.route.blocked":
+    "Données personnelles ou sensibles bloquées pour les modèles disponibles",
+  "observatory.refusal.identity": "Identification refusée",
+  "observatory.refusal.failed": "Étape en échec ({stage})",
+  "observatory.refusal.other": "Autre refus ({rule})",
   "arena.verdict.no_votes": "Pas encore de vote : aucun verdict.",
   "arena.verdict.interval": "de {low} à {high}",
   "arena.verdict.gain":
@@ -1251,6 +1385,93 @@ par POST /api/bootstrap, ou avec :
     "Indiquez les valeurs du formulaire : beffroi usecases baseline ID --input FICHIER.json.",
   "cli.usecases_id_missing":
     "Indiquez le cas d'usage : beffroi usecases baseline ID --input FICHIER.json.",
+  "report.title": "Rapport mensuel de l'observatoire",
+  "report.subtitle": "{month} · {scope}",
+  "report.scope.all": "Toute la collectivité",
+  "report.scope.direction": "Direction {path} et directions rattachées",
+  "report.withheld": "n.c.",
+  "report.range": "de {min} à {max}{unit}",
+  "report.change": "{change} (mois précédent : {previous})",
+  "report.minutes": "{minutes} min, sur {answers} réponses notées",
+  "report.glasses": "verres d'eau",
+  "report.month_withheld":
+    "Moins de {minAgents} agents actifs ce mois-ci dans ce périmètre : les chiffres du mois ne sont pas communiqués (n.c.).",
+  "report.section.key": "Chiffres clés du mois",
+  "report.section.series": "Évolution sur douze mois",
+  "report.section.uses": "Principaux cas d'usage du mois",
+  "report.section.protection": "Protection des données personnelles et refus",
+  "report.section.battles": "Comparaisons de modèles : verdicts",
+  "report.section.changes": "Ce qui a changé dans la charte et les bases",
+  "report.key.active_agents": "Agents actifs",
+  "report.key.change": "Évolution des agents actifs",
+  "report.key.turns": "Demandes",
+  "report.key.validated": "Réponses validées",
+  "report.key.validation_rate": "Taux de validation (réponses validées / réponses données)",
+  "report.key.minutes_saved": "Minutes gagnées (déclarées par les agents)",
+  "report.key.energy": "Énergie consommée",
+  "report.key.led": "soit une ampoule LED de 5 W allumée pendant",
+  "report.key.gwp": "Émissions de gaz à effet de serre",
+  "report.key.video": "soit de la vidéo en ligne pendant",
+  "report.key.water": "Eau consommée",
+  "report.key.glasses": "soit",
+  "report.key.personal_data": "Données personnelles détectées",
+  "report.key.pseudonymised": "Demandes pseudonymisées avant envoi",
+  "report.key.blocked": "Demandes bloquées pour protéger des données",
+  "report.key.refused": "Demandes refusées",
+  "report.column.figure": "Indicateur",
+  "report.column.value": "Valeur",
+  "report.column.month": "Mois",
+  "report.column.agents": "Agents actifs",
+  "report.column.turns": "Demandes",
+  "report.column.validated": "Réponses validées",
+  "report.column.energy": "Énergie ({unit})",
+  "report.column.use": "Assistant ou cas d'usage",
+  "report.column.type": "Type de donnée",
+  "report.column.findings": "Détections",
+  "report.column.rule": "Motif du refus",
+  "report.column.campaign": "Campagne",
+  "report.column.votes": "Votes",
+  "report.column.verdict": "Verdict",
+  "report.column.version": "Version",
+  "report.column.date": "Date",
+  "report.column.sections": "Parties modifiées",
+  "report.column.action": "Action",
+  "report.column.count": "Nombre",
+  "report.chart.agents": "Agents actifs par mois",
+  "report.chart.turns": "Demandes par mois",
+  "report.chart.energy": "Énergie consommée par mois ({unit})",
+  "report.chart.uses": "Demandes et réponses validées par assistant ou cas d'usage",
+  "report.chart.table": "Les mêmes chiffres",
+  "report.legend.agents": "gris foncé : agents actifs (valeur inscrite au-dessus)",
+  "report.legend.turns": "gris foncé : demandes (valeur inscrite)",
+  "report.legend.validated": "hachures : réponses validées (valeur inscrite)",
+  "report.legend.energy_low": "gris foncé : estimation basse",
+  "report.legend.energy_high": "hachures : jusqu'à l'estimation haute (valeur inscrite)",
+  "report.uses.free": "Conversation libre (sans assistant)",
+  "report.uses.none": "Aucune demande à montrer ce mois-ci.",
+  "report.uses.hidden":
+    "{count} assistant(s) ou cas d'usage de moins de {minAgents} agents ne sont pas montrés.",
+  "report.protection.types": "Données personnelles détectées dans les demandes, par type",
+  "report.protection.none": "Aucune donnée personnelle détectée",
+  "report.protection.refusals": "Demandes refusées, par motif",
+  "report.protection.no_refusal": "Aucun refus",
+  "report.battles.caption": "Campagnes closes ce mois-ci et leur verdict",
+  "report.battles.none": "Aucune campagne de comparaison n'a été close ce mois-ci.",
+  "report.battles.no_verdict": "Pas de verdict.",
+  "report.changes.note":
+    "D'après le journal d'audit : la nature et le nombre des actions, jamais leur contenu.",
+  "report.changes.charter": "Nouvelles versions de la charte d'usage",
+  "report.changes.charter_none": "La charte d'usage n'a pas changé ce mois-ci.",
+  "report.changes.bases": "Actions sur les bases de connaissances et leurs documents",
+  "report.changes.bases_none": "Aucune action sur les bases de connaissances ce mois-ci.",
+  "report.changes.bases_restricted":
+    "Le détail des actions sur les bases vient du journal d'audit : il figure dans le rapport des administrateurs et des auditeurs.",
+  "report.threshold":
+    "Aucun chiffre ne porte sur moins de {minAgents} agents (seuil de la charte) : « n.c. » signale un chiffre non communiqué.",
+  "report.figures_only":
+    "Ce rapport ne contient que des chiffres : aucun nom d'agent, aucun texte de demande ni de réponse. Énergie, émissions et eau sont des estimations (méthode EcoLogits), données en fourchette.",
+  "report.generated": "Généré par Beffroi le {date}.",
+  "report.page": "Page {page} sur {pages}",
 } as const;
 
 export type MessageKey = keyof typeof fr;

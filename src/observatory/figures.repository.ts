@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Database } from "../store/index.js";
+import { type Database, SUM_KINDS } from "../store/index.js";
 
 /** What every figure is read over: months `YYYY-MM` (both included), some directions or all. */
 export interface Scope {
@@ -99,25 +99,44 @@ const sumsOf = (row: SumRow): RollupSums => ({
 export class FiguresRepository {
   constructor(private readonly db: Database) {}
 
-  /** The rollup's sums over a scope, grouped by some dimensions (none: one row, the totals). */
+  /**
+   * The journal's sums over a scope, grouped by some dimensions (none: one
+   * row, the totals), read from the narrowest breakdown of `usage_sums`
+   * that holds them all (`SUM_KINDS`).
+   */
   async sums<D extends RollupDimension>(
     scope: Scope,
     dimensions: readonly D[],
   ): Promise<(Record<D, string> & RollupSums)[]> {
+    const keyed = dimensions.filter((d) => d !== "month" && d !== "direction_id");
+    const perDirection = scope.directionIds !== null || dimensions.includes("direction_id" as D);
+    const found = Object.entries(SUM_KINDS).find(
+      ([, kind]) =>
+        (kind.perDirection || !perDirection) &&
+        keyed.every((d) => (kind.keys as readonly string[]).includes(d)),
+    );
+    if (!found) throw new Error(`no breakdown of the journal holds ${dimensions.join(", ")}`);
+    const [kind, { keys }] = found;
+    const columns = dimensions.map((d) =>
+      d === "month" || d === "direction_id"
+        ? sql.ref(d).as(d)
+        : sql.ref(`key${(keys as readonly string[]).indexOf(d) + 1}`).as(d),
+    );
     let query = this.db
-      .selectFrom("usage_rollup")
-      .select([...dimensions, ...SUMS])
+      .selectFrom("usage_sums")
+      .select([...columns, ...SUMS])
+      .where("kind", "=", kind)
       .where("month", ">=", scope.fromMonth)
       .where("month", "<=", scope.toMonth);
     if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
-    if (dimensions.length > 0) query = query.groupBy([...dimensions]);
+    if (dimensions.length > 0) query = query.groupBy(columns.map((_, i) => sql.raw(String(i + 1))));
     const rows = (await query.execute()) as unknown as (Record<D, string> & SumRow)[];
     return rows.map((row) => {
-      const keys = Object.fromEntries(dimensions.map((d) => [d, String(row[d])])) as Record<
+      const values = Object.fromEntries(dimensions.map((d) => [d, String(row[d])])) as Record<
         D,
         string
       >;
-      return { ...keys, ...sumsOf(row) };
+      return { ...values, ...sumsOf(row) };
     });
   }
 

@@ -104,7 +104,7 @@ const Uses = z.object({
     }),
   ),
   classes: z.array(shown({ dataClass: z.string(), ...UseFigures })),
-  refusals: z.array(z.object({ rule: z.string(), turns: z.number() })),
+  refusals: z.array(z.object({ rule: z.string(), label: z.string(), turns: z.number() })),
 });
 
 const Protection = z.object({
@@ -112,6 +112,8 @@ const Protection = z.object({
   types: z.array(
     z.object({
       type: z.string(),
+      /** The type's name in French. */
+      label: z.string(),
       dataClass: z.string(),
       action: z.string(),
       findings: z.number(),

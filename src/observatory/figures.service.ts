@@ -1,3 +1,5 @@
+import { typeLabel } from "../guard/index.js";
+import { hasMessage, t } from "../i18n/index.js";
 import { type Principal, within } from "../identity/index.js";
 import { equivalentsOf } from "../impact/index.js";
 import { appError } from "../shared/errors.js";
@@ -250,7 +252,7 @@ export class FiguresService {
     );
     const refusals = byRefusal
       .filter((row) => row.refusal !== "")
-      .map((row) => ({ rule: row.refusal, turns: row.turns }))
+      .map((row) => ({ rule: row.refusal, label: refusalLabel(row.refusal), turns: row.turns }))
       .sort((a, b) => b.turns - a.turns);
     return {
       ...header,
@@ -283,7 +285,9 @@ export class FiguresService {
     const actions = await this.deps.figures.sums(scope, ["data_action"]);
     return {
       ...header,
-      types: found.sort((a, b) => b.findings - a.findings || a.type.localeCompare(b.type)),
+      types: found
+        .map((row) => ({ ...row, label: typeLabel(row.type) }))
+        .sort((a, b) => b.findings - a.findings || a.type.localeCompare(b.type)),
       actions: actions
         .filter((row) => row.data_action !== "")
         .map((row) => ({ action: row.data_action, turns: row.turns })),
@@ -444,6 +448,16 @@ export class FiguresService {
       ? { median: null, agents: turns.length }
       : { median: median(turns), agents: turns.length };
   }
+}
+
+/** A refusal's reason in French, from the rule of the decision that refused the turn. */
+function refusalLabel(rule: string): string {
+  const key = `observatory.refusal.${rule}`;
+  if (hasMessage(key)) return t(key);
+  if (rule.startsWith("identity.")) return t("observatory.refusal.identity");
+  if (rule.endsWith(".failed"))
+    return t("observatory.refusal.failed", { stage: rule.split(".")[0] ?? rule });
+  return t("observatory.refusal.other", { rule });
 }
 
 /** The figures of a group of rollup rows of one subject or class, statuses together. */

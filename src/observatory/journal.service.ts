@@ -63,44 +63,42 @@ export class UsageJournal {
     const usage = output?.usage;
     const impact = turn.impact;
     const now = this.deps.clock.now();
-    await this.deps.usage.insert(
-      {
-        turn_id: turn.id,
-        at: turn.startedAt,
-        user_id: turn.principal?.userId ?? null,
-        direction_id: turn.principal?.directionId ?? null,
-        via: turn.principal?.via ?? turn.credential.kind,
-        assistant_id: turn.assistant?.id ?? null,
-        provider_id: output?.model?.providerId ?? null,
-        model_ref: output?.model?.ref ?? null,
-        sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
-        data_class: turn.dataClass ?? "public",
-        status: turn.status,
-        stopped_at: turn.stoppedAt ?? null,
-        mode: output?.mode ?? null,
-        prompt_tokens: usage?.promptTokens ?? 0,
-        completion_tokens: usage?.completionTokens ?? 0,
-        tokens_estimated: usage?.estimated === false ? 0 : 1,
-        latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
-        impact_method: impact?.method ?? null,
-        energy_kwh_min: impact?.energyKwh.min ?? null,
-        energy_kwh_max: impact?.energyKwh.max ?? null,
-        gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
-        gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
-        decisions: JSON.stringify(publicDecisions(turn)),
-        use_case_id: turn.useCase?.id ?? null,
-        use_case_version: turn.useCase?.version ?? null,
-        water_l_min: impact?.waterL.min ?? null,
-        water_l_max: impact?.waterL.max ?? null,
-        ...protectionOf(turn),
-        refusal:
-          turn.status === "completed"
-            ? null
-            : (turn.decisions.find((decision) => decision.outcome === "deny")?.rule ?? null),
-        sobriety: sobrietyOf(turn),
-      },
-      output?.abstained === true,
-    );
+    await this.deps.usage.insert({
+      turn_id: turn.id,
+      at: turn.startedAt,
+      user_id: turn.principal?.userId ?? null,
+      direction_id: turn.principal?.directionId ?? null,
+      via: turn.principal?.via ?? turn.credential.kind,
+      assistant_id: turn.assistant?.id ?? null,
+      provider_id: output?.model?.providerId ?? null,
+      model_ref: output?.model?.ref ?? null,
+      sovereignty: output?.model?.sovereignty ?? (output ? "local" : null),
+      data_class: turn.dataClass ?? "public",
+      status: turn.status,
+      stopped_at: turn.stoppedAt ?? null,
+      mode: output?.mode ?? null,
+      prompt_tokens: usage?.promptTokens ?? 0,
+      completion_tokens: usage?.completionTokens ?? 0,
+      tokens_estimated: usage?.estimated === false ? 0 : 1,
+      latency_ms: Math.max(0, Math.round(now.getTime() - Date.parse(turn.startedAt))),
+      impact_method: impact?.method ?? null,
+      energy_kwh_min: impact?.energyKwh.min ?? null,
+      energy_kwh_max: impact?.energyKwh.max ?? null,
+      gwp_kg_min: impact?.gwpKgCo2e.min ?? null,
+      gwp_kg_max: impact?.gwpKgCo2e.max ?? null,
+      decisions: JSON.stringify(publicDecisions(turn)),
+      use_case_id: turn.useCase?.id ?? null,
+      use_case_version: turn.useCase?.version ?? null,
+      water_l_min: impact?.waterL.min ?? null,
+      water_l_max: impact?.waterL.max ?? null,
+      ...protectionOf(turn),
+      refusal:
+        turn.status === "completed"
+          ? null
+          : (turn.decisions.find((decision) => decision.outcome === "deny")?.rule ?? null),
+      sobriety: sobrietyOf(turn),
+      abstained: output?.abstained ? 1 : 0,
+    });
   };
 
   /** An answer validated by its agent (the charter's human validation): counted once. */

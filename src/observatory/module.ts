@@ -1,11 +1,18 @@
+import type { UseCase } from "../assistants/index.js";
 import type { ModuleContext } from "../context.js";
+import type { GuardFinding } from "../guard/index.js";
+import type { Principal } from "../identity/index.js";
 import { journalStage, type Turn } from "../pipeline/index.js";
+import type { ResolvedModel } from "../providers/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { AuditActor } from "./audit.js";
 import { AuditRepository } from "./audit.repository.js";
 import { auditRoutes } from "./audit.routes.js";
 import { AuditLog } from "./audit.service.js";
+import { ExperienceRepository } from "./experience.repository.js";
+import { experienceRoutes } from "./experience.routes.js";
+import { ExperienceService } from "./experience.service.js";
 import { FiguresRepository } from "./figures.repository.js";
 import { figuresRoutes } from "./figures.routes.js";
 import {
@@ -17,6 +24,13 @@ import {
 } from "./figures.service.js";
 import { journalRoutes } from "./journal.routes.js";
 import { UsageJournal } from "./journal.service.js";
+import { OpenDataRepository } from "./opendata.repository.js";
+import { registerRoutes } from "./register.routes.js";
+import { RegisterService } from "./register.service.js";
+import { ReportRepository } from "./report.repository.js";
+import { reportRoutes } from "./report.routes.js";
+import { ReportScheduler } from "./report.scheduler.js";
+import { ReportService } from "./report.service.js";
 import { type RetentionPeriods, RetentionService } from "./retention.service.js";
 import { UsageRepository } from "./usage.repository.js";
 
@@ -87,7 +101,7 @@ export function observatoryModule(
  * ports, and the rollups the journal writes.
  */
 export function figuresModule(
-  { store, clock }: ModuleContext,
+  { store, clock, ids, log }: ModuleContext,
   ports: {
     observatoryRules: () => Promise<ObservatoryRules>;
     directions: { list: () => Promise<{ id: string; path: string }[]> };
@@ -113,5 +127,104 @@ export function figuresModule(
     },
     now: () => clock.now(),
   });
-  return { services: { figures }, ports: { figures }, routes: figuresRoutes({ figures }) };
+  // The monthly report, and its generation once a month is over (started by `beffroi serve`).
+  const observatoryReports = new ReportService({
+    figures,
+    reports: new ReportRepository(store.db),
+    now: () => clock.now(),
+    newClaim: () => ids.id(),
+    log,
+  });
+  const reportScheduler = new ReportScheduler({
+    generateDue: () => observatoryReports.generateDue(),
+    log,
+  });
+  return {
+    services: { figures, observatoryReports, reportScheduler },
+    ports: { figures },
+    routes: [...figuresRoutes({ figures }), ...reportRoutes({ reports: observatoryReports })],
+    stop: () => reportScheduler.stop(),
+  };
+}
+
+/**
+ * Capitalising experience: « retours d'expérience » on use cases and
+ * assistants, and proposals to change the charter or a knowledge base. Built
+ * after the assistants (the subjects and the directions that own them); every
+ * free text is scanned by the guard's egress scan.
+ */
+export function experienceModule(
+  { store, clock, ids, audit }: ModuleContext,
+  ports: {
+    assistants: { list: () => Promise<OwnedSubject[]> };
+    useCases: { list: () => Promise<OwnedSubject[]> };
+    egress: { scan: (text: string) => Promise<GuardFinding> };
+    readableBaseIds: (principal: Principal) => Promise<string[]>;
+  },
+) {
+  const experience = new ExperienceService({
+    experience: new ExperienceRepository(store.db),
+    ports: {
+      subjects: async () => [
+        ...(await ports.useCases.list()).map((u) => ({
+          kind: "usecase" as const,
+          id: u.id,
+          name: u.name,
+          ownerDirectionPath: u.ownerDirectionPath,
+        })),
+        ...(await ports.assistants.list()).map((a) => ({
+          kind: "assistant" as const,
+          id: a.id,
+          name: a.name,
+          ownerDirectionPath: a.ownerDirectionPath,
+        })),
+      ],
+      scan: (text) => ports.egress.scan(text),
+      readableBaseIds: ports.readableBaseIds,
+    },
+    clock,
+    ids,
+    audit,
+  });
+  return { services: { experience }, routes: experienceRoutes({ experience }) };
+}
+
+/** A use case or an assistant, as the catalogue lists it: its name and the direction that owns it. */
+type OwnedSubject = { id: string; name: string; ownerDirectionPath: string | null };
+
+/**
+ * What Beffroi publishes without an account (`publication` in the
+ * configuration): the register of its algorithmic processing and the open
+ * data of its use, read from the catalogue, the providers, the battles'
+ * verdicts and the observatory's rollups.
+ */
+export function registerModule(
+  { config, store, clock }: ModuleContext,
+  ports: {
+    observatoryRules: () => Promise<ObservatoryRules>;
+    providers: { models: (capability: "chat") => Promise<ResolvedModel[]> };
+    useCaseDefinitions: () => Promise<UseCase[]>;
+    recommendedModel: (id: string) => Promise<string | null>;
+    subjectNames: () => Promise<Map<string, string>>;
+    verdicts: () => Promise<CampaignVerdict[]>;
+  },
+) {
+  const register = new RegisterService({
+    figures: new FiguresRepository(store.db),
+    openData: new OpenDataRepository(store.db),
+    ports: {
+      useCases: ports.useCaseDefinitions,
+      recommendedModel: ports.recommendedModel,
+      chatModels: () => ports.providers.models("chat"),
+      verdicts: ports.verdicts,
+      rules: ports.observatoryRules,
+      subjectNames: ports.subjectNames,
+    },
+    publication: config.publication,
+    now: () => clock.now(),
+  });
+  return {
+    services: { register },
+    routes: registerRoutes({ register, openData: () => config.publication.openData }),
+  };
 }

@@ -1,84 +1,18 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
-import type {
-  Database,
-  Tables,
-  UsageMonthlyTable,
-  UsageRecordTable,
-  UsageRollupTable,
+import {
+  AGENT_KINDS,
+  type Database,
+  fillSums,
+  SUM_COLUMNS,
+  SUM_KINDS,
+  type Tables,
+  type UsageFindingTable,
+  type UsageMonthlyTable,
+  type UsageRecordTable,
+  type UsageSumTable,
 } from "../store/index.js";
 
 type Executor = Kysely<Tables> | Transaction<Tables>;
-
-/** The dimensions `usage_rollup` sums over, in its primary key's order. */
-const ROLLUP_KEYS = [
-  "month",
-  "direction_id",
-  "assistant_id",
-  "model_ref",
-  "sovereignty",
-  "data_class",
-  "status",
-  "mode",
-  "refusal",
-  "data_action",
-  "sobriety",
-] as const;
-type RollupKey = Pick<UsageRollupTable, (typeof ROLLUP_KEYS)[number]>;
-/** The sums of `usage_rollup`, each added to on conflict. */
-type RollupSums = Omit<UsageRollupTable, keyof RollupKey>;
-const SUM_COLUMNS = [
-  "turns",
-  "abstained",
-  "prompt_tokens",
-  "completion_tokens",
-  "energy_kwh_min",
-  "energy_kwh_max",
-  "gwp_kg_min",
-  "gwp_kg_max",
-  "water_l_min",
-  "water_l_max",
-  "minutes_saved",
-  "minutes_answers",
-  "positive",
-  "negative",
-  "validated",
-] as const satisfies readonly (keyof RollupSums)[];
-
-const NO_SUMS: RollupSums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as RollupSums;
-
-const rollupKeyOf = (record: Insertable<UsageRecordTable>): RollupKey => ({
-  month: record.at.slice(0, 7),
-  direction_id: record.direction_id ?? "",
-  assistant_id: record.assistant_id ?? "",
-  model_ref: record.model_ref ?? "",
-  sovereignty: record.sovereignty ?? "",
-  data_class: record.data_class,
-  status: record.status,
-  mode: record.mode ?? "",
-  refusal: record.refusal ?? "",
-  data_action: record.data_action ?? "",
-  sobriety: record.sobriety ?? "",
-});
-
-/** Adds `sums` to a rollup row, created at zero when it does not exist yet. */
-async function addToRollup(db: Executor, key: RollupKey, sums: Partial<RollupSums>) {
-  await db
-    .insertInto("usage_rollup")
-    .values({ ...key, ...NO_SUMS, ...sums })
-    .onConflict((conflict) =>
-      conflict
-        .columns([...ROLLUP_KEYS])
-        .doUpdateSet((eb) =>
-          Object.fromEntries(
-            Object.entries(sums).map(([column, value]) => [
-              column,
-              eb(`usage_rollup.${column as keyof RollupSums}`, "+", value ?? 0),
-            ]),
-          ),
-        ),
-    )
-    .execute();
-}
 
 type MonthlyKey = Pick<
   UsageMonthlyTable,
@@ -106,6 +40,59 @@ const SUMS = [
   sql<number>`count(minutes_saved)`.as("minutes_answers"),
 ] as const;
 
+type SumColumn = keyof typeof SUM_COLUMNS;
+type Sums = Partial<Record<SumColumn, number>>;
+
+const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) as Record<
+  SumColumn,
+  number
+>;
+
+/** The value of one of the journal's columns a breakdown is keyed by ("" when absent). */
+const keyValue = (record: Insertable<UsageRecordTable>, column: string): string =>
+  String((record as Record<string, unknown>)[column] ?? "");
+
+/**
+ * Adds `sums` to the row of every breakdown (`SUM_KINDS`) the record falls
+ * in, each created at zero when it does not exist yet.
+ */
+async function addToSums(db: Executor, record: Insertable<UsageRecordTable>, sums: Sums) {
+  const month = record.at.slice(0, 7);
+  for (const [kind, { keys, perDirection }] of Object.entries(SUM_KINDS)) {
+    const row: Insertable<UsageSumTable> = {
+      kind,
+      month,
+      direction_id: perDirection ? (record.direction_id ?? "") : "",
+      key1: "",
+      key2: "",
+      key3: "",
+      key4: "",
+      key5: "",
+      ...NO_SUMS,
+      ...sums,
+    };
+    keys.forEach((column, i) => {
+      row[`key${i + 1}` as "key1"] = keyValue(record, column);
+    });
+    await db
+      .insertInto("usage_sums")
+      .values(row)
+      .onConflict((conflict) =>
+        conflict
+          .columns(["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              Object.entries(sums).map(([column, value]) => [
+                column,
+                eb(`usage_sums.${column as SumColumn}`, "+", value ?? 0),
+              ]),
+            ),
+          ),
+      )
+      .execute();
+  }
+}
+
 /** The only place that speaks SQL about the usage journal and its monthly totals. */
 export class UsageRepository {
   constructor(private readonly db: Database) {}
@@ -115,14 +102,14 @@ export class UsageRepository {
    * month's sums, who was active, the personal data found), in one
    * transaction: a figure never counts a record that is not there.
    */
-  async insert(record: Insertable<UsageRecordTable>, abstained: boolean): Promise<void> {
+  async insert(record: Insertable<UsageRecordTable>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto("usage_records").values(record).execute();
       const month = record.at.slice(0, 7);
       const direction = record.direction_id ?? "";
-      await addToRollup(trx, rollupKeyOf(record), {
+      await addToSums(trx, record, {
         turns: 1,
-        abstained: abstained ? 1 : 0,
+        abstained: record.abstained ? 1 : 0,
         prompt_tokens: Number(record.prompt_tokens),
         completion_tokens: Number(record.completion_tokens),
         energy_kwh_min: record.energy_kwh_min ?? 0,
@@ -133,12 +120,8 @@ export class UsageRepository {
         water_l_max: record.water_l_max ?? 0,
       });
       if (record.user_id) {
-        for (const [kind, key] of [
-          ["all", ""],
-          ["assistant", record.assistant_id ?? ""],
-          ["model", record.model_ref ?? ""],
-          ["class", record.data_class],
-        ] as const) {
+        for (const [kind, column] of Object.entries(AGENT_KINDS)) {
+          const key = column ? keyValue(record, column) : "";
           await trx
             .insertInto("usage_agents")
             .values({
@@ -152,7 +135,7 @@ export class UsageRepository {
             })
             .onConflict((conflict) =>
               conflict
-                .columns(["kind", "month", "user_id", "key"])
+                .columns(["kind", "key", "month", "user_id"])
                 .doUpdateSet((eb) => ({ turns: eb("usage_agents.turns", "+", 1) })),
             )
             .execute();
@@ -202,12 +185,68 @@ export class UsageRepository {
         .execute();
       const was = (value: string) => (before.feedback === value ? 1 : 0);
       const had = before.minutes_saved;
-      await addToRollup(trx, rollupKeyOf(before), {
+      await addToSums(trx, before, {
         positive: (rating === "up" ? 1 : 0) - was("up"),
         negative: (rating === "down" ? 1 : 0) - was("down"),
         minutes_saved: (minutesSaved ?? 0) - Number(had ?? 0),
         minutes_answers: (minutesSaved === null ? 0 : 1) - (had == null ? 0 : 1),
       });
+    });
+  }
+
+  /**
+   * Computes the observatory's rollups again from the records kept (after a
+   * restore, or to fill a generated journal at once): the same sums the
+   * journal adds turn by turn. Months whose records were purged keep what
+   * they had; the months that still have records are replaced.
+   */
+  async rebuildRollups(): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const months = sql`(select distinct substr(at, 1, 7) from usage_records)`;
+      await sql`delete from usage_sums where month in ${months}`.execute(trx);
+      await sql`delete from usage_agents where month in ${months}`.execute(trx);
+      await sql`delete from usage_findings where month in ${months}`.execute(trx);
+      await fillSums(trx as unknown as Kysely<unknown>);
+      // Personal data per type is JSON on the record: read in pages, summed here.
+      const findings = new Map<string, Insertable<UsageFindingTable>>();
+      let after = "";
+      for (;;) {
+        const page = await trx
+          .selectFrom("usage_records")
+          .select(["turn_id", "at", "direction_id", "data_class", "data_action", "personal_data"])
+          .where("personal_data", "is not", null)
+          .where("turn_id", ">", after)
+          .orderBy("turn_id")
+          .limit(5_000)
+          .execute();
+        for (const record of page) {
+          for (const [type, count] of Object.entries(
+            JSON.parse(record.personal_data ?? "{}") as Record<string, number>,
+          )) {
+            const row = {
+              month: record.at.slice(0, 7),
+              direction_id: record.direction_id ?? "",
+              data_type: type,
+              data_class: record.data_class,
+              data_action: record.data_action ?? "allow",
+            };
+            const id = JSON.stringify(row);
+            const total = findings.get(id) ?? { ...row, findings: 0, turns: 0 };
+            total.findings = Number(total.findings) + count;
+            total.turns = Number(total.turns) + 1;
+            findings.set(id, total);
+          }
+        }
+        const last = page.at(-1);
+        if (!last) break;
+        after = last.turn_id;
+      }
+      const rows = [...findings.values()];
+      for (let start = 0; start < rows.length; start += 500)
+        await trx
+          .insertInto("usage_findings")
+          .values(rows.slice(start, start + 500))
+          .execute();
     });
   }
 
@@ -221,7 +260,7 @@ export class UsageRepository {
         .where("validated_at", "is", null)
         .returningAll()
         .executeTakeFirst();
-      if (record) await addToRollup(trx, rollupKeyOf(record), { validated: 1 });
+      if (record) await addToSums(trx, record, { validated: 1 });
     });
   }
 
@@ -271,6 +310,8 @@ export class UsageRepository {
         .where("at", "<", before)
         .returningAll()
         .execute();
+      // Who was active goes with the records (whole months before the cut): the sums stay.
+      await trx.deleteFrom("usage_agents").where("month", "<", before.slice(0, 7)).execute();
       const totals = new Map<string, UsageMonthlyTable>();
       for (const record of gone) {
         const key = keyOf(record);

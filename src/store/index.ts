@@ -25,6 +25,13 @@ export {
   type LexicalIndex,
   lexicalIndex,
 } from "./lexical-index.js";
+export {
+  AGENT_KINDS,
+  fillSums,
+  SUM_COLUMNS,
+  SUM_KINDS,
+  type SumKind,
+} from "./migrations/0026-observatory.js";
 export { migrateToLatest, migrateUpTo, pendingMigrations } from "./migrator.js";
 export type * from "./schema.js";
 export {

@@ -26,6 +26,8 @@ import * as usageUseCase from "./migrations/0023-usage-use-case.js";
 import * as watch from "./migrations/0024-watch.js";
 import * as arena from "./migrations/0025-arena.js";
 import * as observatory from "./migrations/0026-observatory.js";
+import * as observatoryReports from "./migrations/0027-observatory-reports.js";
+import * as experience from "./migrations/0028-experience.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +57,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0024-watch": watch,
   "0025-arena": arena,
   "0026-observatory": observatory,
+  "0027-observatory-reports": observatoryReports,
+  "0028-experience": experience,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -376,6 +376,42 @@ export interface ArenaMatchTable {
   minutes_saved: number | null;
 }
 
+/** A « retour d'expérience » on a use case or an assistant (migration 0028). */
+export interface ExperienceReportTable {
+  id: string;
+  /** `usecase` or `assistant`, and its id. */
+  subject_kind: string;
+  subject_id: string;
+  author_id: string | null;
+  /** The author's direction when they filed it. */
+  direction_id: string | null;
+  worked: string;
+  did_not_work: string;
+  /** Minutes a use saves, as the author estimates them. */
+  minutes_saved: number | null;
+  /** `submitted`, `published` or `set-aside`. */
+  status: string;
+  curated_by: string | null;
+  curated_at: string | null;
+  created_at: string;
+}
+
+/** A proposal to change the charter or a knowledge base (migration 0028). */
+export interface ProposalTable {
+  id: string;
+  /** `charter` or `base`. */
+  kind: string;
+  target_base_id: string | null;
+  text: string;
+  author_id: string | null;
+  /** `open`, `accepted` or `declined`. */
+  status: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
 export interface ConversationTable {
   id: string;
   user_id: string;
@@ -522,21 +558,24 @@ export interface UsageRecordTable {
   validated_at?: string | null;
   /** The sobriety rule that answered the turn: `passages-first` or `smallest-model`. */
   sobriety?: string | null;
+  /** 1 when the answer abstained (retrieval found nothing to ground it). */
+  abstained?: number | null;
 }
 
-/** The journal's additive sums per month and dimension (migration 0026; "" for an absent one). */
-export interface UsageRollupTable {
+/**
+ * The journal's additive sums per month, direction and breakdown (migration
+ * 0026): `kind` says which (`SUM_KINDS` in the migration), `key1`…`key5` its
+ * keys in order ("" for an absent value).
+ */
+export interface UsageSumTable {
+  kind: string;
   month: string;
   direction_id: string;
-  assistant_id: string;
-  model_ref: string;
-  sovereignty: string;
-  data_class: string;
-  status: string;
-  mode: string;
-  refusal: string;
-  data_action: string;
-  sobriety: string;
+  key1: string;
+  key2: string;
+  key3: string;
+  key4: string;
+  key5: string;
   turns: number;
   abstained: number;
   prompt_tokens: number;
@@ -554,18 +593,28 @@ export interface UsageRollupTable {
   validated: number;
 }
 
-/** Who was active which month (migration 0026): overall (`all`), per assistant, model, data class. */
+/** Who was active which month (migration 0026): overall (`all`), per subject, model, data class. */
 export interface UsageAgentTable {
-  month: string;
-  user_id: string;
   kind: string;
   key: string;
+  month: string;
+  user_id: string;
   direction_id: string;
   turns: number;
   first_at: string;
 }
 
 /** Personal data found per month, direction, type, class and action (migration 0026): counts only. */
+/** A month's report, claimed by one instance, then kept with its HTML and PDF (figures only). */
+export interface ObservatoryReportTable {
+  month: string;
+  claim: string;
+  claimed_until: string;
+  generated_at: string | null;
+  html: string | null;
+  pdf: Uint8Array | null;
+}
+
 export interface UsageFindingTable {
   month: string;
   direction_id: string;
@@ -649,9 +698,10 @@ export interface Tables {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   usage_records: UsageRecordTable;
-  usage_rollup: UsageRollupTable;
+  usage_sums: UsageSumTable;
   usage_agents: UsageAgentTable;
   usage_findings: UsageFindingTable;
+  observatory_reports: ObservatoryReportTable;
   quota_usage: QuotaUsageTable;
   charters: CharterTable;
   charter_acceptances: CharterAcceptanceTable;
@@ -688,6 +738,8 @@ export interface Tables {
   arena_cases: ArenaCaseTable;
   arena_outputs: ArenaOutputTable;
   arena_matches: ArenaMatchTable;
+  experience_reports: ExperienceReportTable;
+  proposals: ProposalTable;
   conversations: ConversationTable;
   messages: MessageTable;
   attachments: AttachmentTable;

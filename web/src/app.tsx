@@ -3,6 +3,7 @@ import { Loading } from "./components/feedback";
 import { ADMIN_PERMISSIONS, Layout } from "./components/layout";
 import { CharterAcceptancePage, CharterPage } from "./pages/charter";
 import { Forbidden, NotFound } from "./pages/forbidden";
+import { canObserve } from "./pages/observatory/access";
 import { SignInPage } from "./pages/sign-in";
 import { usePath } from "./router";
 import { SessionProvider, useSession } from "./session";
@@ -14,9 +15,11 @@ const AdminArea = lazy(() => import("./pages/admin/admin-area"));
 const PromptsArea = lazy(() => import("./pages/prompts/prompts-area"));
 const UseCasesArea = lazy(() => import("./pages/usecases/usecases-area"));
 const ArenaArea = lazy(() => import("./pages/arena/arena-area"));
+const ExperienceArea = lazy(() => import("./pages/experience/experience-area"));
+const ObservatoryArea = lazy(() => import("./pages/observatory/observatory-area"));
 
 function Area(props: { path: string }) {
-  const { can } = useSession();
+  const { can, session } = useSession();
   const { path } = props;
   const area = path.split("/")[1] ?? "";
   switch (area) {
@@ -31,6 +34,17 @@ function Area(props: { path: string }) {
       return can("chat") ? <UseCasesArea path={path} /> : <Forbidden />;
     case "comparaisons":
       return can("chat") ? <ArenaArea path={path} /> : <Forbidden />;
+    case "retours":
+      return <ExperienceArea path={path} />;
+    case "mon-usage":
+      return <ObservatoryArea path={path} />;
+    case "observatoire":
+      // The method says how figures are computed: anyone may read it; the figures, observers only.
+      return path.startsWith("/observatoire/methode") || (session && canObserve(session, can)) ? (
+        <ObservatoryArea path={path} />
+      ) : (
+        <Forbidden />
+      );
     case "prompts":
       return <PromptsArea />;
     case "charte":

@@ -1,19 +1,52 @@
 import { type Kysely, sql } from "kysely";
 
-/** The dimensions of `usage_rollup`, in its primary key's order ("" for an absent one). */
-export const ROLLUP_KEYS = [
-  "month",
-  "direction_id",
-  "assistant_id",
-  "model_ref",
-  "sovereignty",
-  "data_class",
-  "status",
-  "mode",
-  "refusal",
-  "data_action",
-  "sobriety",
-] as const;
+/**
+ * The breakdowns `usage_sums` keeps, each a kind of row with up to five
+ * keys (the journal's columns they come from, in order; "" for an absent
+ * value). One turn adds to one row of each kind. A kind that is not kept
+ * per direction (`detail`, the open data's grain) has `direction_id` "".
+ */
+export const SUM_KINDS = {
+  total: { keys: ["status"], perDirection: true },
+  subject: { keys: ["assistant_id", "status"], perDirection: true },
+  model: { keys: ["model_ref", "sovereignty"], perDirection: true },
+  class: { keys: ["data_class", "status"], perDirection: true },
+  refusal: { keys: ["refusal"], perDirection: true },
+  action: { keys: ["data_action"], perDirection: true },
+  sobriety: { keys: ["sobriety", "mode"], perDirection: true },
+  detail: {
+    keys: ["assistant_id", "model_ref", "sovereignty", "data_class", "status"],
+    perDirection: false,
+  },
+} as const;
+export type SumKind = keyof typeof SUM_KINDS;
+
+/** The sums every row of `usage_sums` holds, and how each is read from the journal's records. */
+export const SUM_COLUMNS = {
+  turns: sql`count(*)`,
+  abstained: sql`coalesce(sum(abstained), 0)`,
+  prompt_tokens: sql`coalesce(sum(prompt_tokens), 0)`,
+  completion_tokens: sql`coalesce(sum(completion_tokens), 0)`,
+  energy_kwh_min: sql`coalesce(sum(energy_kwh_min), 0)`,
+  energy_kwh_max: sql`coalesce(sum(energy_kwh_max), 0)`,
+  gwp_kg_min: sql`coalesce(sum(gwp_kg_min), 0)`,
+  gwp_kg_max: sql`coalesce(sum(gwp_kg_max), 0)`,
+  water_l_min: sql`coalesce(sum(water_l_min), 0)`,
+  water_l_max: sql`coalesce(sum(water_l_max), 0)`,
+  minutes_saved: sql`coalesce(sum(minutes_saved), 0)`,
+  minutes_answers: sql`count(minutes_saved)`,
+  positive: sql`sum(case when feedback = 'up' then 1 else 0 end)`,
+  negative: sql`sum(case when feedback = 'down' then 1 else 0 end)`,
+  validated: sql`count(validated_at)`,
+} as const;
+
+/** What `usage_agents` keeps besides everyone (`all`): agents per assistant (or use case), model and data class. */
+export const AGENT_KINDS = {
+  all: null,
+  assistant: "assistant_id",
+  model: "model_ref",
+  class: "data_class",
+} as const;
 
 /**
  * The observatory's figures, kept as the journal writes them so that a year
@@ -22,16 +55,19 @@ export const ROLLUP_KEYS = [
  * - on each usage record, what the pages count and the record did not hold
  *   yet: water, personal data found (counts per type, never a value), what
  *   was done with it (`data_action`), the rule that refused the turn, when
- *   its answer was validated, and the sobriety rule that answered it;
- * - `usage_rollup`: additive sums per month and every dimension the pages
- *   break figures down by;
- * - `usage_agents`: who was active which month, overall (`kind` `all`) and
- *   per assistant, model and data class, so that a figure is shown only when
+ *   its answer was validated, the sobriety rule that answered it, and
+ *   whether retrieval abstained;
+ * - `usage_sums`: additive sums per month, direction and breakdown
+ *   (`SUM_KINDS`), narrow enough that a year stays a few tens of thousands
+ *   of rows whatever the number of agents;
+ * - `usage_agents`: who was active which month, overall (`all`) and per
+ *   subject, model and data class, so that a figure is shown only when
  *   enough agents stand behind it (the charter's threshold);
  * - `usage_findings`: personal data found per month, type, class and action.
  *
- * The rollups are filled from the records already kept (and the monthly
- * totals of purged ones), so the pages show the past at once.
+ * They are filled from the records already kept, so the pages show the
+ * past at once (months already purged keep only the journal's monthly
+ * totals, which the retention wrote, and are not filled).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [column, type] of [
@@ -42,41 +78,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ["refusal", "text"],
     ["validated_at", "text"],
     ["sobriety", "text"],
+    ["abstained", "integer"],
   ] as const)
     await db.schema.alterTable("usage_records").addColumn(column, type).execute();
 
-  let rollup = db.schema.createTable("usage_rollup");
-  for (const key of ROLLUP_KEYS) rollup = rollup.addColumn(key, "text", (c) => c.notNull());
-  for (const [column, type] of [
-    ["turns", "bigint"],
-    ["abstained", "bigint"],
-    ["prompt_tokens", "bigint"],
-    ["completion_tokens", "bigint"],
-    ["energy_kwh_min", "double precision"],
-    ["energy_kwh_max", "double precision"],
-    ["gwp_kg_min", "double precision"],
-    ["gwp_kg_max", "double precision"],
-    ["water_l_min", "double precision"],
-    ["water_l_max", "double precision"],
-    ["minutes_saved", "double precision"],
-    ["minutes_answers", "bigint"],
-    ["positive", "bigint"],
-    ["negative", "bigint"],
-    ["validated", "bigint"],
-  ] as const)
-    rollup = rollup.addColumn(column, type, (c) => c.notNull().defaultTo(0));
-  await rollup.addPrimaryKeyConstraint("usage_rollup_pk", [...ROLLUP_KEYS] as never[]).execute();
+  let sums = db.schema
+    .createTable("usage_sums")
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("month", "text", (c) => c.notNull())
+    .addColumn("direction_id", "text", (c) => c.notNull());
+  for (const key of ["key1", "key2", "key3", "key4", "key5"])
+    sums = sums.addColumn(key, "text", (c) => c.notNull().defaultTo(""));
+  for (const column of Object.keys(SUM_COLUMNS))
+    sums = sums.addColumn(column, "double precision", (c) => c.notNull().defaultTo(0));
+  await sums
+    .addPrimaryKeyConstraint("usage_sums_pk", [
+      "kind",
+      "month",
+      "direction_id",
+      "key1",
+      "key2",
+      "key3",
+      "key4",
+      "key5",
+    ] as never[])
+    .execute();
 
   await db.schema
     .createTable("usage_agents")
-    .addColumn("month", "text", (c) => c.notNull())
-    .addColumn("user_id", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("month", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull())
     .addColumn("direction_id", "text", (c) => c.notNull())
     .addColumn("turns", "bigint", (c) => c.notNull())
     .addColumn("first_at", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("usage_agents_pk", ["kind", "month", "user_id", "key"])
+    .addPrimaryKeyConstraint("usage_agents_pk", ["kind", "key", "month", "user_id"] as never[])
     .execute();
   await db.schema
     .createIndex("usage_agents_user")
@@ -99,66 +136,62 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       "data_type",
       "data_class",
       "data_action",
-    ])
+    ] as never[])
     .execute();
 
-  // The past, from the records kept and the monthly totals of purged ones.
-  await sql`
-    insert into usage_rollup (month, direction_id, assistant_id, model_ref, sovereignty,
-      data_class, status, mode, refusal, data_action, sobriety, turns, abstained,
-      prompt_tokens, completion_tokens, energy_kwh_min, energy_kwh_max, gwp_kg_min,
-      gwp_kg_max, water_l_min, water_l_max, minutes_saved, minutes_answers, positive,
-      negative, validated)
-    select substr(at, 1, 7), coalesce(direction_id, ''), coalesce(assistant_id, ''),
-      coalesce(model_ref, ''), coalesce(sovereignty, ''), data_class, status,
-      coalesce(mode, ''), '', '', '', count(*), 0, coalesce(sum(prompt_tokens), 0),
-      coalesce(sum(completion_tokens), 0), coalesce(sum(energy_kwh_min), 0),
-      coalesce(sum(energy_kwh_max), 0), coalesce(sum(gwp_kg_min), 0),
-      coalesce(sum(gwp_kg_max), 0), 0, 0, coalesce(sum(minutes_saved), 0),
-      count(minutes_saved), sum(case when feedback = 'up' then 1 else 0 end),
-      sum(case when feedback = 'down' then 1 else 0 end), 0
-    from usage_records
-    group by substr(at, 1, 7), coalesce(direction_id, ''), coalesce(assistant_id, ''),
-      coalesce(model_ref, ''), coalesce(sovereignty, ''), data_class, status, coalesce(mode, '')
-  `.execute(db);
-  // A purged month's totals: its refused turns apart, under the status "denied".
-  await sql`
-    insert into usage_rollup (month, direction_id, assistant_id, model_ref, sovereignty,
-      data_class, status, mode, refusal, data_action, sobriety, turns, prompt_tokens,
-      completion_tokens, energy_kwh_min, energy_kwh_max, gwp_kg_min, gwp_kg_max,
-      minutes_saved, minutes_answers)
-    select month, direction_id, assistant_id, model_ref, sovereignty, data_class,
-      'completed', '', '', '', '', turns - denied, prompt_tokens, completion_tokens,
-      energy_kwh_min, energy_kwh_max, gwp_kg_min, gwp_kg_max, minutes_saved, minutes_answers
-    from usage_monthly where turns > denied
-  `.execute(db);
-  await sql`
-    insert into usage_rollup (month, direction_id, assistant_id, model_ref, sovereignty,
-      data_class, status, mode, refusal, data_action, sobriety, turns)
-    select month, direction_id, assistant_id, model_ref, sovereignty, data_class,
-      'denied', '', '', '', '', denied
-    from usage_monthly where denied > 0
-  `.execute(db);
-  for (const [kind, key] of [
-    ["all", null],
-    ["assistant", sql`coalesce(assistant_id, '')`],
-    ["model", sql`coalesce(model_ref, '')`],
-    ["class", sql`data_class`],
-  ] as const)
+  await fillSums(db);
+}
+
+/**
+ * Fills `usage_sums` and `usage_agents` from the records of the months that
+ * have none there yet (the migration's past; a rebuild after the months were
+ * emptied). Rows already there are kept as they are.
+ */
+export async function fillSums(db: Kysely<unknown>): Promise<void> {
+  const monthsOf = async (query: ReturnType<typeof sql<{ month: string }>>) =>
+    new Set((await query.execute(db)).rows.map((row) => row.month));
+  const recorded = await monthsOf(
+    sql`select distinct substr(at, 1, 7) as month from usage_records`,
+  );
+  const summed = await monthsOf(sql`select distinct month from usage_sums`);
+  const counted = await monthsOf(sql`select distinct month from usage_agents`);
+  const missing = (present: Set<string>) => [...recorded].filter((month) => !present.has(month));
+  const inMonths = (months: string[]) =>
+    sql`substr(at, 1, 7) in (${sql.join(months.length > 0 ? months : ["none"])})`;
+  const fresh = inMonths(missing(summed));
+  const freshAgents = inMonths(missing(counted));
+  const sums = Object.entries(SUM_COLUMNS);
+  for (const [kind, { keys, perDirection }] of Object.entries(SUM_KINDS)) {
+    const columns = keys.map((key) => sql`coalesce(${sql.ref(key)}, '')`);
+    const direction = perDirection ? sql`coalesce(direction_id, '')` : sql`''`;
     await sql`
-      insert into usage_agents (month, user_id, kind, key, direction_id, turns, first_at)
-      select substr(at, 1, 7), user_id, ${sql.lit(kind)}, ${key ?? sql`''`},
-        coalesce(max(direction_id), ''), count(*), min(at)
-      from usage_records where user_id is not null
-      group by substr(at, 1, 7), user_id${key ? sql`, ${key}` : sql``}
+      insert into usage_sums (kind, month, direction_id,
+        ${sql.join(keys.map((_, i) => sql.ref(`key${i + 1}`)))},
+        ${sql.join(sums.map(([column]) => sql.ref(column)))})
+      select ${sql.lit(kind)}, substr(at, 1, 7), ${direction}, ${sql.join(columns)},
+        ${sql.join(sums.map(([, expression]) => expression))}
+      from usage_records where ${fresh}
+      group by substr(at, 1, 7), ${sql.join(perDirection ? [direction, ...columns] : columns)}
     `.execute(db);
+  }
+  for (const [kind, column] of Object.entries(AGENT_KINDS)) {
+    const key = column ? sql`coalesce(${sql.ref(column)}, '')` : sql`''`;
+    await sql`
+      insert into usage_agents (kind, key, month, user_id, direction_id, turns, first_at)
+      select ${sql.lit(kind)}, ${key}, substr(at, 1, 7), user_id,
+        coalesce(max(direction_id), ''), count(*), min(at)
+      from usage_records where user_id is not null and ${freshAgents}
+      group by substr(at, 1, 7), user_id${column ? sql`, ${key}` : sql``}
+    `.execute(db);
+  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("usage_findings").execute();
   await db.schema.dropTable("usage_agents").execute();
-  await db.schema.dropTable("usage_rollup").execute();
+  await db.schema.dropTable("usage_sums").execute();
   for (const column of [
+    "abstained",
     "sobriety",
     "validated_at",
     "refusal",

@@ -788,6 +788,109 @@ export interface ApiRoutes {
     params: undefined;
     query: GetApiObservatoryBattlesQuery;
   };
+  "GET /api/observatory/report": {
+    response: undefined;
+    body: undefined;
+    params: undefined;
+    query: GetApiObservatoryReportQuery;
+  };
+  "GET /api/observatory/reports": {
+    response: GetApiObservatoryReportsResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/observatory/reports/:month": {
+    response: undefined;
+    body: undefined;
+    params: GetApiObservatoryReportsMonthParams;
+    query: GetApiObservatoryReportsMonthQuery;
+  };
+  "GET /api/public/register": {
+    response: GetApiPublicRegisterResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /registre": { response: undefined; body: undefined; params: undefined; query: undefined };
+  "GET /registre.css": {
+    response: undefined;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/public/opendata/usage.csv": {
+    response: undefined;
+    body: undefined;
+    params: undefined;
+    query: GetApiPublicOpendataUsageCsvQuery;
+  };
+  "GET /api/public/opendata/usage.schema.json": {
+    response: GetApiPublicOpendataUsageSchemaJsonResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/experiences": {
+    response: PostApiExperiencesResponse;
+    body: PostApiExperiencesBody;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/experiences": {
+    response: GetApiExperiencesResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiExperiencesQuery;
+  };
+  "GET /api/experiences/mine": {
+    response: GetApiExperiencesMineResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/experiences/queue": {
+    response: GetApiExperiencesQueueResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/experiences/:id/curation": {
+    response: PostApiExperiencesIdCurationResponse;
+    body: PostApiExperiencesIdCurationBody;
+    params: PostApiExperiencesIdCurationParams;
+    query: undefined;
+  };
+  "GET /api/observatory/experiences": {
+    response: GetApiObservatoryExperiencesResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/proposals": {
+    response: PostApiProposalsResponse;
+    body: PostApiProposalsBody;
+    params: undefined;
+    query: undefined;
+  };
+  "GET /api/proposals": {
+    response: GetApiProposalsResponse;
+    body: undefined;
+    params: undefined;
+    query: GetApiProposalsQuery;
+  };
+  "GET /api/proposals/mine": {
+    response: GetApiProposalsMineResponse;
+    body: undefined;
+    params: undefined;
+    query: undefined;
+  };
+  "POST /api/proposals/:id/answer": {
+    response: PostApiProposalsIdAnswerResponse;
+    body: PostApiProposalsIdAnswerBody;
+    params: PostApiProposalsIdAnswerParams;
+    query: undefined;
+  };
 }
 
 export interface GetApiAuditResponse {
@@ -7740,6 +7843,7 @@ export interface GetApiObservatoryUsesResponse {
   )[];
   refusals: {
     rule: string;
+    label: string;
     turns: number;
   }[];
 }
@@ -7762,6 +7866,7 @@ export interface GetApiObservatoryProtectionResponse {
   hidden: boolean;
   types: {
     type: string;
+    label: string;
     dataClass: string;
     action: string;
     findings: number;
@@ -7959,4 +8064,299 @@ export interface GetApiObservatoryBattlesQuery {
   from?: string;
   to?: string;
   direction?: string;
+}
+
+export interface GetApiObservatoryReportQuery {
+  month: string;
+  format?: "html" | "pdf";
+  direction?: string;
+}
+
+export interface GetApiObservatoryReportsResponse {
+  reports: {
+    month: string;
+    generatedAt: string;
+  }[];
+}
+
+export interface GetApiObservatoryReportsMonthParams {
+  month: string;
+}
+
+export interface GetApiObservatoryReportsMonthQuery {
+  format?: "html" | "pdf";
+}
+
+export interface GetApiPublicRegisterResponse {
+  collectivite: string | null;
+  generatedAt: string;
+  period: {
+    from: string;
+    to: string;
+  };
+  minAgents: number;
+  useCases: {
+    id: string;
+    version: number;
+    name: string;
+    purpose: string;
+    category: string;
+    models: {
+      ref: string;
+      label: string;
+      provider: string;
+      hosting: "local" | "sovereign" | "extraterritorial";
+      country: string;
+      recommended: boolean;
+    }[];
+    data: {
+      personalDataFields: string[];
+      fields: {
+        label: string;
+        personalData: boolean;
+      }[];
+      leastSovereignHosting: ("local" | "sovereign" | "extraterritorial") | null;
+    };
+    oversight: {
+      validationRequired: boolean;
+    };
+    verdicts: {
+      date: string;
+      kind: string;
+      text: string;
+      votes: number;
+    }[];
+    impact:
+      | {
+          hidden: true;
+        }
+      | {
+          hidden: false;
+          agents: number;
+          turns: number;
+          energyKwh: {
+            min: number;
+            max: number;
+          };
+          gwpKgCo2e: {
+            min: number;
+            max: number;
+          };
+          waterL: {
+            min: number;
+            max: number;
+          };
+        };
+  }[];
+}
+
+export interface GetApiPublicOpendataUsageCsvQuery {
+  from?: string;
+  to?: string;
+}
+
+export interface GetApiPublicOpendataUsageSchemaJsonResponse {
+  $schema: string;
+  name: string;
+  title: string;
+  description: string;
+  fields: {
+    name: string;
+    title: string;
+    description: string;
+    type: "yearmonth" | "string" | "integer" | "number";
+    decimalChar?: string;
+    constraints: {
+      required: boolean;
+      enum?: string[];
+      minimum?: number;
+    };
+  }[];
+  missingValues: string[];
+  primaryKey: string[];
+}
+
+export interface PostApiExperiencesResponse {
+  id: string;
+  subjectKind: "usecase" | "assistant";
+  subjectId: string;
+  subjectName: string | null;
+  worked: string;
+  didNotWork: string;
+  minutesSaved: number | null;
+  status: "submitted" | "published" | "set-aside";
+  directionPath: string | null;
+  createdAt: string;
+  curatedAt: string | null;
+  curatable: boolean;
+}
+
+export interface PostApiExperiencesBody {
+  useCaseId?: string;
+  assistantId?: string;
+  worked: string;
+  didNotWork?: string;
+  minutesSaved?: number;
+}
+
+export type GetApiExperiencesResponse = {
+  id: string;
+  subjectKind: "usecase" | "assistant";
+  subjectId: string;
+  subjectName: string | null;
+  worked: string;
+  didNotWork: string;
+  minutesSaved: number | null;
+  status: "submitted" | "published" | "set-aside";
+  directionPath: string | null;
+  createdAt: string;
+  curatedAt: string | null;
+  curatable: boolean;
+}[];
+
+export interface GetApiExperiencesQuery {
+  useCaseId?: string;
+  assistantId?: string;
+}
+
+export type GetApiExperiencesMineResponse = {
+  id: string;
+  subjectKind: "usecase" | "assistant";
+  subjectId: string;
+  subjectName: string | null;
+  worked: string;
+  didNotWork: string;
+  minutesSaved: number | null;
+  status: "submitted" | "published" | "set-aside";
+  directionPath: string | null;
+  createdAt: string;
+  curatedAt: string | null;
+  curatable: boolean;
+}[];
+
+export type GetApiExperiencesQueueResponse = {
+  id: string;
+  subjectKind: "usecase" | "assistant";
+  subjectId: string;
+  subjectName: string | null;
+  worked: string;
+  didNotWork: string;
+  minutesSaved: number | null;
+  status: "submitted" | "published" | "set-aside";
+  directionPath: string | null;
+  createdAt: string;
+  curatedAt: string | null;
+  curatable: boolean;
+}[];
+
+export interface PostApiExperiencesIdCurationResponse {
+  id: string;
+  subjectKind: "usecase" | "assistant";
+  subjectId: string;
+  subjectName: string | null;
+  worked: string;
+  didNotWork: string;
+  minutesSaved: number | null;
+  status: "submitted" | "published" | "set-aside";
+  directionPath: string | null;
+  createdAt: string;
+  curatedAt: string | null;
+  curatable: boolean;
+}
+
+export interface PostApiExperiencesIdCurationBody {
+  status: "published" | "set-aside";
+}
+
+export interface PostApiExperiencesIdCurationParams {
+  id: string;
+}
+
+export interface GetApiObservatoryExperiencesResponse {
+  subjects: {
+    kind: "usecase" | "assistant";
+    id: string;
+    name: string | null;
+    submitted: number;
+    published: number;
+    setAside: number;
+    minutesSavedMean: number | null;
+  }[];
+  reports: {
+    id: string;
+    subjectKind: "usecase" | "assistant";
+    subjectId: string;
+    subjectName: string | null;
+    worked: string;
+    didNotWork: string;
+    minutesSaved: number | null;
+    status: "submitted" | "published" | "set-aside";
+    directionPath: string | null;
+    createdAt: string;
+    curatedAt: string | null;
+    curatable: boolean;
+  }[];
+}
+
+export interface PostApiProposalsResponse {
+  id: string;
+  kind: "charter" | "base";
+  baseId: string | null;
+  text: string;
+  status: "open" | "accepted" | "declined";
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+export interface PostApiProposalsBody {
+  kind: "charter" | "base";
+  baseId?: string;
+  text: string;
+}
+
+export type GetApiProposalsResponse = {
+  id: string;
+  kind: "charter" | "base";
+  baseId: string | null;
+  text: string;
+  status: "open" | "accepted" | "declined";
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}[];
+
+export interface GetApiProposalsQuery {
+  status?: "open" | "accepted" | "declined";
+}
+
+export type GetApiProposalsMineResponse = {
+  id: string;
+  kind: "charter" | "base";
+  baseId: string | null;
+  text: string;
+  status: "open" | "accepted" | "declined";
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}[];
+
+export interface PostApiProposalsIdAnswerResponse {
+  id: string;
+  kind: "charter" | "base";
+  baseId: string | null;
+  text: string;
+  status: "open" | "accepted" | "declined";
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+export interface PostApiProposalsIdAnswerBody {
+  decision: "accepted" | "declined";
+  answer: string;
+}
+
+export interface PostApiProposalsIdAnswerParams {
+  id: string;
 }

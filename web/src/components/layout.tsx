@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from "react";
 import type { Permission } from "../api/types";
 import { t } from "../i18n";
+import { canObserve } from "../pages/observatory/access";
 import { Link, navigate } from "../router";
 import { useSession } from "../session";
 import { ShortcutsDialog, useShortcuts } from "./shortcuts";
@@ -68,9 +69,17 @@ export function Layout(props: { path: string; children: ReactNode }) {
                   {t("nav.arena")}
                 </NavLink>
               )}
+              <NavLink href="/retours" current={area === "retours"}>
+                {t("nav.experience")}
+              </NavLink>
               {can("knowledge:read") && (
                 <NavLink href="/bases" current={area === "bases"}>
                   {t("nav.knowledge")}
+                </NavLink>
+              )}
+              {session && canObserve(session, can) && (
+                <NavLink href="/observatoire" current={area === "observatoire"}>
+                  {t("nav.observatory")}
                 </NavLink>
               )}
               {ADMIN_PERMISSIONS.some(can) && (
@@ -82,6 +91,13 @@ export function Layout(props: { path: string; children: ReactNode }) {
           </nav>
           <div className="account">
             <span className="account-name">{session?.user.displayName}</span>
+            <Link
+              href="/mon-usage"
+              className="button-tertiary"
+              {...(area === "mon-usage" && { "aria-current": "page" as const })}
+            >
+              {t("nav.myUsage")}
+            </Link>
             <ThemeSwitch />
             <button
               type="button"

@@ -1,0 +1,96 @@
+/** The « Retours d'expérience » area: reports on use cases, their curation, proposals. */
+export const experience = {
+  "experience.title": "Retours d'expérience",
+  "experience.intro":
+    "Ce qui a marché, ce qui n'a pas marché, le temps gagné : vos retours sur les cas d'usage et les assistants aident les autres agents. Un référent les relit avant de les publier. Ne désignez personne : un texte qui contient des données personnelles est refusé.",
+
+  "experience.form.title": "Déposer un retour",
+  "experience.form.subject": "Cas d'usage ou assistant",
+  "experience.form.subjectHint": "Celui dont vous vous êtes servi.",
+  "experience.form.choose": "Choisir…",
+  "experience.form.useCases": "Cas d'usage",
+  "experience.form.assistants": "Assistants",
+  "experience.form.worked": "Ce qui a marché",
+  "experience.form.workedHint":
+    "Ce que l'outil a bien fait, dans quelle situation. 2 000 caractères au plus.",
+  "experience.form.didNotWork": "Ce qui n'a pas marché (facultatif)",
+  "experience.form.didNotWorkHint":
+    "Erreurs, oublis, ce que vous avez dû corriger. 2 000 caractères au plus.",
+  "experience.form.minutes": "Minutes gagnées par utilisation (facultatif)",
+  "experience.form.minutesHint":
+    "Votre estimation du temps gagné à chaque usage, en minutes (de 0 à 600).",
+  "experience.form.submit": "Envoyer le retour",
+  "experience.form.subjectRequired": "Choisissez un cas d'usage ou un assistant.",
+  "experience.form.workedRequired": "Dites ce qui a marché.",
+  "experience.form.tooLong": "Ce texte dépasse 2 000 caractères.",
+  "experience.form.minutesInvalid": "Indiquez un nombre de minutes entre 0 et 600.",
+  "experience.form.sent":
+    "Merci : votre retour est enregistré. Il sera publié après relecture par un référent.",
+  "experience.formErrors": {
+    one: "Le formulaire contient {count} erreur : corrigez le champ signalé.",
+    other: "Le formulaire contient {count} erreurs : corrigez les champs signalés.",
+  },
+
+  "experience.published.title": "Retours publiés",
+  "experience.published.empty": "Aucun retour d'expérience n'a encore été publié.",
+  "experience.report.worked": "Ce qui a marché",
+  "experience.report.didNotWork": "Ce qui n'a pas marché",
+  "experience.report.minutes": "Temps gagné par utilisation : {minutes} min",
+  "experience.report.from": "Direction : {direction}",
+  "experience.report.unknownSubject": "Cas d'usage ou assistant retiré",
+  "experience.count": { one: "{count} retour", other: "{count} retours" },
+
+  "experience.mine.title": "Mes retours",
+  "experience.mine.empty": "Vous n'avez pas encore déposé de retour.",
+  "experience.status.submitted": "en attente de relecture",
+  "experience.status.published": "publié",
+  "experience.status.set-aside": "écarté",
+  "experience.statusOf": "État : {status}",
+
+  "experience.queue.title": "Retours à relire",
+  "experience.queue.intro":
+    "Les retours sur les cas d'usage et assistants de votre direction : publiez-les pour tous les agents, ou écartez-les.",
+  "experience.queue.empty": "Aucun retour n'attend de relecture.",
+  "experience.queue.publish": "Publier",
+  "experience.queue.setAside": "Écarter",
+  "experience.queue.publishFor": "Publier le retour sur {subject}",
+  "experience.queue.setAsideFor": "Écarter le retour sur {subject}",
+  "experience.queue.published": "Le retour sur {subject} est publié.",
+  "experience.queue.setAsideDone": "Le retour sur {subject} est écarté.",
+
+  "experience.proposal.title": "Proposer une évolution",
+  "experience.proposal.intro":
+    "Une règle de la charte d'usage à changer, une base de connaissances à compléter ou corriger : les administrateurs lisent vos propositions et y répondent.",
+  "experience.proposal.kind": "Ce que vous proposez de changer",
+  "experience.proposal.kind.charter": "La charte d'usage",
+  "experience.proposal.kind.base": "Une base de connaissances",
+  "experience.proposal.base": "Base de connaissances",
+  "experience.proposal.baseRequired": "Choisissez la base de connaissances.",
+  "experience.proposal.text": "Votre proposition",
+  "experience.proposal.textHint":
+    "Ce qu'il faudrait changer et pourquoi. 2 000 caractères au plus.",
+  "experience.proposal.textRequired": "Écrivez votre proposition.",
+  "experience.proposal.submit": "Envoyer la proposition",
+  "experience.proposal.sent": "Merci : votre proposition est transmise aux administrateurs.",
+  "experience.proposal.mine": "Mes propositions",
+  "experience.proposal.mineEmpty": "Vous n'avez pas encore fait de proposition.",
+  "experience.proposal.status.open": "en attente de réponse",
+  "experience.proposal.status.accepted": "acceptée",
+  "experience.proposal.status.declined": "refusée",
+  "experience.proposal.on.charter": "Charte d'usage",
+  "experience.proposal.on.base": "Base : {base}",
+  "experience.proposal.answer": "Réponse : {answer}",
+
+  "experience.admin.title": "Propositions reçues",
+  "experience.admin.empty": "Aucune proposition n'a été reçue.",
+  "experience.admin.decision": "Décision",
+  "experience.admin.accept": "Accepter",
+  "experience.admin.decline": "Refuser",
+  "experience.admin.answer": "Réponse à l'auteur",
+  "experience.admin.answerHint": "Une réponse courte, que l'auteur lira. 2 000 caractères au plus.",
+  "experience.admin.answerRequired": "Écrivez une réponse.",
+  "experience.admin.send": "Répondre",
+  "experience.admin.sendFor": "Répondre à la proposition du {date}",
+  "experience.admin.answered": "La réponse est enregistrée.",
+  "experience.admin.proposalOf": "Proposition du {date}",
+} as const;
