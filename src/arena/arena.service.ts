@@ -315,6 +315,7 @@ export class ArenaService {
         );
         return {
           id: row.id,
+          directionId: row.direction_id,
           name: row.name,
           subjectKind: row.subject_kind,
           subjectId: row.subject_id,

@@ -1,6 +1,7 @@
 import type { ModuleContext } from "../context.js";
 import type { Principal } from "../identity/index.js";
 import { DEFAULT_PARSE_LIMITS, sharedReader } from "../knowledge/index.js";
+import { Rounds } from "../shared/rounds.js";
 import { AssistantsRepository } from "./assistants.repository.js";
 import { assistantsRoutes } from "./assistants.routes.js";
 import { type Actor, AssistantsService } from "./assistants.service.js";
@@ -16,7 +17,6 @@ import { UseCasesRepository } from "./usecases/usecases.repository.js";
 import { useCasesRoutes } from "./usecases/usecases.routes.js";
 import { UseCasesService } from "./usecases/usecases.service.js";
 import type { BaselineWatch } from "./usecases/watch-digest.js";
-import { WatchScheduler } from "./watch/scheduler.js";
 import { WatchRepository } from "./watch/watch.repository.js";
 import { watchRoutes } from "./watch/watch.routes.js";
 import { WatchService } from "./watch/watch.service.js";
@@ -81,11 +81,13 @@ export function assistantsModule(
     log,
     audit,
   });
-  // Started by the server (`beffroi serve`), never by the CLI's other commands.
-  const watchScheduler = new WatchScheduler({
-    checkDue: () => watch.checkDue(),
-    pollSeconds: config.watch.pollSeconds,
+  // Started by the server (`beffroi serve`), never by the CLI's other commands: every
+  // `pollSeconds`, the sources whose reading is due (each claimed by one instance only).
+  const watchScheduler = new Rounds({
+    run: () => watch.checkDue(),
+    everyMs: config.watch.pollSeconds * 1000,
     log,
+    failure: "watch round failed",
   });
   return {
     services: { assistants, useCases, prompts, watch, watchScheduler },

@@ -1345,6 +1345,7 @@ par POST /api/bootstrap, ou avec :
   "usecase.watch.block.end": "Fin des éléments de veille",
   "usecase.watch.nothing_new":
     "Aucun élément de veille ne correspond à ces thèmes sur la période : aucune demande n'a été envoyée au modèle.",
+  "observatory.subject.direct": "Appels directs à un modèle (API, sans assistant)",
   "observatory.refusal.charter.acceptance": "Charte pas encore acceptée",
   "observatory.refusal.charter.audience": "Assistant hors du public autorisé par la charte",
   "observatory.refusal.charter.category": "Usage interdit par la charte",

@@ -47,10 +47,11 @@ export class UsersRepository {
       )
       .orderBy("role")
       .execute();
-    return rows.map((row) => ({
-      ...row,
-      roles: roles.filter((r) => r.user_id === row.id).map((r) => r.role as Role),
-    }));
+    // Grouped once: a list of thousands of accounts is read in one pass, not one per account.
+    const byUser = new Map<string, Role[]>();
+    for (const { user_id, role } of roles)
+      byUser.set(user_id, [...(byUser.get(user_id) ?? []), role as Role]);
+    return rows.map((row) => ({ ...row, roles: byUser.get(row.id) ?? [] }));
   }
 
   async list(): Promise<UserRow[]> {

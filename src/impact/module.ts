@@ -22,6 +22,8 @@ export function impactModule(
       settleQuota: quotas.settle,
       /** What a quota scope consumed in a month (`user:ID`, `direction:ID`). */
       quotaUsage: (scope: string, month: string) => repository.usage(scope, month),
+      /** Every scope's consumption in a month: who reached a quota, for the observatory. */
+      quotaMonth: (month: string) => repository.month(month),
     },
     stages: {
       account: accountStage(

@@ -49,6 +49,16 @@ export class QuotaRepository {
       .execute();
   }
 
+  /** Every scope's month as stored: what each agent and direction consumed. */
+  async month(month: string): Promise<(QuotaUsage & { scope: string })[]> {
+    const rows = await this.db
+      .selectFrom("quota_usage")
+      .selectAll()
+      .where("month", "=", month)
+      .execute();
+    return rows.map((row) => ({ scope: row.scope, ...present(row) }));
+  }
+
   /** A scope's month as stored (zeros when nothing was counted). */
   async usage(scope: string, month: string): Promise<QuotaUsage> {
     const row = await this.db

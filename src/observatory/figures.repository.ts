@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { type Database, SUM_KINDS } from "../store/index.js";
+import { type Database, monthBit, SUM_KINDS } from "../store/index.js";
+import { monthsBetween } from "./months.js";
 
 /** What every figure is read over: months `YYYY-MM` (both included), some directions or all. */
 export interface Scope {
@@ -141,74 +142,76 @@ export class FiguresRepository {
   }
 
   /** Distinct agents active over a scope, per key of a kind (`all`: one key, ""). */
-  async agentsPerKey(
-    scope: Scope,
-    kind: "all" | "assistant" | "model" | "class",
-  ): Promise<Map<string, number>> {
-    let query = this.db
-      .selectFrom("usage_agents")
-      .select(["key", sql<number>`count(distinct user_id)`.as("agents")])
-      .where("kind", "=", kind)
-      .where("month", ">=", scope.fromMonth)
-      .where("month", "<=", scope.toMonth);
-    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
-    const rows = await query.groupBy("key").execute();
-    return new Map(rows.map((row) => [row.key, Number(row.agents)]));
+  async agentsPerKey(scope: Scope, kind: AgentKind): Promise<Map<string, number>> {
+    const rows = await sql<{ key: string; agents: number }>`
+      select key, count(distinct user_id) as agents from usage_agent_years
+      where kind = ${kind} and ${activeIn(scope)}
+      group by key`.execute(this.db);
+    return new Map(rows.rows.map((row) => [row.key, Number(row.agents)]));
   }
 
-  /** Distinct agents active per direction over a scope. */
+  /** Distinct agents active over a scope under any of some keys of a kind (a group's remainder). */
+  async agentsOver(scope: Scope, kind: AgentKind, keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const row = await sql<{ agents: number }>`
+      select count(distinct user_id) as agents from usage_agent_years
+      where kind = ${kind} and key in (${sql.join(keys)}) and ${activeIn(scope)}`.execute(this.db);
+    return Number(row.rows[0]?.agents ?? 0);
+  }
+
+  /** Distinct agents active over a scope, per direction (the latest of each agent's year). */
   async agentsPerDirection(scope: Scope): Promise<Map<string, number>> {
-    let query = this.db
-      .selectFrom("usage_agents")
-      .select(["direction_id", sql<number>`count(distinct user_id)`.as("agents")])
-      .where("kind", "=", "all")
-      .where("month", ">=", scope.fromMonth)
-      .where("month", "<=", scope.toMonth);
-    if (scope.directionIds) query = query.where("direction_id", "in", inList(scope.directionIds));
-    const rows = await query.groupBy("direction_id").execute();
-    return new Map(rows.map((row) => [row.direction_id, Number(row.agents)]));
+    const rows = await sql<{ direction_id: string; agents: number }>`
+      select direction_id, count(distinct user_id) as agents from usage_agent_years
+      where kind = 'all' and ${activeIn(scope)}
+      group by direction_id`.execute(this.db);
+    return new Map(rows.rows.map((row) => [row.direction_id, Number(row.agents)]));
+  }
+
+  /** Distinct agents active in some months of the scope (a hidden month's remainder). */
+  async agentsInMonths(scope: Scope, months: string[]): Promise<number> {
+    if (months.length === 0) return 0;
+    const row = await sql<{ agents: number }>`
+      select count(distinct user_id) as agents from usage_agents
+      where month in (${sql.join(months)}) ${inDirections(scope)}`.execute(this.db);
+    return Number(row.rows[0]?.agents ?? 0);
   }
 
   /**
-   * Per month of the scope: agents active, agents whose first month it was,
-   * and agents active that month who had been active before (returning).
+   * Per month of the scope: agents active, agents whose first month it was
+   * (within the scope's directions), and agents active that month who had
+   * been active before (returning).
    */
   async adoptionByMonth(scope: Scope) {
-    const directions = scope.directionIds;
-    const inScope = directions ? sql`and direction_id in (${sql.join(inList(directions))})` : sql``;
+    const inScope = inDirections(scope);
     const active = await sql<{ month: string; agents: number }>`
-      select month, count(distinct user_id) as agents from usage_agents
-      where kind = 'all' and month >= ${scope.fromMonth} and month <= ${scope.toMonth} ${inScope}
+      select month, count(*) as agents from usage_agents
+      where month >= ${scope.fromMonth} and month <= ${scope.toMonth} ${inScope}
       group by month`.execute(this.db);
     const first = await sql<{ month: string; agents: number }>`
       select first as month, count(*) as agents from (
         select user_id, min(month) as first from usage_agents
-        where kind = 'all' ${inScope} group by user_id
+        where month <= ${scope.toMonth} ${inScope} group by user_id
       ) firsts
-      where first >= ${scope.fromMonth} and first <= ${scope.toMonth}
+      where first >= ${scope.fromMonth}
       group by first`.execute(this.db);
-    const returning = await sql<{ month: string; agents: number }>`
-      select a.month as month, count(distinct a.user_id) as agents from usage_agents a
-      where a.kind = 'all' and a.month >= ${scope.fromMonth} and a.month <= ${scope.toMonth}
-        ${directions ? sql`and a.direction_id in (${sql.join(inList(directions))})` : sql``}
-        and exists (
-          select 1 from usage_agents b
-          where b.kind = 'all' and b.user_id = a.user_id and b.month < a.month
-        )
-      group by a.month`.execute(this.db);
     const byMonth = (rows: { month: string; agents: number }[]) =>
-      new Map(rows.map((row) => [row.month, Number(row.agents)]));
-    return {
-      active: byMonth(active.rows),
-      first: byMonth(first.rows),
-      returning: byMonth(returning.rows),
-    };
+      new Map(rows.map((row): [string, number] => [row.month, Number(row.agents)]));
+    const actives = byMonth(active.rows);
+    const firsts = byMonth(first.rows);
+    const returning = new Map(
+      [...actives].map(([month, agents]): [string, number] => [
+        month,
+        agents - (firsts.get(month) ?? 0),
+      ]),
+    );
+    return { active: actives, first: firsts, returning };
   }
 
   /** Every agent who ever used Beffroi (any month, any direction): who is not among them never did. */
   async everActive(): Promise<Set<string>> {
     const rows = await this.db
-      .selectFrom("usage_agents")
+      .selectFrom("usage_agent_years")
       .select("user_id")
       .distinct()
       .where("kind", "=", "all")
@@ -216,7 +219,7 @@ export class FiguresRepository {
     return new Set(rows.map((row) => row.user_id));
   }
 
-  /** One agent's completed turns between two instants (ISO, both included), summed. */
+  /** One agent's requests between two instants (ISO, both included), summed: refused ones count as requests, with nothing else. */
   async agentTotals(userId: string, from: string, to: string) {
     const row = await this.db
       .selectFrom("usage_records")
@@ -233,7 +236,6 @@ export class FiguresRepository {
         sql<number>`count(minutes_saved)`.as("minutes_answers"),
       ])
       .where("user_id", "=", userId)
-      .where("status", "=", "completed")
       .where("at", ">=", from)
       .where("at", "<=", to)
       .executeTakeFirst();
@@ -253,7 +255,6 @@ export class FiguresRepository {
     const rows = await this.db
       .selectFrom("usage_agents")
       .select("turns")
-      .where("kind", "=", "all")
       .where("month", "=", month)
       .execute();
     return rows.map((row) => Number(row.turns));
@@ -283,6 +284,24 @@ export class FiguresRepository {
     }));
   }
 }
+
+/** The period as a condition on `usage_agent_years`: for each year, one of its months' bits set. */
+function activeIn(scope: Scope) {
+  const masks = new Map<string, number>();
+  for (const month of monthsBetween(scope.fromMonth, scope.toMonth))
+    masks.set(month.slice(0, 4), (masks.get(month.slice(0, 4)) ?? 0) | monthBit(month));
+  const years = [...masks].map(
+    ([year, mask]) => sql`(year = ${year} and (months & ${sql.lit(mask)}) <> 0)`,
+  );
+  return sql`(${sql.join(years, sql` or `)}) ${inDirections(scope)}`;
+}
+
+/** The scope's directions as a condition (nothing for the whole collectivité). */
+const inDirections = (scope: Scope) =>
+  scope.directionIds ? sql`and direction_id in (${sql.join(inList(scope.directionIds))})` : sql``;
+
+/** The kinds `usage_agent_years` counts agents by (`AGENT_KINDS`, and personal data types). */
+export type AgentKind = "all" | "assistant" | "model" | "class" | "refusal" | "action" | "finding";
 
 /** A list for `in (…)`: never empty (an empty list matches nothing, as SQL cannot say `in ()`). */
 const inList = (values: string[]) => (values.length > 0 ? values : ["\u0000none"]);

@@ -3,9 +3,10 @@ import { type RouteDefinition, route } from "../http/index.js";
 import { EquivalentsSchema, RangeSchema } from "../impact/index.js";
 import type { FiguresService } from "./figures.service.js";
 
-const MonthSchema = z.string().regex(/^\d{4}-\d{2}$/);
+const MonthSchema = z.string().max(20);
 
 /** The period (months, both included; the last twelve by default) and the direction asked for. */
+// Months are checked by the service, which says what a period must be (`observatory_period_invalid`).
 const FiguresQuerySchema = z.object({
   from: MonthSchema.optional(),
   to: MonthSchema.optional(),
@@ -104,13 +105,14 @@ const Uses = z.object({
     }),
   ),
   classes: z.array(shown({ dataClass: z.string(), ...UseFigures })),
-  refusals: z.array(z.object({ rule: z.string(), label: z.string(), turns: z.number() })),
+  refusals: z.array(shown({ rule: z.string(), label: z.string(), turns: z.number() })),
 });
 
 const Protection = z.object({
   ...Header,
+  totalFindings: z.number().nullable(),
   types: z.array(
-    z.object({
+    shown({
       type: z.string(),
       /** The type's name in French. */
       label: z.string(),
@@ -120,7 +122,7 @@ const Protection = z.object({
       turns: z.number(),
     }),
   ),
-  actions: z.array(z.object({ action: z.string(), turns: z.number() })),
+  actions: z.array(shown({ action: z.string(), turns: z.number() })),
   quarantine: z.object({
     held: z.int(),
     released: z.int(),
@@ -128,9 +130,30 @@ const Protection = z.object({
   }),
 });
 
+const QuotaLimits = z
+  .object({
+    requests: z.number().optional(),
+    tokens: z.number().optional(),
+    wh: z.number().optional(),
+    gco2e: z.number().optional(),
+  })
+  .nullable();
+
 const Impact = z.object({
   ...Header,
   totals: z.object(ImpactFigures).nullable(),
+  equivalents: EquivalentsSchema.extend({ waterGlasses: RangeSchema }).nullable(),
+  /** The charter's monthly quotas, and who reached one in the period's last month. */
+  quotas: z
+    .object({
+      month: z.string(),
+      agent: QuotaLimits,
+      direction: QuotaLimits,
+      /** Null when fewer agents than the threshold (but some) reached one. */
+      agentsAtLimit: z.int().nullable(),
+      directionsAtLimit: z.int(),
+    })
+    .nullable(),
   months: z.array(
     z.union([
       z.object({ month: z.string(), hidden: z.literal(false), ...ImpactFigures }),

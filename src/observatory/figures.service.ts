@@ -3,7 +3,8 @@ import { hasMessage, t } from "../i18n/index.js";
 import { type Principal, within } from "../identity/index.js";
 import { equivalentsOf } from "../impact/index.js";
 import { appError } from "../shared/errors.js";
-import type { FiguresRepository, RollupSums, Scope } from "./figures.repository.js";
+import type { AgentKind, FiguresRepository, RollupSums, Scope } from "./figures.repository.js";
+import { MAX_MONTHS, monthsBetween, shiftMonth } from "./months.js";
 
 /** What the charter says the observatory may show (`observatory` in the charter). */
 export interface ObservatoryRules {
@@ -27,6 +28,7 @@ export interface DirectionRef {
 
 export interface Account {
   id: string;
+  roles: string[];
   email: string;
   displayName: string;
   direction: DirectionRef | null;
@@ -36,6 +38,8 @@ export interface Account {
 /** A campaign's verdict, as the battles record it. */
 export interface CampaignVerdict {
   id: string;
+  /** The direction the campaign belongs to (null: the whole collectivité's). */
+  directionId: string | null;
   name: string;
   subjectKind: string;
   subjectId: string;
@@ -59,6 +63,8 @@ export interface FiguresPorts {
   quotaRules: () => Promise<{ agent?: QuotaLimits; direction?: QuotaLimits }>;
   /** What a quota scope (`user:ID`, `direction:ID`) consumed in a month. */
   quotaUsage: (scope: string, month: string) => Promise<Record<keyof QuotaLimits, number>>;
+  /** Every quota scope's consumption in a month. */
+  quotaMonth: (month: string) => Promise<(Record<keyof QuotaLimits, number> & { scope: string })[]>;
 }
 
 /** A monthly quota's limits (requests, tokens, Wh, gCO2e), each optional. */
@@ -72,8 +78,6 @@ export interface QuotaLimits {
 /** A glass of water, for the everyday equivalent of the water figure. */
 const GLASS_LITRES = 0.25;
 
-/** At most this many months in one request. */
-const MAX_MONTHS = 36;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** A scope's figures once the threshold is applied: hidden when too few agents stand behind them. */
@@ -143,9 +147,10 @@ export class FiguresService {
     const { scope, rules, header, directions, names } = await this.scope(principal, query);
     const { active, first, returning } = await this.deps.figures.adoptionByMonth(scope);
     const k = rules.minAgents;
+    const hiddenMonths = await this.hiddenMonths(scope, k, active);
     const months = monthsBetween(scope.fromMonth, scope.toMonth).map((month) => {
       const agents = active.get(month) ?? 0;
-      return agents < k
+      return hiddenMonths.has(month)
         ? { month, hidden: true as const, activeAgents: null, newAgents: null, returning: null }
         : {
             month,
@@ -159,8 +164,12 @@ export class FiguresService {
     const ever = await this.deps.figures.everActive();
     const inScope = (id: string | null) =>
       scope.directionIds === null || scope.directionIds.includes(id ?? "");
+    // Accounts that may use the assistants: an auditor's (the DPO's) has no chat to use.
     const accounts = (await this.deps.ports.accounts()).filter(
-      (account) => account.disabledAt === null && inScope(account.direction?.id ?? null),
+      (account) =>
+        account.disabledAt === null &&
+        account.roles.some((role) => role !== "auditor") &&
+        inScope(account.direction?.id ?? null),
     );
     const pathOf = new Map(directions.map((d) => [d.id, d.path]));
     const byDirection = new Map<string, { accounts: number; never: Account[] }>();
@@ -171,11 +180,17 @@ export class FiguresService {
       if (!ever.has(account.id)) entry.never.push(account);
       byDirection.set(id, entry);
     }
+    // A direction of fewer accounts than the threshold says nothing of its agents, nor do
+    // those withheld together (the totals less the directions shown would tell them).
+    const withheldDirections = await withhold(
+      [...byDirection].map(([id, entry]) => ({ key: id, agents: entry.accounts })),
+      k,
+      async (keys) => keys.reduce((sum, id) => sum + (byDirection.get(id)?.accounts ?? 0), 0),
+    );
     const rows = [...byDirection.entries()]
       .map(([id, entry]) => {
         const activeAgents = perDirection.get(id) ?? 0;
-        // A direction of fewer accounts than the threshold says nothing of its agents.
-        const hidden = entry.accounts < k;
+        const hidden = withheldDirections.has(id);
         return {
           directionId: id || null,
           directionPath: id ? (pathOf.get(id) ?? id) : null,
@@ -223,15 +238,16 @@ export class FiguresService {
       figures.sums(scope, ["refusal"]),
       this.deps.ports.subjectNames(),
     ]);
-    const [subjectAgents, modelAgents, classAgents] = await Promise.all([
-      figures.agentsPerKey(scope, "assistant"),
-      figures.agentsPerKey(scope, "model"),
-      figures.agentsPerKey(scope, "class"),
+    const [subjectAgents, modelAgents, classAgents, refusalAgents] = await Promise.all([
+      this.agents(scope, "assistant", k, [...new Set(bySubject.map((row) => row.assistant_id))]),
+      this.agents(scope, "model", k, byModel.map((row) => row.model_ref).filter(Boolean)),
+      this.agents(scope, "class", k, [...new Set(byClass.map((row) => row.data_class))]),
+      this.agents(scope, "refusal", k, byRefusal.map((row) => row.refusal).filter(Boolean)),
     ]);
     const subjects = groups(bySubject, (row) => row.assistant_id).map(([id, rows]) =>
-      shownRow(subjectAgents.get(id) ?? 0, k, {
+      subjectAgents.show(id, {
         id: id || null,
-        name: id ? (names.get(id) ?? id) : null,
+        name: subjectName(id, names),
         kind: id.startsWith("usecase:") ? ("usecase" as const) : ("assistant" as const),
         ...useFigures(rows),
       }),
@@ -239,7 +255,7 @@ export class FiguresService {
     const models = byModel
       .filter((row) => row.model_ref !== "")
       .map((row) =>
-        shownRow(modelAgents.get(row.model_ref) ?? 0, k, {
+        modelAgents.show(row.model_ref, {
           modelRef: row.model_ref,
           sovereignty: row.sovereignty || null,
           turns: row.turns,
@@ -248,19 +264,24 @@ export class FiguresService {
         }),
       );
     const classes = groups(byClass, (row) => row.data_class).map(([dataClass, rows]) =>
-      shownRow(classAgents.get(dataClass) ?? 0, k, { dataClass, ...useFigures(rows) }),
+      classAgents.show(dataClass, { dataClass, ...useFigures(rows) }),
     );
     const refusals = byRefusal
       .filter((row) => row.refusal !== "")
-      .map((row) => ({ rule: row.refusal, label: refusalLabel(row.refusal), turns: row.turns }))
-      .sort((a, b) => b.turns - a.turns);
+      .map((row) =>
+        refusalAgents.show(row.refusal, {
+          rule: row.refusal,
+          label: refusalLabel(row.refusal),
+          turns: row.turns,
+        }),
+      );
     return {
       ...header,
       totals: useFigures(byStatus),
       subjects: sortByTurns(subjects),
       models: sortByTurns(models),
       classes,
-      refusals,
+      refusals: sortByTurns(refusals),
     };
   }
 
@@ -280,17 +301,36 @@ export class FiguresService {
       released: delays.length,
       medianReviewHours: delays.length > 0 ? median(delays) : null,
     };
-    if (header.hidden) return { ...header, types: [], actions: [], quarantine };
+    if (header.hidden)
+      return { ...header, totalFindings: null, types: [], actions: [], quarantine };
+    const k = header.minAgents;
     const found = await this.deps.figures.findings(scope);
-    const actions = await this.deps.figures.sums(scope, ["data_action"]);
+    const actions = (await this.deps.figures.sums(scope, ["data_action"])).filter(
+      (row) => row.data_action !== "",
+    );
+    const [typeAgents, actionAgents] = await Promise.all([
+      this.agents(scope, "finding", k, [...new Set(found.map((row) => row.type))]),
+      this.agents(
+        scope,
+        "action",
+        k,
+        actions.map((row) => row.data_action),
+      ),
+    ]);
     return {
       ...header,
+      // Over the whole scope (enough agents): the types withheld are in it, not told apart.
+      totalFindings: found.reduce((sum, row) => sum + row.findings, 0),
       types: found
-        .map((row) => ({ ...row, label: typeLabel(row.type) }))
-        .sort((a, b) => b.findings - a.findings || a.type.localeCompare(b.type)),
-      actions: actions
-        .filter((row) => row.data_action !== "")
-        .map((row) => ({ action: row.data_action, turns: row.turns })),
+        .map((row) => typeAgents.show(row.type, { ...row, label: typeLabel(row.type) }))
+        .sort(
+          (a, b) =>
+            Number(a.hidden) - Number(b.hidden) ||
+            (b.hidden || a.hidden ? 0 : b.findings - a.findings || a.type.localeCompare(b.type)),
+        ),
+      actions: actions.map((row) =>
+        actionAgents.show(row.data_action, { action: row.data_action, turns: row.turns }),
+      ),
       quarantine,
     };
   }
@@ -299,7 +339,16 @@ export class FiguresService {
   async impact(principal: Principal, query: FiguresQuery) {
     const { scope, rules, header } = await this.scope(principal, query);
     if (header.hidden)
-      return { ...header, totals: null, months: [], subjects: [], models: [], sobriety: null };
+      return {
+        ...header,
+        totals: null,
+        equivalents: null,
+        quotas: null,
+        months: [],
+        subjects: [],
+        models: [],
+        sobriety: null,
+      };
     const k = rules.minAgents;
     const figures = this.deps.figures;
     const [byMonth, bySubject, byModel, bySobriety, totals, names, monthly] = await Promise.all([
@@ -311,9 +360,15 @@ export class FiguresService {
       this.deps.ports.subjectNames(),
       this.deps.figures.adoptionByMonth(scope),
     ]);
-    const [subjectAgents, modelAgents] = await Promise.all([
-      figures.agentsPerKey(scope, "assistant"),
-      figures.agentsPerKey(scope, "model"),
+    const [subjectAgents, modelAgents, hiddenMonths] = await Promise.all([
+      this.agents(
+        scope,
+        "assistant",
+        k,
+        bySubject.map((row) => row.assistant_id),
+      ),
+      this.agents(scope, "model", k, byModel.map((row) => row.model_ref).filter(Boolean)),
+      this.hiddenMonths(scope, k, monthly.active),
     ]);
     const impactOf = (row: RollupSums) => ({
       turns: row.turns,
@@ -323,8 +378,7 @@ export class FiguresService {
     });
     const months = monthsBetween(scope.fromMonth, scope.toMonth).map((month) => {
       const row = byMonth.find((r) => r.month === month);
-      const agents = monthly.active.get(month) ?? 0;
-      return agents < k
+      return hiddenMonths.has(month)
         ? { month, hidden: true as const }
         : { month, hidden: false as const, ...impactOf(row ?? emptySums()) };
     });
@@ -352,12 +406,14 @@ export class FiguresService {
     return {
       ...header,
       totals: impactOf(total),
+      equivalents: everydayEquivalents(total),
+      quotas: await this.quotasReached(scope, k),
       months,
       subjects: sortByTurns(
         bySubject.map((row) =>
-          shownRow(subjectAgents.get(row.assistant_id) ?? 0, k, {
+          subjectAgents.show(row.assistant_id, {
             id: row.assistant_id || null,
-            name: row.assistant_id ? (names.get(row.assistant_id) ?? row.assistant_id) : null,
+            name: subjectName(row.assistant_id, names),
             ...impactOf(row),
           }),
         ),
@@ -366,7 +422,7 @@ export class FiguresService {
         byModel
           .filter((row) => row.model_ref !== "")
           .map((row) =>
-            shownRow(modelAgents.get(row.model_ref) ?? 0, k, {
+            modelAgents.show(row.model_ref, {
               modelRef: row.model_ref,
               sovereignty: row.sovereignty || null,
               ...impactOf(row),
@@ -386,10 +442,88 @@ export class FiguresService {
     };
   }
 
+  /**
+   * The distinct agents behind each group of a breakdown, and which groups
+   * to withhold: every group behind fewer agents than the threshold; then,
+   * while the groups withheld stand together for fewer agents than that
+   * (the total minus the groups shown would tell their figures), the
+   * smallest group shown as well.
+   */
+  private async agents(scope: Scope, kind: AgentKind, k: number, keys: string[]) {
+    const counts = await this.deps.figures.agentsPerKey(scope, kind);
+    const withheld = await withhold(
+      keys.map((key) => ({ key, agents: counts.get(key) ?? 0 })),
+      k,
+      (hidden) => this.deps.figures.agentsOver(scope, kind, hidden),
+    );
+    return {
+      show: <T extends object>(key: string, row: T) =>
+        withheld.has(key)
+          ? { hidden: true as const, agents: null }
+          : { hidden: false as const, agents: counts.get(key) ?? 0, ...row },
+    };
+  }
+
+  /**
+   * The charter's monthly quotas, and how many agents and directions of the
+   * scope reached one in the scope's last month (withheld under the
+   * threshold, as any group of agents).
+   */
+  private async quotasReached(scope: Scope, k: number) {
+    const rules = await this.deps.ports.quotaRules();
+    const usage = await this.deps.ports.quotaMonth(scope.toMonth);
+    const reached = (limits: QuotaLimits | undefined, used: Record<keyof QuotaLimits, number>) =>
+      !!limits &&
+      (["requests", "tokens", "wh", "gco2e"] as const).some(
+        (measure) => limits[measure] !== undefined && used[measure] >= (limits[measure] ?? 0),
+      );
+    const directionOf = new Map(
+      (await this.deps.ports.accounts()).map((account) => [
+        account.id,
+        account.direction?.id ?? "",
+      ]),
+    );
+    const inScope = (direction: string) =>
+      scope.directionIds === null || scope.directionIds.includes(direction);
+    let agents = 0;
+    let directions = 0;
+    for (const row of usage) {
+      const [kind, id = ""] = row.scope.split(":");
+      if (kind === "user" && inScope(directionOf.get(id) ?? "") && reached(rules.agent, row))
+        agents += 1;
+      if (kind === "direction" && inScope(id) && reached(rules.direction, row)) directions += 1;
+    }
+    return {
+      month: scope.toMonth,
+      agent: rules.agent ?? null,
+      direction: rules.direction ?? null,
+      // A count of fewer agents than the threshold (but some) would point at them: withheld.
+      agentsAtLimit: agents > 0 && agents < k ? null : agents,
+      directionsAtLimit: directions,
+    };
+  }
+
+  /** The months of the scope to withhold (as `agents` does, with the agents active each month). */
+  private hiddenMonths(scope: Scope, k: number, active: Map<string, number>) {
+    return withhold(
+      monthsBetween(scope.fromMonth, scope.toMonth)
+        .filter((month) => (active.get(month) ?? 0) > 0)
+        .map((month) => ({ key: month, agents: active.get(month) ?? 0 })),
+      k,
+      (hidden) => this.deps.figures.agentsInMonths(scope, hidden),
+    );
+  }
+
   /** Battles: each campaign's verdict, and the use cases where AI brought no measurable gain. */
   async battles(principal: Principal, query: FiguresQuery) {
-    const { header } = await this.scope(principal, query);
-    const campaigns = await this.deps.ports.verdicts();
+    const { header, scope } = await this.scope(principal, query);
+    // A direction's reader sees its campaigns and the collectivité's, not another direction's.
+    const campaigns = (await this.deps.ports.verdicts()).filter(
+      (campaign) =>
+        scope.directionIds === null ||
+        campaign.directionId === null ||
+        scope.directionIds.includes(campaign.directionId),
+    );
     return {
       ...header,
       campaigns,
@@ -460,6 +594,14 @@ function refusalLabel(rule: string): string {
   return t("observatory.refusal.other", { rule });
 }
 
+/** What a period's energy, CO2e and water amount to, in everyday terms. */
+function everydayEquivalents(total: RollupSums) {
+  return {
+    ...equivalentsOf(total.energyKwh, total.gwpKgCo2e),
+    waterGlasses: { min: total.waterL.min / GLASS_LITRES, max: total.waterL.max / GLASS_LITRES },
+  };
+}
+
 /** The figures of a group of rollup rows of one subject or class, statuses together. */
 function useFigures(rows: (RollupSums & { status?: string })[]) {
   const sum = (pick: (row: RollupSums) => number, status?: string) =>
@@ -484,11 +626,33 @@ function groups<R>(rows: R[], key: (row: R) => string): [string, R[]][] {
   return [...map.entries()];
 }
 
-/** A group's figures, or only that it is hidden (fewer agents than the threshold). */
-function shownRow<T extends { turns: number }>(agents: number, k: number, row: T) {
-  return agents < k
-    ? { hidden: true as const, agents: null }
-    : { hidden: false as const, agents, ...row };
+/**
+ * The keys of the groups to withhold (see `FiguresService.agents`): those
+ * behind fewer than `k` agents, then the smallest shown until the withheld
+ * ones together stand for at least `k` agents (`together` counts them).
+ */
+export async function withhold(
+  groups: { key: string; agents: number }[],
+  k: number,
+  together: (keys: string[]) => Promise<number>,
+): Promise<Set<string>> {
+  const hidden = new Set(groups.filter((group) => group.agents < k).map((group) => group.key));
+  if (hidden.size === 0) return hidden;
+  const shown = groups
+    .filter((group) => !hidden.has(group.key))
+    .sort((a, b) => a.agents - b.agents || a.key.localeCompare(b.key));
+  while (shown.length > 0 && (await together([...hidden])) < k) {
+    const next = shown.shift();
+    if (next) hidden.add(next.key);
+  }
+  return hidden;
+}
+
+/** A subject's name: an assistant's or a use case's, or what a call without assistant is. */
+function subjectName(id: string, names: Map<string, string>): string | null {
+  if (id === "") return null;
+  if (id === "direct") return t("observatory.subject.direct");
+  return names.get(id) ?? id;
 }
 
 const sortByTurns = <T extends { hidden: boolean }>(rows: T[]) =>
@@ -521,17 +685,4 @@ export function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** `YYYY-MM` moved by some months. */
-export function shiftMonth(month: string, by: number): string {
-  const [year, index] = month.split("-").map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, index - 1 + by, 1));
-  return date.toISOString().slice(0, 7);
-}
-
-/** Every month from one to another, both included. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let month = from; month <= to && months.length <= MAX_MONTHS; month = shiftMonth(month, 1))
-    months.push(month);
-  return months;
-}
+export { MAX_MONTHS, monthsBetween, shiftMonth } from "./months.js";

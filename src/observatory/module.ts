@@ -5,6 +5,7 @@ import type { Principal } from "../identity/index.js";
 import { journalStage, type Turn } from "../pipeline/index.js";
 import type { ResolvedModel } from "../providers/index.js";
 import type { Clock } from "../shared/clock.js";
+import { Rounds } from "../shared/rounds.js";
 import type { Store } from "../store/index.js";
 import type { AuditActor } from "./audit.js";
 import { AuditRepository } from "./audit.repository.js";
@@ -29,7 +30,6 @@ import { registerRoutes } from "./register.routes.js";
 import { RegisterService } from "./register.service.js";
 import { ReportRepository } from "./report.repository.js";
 import { reportRoutes } from "./report.routes.js";
-import { ReportScheduler } from "./report.scheduler.js";
 import { ReportService } from "./report.service.js";
 import { type RetentionPeriods, RetentionService } from "./retention.service.js";
 import { UsageRepository } from "./usage.repository.js";
@@ -111,6 +111,7 @@ export function figuresModule(
     verdicts: () => Promise<CampaignVerdict[]>;
     quotaRules: FiguresPorts["quotaRules"];
     quotaUsage: FiguresPorts["quotaUsage"];
+    quotaMonth: FiguresPorts["quotaMonth"];
   },
 ) {
   const figures = new FiguresService({
@@ -124,6 +125,7 @@ export function figuresModule(
       verdicts: ports.verdicts,
       quotaRules: ports.quotaRules,
       quotaUsage: ports.quotaUsage,
+      quotaMonth: ports.quotaMonth,
     },
     now: () => clock.now(),
   });
@@ -135,9 +137,13 @@ export function figuresModule(
     newClaim: () => ids.id(),
     log,
   });
-  const reportScheduler = new ReportScheduler({
-    generateDue: () => observatoryReports.generateDue(),
+  // Started by the server: last month's report kept once the month is over (checked every
+  // hour; one instance only generates it, see `ReportRepository.claim`).
+  const reportScheduler = new Rounds({
+    run: () => observatoryReports.generateDue(),
+    everyMs: 60 * 60_000,
     log,
+    failure: "observatory report round failed",
   });
   return {
     services: { figures, observatoryReports, reportScheduler },

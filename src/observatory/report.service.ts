@@ -163,7 +163,9 @@ export class ReportService {
     if (!hidden && uses.totals && impact.totals) {
       const activeAgents = activeOf(month) ?? uses.agents;
       const previousActiveAgents = activeOf(shiftMonth(month, -1));
-      const actions = new Map(protection.actions.map((row) => [row.action, row.turns]));
+      const actions = new Map(
+        protection.actions.flatMap((row) => (row.hidden ? [] : [[row.action, row.turns] as const])),
+      );
       const { energyKwh, gwpKgCo2e, waterL } = impact.totals;
       key = {
         activeAgents,
@@ -183,7 +185,7 @@ export class ReportService {
           ...equivalentsOf(energyKwh, gwpKgCo2e),
           waterGlasses: { min: waterL.min / GLASS_LITRES, max: waterL.max / GLASS_LITRES },
         },
-        personalData: protection.types.reduce((sum, row) => sum + row.findings, 0),
+        personalData: protection.totalFindings ?? 0,
         pseudonymised: actions.get("pseudonymise") ?? 0,
         blocked: actions.get("block") ?? 0,
         refused: uses.totals.refused,
@@ -191,7 +193,7 @@ export class ReportService {
     }
     const types = new Map<string, number>();
     for (const row of protection.types)
-      types.set(row.type, (types.get(row.type) ?? 0) + row.findings);
+      if (!row.hidden) types.set(row.type, (types.get(row.type) ?? 0) + row.findings);
     const shownUses = uses.subjects.flatMap((row) => (row.hidden ? [] : [row]));
     const start = `${month}-01T00:00:00.000Z`;
     const end = `${shiftMonth(month, 1)}-01T00:00:00.000Z`;
@@ -227,7 +229,9 @@ export class ReportService {
         types: [...types]
           .map(([type, findings]) => ({ type, label: dataTypeLabel(type), findings }))
           .sort((a, b) => b.findings - a.findings || a.type.localeCompare(b.type)),
-        refusals: uses.refusals,
+        refusals: uses.refusals.flatMap((row) =>
+          row.hidden ? [] : [{ rule: row.rule, label: row.label, turns: row.turns }],
+        ),
       },
       battles: battles.campaigns
         .filter(

@@ -3,9 +3,12 @@ import {
   AGENT_KINDS,
   type Database,
   fillSums,
+  monthBit,
+  OPTIONAL_AGENT_KEYS,
   SUM_COLUMNS,
   SUM_KINDS,
   type Tables,
+  type UsageAgentYearTable,
   type UsageFindingTable,
   type UsageMonthlyTable,
   type UsageRecordTable,
@@ -51,6 +54,39 @@ const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) 
 /** The value of one of the journal's columns a breakdown is keyed by ("" when absent). */
 const keyValue = (record: Insertable<UsageRecordTable>, column: string): string =>
   String((record as Record<string, unknown>)[column] ?? "");
+
+/**
+ * Marks an agent active in a month under each (kind, key) given: one row per
+ * agent, kind, key and year, the month's bit OR-ed into its mask, and the
+ * agent's latest direction.
+ */
+async function addAgent(
+  db: Executor,
+  userId: string,
+  direction: string,
+  month: string,
+  keys: [string, string][],
+) {
+  const bit = monthBit(month);
+  for (const [kind, key] of keys)
+    await db
+      .insertInto("usage_agent_years")
+      .values({
+        kind,
+        key,
+        year: month.slice(0, 4),
+        user_id: userId,
+        direction_id: direction,
+        months: bit,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(["kind", "key", "year", "user_id"]).doUpdateSet((eb) => ({
+          months: eb("usage_agent_years.months", "|", bit),
+          direction_id: direction,
+        })),
+      )
+      .execute();
+}
 
 /**
  * Adds `sums` to the row of every breakdown (`SUM_KINDS`) the record falls
@@ -119,31 +155,35 @@ export class UsageRepository {
         water_l_min: record.water_l_min ?? 0,
         water_l_max: record.water_l_max ?? 0,
       });
-      if (record.user_id) {
-        for (const [kind, column] of Object.entries(AGENT_KINDS)) {
-          const key = column ? keyValue(record, column) : "";
-          await trx
-            .insertInto("usage_agents")
-            .values({
-              month,
-              user_id: record.user_id,
-              kind,
-              key,
-              direction_id: direction,
-              turns: 1,
-              first_at: record.at,
-            })
-            .onConflict((conflict) =>
-              conflict
-                .columns(["kind", "key", "month", "user_id"])
-                .doUpdateSet((eb) => ({ turns: eb("usage_agents.turns", "+", 1) })),
-            )
-            .execute();
-        }
-      }
       const found = record.personal_data
         ? (JSON.parse(record.personal_data) as Record<string, number>)
         : {};
+      if (record.user_id) {
+        await trx
+          .insertInto("usage_agents")
+          .values({
+            month,
+            user_id: record.user_id,
+            direction_id: direction,
+            turns: 1,
+            first_at: record.at,
+          })
+          .onConflict((conflict) =>
+            conflict
+              .columns(["month", "user_id"])
+              .doUpdateSet((eb) => ({ turns: eb("usage_agents.turns", "+", 1) })),
+          )
+          .execute();
+        const keys: [string, string][] = Object.entries(AGENT_KINDS).flatMap(
+          ([kind, column]): [string, string][] => {
+            if (!column) return [[kind, ""]];
+            const value = keyValue(record, column);
+            return OPTIONAL_AGENT_KEYS.includes(column) && value === "" ? [] : [[kind, value]];
+          },
+        );
+        for (const type of Object.keys(found)) keys.push(["finding", type]);
+        await addAgent(trx, record.user_id, direction, month, keys);
+      }
       for (const [type, count] of Object.entries(found)) {
         await trx
           .insertInto("usage_findings")
@@ -206,23 +246,49 @@ export class UsageRepository {
       await sql`delete from usage_sums where month in ${months}`.execute(trx);
       await sql`delete from usage_agents where month in ${months}`.execute(trx);
       await sql`delete from usage_findings where month in ${months}`.execute(trx);
+      // A year's masks are made again from its records (the months purged before are lost).
+      await sql`delete from usage_agent_years where year in (select distinct substr(at, 1, 4) from usage_records)`.execute(
+        trx,
+      );
       await fillSums(trx as unknown as Kysely<unknown>);
       // Personal data per type is JSON on the record: read in pages, summed here.
       const findings = new Map<string, Insertable<UsageFindingTable>>();
+      const agents = new Map<string, UsageAgentYearTable>();
       let after = "";
       for (;;) {
         const page = await trx
           .selectFrom("usage_records")
-          .select(["turn_id", "at", "direction_id", "data_class", "data_action", "personal_data"])
+          .select([
+            "turn_id",
+            "at",
+            "user_id",
+            "direction_id",
+            "data_class",
+            "data_action",
+            "personal_data",
+          ])
           .where("personal_data", "is not", null)
           .where("turn_id", ">", after)
           .orderBy("turn_id")
           .limit(5_000)
           .execute();
         for (const record of page) {
-          for (const [type, count] of Object.entries(
-            JSON.parse(record.personal_data ?? "{}") as Record<string, number>,
-          )) {
+          const found = JSON.parse(record.personal_data ?? "{}") as Record<string, number>;
+          if (record.user_id)
+            for (const type of Object.keys(found)) {
+              const id = `${type}|${record.at.slice(0, 4)}|${record.user_id}`;
+              const agent = agents.get(id) ?? {
+                kind: "finding",
+                key: type,
+                year: record.at.slice(0, 4),
+                user_id: record.user_id,
+                direction_id: record.direction_id ?? "",
+                months: 0,
+              };
+              agent.months |= monthBit(record.at.slice(0, 7));
+              agents.set(id, agent);
+            }
+          for (const [type, count] of Object.entries(found)) {
             const row = {
               month: record.at.slice(0, 7),
               direction_id: record.direction_id ?? "",
@@ -241,6 +307,12 @@ export class UsageRepository {
         if (!last) break;
         after = last.turn_id;
       }
+      const years = [...agents.values()];
+      for (let start = 0; start < years.length; start += 500)
+        await trx
+          .insertInto("usage_agent_years")
+          .values(years.slice(start, start + 500))
+          .execute();
       const rows = [...findings.values()];
       for (let start = 0; start < rows.length; start += 500)
         await trx
@@ -311,7 +383,16 @@ export class UsageRepository {
         .returningAll()
         .execute();
       // Who was active goes with the records (whole months before the cut): the sums stay.
-      await trx.deleteFrom("usage_agents").where("month", "<", before.slice(0, 7)).execute();
+      const month = before.slice(0, 7);
+      await trx.deleteFrom("usage_agents").where("month", "<", month).execute();
+      await trx.deleteFrom("usage_agent_years").where("year", "<", month.slice(0, 4)).execute();
+      // In the cut's year, the months before it are cleared from the masks (bits below its own).
+      await trx
+        .updateTable("usage_agent_years")
+        .set((eb) => ({ months: eb("months", "&", ~(monthBit(month) - 1) & 4095) }))
+        .where("year", "=", month.slice(0, 4))
+        .execute();
+      await trx.deleteFrom("usage_agent_years").where("months", "=", 0).execute();
       const totals = new Map<string, UsageMonthlyTable>();
       for (const record of gone) {
         const key = keyOf(record);

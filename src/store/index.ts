@@ -28,6 +28,8 @@ export {
 export {
   AGENT_KINDS,
   fillSums,
+  monthBit,
+  OPTIONAL_AGENT_KEYS,
   SUM_COLUMNS,
   SUM_KINDS,
   type SumKind,

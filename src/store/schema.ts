@@ -593,15 +593,25 @@ export interface UsageSumTable {
   validated: number;
 }
 
-/** Who was active which month (migration 0026): overall (`all`), per subject, model, data class. */
+/** Who was active which month, and how much (migration 0026). */
 export interface UsageAgentTable {
-  kind: string;
-  key: string;
   month: string;
   user_id: string;
   direction_id: string;
   turns: number;
   first_at: string;
+}
+
+/** Each agent once per kind, key and year, with the months they were active as a mask (migration 0026). */
+export interface UsageAgentYearTable {
+  kind: string;
+  key: string;
+  /** `YYYY`. */
+  year: string;
+  user_id: string;
+  direction_id: string;
+  /** Bit `m - 1` set when the agent was active in month `m`. */
+  months: number;
 }
 
 /** Personal data found per month, direction, type, class and action (migration 0026): counts only. */
@@ -700,6 +710,7 @@ export interface Tables {
   usage_records: UsageRecordTable;
   usage_sums: UsageSumTable;
   usage_agents: UsageAgentTable;
+  usage_agent_years: UsageAgentYearTable;
   usage_findings: UsageFindingTable;
   observatory_reports: ObservatoryReportTable;
   quota_usage: QuotaUsageTable;

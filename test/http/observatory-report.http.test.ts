@@ -231,10 +231,8 @@ describeApps("observatory monthly report", (get) => {
     const protection = await figures(who, "protection", month);
     const adoption = await figures(who, "adoption", { from: "2026-01", to: "2026-02", ...query });
     const [january, february] = adoption.months;
-    const findings = protection.types.reduce(
-      (sum: number, row: { findings: number }) => sum + row.findings,
-      0,
-    );
+    // Over the whole scope: the types withheld are counted in it, not told apart.
+    const findings: number = protection.totalFindings;
     const action = (name: string) =>
       protection.actions.find((row: { action: string }) => row.action === name)?.turns ?? 0;
     return {
@@ -311,7 +309,8 @@ describeApps("observatory monthly report", (get) => {
     const agents = charts[0]?.[2] ?? "";
     assert.match(agents, /<th scope="row">janvier 2026<\/th><td class="number">5<\/td>/);
     assert.match(agents, /<th scope="row">février 2026<\/th><td class="number">4<\/td>/);
-    assert.match(agents, /<th scope="row">décembre 2025<\/th><td class="number">n\.c\.<\/td>/);
+    // A month no agent was active in tells nothing of anyone: its zero is shown.
+    assert.match(agents, /<th scope="row">décembre 2025<\/th><td class="number">0<\/td>/);
     assert.match(charts[3]?.[2] ?? "", /<th scope="row">Courriers aux usagers<\/th>/);
 
     // What changed: the charter's new version and its section, the base created (counts, never content).

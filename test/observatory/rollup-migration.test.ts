@@ -8,7 +8,11 @@ import {
   openStore,
   type Store,
 } from "../../src/store/index.js";
-import { AGENT_KINDS, SUM_KINDS } from "../../src/store/migrations/0026-observatory.js";
+import {
+  AGENT_KINDS,
+  OPTIONAL_AGENT_KEYS,
+  SUM_KINDS,
+} from "../../src/store/migrations/0026-observatory.js";
 import { describeEachDialect, freshLocation } from "../support/stores.js";
 
 /** A usage record as migration 0025 left the table (no water, findings, refusal or validation yet). */
@@ -314,37 +318,51 @@ describeEachDialect("observatory rollup migration", (dialect) => {
     assert.deepEqual(purged.rows, []);
   });
 
-  it("finds the same active agents per month, overall and per assistant, model and data class", async () => {
+  it("finds the same active agents per month, and each agent's months per assistant, model and data class", async () => {
     const rows = await store.db
       .selectFrom("usage_agents")
-      .select(["month", "user_id", "kind", "key", "direction_id", "turns", "first_at"])
+      .select(["month", "user_id", "direction_id", "turns", "first_at"])
       .execute();
-    const key = (r: { month: string; user: string; kind: string; key: string }) =>
-      `${r.kind}|${r.month}|${r.user}|${r.key}`;
     const expected = new Map<string, { turns: number; first: string; direction: string }>();
+    const masks = new Map<string, number>();
     for (const r of RECORDS) {
       if (!r.user) continue; // the CLI is no agent
       const month = r.at.slice(0, 7);
+      const id = `${month}|${r.user}`;
+      const entry = expected.get(id) ?? { turns: 0, first: r.at, direction: r.direction ?? "" };
+      entry.turns += 1;
+      if (r.at < entry.first) entry.first = r.at;
+      expected.set(id, entry);
       for (const [kind, column] of Object.entries(AGENT_KINDS)) {
-        const id = key({ month, user: r.user, kind, key: column ? columnOf(r, column) : "" });
-        const entry = expected.get(id) ?? { turns: 0, first: r.at, direction: r.direction ?? "" };
-        entry.turns += 1;
-        if (r.at < entry.first) entry.first = r.at;
-        expected.set(id, entry);
+        const value = column ? columnOf(r, column) : "";
+        // Old records have no refusal rule nor personal data action: counted under none.
+        if (column && OPTIONAL_AGENT_KEYS.includes(column) && value === "") continue;
+        const key = `${kind}|${value}|${month.slice(0, 4)}|${r.user}`;
+        masks.set(key, (masks.get(key) ?? 0) | (1 << (Number(month.slice(5, 7)) - 1)));
       }
     }
     const actual = new Map(
       rows.map((row) => [
-        key({ month: row.month, user: row.user_id, kind: row.kind, key: row.key }),
+        `${row.month}|${row.user_id}`,
         { turns: Number(row.turns), first: row.first_at, direction: row.direction_id },
       ]),
     );
     assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
     for (const [k, e] of expected) assert.deepEqual(actual.get(k), e, k);
+    const years = await store.db.selectFrom("usage_agent_years").selectAll().execute();
+    assert.deepEqual(
+      new Map(
+        years.map((row) => [
+          `${row.kind}|${row.key}|${row.year}|${row.user_id}`,
+          Number(row.months),
+        ]),
+      ),
+      masks,
+    );
 
     // Active agents per month, as the adoption page counts them.
     const perMonth = await sql<{ month: string; agents: number }>`
-      select month, count(distinct user_id) as agents from usage_agents where kind = 'all'
+      select month, count(distinct user_id) as agents from usage_agents
       group by month order by month`.execute(store.db);
     const distinct = new Map<string, Set<string>>();
     for (const r of RECORDS)

@@ -106,7 +106,7 @@ const minutes = (date: Date, count: number) => new Date(date.getTime() + count *
 /**
  * The document watch: the sources an administrator (or a referent, for their
  * direction) declares, read on a schedule (`checkDue`, called by
- * `WatchScheduler`), each new feed item or page change stored as text; and
+ * the assistants module's `Rounds`), each new feed item or page change stored as text; and
  * the items agents ask for, filtered by topics. No model is ever called here.
  */
 export class WatchService {

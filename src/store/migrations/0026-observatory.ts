@@ -40,13 +40,26 @@ export const SUM_COLUMNS = {
   validated: sql`count(validated_at)`,
 } as const;
 
-/** What `usage_agents` keeps besides everyone (`all`): agents per assistant (or use case), model and data class. */
+/**
+ * What `usage_agent_years` counts distinct agents by: everyone (`all`), and
+ * per assistant (or use case), model, data class, refusal rule and what was
+ * done with personal data (the record's column); `finding` (per personal data type) is filled from the
+ * records' JSON by the journal.
+ */
 export const AGENT_KINDS = {
   all: null,
   assistant: "assistant_id",
   model: "model_ref",
   class: "data_class",
+  refusal: "refusal",
+  action: "data_action",
 } as const;
+
+/** The kinds an agent is counted under only when the record has a value (a refusal, an action). */
+export const OPTIONAL_AGENT_KEYS: readonly string[] = ["refusal", "data_action"];
+
+/** A month's bit in a year's mask: January is 1, December 2048. */
+export const monthBit = (month: string): number => 1 << (Number(month.slice(5, 7)) - 1);
 
 /**
  * The observatory's figures, kept as the journal writes them so that a year
@@ -60,9 +73,14 @@ export const AGENT_KINDS = {
  * - `usage_sums`: additive sums per month, direction and breakdown
  *   (`SUM_KINDS`), narrow enough that a year stays a few tens of thousands
  *   of rows whatever the number of agents;
- * - `usage_agents`: who was active which month, overall (`all`) and per
- *   subject, model and data class, so that a figure is shown only when
- *   enough agents stand behind it (the charter's threshold);
+ * - `usage_agents`: who was active which month and how much (adoption,
+ *   first uses, returning agents, the median an agent compares with);
+ * - `usage_agent_years`: per kind and key (`AGENT_KINDS`: everyone, an
+ *   assistant, a model, a data class, a refusal rule, a personal data type)
+ *   and year, each agent once with the months they were active as a
+ *   twelve-bit mask, so that the distinct agents behind any group over any
+ *   period are counted from one row per agent and year, and a figure is
+ *   shown only when enough of them stand behind it (the charter's threshold);
  * - `usage_findings`: personal data found per month, type, class and action.
  *
  * They are filled from the records already kept, so the pages show the
@@ -106,19 +124,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("usage_agents")
-    .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("key", "text", (c) => c.notNull())
     .addColumn("month", "text", (c) => c.notNull())
     .addColumn("user_id", "text", (c) => c.notNull())
     .addColumn("direction_id", "text", (c) => c.notNull())
     .addColumn("turns", "bigint", (c) => c.notNull())
     .addColumn("first_at", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("usage_agents_pk", ["kind", "key", "month", "user_id"] as never[])
+    .addPrimaryKeyConstraint("usage_agents_pk", ["month", "user_id"] as never[])
     .execute();
   await db.schema
     .createIndex("usage_agents_user")
     .on("usage_agents")
-    .columns(["user_id", "kind", "month"])
+    .columns(["user_id", "month"])
+    .execute();
+  await db.schema
+    .createTable("usage_agent_years")
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("year", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull())
+    .addColumn("direction_id", "text", (c) => c.notNull())
+    .addColumn("months", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("usage_agent_years_pk", ["kind", "key", "year", "user_id"] as never[])
     .execute();
 
   await db.schema
@@ -174,20 +200,33 @@ export async function fillSums(db: Kysely<unknown>): Promise<void> {
       group by substr(at, 1, 7), ${sql.join(perDirection ? [direction, ...columns] : columns)}
     `.execute(db);
   }
+  await sql`
+    insert into usage_agents (month, user_id, direction_id, turns, first_at)
+    select substr(at, 1, 7), user_id, coalesce(max(direction_id), ''), count(*), min(at)
+    from usage_records where user_id is not null and ${freshAgents}
+    group by substr(at, 1, 7), user_id
+  `.execute(db);
+  // A month's bit, OR-ed over the year as the sum of the distinct bits (SQLite has no bit_or).
+  const bit = sql`1 << (cast(substr(at, 6, 2) as integer) - 1)`;
   for (const [kind, column] of Object.entries(AGENT_KINDS)) {
     const key = column ? sql`coalesce(${sql.ref(column)}, '')` : sql`''`;
     await sql`
-      insert into usage_agents (kind, key, month, user_id, direction_id, turns, first_at)
-      select ${sql.lit(kind)}, ${key}, substr(at, 1, 7), user_id,
-        coalesce(max(direction_id), ''), count(*), min(at)
-      from usage_records where user_id is not null and ${freshAgents}
-      group by substr(at, 1, 7), user_id${column ? sql`, ${key}` : sql``}
+      insert into usage_agent_years (kind, key, year, user_id, direction_id, months)
+      select ${sql.lit(kind)}, ${key}, substr(at, 1, 4), user_id,
+        coalesce(max(direction_id), ''), sum(distinct ${bit})
+      from usage_records
+      where user_id is not null and ${freshAgents}
+        ${column && OPTIONAL_AGENT_KEYS.includes(column) ? sql`and ${sql.ref(column)} is not null` : sql``}
+      group by substr(at, 1, 4), user_id${column ? sql`, ${key}` : sql``}
+      on conflict (kind, key, year, user_id)
+        do update set months = usage_agent_years.months | excluded.months
     `.execute(db);
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("usage_findings").execute();
+  await db.schema.dropTable("usage_agent_years").execute();
   await db.schema.dropTable("usage_agents").execute();
   await db.schema.dropTable("usage_sums").execute();
   for (const column of [

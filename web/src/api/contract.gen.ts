@@ -7841,11 +7841,19 @@ export interface GetApiObservatoryUsesResponse {
         agents: null;
       }
   )[];
-  refusals: {
-    rule: string;
-    label: string;
-    turns: number;
-  }[];
+  refusals: (
+    | {
+        hidden: false;
+        agents: number;
+        rule: string;
+        label: string;
+        turns: number;
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
 }
 
 export interface GetApiObservatoryUsesQuery {
@@ -7864,18 +7872,35 @@ export interface GetApiObservatoryProtectionResponse {
   minAgents: number;
   agents: number;
   hidden: boolean;
-  types: {
-    type: string;
-    label: string;
-    dataClass: string;
-    action: string;
-    findings: number;
-    turns: number;
-  }[];
-  actions: {
-    action: string;
-    turns: number;
-  }[];
+  totalFindings: number | null;
+  types: (
+    | {
+        hidden: false;
+        agents: number;
+        type: string;
+        label: string;
+        dataClass: string;
+        action: string;
+        findings: number;
+        turns: number;
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
+  actions: (
+    | {
+        hidden: false;
+        agents: number;
+        action: string;
+        turns: number;
+      }
+    | {
+        hidden: true;
+        agents: null;
+      }
+  )[];
   quarantine: {
     held: number;
     released: number;
@@ -7913,6 +7938,37 @@ export interface GetApiObservatoryImpactResponse {
       min: number;
       max: number;
     };
+  } | null;
+  equivalents: {
+    ledBulbMinutes: {
+      min: number;
+      max: number;
+    };
+    videoStreamingMinutes: {
+      min: number;
+      max: number;
+    };
+    waterGlasses: {
+      min: number;
+      max: number;
+    };
+  } | null;
+  quotas: {
+    month: string;
+    agent: {
+      requests?: number;
+      tokens?: number;
+      wh?: number;
+      gco2e?: number;
+    } | null;
+    direction: {
+      requests?: number;
+      tokens?: number;
+      wh?: number;
+      gco2e?: number;
+    } | null;
+    agentsAtLimit: number | null;
+    directionsAtLimit: number;
   } | null;
   months: (
     | {

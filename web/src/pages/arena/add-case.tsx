@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice, Loading } from "../../components/feedback";
+import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { FieldInput } from "../usecases/field-input";
-import { describedBy, Field, focusFirstInvalid } from "./fields";
 import { ta } from "./i18n";
 import { caseForm } from "./question-form";
 import type { Campaign } from "./types";

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice, Loading } from "../../components/feedback";
+import { describedBy, Field, FieldError, focusFirstInvalid } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { navigate } from "../../router";
-import { describedBy, Field, FieldError, focusFirstInvalid } from "./fields";
 import { ta } from "./i18n";
 import { campaignPath, DATA_CLASSES, type DataClass, PAIR_MODES, type PairMode } from "./types";
 

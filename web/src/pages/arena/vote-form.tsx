@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
+import { describedBy, Field, FieldError, focusFirstInvalid } from "../../components/fields";
 import { useAction } from "../../components/use-action";
-import { describedBy, Field, FieldError, focusFirstInvalid } from "./fields";
 import { ta } from "./i18n";
 import { CHOICES, type Choice, type Match, type Reveal, TAGS, type Tag } from "./types";
 

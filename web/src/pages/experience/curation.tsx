@@ -3,9 +3,9 @@ import { call } from "../../api/client";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
-import { StatusMessage } from "./fields";
 import { te } from "./i18n";
 import { ReportCard } from "./reports";
+import { StatusMessage } from "./status-message";
 import { type Report, subjectOf } from "./types";
 
 /**

@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
+import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { type Resource, useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
-import { describedBy, Field, focusFirstInvalid, StatusMessage } from "./fields";
 import { te } from "./i18n";
+import { StatusMessage } from "./status-message";
 import { MAX_TEXT, type Proposal, type ProposalKind, refusedField } from "./types";
 
 /** The bases' names, by id, for those who may read them. */

@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
+import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
-import { describedBy, Field, focusFirstInvalid, StatusMessage } from "./fields";
 import { te } from "./i18n";
+import { StatusMessage } from "./status-message";
 import { MAX_TEXT, refusedField } from "./types";
 
 type FieldName = "subject" | "worked" | "didNotWork" | "minutes";

@@ -92,9 +92,20 @@ export const observatory = {
   "obs.protection.median": "Délai médian de revue",
   "obs.protection.hours": "{hours} h",
   "obs.protection.none": "Aucune donnée personnelle trouvée sur cette période.",
+  "obs.protection.total": "Total sur la période, types non affichés compris",
   "obs.protection.noMedian": "aucune revue",
 
   "obs.impact.totals": "Impact sur la période",
+  "obs.impact.quotas": "Quotas de la charte ({month})",
+  "obs.impact.quotaAgent": "Quota mensuel par agent",
+  "obs.impact.quotaDirection": "Quota mensuel par direction",
+  "obs.impact.agentsAtLimit": "Agents ayant atteint leur quota",
+  "obs.impact.directionsAtLimit": "Directions ayant atteint leur quota",
+  "obs.impact.noQuota": "aucun",
+  "obs.impact.limit.requests": "{value} demandes",
+  "obs.impact.limit.tokens": "{value} jetons",
+  "obs.impact.limit.wh": "{value} Wh",
+  "obs.impact.limit.gco2e": "{value} g CO2e",
   "obs.impact.months": "Énergie par mois",
   "obs.impact.subjects": "Impact par assistant et cas d'usage",
   "obs.impact.models": "Impact par modèle",
@@ -185,15 +196,15 @@ export const observatory = {
   "method.noTextBody":
     "Seuls des comptes et des sommes sont lus ; aucun texte de question, de réponse ou de document n'est conservé.",
   "method.thresholdGroup":
-    "Un groupe derrière lequel se trouvent moins d'agents que le seuil de la charte (« observatory.minAgents ») est remplacé par « Moins de N agents : non affiché » ; ses chiffres restent comptés dans les totaux au-dessus de lui.",
+    "Un groupe derrière lequel se trouvent moins d'agents que le seuil de la charte (« observatory.minAgents ») est remplacé par « Moins de N agents : non affiché » ; ses chiffres restent comptés dans les totaux au-dessus de lui. Pour que le total moins les groupes affichés ne révèle pas ses chiffres, le plus petit groupe affiché est masqué avec lui, puis le suivant, jusqu'à ce que les groupes masqués réunissent ensemble au moins autant d'agents que le seuil.",
   "method.thresholdMonth":
-    "Un mois où moins d'agents que le seuil ont été actifs n'est pas affiché.",
+    "Un mois où moins d'agents que le seuil ont été actifs n'est pas affiché, ni, s'il le faut, le mois le moins actif avec lui (pour que le total de la période ne le révèle pas). Un mois sans aucun agent actif est affiché à zéro.",
   "method.thresholdScope":
     "Si moins d'agents que le seuil ont été actifs sur la période et la direction choisies, aucun chiffre n'est affiché.",
   "method.thresholdNone":
     "Ce chiffre ne concerne aucun agent en particulier : il est toujours affiché.",
   "method.thresholdDirection":
-    "Une direction de moins de comptes que le seuil n'est pas détaillée.",
+    "Une direction de moins de comptes que le seuil n'est pas détaillée, ni la plus petite des autres si les directions masquées réunissent moins de comptes que le seuil. Les comptes d'auditeur seul (le DPO), sans accès aux assistants, ne sont pas comptés.",
   "method.thresholdMine":
     "Vos propres chiffres vous sont toujours montrés ; la médiane de la collectivité ne l'est que si au moins autant d'agents que le seuil ont été actifs ce mois.",
 

@@ -8,6 +8,7 @@ import {
   formatEnergy,
   formatGwp,
   formatMonth,
+  formatRange,
   formatTenths,
   formatWater,
   labelOf,
@@ -73,6 +74,22 @@ function SummaryRow(props: { title: string; anchor: string; value: string }) {
       <td>{props.value}</td>
     </tr>
   );
+}
+
+/** A figure and, when there is one, what it amounts to in everyday terms. */
+const withEquivalent = (value: string, equivalent: string | null) =>
+  equivalent ? `${value} (${equivalent})` : value;
+
+/** A quota's limits in words, or that there is none. */
+function limitsText(
+  limits: { requests?: number; tokens?: number; wh?: number; gco2e?: number } | null,
+): string {
+  const parts = (["requests", "tokens", "wh", "gco2e"] as const).flatMap((measure) =>
+    limits?.[measure] === undefined
+      ? []
+      : [to(`obs.impact.limit.${measure}`, { value: formatCount(limits[measure] ?? 0) })],
+  );
+  return parts.length > 0 ? parts.join(", ") : to("obs.impact.noQuota");
 }
 
 function SummaryHead() {
@@ -433,11 +450,11 @@ function UsesFigures(props: { data: Uses }) {
       <Figure
         chart={
           <BarChart
-            bars={data.refusals.map((row) => ({
-              label: ruleName(row.rule),
-              value: row.turns,
-              text: count(row.turns),
-            }))}
+            bars={data.refusals.flatMap((row) =>
+              row.hidden
+                ? []
+                : [{ label: ruleName(row.rule), value: row.turns, text: count(row.turns) }],
+            )}
           />
         }
       >
@@ -455,12 +472,17 @@ function UsesFigures(props: { data: Uses }) {
                 <td colSpan={2}>{to("obs.uses.noRefusal")}</td>
               </tr>
             )}
-            {data.refusals.map((row) => (
-              <tr key={row.rule}>
-                <th scope="row">{ruleName(row.rule)}</th>
-                <td>{formatCount(row.turns)}</td>
-              </tr>
-            ))}
+            {data.refusals.map((row, index) =>
+              row.hidden ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
+                <HiddenRow key={index} count={k} span={2} />
+              ) : (
+                <tr key={row.rule}>
+                  <th scope="row">{ruleName(row.rule)}</th>
+                  <td>{formatCount(row.turns)}</td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </Figure>
@@ -481,7 +503,9 @@ export function ProtectionSection(props: { filter: Filter }) {
 function ProtectionFigures(props: { data: Protection }) {
   const { data } = props;
   const byType = new Map<string, number>();
-  for (const row of data.types) byType.set(row.type, (byType.get(row.type) ?? 0) + row.findings);
+  for (const row of data.types)
+    if (!row.hidden) byType.set(row.type, (byType.get(row.type) ?? 0) + row.findings);
+  const k = data.minAgents;
   const { quarantine } = data;
   return (
     <>
@@ -517,26 +541,46 @@ function ProtectionFigures(props: { data: Protection }) {
                     <td colSpan={5}>{to("obs.protection.none")}</td>
                   </tr>
                 )}
-                {data.types.map((row) => (
-                  <tr key={`${row.type}/${row.dataClass}/${row.action}`}>
-                    <th scope="row">{personalDataType(row.type)}</th>
-                    <td>{labelOf("obs.class", row.dataClass)}</td>
-                    <td>{labelOf("obs.action", row.action)}</td>
-                    <td>{formatCount(row.findings)}</td>
-                    <td>{formatCount(row.turns)}</td>
-                  </tr>
-                ))}
+                {data.types.map((row, index) =>
+                  row.hidden ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
+                    <HiddenRow key={index} count={k} span={5} />
+                  ) : (
+                    <tr key={`${row.type}/${row.dataClass}/${row.action}`}>
+                      <th scope="row">{personalDataType(row.type)}</th>
+                      <td>{labelOf("obs.class", row.dataClass)}</td>
+                      <td>{labelOf("obs.action", row.action)}</td>
+                      <td>{formatCount(row.findings)}</td>
+                      <td>{formatCount(row.turns)}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {to("obs.protection.total")}
+                  </th>
+                  <td>{formatCount(data.totalFindings ?? 0)}</td>
+                  <td />
+                </tr>
+              </tfoot>
             </table>
           </Figure>
           <Figure
             chart={
               <BarChart
-                bars={data.actions.map((row) => ({
-                  label: labelOf("obs.action", row.action),
-                  value: row.turns,
-                  text: formatCount(row.turns),
-                }))}
+                bars={data.actions.flatMap((row) =>
+                  row.hidden
+                    ? []
+                    : [
+                        {
+                          label: labelOf("obs.action", row.action),
+                          value: row.turns,
+                          text: formatCount(row.turns),
+                        },
+                      ],
+                )}
               />
             }
           >
@@ -554,12 +598,17 @@ function ProtectionFigures(props: { data: Protection }) {
                     <td colSpan={2}>{to("obs.protection.none")}</td>
                   </tr>
                 )}
-                {data.actions.map((row) => (
-                  <tr key={row.action}>
-                    <th scope="row">{labelOf("obs.action", row.action)}</th>
-                    <td>{formatCount(row.turns)}</td>
-                  </tr>
-                ))}
+                {data.actions.map((row, index) =>
+                  row.hidden ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
+                    <HiddenRow key={index} count={k} span={2} />
+                  ) : (
+                    <tr key={row.action}>
+                      <th scope="row">{labelOf("obs.action", row.action)}</th>
+                      <td>{formatCount(row.turns)}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </Figure>
@@ -623,21 +672,70 @@ function ImpactFigures(props: { data: Impact }) {
             <SummaryRow
               title={to("obs.column.energy")}
               anchor="energie"
-              value={formatEnergy(totals.energyKwh)}
+              value={withEquivalent(
+                formatEnergy(totals.energyKwh),
+                data.equivalents &&
+                  to("me.ledBulb", { value: formatRange(data.equivalents.ledBulbMinutes) }),
+              )}
             />
             <SummaryRow
               title={to("obs.column.gwp")}
               anchor="co2e"
-              value={formatGwp(totals.gwpKgCo2e)}
+              value={withEquivalent(
+                formatGwp(totals.gwpKgCo2e),
+                data.equivalents &&
+                  to("me.video", { value: formatRange(data.equivalents.videoStreamingMinutes) }),
+              )}
             />
             <SummaryRow
               title={to("obs.column.water")}
               anchor="eau"
-              value={formatWater(totals.waterL)}
+              value={withEquivalent(
+                formatWater(totals.waterL),
+                data.equivalents &&
+                  to("me.glasses", { value: formatRange(data.equivalents.waterGlasses) }),
+              )}
             />
           </tbody>
         </table>
       </Figure>
+      {data.quotas && (
+        <Figure>
+          <table className="obs-impact-quotas">
+            <Caption
+              title={to("obs.impact.quotas", { month: formatMonth(data.quotas.month) })}
+              anchor="quotas"
+            />
+            <SummaryHead />
+            <tbody>
+              <SummaryRow
+                title={to("obs.impact.quotaAgent")}
+                anchor="quotas"
+                value={limitsText(data.quotas.agent)}
+              />
+              <SummaryRow
+                title={to("obs.impact.quotaDirection")}
+                anchor="quotas"
+                value={limitsText(data.quotas.direction)}
+              />
+              <SummaryRow
+                title={to("obs.impact.agentsAtLimit")}
+                anchor="quotas"
+                value={
+                  data.quotas.agentsAtLimit === null
+                    ? to("obs.hidden", { count: k })
+                    : formatCount(data.quotas.agentsAtLimit)
+                }
+              />
+              <SummaryRow
+                title={to("obs.impact.directionsAtLimit")}
+                anchor="quotas"
+                value={formatCount(data.quotas.directionsAtLimit)}
+              />
+            </tbody>
+          </table>
+        </Figure>
+      )}
       <Figure
         chart={
           <BarChart
