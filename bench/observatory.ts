@@ -174,18 +174,23 @@ async function seedJournal(store: Store): Promise<number> {
   const active = Array.from({ length: AGENTS }, (_, i) => i).filter((i) => i % 6 !== 5);
   // Heavier and lighter users: a weight per agent, turns shared out by weight each month.
   const weights = active.map(() => 0.2 + random() ** 2 * 4);
-  const total = weights.reduce((s, w) => s + w, 0);
   let index = 0;
   let batch: UsageRecordTable[] = [];
   const flush = async () => {
     if (batch.length > 0) await store.db.insertInto("usage_records").values(batch).execute();
     batch = [];
   };
+  // Some agents start later in the year: adoption grows.
+  const started = (agent: number, month: string) => (agent * 7) % 12 <= MONTHS.indexOf(month) + 4;
   for (const month of MONTHS) {
+    // The month's share of the turns, spread over the agents active that month by weight.
+    const weight = active.reduce(
+      (sum, agent, position) => sum + (started(agent, month) ? (weights[position] ?? 1) : 0),
+      0,
+    );
     for (const [position, agent] of active.entries()) {
-      // Some agents start later in the year: adoption grows.
-      if ((agent * 7) % 12 > MONTHS.indexOf(month) + 4) continue;
-      const turns = Math.round((((weights[position] ?? 1) / total) * TURNS) / MONTHS.length);
+      if (!started(agent, month)) continue;
+      const turns = Math.round((((weights[position] ?? 1) / weight) * TURNS) / MONTHS.length);
       for (let t = 0; t < turns; t++) {
         batch.push(record(index++, agent, month));
         if (batch.length === 400) await flush();
@@ -253,8 +258,12 @@ async function measure(dialect: Dialect) {
       .selectFrom("usage_agents")
       .select(sql<number>`count(*)`.as("n"))
       .executeTakeFirst();
+    const yearRows = await store.db
+      .selectFrom("usage_agent_years")
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirst();
     console.log(
-      `${dialect}: ${turns.toLocaleString("en")} turns written in ${(seeded / 1000).toFixed(0)} s, rollups computed in ${(rolled / 1000).toFixed(1)} s (${Number(rollupRows?.n).toLocaleString("en")} sum rows, ${Number(agentRows?.n).toLocaleString("en")} agent-month rows)`,
+      `${dialect}: ${turns.toLocaleString("en")} turns written in ${(seeded / 1000).toFixed(0)} s, rollups computed in ${(rolled / 1000).toFixed(1)} s (${Number(rollupRows?.n).toLocaleString("en")} sum rows, ${Number(agentRows?.n).toLocaleString("en")} agent-month rows, ${Number(yearRows?.n).toLocaleString("en")} agent-year rows)`,
     );
 
     const clock = new ManualClock(NOW);

@@ -32,6 +32,8 @@ describeBrowser("web page: the public register and the monthly report", (get) =>
     await seedUser(app, "dsi.rapport@ville.example", ["admin"]);
     const page = await get().page();
     await signIn(page, "dsi.rapport@ville.example");
+    // Signed in once the start page shows: the session's cookie is set.
+    await page.getByRole("heading", { name: "Nouvelle conversation", level: 1 }).waitFor();
     const month = new Date().toISOString().slice(0, 7);
     const response = await page.goto(`/api/observatory/report?month=${month}&format=html`);
     assert.equal(response?.status(), 200);

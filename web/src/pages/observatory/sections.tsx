@@ -3,6 +3,7 @@ import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { personalDataType } from "../../components/personal-data";
 import { type Resource, useResource } from "../../components/use-resource";
 import { BarChart, Caption, Figure, HiddenCells, MethodLink, MonthChart } from "./charts";
+import { FigureHeader, type GroupColumn, GroupFigure, SummaryFigure } from "./group-figure";
 import {
   formatCount,
   formatEnergy,
@@ -38,44 +39,6 @@ function HiddenScope(props: { count: number }) {
   );
 }
 
-/** A row of a group the threshold withholds: it says so, and nothing else. */
-function HiddenRow(props: { count: number; span: number }) {
-  return (
-    <tr>
-      <td colSpan={props.span} className="obs-hidden">
-        {to("obs.hiddenGroup", { count: props.count })}
-      </td>
-    </tr>
-  );
-}
-
-/** A column header naming a figure, with the link to its definition. */
-function FigureHeader(props: { title: string; anchor?: string }) {
-  return (
-    <th scope="col">
-      {props.title}
-      {props.anchor && (
-        <>
-          {" "}
-          <MethodLink anchor={props.anchor} figure={props.title} />
-        </>
-      )}
-    </th>
-  );
-}
-
-/** A row of a two-column summary: the figure (with its definition) and its value. */
-function SummaryRow(props: { title: string; anchor: string; value: string }) {
-  return (
-    <tr>
-      <th scope="row">
-        {props.title} <MethodLink anchor={props.anchor} figure={props.title} />
-      </th>
-      <td>{props.value}</td>
-    </tr>
-  );
-}
-
 /** A figure and, when there is one, what it amounts to in everyday terms. */
 const withEquivalent = (value: string, equivalent: string | null) =>
   equivalent ? `${value} (${equivalent})` : value;
@@ -92,15 +55,50 @@ function limitsText(
   return parts.length > 0 ? parts.join(", ") : to("obs.impact.noQuota");
 }
 
-function SummaryHead() {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{to("obs.column.figure")}</th>
-        <th scope="col">{to("obs.column.value")}</th>
-      </tr>
-    </thead>
-  );
+/** The columns of a breakdown's requests: answered, refused, abstained, validated, rated, minutes. */
+function requestColumns<
+  T extends {
+    turns: number;
+    completed: number;
+    refused: number;
+    abstained: number;
+    validated: number;
+    positive: number;
+    negative: number;
+    minutesSaved: number;
+    minutesAnswers: number;
+  },
+>(): GroupColumn<T>[] {
+  return [
+    { title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) },
+    { title: to("obs.column.completed"), cell: (row) => formatCount(row.completed) },
+    { title: to("obs.column.refused"), cell: (row) => formatCount(row.refused) },
+    { title: to("obs.column.abstained"), cell: (row) => formatCount(row.abstained) },
+    { title: to("obs.column.validated"), cell: (row) => formatCount(row.validated) },
+    { title: to("obs.column.positive"), cell: (row) => formatCount(row.positive) },
+    { title: to("obs.column.negative"), cell: (row) => formatCount(row.negative) },
+    {
+      title: to("obs.column.minutes"),
+      cell: (row) => minutes(row.minutesSaved, row.minutesAnswers),
+    },
+  ];
+}
+
+/** The columns of a breakdown's impact: requests, energy, CO2e, water. */
+function impactColumns<
+  T extends {
+    turns: number;
+    energyKwh: { min: number; max: number };
+    gwpKgCo2e: { min: number; max: number };
+    waterL: { min: number; max: number };
+  },
+>(): GroupColumn<T>[] {
+  return [
+    { title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) },
+    { title: to("obs.column.energy"), cell: (row) => formatEnergy(row.energyKwh) },
+    { title: to("obs.column.gwp"), cell: (row) => formatGwp(row.gwpKgCo2e) },
+    { title: to("obs.column.water"), cell: (row) => formatWater(row.waterL) },
+  ];
 }
 
 const count = (value: number | null) => (value === null ? "" : formatCount(value));
@@ -122,29 +120,19 @@ function AdoptionFigures(props: { data: Adoption }) {
   const shownDirections = data.directions.filter((row) => !row.hidden);
   return (
     <>
-      <Figure>
-        <table>
-          <Caption title={to("obs.adoption.summary")} anchor="comptes" />
-          <SummaryHead />
-          <tbody>
-            <SummaryRow
-              title={to("obs.adoption.agents")}
-              anchor="agents-actifs"
-              value={formatCount(data.agents)}
-            />
-            <SummaryRow
-              title={to("obs.adoption.accounts")}
-              anchor="comptes"
-              value={count(data.accounts)}
-            />
-            <SummaryRow
-              title={to("obs.adoption.never")}
-              anchor="comptes"
-              value={count(data.neverUsed)}
-            />
-          </tbody>
-        </table>
-      </Figure>
+      <SummaryFigure
+        title={to("obs.adoption.summary")}
+        anchor="comptes"
+        rows={[
+          {
+            title: to("obs.adoption.agents"),
+            anchor: "agents-actifs",
+            value: formatCount(data.agents),
+          },
+          { title: to("obs.adoption.accounts"), anchor: "comptes", value: count(data.accounts) },
+          { title: to("obs.adoption.never"), anchor: "comptes", value: count(data.neverUsed) },
+        ]}
+      />
       <Figure
         chart={
           <MonthChart
@@ -267,225 +255,109 @@ function UsesFigures(props: { data: Uses }) {
   const totals = data.totals;
   return (
     <>
-      <Figure>
-        <table className="obs-totals">
-          <Caption title={to("obs.uses.totals")} anchor="demandes" />
-          <SummaryHead />
-          <tbody>
-            <SummaryRow
-              title={to("obs.column.turns")}
-              anchor="demandes"
-              value={formatCount(totals.turns)}
-            />
-            <SummaryRow
-              title={to("obs.column.completed")}
-              anchor="demandes"
-              value={formatCount(totals.completed)}
-            />
-            <SummaryRow
-              title={to("obs.column.refused")}
-              anchor="demandes"
-              value={formatCount(totals.refused)}
-            />
-            <SummaryRow
-              title={to("obs.column.abstained")}
-              anchor="demandes"
-              value={formatCount(totals.abstained)}
-            />
-            <SummaryRow
-              title={to("obs.column.validated")}
-              anchor="validees"
-              value={formatCount(totals.validated)}
-            />
-            <SummaryRow
-              title={to("obs.column.positive")}
-              anchor="avis"
-              value={formatCount(totals.positive)}
-            />
-            <SummaryRow
-              title={to("obs.column.negative")}
-              anchor="avis"
-              value={formatCount(totals.negative)}
-            />
-            <SummaryRow
-              title={to("obs.column.minutes")}
-              anchor="minutes"
-              value={minutes(totals.minutesSaved, totals.minutesAnswers)}
-            />
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.subjects.flatMap((row) =>
-              row.hidden
-                ? []
-                : [{ label: subjectName(row.name), value: row.turns, text: count(row.turns) }],
-            )}
-          />
-        }
-      >
-        <table className="obs-subjects">
-          <Caption title={to("obs.uses.subjects")} anchor="par-sujet" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.name")}</th>
-              <th scope="col">{to("obs.column.kind")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <th scope="col">{to("obs.column.completed")}</th>
-              <th scope="col">{to("obs.column.refused")}</th>
-              <th scope="col">{to("obs.column.abstained")}</th>
-              <th scope="col">{to("obs.column.validated")}</th>
-              <th scope="col">{to("obs.column.positive")}</th>
-              <th scope="col">{to("obs.column.negative")}</th>
-              <th scope="col">{to("obs.column.minutes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.subjects.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={10} />
-              ) : (
-                <tr key={row.id ?? ""}>
-                  <th scope="row">{subjectName(row.name)}</th>
-                  <td>{to(row.kind === "usecase" ? "obs.kind.usecase" : "obs.kind.assistant")}</td>
-                  <td>{formatCount(row.turns)}</td>
-                  <td>{formatCount(row.completed)}</td>
-                  <td>{formatCount(row.refused)}</td>
-                  <td>{formatCount(row.abstained)}</td>
-                  <td>{formatCount(row.validated)}</td>
-                  <td>{formatCount(row.positive)}</td>
-                  <td>{formatCount(row.negative)}</td>
-                  <td>{minutes(row.minutesSaved, row.minutesAnswers)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.models.flatMap((row) =>
-              row.hidden ? [] : [{ label: row.modelRef, value: row.turns, text: count(row.turns) }],
-            )}
-          />
-        }
-      >
-        <table className="obs-models">
-          <Caption title={to("obs.uses.models")} anchor="par-modele" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.model")}</th>
-              <th scope="col">{to("obs.column.hosting")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <FigureHeader title={to("obs.column.energy")} anchor="energie" />
-              <FigureHeader title={to("obs.column.gwp")} anchor="co2e" />
-            </tr>
-          </thead>
-          <tbody>
-            {data.models.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={5} />
-              ) : (
-                <tr key={row.modelRef}>
-                  <th scope="row">{row.modelRef}</th>
-                  <td>{hosting(row.sovereignty)}</td>
-                  <td>{formatCount(row.turns)}</td>
-                  <td>{formatEnergy(row.energyKwh)}</td>
-                  <td>{formatGwp(row.gwpKgCo2e)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.classes.flatMap((row) =>
-              row.hidden
-                ? []
-                : [
-                    {
-                      label: labelOf("obs.class", row.dataClass),
-                      value: row.turns,
-                      text: count(row.turns),
-                    },
-                  ],
-            )}
-          />
-        }
-      >
-        <table className="obs-classes">
-          <Caption title={to("obs.uses.classes")} anchor="par-classe" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.class")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <th scope="col">{to("obs.column.completed")}</th>
-              <th scope="col">{to("obs.column.refused")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.classes.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={4} />
-              ) : (
-                <tr key={row.dataClass}>
-                  <th scope="row">{labelOf("obs.class", row.dataClass)}</th>
-                  <td>{formatCount(row.turns)}</td>
-                  <td>{formatCount(row.completed)}</td>
-                  <td>{formatCount(row.refused)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.refusals.flatMap((row) =>
-              row.hidden
-                ? []
-                : [{ label: ruleName(row.rule), value: row.turns, text: count(row.turns) }],
-            )}
-          />
-        }
-      >
-        <table className="obs-refusals">
-          <Caption title={to("obs.uses.refusals")} anchor="refus" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.rule")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.refusals.length === 0 && (
-              <tr>
-                <td colSpan={2}>{to("obs.uses.noRefusal")}</td>
-              </tr>
-            )}
-            {data.refusals.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={2} />
-              ) : (
-                <tr key={row.rule}>
-                  <th scope="row">{ruleName(row.rule)}</th>
-                  <td>{formatCount(row.turns)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
+      <SummaryFigure
+        title={to("obs.uses.totals")}
+        anchor="demandes"
+        className="obs-totals"
+        rows={[
+          { title: to("obs.column.turns"), anchor: "demandes", value: formatCount(totals.turns) },
+          {
+            title: to("obs.column.completed"),
+            anchor: "demandes",
+            value: formatCount(totals.completed),
+          },
+          {
+            title: to("obs.column.refused"),
+            anchor: "demandes",
+            value: formatCount(totals.refused),
+          },
+          {
+            title: to("obs.column.abstained"),
+            anchor: "demandes",
+            value: formatCount(totals.abstained),
+          },
+          {
+            title: to("obs.column.validated"),
+            anchor: "validees",
+            value: formatCount(totals.validated),
+          },
+          { title: to("obs.column.positive"), anchor: "avis", value: formatCount(totals.positive) },
+          { title: to("obs.column.negative"), anchor: "avis", value: formatCount(totals.negative) },
+          {
+            title: to("obs.column.minutes"),
+            anchor: "minutes",
+            value: minutes(totals.minutesSaved, totals.minutesAnswers),
+          },
+        ]}
+      />
+      <GroupFigure
+        title={to("obs.uses.subjects")}
+        anchor="par-sujet"
+        className="obs-subjects"
+        head={to("obs.column.name")}
+        rows={data.subjects}
+        count={k}
+        rowKey={(row) => row.id ?? ""}
+        name={(row) => subjectName(row.name)}
+        bar={(row) => ({ label: subjectName(row.name), value: row.turns, text: count(row.turns) })}
+        columns={[
+          {
+            title: to("obs.column.kind"),
+            cell: (row) => to(row.kind === "usecase" ? "obs.kind.usecase" : "obs.kind.assistant"),
+          },
+          ...requestColumns(),
+        ]}
+      />
+      <GroupFigure
+        title={to("obs.uses.models")}
+        anchor="par-modele"
+        className="obs-models"
+        head={to("obs.column.model")}
+        rows={data.models}
+        count={k}
+        rowKey={(row) => row.modelRef}
+        name={(row) => row.modelRef}
+        bar={(row) => ({ label: row.modelRef, value: row.turns, text: count(row.turns) })}
+        columns={[
+          { title: to("obs.column.hosting"), cell: (row) => hosting(row.sovereignty) },
+          { title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) },
+          {
+            title: to("obs.column.energy"),
+            anchor: "energie",
+            cell: (row) => formatEnergy(row.energyKwh),
+          },
+          { title: to("obs.column.gwp"), anchor: "co2e", cell: (row) => formatGwp(row.gwpKgCo2e) },
+        ]}
+      />
+      <GroupFigure
+        title={to("obs.uses.classes")}
+        anchor="par-classe"
+        className="obs-classes"
+        head={to("obs.column.class")}
+        rows={data.classes}
+        count={k}
+        rowKey={(row) => row.dataClass}
+        name={(row) => labelOf("obs.class", row.dataClass)}
+        bar={(row) => ({
+          label: labelOf("obs.class", row.dataClass),
+          value: row.turns,
+          text: count(row.turns),
+        })}
+        columns={requestColumns().slice(0, 3)}
+      />
+      <GroupFigure
+        title={to("obs.uses.refusals")}
+        anchor="refus"
+        className="obs-refusals"
+        head={to("obs.column.rule")}
+        rows={data.refusals}
+        count={k}
+        rowKey={(row) => row.rule}
+        name={(row) => ruleName(row.rule)}
+        bar={(row) => ({ label: ruleName(row.rule), value: row.turns, text: count(row.turns) })}
+        columns={[{ title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) }]}
+        empty={to("obs.uses.noRefusal")}
+      />
     </>
   );
 }
@@ -513,7 +385,22 @@ function ProtectionFigures(props: { data: Protection }) {
         <HiddenScope count={data.minAgents} />
       ) : (
         <>
-          <Figure
+          <GroupFigure
+            title={to("obs.protection.types")}
+            anchor="donnees-personnelles"
+            className="obs-findings"
+            head={to("obs.column.type")}
+            rows={data.types}
+            count={k}
+            rowKey={(row) => `${row.type}/${row.dataClass}/${row.action}`}
+            name={(row) => personalDataType(row.type)}
+            columns={[
+              { title: to("obs.column.class"), cell: (row) => labelOf("obs.class", row.dataClass) },
+              { title: to("obs.column.action"), cell: (row) => labelOf("obs.action", row.action) },
+              { title: to("obs.column.findings"), cell: (row) => formatCount(row.findings) },
+              { title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) },
+            ]}
+            empty={to("obs.protection.none")}
             chart={
               <BarChart
                 bars={[...byType.entries()].map(([type, findings]) => ({
@@ -523,39 +410,7 @@ function ProtectionFigures(props: { data: Protection }) {
                 }))}
               />
             }
-          >
-            <table className="obs-findings">
-              <Caption title={to("obs.protection.types")} anchor="donnees-personnelles" />
-              <thead>
-                <tr>
-                  <th scope="col">{to("obs.column.type")}</th>
-                  <th scope="col">{to("obs.column.class")}</th>
-                  <th scope="col">{to("obs.column.action")}</th>
-                  <th scope="col">{to("obs.column.findings")}</th>
-                  <th scope="col">{to("obs.column.turns")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.types.length === 0 && (
-                  <tr>
-                    <td colSpan={5}>{to("obs.protection.none")}</td>
-                  </tr>
-                )}
-                {data.types.map((row, index) =>
-                  row.hidden ? (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                    <HiddenRow key={index} count={k} span={5} />
-                  ) : (
-                    <tr key={`${row.type}/${row.dataClass}/${row.action}`}>
-                      <th scope="row">{personalDataType(row.type)}</th>
-                      <td>{labelOf("obs.class", row.dataClass)}</td>
-                      <td>{labelOf("obs.action", row.action)}</td>
-                      <td>{formatCount(row.findings)}</td>
-                      <td>{formatCount(row.turns)}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
+            footer={
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={3}>
@@ -565,84 +420,54 @@ function ProtectionFigures(props: { data: Protection }) {
                   <td />
                 </tr>
               </tfoot>
-            </table>
-          </Figure>
-          <Figure
-            chart={
-              <BarChart
-                bars={data.actions.flatMap((row) =>
-                  row.hidden
-                    ? []
-                    : [
-                        {
-                          label: labelOf("obs.action", row.action),
-                          value: row.turns,
-                          text: formatCount(row.turns),
-                        },
-                      ],
-                )}
-              />
             }
-          >
-            <table className="obs-actions">
-              <Caption title={to("obs.protection.actions")} anchor="traitements" />
-              <thead>
-                <tr>
-                  <th scope="col">{to("obs.column.action")}</th>
-                  <th scope="col">{to("obs.column.turns")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.actions.length === 0 && (
-                  <tr>
-                    <td colSpan={2}>{to("obs.protection.none")}</td>
-                  </tr>
-                )}
-                {data.actions.map((row, index) =>
-                  row.hidden ? (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                    <HiddenRow key={index} count={k} span={2} />
-                  ) : (
-                    <tr key={row.action}>
-                      <th scope="row">{labelOf("obs.action", row.action)}</th>
-                      <td>{formatCount(row.turns)}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-            </table>
-          </Figure>
+          />
+          <GroupFigure
+            title={to("obs.protection.actions")}
+            anchor="traitements"
+            className="obs-actions"
+            head={to("obs.column.action")}
+            rows={data.actions}
+            count={k}
+            rowKey={(row) => row.action}
+            name={(row) => labelOf("obs.action", row.action)}
+            bar={(row) => ({
+              label: labelOf("obs.action", row.action),
+              value: row.turns,
+              text: formatCount(row.turns),
+            })}
+            columns={[{ title: to("obs.column.turns"), cell: (row) => formatCount(row.turns) }]}
+            empty={to("obs.protection.none")}
+          />
         </>
       )}
-      <Figure>
-        <table className="obs-quarantine">
-          <Caption title={to("obs.protection.quarantine")} anchor="quarantaine" />
-          <SummaryHead />
-          <tbody>
-            <SummaryRow
-              title={to("obs.protection.held")}
-              anchor="quarantaine"
-              value={formatCount(quarantine.held)}
-            />
-            <SummaryRow
-              title={to("obs.protection.released")}
-              anchor="quarantaine"
-              value={formatCount(quarantine.released)}
-            />
-            <SummaryRow
-              title={to("obs.protection.median")}
-              anchor="quarantaine"
-              value={
-                quarantine.medianReviewHours === null
-                  ? to("obs.protection.noMedian")
-                  : to("obs.protection.hours", {
-                      hours: formatTenths(quarantine.medianReviewHours),
-                    })
-              }
-            />
-          </tbody>
-        </table>
-      </Figure>
+      <SummaryFigure
+        title={to("obs.protection.quarantine")}
+        anchor="quarantaine"
+        className="obs-quarantine"
+        rows={[
+          {
+            title: to("obs.protection.held"),
+            anchor: "quarantaine",
+            value: formatCount(quarantine.held),
+          },
+          {
+            title: to("obs.protection.released"),
+            anchor: "quarantaine",
+            value: formatCount(quarantine.released),
+          },
+          {
+            title: to("obs.protection.median"),
+            anchor: "quarantaine",
+            value:
+              quarantine.medianReviewHours === null
+                ? to("obs.protection.noMedian")
+                : to("obs.protection.hours", {
+                    hours: formatTenths(quarantine.medianReviewHours),
+                  }),
+          },
+        ]}
+      />
     </>
   );
 }
@@ -659,82 +484,72 @@ function ImpactFigures(props: { data: Impact }) {
   const { totals, sobriety } = data;
   return (
     <>
-      <Figure>
-        <table className="obs-impact-totals">
-          <Caption title={to("obs.impact.totals")} anchor="energie" />
-          <SummaryHead />
-          <tbody>
-            <SummaryRow
-              title={to("obs.column.turns")}
-              anchor="demandes"
-              value={formatCount(totals.turns)}
-            />
-            <SummaryRow
-              title={to("obs.column.energy")}
-              anchor="energie"
-              value={withEquivalent(
-                formatEnergy(totals.energyKwh),
-                data.equivalents &&
-                  to("me.ledBulb", { value: formatRange(data.equivalents.ledBulbMinutes) }),
-              )}
-            />
-            <SummaryRow
-              title={to("obs.column.gwp")}
-              anchor="co2e"
-              value={withEquivalent(
-                formatGwp(totals.gwpKgCo2e),
-                data.equivalents &&
-                  to("me.video", { value: formatRange(data.equivalents.videoStreamingMinutes) }),
-              )}
-            />
-            <SummaryRow
-              title={to("obs.column.water")}
-              anchor="eau"
-              value={withEquivalent(
-                formatWater(totals.waterL),
-                data.equivalents &&
-                  to("me.glasses", { value: formatRange(data.equivalents.waterGlasses) }),
-              )}
-            />
-          </tbody>
-        </table>
-      </Figure>
+      <SummaryFigure
+        title={to("obs.impact.totals")}
+        anchor="energie"
+        className="obs-impact-totals"
+        rows={[
+          { title: to("obs.column.turns"), anchor: "demandes", value: formatCount(totals.turns) },
+          {
+            title: to("obs.column.energy"),
+            anchor: "energie",
+            value: withEquivalent(
+              formatEnergy(totals.energyKwh),
+              data.equivalents &&
+                to("me.ledBulb", { value: formatRange(data.equivalents.ledBulbMinutes) }),
+            ),
+          },
+          {
+            title: to("obs.column.gwp"),
+            anchor: "co2e",
+            value: withEquivalent(
+              formatGwp(totals.gwpKgCo2e),
+              data.equivalents &&
+                to("me.video", { value: formatRange(data.equivalents.videoStreamingMinutes) }),
+            ),
+          },
+          {
+            title: to("obs.column.water"),
+            anchor: "eau",
+            value: withEquivalent(
+              formatWater(totals.waterL),
+              data.equivalents &&
+                to("me.glasses", { value: formatRange(data.equivalents.waterGlasses) }),
+            ),
+          },
+        ]}
+      />
       {data.quotas && (
-        <Figure>
-          <table className="obs-impact-quotas">
-            <Caption
-              title={to("obs.impact.quotas", { month: formatMonth(data.quotas.month) })}
-              anchor="quotas"
-            />
-            <SummaryHead />
-            <tbody>
-              <SummaryRow
-                title={to("obs.impact.quotaAgent")}
-                anchor="quotas"
-                value={limitsText(data.quotas.agent)}
-              />
-              <SummaryRow
-                title={to("obs.impact.quotaDirection")}
-                anchor="quotas"
-                value={limitsText(data.quotas.direction)}
-              />
-              <SummaryRow
-                title={to("obs.impact.agentsAtLimit")}
-                anchor="quotas"
-                value={
-                  data.quotas.agentsAtLimit === null
-                    ? to("obs.hidden", { count: k })
-                    : formatCount(data.quotas.agentsAtLimit)
-                }
-              />
-              <SummaryRow
-                title={to("obs.impact.directionsAtLimit")}
-                anchor="quotas"
-                value={formatCount(data.quotas.directionsAtLimit)}
-              />
-            </tbody>
-          </table>
-        </Figure>
+        <SummaryFigure
+          title={to("obs.impact.quotas", { month: formatMonth(data.quotas.month) })}
+          anchor="quotas"
+          className="obs-impact-quotas"
+          rows={[
+            {
+              title: to("obs.impact.quotaAgent"),
+              anchor: "quotas",
+              value: limitsText(data.quotas.agent),
+            },
+            {
+              title: to("obs.impact.quotaDirection"),
+              anchor: "quotas",
+              value: limitsText(data.quotas.direction),
+            },
+            {
+              title: to("obs.impact.agentsAtLimit"),
+              anchor: "quotas",
+              value:
+                data.quotas.agentsAtLimit === null
+                  ? to("obs.hidden", { count: k })
+                  : formatCount(data.quotas.agentsAtLimit),
+            },
+            {
+              title: to("obs.impact.directionsAtLimit"),
+              anchor: "quotas",
+              value: formatCount(data.quotas.directionsAtLimit),
+            },
+          ]}
+        />
       )}
       <Figure
         chart={
@@ -781,137 +596,74 @@ function ImpactFigures(props: { data: Impact }) {
           </tbody>
         </table>
       </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.subjects.flatMap((row) =>
-              row.hidden
-                ? []
-                : [
-                    {
-                      label: subjectName(row.name),
-                      value: row.energyKwh.max,
-                      text: formatEnergy(row.energyKwh),
-                    },
-                  ],
-            )}
-          />
-        }
-      >
-        <table className="obs-impact-subjects">
-          <Caption title={to("obs.impact.subjects")} anchor="par-sujet" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.name")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <th scope="col">{to("obs.column.energy")}</th>
-              <th scope="col">{to("obs.column.gwp")}</th>
-              <th scope="col">{to("obs.column.water")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.subjects.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={5} />
-              ) : (
-                <tr key={row.id ?? ""}>
-                  <th scope="row">{subjectName(row.name)}</th>
-                  <td>{formatCount(row.turns)}</td>
-                  <td>{formatEnergy(row.energyKwh)}</td>
-                  <td>{formatGwp(row.gwpKgCo2e)}</td>
-                  <td>{formatWater(row.waterL)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
-        chart={
-          <BarChart
-            bars={data.models.flatMap((row) =>
-              row.hidden
-                ? []
-                : [
-                    {
-                      label: row.modelRef,
-                      value: row.energyKwh.max,
-                      text: formatEnergy(row.energyKwh),
-                    },
-                  ],
-            )}
-          />
-        }
-      >
-        <table className="obs-impact-models">
-          <Caption title={to("obs.impact.models")} anchor="par-modele" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.model")}</th>
-              <th scope="col">{to("obs.column.hosting")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <th scope="col">{to("obs.column.energy")}</th>
-              <th scope="col">{to("obs.column.gwp")}</th>
-              <th scope="col">{to("obs.column.water")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.models.map((row, index) =>
-              row.hidden ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a withheld group has no name
-                <HiddenRow key={index} count={k} span={6} />
-              ) : (
-                <tr key={row.modelRef}>
-                  <th scope="row">{row.modelRef}</th>
-                  <td>{hosting(row.sovereignty)}</td>
-                  <td>{formatCount(row.turns)}</td>
-                  <td>{formatEnergy(row.energyKwh)}</td>
-                  <td>{formatGwp(row.gwpKgCo2e)}</td>
-                  <td>{formatWater(row.waterL)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </Figure>
+      <GroupFigure
+        title={to("obs.impact.subjects")}
+        anchor="par-sujet"
+        className="obs-impact-subjects"
+        head={to("obs.column.name")}
+        rows={data.subjects}
+        count={k}
+        rowKey={(row) => row.id ?? ""}
+        name={(row) => subjectName(row.name)}
+        bar={(row) => ({
+          label: subjectName(row.name),
+          value: row.energyKwh.max,
+          text: formatEnergy(row.energyKwh),
+        })}
+        columns={impactColumns()}
+      />
+      <GroupFigure
+        title={to("obs.impact.models")}
+        anchor="par-modele"
+        className="obs-impact-models"
+        head={to("obs.column.model")}
+        rows={data.models}
+        count={k}
+        rowKey={(row) => row.modelRef}
+        name={(row) => row.modelRef}
+        bar={(row) => ({
+          label: row.modelRef,
+          value: row.energyKwh.max,
+          text: formatEnergy(row.energyKwh),
+        })}
+        columns={[
+          { title: to("obs.column.hosting"), cell: (row) => hosting(row.sovereignty) },
+          ...impactColumns(),
+        ]}
+      />
       {sobriety && (
-        <Figure>
-          <table className="obs-sobriety">
-            <Caption title={to("obs.impact.sobriety")} anchor="sobriete" />
-            <SummaryHead />
-            <tbody>
-              <SummaryRow
-                title={to("obs.impact.passagesFirst")}
-                anchor="sobriete"
-                value={formatCount(sobriety.passagesFirstTurns)}
-              />
-              <SummaryRow
-                title={to("obs.impact.smallest")}
-                anchor="sobriete"
-                value={formatCount(sobriety.smallestModelTurns)}
-              />
-              <SummaryRow
-                title={to("obs.impact.avoided")}
-                anchor="sobriete"
-                value={
-                  sobriety.avoidedKwh
-                    ? formatEnergy(sobriety.avoidedKwh)
-                    : to("obs.impact.notMeasured")
-                }
-              />
-              <SummaryRow
-                title={to("obs.impact.avoidedShare")}
-                anchor="sobriete"
-                value={
-                  sobriety.avoidedShare === null
-                    ? to("obs.impact.notMeasured")
-                    : to("obs.percent", { value: formatTenths(sobriety.avoidedShare * 100) })
-                }
-              />
-            </tbody>
-          </table>
-        </Figure>
+        <SummaryFigure
+          title={to("obs.impact.sobriety")}
+          anchor="sobriete"
+          className="obs-sobriety"
+          rows={[
+            {
+              title: to("obs.impact.passagesFirst"),
+              anchor: "sobriete",
+              value: formatCount(sobriety.passagesFirstTurns),
+            },
+            {
+              title: to("obs.impact.smallest"),
+              anchor: "sobriete",
+              value: formatCount(sobriety.smallestModelTurns),
+            },
+            {
+              title: to("obs.impact.avoided"),
+              anchor: "sobriete",
+              value: sobriety.avoidedKwh
+                ? formatEnergy(sobriety.avoidedKwh)
+                : to("obs.impact.notMeasured"),
+            },
+            {
+              title: to("obs.impact.avoidedShare"),
+              anchor: "sobriete",
+              value:
+                sobriety.avoidedShare === null
+                  ? to("obs.impact.notMeasured")
+                  : to("obs.percent", { value: formatTenths(sobriety.avoidedShare * 100) }),
+            },
+          ]}
+        />
       )}
     </>
   );
