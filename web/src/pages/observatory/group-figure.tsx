@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BarChart, Caption, Figure, MethodLink } from "./charts";
+import { BarChart, Caption, Figure, HiddenCells, MethodLink } from "./charts";
 import { to } from "./i18n";
 
 /** A column of a breakdown: its header (with its figure's definition when `anchor` is given) and its cell. */
@@ -127,6 +127,53 @@ export function SummaryFigure(props: {
                 {row.title} <MethodLink anchor={row.anchor} figure={row.title} />
               </th>
               <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Figure>
+  );
+}
+
+/**
+ * A table whose every row keeps its name, withheld or not (the months of a
+ * series, the directions): a withheld row says so in place of its figures.
+ */
+export function NamedRowsFigure<T extends { hidden: boolean }>(props: {
+  title: string;
+  anchor: string;
+  className: string;
+  head: string;
+  rows: T[];
+  rowKey: (row: T) => string;
+  name: (row: T) => ReactNode;
+  /** Read for the rows shown only. */
+  columns: GroupColumn<NoInfer<T>>[];
+  count: number;
+  chart?: ReactNode;
+}) {
+  const { columns } = props;
+  return (
+    <Figure chart={props.chart}>
+      <table className={props.className}>
+        <Caption title={props.title} anchor={props.anchor} />
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            {columns.map((column) => (
+              <FigureHeader key={column.title} title={column.title} anchor={column.anchor} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              <th scope="row">{props.name(row)}</th>
+              {row.hidden ? (
+                <HiddenCells count={props.count} span={columns.length} />
+              ) : (
+                columns.map((column) => <td key={column.title}>{column.cell(row)}</td>)
+              )}
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { personalDataType } from "../../components/personal-data";
 import { type Resource, useResource } from "../../components/use-resource";
-import { BarChart, Caption, Figure, HiddenCells, MethodLink, MonthChart } from "./charts";
-import { FigureHeader, type GroupColumn, GroupFigure, SummaryFigure } from "./group-figure";
+import { BarChart, Caption, Figure, MethodLink, MonthChart } from "./charts";
+import { type GroupColumn, GroupFigure, NamedRowsFigure, SummaryFigure } from "./group-figure";
 import {
   formatCount,
   formatEnergy,
@@ -133,7 +133,15 @@ function AdoptionFigures(props: { data: Adoption }) {
           { title: to("obs.adoption.never"), anchor: "comptes", value: count(data.neverUsed) },
         ]}
       />
-      <Figure
+      <NamedRowsFigure
+        title={to("obs.adoption.months")}
+        anchor="agents-actifs"
+        className="obs-months"
+        head={to("obs.column.month")}
+        rows={data.months}
+        count={k}
+        rowKey={(month) => month.month}
+        name={(month) => formatMonth(month.month)}
         chart={
           <MonthChart
             columns={data.months.map((month) => ({
@@ -143,36 +151,29 @@ function AdoptionFigures(props: { data: Adoption }) {
             }))}
           />
         }
-      >
-        <table className="obs-months">
-          <Caption title={to("obs.adoption.months")} anchor="agents-actifs" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.month")}</th>
-              <FigureHeader title={to("obs.adoption.active")} />
-              <FigureHeader title={to("obs.adoption.new")} anchor="premiers-usages" />
-              <FigureHeader title={to("obs.adoption.returning")} anchor="agents-revenus" />
-            </tr>
-          </thead>
-          <tbody>
-            {data.months.map((month) => (
-              <tr key={month.month}>
-                <th scope="row">{formatMonth(month.month)}</th>
-                {month.hidden ? (
-                  <HiddenCells count={k} span={3} />
-                ) : (
-                  <>
-                    <td>{count(month.activeAgents)}</td>
-                    <td>{count(month.newAgents)}</td>
-                    <td>{count(month.returning)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Figure>
-      <Figure
+        columns={[
+          { title: to("obs.adoption.active"), cell: (month) => count(month.activeAgents) },
+          {
+            title: to("obs.adoption.new"),
+            anchor: "premiers-usages",
+            cell: (month) => count(month.newAgents),
+          },
+          {
+            title: to("obs.adoption.returning"),
+            anchor: "agents-revenus",
+            cell: (month) => count(month.returning),
+          },
+        ]}
+      />
+      <NamedRowsFigure
+        title={to("obs.adoption.directions")}
+        anchor="comptes"
+        className="obs-directions"
+        head={to("obs.column.direction")}
+        rows={data.directions}
+        count={k}
+        rowKey={(row) => row.directionId ?? ""}
+        name={(row) => row.directionPath ?? to("obs.noDirection")}
         chart={
           <BarChart
             bars={shownDirections.map((row) => ({
@@ -182,35 +183,12 @@ function AdoptionFigures(props: { data: Adoption }) {
             }))}
           />
         }
-      >
-        <table className="obs-directions">
-          <Caption title={to("obs.adoption.directions")} anchor="comptes" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.direction")}</th>
-              <th scope="col">{to("obs.adoption.accounts")}</th>
-              <th scope="col">{to("obs.column.agents")}</th>
-              <th scope="col">{to("obs.adoption.never")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.directions.map((row) => (
-              <tr key={row.directionId ?? ""}>
-                <th scope="row">{row.directionPath ?? to("obs.noDirection")}</th>
-                {row.hidden ? (
-                  <HiddenCells count={k} span={3} />
-                ) : (
-                  <>
-                    <td>{count(row.accounts)}</td>
-                    <td>{count(row.activeAgents)}</td>
-                    <td>{count(row.neverUsed)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Figure>
+        columns={[
+          { title: to("obs.adoption.accounts"), cell: (row) => count(row.accounts) },
+          { title: to("obs.column.agents"), cell: (row) => count(row.activeAgents) },
+          { title: to("obs.adoption.never"), cell: (row) => count(row.neverUsed) },
+        ]}
+      />
       {data.neverUsedNames && (
         <Figure>
           <table>
@@ -551,7 +529,15 @@ function ImpactFigures(props: { data: Impact }) {
           ]}
         />
       )}
-      <Figure
+      <NamedRowsFigure
+        title={to("obs.impact.months")}
+        anchor="impact-par-mois"
+        className="obs-impact-months"
+        head={to("obs.column.month")}
+        rows={data.months}
+        count={k}
+        rowKey={(month) => month.month}
+        name={(month) => formatMonth(month.month)}
         chart={
           <BarChart
             bars={data.months.map((month) =>
@@ -565,37 +551,28 @@ function ImpactFigures(props: { data: Impact }) {
             )}
           />
         }
-      >
-        <table className="obs-impact-months">
-          <Caption title={to("obs.impact.months")} anchor="impact-par-mois" />
-          <thead>
-            <tr>
-              <th scope="col">{to("obs.column.month")}</th>
-              <th scope="col">{to("obs.column.turns")}</th>
-              <FigureHeader title={to("obs.column.energy")} anchor="energie" />
-              <FigureHeader title={to("obs.column.gwp")} anchor="co2e" />
-              <FigureHeader title={to("obs.column.water")} anchor="eau" />
-            </tr>
-          </thead>
-          <tbody>
-            {data.months.map((month) => (
-              <tr key={month.month}>
-                <th scope="row">{formatMonth(month.month)}</th>
-                {month.hidden ? (
-                  <HiddenCells count={k} span={4} />
-                ) : (
-                  <>
-                    <td>{formatCount(month.turns)}</td>
-                    <td>{formatEnergy(month.energyKwh)}</td>
-                    <td>{formatGwp(month.gwpKgCo2e)}</td>
-                    <td>{formatWater(month.waterL)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Figure>
+        columns={[
+          {
+            title: to("obs.column.turns"),
+            cell: (month) => (month.hidden ? "" : formatCount(month.turns)),
+          },
+          {
+            title: to("obs.column.energy"),
+            anchor: "energie",
+            cell: (month) => (month.hidden ? "" : formatEnergy(month.energyKwh)),
+          },
+          {
+            title: to("obs.column.gwp"),
+            anchor: "co2e",
+            cell: (month) => (month.hidden ? "" : formatGwp(month.gwpKgCo2e)),
+          },
+          {
+            title: to("obs.column.water"),
+            anchor: "eau",
+            cell: (month) => (month.hidden ? "" : formatWater(month.waterL)),
+          },
+        ]}
+      />
       <GroupFigure
         title={to("obs.impact.subjects")}
         anchor="par-sujet"
