@@ -4,18 +4,9 @@ import { after, before, it } from "node:test";
 import type { App } from "../../src/app.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { DAY } from "../../src/shared/clock.js";
-import {
-  addProvider,
-  call,
-  describeApps,
-  login,
-  type Session,
-  seedAdmin,
-  seedUser,
-} from "../support/apps.js";
+import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
+import { castOf, twoHostings } from "../support/cast.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
-
-const ABROAD = "ailleurs/test-model";
 
 /** The balanced charter with a threshold of two agents (and a title, to tell versions apart). */
 const charterYaml = (title: string) =>
@@ -81,43 +72,15 @@ describeApps("observatory monthly report", (get) => {
   let upstream: OpenAiUpstream;
   let admin: Session;
   let courriers: string;
-  const sessions = new Map<string, Session>();
-
+  const cast = castOf(() => get().app);
+  const { as, converse, validate } = cast;
   const app = (): App => get().app;
-  const as = (who: string): Session => {
-    const session = sessions.get(who);
-    assert.ok(session, who);
-    return session;
-  };
   const relogin = async () => {
     admin = await login(app(), "dsi@ville.example");
-    for (const [who] of CAST) sessions.set(who, await login(app(), `${who}@ville.example`));
+    await cast.signIn(CAST.map(([who]) => who));
   };
-  /** One message in a new conversation (with an assistant, or none); the answer. */
-  const converse = async (who: string, content: string, assistantId?: string) => {
-    const created = await call(app(), "POST", "/api/conversations", as(who), {
-      ...(assistantId && { assistantId }),
-    });
-    assert.equal(created.statusCode, 201, created.body);
-    const id: string = created.json().id;
-    const answer = await call(app(), "POST", `/api/conversations/${id}/messages`, as(who), {
-      content,
-    });
-    return { conversation: id, status: answer.statusCode, body: answer.json() };
-  };
-  const validate = async (who: string, conversation: string, message: string) => {
-    const url = `/api/conversations/${conversation}/messages/${message}/validate`;
-    const validated = await call(app(), "POST", url, as(who));
-    assert.equal(validated.statusCode, 200, validated.body);
-  };
-  const rate = async (who: string, conversation: string, message: string, minutes: number) => {
-    const url = `/api/conversations/${conversation}/messages/${message}/feedback`;
-    const rated = await call(app(), "POST", url, as(who), {
-      rating: "up",
-      minutesSaved: minutes,
-    });
-    assert.equal(rated.statusCode, 200, rated.body);
-  };
+  const rate = (who: string, conversation: string, message: string, minutes: number) =>
+    cast.rate(who, conversation, message, { rating: "up", minutesSaved: minutes });
   const report = (who: Session, query: Record<string, string>) =>
     call(app(), "GET", `/api/observatory/report?${new URLSearchParams(query)}`, who);
   const figures = async (who: Session, section: string, query: Record<string, string>) => {
@@ -140,25 +103,7 @@ describeApps("observatory monthly report", (get) => {
     for (const [who, roles, direction] of CAST)
       await seedUser(a, `${who}@ville.example`, roles, direction);
     await relogin();
-    for (const [id, sovereignty, country] of [
-      ["local", "local", "FRA"],
-      ["ailleurs", "extraterritorial", "USA"],
-    ] as const)
-      await addProvider(a, admin, {
-        id,
-        baseUrl: upstream.url,
-        sovereignty,
-        country,
-        pue: 1.3,
-        wue: 0.4,
-        models: [{ id: "test-model", activeParameters: 8, totalParameters: 8 }],
-      });
-    const assistant = await call(a, "POST", "/api/assistants", admin, {
-      name: "Courriers aux usagers",
-      preferredModels: [ABROAD],
-    });
-    assert.equal(assistant.statusCode, 201, assistant.body);
-    courriers = assistant.json().id;
+    courriers = await twoHostings(a, admin, upstream.url);
   });
   after(() => upstream.close());
 

@@ -5,20 +5,10 @@ import type { App } from "../../src/app.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { DAY } from "../../src/shared/clock.js";
 import type { UsageRecordTable } from "../../src/store/index.js";
-import {
-  addProvider,
-  call,
-  describeApps,
-  login,
-  type Session,
-  seedAdmin,
-  seedUser,
-} from "../support/apps.js";
+import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
+import { castOf, LOCAL, twoHostings } from "../support/cast.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 import { FIXTURES } from "./usecase-values.js";
-
-const LOCAL = "local/test-model";
-const ABROAD = "ailleurs/test-model";
 
 /** The balanced charter, a monthly quota of four requests per agent, and the observatory's rules. */
 const charterYaml = (observatory: string) =>
@@ -67,52 +57,17 @@ describeApps(
     let upstream: OpenAiUpstream;
     let admin: Session;
     let courriers: string;
-    const sessions = new Map<string, Session>();
     const keys = new Map<string, string>();
     const ids = new Map<string, string>();
 
     const app = (): App => get().app;
-    const as = (who: string): Session => {
-      const session = sessions.get(who);
-      assert.ok(session, who);
-      return session;
-    };
+    const cast = castOf(() => get().app);
+    const { as, converse, rate, validate } = cast;
     const relogin = async () => {
       admin = await login(app(), "dsi@ville.example");
-      for (const [who] of CAST) sessions.set(who, await login(app(), `${who}@ville.example`));
+      await cast.signIn(CAST.map(([who]) => who));
     };
 
-    /** One message in a new conversation with an assistant (the default one without); the answer. */
-    const converse = async (who: string, content: string, assistantId?: string) => {
-      const created = await call(app(), "POST", "/api/conversations", as(who), {
-        ...(assistantId && { assistantId }),
-      });
-      assert.equal(created.statusCode, 201, created.body);
-      const id: string = created.json().id;
-      const answer = await call(app(), "POST", `/api/conversations/${id}/messages`, as(who), {
-        content,
-      });
-      return { conversation: id, status: answer.statusCode, body: answer.json() };
-    };
-    const rate = async (who: string, conversation: string, message: string, body: object) => {
-      const rated = await call(
-        app(),
-        "POST",
-        `/api/conversations/${conversation}/messages/${message}/feedback`,
-        as(who),
-        body,
-      );
-      assert.equal(rated.statusCode, 200, rated.body);
-    };
-    const validate = async (who: string, conversation: string, message: string) => {
-      const validated = await call(
-        app(),
-        "POST",
-        `/api/conversations/${conversation}/messages/${message}/validate`,
-        as(who),
-      );
-      assert.equal(validated.statusCode, 200, validated.body);
-    };
     const completion = (who: string, model: string, content: string) =>
       call(
         app(),
@@ -152,25 +107,7 @@ describeApps(
         );
       }
       await relogin();
-      for (const [id, sovereignty, country, pue, wue] of [
-        ["local", "local", "FRA", 1.3, 0.4],
-        ["ailleurs", "extraterritorial", "USA", 1.2, 1.8],
-      ] as const)
-        await addProvider(a, admin, {
-          id,
-          baseUrl: upstream.url,
-          sovereignty,
-          country,
-          pue,
-          wue,
-          models: [{ id: "test-model", activeParameters: 8, totalParameters: 8 }],
-        });
-      const assistant = await call(a, "POST", "/api/assistants", admin, {
-        name: "Courriers aux usagers",
-        preferredModels: [ABROAD],
-      });
-      assert.equal(assistant.statusCode, 201, assistant.body);
-      courriers = assistant.json().id;
+      courriers = await twoHostings(a, admin, upstream.url);
     });
     after(() => upstream.close());
 

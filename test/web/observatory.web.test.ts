@@ -5,6 +5,7 @@ import type { App } from "../../src/app.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { type Principal, permissionsOf } from "../../src/identity/index.js";
 import { ProviderSchema } from "../../src/providers/index.js";
+import { FIXTURES } from "../http/usecase-values.js";
 import { call, login, seedUser } from "../support/apps.js";
 import {
   describeBrowser,
@@ -26,6 +27,9 @@ const OTHER = "urb2@ville.example";
 
 const SOLIDARITY = "Solidarités";
 const CCAS = "Solidarités > CCAS";
+
+/** The use case three agents run. */
+const USE_CASE = "langage-clair";
 
 /** The balanced charter, with quotas and the observatory's threshold at three agents. */
 const CHARTER = `${templateYaml("balanced").replace(
@@ -74,6 +78,7 @@ async function readRecords(app: App) {
       "gwp_kg_max",
       "minutes_saved",
       "personal_data",
+      "assistant_id",
     ])
     .execute();
 }
@@ -217,6 +222,41 @@ describeBrowser("web page: the observatory and « Mon usage »", (get) => {
       { rating: "up", minutesSaved: 25 },
     );
     assert.equal(rated.statusCode, 200, rated.body);
+    // Two more agents with the default assistant: three agents, enough to be shown.
+    for (const email of [REFERENT, "sol2@ville.example"]) {
+      const them = await login(app, email);
+      const conversation = (await call(app, "POST", "/api/conversations", them, {})).json().id;
+      const sent = await call(app, "POST", `/api/conversations/${conversation}/messages`, them, {
+        content: "Rédige un mot de bienvenue pour l'équipe.",
+        generate: true,
+      });
+      assert.equal(sent.statusCode, 200, sent.body);
+    }
+    // A use case run by three agents of Urbanisme, through the whole pipeline.
+    for (const email of ["urb1@ville.example", OTHER, "urb3@ville.example"]) {
+      const run = await call(
+        app,
+        "POST",
+        `/api/usecases/${USE_CASE}/run`,
+        await login(app, email),
+        {
+          values: FIXTURES[USE_CASE]?.values,
+        },
+      );
+      assert.equal(run.statusCode, 200, run.body);
+    }
+    // A health fact bound for the model abroad: refused by the charter, journaled as such.
+    const refused = await app.services.chat.run({
+      principal: users.get("cult1@ville.example") as Principal,
+      target: "etranger/test-model",
+      messages: [
+        {
+          role: "user",
+          content: "Mme Jeanne Durand est diabétique et sous dialyse : quelles aides demander ?",
+        },
+      ],
+    });
+    assert.equal(refused.status, "denied", JSON.stringify(refused.decisions));
   });
 
   test("an administrator reads adoption, uses, protection, impact and comparisons, as the journal says", async () => {
@@ -272,6 +312,19 @@ describeBrowser("web page: the observatory and « Mon usage »", (get) => {
       String(records.filter((r) => r.status === "completed").length),
     ]);
     await expectTexts(cells(totals, /^Minutes gagnées /), ["25 min (1 réponse notée)"]);
+    await expectTexts(cells(totals, /^Refusées /), [
+      String(records.filter((r) => r.status !== "completed").length),
+    ]);
+    assert.ok(
+      records.some((r) => r.status !== "completed"),
+      "a refusal is in the journal",
+    );
+    // The use case, by its name, with the requests its three agents ran.
+    const subjects = tableNamed(page, "Demandes par assistant et cas d'usage");
+    const ran = records.filter((r) => r.assistant_id === `usecase:${USE_CASE}`);
+    assert.equal(distinct(ran.map((r) => r.user_id)), 3);
+    const useCaseName = (await app.services.useCases.get(USE_CASE)).name;
+    await expectTexts(cells(subjects, useCaseName).nth(1), [String(ran.length)]);
     const models = tableNamed(page, "Demandes par modèle");
     const local = records.filter((r) => r.model_ref === "local/test-model");
     assert.ok(distinct(local.map((r) => r.user_id)) >= MIN_AGENTS);

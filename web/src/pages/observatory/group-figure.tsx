@@ -27,6 +27,20 @@ export function FigureHeader(props: { title: string; anchor?: string }) {
   );
 }
 
+/** A breakdown's column headers: what a group is, then its figures. */
+function GroupHead<T>(props: { head: string; columns: GroupColumn<T>[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{props.head}</th>
+        {props.columns.map((column) => (
+          <FigureHeader key={column.title} title={column.title} anchor={column.anchor} />
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A row of a group the threshold withholds: it says so, and nothing else (not even its name). */
 export function HiddenRow(props: { count: number; span: number }) {
   return (
@@ -69,14 +83,7 @@ export function GroupFigure<T>(props: {
     <Figure chart={props.chart ?? (bar && <BarChart bars={shown.map(bar)} />)}>
       <table className={props.className}>
         <Caption title={props.title} anchor={props.anchor} />
-        <thead>
-          <tr>
-            <th scope="col">{props.head}</th>
-            {columns.map((column) => (
-              <FigureHeader key={column.title} title={column.title} anchor={column.anchor} />
-            ))}
-          </tr>
-        </thead>
+        <GroupHead head={props.head} columns={columns} />
         <tbody>
           {rows.length === 0 && props.empty && (
             <tr>
@@ -157,14 +164,7 @@ export function NamedRowsFigure<T extends { hidden: boolean }>(props: {
     <Figure chart={props.chart}>
       <table className={props.className}>
         <Caption title={props.title} anchor={props.anchor} />
-        <thead>
-          <tr>
-            <th scope="col">{props.head}</th>
-            {columns.map((column) => (
-              <FigureHeader key={column.title} title={column.title} anchor={column.anchor} />
-            ))}
-          </tr>
-        </thead>
+        <GroupHead head={props.head} columns={columns} />
         <tbody>
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
