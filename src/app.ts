@@ -12,13 +12,7 @@ import { identityModule } from "./identity/module.js";
 import { impactModule } from "./impact/module.js";
 import { knowledgeModule } from "./knowledge/module.js";
 import type { AuditActor } from "./observatory/index.js";
-import {
-  auditModule,
-  experienceModule,
-  figuresModule,
-  observatoryModule,
-  registerModule,
-} from "./observatory/module.js";
+import { auditModule, observatoryModule, observatoryPagesModule } from "./observatory/module.js";
 import { pipelineModule } from "./pipeline/module.js";
 import { providersModule } from "./providers/module.js";
 import { type Clock, type Ids, randomIds, systemClock } from "./shared/clock.js";
@@ -87,24 +81,12 @@ export function createModules({
     ...chat.ports,
     ...useCaseRuns.ports,
   });
-  const figures = figuresModule(context, { ...ports, ...assistants.ports, ...arena.ports });
-  const register = registerModule(context, { ...ports, ...assistants.ports, ...arena.ports });
-  const experience = experienceModule(context, {
+  const pages = observatoryPagesModule(context, {
     ...ports,
     ...assistants.ports,
-    useCases: assistants.services.useCases,
+    ...arena.ports,
   });
-  const later = [
-    pipelines,
-    assistants,
-    chat,
-    retention,
-    useCaseRuns,
-    arena,
-    figures,
-    register,
-    experience,
-  ] as const;
+  const later = [pipelines, assistants, chat, retention, useCaseRuns, arena, pages] as const;
   const modules = [...domains, ...later] as const;
   return {
     services: servicesOf(modules),

@@ -102,6 +102,8 @@ export function assistantsModule(
       recommend: (actor: Actor, id: string, model: string | null) =>
         useCases.recommend(actor, id, model),
       assistant: (id: string) => assistants.get(id),
+      /** The use cases with their owning direction, for the experience feedback's rights. */
+      useCaseSummaries: () => useCases.list(),
       /** Names by the id the journal keeps: an assistant's, or `usecase:<id>` for a use case. */
       subjectNames: async () =>
         new Map([

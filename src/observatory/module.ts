@@ -1,5 +1,5 @@
 import type { UseCase } from "../assistants/index.js";
-import type { ModuleContext } from "../context.js";
+import { type ModuleContext, servicesOf } from "../context.js";
 import type { GuardFinding } from "../guard/index.js";
 import type { Principal } from "../identity/index.js";
 import { journalStage, type Turn } from "../pipeline/index.js";
@@ -163,7 +163,8 @@ export function experienceModule(
   { store, clock, ids, audit }: ModuleContext,
   ports: {
     assistants: { list: () => Promise<OwnedSubject[]> };
-    useCases: { list: () => Promise<OwnedSubject[]> };
+    /** The use cases with their owning direction (the catalogue's summaries). */
+    useCaseSummaries: () => Promise<OwnedSubject[]>;
     egress: { scan: (text: string) => Promise<GuardFinding> };
     readableBaseIds: (principal: Principal) => Promise<string[]>;
   },
@@ -172,7 +173,7 @@ export function experienceModule(
     experience: new ExperienceRepository(store.db),
     ports: {
       subjects: async () => [
-        ...(await ports.useCases.list()).map((u) => ({
+        ...(await ports.useCaseSummaries()).map((u) => ({
           kind: "usecase" as const,
           id: u.id,
           name: u.name,
@@ -232,5 +233,30 @@ export function registerModule(
   return {
     services: { register },
     routes: registerRoutes({ register, openData: () => config.publication.openData }),
+  };
+}
+
+/**
+ * The observatory's pages, built last from the other domains' ports by
+ * name: the figures and the monthly report, the public register and open
+ * data, the experience feedback and proposals.
+ */
+export function observatoryPagesModule(
+  context: ModuleContext,
+  ports: Parameters<typeof figuresModule>[1] &
+    Parameters<typeof registerModule>[1] &
+    Parameters<typeof experienceModule>[1],
+) {
+  const parts = [
+    figuresModule(context, ports),
+    registerModule(context, ports),
+    experienceModule(context, ports),
+  ] as const;
+  const [figures] = parts;
+  return {
+    services: servicesOf(parts),
+    ports: figures.ports,
+    routes: parts.flatMap((part) => part.routes),
+    stop: figures.stop,
   };
 }
