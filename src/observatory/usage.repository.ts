@@ -67,25 +67,28 @@ async function addAgent(
   month: string,
   keys: [string, string][],
 ) {
+  if (keys.length === 0) return;
   const bit = monthBit(month);
-  for (const [kind, key] of keys)
-    await db
-      .insertInto("usage_agent_years")
-      .values({
+  // One statement for every key: the same bit and direction for each.
+  await db
+    .insertInto("usage_agent_years")
+    .values(
+      keys.map(([kind, key]) => ({
         kind,
         key,
         year: month.slice(0, 4),
         user_id: userId,
         direction_id: direction,
         months: bit,
-      })
-      .onConflict((conflict) =>
-        conflict.columns(["kind", "key", "year", "user_id"]).doUpdateSet((eb) => ({
-          months: eb("usage_agent_years.months", "|", bit),
-          direction_id: direction,
-        })),
-      )
-      .execute();
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(["kind", "key", "year", "user_id"]).doUpdateSet((eb) => ({
+        months: eb("usage_agent_years.months", "|", bit),
+        direction_id: direction,
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -94,7 +97,7 @@ async function addAgent(
  */
 async function addToSums(db: Executor, record: Insertable<UsageRecordTable>, sums: Sums) {
   const month = record.at.slice(0, 7);
-  for (const [kind, { keys, perDirection }] of Object.entries(SUM_KINDS)) {
+  const rows = Object.entries(SUM_KINDS).map(([kind, { keys, perDirection }]) => {
     const row: Insertable<UsageSumTable> = {
       kind,
       month,
@@ -110,23 +113,25 @@ async function addToSums(db: Executor, record: Insertable<UsageRecordTable>, sum
     keys.forEach((column, i) => {
       row[`key${i + 1}` as "key1"] = keyValue(record, column);
     });
-    await db
-      .insertInto("usage_sums")
-      .values(row)
-      .onConflict((conflict) =>
-        conflict
-          .columns(["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              Object.entries(sums).map(([column, value]) => [
-                column,
-                eb(`usage_sums.${column as SumColumn}`, "+", value ?? 0),
-              ]),
-            ),
+    return row;
+  });
+  // One statement for every breakdown: each row, new or not, gets the same sums added.
+  await db
+    .insertInto("usage_sums")
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict
+        .columns(["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"])
+        .doUpdateSet((eb) =>
+          Object.fromEntries(
+            Object.entries(sums).map(([column, value]) => [
+              column,
+              eb(`usage_sums.${column as SumColumn}`, "+", value ?? 0),
+            ]),
           ),
-      )
-      .execute();
-  }
+        ),
+    )
+    .execute();
 }
 
 /** The only place that speaks SQL about the usage journal and its monthly totals. */
