@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
+import { csvText } from "../shared/csv.js";
 import { AppError } from "../shared/errors.js";
 import { formatEvent, openEventStream } from "../shared/event-stream.js";
 import {
@@ -348,55 +349,38 @@ export function arenaRoutes(deps: { arena: ArenaService }): RouteDefinition[] {
 
 type ExportData = Awaited<ReturnType<ArenaService["export"]>>;
 
-/** A CSV cell: quoted when needed; a leading formula character neutralised for spreadsheets. */
-const cell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
-  const safe = /^[=+@]|^-(?!\d)/.test(text) ? `'${text}` : text;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** One line per contender, best first: its score and 95 % interval, votes and wins. */
 export function rankingCsv(data: ExportData): string {
-  const lines = [
-    "campaign,rank,contender,score,low,high,votes,wins",
-    ...data.ranking.map((row, index) =>
-      [
-        data.campaign.id,
-        index + 1,
-        data.contenders.find((c) => c.position === row.position)?.modelRef ?? "baseline",
-        row.score,
-        row.low,
-        row.high,
-        row.votes,
-        row.wins,
-      ]
-        .map(cell)
-        .join(","),
-    ),
-  ];
-  return `${lines.join("\n")}\n`;
+  return csvText([
+    ["campaign", "rank", "contender", "score", "low", "high", "votes", "wins"],
+    ...data.ranking.map((row, index) => [
+      data.campaign.id,
+      index + 1,
+      data.contenders.find((c) => c.position === row.position)?.modelRef ?? "baseline",
+      row.score,
+      row.low,
+      row.high,
+      row.votes,
+      row.wins,
+    ]),
+  ]);
 }
 
 /** One line per vote; the contenders named by their model (or « baseline »). */
 export function votesCsv(data: ExportData): string {
   const name = (position: number) =>
     data.contenders.find((c) => c.position === position)?.modelRef ?? "baseline";
-  const lines = [
-    "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day",
-    ...data.votes.map((vote) =>
-      [
-        data.campaign.id,
-        vote.case,
-        name(vote.a),
-        name(vote.b),
-        vote.choice,
-        vote.tags.join(" "),
-        vote.minutesSaved,
-        vote.day,
-      ]
-        .map(cell)
-        .join(","),
-    ),
-  ];
-  return `${lines.join("\n")}\n`;
+  return csvText([
+    ["campaign", "case", "contender_a", "contender_b", "choice", "tags", "minutes_saved", "day"],
+    ...data.votes.map((vote) => [
+      data.campaign.id,
+      vote.case,
+      name(vote.a),
+      name(vote.b),
+      vote.choice,
+      vote.tags.join(" "),
+      vote.minutesSaved,
+      vote.day,
+    ]),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { DATA_CLASSES } from "../guard/index.js";
 import { type MessageKey, t } from "../i18n/index.js";
 import { SOVEREIGNTY } from "../providers/index.js";
+import { csvText } from "../shared/csv.js";
 
 /** What a subject of the open data is: a use case, an assistant, or a conversation with neither. */
 export const SUBJECT_KINDS = ["cas_usage", "assistant", "conversation"] as const;
@@ -116,22 +117,10 @@ export function usageTableSchema(minAgents: number) {
   };
 }
 
-/**
- * A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line
- * break; text that a spreadsheet would read as a formula (=, +, -, @, a tab
- * or a carriage return first) starts with an apostrophe instead.
- */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The rows as RFC 4180 CSV: a header line, CRLF line ends, UTF-8 (the caller sends it so). */
 export function usageCsv(rows: readonly OpenDataRow[]): string {
-  const lines = [
-    COLUMNS.map((column) => column.name).join(","),
-    ...rows.map((row) => COLUMNS.map((column) => csvCell(column.value(row))).join(",")),
-  ];
-  return `${lines.join("\r\n")}\r\n`;
+  return csvText([
+    COLUMNS.map((column) => column.name),
+    ...rows.map((row) => COLUMNS.map((column) => column.value(row))),
+  ]);
 }

@@ -364,7 +364,7 @@ describeApps("LLM battles", (get) => {
       auditor,
     );
     assert.match(String(csv.headers["content-type"]), /text\/csv/);
-    const lines = csv.body.trim().split("\n");
+    const lines = csv.body.trim().split("\r\n");
     assert.equal(lines[0], "campaign,case,contender_a,contender_b,choice,tags,minutes_saved,day");
     assert.equal(lines.length, 13);
     assert.match(csv.body, /alpha\/test-model/);
@@ -374,7 +374,7 @@ describeApps("LLM battles", (get) => {
       `/api/arena/campaigns/${campaignId}/export?format=csv&table=ranking`,
       auditor,
     );
-    const rows = ranking.body.trim().split("\n");
+    const rows = ranking.body.trim().split("\r\n");
     assert.equal(rows[0], "campaign,rank,contender,score,low,high,votes,wins");
     assert.match(rows[1] ?? "", new RegExp(`^${campaignId},1,baseline,[\\d.]+,`));
     assert.equal(rows.length, 4);
