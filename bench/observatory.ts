@@ -11,12 +11,15 @@
  *
  * Measured, on SQLite and on PostgreSQL (when 127.0.0.1:5432 answers): each
  * page's figures as the service computes them for an administrator over the
- * twelve months (adoption, uses, protection, impact, an agent's own usage),
- * and for one direction; median of five after a warm-up. Baseline, in the
+ * twelve months (adoption, uses, protection, impact, an agent's own usage,
+ * the public open data's rows once counted), and for one direction; the
+ * open data's first download (every month's agents per row counted from the
+ * journal's masks) and the longest it held the event loop; median of five after a warm-up. Baseline, in the
  * same run: the same breakdowns read by scanning the records themselves
  * (what the observatory did before its rollups; median of three). Target: every page under
  * 500 ms.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { createServices } from "../src/app.js";
@@ -232,6 +235,10 @@ function scans(store: Store, from: string, to: string, direction?: string) {
         store.db,
       );
     },
+    openData: () =>
+      sql`select substr(at, 1, 7), assistant_id, model_ref, sovereignty, data_class, count(distinct user_id) from usage_records where ${where} group by substr(at, 1, 7), assistant_id, model_ref, sovereignty, data_class`.execute(
+        store.db,
+      ),
     impact: () =>
       sql`select substr(at, 1, 7), sum(energy_kwh_min), sum(energy_kwh_max), sum(gwp_kg_max), sum(water_l_max) from usage_records where ${where} group by substr(at, 1, 7)`.execute(
         store.db,
@@ -307,7 +314,22 @@ async function measure(dialect: Dialect) {
         baselineDirection.impact,
       ],
       ["my usage (an agent)", () => figures.mine(agent), null],
+      [
+        "open data (counts kept)",
+        () => services.register.usage({ from: year.from, to: year.to }),
+        baseline.openData,
+      ],
     ];
+    // The open data's first download counts every month's agents per row, a few keys per query.
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    start = performance.now();
+    await services.register.usage({ from: year.from, to: year.to });
+    const counted = performance.now() - start;
+    loop.disable();
+    console.log(
+      `  open data, first count    ${counted.toFixed(1).padStart(7)} ms   longest hold of the event loop: ${(loop.max / 1e6).toFixed(1)} ms`,
+    );
     let worst = 0;
     for (const [name, run, scan] of rows) {
       const ms = await median(run);

@@ -1,42 +1,94 @@
 import { sql } from "kysely";
-import type { Database } from "../store/index.js";
+import { LoopTurns } from "../shared/loop-turns.js";
+import { type Database, monthBit } from "../store/index.js";
 
-/** The key of one open-data row: a month, a subject, a model, its hosting class and a data class. */
-export interface OpenDataKey {
-  month: string;
-  assistant_id: string;
-  model_ref: string;
-  sovereignty: string;
-  data_class: string;
+/** Keys of the open data's rows counted per query: a few thousand masks each, a few milliseconds. */
+const KEYS_PER_STEP = 16;
+
+/** A month's agents per open data row, as kept, with when they were counted. */
+export interface KeptCounts {
+  countedAt: string;
+  /** Counted once the month was over: they no longer change. */
+  final: boolean;
+  agents: Map<string, number>;
 }
 
-/** The key's columns joined, as the service matches the rollup's rows against these counts. */
-export const openDataKey = (key: OpenDataKey) =>
-  [key.month, key.assistant_id, key.model_ref, key.sovereignty, key.data_class].join("\u0000");
-
 /**
- * The only place that speaks SQL for the open data: how many distinct agents
- * stand behind each row. The rollups keep agents per subject, model or class,
- * not per combination of them, so they are counted on the journal's records
- * (which retention deletes: a row whose records are gone counts fewer agents,
- * never more, and is withheld rather than guessed).
+ * The only place that speaks SQL for the open data's agent counts: how
+ * many distinct agents stand behind each row (a subject, a model, its
+ * hosting and a data class; the journal's masks of kind `row`, keyed by
+ * their values joined with a tab) in a month, counted from
+ * `usage_agent_years` a few keys per query with the event loop given back
+ * between two (a year of 5,000 agents holds hundreds of thousands of such
+ * masks), then kept in `opendata_agents` so that a public download reads
+ * them rather than counts them.
  */
 export class OpenDataRepository {
+  private readonly turns = new LoopTurns();
+
   constructor(private readonly db: Database) {}
 
-  /** Distinct agents per row key, over the records between two instants (ISO; `to` excluded). */
-  async agentsPerRow(from: string, to: string): Promise<Map<string, number>> {
-    const result = await sql<OpenDataKey & { agents: number | string }>`
-      select substr(at, 1, 7) as month,
-        coalesce(assistant_id, '') as assistant_id,
-        coalesce(model_ref, '') as model_ref,
-        coalesce(sovereignty, '') as sovereignty,
-        data_class,
-        count(distinct user_id) as agents
-      from usage_records
-      where at >= ${from} and at < ${to}
-      group by substr(at, 1, 7), coalesce(assistant_id, ''), coalesce(model_ref, ''),
-        coalesce(sovereignty, ''), data_class`.execute(this.db);
-    return new Map(result.rows.map((row) => [openDataKey(row), Number(row.agents)]));
+  /** The counts kept for the months between two (`YYYY-MM`, both included), by month. */
+  async kept(fromMonth: string, toMonth: string): Promise<Map<string, KeptCounts>> {
+    const months = await this.db
+      .selectFrom("opendata_months")
+      .selectAll()
+      .where("month", ">=", fromMonth)
+      .where("month", "<=", toMonth)
+      .execute();
+    const kept = new Map<string, KeptCounts>(
+      months.map((row) => [
+        row.month,
+        { countedAt: row.counted_at, final: Number(row.final) === 1, agents: new Map() },
+      ]),
+    );
+    if (kept.size === 0) return kept;
+    const rows = await this.db
+      .selectFrom("opendata_agents")
+      .selectAll()
+      .where("month", "in", [...kept.keys()])
+      .execute();
+    for (const row of rows) kept.get(row.month)?.agents.set(row.key, Number(row.agents));
+    return kept;
+  }
+
+  /** Counts a month's distinct agents per row from the journal's masks. */
+  async count(month: string): Promise<Map<string, number>> {
+    const year = month.slice(0, 4);
+    const bit = monthBit(month);
+    const agents = new Map<string, number>();
+    let after = "";
+    for (;;) {
+      await this.turns.take();
+      const page = await sql<{ key: string; agents: number | string }>`
+        select key, count(*) as agents from usage_agent_years
+        where kind = 'row' and key > ${after} and year = ${year}
+          and (months & ${sql.lit(bit)}) <> 0
+        group by key order by key limit ${sql.lit(KEYS_PER_STEP)}`.execute(this.db);
+      for (const row of page.rows) agents.set(row.key, Number(row.agents));
+      const last = page.rows.at(-1);
+      if (!last || page.rows.length < KEYS_PER_STEP) return agents;
+      after = last.key;
+    }
+  }
+
+  /** Replaces a month's kept counts in one transaction. */
+  async keep(month: string, countedAt: string, final: boolean, agents: Map<string, number>) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("opendata_agents").where("month", "=", month).execute();
+      const rows = [...agents].map(([key, count]) => ({ month, key, agents: count }));
+      for (let start = 0; start < rows.length; start += 500)
+        await trx
+          .insertInto("opendata_agents")
+          .values(rows.slice(start, start + 500))
+          .execute();
+      await trx
+        .insertInto("opendata_months")
+        .values({ month, counted_at: countedAt, final: final ? 1 : 0 })
+        .onConflict((conflict) =>
+          conflict.column("month").doUpdateSet({ counted_at: countedAt, final: final ? 1 : 0 }),
+        )
+        .execute();
+    });
   }
 }

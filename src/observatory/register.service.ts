@@ -1,14 +1,21 @@
 import type { UseCase } from "../assistants/index.js";
 import type { ResolvedModel, Sovereignty } from "../providers/index.js";
 import { appError } from "../shared/errors.js";
+import { agentKeyOf } from "../store/index.js";
 import type { FiguresRepository, Scope } from "./figures.repository.js";
 import type { CampaignVerdict, ObservatoryRules } from "./figures.service.js";
 import { monthsBetween, shiftMonth } from "./figures.service.js";
 import { type OpenDataRow, type SubjectKind, usageTableSchema } from "./opendata.js";
-import { type OpenDataRepository, openDataKey } from "./opendata.repository.js";
+import type { OpenDataRepository } from "./opendata.repository.js";
 
 /** Hosting classes from the most sovereign to the least. */
 const HOSTING_ORDER: readonly Sovereignty[] = ["local", "sovereign", "extraterritorial"];
+
+/** The columns of an open data row, as the journal's agent masks key it (`AGENT_KINDS.row`). */
+const OPEN_DATA_ROW = ["assistant_id", "model_ref", "sovereignty", "data_class"] as const;
+
+/** How long the counts of a month not over yet are served before being counted again. */
+export const RECOUNT_MS = 10 * 60_000;
 
 /** At most this many months in one download of the open data. */
 export const OPEN_DATA_MAX_MONTHS = 36;
@@ -52,6 +59,9 @@ interface Range {
  * figure behind fewer agents than the charter's threshold withheld.
  */
 export class RegisterService {
+  /** Months being counted in this process, so that concurrent downloads share one count. */
+  private readonly counting = new Map<string, Promise<Map<string, number>>>();
+
   constructor(
     private readonly deps: {
       figures: FiguresRepository;
@@ -182,18 +192,16 @@ export class RegisterService {
         "data_class",
         "status",
       ]),
-      this.deps.openData.agentsPerRow(
-        `${fromMonth}-01T00:00:00.000Z`,
-        `${shiftMonth(toMonth, 1)}-01T00:00:00.000Z`,
-      ),
+      this.agentsPerRow(fromMonth, toMonth),
       this.deps.ports.rules(),
       this.deps.ports.subjectNames(),
     ]);
     const rows = new Map<string, OpenDataRow>();
     for (const sum of sums) {
-      const key = openDataKey(sum);
-      // Fewer agents than the threshold behind the row (or its records gone): withheld.
-      if ((agents.get(key) ?? 0) < rules.minAgents) continue;
+      const rowKey = agentKeyOf(sum, OPEN_DATA_ROW);
+      // Fewer agents than the threshold behind the row (or their months purged): withheld.
+      if ((agents.get(sum.month)?.get(rowKey) ?? 0) < rules.minAgents) continue;
+      const key = `${sum.month}\u0000${rowKey}`;
       const row = rows.get(key) ?? {
         month: sum.month,
         subjectKind: subjectKindOf(sum.assistant_id),
@@ -228,6 +236,42 @@ export class RegisterService {
         a.dataClass.localeCompare(b.dataClass),
     );
     return { from: fromMonth, to: toMonth, minAgents: rules.minAgents, rows: ordered };
+  }
+
+  /**
+   * The distinct agents behind each row, per month: as kept when the month
+   * was counted after its end, or in the last `RECOUNT_MS`; counted again
+   * otherwise (the current month, or one never counted), one count per
+   * month at a time in this process.
+   */
+  private async agentsPerRow(fromMonth: string, toMonth: string) {
+    const now = this.deps.now();
+    const current = now.toISOString().slice(0, 7);
+    const kept = await this.deps.openData.kept(fromMonth, toMonth);
+    const agents = new Map<string, Map<string, number>>();
+    for (const month of monthsBetween(fromMonth, toMonth)) {
+      if (month > current) continue;
+      const counts = kept.get(month);
+      const fresh =
+        counts && (counts.final || now.getTime() - Date.parse(counts.countedAt) < RECOUNT_MS);
+      agents.set(month, fresh ? counts.agents : await this.recount(month, now));
+    }
+    return agents;
+  }
+
+  /** Counts a month's agents per row and keeps them; a count already running is awaited instead. */
+  private recount(month: string, now: Date): Promise<Map<string, number>> {
+    let counting = this.counting.get(month);
+    if (!counting) {
+      counting = (async () => {
+        const agents = await this.deps.openData.count(month);
+        const final = now.toISOString() >= `${shiftMonth(month, 1)}-01T00:00:00.000Z`;
+        await this.deps.openData.keep(month, now.toISOString(), final, agents);
+        return agents;
+      })().finally(() => this.counting.delete(month));
+      this.counting.set(month, counting);
+    }
+    return counting;
   }
 
   /** The Table Schema of the open data's CSV. */

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import {
   AGENT_KINDS,
+  agentKeyOf,
   type Database,
   fillSums,
   monthBit,
@@ -182,8 +183,9 @@ export class UsageRepository {
         const keys: [string, string][] = Object.entries(AGENT_KINDS).flatMap(
           ([kind, column]): [string, string][] => {
             if (!column) return [[kind, ""]];
-            const value = keyValue(record, column);
-            return OPTIONAL_AGENT_KEYS.includes(column) && value === "" ? [] : [[kind, value]];
+            const value = agentKeyOf(record, column);
+            const optional = typeof column === "string" && OPTIONAL_AGENT_KEYS.includes(column);
+            return optional && value === "" ? [] : [[kind, value]];
           },
         );
         for (const type of Object.keys(found)) keys.push(["finding", type]);

@@ -27,6 +27,7 @@ export {
 } from "./lexical-index.js";
 export {
   AGENT_KINDS,
+  agentKeyOf,
   fillSums,
   monthBit,
   OPTIONAL_AGENT_KEYS,

@@ -28,6 +28,7 @@ import * as arena from "./migrations/0025-arena.js";
 import * as observatory from "./migrations/0026-observatory.js";
 import * as observatoryReports from "./migrations/0027-observatory-reports.js";
 import * as experience from "./migrations/0028-experience.js";
+import * as openDataAgents from "./migrations/0029-opendata-agents.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0026-observatory": observatory,
   "0027-observatory-reports": observatoryReports,
   "0028-experience": experience,
+  "0029-opendata-agents": openDataAgents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -614,6 +614,21 @@ export interface UsageAgentYearTable {
   months: number;
 }
 
+/** The distinct agents behind each open data row of a month, as last counted (migration 0029). */
+export interface OpenDataAgentTable {
+  month: string;
+  /** The row's subject, model, hosting and data class joined by a tab (`AGENT_KINDS.row`). */
+  key: string;
+  agents: number;
+}
+
+/** When a month's open data rows were counted, and whether the month was over then (final). */
+export interface OpenDataMonthTable {
+  month: string;
+  counted_at: string;
+  final: number;
+}
+
 /** Personal data found per month, direction, type, class and action (migration 0026): counts only. */
 /** A month's report, claimed by one instance, then kept with its HTML and PDF (figures only). */
 export interface ObservatoryReportTable {
@@ -713,6 +728,8 @@ export interface Tables {
   usage_agent_years: UsageAgentYearTable;
   usage_findings: UsageFindingTable;
   observatory_reports: ObservatoryReportTable;
+  opendata_agents: OpenDataAgentTable;
+  opendata_months: OpenDataMonthTable;
   quota_usage: QuotaUsageTable;
   charters: CharterTable;
   charter_acceptances: CharterAcceptanceTable;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
+import { RECOUNT_MS } from "../../src/observatory/register.service.js";
 import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
 import { twoContenders } from "../support/arena.js";
 import type { OpenAiUpstream } from "../support/openai-upstream.js";
@@ -23,6 +24,7 @@ describeApps("open data", (get) => {
   let admin: Session;
   let agents: Session[];
   let lonely: Session;
+  let assistantId: string;
 
   before(async () => {
     const { app } = get();
@@ -43,6 +45,7 @@ describeApps("open data", (get) => {
       preferredModels: ["alpha/test-model"],
     });
     assert.equal(assistant.statusCode, 201, assistant.body);
+    assistantId = assistant.json().id;
     // Five agents ask the assistant; the first two say the answer saved them minutes.
     for (const [index, agent] of agents.entries()) {
       const created = await call(app, "POST", "/api/conversations", agent, {
@@ -232,6 +235,43 @@ describeApps("open data", (get) => {
     const row = rows.find((r) => r.type_sujet === "assistant");
     assert.equal(row?.sujet, `'${FORMULA}`);
     assert.ok(!body.includes(`,${FORMULA}`), "no cell opens with the formula");
+  });
+
+  it("counts a row's agents month by month: a month behind fewer agents is withheld, whatever the period's", async () => {
+    const { app, clock } = get();
+    const month = clock.now().toISOString().slice(0, 7);
+    const now = clock.now();
+    clock.advance(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 2) - now.getTime());
+    const next = clock.now().toISOString().slice(0, 7);
+    const ask = async (email: string) => {
+      const session = await login(app, email);
+      const created = await call(app, "POST", "/api/conversations", session, { assistantId });
+      assert.equal(created.statusCode, 201, created.body);
+      const sent = await call(
+        app,
+        "POST",
+        `/api/conversations/${created.json().id}/messages`,
+        session,
+        {
+          content: "Quels sont les horaires d'ouverture de la médiathèque ?",
+        },
+      );
+      assert.equal(sent.statusCode, 200, sent.body);
+    };
+    const assistantRows = async () =>
+      rowsOf(parseCsv((await download(`?from=${month}&to=${next}`)).body))
+        .filter((row) => row.type_sujet === "assistant")
+        .map((row) => `${row.mois} ${row.demandes}`);
+    // Three of last month's five ask again: five distinct agents over the two months, three in this one.
+    for (const n of [1, 2, 3]) await ask(`agent${n}@ville.example`);
+    await ask("agent1@ville.example");
+    assert.deepEqual(await assistantRows(), [`${month} 5`]);
+    // Two more this month: five, the threshold. The month's counts are kept a while, then counted again.
+    await ask("agent4@ville.example");
+    await ask("seul@ville.example");
+    assert.deepEqual(await assistantRows(), [`${month} 5`]);
+    clock.advance(RECOUNT_MS);
+    assert.deepEqual(await assistantRows(), [`${month} 5`, `${next} 6`]);
   });
 
   it("reads the months asked for, and refuses a period that is not one", async () => {

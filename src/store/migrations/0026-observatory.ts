@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 
 /**
  * The breakdowns `usage_sums` keeps, each a kind of row with up to five
@@ -43,17 +43,30 @@ export const SUM_COLUMNS = {
 /**
  * What `usage_agent_years` counts distinct agents by: everyone (`all`), and
  * per assistant (or use case), model, data class, refusal rule and what was
- * done with personal data (the record's column); `finding` (per personal data type) is filled from the
- * records' JSON by the journal.
+ * done with personal data (the record's column); per open data row (`row`:
+ * subject, model, hosting and data class together, their values joined by
+ * `AGENT_KEY_SEPARATOR`); `finding` (per personal data type) is filled from
+ * the records' JSON by the journal.
  */
-export const AGENT_KINDS = {
+export const AGENT_KINDS: Record<string, string | readonly string[] | null> = {
   all: null,
   assistant: "assistant_id",
   model: "model_ref",
   class: "data_class",
   refusal: "refusal",
   action: "data_action",
-} as const;
+  row: ["assistant_id", "model_ref", "sovereignty", "data_class"],
+};
+
+/** What joins the columns of a key over several (a tab: no id, model or class holds one). */
+export const AGENT_KEY_SEPARATOR = "\t";
+
+/** A kind's key for a record: its column's value, or its columns' joined ("" when absent). */
+export function agentKeyOf(record: object, column: string | readonly string[]): string {
+  const columns: readonly string[] = typeof column === "string" ? [column] : column;
+  const values = record as Record<string, unknown>;
+  return columns.map((name) => String(values[name] ?? "")).join(AGENT_KEY_SEPARATOR);
+}
 
 /** The kinds an agent is counted under only when the record has a value (a refusal, an action). */
 export const OPTIONAL_AGENT_KEYS: readonly string[] = ["refusal", "data_action"];
@@ -206,22 +219,43 @@ export async function fillSums(db: Kysely<unknown>): Promise<void> {
     from usage_records where user_id is not null and ${freshAgents}
     group by substr(at, 1, 7), user_id
   `.execute(db);
+  for (const [kind, column] of Object.entries(AGENT_KINDS))
+    await fillAgentKind(db, kind, column, freshAgents);
+}
+
+/**
+ * Fills one kind of `usage_agent_years` from the records `where` selects,
+ * each month's bit OR-ed into the masks already there.
+ */
+export async function fillAgentKind(
+  db: Kysely<unknown>,
+  kind: string,
+  column: string | readonly string[] | null,
+  where: RawBuilder<unknown>,
+): Promise<void> {
   // A month's bit, OR-ed over the year as the sum of the distinct bits (SQLite has no bit_or).
   const bit = sql`1 << (cast(substr(at, 6, 2) as integer) - 1)`;
-  for (const [kind, column] of Object.entries(AGENT_KINDS)) {
-    const key = column ? sql`coalesce(${sql.ref(column)}, '')` : sql`''`;
-    await sql`
+  const columns: readonly string[] =
+    column === null ? [] : typeof column === "string" ? [column] : column;
+  const key =
+    columns.length === 0
+      ? sql`''`
+      : sql.join(
+          columns.map((name) => sql`coalesce(${sql.ref(name)}, '')`),
+          sql` || ${sql.lit(AGENT_KEY_SEPARATOR)} || `,
+        );
+  const optional = typeof column === "string" && OPTIONAL_AGENT_KEYS.includes(column);
+  await sql`
       insert into usage_agent_years (kind, key, year, user_id, direction_id, months)
       select ${sql.lit(kind)}, ${key}, substr(at, 1, 4), user_id,
         coalesce(max(direction_id), ''), sum(distinct ${bit})
       from usage_records
-      where user_id is not null and ${freshAgents}
-        ${column && OPTIONAL_AGENT_KEYS.includes(column) ? sql`and ${sql.ref(column)} is not null` : sql``}
-      group by substr(at, 1, 4), user_id${column ? sql`, ${key}` : sql``}
+      where user_id is not null and ${where}
+        ${optional ? sql`and ${sql.ref(columns[0] ?? "")} is not null` : sql``}
+      group by substr(at, 1, 4), user_id${columns.length > 0 ? sql`, ${key}` : sql``}
       on conflict (kind, key, year, user_id)
         do update set months = usage_agent_years.months | excluded.months
     `.execute(db);
-  }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
