@@ -166,6 +166,8 @@ export const en = {
     "Invalid month: give a past month or the current one, as YYYY-MM.",
   "error.observatory_report_not_found":
     "No report is kept for {month}: the server generates it once the month is over.",
+  "error.observatory_report_timeout":
+    "The PDF report took too long and was stopped: try again in a moment, or download it as HTML.",
   "error.observatory_period_invalid":
     "Invalid period: give months as YYYY-MM, the start before the end, over {max} months at most.",
   "error.observatory_forbidden":

@@ -7,8 +7,8 @@ import type { FiguresService } from "./figures.service.js";
 import { shiftMonth } from "./figures.service.js";
 import { dataTypeLabel, type Range } from "./report.format.js";
 import { renderReportHtml } from "./report.html.js";
-import { renderReportPdf } from "./report.pdf.js";
 import type { KeptReport, ReportRepository } from "./report.repository.js";
+import { renderReportPdfOffLoop } from "./threaded-report.js";
 
 /** The audit log's actions on knowledge bases and their documents, in the report's order. */
 export const BASE_ACTIONS = [
@@ -257,7 +257,7 @@ export class ReportService {
     query: { month: string; format: ReportFormat; direction?: string },
   ): Promise<string | Uint8Array> {
     const report = await this.compose(principal, query);
-    return query.format === "html" ? renderReportHtml(report) : renderReportPdf(report);
+    return query.format === "html" ? renderReportHtml(report) : renderReportPdfOffLoop(report);
   }
 
   /**
@@ -274,7 +274,7 @@ export class ReportService {
     const until = new Date(now.getTime() + CLAIM_MS).toISOString();
     if (!(await reports.claim(month, claim, now.toISOString(), until))) return null;
     const report = await this.compose(REPORT_PRINCIPAL, { month });
-    const [html, pdf] = [renderReportHtml(report), await renderReportPdf(report)];
+    const [html, pdf] = [renderReportHtml(report), await renderReportPdfOffLoop(report)];
     if (!(await reports.keep(month, claim, { generatedAt: report.generatedAt, html, pdf })))
       return null;
     this.deps.log.info({ month }, "observatory-report-kept");

@@ -65,6 +65,7 @@ export const ERROR_STATUS = {
   arena_no_cases: 409,
   arena_nothing_left: 409,
   usecase_baseline_timeout: 503,
+  observatory_report_timeout: 503,
   usecase_watch_needs_database: 409,
   watch_url_invalid: 400,
   arena_model_not_allowed: 400,

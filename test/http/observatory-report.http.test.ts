@@ -4,7 +4,15 @@ import { after, before, it } from "node:test";
 import type { App } from "../../src/app.js";
 import { templateYaml } from "../../src/charter/index.js";
 import { DAY } from "../../src/shared/clock.js";
-import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
+import {
+  call,
+  describeApps,
+  healthWhile,
+  login,
+  type Session,
+  seedAdmin,
+  seedUser,
+} from "../support/apps.js";
 import { castOf, twoHostings } from "../support/cast.js";
 import { type OpenAiUpstream, startOpenAiUpstream } from "../support/openai-upstream.js";
 
@@ -21,18 +29,23 @@ const CAST: [string, ("agent" | "referent" | "auditor")[], string][] = [
   ["urba1", ["agent"], "Urbanisme"],
 ];
 
-/** The text of a PDF, page after page, through pdf.js (as the PDF parser reads documents). */
-async function pdfText(bytes: Uint8Array): Promise<string> {
+/** A PDF opened with pdf.js (as the PDF parser reads documents). */
+async function openPdf(bytes: Uint8Array) {
   const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await getDocument({
+  return getDocument({
     data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
   }).promise;
+}
+
+/** The text of a PDF, page after page. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const document = await openPdf(bytes);
   const parts: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
@@ -41,6 +54,14 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
   await document.destroy();
   return spaced(parts.join(" "));
+}
+
+/** A PDF's information dictionary (title, creation date…), through pdf.js. */
+async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown>> {
+  const document = await openPdf(bytes);
+  const { info } = await document.getMetadata();
+  await document.destroy();
+  return info as Record<string, unknown>;
 }
 
 /** Every run of spaces (no-break ones too) as one space. */
@@ -271,6 +292,45 @@ describeApps("observatory monthly report", (get) => {
     // Figures only: no agent, no message, no base's name.
     for (const secret of ["Dupont", "Martine", "diabétique", "sol1@", "ref.sol", "Aides sociales"])
       assert.ok(!html.includes(secret), secret);
+  });
+
+  it("keeps /healthz answering while PDFs are drawn, the process's first one included", async () => {
+    const auditor = as("dpo");
+    const base = await app().server.listen({ host: "127.0.0.1", port: 0 });
+    const { rows } = await expectedFigures(auditor, {});
+    const { t } = await import("../../src/i18n/index.js");
+    // The process's first PDF starts the drawing thread and loads pdfkit and its fonts there.
+    for (let round = 0; round < 3; round++) {
+      let bytes: Uint8Array | undefined;
+      const waits = await healthWhile(base, async () => {
+        const answer = await app().server.inject({
+          method: "GET",
+          url: "/api/observatory/report?month=2026-02&format=pdf",
+          headers: { cookie: auditor.cookie },
+        });
+        assert.equal(answer.statusCode, 200, answer.body);
+        assert.equal(answer.headers["content-type"], "application/pdf");
+        bytes = answer.rawPayload;
+      });
+      assert.ok(waits.length > 0, `round ${round}: /healthz asked`);
+      assert.ok(
+        Math.max(...waits) < 200,
+        `round ${round}: slowest /healthz answer ${Math.max(...waits)} ms`,
+      );
+      const pdf = bytes ?? new Uint8Array();
+      // The report crossed to the drawing thread whole: its instant is the PDF's creation date.
+      const created = get().clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, "");
+      assert.equal((await pdfInfo(pdf)).CreationDate, `D:${created}Z`);
+      const text = await pdfText(pdf);
+      assert.ok(text.includes("février 2026 · Toute la collectivité"), text.slice(0, 200));
+      for (const [id, value] of Object.entries(rows)) {
+        const label = t(`report.key.${id}` as never);
+        assert.ok(
+          text.includes(spaced(`${label} ${value.replace("−", "-")}`)),
+          `${id}: ${label} ${value}`,
+        );
+      }
+    }
   });
 
   it("writes the same figures and French headings in the PDF, with its charts' tables", async () => {
