@@ -35,6 +35,8 @@ export async function serveCommand(config: Config, io: CliIo): Promise<number> {
   io.stdout.write(`${await app.services.dense.describe()}\n`);
   app.services.worker.start();
   app.services.watchScheduler.start();
+  // The journal's records added to the observatory's rollups, every second.
+  app.services.journalRollups.start();
   // Last month's report, generated and kept once the month is over.
   app.services.reportScheduler.start();
   if (await app.services.bootstrap.awaitingFirstAdmin()) {

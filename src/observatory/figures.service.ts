@@ -51,6 +51,8 @@ export interface CampaignVerdict {
 }
 
 export interface FiguresPorts {
+  /** Adds the journal's records not rolled up yet to the rollups these figures read. */
+  settleJournal: () => Promise<void>;
   rules: () => Promise<ObservatoryRules>;
   directions: () => Promise<DirectionRef[]>;
   accounts: () => Promise<Account[]>;
@@ -111,6 +113,7 @@ export class FiguresService {
       throw appError("observatory_period_invalid", { max: MAX_MONTHS });
     if (monthsBetween(fromMonth, toMonth).length > MAX_MONTHS)
       throw appError("observatory_period_invalid", { max: MAX_MONTHS });
+    await this.deps.ports.settleJournal();
     const directions = await this.deps.ports.directions();
     // A referent reads their direction and those below it, never another's.
     const own = everyone ? null : directions.find((d) => d.id === principal.directionId);
@@ -542,6 +545,7 @@ export class FiguresService {
     const month = now.toISOString().slice(0, 7);
     const from = `${month}-01T00:00:00.000Z`;
     const to = now.toISOString();
+    await this.deps.ports.settleJournal();
     const totals = await this.deps.figures.agentTotals(principal.userId, from, to);
     const rules = await this.deps.ports.quotaRules();
     const quotas = [];

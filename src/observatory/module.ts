@@ -50,7 +50,7 @@ export function auditModule(deps: { store: Store; clock: Clock; actor: AuditActo
  * charter keeps for a limited time.
  */
 export function observatoryModule(
-  { store, clock }: ModuleContext,
+  { store, clock, log }: ModuleContext,
   ports: {
     /** The quotas' port: gives back a turn's hold with what it consumed. */
     settleQuota: (turn: Turn) => Promise<void>;
@@ -58,8 +58,21 @@ export function observatoryModule(
 ) {
   const usage = new UsageRepository(store.db);
   const journal = new UsageJournal({ usage, clock });
+  // Started by the server: the records journaled since are added to the observatory's rollups
+  // every second (off the turn's path; any reader of the rollups adds them first too).
+  const journalRollups = new Rounds({
+    run: () => usage.rollUp(),
+    everyMs: 1_000,
+    log,
+    failure: "journal rollups round failed",
+  });
   return {
-    services: { journal },
+    services: { journal, journalRollups },
+    // The last records in the rollups before the store closes.
+    stop: async () => {
+      await journalRollups.stop();
+      await journalRollups.runRound();
+    },
     // A turn admitted against quotas gives back its hold with what it consumed, whatever happened.
     stages: {
       journal: journalStage(async (turn) => {
@@ -75,6 +88,7 @@ export function observatoryModule(
       feedback: (turnId: string, rating: "up" | "down", minutesSaved?: number) =>
         journal.feedback(turnId, rating, minutesSaved),
       validated: (turnId: string) => journal.validated(turnId),
+      settleJournal: () => usage.rollUp(),
     },
     routes: journalRoutes({ journal, now: () => clock.now() }),
     /** Retention needs the chat domain, built after the pipeline this journal closes. */
@@ -112,11 +126,13 @@ export function figuresModule(
     quotaRules: FiguresPorts["quotaRules"];
     quotaUsage: FiguresPorts["quotaUsage"];
     quotaMonth: FiguresPorts["quotaMonth"];
+    settleJournal: () => Promise<void>;
   },
 ) {
   const figures = new FiguresService({
     figures: new FiguresRepository(store.db),
     ports: {
+      settleJournal: ports.settleJournal,
       rules: ports.observatoryRules,
       directions: async () => (await ports.directions.list()).map(({ id, path }) => ({ id, path })),
       accounts: ports.accounts,
@@ -214,12 +230,14 @@ export function registerModule(
     recommendedModel: (id: string) => Promise<string | null>;
     subjectNames: () => Promise<Map<string, string>>;
     verdicts: () => Promise<CampaignVerdict[]>;
+    settleJournal: () => Promise<void>;
   },
 ) {
   const register = new RegisterService({
     figures: new FiguresRepository(store.db),
     openData: new OpenDataRepository(store.db),
     ports: {
+      settleJournal: ports.settleJournal,
       useCases: ports.useCaseDefinitions,
       recommendedModel: ports.recommendedModel,
       chatModels: () => ports.providers.models("chat"),

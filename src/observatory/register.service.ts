@@ -29,6 +29,8 @@ export interface PublicationSettings {
 }
 
 export interface RegisterPorts {
+  /** Adds the journal's records not rolled up yet to the rollups the figures read. */
+  settleJournal: () => Promise<void>;
   /** The catalogue's current definitions. */
   useCases: () => Promise<UseCase[]>;
   /** The model a use case's runs try first (a battle's verdict), or null. */
@@ -83,6 +85,7 @@ export class RegisterService {
     const now = this.deps.now();
     const toMonth = now.toISOString().slice(0, 7);
     const scope: Scope = { fromMonth: shiftMonth(toMonth, -11), toMonth, directionIds: null };
+    await ports.settleJournal();
     const [definitions, models, campaigns, rules, sums, agents] = await Promise.all([
       ports.useCases(),
       ports.chatModels(),
@@ -183,6 +186,7 @@ export class RegisterService {
     )
       throw appError("observatory_period_invalid", { max: OPEN_DATA_MAX_MONTHS });
     const scope: Scope = { fromMonth, toMonth, directionIds: null };
+    await this.deps.ports.settleJournal();
     const [sums, agents, rules, names] = await Promise.all([
       this.deps.figures.sums(scope, [
         "month",

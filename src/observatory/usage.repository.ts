@@ -1,14 +1,17 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { LoopTurns } from "../shared/loop-turns.js";
 import {
   AGENT_KINDS,
   agentKeyOf,
   type Database,
   fillSums,
+  locksRows,
   monthBit,
   OPTIONAL_AGENT_KEYS,
   SUM_COLUMNS,
   SUM_KINDS,
   type Tables,
+  type UsageAgentTable,
   type UsageAgentYearTable,
   type UsageFindingTable,
   type UsageMonthlyTable,
@@ -56,49 +59,15 @@ const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) 
 const keyValue = (record: Insertable<UsageRecordTable>, column: string): string =>
   String((record as Record<string, unknown>)[column] ?? "");
 
-/**
- * Marks an agent active in a month under each (kind, key) given: one row per
- * agent, kind, key and year, the month's bit OR-ed into its mask, and the
- * agent's latest direction.
- */
-async function addAgent(
-  db: Executor,
-  userId: string,
-  direction: string,
-  month: string,
-  keys: [string, string][],
-) {
-  if (keys.length === 0) return;
-  const bit = monthBit(month);
-  // One statement for every key: the same bit and direction for each.
-  await db
-    .insertInto("usage_agent_years")
-    .values(
-      keys.map(([kind, key]) => ({
-        kind,
-        key,
-        year: month.slice(0, 4),
-        user_id: userId,
-        direction_id: direction,
-        months: bit,
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.columns(["kind", "key", "year", "user_id"]).doUpdateSet((eb) => ({
-        months: eb("usage_agent_years.months", "|", bit),
-        direction_id: direction,
-      })),
-    )
-    .execute();
-}
+/** Records added to the rollups per transaction. */
+const ROLL_BATCH = 2_000;
+/** Rows per statement when a batch is written. */
+const ROWS_PER_STATEMENT = 500;
 
-/**
- * Adds `sums` to the row of every breakdown (`SUM_KINDS`) the record falls
- * in, each created at zero when it does not exist yet.
- */
-async function addToSums(db: Executor, record: Insertable<UsageRecordTable>, sums: Sums) {
+/** The rows of every breakdown (`SUM_KINDS`) a record falls in, each holding `sums`. */
+function sumRows(record: Insertable<UsageRecordTable>, sums: Sums): Insertable<UsageSumTable>[] {
   const month = record.at.slice(0, 7);
-  const rows = Object.entries(SUM_KINDS).map(([kind, { keys, perDirection }]) => {
+  return Object.entries(SUM_KINDS).map(([kind, { keys, perDirection }]) => {
     const row: Insertable<UsageSumTable> = {
       kind,
       month,
@@ -116,103 +85,281 @@ async function addToSums(db: Executor, record: Insertable<UsageRecordTable>, sum
     });
     return row;
   });
-  // One statement for every breakdown: each row, new or not, gets the same sums added.
-  await db
-    .insertInto("usage_sums")
-    .values(rows)
-    .onConflict((conflict) =>
-      conflict
-        .columns(["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"])
-        .doUpdateSet((eb) =>
-          Object.fromEntries(
-            Object.entries(sums).map(([column, value]) => [
-              column,
-              eb(`usage_sums.${column as SumColumn}`, "+", value ?? 0),
-            ]),
+}
+
+/** Adds rows to `usage_sums`, each created at zero when it does not exist yet (no row twice). */
+async function upsertSums(db: Executor, rows: Insertable<UsageSumTable>[]) {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+    await db
+      .insertInto("usage_sums")
+      .values(rows.slice(start, start + ROWS_PER_STATEMENT))
+      .onConflict((conflict) =>
+        conflict
+          .columns(["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              Object.keys(SUM_COLUMNS).map((column) => [
+                column,
+                eb(
+                  `usage_sums.${column as SumColumn}`,
+                  "+",
+                  eb.ref(`excluded.${column as SumColumn}`),
+                ),
+              ]),
+            ),
           ),
-        ),
-    )
-    .execute();
+      )
+      .execute();
+}
+
+/** Adds `sums` to the row of every breakdown the record falls in. */
+const addToSums = (db: Executor, record: Insertable<UsageRecordTable>, sums: Sums) =>
+  upsertSums(db, sumRows(record, sums));
+
+/** A record's personal data found, per type (counts). */
+const findingsOf = (record: Insertable<UsageRecordTable>): Record<string, number> =>
+  record.personal_data ? (JSON.parse(record.personal_data) as Record<string, number>) : {};
+
+/** The (kind, key) pairs an agent's turn marks them active under (`AGENT_KINDS`, `finding`). */
+function agentKeys(record: Insertable<UsageRecordTable>): [string, string][] {
+  const keys = Object.entries(AGENT_KINDS).flatMap(([kind, column]): [string, string][] => {
+    if (!column) return [[kind, ""]];
+    const value = agentKeyOf(record, column);
+    const optional = typeof column === "string" && OPTIONAL_AGENT_KEYS.includes(column);
+    return optional && value === "" ? [] : [[kind, value]];
+  });
+  for (const type of Object.keys(findingsOf(record))) keys.push(["finding", type]);
+  return keys;
+}
+
+/**
+ * What a batch of records adds to the observatory's rollups, merged by
+ * row: each month's sums per breakdown, who was active (and how often),
+ * each agent's month bits per kind and key, the personal data found. Rows
+ * are written sorted by their key, so that two instances writing batches
+ * at once lock them in the same order.
+ */
+class RollupBatch {
+  private readonly sums = new Map<string, Insertable<UsageSumTable>>();
+  private readonly agents = new Map<string, Insertable<UsageAgentTable>>();
+  private readonly years = new Map<string, UsageAgentYearTable & { at: string }>();
+  private readonly findings = new Map<string, Insertable<UsageFindingTable>>();
+
+  add(record: Insertable<UsageRecordTable>): void {
+    for (const row of sumRows(record, {
+      turns: 1,
+      abstained: record.abstained ? 1 : 0,
+      prompt_tokens: Number(record.prompt_tokens),
+      completion_tokens: Number(record.completion_tokens),
+      energy_kwh_min: record.energy_kwh_min ?? 0,
+      energy_kwh_max: record.energy_kwh_max ?? 0,
+      gwp_kg_min: record.gwp_kg_min ?? 0,
+      gwp_kg_max: record.gwp_kg_max ?? 0,
+      water_l_min: record.water_l_min ?? 0,
+      water_l_max: record.water_l_max ?? 0,
+    })) {
+      const id = [
+        row.kind,
+        row.month,
+        row.direction_id,
+        row.key1,
+        row.key2,
+        row.key3,
+        row.key4,
+        row.key5,
+      ].join("\u0000");
+      const total = this.sums.get(id);
+      if (!total) this.sums.set(id, row);
+      else
+        for (const column of Object.keys(SUM_COLUMNS) as SumColumn[])
+          total[column] = Number(total[column] ?? 0) + Number(row[column] ?? 0);
+    }
+    const month = record.at.slice(0, 7);
+    const direction = record.direction_id ?? "";
+    const found = findingsOf(record);
+    if (record.user_id) {
+      const id = `${month}\u0000${record.user_id}`;
+      const agent = this.agents.get(id);
+      // The month's first turn gives the row its direction and first use, as it did turn by turn.
+      if (!agent)
+        this.agents.set(id, {
+          month,
+          user_id: record.user_id,
+          direction_id: direction,
+          turns: 1,
+          first_at: record.at,
+        });
+      else {
+        agent.turns = Number(agent.turns) + 1;
+        if (record.at < agent.first_at) {
+          agent.first_at = record.at;
+          agent.direction_id = direction;
+        }
+      }
+      const bit = monthBit(month);
+      for (const [kind, key] of agentKeys(record)) {
+        const yearId = [kind, key, month.slice(0, 4), record.user_id].join("\u0000");
+        const mask = this.years.get(yearId);
+        if (!mask)
+          this.years.set(yearId, {
+            kind,
+            key,
+            year: month.slice(0, 4),
+            user_id: record.user_id,
+            direction_id: direction,
+            months: bit,
+            at: record.at,
+          });
+        else {
+          mask.months |= bit;
+          // The agent's latest direction.
+          if (record.at >= mask.at) {
+            mask.direction_id = direction;
+            mask.at = record.at;
+          }
+        }
+      }
+    }
+    for (const [type, count] of Object.entries(found)) {
+      const row = {
+        month,
+        direction_id: direction,
+        data_type: type,
+        data_class: record.data_class,
+        data_action: record.data_action ?? "allow",
+      };
+      const id = Object.values(row).join("\u0000");
+      const total = this.findings.get(id) ?? { ...row, findings: 0, turns: 0 };
+      total.findings = Number(total.findings) + count;
+      total.turns = Number(total.turns) + 1;
+      this.findings.set(id, total);
+    }
+  }
+
+  async write(db: Executor): Promise<void> {
+    const sorted = <T>(rows: Map<string, T>) =>
+      [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    await upsertSums(db, sorted(this.sums));
+    for (const rows of chunks(sorted(this.agents)))
+      await db
+        .insertInto("usage_agents")
+        .values(rows)
+        .onConflict((conflict) =>
+          conflict.columns(["month", "user_id"]).doUpdateSet((eb) => {
+            // Batches come in no order of time: the month's earliest turn keeps its place.
+            const earlier = eb("excluded.first_at", "<", eb.ref("usage_agents.first_at"));
+            return {
+              turns: eb("usage_agents.turns", "+", eb.ref("excluded.turns")),
+              first_at: eb
+                .case()
+                .when(earlier)
+                .then(eb.ref("excluded.first_at"))
+                .else(eb.ref("usage_agents.first_at"))
+                .end(),
+              direction_id: eb
+                .case()
+                .when(earlier)
+                .then(eb.ref("excluded.direction_id"))
+                .else(eb.ref("usage_agents.direction_id"))
+                .end(),
+            };
+          }),
+        )
+        .execute();
+    for (const rows of chunks(sorted(this.years)))
+      await db
+        .insertInto("usage_agent_years")
+        .values(rows.map(({ at: _, ...row }) => row))
+        .onConflict((conflict) =>
+          conflict.columns(["kind", "key", "year", "user_id"]).doUpdateSet((eb) => ({
+            months: eb("usage_agent_years.months", "|", eb.ref("excluded.months")),
+            direction_id: eb.ref("excluded.direction_id"),
+          })),
+        )
+        .execute();
+    for (const rows of chunks(sorted(this.findings)))
+      await db
+        .insertInto("usage_findings")
+        .values(rows)
+        .onConflict((conflict) =>
+          conflict
+            .columns(["month", "direction_id", "data_type", "data_class", "data_action"])
+            .doUpdateSet((eb) => ({
+              findings: eb("usage_findings.findings", "+", eb.ref("excluded.findings")),
+              turns: eb("usage_findings.turns", "+", eb.ref("excluded.turns")),
+            })),
+        )
+        .execute();
+  }
+}
+
+/** Rows in statements of `ROWS_PER_STATEMENT`. */
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+    yield rows.slice(start, start + ROWS_PER_STATEMENT);
 }
 
 /** The only place that speaks SQL about the usage journal and its monthly totals. */
 export class UsageRepository {
+  private readonly turns = new LoopTurns();
+  private rolling: Promise<void> | undefined;
+
   constructor(private readonly db: Database) {}
 
   /**
-   * Writes a turn's record and adds it to the observatory's rollups (its
-   * month's sums, who was active, the personal data found), in one
-   * transaction: a figure never counts a record that is not there.
+   * Writes a turn's record, alone: one statement on the turn's path. The
+   * observatory's rollups are added later, by `rollUp` (a round every
+   * second, and every reader of the rollups first).
    */
   async insert(record: Insertable<UsageRecordTable>): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto("usage_records").values(record).execute();
-      const month = record.at.slice(0, 7);
-      const direction = record.direction_id ?? "";
-      await addToSums(trx, record, {
-        turns: 1,
-        abstained: record.abstained ? 1 : 0,
-        prompt_tokens: Number(record.prompt_tokens),
-        completion_tokens: Number(record.completion_tokens),
-        energy_kwh_min: record.energy_kwh_min ?? 0,
-        energy_kwh_max: record.energy_kwh_max ?? 0,
-        gwp_kg_min: record.gwp_kg_min ?? 0,
-        gwp_kg_max: record.gwp_kg_max ?? 0,
-        water_l_min: record.water_l_min ?? 0,
-        water_l_max: record.water_l_max ?? 0,
-      });
-      const found = record.personal_data
-        ? (JSON.parse(record.personal_data) as Record<string, number>)
-        : {};
-      if (record.user_id) {
+    await this.db
+      .insertInto("usage_records")
+      .values({ ...record, rolled: 0 })
+      .execute();
+  }
+
+  /**
+   * Adds every record not rolled yet to the rollups: batches of
+   * `ROLL_BATCH`, each in one transaction that also marks its records
+   * rolled (PostgreSQL: rows another instance is rolling are skipped, so a
+   * record is counted once), the event loop given back between two. A call
+   * while one runs waits for that one, then rolls what came since.
+   */
+  async rollUp(): Promise<void> {
+    while (this.rolling) await this.rolling;
+    this.rolling = (async () => {
+      while ((await this.rollBatch()) === ROLL_BATCH) await this.turns.take();
+    })().finally(() => {
+      this.rolling = undefined;
+    });
+    await this.rolling;
+  }
+
+  private rollBatch(): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let pending = trx
+        .selectFrom("usage_records")
+        .selectAll()
+        .where("rolled", "=", 0)
+        .orderBy("turn_id")
+        .limit(ROLL_BATCH);
+      if (locksRows(this.db)) pending = pending.forUpdate().skipLocked();
+      const records = await pending.execute();
+      if (records.length === 0) return 0;
+      const batch = new RollupBatch();
+      for (const record of records) batch.add(record);
+      await batch.write(trx);
+      for (const rows of chunks(records))
         await trx
-          .insertInto("usage_agents")
-          .values({
-            month,
-            user_id: record.user_id,
-            direction_id: direction,
-            turns: 1,
-            first_at: record.at,
-          })
-          .onConflict((conflict) =>
-            conflict
-              .columns(["month", "user_id"])
-              .doUpdateSet((eb) => ({ turns: eb("usage_agents.turns", "+", 1) })),
+          .updateTable("usage_records")
+          .set({ rolled: 1 })
+          .where(
+            "turn_id",
+            "in",
+            rows.map((record) => record.turn_id),
           )
           .execute();
-        const keys: [string, string][] = Object.entries(AGENT_KINDS).flatMap(
-          ([kind, column]): [string, string][] => {
-            if (!column) return [[kind, ""]];
-            const value = agentKeyOf(record, column);
-            const optional = typeof column === "string" && OPTIONAL_AGENT_KEYS.includes(column);
-            return optional && value === "" ? [] : [[kind, value]];
-          },
-        );
-        for (const type of Object.keys(found)) keys.push(["finding", type]);
-        await addAgent(trx, record.user_id, direction, month, keys);
-      }
-      for (const [type, count] of Object.entries(found)) {
-        await trx
-          .insertInto("usage_findings")
-          .values({
-            month,
-            direction_id: direction,
-            data_type: type,
-            data_class: record.data_class,
-            data_action: record.data_action ?? "allow",
-            findings: count,
-            turns: 1,
-          })
-          .onConflict((conflict) =>
-            conflict
-              .columns(["month", "direction_id", "data_type", "data_class", "data_action"])
-              .doUpdateSet((eb) => ({
-                findings: eb("usage_findings.findings", "+", count),
-                turns: eb("usage_findings.turns", "+", 1),
-              })),
-          )
-          .execute();
-      }
+      return records.length;
     });
   }
 
@@ -258,6 +405,8 @@ export class UsageRepository {
         trx,
       );
       await fillSums(trx as unknown as Kysely<unknown>);
+      // Every record is in the sums now, those the rounds had not taken yet too.
+      await trx.updateTable("usage_records").set({ rolled: 1 }).where("rolled", "=", 0).execute();
       // Personal data per type is JSON on the record: read in pages, summed here.
       const findings = new Map<string, Insertable<UsageFindingTable>>();
       const agents = new Map<string, UsageAgentYearTable>();
@@ -382,7 +531,9 @@ export class UsageRepository {
    * record twice (the one that deletes it is the one that adds it up).
    * Returns how many records went.
    */
-  rollUpBefore(before: string): Promise<number> {
+  async rollUpBefore(before: string): Promise<number> {
+    // The records about to go are in the observatory's rollups first.
+    await this.rollUp();
     return this.db.transaction().execute(async (trx) => {
       const gone = await trx
         .deleteFrom("usage_records")

@@ -29,6 +29,7 @@ import * as observatory from "./migrations/0026-observatory.js";
 import * as observatoryReports from "./migrations/0027-observatory-reports.js";
 import * as experience from "./migrations/0028-experience.js";
 import * as openDataAgents from "./migrations/0029-opendata-agents.js";
+import * as usageRolled from "./migrations/0030-usage-rolled.js";
 
 /** Every migration, in order. Names are permanent: never rename one that has shipped. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0027-observatory-reports": observatoryReports,
   "0028-experience": experience,
   "0029-opendata-agents": openDataAgents,
+  "0030-usage-rolled": usageRolled,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

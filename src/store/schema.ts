@@ -560,6 +560,8 @@ export interface UsageRecordTable {
   sobriety?: string | null;
   /** 1 when the answer abstained (retrieval found nothing to ground it). */
   abstained?: number | null;
+  /** 0 until the record is added to the observatory's rollups (migration 0030). */
+  rolled?: number;
 }
 
 /**

@@ -1,0 +1,195 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import type { Insertable } from "kysely";
+import { mulberry32 } from "../../src/arena/bradley-terry.js";
+import { UsageRepository } from "../../src/observatory/usage.repository.js";
+import type { Store, UsageRecordTable } from "../../src/store/index.js";
+import { describeStores } from "../support/stores.js";
+
+const AGENTS = 40;
+const DIRECTIONS = ["dir-a", "dir-b", "dir-c"];
+const SUBJECTS = [null, "assistant-rh", "usecase:langage-clair", "usecase:compte-rendu"];
+const MODELS: [string | null, string | null][] = [
+  ["local/petit", "local"],
+  ["albert/grand", "sovereign"],
+  ["ailleurs/modele", "extraterritorial"],
+  [null, null],
+];
+const CLASSES = ["public", "personal", "sensitive"];
+const MONTHS = ["2025-11", "2025-12", "2026-01", "2026-02"];
+
+/** Accounts and directions the records point to (the journal's foreign keys). */
+async function seedAccounts(store: Store) {
+  const at = "2025-01-01T00:00:00.000Z";
+  await store.db
+    .insertInto("directions")
+    .values(DIRECTIONS.map((id) => ({ id, name: id, parent_id: null, path: id, created_at: at })))
+    .execute();
+  await store.db
+    .insertInto("users")
+    .values(
+      Array.from({ length: AGENTS }, (_, n) => ({
+        id: `user-${n}`,
+        email: `agent${n}@ville.example`,
+        display_name: `Agent ${n}`,
+        password_hash: null,
+        direction_id: DIRECTIONS[n % DIRECTIONS.length] ?? null,
+        oidc_issuer: null,
+        oidc_subject: null,
+        disabled_at: null,
+        last_login_at: null,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+}
+
+/** `count` varied turns (seeded): subjects, models, classes, findings, refusals, months, the CLI. */
+function records(count: number, seed: number, prefix: string): Insertable<UsageRecordTable>[] {
+  const random = mulberry32(seed);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+  return Array.from({ length: count }, (_, n) => {
+    const agent = Math.floor(random() * (AGENTS + 2));
+    // Two in forty-two turns come from no agent (the CLI).
+    const user = agent < AGENTS ? `user-${agent}` : null;
+    const [model, sovereignty] = pick(MODELS);
+    const refused = model === null && random() < 0.5;
+    const found = random() < 0.3 ? { PERSON: 1 + Math.floor(random() * 3), EMAIL: 1 } : null;
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
+    const energy = random() / 1000;
+    return {
+      turn_id: `${prefix}-${String(n).padStart(6, "0")}`,
+      at: `${pick(MONTHS)}-${day}T${String(n % 24).padStart(2, "0")}:00:00.000Z`,
+      user_id: user,
+      direction_id: user ? (DIRECTIONS[agent % DIRECTIONS.length] ?? null) : null,
+      via: "session",
+      assistant_id: pick(SUBJECTS),
+      provider_id: model?.split("/")[0] ?? null,
+      model_ref: model,
+      sovereignty,
+      data_class: found ? pick(CLASSES.slice(1)) : pick(CLASSES),
+      status: refused ? "denied" : "completed",
+      stopped_at: null,
+      mode: "chat",
+      prompt_tokens: Math.floor(random() * 500),
+      completion_tokens: Math.floor(random() * 300),
+      tokens_estimated: 0,
+      latency_ms: 10,
+      impact_method: null,
+      energy_kwh_min: energy,
+      energy_kwh_max: energy * 2,
+      gwp_kg_min: energy / 10,
+      gwp_kg_max: energy / 5,
+      decisions: "[]",
+      water_l_min: energy * 3,
+      water_l_max: energy * 4,
+      personal_data: found ? JSON.stringify(found) : null,
+      data_action: found ? pick(["pseudonymise", "block"]) : null,
+      refusal: refused ? "no-personal-data-abroad" : null,
+      abstained: random() < 0.1 ? 1 : 0,
+    };
+  });
+}
+
+/** Every rollup row, keyed, its figures rounded to nine significant digits (sums in another order). */
+async function rollups(store: Store): Promise<Map<string, string>> {
+  const rows = new Map<string, string>();
+  const keep = (table: string, key: string[], row: Record<string, unknown>) => {
+    const figures = Object.entries(row)
+      .filter(([column]) => !key.includes(column))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([column, value]) =>
+          `${column}=${typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?(e-?\d+)?$/.test(value)) ? Number(Number(value).toPrecision(9)) : value}`,
+      );
+    rows.set(`${table}|${key.map((column) => row[column]).join("|")}`, figures.join(" "));
+  };
+  for (const row of await store.db.selectFrom("usage_sums").selectAll().execute())
+    keep("sums", ["kind", "month", "direction_id", "key1", "key2", "key3", "key4", "key5"], row);
+  for (const row of await store.db.selectFrom("usage_agents").selectAll().execute())
+    keep("agents", ["month", "user_id"], row);
+  for (const row of await store.db.selectFrom("usage_agent_years").selectAll().execute())
+    keep("years", ["kind", "key", "year", "user_id"], row);
+  for (const row of await store.db.selectFrom("usage_findings").selectAll().execute())
+    keep("findings", ["month", "direction_id", "data_type", "data_class", "data_action"], row);
+  return rows;
+}
+
+async function unrolled(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom("usage_records")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("rolled", "=", 0)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The journal writes a turn's record alone; its rollups come later, in
+ * batches (`UsageRepository.rollUp`). What the batches add up to must be
+ * what `rebuildRollups` computes from the same records in SQL, a record
+ * counted once however many instances roll at once, and ratings given
+ * before the roll-up counted once too.
+ */
+describeStores("journal rollups", (get) => {
+  it("adds the records to the rollups in batches, as a rebuild from the records computes them, each once", async () => {
+    const store = get();
+    await seedAccounts(store);
+    const first = new UsageRepository(store.db);
+    const second = new UsageRepository(store.db);
+    const written = records(4_500, 7, "t");
+    for (const record of written) await first.insert(record);
+    assert.equal(await unrolled(store), 4_500, "the turn's path writes the record only");
+    assert.equal((await rollups(store)).size, 0);
+    // A rating given before the roll-up: its difference goes to the sums at once.
+    await first.setFeedback("t-000001", "up", 12);
+    await first.setValidated("t-000002", "2026-02-28T10:00:00.000Z");
+
+    // Two instances roll at once (PostgreSQL: two connections, rows taken by one are skipped).
+    await Promise.all([first.rollUp(), second.rollUp(), first.rollUp()]);
+    assert.equal(await unrolled(store), 0);
+    const rolled = await rollups(store);
+    // Rolled again: nothing left to add.
+    await second.rollUp();
+    assert.deepEqual(await rollups(store), rolled);
+
+    // More turns after, rolled by the other instance.
+    for (const record of records(300, 8, "u")) await second.insert(record);
+    await first.rollUp();
+    const incremental = await rollups(store);
+
+    await first.rebuildRollups();
+    const rebuilt = await rollups(store);
+    assert.equal(incremental.size, rebuilt.size);
+    for (const [key, figures] of rebuilt) assert.equal(incremental.get(key), figures, key);
+    assert.ok(
+      [...rebuilt.keys()].some((key) => key.startsWith("findings|")),
+      "personal data found",
+    );
+    assert.ok(
+      [...rebuilt.keys()].some((key) => key.startsWith("years|row|")),
+      "open data rows",
+    );
+  });
+
+  it("adds the records a stopped instance left before retention removes them", async () => {
+    const store = get();
+    const repository = new UsageRepository(store.db);
+    for (const record of records(50, 9, "v")) await repository.insert(record);
+    assert.equal(await unrolled(store), 50);
+    const before = await store.db
+      .selectFrom("usage_sums")
+      .select((eb) => eb.fn.sum<number | string>("turns").as("turns"))
+      .where("kind", "=", "total")
+      .executeTakeFirst();
+    await repository.rollUpBefore("2000-01-01T00:00:00.000Z");
+    assert.equal(await unrolled(store), 0);
+    const after = await store.db
+      .selectFrom("usage_sums")
+      .select((eb) => eb.fn.sum<number | string>("turns").as("turns"))
+      .where("kind", "=", "total")
+      .executeTakeFirst();
+    assert.equal(Number(after?.turns) - Number(before?.turns), 50);
+  });
+});
