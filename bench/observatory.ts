@@ -28,7 +28,13 @@ import type { Principal } from "../src/identity/index.js";
 import { UsageRepository } from "../src/observatory/usage.repository.js";
 import { ManualClock, randomIds } from "../src/shared/clock.js";
 import type { Dialect, Store, UsageRecordTable } from "../src/store/index.js";
-import { freshLocation, freshStore, postgresSkip, testConfig } from "../test/support/stores.js";
+import {
+  freshLocation,
+  freshStore,
+  postgresSkip,
+  testConfig,
+  userRow,
+} from "../test/support/stores.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -84,19 +90,9 @@ async function seedAccounts(store: Store) {
     created_at: at,
   }));
   await store.db.insertInto("directions").values(directions).execute();
-  const users = Array.from({ length: AGENTS + 1 }, (_, i) => ({
-    id: `user-${pad(i, 5)}`,
-    email: `agent${i}@ville.example`,
-    display_name: `Agent ${i}`,
-    password_hash: null,
-    direction_id: `dir-${pad(i % DIRECTIONS, 2)}`,
-    oidc_issuer: null,
-    oidc_subject: null,
-    disabled_at: null,
-    last_login_at: null,
-    created_at: at,
-    updated_at: at,
-  }));
+  const users = Array.from({ length: AGENTS + 1 }, (_, i) =>
+    userRow(`user-${pad(i, 5)}`, i, `dir-${pad(i % DIRECTIONS, 2)}`, at),
+  );
   for (let start = 0; start < users.length; start += 500) {
     const slice = users.slice(start, start + 500);
     await store.db.insertInto("users").values(slice).execute();

@@ -104,6 +104,30 @@ describeApps("observatory monthly report", (get) => {
     cast.rate(who, conversation, message, { rating: "up", minutesSaved: minutes });
   const report = (who: Session, query: Record<string, string>) =>
     call(app(), "GET", `/api/observatory/report?${new URLSearchParams(query)}`, who);
+  /** February's report as a PDF, asked by `who`. */
+  const februaryPdf = async (who: Session) => {
+    const answer = await app().server.inject({
+      method: "GET",
+      url: "/api/observatory/report?month=2026-02&format=pdf",
+      headers: { cookie: who.cookie },
+    });
+    assert.equal(answer.statusCode, 200, answer.body);
+    assert.equal(answer.headers["content-type"], "application/pdf");
+    return answer;
+  };
+  /** The PDF's text holds February's scope line and each key figure the API gives, with its label. */
+  const holdsKeyFigures = async (text: string, who: Session) => {
+    assert.ok(text.includes("février 2026 · Toute la collectivité"), text.slice(0, 200));
+    const { rows } = await expectedFigures(who, {});
+    const { t } = await import("../../src/i18n/index.js");
+    for (const [id, value] of Object.entries(rows)) {
+      const label = t(`report.key.${id}` as never);
+      assert.ok(
+        text.includes(spaced(`${label} ${value.replace("−", "-")}`)),
+        `${id}: ${label} ${value}`,
+      );
+    }
+  };
   const figures = async (who: Session, section: string, query: Record<string, string>) => {
     const response = await call(
       app(),
@@ -297,20 +321,11 @@ describeApps("observatory monthly report", (get) => {
   it("keeps /healthz answering while PDFs are drawn, the process's first one included", async () => {
     const auditor = as("dpo");
     const base = await app().server.listen({ host: "127.0.0.1", port: 0 });
-    const { rows } = await expectedFigures(auditor, {});
-    const { t } = await import("../../src/i18n/index.js");
     // The process's first PDF starts the drawing thread and loads pdfkit and its fonts there.
     for (let round = 0; round < 3; round++) {
       let bytes: Uint8Array | undefined;
       const waits = await healthWhile(base, async () => {
-        const answer = await app().server.inject({
-          method: "GET",
-          url: "/api/observatory/report?month=2026-02&format=pdf",
-          headers: { cookie: auditor.cookie },
-        });
-        assert.equal(answer.statusCode, 200, answer.body);
-        assert.equal(answer.headers["content-type"], "application/pdf");
-        bytes = answer.rawPayload;
+        bytes = (await februaryPdf(auditor)).rawPayload;
       });
       assert.ok(waits.length > 0, `round ${round}: /healthz asked`);
       assert.ok(
@@ -321,42 +336,19 @@ describeApps("observatory monthly report", (get) => {
       // The report crossed to the drawing thread whole: its instant is the PDF's creation date.
       const created = get().clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, "");
       assert.equal((await pdfInfo(pdf)).CreationDate, `D:${created}Z`);
-      const text = await pdfText(pdf);
-      assert.ok(text.includes("février 2026 · Toute la collectivité"), text.slice(0, 200));
-      for (const [id, value] of Object.entries(rows)) {
-        const label = t(`report.key.${id}` as never);
-        assert.ok(
-          text.includes(spaced(`${label} ${value.replace("−", "-")}`)),
-          `${id}: ${label} ${value}`,
-        );
-      }
+      await holdsKeyFigures(await pdfText(pdf), auditor);
     }
   });
 
   it("writes the same figures and French headings in the PDF, with its charts' tables", async () => {
     const auditor = as("dpo");
-    const answer = await app().server.inject({
-      method: "GET",
-      url: "/api/observatory/report?month=2026-02&format=pdf",
-      headers: { cookie: auditor.cookie },
-    });
-    assert.equal(answer.statusCode, 200, answer.body);
-    assert.equal(answer.headers["content-type"], "application/pdf");
+    const answer = await februaryPdf(auditor);
     assert.match(String(answer.headers["content-disposition"]), /beffroi-rapport-2026-02\.pdf/);
     const bytes = answer.rawPayload;
     assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-");
     const text = await pdfText(bytes);
     for (const heading of HEADINGS) assert.ok(text.includes(heading), heading);
-    assert.ok(text.includes("février 2026 · Toute la collectivité"), text.slice(0, 200));
-    const { rows } = await expectedFigures(auditor, {});
-    const { t } = await import("../../src/i18n/index.js");
-    for (const [id, value] of Object.entries(rows)) {
-      const label = t(`report.key.${id}` as never);
-      assert.ok(
-        text.includes(spaced(`${label} ${value.replace("−", "-")}`)),
-        `${id}: ${label} ${value}`,
-      );
-    }
+    await holdsKeyFigures(text, auditor);
     for (const caption of [
       "Agents actifs par mois",
       "Mois Agents actifs",

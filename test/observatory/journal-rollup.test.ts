@@ -4,7 +4,7 @@ import type { Insertable } from "kysely";
 import { mulberry32 } from "../../src/arena/bradley-terry.js";
 import { UsageRepository } from "../../src/observatory/usage.repository.js";
 import type { Store, UsageRecordTable } from "../../src/store/index.js";
-import { describeStores } from "../support/stores.js";
+import { describeStores, userRow } from "../support/stores.js";
 
 const AGENTS = 40;
 const DIRECTIONS = ["dir-a", "dir-b", "dir-c"];
@@ -28,19 +28,9 @@ async function seedAccounts(store: Store) {
   await store.db
     .insertInto("users")
     .values(
-      Array.from({ length: AGENTS }, (_, n) => ({
-        id: `user-${n}`,
-        email: `agent${n}@ville.example`,
-        display_name: `Agent ${n}`,
-        password_hash: null,
-        direction_id: DIRECTIONS[n % DIRECTIONS.length] ?? null,
-        oidc_issuer: null,
-        oidc_subject: null,
-        disabled_at: null,
-        last_login_at: null,
-        created_at: at,
-        updated_at: at,
-      })),
+      Array.from({ length: AGENTS }, (_, n) =>
+        userRow(`user-${n}`, n, DIRECTIONS[n % DIRECTIONS.length] ?? null, at),
+      ),
     )
     .execute();
 }

@@ -197,3 +197,18 @@ export function servicesFor(store: Store, clock: Clock, env: Record<string, stri
     ids: randomIds,
   });
 }
+
+/** An account's row, written straight to the store (a journal's records point to their agents). */
+export const userRow = (id: string, n: number, directionId: string | null, at: string) => ({
+  id,
+  email: `agent${n}@ville.example`,
+  display_name: `Agent ${n}`,
+  password_hash: null,
+  direction_id: directionId,
+  oidc_issuer: null,
+  oidc_subject: null,
+  disabled_at: null,
+  last_login_at: null,
+  created_at: at,
+  updated_at: at,
+});
