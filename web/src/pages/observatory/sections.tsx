@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { ResponseOf } from "../../api/client";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { personalDataType } from "../../components/personal-data";
 import { type Resource, useResource } from "../../components/use-resource";
@@ -26,6 +27,31 @@ function Loaded<T>(props: { resource: Resource<T>; children: (data: T) => ReactN
   if (!resource.data) return <Loading />;
   return <>{props.children(resource.data)}</>;
 }
+
+/** The observatory's sections, each a route of figures the filter is read for. */
+type FiguresRoute =
+  `GET /api/observatory/${"adoption" | "uses" | "protection" | "impact" | "battles"}`;
+
+/** A section's view: its figures read for the filter (again when it changes), then drawn. */
+function sectionOf<R extends FiguresRoute>(
+  route: R,
+  Figures: (props: { data: ResponseOf<R> }) => ReactNode,
+) {
+  return function SectionView(props: { filter: Filter }) {
+    const figures = useResource<FiguresRoute>(route, { query: queryOf(props.filter) });
+    return (
+      <Loaded resource={figures as Resource<ResponseOf<R>>}>
+        {(data) => <Figures data={data} />}
+      </Loaded>
+    );
+  };
+}
+
+export const AdoptionSection = sectionOf("GET /api/observatory/adoption", AdoptionFigures);
+export const UsesSection = sectionOf("GET /api/observatory/uses", UsesFigures);
+export const ProtectionSection = sectionOf("GET /api/observatory/protection", ProtectionFigures);
+export const ImpactSection = sectionOf("GET /api/observatory/impact", ImpactFigures);
+export const BattlesSection = sectionOf("GET /api/observatory/battles", BattlesFigures);
 
 /** Too few agents over the whole period and direction: no figure at all. */
 function HiddenScope(props: { count: number }) {
@@ -107,11 +133,6 @@ const hosting = (sovereignty: string | null) =>
 const subjectName = (name: string | null) => name ?? to("obs.subject.none");
 const minutes = (value: number, answers: number) =>
   to("obs.minutesValue", { minutes: formatTenths(value), count: answers });
-
-export function AdoptionSection(props: { filter: Filter }) {
-  const figures = useResource("GET /api/observatory/adoption", { query: queryOf(props.filter) });
-  return <Loaded resource={figures}>{(data) => <AdoptionFigures data={data} />}</Loaded>;
-}
 
 function AdoptionFigures(props: { data: Adoption }) {
   const { data } = props;
@@ -219,11 +240,6 @@ function AdoptionFigures(props: { data: Adoption }) {
       )}
     </>
   );
-}
-
-export function UsesSection(props: { filter: Filter }) {
-  const figures = useResource("GET /api/observatory/uses", { query: queryOf(props.filter) });
-  return <Loaded resource={figures}>{(data) => <UsesFigures data={data} />}</Loaded>;
 }
 
 function UsesFigures(props: { data: Uses }) {
@@ -345,11 +361,6 @@ function ruleName(rule: string): string {
   return label === rule ? to("obs.rule.other", { rule }) : label;
 }
 
-export function ProtectionSection(props: { filter: Filter }) {
-  const figures = useResource("GET /api/observatory/protection", { query: queryOf(props.filter) });
-  return <Loaded resource={figures}>{(data) => <ProtectionFigures data={data} />}</Loaded>;
-}
-
 function ProtectionFigures(props: { data: Protection }) {
   const { data } = props;
   const byType = new Map<string, number>();
@@ -448,11 +459,6 @@ function ProtectionFigures(props: { data: Protection }) {
       />
     </>
   );
-}
-
-export function ImpactSection(props: { filter: Filter }) {
-  const figures = useResource("GET /api/observatory/impact", { query: queryOf(props.filter) });
-  return <Loaded resource={figures}>{(data) => <ImpactFigures data={data} />}</Loaded>;
 }
 
 function ImpactFigures(props: { data: Impact }) {
@@ -644,11 +650,6 @@ function ImpactFigures(props: { data: Impact }) {
       )}
     </>
   );
-}
-
-export function BattlesSection(props: { filter: Filter }) {
-  const figures = useResource("GET /api/observatory/battles", { query: queryOf(props.filter) });
-  return <Loaded resource={figures}>{(data) => <BattlesFigures data={data} />}</Loaded>;
 }
 
 function CampaignsTable(props: {
