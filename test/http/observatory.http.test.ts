@@ -324,16 +324,17 @@ describeApps(
     /** The period every figure below is asked for: both months. */
     const PERIOD = { from: "2026-01", to: "2026-02" };
 
-    it("gives adoption as the journal says: active agents per month, new, returning, accounts never used", async () => {
-      const records = await journal();
-      const accounts = await accountsOf();
-      for (const [who, directionPath] of [
-        ["dpo", null],
-        ["dsi", null],
-        ["dpo", "Culture"],
-        ["ref.sol", null],
-        ["ref.sol", "Solidarités > CCAS"],
-      ] as const) {
+    /**
+     * Each reader asks a section over `PERIOD`, for a direction or their own
+     * scope (a referent's: their direction and below); `check` compares the
+     * answer with what the journal says for the directions in that scope.
+     */
+    const eachReader = async (
+      section: string,
+      readers: readonly (readonly [string, string | null])[],
+      check: (body: Group, directions: string[] | null, label: string) => void | Promise<void>,
+    ) => {
+      for (const [who, directionPath] of readers) {
         const session = who === "dsi" ? admin : as(who);
         const directions = directionPath
           ? await subtree(directionPath)
@@ -344,12 +345,29 @@ describeApps(
           ...PERIOD,
           ...(directionPath && { direction: await directionId(directionPath) }),
         };
-        const response = await figures(session, "adoption", query);
+        const response = await figures(session, section, query);
         assert.equal(response.statusCode, 200, response.body);
-        const expected = expectedAdoption(records, accounts, directions, PERIOD, 5);
-        const body: Group = response.json();
-        assertClose(body, { ...body, ...expected }, `${who} ${directionPath}`);
+        await check(response.json(), directions, `${who} ${directionPath}`);
       }
+    };
+
+    it("gives adoption as the journal says: active agents per month, new, returning, accounts never used", async () => {
+      const records = await journal();
+      const accounts = await accountsOf();
+      await eachReader(
+        "adoption",
+        [
+          ["dpo", null],
+          ["dsi", null],
+          ["dpo", "Culture"],
+          ["ref.sol", null],
+          ["ref.sol", "Solidarités > CCAS"],
+        ] as const,
+        async (body, directions, label) => {
+          const expected = expectedAdoption(records, accounts, directions, PERIOD, 5);
+          assertClose(body, { ...body, ...expected }, label);
+        },
+      );
       // The turns above, as counted by hand: January's 13 agents, February's 6 back and 1 new.
       const all = (await figures(as("dpo"), "adoption", PERIOD)).json();
       assert.deepEqual(
@@ -376,37 +394,27 @@ describeApps(
     it("gives uses as the journal says: per subject (names), model and hosting, data class; validations, ratings, minutes, refusals by rule", async () => {
       const records = await journal();
       const names = await subjectNamesOf();
-      for (const [who, directionPath] of [
-        ["dpo", null],
-        ["dsi", "Culture"],
-        ["ref.sol", null],
-      ] as const) {
-        const session = who === "dsi" ? admin : as(who);
-        const directions = directionPath
-          ? await subtree(directionPath)
-          : who === "ref.sol"
-            ? await subtree("Solidarités")
-            : null;
-        const query = {
-          ...PERIOD,
-          ...(directionPath && { direction: await directionId(directionPath) }),
-        };
-        const response = await figures(session, "uses", query);
-        assert.equal(response.statusCode, 200, response.body);
-        const body = response.json();
-        const expected = expectedUses(scoped(records, directions, PERIOD), names, 5);
-        const label = `${who} ${directionPath}`;
-        assert.equal(body.hidden, false, label);
-        assertClose(body.totals, expected.totals, `${label} totals`);
-        assertClose(sortGroups(body.subjects, "id"), expected.subjects, `${label} subjects`);
-        assertClose(sortGroups(body.models, "modelRef"), expected.models, `${label} models`);
-        assertClose(sortGroups(body.classes, "dataClass"), expected.classes, `${label} classes`);
-        assert.deepEqual(
-          sortGroups(labelled(body.refusals), "rule"),
-          expected.refusals,
-          `${label} refusals`,
-        );
-      }
+      await eachReader(
+        "uses",
+        [
+          ["dpo", null],
+          ["dsi", "Culture"],
+          ["ref.sol", null],
+        ] as const,
+        async (body, directions, label) => {
+          const expected = expectedUses(scoped(records, directions, PERIOD), names, 5);
+          assert.equal(body.hidden, false, label);
+          assertClose(body.totals, expected.totals, `${label} totals`);
+          assertClose(sortGroups(body.subjects, "id"), expected.subjects, `${label} subjects`);
+          assertClose(sortGroups(body.models, "modelRef"), expected.models, `${label} models`);
+          assertClose(sortGroups(body.classes, "dataClass"), expected.classes, `${label} classes`);
+          assert.deepEqual(
+            sortGroups(labelled(body.refusals), "rule"),
+            expected.refusals,
+            `${label} refusals`,
+          );
+        },
+      );
       const all = (await figures(as("dpo"), "uses", PERIOD)).json();
       // The journal holds what the turns above did (not an empty match of empty lists).
       assert.deepEqual(
@@ -424,100 +432,90 @@ describeApps(
 
     it("gives protection as the journal says: personal data found per type, class and action", async () => {
       const records = await journal();
-      for (const [who, directionPath] of [
-        ["dpo", null],
-        ["dsi", "Solidarités"],
-      ] as const) {
-        const session = who === "dsi" ? admin : as(who);
-        const directions = directionPath ? await subtree(directionPath) : null;
-        const query = {
-          ...PERIOD,
-          ...(directionPath && { direction: await directionId(directionPath) }),
-        };
-        const response = await figures(session, "protection", query);
-        assert.equal(response.statusCode, 200, response.body);
-        const body = response.json();
-        const expected = expectedProtection(scoped(records, directions, PERIOD), 5);
-        assert.equal(body.totalFindings, expected.totalFindings, "total findings");
-        assert.deepEqual(
-          sortShown(labelled(body.types), "type", "dataClass", "action"),
-          expected.types,
-          "types",
-        );
-        assert.deepEqual(sortGroups(body.actions, "action"), expected.actions, "actions");
-        assert.ok(expected.types.length >= 3, JSON.stringify(expected.types));
-      }
+      await eachReader(
+        "protection",
+        [
+          ["dpo", null],
+          ["dsi", "Solidarités"],
+        ] as const,
+        async (body, directions, label) => {
+          const expected = expectedProtection(scoped(records, directions, PERIOD), 5);
+          assert.equal(body.totalFindings, expected.totalFindings, `${label} total findings`);
+          assert.deepEqual(
+            sortShown(labelled(body.types), "type", "dataClass", "action"),
+            expected.types,
+            `${label} types`,
+          );
+          assert.deepEqual(
+            sortGroups(body.actions, "action"),
+            expected.actions,
+            `${label} actions`,
+          );
+          assert.ok(expected.types.length >= 3, JSON.stringify(expected.types));
+        },
+      );
     });
 
     it("gives impact as the journal says: energy, CO2e and water per month, subject and model", async () => {
       const records = await journal();
       const names = await subjectNamesOf();
-      for (const [who, directionPath] of [
-        ["dpo", null],
-        ["dsi", "Culture"],
-        ["ref.sol", null],
-      ] as const) {
-        const session = who === "dsi" ? admin : as(who);
-        const directions = directionPath
-          ? await subtree(directionPath)
-          : who === "ref.sol"
-            ? await subtree("Solidarités")
-            : null;
-        const query = {
-          ...PERIOD,
-          ...(directionPath && { direction: await directionId(directionPath) }),
-        };
-        const response = await figures(session, "impact", query);
-        assert.equal(response.statusCode, 200, response.body);
-        const body = response.json();
-        const expected = expectedImpact(scoped(records, directions, PERIOD), PERIOD, names, 5);
-        const label = `${who} ${directionPath}`;
-        assertClose(body.totals, expected.totals, `${label} totals`);
-        assertClose(body.months, expected.months, `${label} months`);
-        assertClose(sortGroups(body.subjects, "id"), expected.subjects, `${label} subjects`);
-        assertClose(sortGroups(body.models, "modelRef"), expected.models, `${label} models`);
-        assert.equal(body.sobriety.passagesFirstTurns, 0);
-        assert.ok(body.totals.waterL.max > 0, "water is counted");
-        // Everyday terms: a 5 W LED bulb's minutes for the energy, glasses of 25 cl for the water.
-        assertClose(
-          body.equivalents.ledBulbMinutes,
-          {
-            min: expected.totals.energyKwh.min * 12_000,
-            max: expected.totals.energyKwh.max * 12_000,
-          },
-          `${label} LED`,
-        );
-        assertClose(
-          body.equivalents.waterGlasses,
-          { min: expected.totals.waterL.min * 4, max: expected.totals.waterL.max * 4 },
-          `${label} glasses`,
-        );
-        // The charter's quota (4 requests a month), and the agents of the scope whose February
-        // counter reached it: fewer than the threshold, so withheld when there are some.
-        const counters = await app()
-          .store.db.selectFrom("quota_usage")
-          .selectAll()
-          .where("month", "=", "2026-02")
-          .execute();
-        const directionOfUser = new Map(
-          (await accountsOf()).map((a) => [a.id, a.directionId ?? ""]),
-        );
-        const atLimit = new Set(
-          counters
-            .filter((c) => c.scope.startsWith("user:") && Number(c.requests) >= 4)
-            .map((c) => c.scope.slice(5))
-            .filter(
-              (user) => directions === null || directions.includes(directionOfUser.get(user) ?? ""),
-            ),
-        );
-        assert.deepEqual(body.quotas, {
-          month: "2026-02",
-          agent: { requests: 4 },
-          direction: null,
-          agentsAtLimit: atLimit.size === 0 ? 0 : atLimit.size < 5 ? null : atLimit.size,
-          directionsAtLimit: 0,
-        });
-      }
+      await eachReader(
+        "impact",
+        [
+          ["dpo", null],
+          ["dsi", "Culture"],
+          ["ref.sol", null],
+        ] as const,
+        async (body, directions, label) => {
+          const expected = expectedImpact(scoped(records, directions, PERIOD), PERIOD, names, 5);
+          assertClose(body.totals, expected.totals, `${label} totals`);
+          assertClose(body.months, expected.months, `${label} months`);
+          assertClose(sortGroups(body.subjects, "id"), expected.subjects, `${label} subjects`);
+          assertClose(sortGroups(body.models, "modelRef"), expected.models, `${label} models`);
+          assert.equal(body.sobriety.passagesFirstTurns, 0);
+          assert.ok(body.totals.waterL.max > 0, "water is counted");
+          // Everyday terms: a 5 W LED bulb's minutes for the energy, glasses of 25 cl for the water.
+          assertClose(
+            body.equivalents.ledBulbMinutes,
+            {
+              min: expected.totals.energyKwh.min * 12_000,
+              max: expected.totals.energyKwh.max * 12_000,
+            },
+            `${label} LED`,
+          );
+          assertClose(
+            body.equivalents.waterGlasses,
+            { min: expected.totals.waterL.min * 4, max: expected.totals.waterL.max * 4 },
+            `${label} glasses`,
+          );
+          // The charter's quota (4 requests a month), and the agents of the scope whose February
+          // counter reached it: fewer than the threshold, so withheld when there are some.
+          const counters = await app()
+            .store.db.selectFrom("quota_usage")
+            .selectAll()
+            .where("month", "=", "2026-02")
+            .execute();
+          const directionOfUser = new Map(
+            (await accountsOf()).map((a) => [a.id, a.directionId ?? ""]),
+          );
+          const atLimit = new Set(
+            counters
+              .filter((c) => c.scope.startsWith("user:") && Number(c.requests) >= 4)
+              .map((c) => c.scope.slice(5))
+              .filter(
+                (user) =>
+                  directions === null || directions.includes(directionOfUser.get(user) ?? ""),
+              ),
+          );
+          assert.deepEqual(body.quotas, {
+            month: "2026-02",
+            agent: { requests: 4 },
+            direction: null,
+            agentsAtLimit: atLimit.size === 0 ? 0 : atLimit.size < 5 ? null : atLimit.size,
+            directionsAtLimit: 0,
+          });
+        },
+      );
       // January: cul1's fifth request was refused, the quota reached by one agent, withheld.
       const january = (
         await figures(as("dpo"), "impact", { from: "2026-01", to: "2026-01" })
