@@ -175,8 +175,13 @@ export async function focusedValue(
   expression: string,
   expected: string | RegExp,
 ): Promise<string> {
+  // Read again while the focus has not moved yet: an element without the property reads "".
   const read = async () =>
-    String(await page.evaluate(`document.activeElement?.${expression} ?? ""`));
+    String(
+      await page.evaluate(
+        `(() => { try { return document.activeElement?.${expression} ?? ""; } catch { return ""; } })()`,
+      ),
+    );
   const matches = (value: string) =>
     typeof expected === "string" ? value === expected : expected.test(value);
   for (const until = Date.now() + 5000; Date.now() < until; ) {

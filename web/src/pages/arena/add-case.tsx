@@ -1,7 +1,7 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice, Loading } from "../../components/feedback";
-import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
+import { describedBy, Field, useFormErrors } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -27,10 +27,10 @@ export function AddCaseForm(props: {
   const useCase = caseForm(props.campaign, forms.data);
   const [title, setTitle] = useState("");
   const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [summary, setSummary] = useState("");
+  const { errors, summary, form, check } = useFormErrors<string>((count) =>
+    ta("arena.formErrors", { count }),
+  );
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,14 +40,8 @@ export function AddCaseForm(props: {
     for (const field of useCase.fields)
       if (field.required && !(values[field.id] ?? "").trim())
         found[field.id] = ta("arena.case.missing");
-    setErrors(found);
-    const count = Object.keys(found).length;
-    setSummary(count > 0 ? ta("arena.formErrors", { count }) : "");
     action.clear();
-    if (count > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found)) return;
     void action.run(async () => {
       const filled = Object.fromEntries(
         Object.entries(values).filter(([, value]) => value.trim() !== ""),

@@ -1,7 +1,13 @@
-import { type FormEvent, useId, useMemo, useRef, useState } from "react";
+import { type FormEvent, useId, useMemo, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice, Loading } from "../../components/feedback";
-import { describedBy, Field, FieldError, focusFirstInvalid } from "../../components/fields";
+import {
+  describedBy,
+  Field,
+  FieldError,
+  SubjectOptions,
+  useFormErrors,
+} from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -36,10 +42,10 @@ export function NewCampaignForm() {
   const [pairMode, setPairMode] = useState<PairMode>("random");
   const [members, setMembers] = useState("");
   const [publishCases, setPublishCases] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [summary, setSummary] = useState("");
+  const { errors, summary, form, check } = useFormErrors<FieldName>((count) =>
+    ta("arena.formErrors", { count }),
+  );
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,15 +59,9 @@ export function NewCampaignForm() {
     if (chosen.length === 0) found.models = ta("arena.new.modelsRequired");
     const invalid = emails.find((email) => !EMAIL.test(email));
     if (invalid) found.members = ta("arena.new.memberInvalid", { email: invalid });
-    setErrors(found);
-    const count = Object.keys(found).length;
-    setSummary(count > 0 ? ta("arena.formErrors", { count }) : "");
     action.clear();
     const [first, ...rest] = chosen;
-    if (count > 0 || first === undefined) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found) || first === undefined) return;
     void action.run(async () => {
       const created = await call("POST /api/arena/campaigns", {
         body: {
@@ -115,21 +115,13 @@ export function NewCampaignForm() {
             aria-describedby={describedBy(`${id}-usecase`, false, errors.useCase)}
             onChange={(event) => setUseCaseId(event.target.value)}
           >
-            <option value="">{ta("arena.new.choose")}</option>
-            <optgroup label={ta("arena.new.useCases")}>
-              {forms.data?.map((useCase) => (
-                <option key={useCase.id} value={useCase.id}>
-                  {useCase.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={ta("arena.new.assistants")}>
-              {assistants.data?.map((assistant) => (
-                <option key={assistant.id} value={`assistant:${assistant.id}`}>
-                  {assistant.name}
-                </option>
-              ))}
-            </optgroup>
+            <SubjectOptions
+              choose={ta("arena.new.choose")}
+              useCasesLabel={ta("arena.new.useCases")}
+              assistantsLabel={ta("arena.new.assistants")}
+              useCases={forms.data}
+              assistants={assistants.data}
+            />
           </select>
         </Field>
         {forms.error !== null && <ErrorNotice error={forms.error} />}

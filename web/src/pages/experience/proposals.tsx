@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
-import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
+import { describedBy, Field, focusFirstInvalid, useFormErrors } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { type Resource, useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
@@ -38,11 +38,11 @@ export function ProposalForm() {
   const [kind, setKind] = useState<ProposalKind>("charter");
   const [baseId, setBaseId] = useState("");
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<{ base?: string; text?: string }>({});
-  const [summary, setSummary] = useState("");
+  const { errors, summary, form, check } = useFormErrors<"base" | "text">((count) =>
+    te("experience.formErrors", { count }),
+  );
   const [sent, setSent] = useState<{ text: string; count: number } | null>(null);
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,14 +50,8 @@ export function ProposalForm() {
     if (kind === "base" && !baseId) found.base = te("experience.proposal.baseRequired");
     if (!text.trim()) found.text = te("experience.proposal.textRequired");
     else if (text.trim().length > MAX_TEXT) found.text = te("experience.form.tooLong");
-    setErrors(found);
-    const count = Object.keys(found).length;
-    setSummary(count > 0 ? te("experience.formErrors", { count }) : "");
     action.clear();
-    if (count > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found)) return;
     void action.run(async () => {
       await call("POST /api/proposals", {
         body: { kind, text: text.trim(), ...(kind === "base" && { baseId }) },
@@ -70,7 +64,7 @@ export function ProposalForm() {
 
   useEffect(() => {
     if (refusedField(action.error) !== undefined) focusFirstInvalid(form.current);
-  }, [action.error]);
+  }, [action.error, form.current]);
   const refused = refusedField(action.error) === "proposal";
   const textError =
     errors.text ?? (refused && action.error instanceof Error ? action.error.message : undefined);

@@ -1,7 +1,13 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
-import { describedBy, Field, focusFirstInvalid } from "../../components/fields";
+import {
+  describedBy,
+  Field,
+  focusFirstInvalid,
+  SubjectOptions,
+  useFormErrors,
+} from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
@@ -25,11 +31,11 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
   const [worked, setWorked] = useState("");
   const [didNotWork, setDidNotWork] = useState("");
   const [minutes, setMinutes] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [summary, setSummary] = useState("");
+  const { errors, summary, form, check } = useFormErrors<FieldName>((count) =>
+    te("experience.formErrors", { count }),
+  );
   const [sent, setSent] = useState<{ text: string; count: number } | null>(null);
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,14 +47,8 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
     const minutesSaved = minutes.trim() === "" ? undefined : Number(minutes.replace(",", "."));
     if (minutesSaved !== undefined && !(minutesSaved >= 0 && minutesSaved <= 600))
       found.minutes = te("experience.form.minutesInvalid");
-    setErrors(found);
-    const count = Object.keys(found).length;
-    setSummary(count > 0 ? te("experience.formErrors", { count }) : "");
     action.clear();
-    if (count > 0) {
-      focusFirstInvalid(form.current);
-      return;
-    }
+    if (!check(found)) return;
     void action.run(async () => {
       await call("POST /api/experiences", {
         body: {
@@ -72,7 +72,7 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
   // A text refused for personal data: the server names the field, marked here and focused.
   useEffect(() => {
     if (refusedField(action.error) !== undefined) focusFirstInvalid(form.current);
-  }, [action.error]);
+  }, [action.error, form.current]);
 
   const refused = refusedField(action.error);
   const serverError = (field: FieldName) =>
@@ -103,21 +103,13 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
             aria-describedby={describedBy(`${id}-subject`, true, errorOf("subject"))}
             onChange={(event) => setSubject(event.target.value)}
           >
-            <option value="">{te("experience.form.choose")}</option>
-            <optgroup label={te("experience.form.useCases")}>
-              {useCases.data?.map((useCase) => (
-                <option key={useCase.id} value={useCase.id}>
-                  {useCase.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={te("experience.form.assistants")}>
-              {assistants.data?.map((assistant) => (
-                <option key={assistant.id} value={`assistant:${assistant.id}`}>
-                  {assistant.name}
-                </option>
-              ))}
-            </optgroup>
+            <SubjectOptions
+              choose={te("experience.form.choose")}
+              useCasesLabel={te("experience.form.useCases")}
+              assistantsLabel={te("experience.form.assistants")}
+              useCases={useCases.data}
+              assistants={assistants.data}
+            />
           </select>
         </Field>
         {useCases.error !== null && <ErrorNotice error={useCases.error} />}
