@@ -1,3 +1,4 @@
+export { TimeSlices } from "../shared/time-slices.js";
 export { DEFAULT_AID_FILE_LIMITS } from "./aids/aid-file.js";
 export { AidFinder, type AidFinding, type AidRequest, type FoundAid } from "./aids/aid-finder.js";
 export { AidsRepository } from "./aids/aids.repository.js";
@@ -73,4 +74,3 @@ export {
 export { passageTerms, questionTerms, searchedPart } from "./terms.js";
 export { type Locality, Territories } from "./territories.js";
 export { sharedReader, type ThreadedReaderSettings } from "./threaded-reader.js";
-export { TimeSlices } from "./time-slices.js";

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { type DataClass, stricterClass } from "../guard/index.js";
 import type { Clock, Ids } from "../shared/clock.js";
 import type { Log } from "../shared/log.js";
+import { TimeSlices } from "../shared/time-slices.js";
 import {
   claimJob,
   type Database,
@@ -35,7 +36,6 @@ import {
 import type { DocumentReader } from "./read-document.js";
 import { passageTerms } from "./terms.js";
 import { sharedReader } from "./threaded-reader.js";
-import { TimeSlices } from "./time-slices.js";
 
 /** The document's first real sentence: the first of a paragraph of at least eight words (not a label line). */
 function leadSentence(text: string): string {

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { LoopTurns } from "../shared/loop-turns.js";
-import { type Database, monthBit } from "../store/index.js";
+import type { Database } from "../store/index.js";
 
-/** Keys of the open data's rows counted per query: a few thousand masks each, a few milliseconds. */
-const KEYS_PER_STEP = 16;
+/** Masks read per query: a few milliseconds of SQLite's synchronous work. */
+const ROWS_PER_STEP = 2_000;
 
 /** A month's agents per open data row, as kept, with when they were counted. */
 export interface KeptCounts {
@@ -18,10 +18,10 @@ export interface KeptCounts {
  * many distinct agents stand behind each row (a subject, a model, its
  * hosting and a data class; the journal's masks of kind `row`, keyed by
  * their values joined with a tab) in a month, counted from
- * `usage_agent_years` a few keys per query with the event loop given back
- * between two (a year of 5,000 agents holds hundreds of thousands of such
- * masks), then kept in `opendata_agents` so that a public download reads
- * them rather than counts them.
+ * `usage_agent_years` a year at a time, a few thousand masks per query with
+ * the event loop given back between two (a year of 5,000 agents holds
+ * hundreds of thousands of such masks), then kept in `opendata_agents` so
+ * that a public download reads them rather than counts them.
  */
 export class OpenDataRepository {
   private readonly turns = new LoopTurns();
@@ -52,23 +52,42 @@ export class OpenDataRepository {
     return kept;
   }
 
-  /** Counts a month's distinct agents per row from the journal's masks. */
-  async count(month: string): Promise<Map<string, number>> {
-    const year = month.slice(0, 4);
-    const bit = monthBit(month);
-    const agents = new Map<string, number>();
-    let after = "";
+  /**
+   * Counts every month of a year's distinct agents per row from the
+   * journal's masks, read once, `ROWS_PER_STEP` masks at a time in the
+   * primary key's order: `month → key → agents`, months without any left out.
+   */
+  async countYear(year: string): Promise<Map<string, Map<string, number>>> {
+    const counts = new Map<string, Map<string, number>>();
+    let after: { key: string; user: string } | undefined;
     for (;;) {
       await this.turns.take();
-      const page = await sql<{ key: string; agents: number | string }>`
-        select key, count(*) as agents from usage_agent_years
-        where kind = 'row' and key > ${after} and year = ${year}
-          and (months & ${sql.lit(bit)}) <> 0
-        group by key order by key limit ${sql.lit(KEYS_PER_STEP)}`.execute(this.db);
-      for (const row of page.rows) agents.set(row.key, Number(row.agents));
-      const last = page.rows.at(-1);
-      if (!last || page.rows.length < KEYS_PER_STEP) return agents;
-      after = last.key;
+      let query = this.db
+        .selectFrom("usage_agent_years")
+        .select(["key", "user_id", "months"])
+        .where("kind", "=", "row")
+        .where("year", "=", year);
+      if (after)
+        query = query.where(
+          sql<boolean>`(key, year, user_id) > (${after.key}, ${year}, ${after.user})`,
+        );
+      const page = await query
+        .orderBy("key")
+        .orderBy("year")
+        .orderBy("user_id")
+        .limit(ROWS_PER_STEP)
+        .execute();
+      for (const row of page)
+        for (let index = 0; index < 12; index++) {
+          if ((Number(row.months) & (1 << index)) === 0) continue;
+          const month = `${year}-${String(index + 1).padStart(2, "0")}`;
+          const perKey = counts.get(month) ?? new Map<string, number>();
+          perKey.set(row.key, (perKey.get(row.key) ?? 0) + 1);
+          counts.set(month, perKey);
+        }
+      const last = page.at(-1);
+      if (!last || page.length < ROWS_PER_STEP) return counts;
+      after = { key: last.key, user: last.user_id };
     }
   }
 

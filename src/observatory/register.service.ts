@@ -61,8 +61,8 @@ interface Range {
  * figure behind fewer agents than the charter's threshold withheld.
  */
 export class RegisterService {
-  /** Months being counted in this process, so that concurrent downloads share one count. */
-  private readonly counting = new Map<string, Promise<Map<string, number>>>();
+  /** Years being counted in this process, so that concurrent downloads share one count. */
+  private readonly counting = new Map<string, Promise<Map<string, Map<string, number>>>>();
 
   constructor(
     private readonly deps: {
@@ -245,8 +245,8 @@ export class RegisterService {
   /**
    * The distinct agents behind each row, per month: as kept when the month
    * was counted after its end, or in the last `RECOUNT_MS`; counted again
-   * otherwise (the current month, or one never counted), one count per
-   * month at a time in this process.
+   * otherwise (the current month, or one never counted) with the rest of
+   * its year, one count per year at a time in this process.
    */
   private async agentsPerRow(fromMonth: string, toMonth: string) {
     const now = this.deps.now();
@@ -258,22 +258,44 @@ export class RegisterService {
       const counts = kept.get(month);
       const fresh =
         counts && (counts.final || now.getTime() - Date.parse(counts.countedAt) < RECOUNT_MS);
-      agents.set(month, fresh ? counts.agents : await this.recount(month, now));
+      agents.set(
+        month,
+        fresh
+          ? counts.agents
+          : ((await this.recount(month.slice(0, 4), now)).get(month) ?? new Map()),
+      );
     }
     return agents;
   }
 
-  /** Counts a month's agents per row and keeps them; a count already running is awaited instead. */
-  private recount(month: string, now: Date): Promise<Map<string, number>> {
-    let counting = this.counting.get(month);
+  /**
+   * Counts a year's months' agents per row and keeps those begun by now (a
+   * month over then, final); a count of that year already running is
+   * awaited instead.
+   */
+  private recount(year: string, now: Date): Promise<Map<string, Map<string, number>>> {
+    let counting = this.counting.get(year);
     if (!counting) {
       counting = (async () => {
-        const agents = await this.deps.openData.count(month);
-        const final = now.toISOString() >= `${shiftMonth(month, 1)}-01T00:00:00.000Z`;
-        await this.deps.openData.keep(month, now.toISOString(), final, agents);
-        return agents;
-      })().finally(() => this.counting.delete(month));
-      this.counting.set(month, counting);
+        const counts = await this.deps.openData.countYear(year);
+        const kept = await this.deps.openData.kept(`${year}-01`, `${year}-12`);
+        const current = now.toISOString().slice(0, 7);
+        for (let index = 1; index <= 12; index++) {
+          const month = `${year}-${String(index).padStart(2, "0")}`;
+          if (month > current) break;
+          // A month counted once over stays as counted (retention may have cleared its masks since).
+          if (kept.get(month)?.final) continue;
+          const final = now.toISOString() >= `${shiftMonth(month, 1)}-01T00:00:00.000Z`;
+          await this.deps.openData.keep(
+            month,
+            now.toISOString(),
+            final,
+            counts.get(month) ?? new Map(),
+          );
+        }
+        return counts;
+      })().finally(() => this.counting.delete(year));
+      this.counting.set(year, counting);
     }
     return counting;
   }

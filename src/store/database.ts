@@ -1,8 +1,20 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresAdapter,
+  PostgresDialect,
+  type QueryResult,
+  SqliteDialect,
+  sql,
+  type UnknownRow,
+} from "kysely";
 import pg from "pg";
+import { TimeSlices } from "../shared/time-slices.js";
 import type { Tables } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -50,6 +62,7 @@ function openSqlite(file: string): Store {
   connection.pragma("synchronous = NORMAL");
   const db = new Kysely<Tables>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+    plugins: [new LoopSlicesPlugin()],
   });
   return {
     db,
@@ -59,6 +72,28 @@ function openSqlite(file: string): Store {
     sqlite: connection,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * SQLite answers synchronously, and awaiting a settled promise never gives
+ * the event loop back: a page that runs a few dozen queries (the
+ * observatory's figures, a monthly report) would hold it for all of them.
+ * After each query, once a slice of 10 ms is used up, the loop goes round
+ * (a health check, another request) before the caller goes on. A query
+ * itself still runs whole; within a transaction, other queries wait for the
+ * connection as they always did.
+ */
+class LoopSlicesPlugin implements KyselyPlugin {
+  private readonly slices = new TimeSlices();
+
+  transformQuery(args: PluginTransformQueryArgs) {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    await this.slices.pause();
+    return args.result;
+  }
 }
 
 /** Statements kept prepared, at most (the least recently used goes first). */

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
 import { RECOUNT_MS } from "../../src/observatory/register.service.js";
+import { monthBit } from "../../src/store/index.js";
 import { call, describeApps, login, type Session, seedAdmin, seedUser } from "../support/apps.js";
 import { twoContenders } from "../support/arena.js";
 import type { OpenAiUpstream } from "../support/openai-upstream.js";
@@ -272,6 +273,16 @@ describeApps("open data", (get) => {
     assert.deepEqual(await assistantRows(), [`${month} 5`]);
     clock.advance(RECOUNT_MS);
     assert.deepEqual(await assistantRows(), [`${month} 5`, `${next} 6`]);
+    // Retention clears last month from the masks: counted once it was over, it stays published.
+    await get()
+      .app.store.db.updateTable("usage_agent_years")
+      .set((eb) => ({ months: eb("months", "&", ~monthBit(month) & 4095) }))
+      .where("kind", "=", "row")
+      .execute();
+    for (const _ of [1, 2]) {
+      clock.advance(RECOUNT_MS);
+      assert.deepEqual(await assistantRows(), [`${month} 5`, `${next} 6`]);
+    }
   });
 
   it("reads the months asked for, and refuses a period that is not one", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { t } from "../../i18n/index.js";
 import { AppError, appError } from "../../shared/errors.js";
-import { TimeSlices } from "../time-slices.js";
+import { TimeSlices } from "../../shared/time-slices.js";
 import { type AidCondition, AidLineSchema, fieldPath, problemOf, valueAt } from "./aids.schema.js";
 import { htmlLine, htmlText } from "./html-text.js";
 

@@ -1,10 +1,10 @@
 import { auditActor, type RecordAudit } from "../../observatory/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { appError } from "../../shared/errors.js";
+import { TimeSlices } from "../../shared/time-slices.js";
 import type { AidSchemeTable } from "../../store/index.js";
 import type { DocumentsRepository } from "../documents.repository.js";
 import type { Actor, Document, KnowledgeBase, KnowledgeService } from "../knowledge.service.js";
-import { TimeSlices } from "../time-slices.js";
 import { aidDocument } from "./aid-document.js";
 import { type AidFileLimits, type AidScheme, fileTooLarge, readAidFile } from "./aid-file.js";
 import type { AidSchemeRow, AidsRepository } from "./aids.repository.js";
