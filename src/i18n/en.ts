@@ -168,6 +168,8 @@ export const en = {
     "No report is kept for {month}: the server generates it once the month is over.",
   "error.observatory_report_timeout":
     "The PDF report took too long and was stopped: try again in a moment, or download it as HTML.",
+  "error.observatory_usage_period_invalid":
+    "Invalid period: give two ISO 8601 instants, the start before the end, over {days} days at most.",
   "error.observatory_period_invalid":
     "Invalid period: give months as YYYY-MM, the start before the end, over {max} months at most.",
   "error.observatory_forbidden":

@@ -739,6 +739,8 @@ Options communes : --config FICHIER (par défaut ./beffroi.yaml)`,
     "Aucun rapport n'est conservé pour le mois {month} : il est généré une fois le mois terminé, par le serveur.",
   "error.observatory_report_timeout":
     "Le rapport en PDF a pris trop de temps et a été interrompu : réessayez dans un moment, ou téléchargez-le en HTML.",
+  "error.observatory_usage_period_invalid":
+    "Période invalide : indiquez deux instants ISO 8601, le début avant la fin, sur {days} jours au plus.",
   "error.observatory_period_invalid":
     "Période invalide : indiquez des mois au format AAAA-MM, le début avant la fin, sur {max} mois au plus.",
   "error.observatory_forbidden":

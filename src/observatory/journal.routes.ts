@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { type RouteDefinition, route } from "../http/index.js";
 import { RangeSchema } from "../impact/index.js";
+import { DAY } from "../shared/clock.js";
+import { appError } from "../shared/errors.js";
 import type { UsageJournal } from "./journal.service.js";
+
+/** The longest period one summary reads (three years): a day's records per query. */
+const MAX_DAYS = 1_096;
 
 const Period = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -50,7 +55,10 @@ export function journalRoutes(deps: { journal: UsageJournal; now: () => Date }):
       response: UsageSummary,
       handler: async ({ query }) => {
         const to = query.to ?? deps.now().toISOString();
-        const from = query.from ?? new Date(Date.parse(to) - 30 * 24 * 3600 * 1000).toISOString();
+        const from = query.from ?? new Date(Date.parse(to) - 30 * DAY).toISOString();
+        const span = Date.parse(to) - Date.parse(from);
+        if (span < 0 || span > MAX_DAYS * DAY)
+          throw appError("observatory_usage_period_invalid", { days: MAX_DAYS });
         return { from, to, rows: await deps.journal.summary(from, to) };
       },
     }),

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
+import { DAY } from "../shared/clock.js";
 import { LoopTurns } from "../shared/loop-turns.js";
 import {
   AGENT_KINDS,
@@ -45,6 +46,42 @@ const SUMS = [
   sql<number>`coalesce(sum(gwp_kg_max), 0)`.as("gwp_max"),
   sql<number>`coalesce(sum(minutes_saved), 0)`.as("minutes_saved"),
   sql<number>`count(minutes_saved)`.as("minutes_answers"),
+] as const;
+
+/** A period's records summed for one assistant, model, hosting class and data class. */
+interface SummaryRow {
+  assistant_id: string | null;
+  model_ref: string | null;
+  sovereignty: string | null;
+  data_class: string;
+  turns: number;
+  denied: number;
+  positive: number;
+  negative: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  energy_min: number;
+  energy_max: number;
+  gwp_min: number;
+  gwp_max: number;
+  minutes_saved: number;
+  minutes_answers: number;
+}
+
+/** The columns of a summary row that add up from one day to the next. */
+const SUMMED = [
+  "turns",
+  "denied",
+  "positive",
+  "negative",
+  "prompt_tokens",
+  "completion_tokens",
+  "energy_min",
+  "energy_max",
+  "gwp_min",
+  "gwp_max",
+  "minutes_saved",
+  "minutes_answers",
 ] as const;
 
 type SumColumn = keyof typeof SUM_COLUMNS;
@@ -492,27 +529,54 @@ export class UsageRepository {
     });
   }
 
-  /** Records between two instants, summed per assistant, model, hosting class and data class. */
-  summary(from: string, to: string) {
-    return this.db
-      .selectFrom("usage_records")
-      .select([
-        "assistant_id",
-        "model_ref",
-        "sovereignty",
-        "data_class",
-        sql<number>`count(*)`.as("turns"),
-        sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
-        sql<number>`sum(case when feedback = 'up' then 1 else 0 end)`.as("positive"),
-        sql<number>`sum(case when feedback = 'down' then 1 else 0 end)`.as("negative"),
-        ...SUMS,
-      ])
-      .where("at", ">=", from)
-      .where("at", "<=", to)
-      .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
-      .orderBy("assistant_id")
-      .orderBy("model_ref")
-      .execute();
+  /**
+   * Records between two instants (ISO, both included), summed per
+   * assistant, model, hosting class and data class: a day's records per
+   * query, summed here, so that a long period never holds SQLite's event
+   * loop for its whole scan (the store gives it back between queries).
+   */
+  async summary(from: string, to: string): Promise<SummaryRow[]> {
+    const totals = new Map<string, SummaryRow>();
+    const end = new Date(to).toISOString();
+    for (let start = new Date(from).toISOString(); start <= end; ) {
+      const next = new Date(Date.parse(start) + DAY).toISOString();
+      const rows = await this.db
+        .selectFrom("usage_records")
+        .select([
+          "assistant_id",
+          "model_ref",
+          "sovereignty",
+          "data_class",
+          sql<number>`count(*)`.as("turns"),
+          sql<number>`sum(case when status = 'completed' then 0 else 1 end)`.as("denied"),
+          sql<number>`sum(case when feedback = 'up' then 1 else 0 end)`.as("positive"),
+          sql<number>`sum(case when feedback = 'down' then 1 else 0 end)`.as("negative"),
+          ...SUMS,
+        ])
+        .where("at", ">=", start)
+        .where("at", next > end ? "<=" : "<", next > end ? end : next)
+        .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
+        .execute();
+      for (const row of rows) {
+        const key = JSON.stringify([
+          row.assistant_id,
+          row.model_ref,
+          row.sovereignty,
+          row.data_class,
+        ]);
+        const total = totals.get(key);
+        if (!total) totals.set(key, { ...row });
+        else
+          for (const column of SUMMED) total[column] = Number(total[column]) + Number(row[column]);
+      }
+      start = next;
+    }
+    const text = (value: string | null) => value ?? "";
+    return [...totals.values()].sort(
+      (a, b) =>
+        text(a.assistant_id).localeCompare(text(b.assistant_id)) ||
+        text(a.model_ref).localeCompare(text(b.model_ref)),
+    );
   }
 
   /** The monthly totals of purged months, `YYYY-MM` to `YYYY-MM` (both included). */

@@ -73,6 +73,7 @@ export const ERROR_STATUS = {
   arena_subject_required: 400,
   arena_question_too_long: 400,
   observatory_period_invalid: 400,
+  observatory_usage_period_invalid: 400,
   observatory_report_month_invalid: 400,
   arena_case_invalid: 400,
   arena_member_unknown: 400,

@@ -88,6 +88,15 @@ describeApps(
       assert.equal(row.dataClass, "personal");
       assert.ok(row.energyKwh.min > 0);
       assert.equal((await call(app, "GET", "/api/observatory/usage", agent)).statusCode, 403);
+      for (const query of [
+        "?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+        "?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+      ]) {
+        const refused = await call(app, "GET", `/api/observatory/usage${query}`, auditor);
+        assert.equal(refused.statusCode, 400, query);
+        assert.equal(refused.json().error.code, "observatory_usage_period_invalid");
+        assert.match(refused.json().error.message, /1096 jours au plus/);
+      }
     });
 
     it("shows an agent their own use this month, with what it amounts to", async () => {

@@ -163,6 +163,45 @@ describeStores("journal rollups", (get) => {
     );
   });
 
+  it("sums a period's records a day at a time, as they add up", async () => {
+    const store = get();
+    const repository = new UsageRepository(store.db);
+    const from = "2025-12-10T12:00:00.000Z";
+    const to = "2026-01-20T11:00:00.000Z";
+    const expected = new Map<
+      string,
+      { turns: number; denied: number; tokens: number; energy: number }
+    >();
+    for (const record of [...records(4_500, 7, "t"), ...records(300, 8, "u")]) {
+      if (record.at < from || record.at > to) continue;
+      const key = [
+        record.assistant_id,
+        record.model_ref,
+        record.sovereignty,
+        record.data_class,
+      ].join("|");
+      const total = expected.get(key) ?? { turns: 0, denied: 0, tokens: 0, energy: 0 };
+      total.turns += 1;
+      total.denied += record.status === "completed" ? 0 : 1;
+      total.tokens += Number(record.prompt_tokens);
+      total.energy += record.energy_kwh_max ?? 0;
+      expected.set(key, total);
+    }
+    const rows = await repository.summary(from, to);
+    assert.equal(rows.length, expected.size);
+    for (const row of rows) {
+      const key = [row.assistant_id, row.model_ref, row.sovereignty, row.data_class].join("|");
+      const total = expected.get(key);
+      assert.ok(total, key);
+      assert.deepEqual(
+        [Number(row.turns), Number(row.denied), Number(row.prompt_tokens)],
+        [total.turns, total.denied, total.tokens],
+        key,
+      );
+      assert.ok(Math.abs(Number(row.energy_max) - total.energy) < 1e-9, key);
+    }
+  });
+
   it("adds the records a stopped instance left before retention removes them", async () => {
     const store = get();
     const repository = new UsageRepository(store.db);
