@@ -540,6 +540,8 @@ export class UsageRepository {
     const end = new Date(to).toISOString();
     for (let start = new Date(from).toISOString(); start <= end; ) {
       const next = new Date(Date.parse(start) + DAY).toISOString();
+      // The last day ends at `to`, included.
+      const last = next > end;
       const rows = await this.db
         .selectFrom("usage_records")
         .select([
@@ -554,7 +556,7 @@ export class UsageRepository {
           ...SUMS,
         ])
         .where("at", ">=", start)
-        .where("at", next > end ? "<=" : "<", next > end ? end : next)
+        .where("at", last ? "<=" : "<", last ? end : next)
         .groupBy(["assistant_id", "model_ref", "sovereignty", "data_class"])
         .execute();
       for (const row of rows) {
