@@ -88,7 +88,16 @@ export function observatoryModule(
       feedback: (turnId: string, rating: "up" | "down", minutesSaved?: number) =>
         journal.feedback(turnId, rating, minutesSaved),
       validated: (turnId: string) => journal.validated(turnId),
-      settleJournal: () => usage.rollUp(),
+      // A reader shows the rollups as they are when the roll-up fails (the database busy): logged.
+      settleJournal: () =>
+        usage
+          .rollUp()
+          .catch((error: unknown) =>
+            log.error(
+              { error: error instanceof Error ? error.name : "Error" },
+              "journal rollups failed",
+            ),
+          ),
     },
     routes: journalRoutes({ journal, now: () => clock.now() }),
     /** Retention needs the chat domain, built after the pipeline this journal closes. */

@@ -154,8 +154,16 @@ const addToSums = (db: Executor, record: Insertable<UsageRecordTable>, sums: Sum
   upsertSums(db, sumRows(record, sums));
 
 /** A record's personal data found, per type (counts). */
-const findingsOf = (record: Insertable<UsageRecordTable>): Record<string, number> =>
-  record.personal_data ? (JSON.parse(record.personal_data) as Record<string, number>) : {};
+function findingsOf(record: { personal_data?: string | null }): Record<string, number> {
+  if (!record.personal_data) return {};
+  try {
+    return JSON.parse(record.personal_data) as Record<string, number>;
+  } catch {
+    // A record the journal did not write (a hand-made import): counted without its findings,
+    // rather than a batch that can never be rolled.
+    return {};
+  }
+}
 
 /** The (kind, key) pairs an agent's turn marks them active under (`AGENT_KINDS`, `finding`). */
 function agentKeys(record: Insertable<UsageRecordTable>): [string, string][] {
@@ -466,7 +474,7 @@ export class UsageRepository {
           .limit(5_000)
           .execute();
         for (const record of page) {
-          const found = JSON.parse(record.personal_data ?? "{}") as Record<string, number>;
+          const found = findingsOf(record);
           if (record.user_id)
             for (const type of Object.keys(found)) {
               const id = `${type}|${record.at.slice(0, 4)}|${record.user_id}`;
