@@ -96,6 +96,8 @@ const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) 
 const keyValue = (record: Insertable<UsageRecordTable>, column: string): string =>
   String((record as Record<string, unknown>)[column] ?? "");
 
+/** Records purged per transaction. */
+const PURGE_BATCH = 2_000;
 /** Records added to the rollups per transaction. */
 const ROLL_BATCH = 2_000;
 /** Rows per statement when a batch is written. */
@@ -601,19 +603,38 @@ export class UsageRepository {
 
   /**
    * Deletes the records older than `before` and adds them to their months'
-   * totals, in one transaction: two instances purging at once never count a
-   * record twice (the one that deletes it is the one that adds it up).
-   * Returns how many records went.
+   * totals, `PURGE_BATCH` records per transaction (the event loop given
+   * back between two: a first purge may take a year of turns): two
+   * instances purging at once never count a record twice (the one that
+   * deletes it is the one that adds it up). Then who was active goes with
+   * the records. Returns how many records went.
    */
   async rollUpBefore(before: string): Promise<number> {
     // The records about to go are in the observatory's rollups first.
     await this.rollUp();
-    return this.db.transaction().execute(async (trx) => {
-      const gone = await trx
-        .deleteFrom("usage_records")
-        .where("at", "<", before)
-        .returningAll()
-        .execute();
+    let purged = 0;
+    for (;;) {
+      const gone = await this.db.transaction().execute(async (trx) => {
+        const records = await trx
+          .deleteFrom("usage_records")
+          .where("turn_id", "in", (eb) =>
+            eb
+              .selectFrom("usage_records")
+              .select("turn_id")
+              .where("at", "<", before)
+              .limit(PURGE_BATCH),
+          )
+          .returningAll()
+          .execute();
+        await addToMonthly(trx, records);
+        return records.length;
+      });
+      purged += gone;
+      // Fewer than a batch: none left, or another instance took the rest.
+      if (gone < PURGE_BATCH) break;
+      await this.turns.take();
+    }
+    await this.db.transaction().execute(async (trx) => {
       // Who was active goes with the records (whole months before the cut): the sums stay.
       const month = before.slice(0, 7);
       await trx.deleteFrom("usage_agents").where("month", "<", month).execute();
@@ -625,71 +646,71 @@ export class UsageRepository {
         .where("year", "=", month.slice(0, 4))
         .execute();
       await trx.deleteFrom("usage_agent_years").where("months", "=", 0).execute();
-      const totals = new Map<string, UsageMonthlyTable>();
-      for (const record of gone) {
-        const key = keyOf(record);
-        const id = JSON.stringify(key);
-        const total = totals.get(id) ?? {
-          ...key,
-          turns: 0,
-          denied: 0,
-          prompt_tokens: 0,
-          completion_tokens: 0,
-          energy_kwh_min: 0,
-          energy_kwh_max: 0,
-          gwp_kg_min: 0,
-          gwp_kg_max: 0,
-          minutes_saved: 0,
-          minutes_answers: 0,
-        };
-        total.turns += 1;
-        total.denied += record.status === "completed" ? 0 : 1;
-        total.prompt_tokens += Number(record.prompt_tokens);
-        total.completion_tokens += Number(record.completion_tokens);
-        total.energy_kwh_min += record.energy_kwh_min ?? 0;
-        total.energy_kwh_max += record.energy_kwh_max ?? 0;
-        total.gwp_kg_min += record.gwp_kg_min ?? 0;
-        total.gwp_kg_max += record.gwp_kg_max ?? 0;
-        if (record.minutes_saved != null) {
-          total.minutes_saved += Number(record.minutes_saved);
-          total.minutes_answers += 1;
-        }
-        totals.set(id, total);
-      }
-      for (const total of totals.values()) {
-        await trx
-          .insertInto("usage_monthly")
-          .values(total)
-          .onConflict((conflict) =>
-            conflict
-              .columns([
-                "month",
-                "direction_id",
-                "assistant_id",
-                "model_ref",
-                "sovereignty",
-                "data_class",
-              ])
-              .doUpdateSet((eb) => ({
-                turns: eb("usage_monthly.turns", "+", total.turns),
-                denied: eb("usage_monthly.denied", "+", total.denied),
-                prompt_tokens: eb("usage_monthly.prompt_tokens", "+", total.prompt_tokens),
-                completion_tokens: eb(
-                  "usage_monthly.completion_tokens",
-                  "+",
-                  total.completion_tokens,
-                ),
-                energy_kwh_min: eb("usage_monthly.energy_kwh_min", "+", total.energy_kwh_min),
-                energy_kwh_max: eb("usage_monthly.energy_kwh_max", "+", total.energy_kwh_max),
-                gwp_kg_min: eb("usage_monthly.gwp_kg_min", "+", total.gwp_kg_min),
-                gwp_kg_max: eb("usage_monthly.gwp_kg_max", "+", total.gwp_kg_max),
-                minutes_saved: eb("usage_monthly.minutes_saved", "+", total.minutes_saved),
-                minutes_answers: eb("usage_monthly.minutes_answers", "+", total.minutes_answers),
-              })),
-          )
-          .execute();
-      }
-      return gone.length;
     });
+    return purged;
+  }
+}
+
+/** Adds purged records to their months' totals (`usage_monthly`). */
+async function addToMonthly(trx: Executor, gone: UsageRecordTable[]): Promise<void> {
+  const totals = new Map<string, UsageMonthlyTable>();
+  for (const record of gone) {
+    const key = keyOf(record);
+    const id = JSON.stringify(key);
+    const total = totals.get(id) ?? {
+      ...key,
+      turns: 0,
+      denied: 0,
+      prompt_tokens: 0,
+      completion_tokens: 0,
+      energy_kwh_min: 0,
+      energy_kwh_max: 0,
+      gwp_kg_min: 0,
+      gwp_kg_max: 0,
+      minutes_saved: 0,
+      minutes_answers: 0,
+    };
+    total.turns += 1;
+    total.denied += record.status === "completed" ? 0 : 1;
+    total.prompt_tokens += Number(record.prompt_tokens);
+    total.completion_tokens += Number(record.completion_tokens);
+    total.energy_kwh_min += record.energy_kwh_min ?? 0;
+    total.energy_kwh_max += record.energy_kwh_max ?? 0;
+    total.gwp_kg_min += record.gwp_kg_min ?? 0;
+    total.gwp_kg_max += record.gwp_kg_max ?? 0;
+    if (record.minutes_saved != null) {
+      total.minutes_saved += Number(record.minutes_saved);
+      total.minutes_answers += 1;
+    }
+    totals.set(id, total);
+  }
+  for (const total of totals.values()) {
+    await trx
+      .insertInto("usage_monthly")
+      .values(total)
+      .onConflict((conflict) =>
+        conflict
+          .columns([
+            "month",
+            "direction_id",
+            "assistant_id",
+            "model_ref",
+            "sovereignty",
+            "data_class",
+          ])
+          .doUpdateSet((eb) => ({
+            turns: eb("usage_monthly.turns", "+", total.turns),
+            denied: eb("usage_monthly.denied", "+", total.denied),
+            prompt_tokens: eb("usage_monthly.prompt_tokens", "+", total.prompt_tokens),
+            completion_tokens: eb("usage_monthly.completion_tokens", "+", total.completion_tokens),
+            energy_kwh_min: eb("usage_monthly.energy_kwh_min", "+", total.energy_kwh_min),
+            energy_kwh_max: eb("usage_monthly.energy_kwh_max", "+", total.energy_kwh_max),
+            gwp_kg_min: eb("usage_monthly.gwp_kg_min", "+", total.gwp_kg_min),
+            gwp_kg_max: eb("usage_monthly.gwp_kg_max", "+", total.gwp_kg_max),
+            minutes_saved: eb("usage_monthly.minutes_saved", "+", total.minutes_saved),
+            minutes_answers: eb("usage_monthly.minutes_answers", "+", total.minutes_answers),
+          })),
+      )
+      .execute();
   }
 }

@@ -202,6 +202,47 @@ describeStores("journal rollups", (get) => {
     }
   });
 
+  it("purges the records before a cut in batches, each added once to its month's totals", async () => {
+    const store = get();
+    const repository = new UsageRepository(store.db);
+    const cut = "2026-01-01T00:00:00.000Z";
+    const before = (
+      await store.db.selectFrom("usage_records").select(["at", "status"]).execute()
+    ).filter((record) => record.at < cut);
+    assert.ok(before.length > 2_000, `${before.length} records: more than one batch`);
+    assert.equal(await repository.rollUpBefore(cut), before.length);
+    const left = await store.db.selectFrom("usage_records").select("at").execute();
+    assert.ok(left.length > 0 && left.every((record) => record.at >= cut));
+    const monthly = await repository.monthly("2025-01", "2025-12");
+    for (const month of ["2025-11", "2025-12"]) {
+      const rows = monthly.filter((row) => row.month === month);
+      const records = before.filter((record) => record.at.startsWith(month));
+      assert.equal(
+        rows.reduce((sum, row) => sum + Number(row.turns), 0),
+        records.length,
+        month,
+      );
+      assert.equal(
+        rows.reduce((sum, row) => sum + Number(row.denied), 0),
+        records.filter((record) => record.status !== "completed").length,
+        month,
+      );
+    }
+    // Who was active in 2025 went with the records; the sums stayed.
+    const agents = await store.db
+      .selectFrom("usage_agent_years")
+      .select("year")
+      .where("year", "<", "2026")
+      .execute();
+    assert.equal(agents.length, 0);
+    const sums = await store.db
+      .selectFrom("usage_sums")
+      .select("month")
+      .where("month", "<", "2026-01")
+      .execute();
+    assert.ok(sums.length > 0);
+  });
+
   it("adds the records a stopped instance left before retention removes them", async () => {
     const store = get();
     const repository = new UsageRepository(store.db);
