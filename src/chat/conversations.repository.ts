@@ -25,17 +25,39 @@ export interface SearchHit {
   message: Pick<MessageTable, "id" | "content"> | null;
 }
 
+/** Conversations deleted per statement by the retention (each with its messages). */
+export const PURGE_BATCH = 200;
+const purgeTurns = new LoopTurns();
+
 /** The only place that speaks SQL about conversations and their messages. */
 export class ConversationsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Deletes the conversations inactive since before `before` (ISO), messages and vaults with them. */
+  /**
+   * Deletes the conversations inactive since before `before` (ISO),
+   * messages, attachments and vaults with them: `PURGE_BATCH` conversations
+   * per statement, the event loop given back between two (a first purge
+   * may take years of conversations).
+   */
   async deleteInactiveBefore(before: string): Promise<number> {
-    const deleted = await this.db
-      .deleteFrom("conversations")
-      .where("updated_at", "<", before)
-      .executeTakeFirst();
-    return Number(deleted.numDeletedRows);
+    let purged = 0;
+    for (;;) {
+      const deleted = await this.db
+        .deleteFrom("conversations")
+        .where("id", "in", (eb) =>
+          eb
+            .selectFrom("conversations")
+            .select("id")
+            .where("updated_at", "<", before)
+            .limit(PURGE_BATCH),
+        )
+        .executeTakeFirst();
+      const count = Number(deleted.numDeletedRows);
+      purged += count;
+      // Fewer than a batch: none left, or another instance took the rest.
+      if (count < PURGE_BATCH) return purged;
+      await purgeTurns.take();
+    }
   }
 
   /** The user's conversations, archived ones or the others: pinned first, then the latest updated. */
