@@ -1,7 +1,7 @@
 import type { UseCase } from "../assistants/index.js";
 import type { ResolvedModel, Sovereignty } from "../providers/index.js";
 import { appError } from "../shared/errors.js";
-import { agentKeyOf } from "../store/index.js";
+import { journalKey, OPEN_DATA_ROW } from "../store/index.js";
 import type { FiguresRepository, Scope } from "./figures.repository.js";
 import type { CampaignVerdict, ObservatoryRules } from "./figures.service.js";
 import { monthsBetween, shiftMonth } from "./figures.service.js";
@@ -10,9 +10,6 @@ import type { OpenDataRepository } from "./opendata.repository.js";
 
 /** Hosting classes from the most sovereign to the least. */
 const HOSTING_ORDER: readonly Sovereignty[] = ["local", "sovereign", "extraterritorial"];
-
-/** The columns of an open data row, as the journal's agent masks key it (`AGENT_KINDS.row`). */
-const OPEN_DATA_ROW = ["assistant_id", "model_ref", "sovereignty", "data_class"] as const;
 
 /** How long the counts of a month not over yet are served before being counted again. */
 export const RECOUNT_MS = 10 * 60_000;
@@ -202,7 +199,7 @@ export class RegisterService {
     ]);
     const rows = new Map<string, OpenDataRow>();
     for (const sum of sums) {
-      const rowKey = agentKeyOf(sum, OPEN_DATA_ROW);
+      const rowKey = journalKey(sum, OPEN_DATA_ROW);
       // Fewer agents than the threshold behind the row (or their months purged): withheld.
       if ((agents.get(sum.month)?.get(rowKey) ?? 0) < rules.minAgents) continue;
       const key = `${sum.month}\u0000${rowKey}`;

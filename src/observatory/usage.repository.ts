@@ -3,9 +3,9 @@ import { DAY } from "../shared/clock.js";
 import { LoopTurns } from "../shared/loop-turns.js";
 import {
   AGENT_KINDS,
-  agentKeyOf,
   type Database,
   fillSums,
+  journalKey,
   locksRows,
   monthBit,
   OPTIONAL_AGENT_KEYS,
@@ -92,10 +92,6 @@ const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) 
   number
 >;
 
-/** The value of one of the journal's columns a breakdown is keyed by ("" when absent). */
-const keyValue = (record: Insertable<UsageRecordTable>, column: string): string =>
-  String((record as Record<string, unknown>)[column] ?? "");
-
 /** Records purged per transaction. */
 const PURGE_BATCH = 2_000;
 /** Records added to the rollups per transaction. */
@@ -120,7 +116,7 @@ function sumRows(record: Insertable<UsageRecordTable>, sums: Sums): Insertable<U
       ...sums,
     };
     keys.forEach((column, i) => {
-      row[`key${i + 1}` as "key1"] = keyValue(record, column);
+      row[`key${i + 1}` as "key1"] = journalKey(record, column);
     });
     return row;
   });
@@ -171,7 +167,7 @@ function findingsOf(record: { personal_data?: string | null }): Record<string, n
 function agentKeys(record: Insertable<UsageRecordTable>): [string, string][] {
   const keys = Object.entries(AGENT_KINDS).flatMap(([kind, column]): [string, string][] => {
     if (!column) return [[kind, ""]];
-    const value = agentKeyOf(record, column);
+    const value = journalKey(record, column);
     const optional = typeof column === "string" && OPTIONAL_AGENT_KEYS.includes(column);
     return optional && value === "" ? [] : [[kind, value]];
   });

@@ -27,9 +27,10 @@ export {
 } from "./lexical-index.js";
 export {
   AGENT_KINDS,
-  agentKeyOf,
   fillSums,
+  journalKey,
   monthBit,
+  OPEN_DATA_ROW,
   OPTIONAL_AGENT_KEYS,
   SUM_COLUMNS,
   SUM_KINDS,

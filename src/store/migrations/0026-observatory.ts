@@ -40,6 +40,9 @@ export const SUM_COLUMNS = {
   validated: sql`count(validated_at)`,
 } as const;
 
+/** The journal's columns an open data row is keyed by: subject, model, hosting, data class. */
+export const OPEN_DATA_ROW = ["assistant_id", "model_ref", "sovereignty", "data_class"] as const;
+
 /**
  * What `usage_agent_years` counts distinct agents by: everyone (`all`), and
  * per assistant (or use case), model, data class, refusal rule and what was
@@ -55,14 +58,17 @@ export const AGENT_KINDS: Record<string, string | readonly string[] | null> = {
   class: "data_class",
   refusal: "refusal",
   action: "data_action",
-  row: ["assistant_id", "model_ref", "sovereignty", "data_class"],
+  row: OPEN_DATA_ROW,
 };
 
 /** What joins the columns of a key over several (a tab: no id, model or class holds one). */
 export const AGENT_KEY_SEPARATOR = "\t";
 
-/** A kind's key for a record: its column's value, or its columns' joined ("" when absent). */
-export function agentKeyOf(record: object, column: string | readonly string[]): string {
+/**
+ * What a rollup row is keyed by for a record: its column's value, or its
+ * columns' values joined ("" when absent).
+ */
+export function journalKey(record: object, column: string | readonly string[]): string {
   const columns: readonly string[] = typeof column === "string" ? [column] : column;
   const values = record as Record<string, unknown>;
   return columns.map((name) => String(values[name] ?? "")).join(AGENT_KEY_SEPARATOR);

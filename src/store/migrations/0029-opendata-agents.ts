@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { AGENT_KINDS, fillAgentKind } from "./0026-observatory.js";
+import { fillAgentKind, OPEN_DATA_ROW } from "./0026-observatory.js";
 
 /**
  * The open data's rows (a subject, a model, its hosting and a data class)
@@ -16,7 +16,7 @@ import { AGENT_KINDS, fillAgentKind } from "./0026-observatory.js";
  *   was over then: a finished month is counted once).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await fillAgentKind(db, "row", AGENT_KINDS.row ?? null, sql`1 = 1`);
+  await fillAgentKind(db, "row", OPEN_DATA_ROW, sql`1 = 1`);
   await db.schema
     .createTable("opendata_agents")
     .addColumn("month", "text", (c) => c.notNull())
