@@ -1,6 +1,5 @@
 import { appError } from "../shared/errors.js";
-import { TaskThread } from "../shared/task-thread.js";
-import { startThread } from "../shared/thread-entry.js";
+import { processThread } from "../shared/task-thread.js";
 import type { MonthlyReport } from "./report.service.js";
 import type { ReportThreadAnswer, ReportThreadRequest } from "./report.thread.js";
 
@@ -11,22 +10,15 @@ const MEMORY_MB = 256;
 /** A thread left idle this long is stopped (pdfkit and its fonts hold memory). */
 const IDLE_MS = 30_000;
 
-let thread: TaskThread<ReportThreadRequest, ReportThreadAnswer> | undefined;
-
 /** The process's report thread, started on first use and kept while used. */
-function reportThread() {
-  thread ??= new TaskThread({
-    start: () =>
-      startThread(import.meta.url, "report.thread", {
-        resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
-      }),
+const reportThread = () =>
+  processThread<ReportThreadRequest, ReportThreadAnswer>(import.meta.url, "report.thread", {
     timeoutMs: TIMEOUT_MS,
+    memoryMb: MEMORY_MB,
     idleMs: IDLE_MS,
     timeout: () => appError("observatory_report_timeout"),
     crashed: (reason) => new Error(`report thread crashed: ${reason}`),
   });
-  return thread;
-}
 
 /**
  * The monthly report as a PDF, drawn in the process's report thread, one at

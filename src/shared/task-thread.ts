@@ -1,4 +1,5 @@
-import type { Worker } from "node:worker_threads";
+import { parentPort, type Worker } from "node:worker_threads";
+import { startThread } from "./thread-entry.js";
 
 /** What a task thread posts: ready once loaded, then one answer per request, by id. */
 export type TaskThreadMessage<A> = { ready: true } | { id: number; answer: A };
@@ -112,4 +113,66 @@ export class TaskThread<R, A> {
     }
     await worker.terminate();
   }
+}
+
+/** What a process-wide task thread is given: its budgets, and the errors it fails with. */
+export interface ProcessThreadSettings {
+  timeoutMs: number;
+  /** The thread's heap, in megabytes. */
+  memoryMb: number;
+  idleMs: number;
+  timeout: () => Error;
+  crashed: (reason: string) => Error;
+}
+
+const processThreads = new Map<string, TaskThread<unknown, unknown>>();
+
+/**
+ * The process's task thread on the module `entry` beside `from` (a module's
+ * `import.meta.url`, see `startThread`) for these budgets: one for every
+ * caller, started on the first request, stopped once idle.
+ */
+export function processThread<R, A>(
+  from: string,
+  entry: string,
+  settings: ProcessThreadSettings,
+): TaskThread<R, A> {
+  const key = JSON.stringify([from, entry, settings.timeoutMs, settings.memoryMb, settings.idleMs]);
+  let thread = processThreads.get(key) as TaskThread<R, A> | undefined;
+  if (!thread) {
+    thread = new TaskThread<R, A>({
+      start: () =>
+        startThread(from, entry, { resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb } }),
+      timeoutMs: settings.timeoutMs,
+      idleMs: settings.idleMs,
+      timeout: settings.timeout,
+      crashed: settings.crashed,
+    });
+    processThreads.set(key, thread as TaskThread<unknown, unknown>);
+  }
+  return thread;
+}
+
+/**
+ * The thread's side, in its entry module: answers each `{ id, request }`
+ * with what `work` gives, or what `failure` makes of its error (thrown or
+ * rejected), one at a time; says it is ready once loaded. Does nothing
+ * outside a worker thread.
+ */
+export function answerTasks<R, A>(
+  work: (request: R) => A | Promise<A>,
+  failure: (error: unknown) => A,
+): void {
+  const port = parentPort;
+  if (!port) return;
+  const post = (message: TaskThreadMessage<A>) => port.postMessage(message);
+  port.on(
+    "message",
+    ({ id, request }: { id: number; request: R }) =>
+      void new Promise<A>((resolve) => resolve(work(request))).then(
+        (answer) => post({ id, answer }),
+        (error: unknown) => post({ id, answer: failure(error) }),
+      ),
+  );
+  post({ ready: true });
 }

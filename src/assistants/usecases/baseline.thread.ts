@@ -4,9 +4,8 @@
  * text, or with the error a user would see (code and parameters), or with a
  * failure's name. Loaded only as a thread's entry.
  */
-import { parentPort } from "node:worker_threads";
 import { AppError } from "../../shared/errors.js";
-import type { TaskThreadMessage } from "../../shared/task-thread.js";
+import { answerTasks } from "../../shared/task-thread.js";
 import { runBaseline } from "./baseline.js";
 import type { UseCase } from "./usecase.schema.js";
 
@@ -20,23 +19,10 @@ export type BaselineThreadAnswer =
   | { error: { code: AppError["code"]; params: AppError["params"] } }
   | { failed: string };
 
-const port = parentPort;
-if (port) {
-  const answer = (message: TaskThreadMessage<BaselineThreadAnswer>) => port.postMessage(message);
-  port.on(
-    "message",
-    ({ id, request }: { id: number; request: BaselineThreadRequest }) =>
-      void runBaseline(request.useCase, { values: request.values }).then(
-        (text) => answer({ id, answer: { text } }),
-        (error: unknown) =>
-          answer({
-            id,
-            answer:
-              error instanceof AppError
-                ? { error: { code: error.code, params: error.params } }
-                : { failed: error instanceof Error ? error.name : "Error" },
-          }),
-      ),
-  );
-  answer({ ready: true });
-}
+answerTasks<BaselineThreadRequest, BaselineThreadAnswer>(
+  async (request) => ({ text: await runBaseline(request.useCase, { values: request.values }) }),
+  (error) =>
+    error instanceof AppError
+      ? { error: { code: error.code, params: error.params } }
+      : { failed: error instanceof Error ? error.name : "Error" },
+);

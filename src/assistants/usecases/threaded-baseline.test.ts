@@ -38,7 +38,16 @@ describe("baselines run off the event loop", () => {
       () =>
         runBaselineOffLoop(
           get("langage-clair"),
-          { values: FIXTURES["langage-clair"]?.values },
+          // A text at the form's largest: its lint takes far longer than the budget, every time.
+          {
+            values: {
+              ...(FIXTURES["langage-clair"]?.values as Record<string, unknown>),
+              texte:
+                "Nonobstant les dispositions susvisées, le dossier afférent doit être transmis. ".repeat(
+                  600,
+                ),
+            },
+          },
           { timeoutMs: 1, memoryMb: 64 },
         ),
       (error) => error instanceof AppError && error.code === "usecase_baseline_timeout",

@@ -1,6 +1,5 @@
 import { AppError, appError } from "../../shared/errors.js";
-import { TaskThread } from "../../shared/task-thread.js";
-import { startThread } from "../../shared/thread-entry.js";
+import { processThread } from "../../shared/task-thread.js";
 import { type BaselineInput, runBaseline } from "./baseline.js";
 import type { BaselineThreadAnswer, BaselineThreadRequest } from "./baseline.thread.js";
 import type { UseCase } from "./usecase.schema.js";
@@ -26,27 +25,14 @@ const THREADED = new Set<UseCase["baseline"]["kind"]>([
   "checklist",
 ]);
 
-const threads = new Map<string, TaskThread<BaselineThreadRequest, BaselineThreadAnswer>>();
-
 /** The process's baseline thread for these settings, started on first use and kept while used. */
-function threadFor(settings: BaselineThreadSettings) {
-  const key = JSON.stringify(settings);
-  let thread = threads.get(key);
-  if (!thread) {
-    thread = new TaskThread({
-      start: () =>
-        startThread(import.meta.url, "baseline.thread", {
-          resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
-        }),
-      timeoutMs: settings.timeoutMs,
-      idleMs: IDLE_MS,
-      timeout: () => appError("usecase_baseline_timeout"),
-      crashed: (reason) => new Error(`baseline thread crashed: ${reason}`),
-    });
-    threads.set(key, thread);
-  }
-  return thread;
-}
+const threadFor = (settings: BaselineThreadSettings) =>
+  processThread<BaselineThreadRequest, BaselineThreadAnswer>(import.meta.url, "baseline.thread", {
+    ...settings,
+    idleMs: IDLE_MS,
+    timeout: () => appError("usecase_baseline_timeout"),
+    crashed: (reason) => new Error(`baseline thread crashed: ${reason}`),
+  });
 
 /**
  * Runs a use case's baseline for a request. The kinds that work through
