@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { call } from "../../api/client";
 import { EmptyState, ErrorNotice, Loading } from "../../components/feedback";
 import { describedBy, Field, focusFirstInvalid, useFormErrors } from "../../components/fields";
@@ -7,8 +7,9 @@ import { type Resource, useResource } from "../../components/use-resource";
 import { formatDateTime, t } from "../../i18n";
 import { useSession } from "../../session";
 import { te } from "./i18n";
+import { useRefusal } from "./refusal";
 import { StatusMessage } from "./status-message";
-import { MAX_TEXT, type Proposal, type ProposalKind, refusedField } from "./types";
+import { MAX_TEXT, type Proposal, type ProposalKind } from "./types";
 
 /** The bases' names, by id, for those who may read them. */
 function useBaseNames() {
@@ -62,12 +63,8 @@ export function ProposalForm() {
     });
   };
 
-  useEffect(() => {
-    if (refusedField(action.error) !== undefined) focusFirstInvalid(form.current);
-  }, [action.error, form.current]);
-  const refused = refusedField(action.error) === "proposal";
-  const textError =
-    errors.text ?? (refused && action.error instanceof Error ? action.error.message : undefined);
+  const refusal = useRefusal(action.error, form);
+  const textError = errors.text ?? refusal.messageFor("proposal");
 
   return (
     <>
@@ -134,7 +131,9 @@ export function ProposalForm() {
               onChange={(event) => setText(event.target.value)}
             />
           </Field>
-          {action.error !== null && !refused && <ErrorNotice error={action.error} />}
+          {action.error !== null && refusal.messageFor("proposal") === undefined && (
+            <ErrorNotice error={action.error} />
+          )}
           <div className="actions">
             <button type="submit" className="button" aria-disabled={action.busy}>
               {action.busy ? t("state.saving") : te("experience.proposal.submit")}
@@ -261,12 +260,8 @@ function AnswerForm(props: { proposal: Proposal; onAnswered: () => Promise<void>
     });
   };
 
-  useEffect(() => {
-    if (refusedField(action.error) !== undefined) focusFirstInvalid(form.current);
-  }, [action.error]);
-  const refused = refusedField(action.error) === "answer";
-  const answerError =
-    error ?? (refused && action.error instanceof Error ? action.error.message : undefined);
+  const refusal = useRefusal(action.error, form);
+  const answerError = error ?? refusal.messageFor("answer");
 
   return (
     <form ref={form} className="form experience-form" noValidate onSubmit={submit}>
@@ -304,7 +299,9 @@ function AnswerForm(props: { proposal: Proposal; onAnswered: () => Promise<void>
           onChange={(event) => setAnswer(event.target.value)}
         />
       </Field>
-      {action.error !== null && !refused && <ErrorNotice error={action.error} />}
+      {action.error !== null && refusal.messageFor("answer") === undefined && (
+        <ErrorNotice error={action.error} />
+      )}
       <div className="actions">
         <button
           type="submit"

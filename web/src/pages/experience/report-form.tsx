@@ -1,19 +1,14 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { call } from "../../api/client";
 import { ErrorNotice } from "../../components/feedback";
-import {
-  describedBy,
-  Field,
-  focusFirstInvalid,
-  SubjectOptions,
-  useFormErrors,
-} from "../../components/fields";
+import { describedBy, Field, SubjectOptions, useFormErrors } from "../../components/fields";
 import { useAction } from "../../components/use-action";
 import { useResource } from "../../components/use-resource";
 import { t } from "../../i18n";
 import { te } from "./i18n";
+import { useRefusal } from "./refusal";
 import { StatusMessage } from "./status-message";
-import { MAX_TEXT, refusedField } from "./types";
+import { MAX_TEXT } from "./types";
 
 type FieldName = "subject" | "worked" | "didNotWork" | "minutes";
 
@@ -70,13 +65,8 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
   };
 
   // A text refused for personal data: the server names the field, marked here and focused.
-  useEffect(() => {
-    if (refusedField(action.error) !== undefined) focusFirstInvalid(form.current);
-  }, [action.error, form.current]);
-
-  const refused = refusedField(action.error);
-  const serverError = (field: FieldName) =>
-    refused === field && action.error instanceof Error ? action.error.message : undefined;
+  const refusal = useRefusal(action.error, form);
+  const serverError = (field: FieldName) => refusal.messageFor(field);
   const errorOf = (field: FieldName) => errors[field] ?? serverError(field);
 
   return (
@@ -161,7 +151,9 @@ export function ReportForm(props: { onFiled: () => Promise<void> }) {
             onChange={(event) => setMinutes(event.target.value)}
           />
         </Field>
-        {action.error !== null && refused === undefined && <ErrorNotice error={action.error} />}
+        {action.error !== null && refusal.field === undefined && (
+          <ErrorNotice error={action.error} />
+        )}
         <div className="actions">
           <button type="submit" className="button" aria-disabled={action.busy}>
             {action.busy ? t("state.saving") : te("experience.form.submit")}
