@@ -630,20 +630,59 @@ export class UsageRepository {
       if (gone < PURGE_BATCH) break;
       await this.turns.take();
     }
-    await this.db.transaction().execute(async (trx) => {
-      // Who was active goes with the records (whole months before the cut): the sums stay.
-      const month = before.slice(0, 7);
-      await trx.deleteFrom("usage_agents").where("month", "<", month).execute();
-      await trx.deleteFrom("usage_agent_years").where("year", "<", month.slice(0, 4)).execute();
-      // In the cut's year, the months before it are cleared from the masks (bits below its own).
-      await trx
-        .updateTable("usage_agent_years")
-        .set((eb) => ({ months: eb("months", "&", ~(monthBit(month) - 1) & 4095) }))
-        .where("year", "=", month.slice(0, 4))
-        .execute();
-      await trx.deleteFrom("usage_agent_years").where("months", "=", 0).execute();
-    });
+    await this.forgetAgentsBefore(before.slice(0, 7));
     return purged;
+  }
+
+  /**
+   * Who was active goes with the records (whole months before `month`), the
+   * sums stay: the masks lose those months' bits (a mask left empty goes),
+   * then the months' active agents go. Done once per month: while no agent
+   * is counted before `month` (one indexed probe), there is nothing to do.
+   * The masks are gone through one key at a time (found by index seeks, a
+   * few thousand rows a statement), never in one statement over a year of
+   * them, and the active agents last, so that work cut short is taken
+   * again.
+   */
+  private async forgetAgentsBefore(month: string): Promise<void> {
+    const due = await this.db
+      .selectFrom("usage_agents")
+      .select("month")
+      .where("month", "<", month)
+      .limit(1)
+      .executeTakeFirst();
+    if (!due) return;
+    const year = month.slice(0, 4);
+    const earlier = monthBit(month) - 1;
+    const kept = ~earlier & 4095;
+    let after: { kind: string; key: string } | undefined;
+    for (;;) {
+      let next = this.db.selectFrom("usage_agent_years").select(["kind", "key"]);
+      if (after) next = next.where(sql<boolean>`(kind, key) > (${after.kind}, ${after.key})`);
+      const key = await next.orderBy("kind").orderBy("key").limit(1).executeTakeFirst();
+      if (!key) break;
+      await this.db
+        .deleteFrom("usage_agent_years")
+        .where("kind", "=", key.kind)
+        .where("key", "=", key.key)
+        .where((eb) =>
+          eb.or([
+            eb("year", "<", year),
+            eb.and([eb("year", "=", year), eb(sql`months & ${sql.lit(kept)}`, "=", 0)]),
+          ]),
+        )
+        .execute();
+      await this.db
+        .updateTable("usage_agent_years")
+        .set((eb) => ({ months: eb("months", "&", kept) }))
+        .where("kind", "=", key.kind)
+        .where("key", "=", key.key)
+        .where("year", "=", year)
+        .where(sql`months & ${sql.lit(earlier)}`, "<>", 0)
+        .execute();
+      after = key;
+    }
+    await this.db.deleteFrom("usage_agents").where("month", "<", month).execute();
   }
 }
 

@@ -205,7 +205,7 @@ describeStores("journal rollups", (get) => {
   it("purges the records before a cut in batches, each added once to its month's totals", async () => {
     const store = get();
     const repository = new UsageRepository(store.db);
-    const cut = "2026-01-01T00:00:00.000Z";
+    const cut = "2026-02-01T00:00:00.000Z";
     const before = (
       await store.db.selectFrom("usage_records").select(["at", "status"]).execute()
     ).filter((record) => record.at < cut);
@@ -213,8 +213,8 @@ describeStores("journal rollups", (get) => {
     assert.equal(await repository.rollUpBefore(cut), before.length);
     const left = await store.db.selectFrom("usage_records").select("at").execute();
     assert.ok(left.length > 0 && left.every((record) => record.at >= cut));
-    const monthly = await repository.monthly("2025-01", "2025-12");
-    for (const month of ["2025-11", "2025-12"]) {
+    const monthly = await repository.monthly("2025-01", "2026-01");
+    for (const month of ["2025-11", "2025-12", "2026-01"]) {
       const rows = monthly.filter((row) => row.month === month);
       const records = before.filter((record) => record.at.startsWith(month));
       assert.equal(
@@ -228,19 +228,29 @@ describeStores("journal rollups", (get) => {
         month,
       );
     }
-    // Who was active in 2025 went with the records; the sums stayed.
-    const agents = await store.db
-      .selectFrom("usage_agent_years")
-      .select("year")
-      .where("year", "<", "2026")
-      .execute();
-    assert.equal(agents.length, 0);
+    // Who was active before February went with the records: 2025's masks, January's bits in
+    // 2026's (a mask left empty gone), January's active agents; the sums stayed.
+    const masks = await store.db.selectFrom("usage_agent_years").selectAll().execute();
+    assert.ok(masks.length > 0);
+    for (const mask of masks) {
+      assert.equal(mask.year, "2026", `${mask.kind} ${mask.user_id}`);
+      assert.equal(Number(mask.months) & 1, 0, "January's bit");
+      assert.ok(Number(mask.months) > 0, "no empty mask");
+    }
+    const active = await store.db.selectFrom("usage_agents").select("month").execute();
+    assert.ok(active.length > 0 && active.every((row) => row.month >= "2026-02"));
     const sums = await store.db
       .selectFrom("usage_sums")
       .select("month")
-      .where("month", "<", "2026-01")
+      .where("month", "<", "2026-02")
       .execute();
     assert.ok(sums.length > 0);
+    // Purged again: nothing left before the cut.
+    assert.equal(await repository.rollUpBefore(cut), 0);
+    assert.equal(
+      (await store.db.selectFrom("usage_agent_years").selectAll().execute()).length,
+      masks.length,
+    );
   });
 
   it("adds the records a stopped instance left before retention removes them", async () => {
