@@ -280,10 +280,8 @@ class RollupBatch {
   }
 
   async write(db: Executor): Promise<void> {
-    const sorted = <T>(rows: Map<string, T>) =>
-      [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    await upsertSums(db, sorted(this.sums));
-    for (const rows of chunks(sorted(this.agents)))
+    await upsertSums(db, byKey(this.sums));
+    for (const rows of chunks(byKey(this.agents)))
       await db
         .insertInto("usage_agents")
         .values(rows)
@@ -309,7 +307,7 @@ class RollupBatch {
           }),
         )
         .execute();
-    for (const rows of chunks(sorted(this.years)))
+    for (const rows of chunks(byKey(this.years)))
       await db
         .insertInto("usage_agent_years")
         .values(rows.map(({ at: _, ...row }) => row))
@@ -320,7 +318,7 @@ class RollupBatch {
           })),
         )
         .execute();
-    for (const rows of chunks(sorted(this.findings)))
+    for (const rows of chunks(byKey(this.findings)))
       await db
         .insertInto("usage_findings")
         .values(rows)
@@ -335,6 +333,10 @@ class RollupBatch {
         .execute();
   }
 }
+
+/** Rows merged by key, in the order of their keys (two writers lock rows in the same order). */
+const byKey = <T>(rows: Map<string, T>): T[] =>
+  [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 
 /** Rows in statements of `ROWS_PER_STATEMENT`. */
 function* chunks<T>(rows: T[]): Generator<T[]> {
@@ -719,10 +721,11 @@ async function addToMonthly(trx: Executor, gone: UsageRecordTable[]): Promise<vo
     }
     totals.set(id, total);
   }
-  for (const total of totals.values()) {
+  // Sorted by key, in statements of `ROWS_PER_STATEMENT`: one round trip per few hundred totals.
+  for (const chunk of chunks(byKey(totals)))
     await trx
       .insertInto("usage_monthly")
-      .values(total)
+      .values(chunk)
       .onConflict((conflict) =>
         conflict
           .columns([
@@ -733,19 +736,28 @@ async function addToMonthly(trx: Executor, gone: UsageRecordTable[]): Promise<vo
             "sovereignty",
             "data_class",
           ])
-          .doUpdateSet((eb) => ({
-            turns: eb("usage_monthly.turns", "+", total.turns),
-            denied: eb("usage_monthly.denied", "+", total.denied),
-            prompt_tokens: eb("usage_monthly.prompt_tokens", "+", total.prompt_tokens),
-            completion_tokens: eb("usage_monthly.completion_tokens", "+", total.completion_tokens),
-            energy_kwh_min: eb("usage_monthly.energy_kwh_min", "+", total.energy_kwh_min),
-            energy_kwh_max: eb("usage_monthly.energy_kwh_max", "+", total.energy_kwh_max),
-            gwp_kg_min: eb("usage_monthly.gwp_kg_min", "+", total.gwp_kg_min),
-            gwp_kg_max: eb("usage_monthly.gwp_kg_max", "+", total.gwp_kg_max),
-            minutes_saved: eb("usage_monthly.minutes_saved", "+", total.minutes_saved),
-            minutes_answers: eb("usage_monthly.minutes_answers", "+", total.minutes_answers),
-          })),
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              MONTHLY_SUMS.map((column) => [
+                column,
+                eb(`usage_monthly.${column}`, "+", eb.ref(`excluded.${column}`)),
+              ]),
+            ),
+          ),
       )
       .execute();
-  }
 }
+
+/** The columns of `usage_monthly` that add up. */
+const MONTHLY_SUMS = [
+  "turns",
+  "denied",
+  "prompt_tokens",
+  "completion_tokens",
+  "energy_kwh_min",
+  "energy_kwh_max",
+  "gwp_kg_min",
+  "gwp_kg_max",
+  "minutes_saved",
+  "minutes_answers",
+] as const;
