@@ -93,7 +93,7 @@ const NO_SUMS = Object.fromEntries(Object.keys(SUM_COLUMNS).map((c) => [c, 0])) 
 >;
 
 /** Records purged per transaction. */
-const PURGE_BATCH = 2_000;
+const PURGE_BATCH = 1_000;
 /** Records added to the rollups per transaction. */
 const ROLL_BATCH = 2_000;
 /** Rows per statement when a batch is written. */
